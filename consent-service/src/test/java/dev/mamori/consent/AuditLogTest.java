@@ -1,0 +1,81 @@
+package dev.mamori.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.mamori.testing.PostgresTestResource;
+import dev.mamori.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AuditLogTest {
+
+    private static void publish(String tenant, String code) {
+        given().auth().oauth2(TestTokens.forTenant(tenant, "privacy-officer")).contentType(ContentType.JSON)
+                .body("""
+                        {"code": "%s", "titleJa": "会員管理", "descriptionJa": "会員情報を管理します。", "dataItems": ["name"]}
+                        """.formatted(code))
+                .post("/v1/purposes").then().statusCode(201);
+    }
+
+    @Test
+    void shouldRecordWhoChangedWhatForTheAuditorOfThatTenantOnly() {
+        String code = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        publish("tenant-a", code);
+
+        given().auth().oauth2(TestTokens.forTenant("tenant-a", "auditor")).get("/v1/audit-events?limit=500")
+                .then().statusCode(200)
+                .body("items.resourceId", hasItem(code + "@1"))
+                .body("items.tenantId", everyItem(equalTo("tenant-a")))
+                .body("items.actorClient", hasItem("tenant-a-privacy-officer"));
+        given().auth().oauth2(TestTokens.forTenant("tenant-b", "auditor")).get("/v1/audit-events?limit=500")
+                .then().statusCode(200).body("items.tenantId", everyItem(equalTo("tenant-b")));
+        given().auth().oauth2(TestTokens.forTenant("tenant-a", "auditor")).get("/v1/audit-events/verification")
+                .then().statusCode(200).body("intact", equalTo(true)).body("eventsChecked", greaterThan(0));
+    }
+
+    @Test
+    void shouldRefuseToEditAnAuditRowAndDetectOneEditedBehindItsBack() throws SQLException {
+        // tenant-c is used only here, so tampering with its chain does not disturb other tests.
+        publish("tenant-c", "tamper-1");
+        publish("tenant-c", "tamper-2");
+        publish("tenant-c", "tamper-3");
+        given().auth().oauth2(TestTokens.forTenant("tenant-c", "auditor")).get("/v1/audit-events/verification")
+                .then().body("intact", equalTo(true)).body("eventsChecked", equalTo(3));
+
+        try (Connection c = PostgresTestResource.connect(); Statement s = c.createStatement()) {
+            assertThrows(SQLException.class, () -> s.executeUpdate(
+                    "UPDATE audit_event SET actor_subject = 'someone-else' WHERE tenant_id = 'tenant-c' AND seq = 2"));
+            s.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+            s.executeUpdate("UPDATE audit_event SET actor_subject = 'someone-else' WHERE tenant_id = 'tenant-c' AND seq = 2");
+            s.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+        }
+        given().auth().oauth2(TestTokens.forTenant("tenant-c", "auditor")).get("/v1/audit-events/verification")
+                .then().statusCode(200).body("intact", equalTo(false)).body("brokenAtSeq", equalTo(2));
+
+        try (Connection c = PostgresTestResource.connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+            s.executeUpdate("DELETE FROM audit_event WHERE tenant_id = 'tenant-c' AND seq = 3");
+            s.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+        }
+        // Even with the edited row put back, the deleted tail is found: the head says three were written.
+        try (Connection c = PostgresTestResource.connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+            s.executeUpdate("UPDATE audit_event SET actor_subject = 'service-account-tenant-c-privacy-officer' "
+                    + "WHERE tenant_id = 'tenant-c' AND seq = 2");
+            s.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+        }
+        given().auth().oauth2(TestTokens.forTenant("tenant-c", "auditor")).get("/v1/audit-events/verification")
+                .then().statusCode(200).body("intact", equalTo(false)).body("brokenAtSeq", equalTo(3));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.mamori.platform.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.tenant.TenantContext;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Makes a creating POST safe to retry. The key is claimed by inserting a row in the same transaction as the work:
+ * a concurrent retry with the same key waits on that row and, once the first commits, gets the stored answer; if
+ * the first fails, its claim rolls back with it and the retry does the work. The same key with a different body is
+ * refused, since the caller is reusing a key for another intent.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    private final TenantContext tenant;
+    private final ObjectMapper json;
+
+    public Idempotency(TenantContext tenant, ObjectMapper json) {
+        this.tenant = tenant;
+        this.json = json;
+    }
+
+    /**
+     * Runs {@code action} in a transaction unless this tenant already completed {@code operation} with this key.
+     * Without a key the action simply runs (in a transaction).
+     */
+    public Uni<Response> once(String key, String operation, Object request, Supplier<Uni<Response>> action) {
+        if (key == null) {
+            return Panache.withTransaction(action);
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ProblemException.invalidField(HEADER, "must be 1 to 200 visible ASCII characters");
+        }
+        String tenantId = tenant.tenantId();
+        String requestHash = hash(request);
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s
+                .createNativeQuery("INSERT INTO idempotency_record (tenant_id, operation, idem_key, request_hash) "
+                        + "VALUES (:t, :o, :k, :h) ON CONFLICT DO NOTHING")
+                .setParameter("t", tenantId).setParameter("o", operation).setParameter("k", key)
+                .setParameter("h", requestHash)
+                .executeUpdate()
+                .chain(claimed -> claimed == 1
+                        ? action.get().call(response -> store(tenantId, operation, key, response))
+                        : replay(tenantId, operation, key, requestHash))));
+    }
+
+    private Uni<Integer> store(String tenantId, String operation, String key, Response response) {
+        Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+        return Panache.getSession().chain(s -> s
+                .createNativeQuery("UPDATE idempotency_record SET status = :s, body = :b, location = :l "
+                        + "WHERE tenant_id = :t AND operation = :o AND idem_key = :k")
+                .setParameter("s", response.getStatus())
+                .setParameter("b", serialize(response.getEntity()))
+                .setParameter("l", location == null ? null : location.toString())
+                .setParameter("t", tenantId).setParameter("o", operation).setParameter("k", key)
+                .executeUpdate());
+    }
+
+    private Uni<Response> replay(String tenantId, String operation, String key, String requestHash) {
+        return Panache.getSession().chain(s -> s
+                .createNativeQuery("SELECT request_hash, status, body, location FROM idempotency_record "
+                        + "WHERE tenant_id = :t AND operation = :o AND idem_key = :k", Object[].class)
+                .setParameter("t", tenantId).setParameter("o", operation).setParameter("k", key)
+                .getResultList())
+                .map((List<Object[]> rows) -> {
+                    Object[] row = rows.get(0);
+                    if (!requestHash.equals(row[0])) {
+                        throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                                "This Idempotency-Key was already used with a different request body",
+                                List.of(new dev.mamori.platform.problem.Problem.FieldError(HEADER,
+                                        "was already used with a different request body")));
+                    }
+                    if (row[1] == null) {
+                        throw ProblemException.conflict("idempotency-in-progress",
+                                "A request with this Idempotency-Key is still being processed");
+                    }
+                    Response.ResponseBuilder replayed = Response.status(((Number) row[1]).intValue())
+                            .header("Idempotent-Replayed", "true");
+                    if (row[2] != null) {
+                        replayed.entity(row[2]).type(MediaType.APPLICATION_JSON);
+                    }
+                    if (row[3] != null) {
+                        replayed.header(HttpHeaders.LOCATION, row[3]);
+                    }
+                    return replayed.build();
+                });
+    }
+
+    private String serialize(Object entity) {
+        if (entity == null) {
+            return null;
+        }
+        try {
+            return entity instanceof String text ? text : json.writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot store idempotent response", e);
+        }
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] canonical = json.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash request", e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.mamori.platform.tenant;
+
+import dev.mamori.platform.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling and for which tenant (client company). The tenant always comes from the verified token, never
+ * from a request body or path: that is the suite's isolation model. The single exception is background work
+ * between services: a token with the {@code service} role may name the tenant it acts for in
+ * {@value #TENANT_HEADER}; any other caller sending that header is refused.
+ */
+@RequestScoped
+public class TenantContext {
+
+    public static final String TENANT_HEADER = "X-Mamori-Tenant";
+    public static final String TENANT_CLAIM = "tenant";
+    public static final String GROUP_CLAIM = "group";
+    private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private final SecurityIdentity identity;
+    private final HttpServerRequest request;
+
+    public TenantContext(SecurityIdentity identity, HttpServerRequest request) {
+        this.identity = identity;
+        this.request = request;
+    }
+
+    /** The tenant this call acts for; a call that cannot name one is refused with 403. */
+    public String tenantId() {
+        String named = request.getHeader(TENANT_HEADER);
+        if (named != null) {
+            if (!identity.hasRole(Roles.SERVICE)) {
+                throw ProblemException.forbidden("tenant-header-forbidden",
+                        "Only service tokens may name a tenant in " + TENANT_HEADER);
+            }
+            if (!TENANT_ID.matcher(named).matches()) {
+                throw ProblemException.badRequest("invalid-tenant-header",
+                        TENANT_HEADER + " must be a tenant id (lower-case letters, digits and '-')");
+            }
+            return named;
+        }
+        return claim(TENANT_CLAIM).orElseThrow(() -> ProblemException.forbidden("tenant-missing",
+                "The token carries no tenant claim" + (identity.hasRole(Roles.SERVICE)
+                        ? "; a service token must name the tenant in " + TENANT_HEADER : "")));
+    }
+
+    /** The company group the caller belongs to, for joint use (APPI Art. 27(5)(iii)). */
+    public Optional<String> group() {
+        return claim(GROUP_CLAIM);
+    }
+
+    /** The token's subject: the user, or the service account of a client. */
+    public String actorSubject() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    /** The OAuth client that obtained the token (Keycloak's {@code azp}), when the token names one. */
+    public String actorClient() {
+        return claim("azp").or(() -> claim("client_id")).orElse(null);
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    private Optional<String> claim(String name) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object value = jwt.getClaim(name);
+            if (value != null) {
+                String text = value.toString();
+                if (value instanceof jakarta.json.JsonString js) {
+                    text = js.getString();
+                }
+                return text.isBlank() ? Optional.empty() : Optional.of(text);
+            }
+        }
+        return Optional.empty();
+    }
+}
