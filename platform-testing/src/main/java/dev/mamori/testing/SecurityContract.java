@@ -65,6 +65,7 @@ public final class SecurityContract {
 
     /** Runs every check on every operation; {@code minimum} guards against a document that lost its paths. */
     public static void verify(int minimum) {
+        verifyPlatformEndpoints();
         List<Operation> operations = operations();
         assertTrue(operations.size() >= minimum,
                 "expected at least " + minimum + " operations, found " + operations);
@@ -98,6 +99,16 @@ public final class SecurityContract {
                         header.jsonPath().getString("type"), op + " naming a tenant with role " + allowed);
             }
         }
+    }
+
+    /** Health, metrics and API docs answer without a token: probes, Prometheus and developers rely on them. */
+    public static void verifyPlatformEndpoints() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("jvm_memory_used_bytes"), "/q/metrics is not Prometheus output");
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
     }
 
     private static void assertProblem(Response response, String what) {
