@@ -1,11 +1,14 @@
 package dev.mamori.consent.rest;
 
+import dev.mamori.consent.service.ConsentExportService;
+import dev.mamori.consent.service.DecisionCache;
 import dev.mamori.consent.service.PurposeDraft;
 import dev.mamori.consent.service.PurposeService;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
+import dev.mamori.platform.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -37,11 +40,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PurposeResource {
 
     private final PurposeService purposes;
+    private final ConsentExportService exports;
     private final Idempotency idempotency;
 
-    public PurposeResource(PurposeService purposes, Idempotency idempotency) {
+    private final DecisionCache cache;
+    private final TenantContext tenant;
+
+    public PurposeResource(PurposeService purposes, ConsentExportService exports, Idempotency idempotency,
+                           DecisionCache cache, TenantContext tenant) {
+        this.cache = cache;
+        this.tenant = tenant;
         this.purposes = purposes;
+        this.exports = exports;
         this.idempotency = idempotency;
+    }
+
+    @GET
+    @Path("/{code}/consent-states.csv")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CLIENT_SYSTEM})
+    @Operation(operationId = "exportConsentStates", summary = "Everyone who answered for this purpose with whether "
+            + "their data may be used now, as CSV (UTF-8 with BOM) for vendors without an API")
+    public Uni<Response> exportConsentStates(@PathParam("code") String code) {
+        return exports.export(code).map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + code + "-consent-states.csv\"").build());
     }
 
     @POST
@@ -57,7 +79,8 @@ public class PurposeResource {
                                        @Valid @NotNull PurposeDraft draft) {
         return idempotency.once(idempotencyKey, "createPurpose", draft, () -> purposes.create(draft)
                 .map(p -> Response.created(URI.create("/v1/purposes/" + p.purpose().code))
-                        .entity(PurposeView.detail(p)).build()));
+                        .entity(PurposeView.detail(p)).build()))
+                .invoke(() -> cache.committed(tenant.tenantId(), null));
     }
 
     @POST
@@ -73,7 +96,8 @@ public class PurposeResource {
         return idempotency.once(idempotencyKey, "publishPurposeVersion:" + code, draft, () -> purposes
                 .publishVersion(code, draft)
                 .map(p -> Response.created(URI.create("/v1/purposes/" + code))
-                        .entity(PurposeView.summary(p)).build()));
+                        .entity(PurposeView.summary(p)).build()))
+                .invoke(() -> cache.committed(tenant.tenantId(), null));
     }
 
     @GET

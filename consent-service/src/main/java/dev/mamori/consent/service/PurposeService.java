@@ -6,6 +6,7 @@ import dev.mamori.consent.PurposeVersion;
 import dev.mamori.consent.repository.PurposeRepository;
 import dev.mamori.consent.repository.PurposeVersionRepository;
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.events.ChangeFeed;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -33,11 +34,13 @@ public class PurposeService {
     private final PurposeVersionRepository versions;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final ChangeFeed feed;
     private final Clock clock = Clock.systemUTC();
 
     public PurposeService(PurposeRepository purposes, PurposeVersionRepository versions, TenantContext tenant,
-                          AuditLog audit) {
+                          AuditLog audit, ChangeFeed feed) {
         this.purposes = purposes;
+        this.feed = feed;
         this.versions = versions;
         this.tenant = tenant;
         this.audit = audit;
@@ -69,6 +72,7 @@ public class PurposeService {
             PurposeVersion first = version(purpose, 1, ChangeType.INITIAL, draft, now);
             return purposes.persist(purpose)
                     .chain(() -> versions.persist(first))
+                    .call(() -> feed.publish(DecisionCache.PURPOSE_CHANNEL, DecisionCache.tenantNotice(tenantId)))
                     .call(() -> audit.record("PURPOSE_PUBLISHED", "purpose", purpose.code + "@1", null))
                     .map(v -> new PublishedPurpose(purpose, first, List.of(first)));
         });
@@ -97,6 +101,7 @@ public class PurposeService {
             PurposeVersion version = version(purpose, next, draft.changeType(), draft, now());
             purpose.currentVersion = next;
             return versions.persist(version)
+                    .call(() -> feed.publish(DecisionCache.PURPOSE_CHANNEL, DecisionCache.tenantNotice(tenantId)))
                     .call(() -> audit.record("PURPOSE_VERSION_PUBLISHED", "purpose", code + "@" + next, null))
                     .map(v -> new PublishedPurpose(purpose, version, List.of(version)));
         });

@@ -47,8 +47,29 @@ public class AuditLog {
 
     public Uni<Void> record(String tenantId, String actorSubject, String actorClient, String action,
                             String resourceType, Object resourceId, String subjectRef, String outcome) {
+        return append(tenantId, List.of(new AuditEntry(tenantId, actorSubject, actorClient, action, resourceType,
+                resourceId == null ? null : resourceId.toString(), subjectRef, outcome,
+                OffsetDateTime.now(clock))));
+    }
+
+    /** Appends many lines of one tenant in one go, inside the current transaction (bulk writes). */
+    public Uni<Void> recordAll(String tenantId, List<AuditEntry> entries) {
+        return entries.isEmpty() ? Uni.createFrom().voidItem() : append(tenantId, entries);
+    }
+
+    /** Describes the current caller's action for a later {@link AuditBuffer} flush. */
+    public AuditEntry entry(String action, String resourceType, Object resourceId, String subjectRef) {
+        return new AuditEntry(tenant.tenantId(), tenant.actorSubject(), tenant.actorClient(), action, resourceType,
+                resourceId == null ? null : resourceId.toString(), subjectRef, "SUCCESS", OffsetDateTime.now(clock));
+    }
+
+    /**
+     * Appends entries of one tenant to its chain, in order, inside the current transaction. The head row is
+     * created on first use and locked in one statement (the no-op update takes the row lock), which orders
+     * concurrent writers of one tenant without blocking other tenants.
+     */
+    Uni<Void> append(String tenantId, List<AuditEntry> entries) {
         return Panache.getSession().chain(session -> session
-                // Creates the head on first use and locks it in one statement: the update takes the row lock.
                 .createNativeQuery("INSERT INTO audit_chain_head (tenant_id, last_seq, last_hash) VALUES (:t, 0, :g) "
                         + "ON CONFLICT (tenant_id) DO UPDATE SET tenant_id = excluded.tenant_id "
                         + "RETURNING last_seq, last_hash", Object[].class)
@@ -56,26 +77,34 @@ public class AuditLog {
                 .setParameter("g", GENESIS)
                 .getSingleResult()
                 .chain(head -> {
-                    AuditEvent event = new AuditEvent();
-                    event.id = UUID.randomUUID();
-                    event.tenantId = tenantId;
-                    event.seq = ((Number) head[0]).longValue() + 1;
-                    event.occurredAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-                    event.actorSubject = actorSubject;
-                    event.actorClient = actorClient;
-                    event.action = action;
-                    event.resourceType = resourceType;
-                    event.resourceId = resourceId == null ? null : resourceId.toString();
-                    event.subjectRef = subjectRef;
-                    event.outcome = outcome;
-                    event.prevHash = (String) head[1];
-                    event.hash = hash(event);
-                    return session.persist(event)
+                    long seq = ((Number) head[0]).longValue();
+                    String prev = (String) head[1];
+                    List<AuditEvent> events = new java.util.ArrayList<>(entries.size());
+                    for (AuditEntry entry : entries) {
+                        AuditEvent event = new AuditEvent();
+                        event.id = UUID.randomUUID();
+                        event.tenantId = tenantId;
+                        event.seq = ++seq;
+                        event.occurredAt = entry.occurredAt().truncatedTo(ChronoUnit.MICROS);
+                        event.actorSubject = entry.actorSubject();
+                        event.actorClient = entry.actorClient();
+                        event.action = entry.action();
+                        event.resourceType = entry.resourceType();
+                        event.resourceId = entry.resourceId();
+                        event.subjectRef = entry.subjectRef();
+                        event.outcome = entry.outcome();
+                        event.prevHash = prev;
+                        event.hash = hash(event);
+                        prev = event.hash;
+                        events.add(event);
+                    }
+                    AuditEvent last = events.get(events.size() - 1);
+                    return session.persistAll(events.toArray())
                             .chain(session::flush)
                             .chain(() -> session.createNativeQuery(
                                             "UPDATE audit_chain_head SET last_seq = :s, last_hash = :h WHERE tenant_id = :t")
-                                    .setParameter("s", event.seq)
-                                    .setParameter("h", event.hash)
+                                    .setParameter("s", last.seq)
+                                    .setParameter("h", last.hash)
                                     .setParameter("t", tenantId)
                                     .executeUpdate());
                 }))

@@ -198,17 +198,23 @@ public class ProblemMapper {
                 names.add(node.getName());
                 continue;
             }
-            String name = node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null) {
-                name = name + "[" + node.getIndex() + "]";
+            // An index or key belongs to the container named by the node before it: checks[0].subjectRef.
+            if (node.isInIterable() && !names.isEmpty()) {
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (at != null) {
+                    names.set(names.size() - 1, names.get(names.size() - 1) + "[" + at + "]");
+                }
             }
-            names.add(name);
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
+                continue;
+            }
+            names.add(node.getName());
         }
         // A body parameter's own name says nothing to the caller; a query or path parameter's name is the field.
         if (names.size() > 1) {
             names.remove(0);
         }
-        return String.join(".", names).replace(".[", "[");
+        return String.join(".", names);
     }
 
     private static String sqlState(Throwable pgException) {

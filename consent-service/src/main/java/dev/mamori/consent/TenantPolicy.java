@@ -1,0 +1,51 @@
+package dev.mamori.consent;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/**
+ * A client company's own consent settings and the controller details its consent receipts name. A tenant that
+ * never set one gets {@link #DEFAULT_GUARDIAN_AGE}.
+ */
+@Entity
+@Table(name = "tenant_policy")
+public class TenantPolicy {
+
+    /** Below this age a statutory agent must consent (Net One's policy: under 16). The Act sets no age. */
+    public static final int DEFAULT_GUARDIAN_AGE = 16;
+
+    @Id
+    @Column(name = "tenant_id")
+    public String tenantId;
+
+    @Column(name = "guardian_age_threshold", nullable = false)
+    public int guardianAgeThreshold;
+
+    @Column(name = "controller_name")
+    public String controllerName;
+
+    @Column(name = "controller_address")
+    public String controllerAddress;
+
+    @Column(name = "controller_contact")
+    public String controllerContact;
+
+    @Column(name = "policy_url")
+    public String policyUrl;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
+
+    public static TenantPolicy defaults(String tenantId) {
+        TenantPolicy policy = new TenantPolicy();
+        policy.tenantId = tenantId;
+        policy.guardianAgeThreshold = DEFAULT_GUARDIAN_AGE;
+        return policy;
+    }
+}

@@ -1,0 +1,337 @@
+package dev.mamori.consent.service;
+
+import dev.mamori.consent.Consent;
+import dev.mamori.consent.ConsentDecision;
+import dev.mamori.consent.ConsentWithdrawal;
+import dev.mamori.consent.Purpose;
+import dev.mamori.consent.PurposeVersion;
+import dev.mamori.consent.SensitiveCategory;
+import dev.mamori.consent.TenantPolicy;
+import dev.mamori.consent.UseStop;
+import dev.mamori.consent.repository.ConsentRepository;
+import dev.mamori.consent.repository.ConsentWithdrawalRepository;
+import dev.mamori.consent.repository.PurposeRepository;
+import dev.mamori.consent.repository.PurposeVersionRepository;
+import dev.mamori.consent.repository.TenantPolicyRepository;
+import dev.mamori.consent.repository.UseStopRepository;
+import dev.mamori.platform.audit.AuditEntry;
+import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.events.ChangeFeed;
+import dev.mamori.platform.problem.Problem;
+import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.tenant.TenantContext;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Recording consents and refusals with evidence, withdrawals, and a person's history (APPI Arts. 18, 20(2), 21). */
+@ApplicationScoped
+public class ConsentService {
+
+    /** A consent with its withdrawal, if any. */
+    public record RecordedConsent(Consent consent, ConsentWithdrawal withdrawal) {
+    }
+
+    /** Everything about one person's consents, for them and for disclosure requests (APPI Art. 33). */
+    public record SubjectHistory(String subjectRef, List<RecordedConsent> consents, List<UseStop> useStops) {
+    }
+
+    /** How far in the future a capture time may lie before it is a mistake rather than clock skew. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    public static final int MAX_IMPORT = 5000;
+
+    private final ConsentRepository consents;
+    private final ConsentWithdrawalRepository withdrawals;
+    private final PurposeRepository purposes;
+    private final PurposeVersionRepository versions;
+    private final TenantPolicyRepository policies;
+    private final UseStopRepository useStops;
+    private final TenantContext tenant;
+    private final AuditLog audit;
+    private final ChangeFeed feed;
+    private final Clock clock = Clock.systemUTC();
+
+    public ConsentService(ConsentRepository consents, ConsentWithdrawalRepository withdrawals, PurposeRepository purposes,
+                          PurposeVersionRepository versions, TenantPolicyRepository policies, UseStopRepository useStops,
+                          TenantContext tenant, AuditLog audit, ChangeFeed feed) {
+        this.consents = consents;
+        this.withdrawals = withdrawals;
+        this.purposes = purposes;
+        this.versions = versions;
+        this.policies = policies;
+        this.useStops = useStops;
+        this.tenant = tenant;
+        this.audit = audit;
+        this.feed = feed;
+    }
+
+    @WithTransaction
+    public Uni<RecordedConsent> record(ConsentDraft draft) {
+        String tenantId = tenant.tenantId();
+        return context(tenantId).chain(ctx -> {
+            List<Problem.FieldError> errors = new ArrayList<>();
+            Consent consent = build(tenantId, draft, ctx, "", errors);
+            if (!errors.isEmpty()) {
+                throw refusal(errors);
+            }
+            return consents.persist(consent)
+                    .call(() -> feed.publish(DecisionCache.CONSENT_CHANNEL,
+                            DecisionCache.consentNotice(tenantId, consent.subjectRef)))
+                    .call(() -> audit.record("CONSENT_RECORDED", "consent", consent.id, consent.subjectRef))
+                    .map(c -> new RecordedConsent(c, null));
+        });
+    }
+
+    /**
+     * Imports existing consents in one transaction: every row is checked first and, if any row is wrong, the
+     * answer lists every wrong row and nothing is written.
+     */
+    @WithTransaction
+    public Uni<List<Consent>> importAll(List<ConsentDraft> drafts) {
+        String tenantId = tenant.tenantId();
+        return context(tenantId).chain(ctx -> {
+            List<Problem.FieldError> errors = new ArrayList<>();
+            List<Consent> built = new ArrayList<>(drafts.size());
+            for (int i = 0; i < drafts.size(); i++) {
+                built.add(build(tenantId, drafts.get(i), ctx, "consents[" + i + "].", errors));
+            }
+            if (!errors.isEmpty()) {
+                throw refusal(errors);
+            }
+            List<AuditEntry> lines = built.stream()
+                    .map(c -> audit.entry("CONSENT_IMPORTED", "consent", c.id, c.subjectRef)).toList();
+            return consents.persist(built)
+                    .call(() -> feed.publish(DecisionCache.CONSENT_CHANNEL, DecisionCache.tenantNotice(tenantId)))
+                    .call(() -> audit.recordAll(tenantId, lines))
+                    .replaceWith(built);
+        });
+    }
+
+    /** Withdraws a consent. A consent is withdrawn once; asking again changes nothing and says so. */
+    @WithTransaction
+    public Uni<RecordedConsent> withdraw(UUID consentId, WithdrawalDraft draft) {
+        String tenantId = tenant.tenantId();
+        OffsetDateTime now = now();
+        return consents.findForTenant(tenantId, consentId).chain(consent -> {
+            if (consent == null) {
+                throw ProblemException.notFound("Consent", consentId);
+            }
+            if (consent.decision != ConsentDecision.GIVEN) {
+                throw ProblemException.conflict("not-withdrawable", "Consent " + consentId
+                        + " records a refusal; there is nothing to withdraw");
+            }
+            OffsetDateTime withdrawnAt = draft.withdrawnAt() == null ? now : draft.withdrawnAt().truncatedTo(ChronoUnit.MICROS);
+            if (withdrawnAt.isAfter(now.plus(CLOCK_SKEW))) {
+                throw ProblemException.unprocessable("withdrawn-in-future", "Withdrawal time is in the future",
+                        "withdrawnAt", "must not be in the future");
+            }
+            if (withdrawnAt.isBefore(consent.capturedAt)) {
+                throw ProblemException.unprocessable("withdrawn-before-consent", "Withdrawal precedes the consent",
+                        "withdrawnAt", "must not be before the consent was given (" + consent.capturedAt + ")");
+            }
+            return withdrawals.findForConsent(tenantId, consentId).chain(existing -> {
+                if (existing != null) {
+                    throw ProblemException.conflict("already-withdrawn", "Consent " + consentId
+                            + " was already withdrawn at " + existing.withdrawnAt + "; nothing changed");
+                }
+                ConsentWithdrawal withdrawal = new ConsentWithdrawal();
+                withdrawal.consentId = consentId;
+                withdrawal.tenantId = tenantId;
+                withdrawal.withdrawnAt = withdrawnAt;
+                withdrawal.recordedAt = now;
+                withdrawal.channel = draft.channel();
+                withdrawal.reason = draft.reason();
+                withdrawal.actorSubject = tenant.actorSubject();
+                return withdrawals.persist(withdrawal)
+                        .call(() -> feed.publish(DecisionCache.CONSENT_CHANNEL,
+                                DecisionCache.consentNotice(tenantId, consent.subjectRef)))
+                        .call(() -> audit.record("CONSENT_WITHDRAWN", "consent", consentId, consent.subjectRef))
+                        .map(w -> new RecordedConsent(consent, w));
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<RecordedConsent> get(UUID consentId) {
+        String tenantId = tenant.tenantId();
+        return consents.findForTenant(tenantId, consentId).chain(consent -> {
+            if (consent == null) {
+                throw ProblemException.notFound("Consent", consentId);
+            }
+            return withdrawals.findForConsent(tenantId, consentId)
+                    .call(() -> audit.record("CONSENT_READ", "consent", consentId, consent.subjectRef))
+                    .map(w -> new RecordedConsent(consent, w));
+        });
+    }
+
+    /** A person's complete consent history in recording order, with withdrawals and use stops. */
+    @WithTransaction
+    public Uni<SubjectHistory> history(String subjectRef) {
+        String tenantId = tenant.tenantId();
+        return consents.historyOf(tenantId, subjectRef).chain(found -> withdrawals
+                .forConsents(tenantId, found.stream().map(c -> c.id).toList())
+                .chain(ws -> useStops.forSubject(tenantId, subjectRef).map(stops -> {
+                    Map<UUID, ConsentWithdrawal> byConsent = ws.stream()
+                            .collect(Collectors.toMap(w -> w.consentId, Function.identity()));
+                    return new SubjectHistory(subjectRef,
+                            found.stream().map(c -> new RecordedConsent(c, byConsent.get(c.id))).toList(), stops);
+                }))
+                .call(() -> audit.record("CONSENT_HISTORY_READ", "subject", subjectRef, subjectRef)));
+    }
+
+    /** Purposes, their versions and the tenant's policy, loaded once for a write. */
+    private record WriteContext(Map<String, Purpose> purposes, Map<String, PurposeVersion> versions, int threshold) {
+        PurposeVersion version(Purpose p, int v) {
+            return versions.get(p.id + "@" + v);
+        }
+    }
+
+    private Uni<WriteContext> context(String tenantId) {
+        return purposes.list("tenantId", tenantId).chain(all -> versions.list("tenantId", tenantId)
+                .chain(vs -> policies.findById(tenantId).map(policy -> new WriteContext(
+                        all.stream().collect(Collectors.toMap(p -> p.code, Function.identity())),
+                        vs.stream().collect(Collectors.toMap(v -> v.purposeId + "@" + v.version, Function.identity())),
+                        policy == null ? TenantPolicy.DEFAULT_GUARDIAN_AGE : policy.guardianAgeThreshold))));
+    }
+
+    /** Builds the row for one draft, adding what is wrong with it to {@code errors} (fields prefixed). */
+    private Consent build(String tenantId, ConsentDraft d, WriteContext ctx, String prefix, List<Problem.FieldError> errors) {
+        OffsetDateTime now = now();
+        OffsetDateTime capturedAt = d.evidence().capturedAt().truncatedTo(ChronoUnit.MICROS);
+        int before = errors.size();
+        if (capturedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add(new Problem.FieldError(prefix + "evidence.capturedAt", "must not be in the future"));
+        }
+        if (d.expiresAt() != null && !d.expiresAt().isAfter(capturedAt)) {
+            errors.add(new Problem.FieldError(prefix + "expiresAt", "must be after evidence.capturedAt"));
+        }
+        Purpose purpose = ctx.purposes().get(d.purpose());
+        PurposeVersion version = purpose == null ? null : ctx.version(purpose, d.purposeVersion());
+        if (purpose == null) {
+            errors.add(new Problem.FieldError(prefix + "purpose", "the tenant has no purpose " + d.purpose()));
+        } else if (version == null) {
+            errors.add(new Problem.FieldError(prefix + "purposeVersion", "purpose " + d.purpose() + " has no version "
+                    + d.purposeVersion() + " (current: " + purpose.currentVersion + ")"));
+        }
+        Set<SensitiveCategory> named = d.sensitiveCategoriesOrEmpty().isEmpty()
+                ? Set.of() : EnumSet.copyOf(d.sensitiveCategoriesOrEmpty());
+        if (version != null && d.decision() == ConsentDecision.GIVEN
+                && !named.containsAll(version.sensitiveCategories)) {
+            errors.add(new Problem.FieldError(prefix + "sensitiveCategories", "the purpose uses sensitive data "
+                    + version.sensitiveCategories + "; an explicit consent must name every category (APPI Art. 20(2))"));
+        }
+        if (version != null && !version.sensitiveCategories.containsAll(named)) {
+            errors.add(new Problem.FieldError(prefix + "sensitiveCategories",
+                    "names categories the purpose version does not use"));
+        }
+        if (d.subjectBirthDate() != null) {
+            if (d.subjectBirthDate().isAfter(capturedAt.toLocalDate())) {
+                errors.add(new Problem.FieldError(prefix + "subjectBirthDate", "must be before the consent"));
+            } else if (d.guardian() == null
+                    && DecisionRules.ageAt(d.subjectBirthDate(), capturedAt) < ctx.threshold()) {
+                errors.add(new Problem.FieldError(prefix + "guardian", "the person was under " + ctx.threshold()
+                        + "; a statutory agent must consent for them (name, relation, how verified)"));
+            }
+        }
+        String ip = null;
+        if (d.evidence().ipAddress() != null) {
+            ip = anonymise(d.evidence().ipAddress());
+            if (ip == null) {
+                errors.add(new Problem.FieldError(prefix + "evidence.ipAddress", "is not an IP address"));
+            }
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        Consent c = new Consent();
+        c.id = UUID.randomUUID();
+        c.tenantId = tenantId;
+        c.subjectRef = d.subjectRef();
+        c.purposeId = purpose.id;
+        c.purposeCode = purpose.code;
+        c.purposeVersion = version.version;
+        c.decision = d.decision();
+        c.method = d.method();
+        c.channel = d.evidence().channel();
+        c.operatorRef = d.evidence().operatorRef();
+        c.actorSubject = tenant.actorSubject();
+        c.actorClient = tenant.actorClient();
+        c.noticeVersion = d.evidence().noticeVersion();
+        c.language = d.evidence().language();
+        c.capturedAt = capturedAt;
+        c.recordedAt = now;
+        c.userAgent = d.evidence().userAgent();
+        c.anonymisedIp = ip;
+        c.recordingRef = d.evidence().recordingRef();
+        c.expiresAt = d.expiresAt() == null ? null : d.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        c.sensitiveCategories = d.decision() == ConsentDecision.GIVEN ? List.copyOf(named) : List.of();
+        c.subjectBirthDate = d.subjectBirthDate();
+        if (d.guardian() != null) {
+            c.guardianName = d.guardian().name();
+            c.guardianRelation = d.guardian().relation().name();
+            c.guardianVerification = d.guardian().verification();
+        }
+        return c;
+    }
+
+    private static ProblemException refusal(List<Problem.FieldError> errors) {
+        String kind = errors.size() == 1 ? kindOf(errors.get(0)) : "consent-rejected";
+        return new ProblemException(422, kind, "Consent cannot be recorded",
+                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+    }
+
+    /** A stable problem type per rule, so a client can branch without parsing text. */
+    private static String kindOf(Problem.FieldError error) {
+        String field = error.field().replaceFirst("^consents\\[\\d+]\\.", "");
+        return switch (field) {
+            case "purpose" -> "unknown-purpose";
+            case "purposeVersion" -> "unknown-purpose-version";
+            case "sensitiveCategories" -> "sensitive-categories-required";
+            case "guardian" -> "guardian-required";
+            case "evidence.capturedAt" -> "captured-in-future";
+            case "evidence.ipAddress" -> "invalid-ip-address";
+            default -> "consent-rejected";
+        };
+    }
+
+    /**
+     * Keeps the network, drops the host: IPv4 to /24, IPv6 to /48. Enough to tell where a consent came from, not
+     * who sent it.
+     */
+    static String anonymise(String ip) {
+        // Literal addresses only: a name here would make the JVM ask DNS.
+        boolean v4 = ip.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean v6 = ip.contains(":") && ip.matches("[0-9a-fA-F:.]{2,45}");
+        if (!v4 && !v6) {
+            return null;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(ip).getAddress();
+            int keep = bytes.length == 4 ? 3 : 6;
+            for (int i = keep; i < bytes.length; i++) {
+                bytes[i] = 0;
+            }
+            return InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.mamori.consent.service;
+
+import dev.mamori.consent.UseStop;
+import dev.mamori.consent.repository.PurposeRepository;
+import dev.mamori.consent.repository.UseStopRepository;
+import dev.mamori.platform.events.ChangeFeed;
+import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.tenant.TenantContext;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Cessation of use after a decided request (APPI Art. 35). request-service calls this with a service token once
+ * the client company approved a USE_STOP; from the moment it commits, every replica's decisions say USE_STOPPED.
+ */
+@ApplicationScoped
+public class UseStopService {
+
+    private final UseStopRepository stops;
+    private final PurposeRepository purposes;
+    private final TenantContext tenant;
+    private final AuditLog audit;
+    private final ChangeFeed feed;
+    private final Clock clock = Clock.systemUTC();
+
+    public UseStopService(UseStopRepository stops, PurposeRepository purposes, TenantContext tenant, AuditLog audit,
+                          ChangeFeed feed) {
+        this.stops = stops;
+        this.purposes = purposes;
+        this.tenant = tenant;
+        this.audit = audit;
+        this.feed = feed;
+    }
+
+    @WithTransaction
+    public Uni<List<UseStop>> stop(String subjectRef, UseStopDraft draft) {
+        String tenantId = tenant.tenantId();
+        // The empty code stands for "every purpose" (stored as null).
+        List<String> codes = draft.purposes() == null || draft.purposes().isEmpty()
+                ? List.of("") : draft.purposes().stream().distinct().toList();
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        List<UseStop> created = new ArrayList<>();
+        return Multi.createFrom().iterable(codes).onItem().transformToUniAndConcatenate(code -> {
+                    Uni<Void> check = code.isEmpty() ? Uni.createFrom().voidItem()
+                            : purposes.findByCode(tenantId, code).invoke(p -> {
+                                if (p == null) {
+                                    throw ProblemException.unprocessable("unknown-purpose", "Unknown purpose",
+                                            "purposes", "the tenant has no purpose " + code);
+                                }
+                            }).replaceWithVoid();
+                    return check.chain(() -> {
+                        UseStop stop = new UseStop();
+                        stop.id = UUID.randomUUID();
+                        stop.tenantId = tenantId;
+                        stop.subjectRef = subjectRef;
+                        stop.purposeCode = code.isEmpty() ? null : code;
+                        stop.requestRef = draft.requestRef();
+                        stop.ground = draft.ground().name();
+                        stop.stoppedAt = now;
+                        stop.stoppedBy = tenant.actorSubject();
+                        created.add(stop);
+                        return stops.persist(stop);
+                    });
+                }).collect().last()
+                .call(() -> feed.publish(DecisionCache.CONSENT_CHANNEL, DecisionCache.consentNotice(tenantId, subjectRef)))
+                .call(() -> audit.record("USE_STOPPED", "subject", subjectRef, subjectRef))
+                .replaceWith(created);
+    }
+
+    /** Lifts a stop, e.g. when the person asks to resume. The stop stays on record with who lifted it and why. */
+    @WithTransaction
+    public Uni<UseStop> lift(UUID id, String reason) {
+        String tenantId = tenant.tenantId();
+        return stops.lockForTenant(tenantId, id).chain(stop -> {
+            if (stop == null) {
+                throw ProblemException.notFound("Use stop", id);
+            }
+            if (stop.liftedAt != null) {
+                throw ProblemException.conflict("already-lifted", "Use stop " + id + " was lifted at " + stop.liftedAt);
+            }
+            stop.liftedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+            stop.liftedBy = tenant.actorSubject();
+            stop.liftReason = reason;
+            return feed.publish(DecisionCache.CONSENT_CHANNEL, DecisionCache.consentNotice(tenantId, stop.subjectRef))
+                    .call(() -> audit.record("USE_STOP_LIFTED", "use-stop", id, stop.subjectRef))
+                    .replaceWith(stop);
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package dev.mamori.platform.audit;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Audit lines for high-volume reads (the use decision) that must not each take a transaction and the tenant's
+ * chain lock. Entries are queued in memory and appended to the chain in one transaction per tenant a few times a
+ * second. The price, stated plainly: a crash loses at most the last flush interval of read-audit lines; changes of
+ * data are never audited through this buffer.
+ */
+@ApplicationScoped
+public class AuditBuffer {
+
+    private static final Logger LOG = Logger.getLogger(AuditBuffer.class);
+    private static final int MAX_PER_FLUSH = 20_000;
+
+    private final AuditLog auditLog;
+    private final ConcurrentLinkedQueue<AuditEntry> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+
+    public AuditBuffer(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    public void add(AuditEntry entry) {
+        queue.add(entry);
+        size.incrementAndGet();
+    }
+
+    public int pending() {
+        return size.get();
+    }
+
+    @Scheduled(every = "0.2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> flush() {
+        if (queue.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, List<AuditEntry>> byTenant = new LinkedHashMap<>();
+        AuditEntry entry;
+        int taken = 0;
+        while (taken < MAX_PER_FLUSH && (entry = queue.poll()) != null) {
+            size.decrementAndGet();
+            byTenant.computeIfAbsent(entry.tenantId(), t -> new ArrayList<>()).add(entry);
+            taken++;
+        }
+        return Multi.createFrom().iterable(byTenant.entrySet())
+                .onItem().transformToUniAndConcatenate(e -> Panache.withTransaction(
+                                () -> auditLog.append(e.getKey(), e.getValue()))
+                        .onFailure().invoke(err -> {
+                            // Put them back: the next flush tries again rather than dropping audit lines.
+                            e.getValue().forEach(this::add);
+                            LOG.warnf("Audit flush for %s failed, will retry: %s", e.getKey(), err.getMessage());
+                        })
+                        .onFailure().recoverWithNull())
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Drains what is queued before the service stops, so an orderly shutdown loses nothing. */
+    void drain(@Observes ShutdownEvent event) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!queue.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
