@@ -1,0 +1,224 @@
+package dev.mamori.thirdparty.service;
+
+import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.problem.Problem;
+import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.thirdparty.PartyKind;
+import dev.mamori.thirdparty.ReceiptBasis;
+import dev.mamori.thirdparty.ReceiptRecord;
+import dev.mamori.thirdparty.ReceiptSubject;
+import dev.mamori.thirdparty.RecordMethod;
+import dev.mamori.thirdparty.ThirdParty;
+import dev.mamori.thirdparty.repository.ReceiptRecordRepository;
+import dev.mamori.thirdparty.repository.ReceiptSubjectRepository;
+import dev.mamori.thirdparty.repository.ThirdPartyRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Recording personal data received from third parties (APPI Art. 30; PPC Rules 22-25) and finding every record
+ * about a person (Art. 33(5)). Records are append-only; every read and write is audited per principal.
+ */
+@ApplicationScoped
+public class ReceiptService {
+
+    /** A receipt record with the principals it lists (all of them, or only the one a disclosure is about). */
+    public record RecordedReceipt(ReceiptRecord record, List<String> subjectRefs) {
+    }
+
+    static final String RESOURCE = "receipt";
+
+    private final ReceiptRecordRepository receipts;
+    private final ReceiptSubjectRepository subjects;
+    private final ThirdPartyRepository parties;
+    private final TenantContext tenant;
+    private final AuditLog audit;
+    private final Clock clock = Clock.systemUTC();
+
+    public ReceiptService(ReceiptRecordRepository receipts, ReceiptSubjectRepository subjects,
+                          ThirdPartyRepository parties, TenantContext tenant, AuditLog audit) {
+        this.receipts = receipts;
+        this.subjects = subjects;
+        this.parties = parties;
+        this.tenant = tenant;
+        this.audit = audit;
+    }
+
+    @WithTransaction
+    public Uni<RecordedReceipt> record(ReceiptDraft draft) {
+        String tenantId = tenant.tenantId();
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        LocalDate today = now.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate();
+        checkListElements(draft);
+        checkRequiredItems(draft);
+        checkDates(draft, today);
+        // A principal listed twice is one principal.
+        List<String> subjectRefs = List.copyOf(new LinkedHashSet<>(draft.subjectRefs()));
+        return parties.findInTenant(tenantId, draft.providerId()).chain(provider -> {
+            checkProvider(draft, provider);
+            ReceiptRecord record = new ReceiptRecord();
+            record.id = UUID.randomUUID();
+            record.tenantId = tenantId;
+            record.providerId = provider.id;
+            record.providerName = provider.name;
+            record.providerAddress = provider.address;
+            record.providerRepresentative = provider.representative;
+            record.acquisitionCircumstances = draft.acquisitionCircumstances().strip();
+            record.basis = draft.basis();
+            record.consentConfirmed = draft.consentConfirmed();
+            record.ppcPublicationConfirmed = draft.ppcPublicationConfirmed();
+            record.method = draft.method();
+            record.receivedOn = draft.receivedOn();
+            record.lastTransferOn = draft.lastTransferOn();
+            record.dataItems = List.copyOf(draft.dataItems());
+            record.recordedOn = today;
+            record.recordedAt = now;
+            record.recordedBy = tenant.actorSubject();
+            record.retainUntil = RecordRetention.retainUntil(record.method, today, record.lastTransferOn);
+            List<ReceiptSubject> rows = new ArrayList<>(subjectRefs.size());
+            for (int i = 0; i < subjectRefs.size(); i++) {
+                ReceiptSubject row = new ReceiptSubject();
+                row.id = UUID.randomUUID();
+                row.tenantId = tenantId;
+                row.receiptId = record.id;
+                row.subjectRef = subjectRefs.get(i);
+                row.position = i;
+                rows.add(row);
+            }
+            return receipts.persist(record)
+                    .chain(() -> subjects.persist(rows))
+                    .chain(() -> auditEach("RECEIPT_RECORDED", record.id, subjectRefs))
+                    .map(done -> new RecordedReceipt(record, subjectRefs));
+        });
+    }
+
+    /** One record with all its principals; reading it is a read of each principal's data. */
+    @WithTransaction
+    public Uni<RecordedReceipt> get(UUID id) {
+        String tenantId = tenant.tenantId();
+        return receipts.findInTenant(tenantId, id).chain(record -> {
+            if (record == null) {
+                throw ProblemException.notFound("Receipt record", id);
+            }
+            return subjects.subjectsOf(tenantId, id).call(refs -> auditEach("RECEIPT_READ", id, refs))
+                    .map(refs -> new RecordedReceipt(record, refs));
+        });
+    }
+
+    /**
+     * Every receipt record about one principal, newest first, for the disclosure of third-party records
+     * (Art. 33(5)). Each record lists only this principal: the others it covers are not theirs to see.
+     */
+    @WithTransaction
+    public Uni<List<RecordedReceipt>> aboutSubject(String subjectRef, int offset, int limit) {
+        String tenantId = tenant.tenantId();
+        return receipts.aboutSubject(tenantId, subjectRef, offset, limit)
+                .call(found -> audit.record("SUBJECT_RECEIPTS_READ", RESOURCE, null, subjectRef))
+                .map(found -> found.stream().map(r -> new RecordedReceipt(r, List.of(subjectRef))).toList());
+    }
+
+    /** Every blank or over-long subject reference or data item, named by its position. */
+    private static void checkListElements(ReceiptDraft draft) {
+        List<Problem.FieldError> invalid = new ArrayList<>();
+        checkElements("subjectRefs", draft.subjectRefs(), ReceiptDraft.MAX_SUBJECT_REF, invalid);
+        checkElements("dataItems", draft.dataItems(), ReceiptDraft.MAX_DATA_ITEM, invalid);
+        if (!invalid.isEmpty()) {
+            throw new ProblemException(400, "validation", "Request is not valid", joined(invalid), invalid);
+        }
+    }
+
+    private static void checkElements(String field, List<String> values, int maxLength, List<Problem.FieldError> invalid) {
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            if (value == null || value.isBlank()) {
+                invalid.add(new Problem.FieldError(field + "[" + i + "]", "must not be blank"));
+            } else if (value.length() > maxLength) {
+                invalid.add(new Problem.FieldError(field + "[" + i + "]", "size must be between 1 and " + maxLength));
+            }
+        }
+    }
+
+    private static String joined(List<Problem.FieldError> errors) {
+        return String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+    }
+
+    /** The items a receipt record must hold for its basis and method (Art. 30(3); Rules 23(2), 24(1), 25). */
+    private static void checkRequiredItems(ReceiptDraft draft) {
+        List<Problem.FieldError> missing = new ArrayList<>();
+        if (draft.basis() == ReceiptBasis.CONSENT && !draft.consentConfirmed()) {
+            missing.add(new Problem.FieldError("consentConfirmed",
+                    "must be true: the record states that the principal consented to the provision (Rule 24(1)(ii))"));
+        }
+        if (draft.basis() == ReceiptBasis.OPT_OUT) {
+            if (draft.receivedOn() == null) {
+                missing.add(new Problem.FieldError("receivedOn",
+                        "is required for an opt-out receipt: the record holds the date received (Rule 24(1)(i))"));
+            }
+            if (!draft.ppcPublicationConfirmed()) {
+                missing.add(new Problem.FieldError("ppcPublicationConfirmed",
+                        "must be true: confirm the PPC published the provider's opt-out filing (Art. 27(4); Rule 24(1)(i))"));
+            }
+        }
+        if (draft.method() != RecordMethod.EACH && draft.lastTransferOn() == null) {
+            missing.add(new Problem.FieldError("lastTransferOn",
+                    "is required for a " + draft.method() + " record: its retention runs from the last receipt (Rule 25)"));
+        }
+        if (!missing.isEmpty()) {
+            throw new ProblemException(422, "receipt-record-incomplete", "The receipt record lacks required items",
+                    joined(missing), missing);
+        }
+        if (draft.basis() == ReceiptBasis.OPT_OUT && draft.method() == RecordMethod.BULK) {
+            throw ProblemException.unprocessable("bulk-record-not-for-opt-out", "Opt-out receipts are recorded each time",
+                    "method", "data received by opt-out cannot be recorded in bulk (Rule 23(2)); use EACH");
+        }
+        if (draft.method() == RecordMethod.EACH && draft.lastTransferOn() != null) {
+            throw ProblemException.unprocessable("last-transfer-not-applicable", "No last transfer for a single receipt",
+                    "lastTransferOn", "an EACH record covers one receipt: give its date as receivedOn");
+        }
+    }
+
+    private static void checkDates(ReceiptDraft draft, LocalDate today) {
+        if (draft.receivedOn() != null && draft.receivedOn().isAfter(today)) {
+            throw ProblemException.unprocessable("date-in-future", "A receipt cannot be recorded before it happens",
+                    "receivedOn", "is after today (" + today + " in Japan)");
+        }
+        if (draft.lastTransferOn() != null && draft.lastTransferOn().isAfter(today)) {
+            throw ProblemException.unprocessable("date-in-future", "A receipt cannot be recorded before it happens",
+                    "lastTransferOn", "is after today (" + today + " in Japan)");
+        }
+        if (draft.receivedOn() != null && draft.lastTransferOn() != null
+                && draft.lastTransferOn().isBefore(draft.receivedOn())) {
+            throw ProblemException.unprocessable("last-transfer-before-receipt", "The last receipt precedes the first",
+                    "lastTransferOn", "must not be before receivedOn");
+        }
+    }
+
+    private static void checkProvider(ReceiptDraft draft, ThirdParty provider) {
+        if (provider == null) {
+            // Another tenant's party is answered exactly like one that does not exist.
+            throw ProblemException.unprocessable("unknown-provider", "Unknown provider", "providerId",
+                    "no third party " + draft.providerId() + " is registered; register the provider first");
+        }
+        if (provider.kind == PartyKind.PUBLIC_AGENCY) {
+            throw ProblemException.unprocessable("receipt-record-not-required", "No receipt record from a public agency",
+                    "providerId", "a state organ, local government or administrative agency (Art. 16(2)) is not a"
+                            + " third party for the receipt record (Arts. 29(1), 30)");
+        }
+    }
+
+    /** One audit line per principal, in order, appended in one go inside the caller's transaction. */
+    private Uni<Void> auditEach(String action, UUID receiptId, List<String> subjectRefs) {
+        return audit.recordAll(tenant.tenantId(),
+                subjectRefs.stream().map(ref -> audit.entry(action, RESOURCE, receiptId, ref)).toList());
+    }
+}
