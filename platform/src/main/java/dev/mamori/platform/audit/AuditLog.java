@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +31,14 @@ public class AuditLog {
 
     static final String GENESIS = "0".repeat(64);
     private static final int VERIFY_BATCH = 1000;
+    private static final int INSERT_CHUNK = 1000;
+    private static final String INSERT_ROWS = "INSERT INTO audit_event (id, tenant_id, seq, occurred_at, actor_subject, "
+            + "actor_client, action, resource_type, resource_id, subject_ref, outcome, prev_hash, hash) "
+            + "SELECT r.id, r.tenant_id, r.seq, r.occurred_at, r.actor_subject, r.actor_client, r.action, "
+            + "r.resource_type, r.resource_id, r.subject_ref, r.outcome, r.prev_hash, r.hash "
+            + "FROM jsonb_to_recordset(CAST(CAST(:rows AS text) AS jsonb)) AS r(id uuid, tenant_id text, seq bigint, "
+            + "occurred_at timestamptz, actor_subject text, actor_client text, action text, resource_type text, "
+            + "resource_id text, subject_ref text, outcome text, prev_hash text, hash text)";
 
     private final TenantContext tenant;
     private final ObjectMapper json;
@@ -79,13 +90,13 @@ public class AuditLog {
                 .chain(head -> {
                     long seq = ((Number) head[0]).longValue();
                     String prev = (String) head[1];
-                    List<AuditEvent> events = new java.util.ArrayList<>(entries.size());
+                    List<Map<String, Object>> rows = new ArrayList<>(entries.size());
                     for (AuditEntry entry : entries) {
                         AuditEvent event = new AuditEvent();
-                        event.id = UUID.randomUUID();
                         event.tenantId = tenantId;
                         event.seq = ++seq;
-                        event.occurredAt = entry.occurredAt().truncatedTo(ChronoUnit.MICROS);
+                        event.occurredAt = entry.occurredAt().truncatedTo(ChronoUnit.MICROS)
+                                .withOffsetSameInstant(ZoneOffset.UTC);
                         event.actorSubject = entry.actorSubject();
                         event.actorClient = entry.actorClient();
                         event.action = entry.action();
@@ -96,19 +107,52 @@ public class AuditLog {
                         event.prevHash = prev;
                         event.hash = hash(event);
                         prev = event.hash;
-                        events.add(event);
+                        rows.add(row(event));
                     }
-                    AuditEvent last = events.get(events.size() - 1);
-                    return session.persistAll(events.toArray())
-                            .chain(session::flush)
-                            .chain(() -> session.createNativeQuery(
-                                            "UPDATE audit_chain_head SET last_seq = :s, last_hash = :h WHERE tenant_id = :t")
-                                    .setParameter("s", last.seq)
-                                    .setParameter("h", last.hash)
-                                    .setParameter("t", tenantId)
-                                    .executeUpdate());
+                    long lastSeq = seq;
+                    String lastHash = prev;
+                    // One multi-row insert per chunk: a request that touches thousands of people still writes one
+                    // line per person without a round trip per line.
+                    Uni<Void> inserts = Uni.createFrom().voidItem();
+                    for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+                        String chunk = json(rows.subList(from, Math.min(from + INSERT_CHUNK, rows.size())));
+                        inserts = inserts.chain(() -> session.createNativeQuery(INSERT_ROWS)
+                                .setParameter("rows", chunk).executeUpdate().replaceWithVoid());
+                    }
+                    return inserts.chain(() -> session.createNativeQuery(
+                                    "UPDATE audit_chain_head SET last_seq = :s, last_hash = :h WHERE tenant_id = :t")
+                            .setParameter("s", lastSeq)
+                            .setParameter("h", lastHash)
+                            .setParameter("t", tenantId)
+                            .executeUpdate());
                 }))
                 .replaceWithVoid();
+    }
+
+    private static Map<String, Object> row(AuditEvent e) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", UUID.randomUUID().toString());
+        row.put("tenant_id", e.tenantId);
+        row.put("seq", e.seq);
+        row.put("occurred_at", e.occurredAt.toString());
+        row.put("actor_subject", e.actorSubject);
+        row.put("actor_client", e.actorClient);
+        row.put("action", e.action);
+        row.put("resource_type", e.resourceType);
+        row.put("resource_id", e.resourceId);
+        row.put("subject_ref", e.subjectRef);
+        row.put("outcome", e.outcome);
+        row.put("prev_hash", e.prevHash);
+        row.put("hash", e.hash);
+        return row;
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize audit events", e);
+        }
     }
 
     /** A page of the current tenant's audit log, oldest first, after the given seq. */

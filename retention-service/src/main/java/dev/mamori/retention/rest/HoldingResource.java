@@ -1,0 +1,80 @@
+package dev.mamori.retention.rest;
+
+import dev.mamori.platform.idempotency.Idempotency;
+import dev.mamori.platform.problem.Problem;
+import dev.mamori.platform.tenant.Roles;
+import dev.mamori.retention.service.HoldingBatch;
+import dev.mamori.retention.service.HoldingDraft;
+import dev.mamori.retention.service.HoldingService;
+import dev.mamori.retention.service.RetentionPolicy;
+import dev.mamori.retention.support.RowsProblem;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/holdings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Holdings", description = "What client systems hold about each person, and when it is deleted (APPI Art. 22)")
+public class HoldingResource {
+
+    private final HoldingService holdings;
+    private final Idempotency idempotency;
+    private final RetentionPolicy policy;
+
+    public HoldingResource(HoldingService holdings, Idempotency idempotency, RetentionPolicy policy) {
+        this.holdings = holdings;
+        this.idempotency = idempotency;
+        this.policy = policy;
+    }
+
+    @POST
+    @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.SERVICE})
+    @Operation(operationId = "registerHolding",
+            summary = "Register one thing a client system holds about a person; answers its deletion date and why")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = HoldingView.class)))
+    @APIResponse(responseCode = "409", description = "This record of the person is already registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The category is not in the ledger, or collectedAt is in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> registerHolding(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                         @Valid @NotNull HoldingDraft draft) {
+        return idempotency.once(idempotencyKey, "registerHolding", draft, () -> holdings.register(draft)
+                .map(h -> Response.created(URI.create("/v1/subjects/" + h.subjectRef + "/holdings"))
+                        .entity(HoldingView.of(h, policy)).build()));
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.SERVICE})
+    @Operation(operationId = "registerHoldings",
+            summary = "Register up to 5,000 holdings all together or not at all",
+            description = "If any row is wrong nothing is written, and the problem lists every row error as "
+                    + "{index, field, message}.")
+    @APIResponse(responseCode = "201", description = "All registered",
+            content = @Content(schema = @Schema(implementation = HoldingBatchResult.class)))
+    @APIResponse(responseCode = "422", description = "Some rows are wrong; nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = RowsProblem.class)))
+    public Uni<Response> registerHoldings(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                          @Valid @NotNull HoldingBatch batch) {
+        return idempotency.once(idempotencyKey, "registerHoldings", batch, () -> holdings
+                .registerAll(batch.holdings())
+                .map(registered -> Response.status(Response.Status.CREATED)
+                        .entity(HoldingBatchResult.of(registered, policy)).build()));
+    }
+}

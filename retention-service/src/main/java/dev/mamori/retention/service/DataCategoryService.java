@@ -1,0 +1,107 @@
+package dev.mamori.retention.service;
+
+import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.retention.DataCategory;
+import dev.mamori.retention.RetentionBasis;
+import dev.mamori.retention.repository.DataCategoryRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** The personal-information ledger (個人情報管理台帳, JIS Q 15001) of the calling tenant. */
+@ApplicationScoped
+public class DataCategoryService {
+
+    private final DataCategoryRepository categories;
+    private final TenantContext tenant;
+    private final AuditLog audit;
+    private final RetentionPolicy policy;
+    private final Clock clock = Clock.systemUTC();
+
+    public DataCategoryService(DataCategoryRepository categories, TenantContext tenant, AuditLog audit,
+                               RetentionPolicy policy) {
+        this.categories = categories;
+        this.tenant = tenant;
+        this.audit = audit;
+        this.policy = policy;
+    }
+
+    @WithTransaction
+    public Uni<DataCategory> create(DataCategoryDraft draft) {
+        String tenantId = tenant.tenantId();
+        LocalDate today = LocalDate.now(clock.withZone(policy.zone()));
+        checkRules(draft, today);
+        return categories.findByCode(tenantId, draft.code()).chain(existing -> {
+            if (existing != null) {
+                throw ProblemException.conflict("data-category-exists",
+                        "Data category " + draft.code() + " is already in the ledger");
+            }
+            DataCategory c = new DataCategory();
+            c.id = UUID.randomUUID();
+            c.tenantId = tenantId;
+            c.code = draft.code();
+            c.nameJa = draft.nameJa();
+            c.nameEn = draft.nameEn();
+            c.items = List.copyOf(draft.items());
+            c.purposeCodes = List.copyOf(draft.purposeCodes());
+            c.storageLocation = draft.storageLocation();
+            c.storageMethod = draft.storageMethod();
+            c.accessibleBy = List.copyOf(draft.accessibleBy());
+            c.sensitive = draft.sensitive();
+            c.acquisitionForm = draft.acquisitionForm();
+            c.thirdPartyProvision = draft.thirdPartyProvision();
+            c.jointUse = draft.jointUse();
+            c.entrustment = draft.entrustment();
+            c.retentionBasis = draft.retentionBasisOrDefault();
+            c.retentionDays = draft.retentionDaysOrDefault();
+            // Entering a category is itself a review of it by the privacy officer.
+            c.lastReviewedAt = draft.lastReviewedAt() == null ? today : draft.lastReviewedAt();
+            c.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+            c.createdBy = tenant.actorSubject();
+            return categories.persist(c)
+                    .call(() -> audit.record("DATA_CATEGORY_CREATED", "data-category", c.code, null));
+        });
+    }
+
+    @WithSession
+    public Uni<List<DataCategory>> list(int offset, int limit) {
+        return categories.listForTenant(tenant.tenantId(), offset, limit);
+    }
+
+    @WithSession
+    public Uni<DataCategory> get(String code) {
+        return categories.findByCode(tenant.tenantId(), code).map(found -> {
+            if (found == null) {
+                throw ProblemException.notFound("Data category", code);
+            }
+            return found;
+        });
+    }
+
+    /** The whole ledger, for the yearly review export. */
+    @WithSession
+    public Uni<List<DataCategory>> ledger() {
+        return categories.allForTenant(tenant.tenantId());
+    }
+
+    /** Rules a well-formed draft can still break. */
+    private static void checkRules(DataCategoryDraft draft, LocalDate today) {
+        if (draft.retentionBasisOrDefault() == RetentionBasis.COLLECTION && draft.retentionDaysOrDefault() < 1) {
+            throw ProblemException.unprocessable("retention-too-short", "Retention period too short", "retentionDays",
+                    "a period counted from collection must be at least 1 day");
+        }
+        if (draft.lastReviewedAt() != null && draft.lastReviewedAt().isAfter(today)) {
+            throw ProblemException.unprocessable("review-in-future", "Review date in the future", "lastReviewedAt",
+                    "the last review cannot be after today (" + today + ")");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.mamori.retention.service;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * What a client system registers about a person: which ledger category, which system holds it and where, and when
+ * it was collected. {@code collectedAt} is read here (not by the JSON layer) so that a bad date in row 3,412 of a
+ * batch is reported as that row's error.
+ */
+@Schema(name = "HoldingDraft")
+public record HoldingDraft(
+        @Schema(description = "The client company's reference for the person (opaque to Mamori)", example = "cust-000123")
+        @NotBlank @Pattern(regexp = SUBJECT_REF, message = SUBJECT_REF_MESSAGE) String subjectRef,
+        @Schema(description = "A category code of the tenant's ledger", example = "call-recording")
+        @NotBlank @Pattern(regexp = DataCategoryDraft.CODE, message = "must be a data category code") String categoryCode,
+        @Schema(description = "The client system that holds the data", example = "ivr-recorder")
+        @NotBlank @Pattern(regexp = SYSTEM, message = "must be 1-64 lower-case letters, digits, '.', '_' or '-'")
+        String owningSystem,
+        @Schema(description = "When the data was collected, RFC 3339 with an offset", format = "date-time",
+                example = "2026-01-01T10:15:00+09:00")
+        @NotBlank String collectedAt,
+        @Schema(description = "Where the owning system keeps it (an id, path or URI)",
+                example = "recordings/2026/01/01/call-8812.wav")
+        @NotBlank @Size(max = 400) String locator) {
+
+    public static final String SUBJECT_REF = "[A-Za-z0-9][A-Za-z0-9._:@+=~-]{0,127}";
+    public static final String SUBJECT_REF_MESSAGE =
+            "must be 1-128 letters, digits or . _ : @ + = ~ - (starting with a letter or digit)";
+    static final String SYSTEM = "[a-z0-9][a-z0-9._-]{0,63}";
+
+    /** The uniqueness key of a holding within a tenant. */
+    String key() {
+        return subjectRef + '\u0000' + categoryCode + '\u0000' + owningSystem + '\u0000' + locator;
+    }
+}

@@ -1,0 +1,265 @@
+package dev.mamori.retention.service;
+
+import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.retention.DataCategory;
+import dev.mamori.retention.Holding;
+import dev.mamori.retention.repository.DataCategoryRepository;
+import dev.mamori.retention.repository.HoldingRepository;
+import dev.mamori.retention.support.BulkAuditLog;
+import dev.mamori.retention.support.RowError;
+import dev.mamori.retention.support.RowsRejectedException;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Registering what client systems hold about a person and reading it back, each holding with the date it must be
+ * deleted (APPI Art. 22) and every read or write of a person's holdings in the audit log (Art. 23).
+ */
+@ApplicationScoped
+public class HoldingService {
+
+    private static final Logger LOG = Logger.getLogger(HoldingService.class);
+    /** Rows per multi-row insert; one statement each. */
+    static final int CHUNK = 1000;
+    private static final int EARLIEST_YEAR = 1900;
+    private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive().append(DateTimeFormatter.ISO_OFFSET_DATE_TIME).toFormatter();
+    static final String RFC_3339_MESSAGE = "must be an RFC 3339 date-time with an offset, e.g. 2026-01-01T10:15:00+09:00";
+
+    private final HoldingRepository holdings;
+    private final DataCategoryRepository categories;
+    private final TenantContext tenant;
+    private final AuditLog audit;
+    private final BulkAuditLog bulkAudit;
+    private final RetentionPolicy policy;
+    private final RetentionConfig config;
+    private final Validator validator;
+    private final Clock clock = Clock.systemUTC();
+
+    public HoldingService(HoldingRepository holdings, DataCategoryRepository categories, TenantContext tenant,
+                          AuditLog audit, BulkAuditLog bulkAudit, RetentionPolicy policy, RetentionConfig config,
+                          Validator validator) {
+        this.holdings = holdings;
+        this.categories = categories;
+        this.tenant = tenant;
+        this.audit = audit;
+        this.bulkAudit = bulkAudit;
+        this.policy = policy;
+        this.config = config;
+        this.validator = validator;
+    }
+
+    /** Registers one holding; refused whole (nothing written) if the ledger lacks its category. */
+    @WithTransaction
+    public Uni<Holding> register(HoldingDraft draft) {
+        String tenantId = tenant.tenantId();
+        OffsetDateTime now = now();
+        OffsetDateTime collectedAt;
+        try {
+            collectedAt = parseCollectedAt(draft.collectedAt());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("collectedAt", e.getMessage());
+        }
+        if (inFuture(collectedAt, now)) {
+            throw ProblemException.unprocessable("collected-in-future", "Collected in the future", "collectedAt",
+                    "collectedAt " + draft.collectedAt() + " is later than now; data cannot have been collected yet");
+        }
+        return categories.findByCode(tenantId, draft.categoryCode()).chain(category -> {
+            if (category == null) {
+                throw unknownCategory(draft.categoryCode());
+            }
+            return holdings.findSame(tenantId, draft.subjectRef(), draft.categoryCode(), draft.owningSystem(),
+                    draft.locator()).chain(existing -> {
+                if (existing != null) {
+                    throw ProblemException.conflict("holding-exists", "This record of " + draft.subjectRef()
+                            + " is already registered as holding " + existing.id);
+                }
+                Holding h = holding(tenantId, draft, collectedAt, category, now);
+                return holdings.persist(h)
+                        .call(() -> audit.record("HOLDING_REGISTERED", "holding", h.id, h.subjectRef));
+            });
+        });
+    }
+
+    /**
+     * Registers up to {@value HoldingBatch#MAX_ROWS} holdings all together or not at all. Every row is checked
+     * first and every row error is reported by index; only a batch without errors is written, one multi-row insert
+     * per {@value #CHUNK} rows, with one audit line per holding appended in bulk.
+     */
+    @WithTransaction
+    public Uni<List<Holding>> registerAll(List<HoldingDraft> rows) {
+        long started = System.nanoTime();
+        String tenantId = tenant.tenantId();
+        OffsetDateTime now = now();
+        List<RowError> errors = new ArrayList<>();
+        OffsetDateTime[] collected = new OffsetDateTime[rows.size()];
+        Map<String, Integer> firstByKey = new HashMap<>();
+        Set<String> codes = new LinkedHashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            HoldingDraft row = rows.get(i);
+            if (row == null) {
+                errors.add(new RowError(i, null, "must be a holding, not null"));
+                continue;
+            }
+            Set<String> badFields = new HashSet<>();
+            for (ConstraintViolation<HoldingDraft> v : validator.validate(row)) {
+                String field = v.getPropertyPath().toString();
+                badFields.add(field);
+                errors.add(new RowError(i, field, v.getMessage()));
+            }
+            if (!badFields.contains("collectedAt")) {
+                try {
+                    collected[i] = parseCollectedAt(row.collectedAt());
+                    if (inFuture(collected[i], now)) {
+                        errors.add(new RowError(i, "collectedAt", "must not be in the future"));
+                    }
+                } catch (IllegalArgumentException e) {
+                    errors.add(new RowError(i, "collectedAt", e.getMessage()));
+                }
+            }
+            if (!badFields.contains("categoryCode")) {
+                codes.add(row.categoryCode());
+            }
+            if (badFields.isEmpty()) {
+                Integer first = firstByKey.putIfAbsent(row.key(), i);
+                if (first != null) {
+                    errors.add(new RowError(i, "locator", "repeats row " + first
+                            + " (same subjectRef, categoryCode, owningSystem and locator)"));
+                }
+            }
+        }
+        return categories.findByCodes(tenantId, codes).chain(found -> {
+            Map<String, DataCategory> byCode = found.stream()
+                    .collect(Collectors.toMap(c -> c.code, Function.identity()));
+            for (int i = 0; i < rows.size(); i++) {
+                HoldingDraft row = rows.get(i);
+                if (row != null && codes.contains(row.categoryCode()) && !byCode.containsKey(row.categoryCode())) {
+                    errors.add(new RowError(i, "categoryCode",
+                            "data category " + row.categoryCode() + " is not in the ledger"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                Collections.sort(errors);
+                throw new RowsRejectedException("holdings", rows.size(), errors);
+            }
+            List<Holding> built = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                HoldingDraft row = rows.get(i);
+                built.add(holding(tenantId, row, collected[i], byCode.get(row.categoryCode()), now));
+            }
+            return insertInChunks(tenantId, built)
+                    .chain(() -> bulkAudit.recordAll(built.stream()
+                            .map(h -> new BulkAuditLog.Entry("HOLDING_REGISTERED", "holding", h.id, h.subjectRef))
+                            .toList()))
+                    .map(v -> {
+                        LOG.infof("Registered %d holdings for %s in %d ms", built.size(), tenantId,
+                                (System.nanoTime() - started) / 1_000_000);
+                        return built;
+                    });
+        });
+    }
+
+    /**
+     * A person's holdings, oldest first. Reading them is reading the person's data, so the read is audited in the
+     * same transaction (APPI Art. 23; it is also what a disclosure request, Art. 33, is answered from).
+     */
+    @WithTransaction
+    public Uni<List<Holding>> forSubject(String subjectRef, int offset, int limit) {
+        String tenantId = tenant.tenantId();
+        return holdings.listForSubject(tenantId, subjectRef, offset, limit)
+                .call(found -> audit.record("SUBJECT_HOLDINGS_READ", "holding", null, subjectRef));
+    }
+
+    private Uni<Void> insertInChunks(String tenantId, List<Holding> built) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<Integer> alreadyRegistered = Collections.synchronizedList(new ArrayList<>());
+        for (int from = 0; from < built.size(); from += CHUNK) {
+            int start = from;
+            List<Holding> chunk = built.subList(from, Math.min(from + CHUNK, built.size()));
+            chain = chain.chain(() -> holdings.insertAll(tenantId, chunk).invoke(inserted -> {
+                for (int j = 0; j < chunk.size(); j++) {
+                    if (!inserted.contains(chunk.get(j).id)) {
+                        alreadyRegistered.add(start + j);
+                    }
+                }
+            })).replaceWithVoid();
+        }
+        // A row that matched an existing holding was skipped by the insert; refusing now rolls back every chunk.
+        return chain.invoke(() -> {
+            if (!alreadyRegistered.isEmpty()) {
+                throw new RowsRejectedException("holdings", built.size(), alreadyRegistered.stream()
+                        .map(i -> new RowError(i, "locator",
+                                "is already registered for this subjectRef, categoryCode and owningSystem"))
+                        .toList());
+            }
+        });
+    }
+
+    private Holding holding(String tenantId, HoldingDraft draft, OffsetDateTime collectedAt, DataCategory category,
+                            OffsetDateTime now) {
+        Holding h = new Holding();
+        h.id = UUID.randomUUID();
+        h.tenantId = tenantId;
+        h.subjectRef = draft.subjectRef();
+        h.categoryCode = category.code;
+        h.owningSystem = draft.owningSystem();
+        h.locator = draft.locator();
+        h.collectedAt = collectedAt;
+        h.retentionBasis = category.retentionBasis;
+        h.retentionDays = category.retentionDays;
+        h.deleteAfter = policy.deleteAfter(collectedAt, category.retentionBasis, category.retentionDays);
+        h.registeredAt = now;
+        h.registeredBy = tenant.actorSubject();
+        return h;
+    }
+
+    private static ProblemException unknownCategory(String code) {
+        return ProblemException.unprocessable("unknown-category", "Unknown data category", "categoryCode",
+                "data category " + code + " is not in the ledger; a privacy officer must add it first");
+    }
+
+    /** RFC 3339 with an offset, to the microsecond PostgreSQL keeps; a plausible year. */
+    static OffsetDateTime parseCollectedAt(String text) {
+        OffsetDateTime parsed;
+        try {
+            parsed = OffsetDateTime.parse(text, RFC_3339);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(RFC_3339_MESSAGE);
+        }
+        if (parsed.getYear() < EARLIEST_YEAR) {
+            throw new IllegalArgumentException("must not be before " + EARLIEST_YEAR);
+        }
+        return parsed.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private boolean inFuture(OffsetDateTime collectedAt, OffsetDateTime now) {
+        return collectedAt.isAfter(now.plus(config.clockSkew()));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}
