@@ -61,6 +61,17 @@ public class Idempotency {
                         : replay(tenantId, operation, key, requestHash))));
     }
 
+    /**
+     * Keys are kept for a day: long enough for any client's retries, and no longer, since a stored answer may
+     * repeat what the request said about a person.
+     */
+    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "1m")
+    Uni<Void> forgetOldKeys() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s
+                .createNativeQuery("DELETE FROM idempotency_record WHERE created_at < now() - interval '24 hours'")
+                .executeUpdate())).replaceWithVoid();
+    }
+
     private Uni<Integer> store(String tenantId, String operation, String key, Response response) {
         Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
         return Panache.getSession().chain(s -> s

@@ -108,15 +108,17 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        // A unique-key race that slipped past a service's own check is the caller's conflict, not our fault.
+        // A unique-key race that slipped past a service's own check is the caller's conflict, not our fault. It
+        // arrives as the reactive driver's PgException or, through Hibernate, as a JDBC SQLException.
         Throwable cause = e;
         while (cause != null) {
-            if (cause.getClass().getName().equals("io.vertx.pgclient.PgException")
-                    && "23505".equals(sqlState(cause))) {
+            String state = cause instanceof java.sql.SQLException sql ? sql.getSQLState()
+                    : cause.getClass().getName().equals("io.vertx.pgclient.PgException") ? sqlState(cause) : null;
+            if ("23505".equals(state)) {
                 return respond(new Problem(Problem.type("conflict"), "Conflict", 409,
                         "The resource already exists", request.path(), null));
             }
-            cause = cause.getCause();
+            cause = cause.getCause() == cause ? null : cause.getCause();
         }
         ProblemException problem = causeOf(e, ProblemException.class);
         if (problem != null) {

@@ -1,0 +1,49 @@
+package dev.mamori.request.service;
+
+import dev.mamori.request.RequestType;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * The dates a request carries, counted on the Japanese calendar day of arrival.
+ *
+ * <p>Art. 39(1): a person may sue over a claim only after two weeks have passed from the day it arrived. The day of
+ * arrival is not counted (Civil Code Art. 140), so the two weeks end at the close of arrival day + 14; that day is
+ * the statutory marker, and from the next day a suit is possible.
+ *
+ * <p>The due date is arrival day + a configured number of calendar days. This is a stand-in: the tenant's SLA counted
+ * in Japanese business days (weekends, national holidays, year-end closure) replaces it in a later slice.
+ */
+public final class Deadlines {
+
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    static final int ART_39_DAYS = 14;
+
+    private Deadlines() {
+    }
+
+    /** The calendar day in Japan on which the request arrived. */
+    public static LocalDate arrivalDay(OffsetDateTime receivedAt) {
+        return receivedAt.atZoneSameInstant(JAPAN).toLocalDate();
+    }
+
+    /** Art. 39(1) marker, or null for a type the article does not cover. */
+    public static LocalDate statutoryMarker(RequestType type, OffsetDateTime receivedAt) {
+        return type.hasStatutoryMarker() ? arrivalDay(receivedAt).plusDays(ART_39_DAYS) : null;
+    }
+
+    public static LocalDate dueOn(OffsetDateTime receivedAt, int dueDays) {
+        return arrivalDay(receivedAt).plusDays(dueDays);
+    }
+
+    /** Today on the Japanese calendar. */
+    public static LocalDate today(java.time.Clock clock) {
+        return LocalDate.now(clock.withZone(JAPAN));
+    }
+
+    /** An open request is overdue from the day after its due date. */
+    public static boolean overdue(LocalDate dueOn, boolean terminal, LocalDate today) {
+        return !terminal && today.isAfter(dueOn);
+    }
+}

@@ -1,0 +1,371 @@
+package dev.mamori.request.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.tenant.Roles;
+import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.request.Channel;
+import dev.mamori.request.DataSubjectRequest;
+import dev.mamori.request.DeliveryMethod;
+import dev.mamori.request.RequestEvent;
+import dev.mamori.request.RequestEventKind;
+import dev.mamori.request.RequestStatus;
+import dev.mamori.request.RequestType;
+import dev.mamori.request.RequesterRelation;
+import dev.mamori.request.repository.DataSubjectRequestRepository;
+import dev.mamori.request.repository.RequestEventRepository;
+import dev.mamori.request.service.RequestIntake.Contact;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Taking in, finding and cancelling data-subject requests (APPI Arts. 32-39). Every read and change of a request is
+ * audited with the person's subjectRef in the same transaction, and every change is also written to the request's
+ * own log.
+ */
+@ApplicationScoped
+public class RequestService {
+
+    static final String RESOURCE = "data-subject-request";
+    /** How far a caller's clock may run ahead of ours before a receivedAt counts as "in the future". */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** A receivedAt older than this is a typing error, not a late-entered letter. */
+    private static final Duration OLDEST_ARRIVAL = Duration.ofDays(366);
+
+    /** A request of the search results, with whether it is overdue today. */
+    public record Listed(DataSubjectRequest request, boolean overdue) {
+    }
+
+    record StoredContact(String email, String phone, String postalAddress) {
+    }
+
+    record StoredCorrection(String claimedUntrue, String requestedContent) {
+    }
+
+    private final DataSubjectRequestRepository requests;
+    private final RequestEventRepository events;
+    private final TenantContext tenant;
+    private final AuditLog audit;
+    private final FieldCipher cipher;
+    private final RequestConfig config;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public RequestService(DataSubjectRequestRepository requests, RequestEventRepository events, TenantContext tenant,
+                          AuditLog audit, FieldCipher cipher, RequestConfig config, ObjectMapper json) {
+        this.requests = requests;
+        this.events = events;
+        this.tenant = tenant;
+        this.audit = audit;
+        this.cipher = cipher;
+        this.config = config;
+        this.json = json;
+    }
+
+    /**
+     * Takes in a request. It starts IDENTITY_UNVERIFIED: nothing is disclosed or changed before the requester (and
+     * any agent, Art. 37(3)) is verified. A second open request of the same person and type is refused with the id
+     * of the first, so a duplicate cannot run beside it (nor skip its verification).
+     */
+    @WithTransaction
+    public Uni<RequestDetails> receive(RequestIntake intake) {
+        String tenantId = tenant.tenantId();
+        Channel channel = channelOf(intake);
+        checkRules(intake);
+        OffsetDateTime now = now();
+        OffsetDateTime receivedAt = receivedAt(intake, now);
+        return requests.lockIntake(tenantId, intake.subjectRef(), intake.type())
+                .chain(() -> requests.findOpen(tenantId, intake.subjectRef(), intake.type()))
+                .chain(open -> {
+                    if (open != null) {
+                        throw ProblemException.conflict("duplicate-request", "Request " + open.id + " ("
+                                + open.type + ") for this person is still open (" + open.status
+                                + "); continue it instead of opening another");
+                    }
+                    DataSubjectRequest r = newRequest(tenantId, intake, channel, receivedAt, now);
+                    RequestEvent received = event(r, RequestEventKind.RECEIVED, "received by " + channel, now);
+                    return requests.persist(r)
+                            .chain(() -> events.persist(received))
+                            .call(() -> audit.record("REQUEST_RECEIVED", RESOURCE, r.id, r.subjectRef))
+                            .map(e -> details(r, PersonalDataView.RECEIPT));
+                });
+    }
+
+    /** One request of the caller's tenant, with personal data as far as the caller's role may see it. */
+    @WithTransaction
+    public Uni<RequestDetails> get(UUID id) {
+        String tenantId = tenant.tenantId();
+        PersonalDataView view = PersonalDataView.forReader(tenant);
+        return requests.findForTenant(tenantId, id).chain(r -> {
+            if (r == null) {
+                throw ProblemException.notFound("Request", id);
+            }
+            return audit.record(view == PersonalDataView.FULL ? "REQUEST_READ_FULL" : "REQUEST_READ", RESOURCE, r.id,
+                            r.subjectRef)
+                    .map(v -> details(r, view));
+        });
+    }
+
+    /** A page of the tenant's requests; each one listed is audited, since the list shows whose request it is. */
+    @WithTransaction
+    public Uni<List<Listed>> search(RequestSearch search, int offset, int limit) {
+        String tenantId = tenant.tenantId();
+        LocalDate today = Deadlines.today(clock);
+        return requests.search(tenantId, search, today, offset, limit)
+                // One line per listed request, appended as one batch in this transaction.
+                .call(found -> audit.recordAll(tenantId, found.stream()
+                        .map(r -> audit.entry("REQUEST_LISTED", RESOURCE, r.id, r.subjectRef))
+                        .toList()))
+                .map(found -> found.stream()
+                        .map(r -> new Listed(r, Deadlines.overdue(r.dueOn, r.status.isTerminal(), today)))
+                        .toList());
+    }
+
+    /** Cancels an open request, e.g. because the person withdrew it. A closed request stays as it ended. */
+    @WithTransaction
+    public Uni<RequestDetails> cancel(UUID id, Cancellation cancellation) {
+        String tenantId = tenant.tenantId();
+        return requests.lockForTenant(tenantId, id).chain(r -> {
+            if (r == null) {
+                throw ProblemException.notFound("Request", id);
+            }
+            if (r.status.isTerminal()) {
+                throw ProblemException.conflict("request-closed",
+                        "Request " + id + " is already " + r.status + " and can no longer be cancelled");
+            }
+            OffsetDateTime now = now();
+            r.status = RequestStatus.CANCELLED;
+            r.closedAt = now;
+            r.closeReason = cancellation.reason();
+            r.updatedAt = now;
+            RequestEvent cancelled = event(r, RequestEventKind.CANCELLED, cancellation.reason(), now);
+            return events.persist(cancelled)
+                    .call(() -> audit.record("REQUEST_CANCELLED", RESOURCE, r.id, r.subjectRef))
+                    .map(e -> details(r, PersonalDataView.forReader(tenant)));
+        });
+    }
+
+    /** A page of the request's log, oldest first. */
+    @WithTransaction
+    public Uni<List<RequestEvent>> log(UUID id, int offset, int limit) {
+        String tenantId = tenant.tenantId();
+        return requests.findForTenant(tenantId, id).chain(r -> {
+            if (r == null) {
+                throw ProblemException.notFound("Request", id);
+            }
+            return audit.record("REQUEST_LOG_READ", RESOURCE, r.id, r.subjectRef)
+                    .chain(() -> events.logOf(tenantId, id, offset, limit));
+        });
+    }
+
+    /** A client system relays requests by default; staff say how the request reached them. */
+    private Channel channelOf(RequestIntake intake) {
+        if (intake.channel() != null) {
+            return intake.channel();
+        }
+        if (tenant.hasRole(Roles.CLIENT_SYSTEM)) {
+            return Channel.CLIENT_SYSTEM;
+        }
+        throw ProblemException.invalidField("channel", "must say how the request arrived (WEB, PHONE, LETTER, EMAIL, "
+                + "IN_PERSON or CLIENT_SYSTEM)");
+    }
+
+    /** The rules a well-formed intake can still break; each names the field to fix and changes nothing. */
+    static void checkRules(RequestIntake intake) {
+        RequestType type = intake.type();
+        if (intake.requester().contact().isEmpty()) {
+            throw ProblemException.invalidField("requester.contact",
+                    "must give at least one of email, phone or postalAddress: the result must be notified "
+                            + "to the requester");
+        }
+        // Art. 35: the person grounds the request in one of the article's triggers.
+        if (type.takesGround() && intake.ground() == null) {
+            throw ProblemException.unprocessable("ground-required", "Ground required", "ground",
+                    type + " must state its Art. 35 ground: " + type.allowedGrounds());
+        }
+        if (!type.takesGround() && intake.ground() != null) {
+            throw ProblemException.unprocessable("ground-not-applicable", "Ground not applicable", "ground",
+                    "only USE_STOP, ERASURE and PROVISION_STOP take an Art. 35 ground");
+        }
+        if (type.takesGround() && !type.allowedGrounds().contains(intake.ground())) {
+            throw ProblemException.unprocessable("ground-not-applicable", "Ground not applicable", "ground",
+                    intake.ground() + " does not ground " + type + "; Art. 35 allows " + type.allowedGrounds());
+        }
+        // Art. 34: a correction says what is untrue.
+        if (type.takesCorrection() && intake.correction() == null) {
+            throw ProblemException.unprocessable("correction-required", "Correction details required", "correction",
+                    "CORRECTION must say which data item is untrue and how (Art. 34(1))");
+        }
+        if (!type.takesCorrection() && intake.correction() != null) {
+            throw ProblemException.unprocessable("correction-not-applicable", "Correction not applicable",
+                    "correction", "only CORRECTION takes correction details");
+        }
+        // Art. 33(1), (5): disclosure by the method the person chose.
+        if (type.takesDeliveryMethod() && intake.deliveryMethod() == null) {
+            throw ProblemException.unprocessable("delivery-method-required", "Delivery method required",
+                    "deliveryMethod", type + " must state how the person wants the data: ELECTRONIC or PAPER "
+                            + "(Art. 33(1))");
+        }
+        if (!type.takesDeliveryMethod() && intake.deliveryMethod() != null) {
+            throw ProblemException.unprocessable("delivery-method-not-applicable", "Delivery method not applicable",
+                    "deliveryMethod", "only DISCLOSURE and PROVISION_RECORD_DISCLOSURE take a delivery method");
+        }
+        Contact contact = intake.requester().contact();
+        if (intake.deliveryMethod() == DeliveryMethod.ELECTRONIC && blank(contact.email())) {
+            throw ProblemException.unprocessable("delivery-contact-required", "No address for the delivery",
+                    "requester.contact.email", "ELECTRONIC delivery needs the requester's email");
+        }
+        if (intake.deliveryMethod() == DeliveryMethod.PAPER && blank(contact.postalAddress())) {
+            throw ProblemException.unprocessable("delivery-contact-required", "No address for the delivery",
+                    "requester.contact.postalAddress", "PAPER delivery needs the requester's postal address");
+        }
+        // Art. 37(3): an agent is either a statutory representative or an appointed agent, and must show it.
+        RequesterRelation relation = intake.requester().relation();
+        if (relation != RequesterRelation.SELF && intake.agent() == null) {
+            throw ProblemException.unprocessable("agent-required", "Agent details required", "agent",
+                    "a requester who is a " + relation + " must state the agent type and the evidence of agency "
+                            + "(Art. 37(3))");
+        }
+        if (relation == RequesterRelation.SELF && intake.agent() != null) {
+            throw ProblemException.unprocessable("agent-not-applicable", "Agent not applicable", "agent",
+                    "the requester is the person (SELF); agent details belong to a STATUTORY_AGENT or APPOINTED_AGENT");
+        }
+        if (intake.agent() != null && intake.agent().type().relation() != relation) {
+            throw ProblemException.unprocessable("agent-type-mismatch", "Agent type does not fit the relation",
+                    "agent.type", intake.agent().type() + " is a " + intake.agent().type().relation() + ", but the "
+                            + "requester is a " + relation);
+        }
+    }
+
+    private OffsetDateTime receivedAt(RequestIntake intake, OffsetDateTime now) {
+        if (intake.receivedAt() == null) {
+            return now;
+        }
+        OffsetDateTime at = intake.receivedAt().truncatedTo(ChronoUnit.MICROS);
+        if (at.isAfter(now.plus(CLOCK_SKEW)) || at.isBefore(now.minus(OLDEST_ARRIVAL))) {
+            throw ProblemException.unprocessable("received-at-out-of-range", "Arrival time out of range",
+                    "receivedAt", "must not be in the future nor more than a year ago");
+        }
+        return at;
+    }
+
+    private DataSubjectRequest newRequest(String tenantId, RequestIntake intake, Channel channel,
+                                          OffsetDateTime receivedAt, OffsetDateTime now) {
+        DataSubjectRequest r = new DataSubjectRequest();
+        r.id = UUID.randomUUID();
+        r.tenantId = tenantId;
+        r.type = intake.type();
+        r.status = RequestStatus.IDENTITY_UNVERIFIED;
+        r.subjectRef = intake.subjectRef();
+        r.channel = channel;
+        r.receivedAt = receivedAt;
+        r.statutoryMarkerOn = Deadlines.statutoryMarker(intake.type(), receivedAt);
+        r.dueOn = Deadlines.dueOn(receivedAt, config.dueDays());
+        r.sourceActor = tenant.actorSubject();
+        r.sourceClient = tenant.actorClient();
+        r.requesterRelation = intake.requester().relation();
+        r.requesterNameCipher = cipher.encrypt(intake.requester().name(), context(r, "requester.name"));
+        Contact c = intake.requester().contact();
+        r.requesterContactCipher = cipher.encrypt(write(new StoredContact(trimToNull(c.email()), trimToNull(c.phone()),
+                trimToNull(c.postalAddress()))), context(r, "requester.contact"));
+        if (intake.agent() != null) {
+            r.agentType = intake.agent().type();
+            r.agentEvidenceCipher = cipher.encrypt(intake.agent().evidenceDescription(), context(r, "agent.evidence"));
+        }
+        r.deliveryMethod = intake.deliveryMethod();
+        r.stopGround = intake.ground();
+        if (intake.correction() != null) {
+            r.correctionKind = intake.correction().kind();
+            r.correctionItem = intake.correction().dataItem();
+            r.correctionCipher = cipher.encrypt(write(new StoredCorrection(intake.correction().claimedUntrue(),
+                    intake.correction().requestedContent())), context(r, "correction"));
+        }
+        r.externalId = intake.externalId();
+        r.callbackUrl = intake.callbackUrl();
+        r.createdAt = now;
+        r.updatedAt = now;
+        r.lastEventSeq = 0;
+        return r;
+    }
+
+    private RequestEvent event(DataSubjectRequest r, RequestEventKind kind, String detail, OffsetDateTime now) {
+        RequestEvent e = new RequestEvent();
+        e.id = UUID.randomUUID();
+        e.tenantId = r.tenantId;
+        e.requestId = r.id;
+        e.seq = ++r.lastEventSeq;
+        e.kind = kind;
+        e.occurredAt = now;
+        e.actorSubject = tenant.actorSubject();
+        e.actorClient = tenant.actorClient();
+        e.statusAfter = r.status;
+        e.detail = detail;
+        return e;
+    }
+
+    /** Decrypts what {@code view} shows and masks what it shows only in part. */
+    private RequestDetails details(DataSubjectRequest r, PersonalDataView view) {
+        String name = cipher.decrypt(r.requesterNameCipher, context(r, "requester.name"));
+        StoredContact contact = read(cipher.decrypt(r.requesterContactCipher, context(r, "requester.contact")),
+                StoredContact.class);
+        boolean overdue = Deadlines.overdue(r.dueOn, r.status.isTerminal(), Deadlines.today(clock));
+        if (view == PersonalDataView.FULL) {
+            StoredCorrection correction = r.correctionCipher == null ? null
+                    : read(cipher.decrypt(r.correctionCipher, context(r, "correction")), StoredCorrection.class);
+            return new RequestDetails(r, overdue, view, name, contact.email(), contact.phone(), contact.postalAddress(),
+                    cipher.decrypt(r.agentEvidenceCipher, context(r, "agent.evidence")),
+                    correction == null ? null : correction.claimedUntrue(),
+                    correction == null ? null : correction.requestedContent());
+        }
+        return new RequestDetails(r, overdue, view,
+                view == PersonalDataView.RECEIPT ? Masking.name(name) : name,
+                Masking.email(contact.email()), Masking.phone(contact.phone()),
+                Masking.postalAddress(contact.postalAddress()),
+                view == PersonalDataView.RECEIPT ? null
+                        : cipher.decrypt(r.agentEvidenceCipher, context(r, "agent.evidence")),
+                null, null);
+    }
+
+    /** Where a ciphertext belongs: it decrypts only there. */
+    private static String context(DataSubjectRequest r, String field) {
+        return r.tenantId + "/" + r.id + "/" + field;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise personal data for encryption", e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Decrypted personal data is not the expected JSON", e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trimToNull(String s) {
+        return blank(s) ? null : s.trim();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}
