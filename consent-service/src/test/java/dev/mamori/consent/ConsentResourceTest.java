@@ -71,6 +71,31 @@ class ConsentResourceTest {
     }
 
     @Test
+    void shouldWithdrawOnceWhenTwoWithdrawalsRace() throws Exception {
+        String purpose = purpose("tenant-a", null);
+        String subject = unique("s");
+        String id = consent("tenant-a", subject, purpose, 1, "GIVEN", null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> as("tenant-a", "operator").body("{\"channel\": \"web\"}")
+                        .post("/v1/consents/" + id + "/withdraw").then().extract().statusCode()));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get());
+            }
+            java.util.Collections.sort(statuses);
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(200, 409, 409, 409), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        as("tenant-a", "privacy-officer").get("/v1/subjects/" + subject + "/consents").then()
+                .body("consents[0].withdrawal", notNullValue());
+    }
+
+    @Test
     void shouldRefuseToWithdrawARefusal() {
         String purpose = purpose("tenant-a", null);
         String id = consent("tenant-a", unique("s"), purpose, 1, "REFUSED", null);
