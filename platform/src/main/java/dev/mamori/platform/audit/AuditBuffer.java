@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Audit lines for high-volume reads (the use decision) that must not each take a transaction and the tenant's
- * chain lock. Entries are queued in memory and appended to the chain in one transaction per tenant a few times a
+ * chain lock. Entries are queued in memory and appended to the chain in one transaction per tenant once a
  * second. The price, stated plainly: a crash loses at most the last flush interval of read-audit lines; changes of
  * data are never audited through this buffer.
  */
@@ -45,7 +45,7 @@ public class AuditBuffer {
         return size.get();
     }
 
-    @Scheduled(every = "0.2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flush() {
         if (queue.isEmpty()) {
             return Uni.createFrom().voidItem();

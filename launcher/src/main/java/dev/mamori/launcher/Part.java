@@ -1,0 +1,84 @@
+package dev.mamori.launcher;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** One part of the local suite: the two pieces of infrastructure and the four services, in start order. */
+public enum Part {
+    POSTGRES("postgres", 5433, null),
+    KEYCLOAK("keycloak", 8180, null),
+    CONSENT("consent-service", 8081, "consent"),
+    REQUEST("request-service", 8082, "request"),
+    RETENTION("retention-service", 8083, "retention"),
+    THIRDPARTY("thirdparty-service", 8084, "thirdparty");
+
+    private final String id;
+    private final int defaultPort;
+    private final String database;
+
+    Part(String id, int defaultPort, String database) {
+        this.id = id;
+        this.defaultPort = defaultPort;
+        this.database = database;
+    }
+
+    /** The name used on the command line, in log file names and as the Maven module of a service. */
+    public String id() {
+        return id;
+    }
+
+    /** The port on localhost the part listens on unless told otherwise (PostgreSQL: only when embedded). */
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** The service's database (DB_NAME), or null for infrastructure. */
+    public String database() {
+        return database;
+    }
+
+    public boolean isService() {
+        return database != null;
+    }
+
+    public static List<Part> services() {
+        return List.of(CONSENT, REQUEST, RETENTION, THIRDPARTY);
+    }
+
+    /** Accepts the id ("consent-service"), its short form ("consent") and a few aliases ("pg", "kc"). */
+    public static Part of(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        switch (n) {
+            case "pg": case "postgresql": case "db": return POSTGRES;
+            case "kc": case "oidc": return KEYCLOAK;
+            default: break;
+        }
+        for (Part p : values()) {
+            if (p.id.equals(n) || (p.database != null && p.database.equals(n)) || p.name().equalsIgnoreCase(n)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("Unknown part '" + name + "'; known: " + Arrays.stream(values()).map(Part::id).toList());
+    }
+
+    /** Parses a comma-separated list such as "postgres,keycloak,consent-service". */
+    public static Set<Part> parseList(String list) {
+        Set<Part> parts = EnumSet.noneOf(Part.class);
+        for (String s : list.split(",")) {
+            if (!s.isBlank()) {
+                parts.add(of(s));
+            }
+        }
+        return parts;
+    }
+
+    static List<String> ids(Iterable<Part> parts) {
+        List<String> ids = new ArrayList<>();
+        parts.forEach(p -> ids.add(p.id));
+        return ids;
+    }
+}

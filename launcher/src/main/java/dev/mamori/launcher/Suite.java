@@ -1,0 +1,977 @@
+package dev.mamori.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * The whole Mamori suite on one machine, with real parts: PostgreSQL (embedded, or the one DB_HOST names), Keycloak
+ * with the demo realm, and the four services as child processes. Used by {@code bin/mamori} (through {@link #main})
+ * and by the end-to-end tests (through {@link #builder()}).
+ *
+ * <pre>{@code
+ * try (Suite suite = Suite.builder().dataDir(dir).fresh(true).start()) {
+ *     String token = suite.token("tenant-a-privacy-officer");
+ *     URI consent = suite.url(Part.CONSENT);
+ * }
+ * }</pre>
+ *
+ * <p>Everything the suite keeps lives in its data folder (default {@code <repo>/.mamori}): PostgreSQL's cluster,
+ * the unpacked Keycloak with its database, logs of every part, and, while it runs, {@code suite.pid} and
+ * {@code suite.properties} (state and URLs, read by {@code bin/mamori}).
+ */
+public final class Suite implements AutoCloseable {
+    public static final String REALM = LocalKeycloak.REALM;
+    private static final String PID_FILE = "suite.pid";
+    private static final String STATE_FILE = "suite.properties";
+    private static final String LOCK_FILE = "suite.lock";
+    /** The output of a detached launcher (bin/mamori up --detach); a fresh start keeps it. */
+    static final String LAUNCHER_LOG = "launcher.log";
+
+    /**
+     * Secrets a service insists on that the suite's contract does not cover: base64 of 32 random bytes, generated once
+     * per data folder and kept in {@code <data>/secrets/<NAME>} so that data encrypted with it stays readable across
+     * runs. A value already in the launcher's environment wins.
+     */
+    private static final Map<Part, List<String>> GENERATED_KEYS = Map.of(
+            Part.REQUEST, List.of("MAMORI_REQUEST_CONTACT_KEY")); // AES-256 key for requesters' contact data
+
+    private final Path root;
+    private final Path dataDir;
+    private final boolean fresh;
+    private final Set<Part> parts;
+    private final Map<Part, Integer> ports;
+    private final int keycloakManagementPort;
+    private final Duration keycloakTimeout;
+    private final Duration serviceTimeout;
+    private final Map<String, String> serviceEnv;
+    private final List<String> serviceJvmArgs;
+    private final Path mavenRepository;
+    private final Path realmFile;
+    private final Database externalDatabase;
+    private final Consumer<String> out;
+    private final boolean attached;
+
+    private Database database;
+    private LocalPostgres postgres;
+    private ChildProcess keycloak;
+    private final Map<Part, ChildProcess> services = Collections.synchronizedMap(new EnumMap<>(Part.class));
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private Thread shutdownHook;
+    private volatile boolean closing;
+    private boolean closed;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch startDone = new CountDownLatch(1);
+    private volatile Thread startThread;
+    private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
+
+    private Suite(Builder b, boolean attached) {
+        this.root = b.root != null ? b.root.toAbsolutePath().normalize() : defaultRoot();
+        this.dataDir = (b.dataDir != null ? b.dataDir : root.resolve(".mamori")).toAbsolutePath().normalize();
+        this.fresh = b.fresh;
+        this.parts = withDependencies(b.parts);
+        this.ports = new EnumMap<>(b.ports);
+        this.keycloakManagementPort = b.keycloakManagementPort;
+        this.keycloakTimeout = b.keycloakTimeout;
+        this.serviceTimeout = b.serviceTimeout;
+        this.serviceEnv = Map.copyOf(b.serviceEnv);
+        this.serviceJvmArgs = List.copyOf(b.serviceJvmArgs);
+        this.mavenRepository = b.mavenRepository != null ? b.mavenRepository : LocalKeycloak.defaultMavenRepository();
+        this.realmFile = b.realmFile != null ? b.realmFile : root.resolve("dev/keycloak/mamori-realm.json");
+        this.externalDatabase = b.externalDatabase != null ? b.externalDatabase : databaseFromEnvironment();
+        this.out = b.out;
+        this.attached = attached;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- the handle ---------------------------------------------------------------------------------------------
+
+    /** The repository root (services' jars are found under it). */
+    public Path root() {
+        return root;
+    }
+
+    /** The data folder: PostgreSQL data, the unpacked Keycloak with its database, logs. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The parts this suite runs (the requested ones plus what they need). */
+    public Set<Part> parts() {
+        return Collections.unmodifiableSet(parts);
+    }
+
+    public int port(Part part) {
+        return ports.getOrDefault(part, part.defaultPort());
+    }
+
+    /** http://localhost:8180 */
+    public URI keycloakUrl() {
+        return URI.create("http://localhost:" + port(Part.KEYCLOAK));
+    }
+
+    /** http://localhost:8180/realms/mamori: the issuer of the tokens and the services' OIDC_AUTH_SERVER_URL. */
+    public String issuer() {
+        return keycloakUrl() + "/realms/" + REALM;
+    }
+
+    public URI tokenEndpoint() {
+        return URI.create(issuer() + "/protocol/openid-connect/token");
+    }
+
+    /** The base URL of a service (or of Keycloak), e.g. http://localhost:8081. */
+    public URI url(Part part) {
+        if (part == Part.POSTGRES) {
+            throw new IllegalArgumentException("PostgreSQL has no URL; use database()");
+        }
+        return URI.create("http://localhost:" + port(part));
+    }
+
+    /** The base URL of a service by name ("consent-service" or "consent"). */
+    public URI url(String part) {
+        return url(Part.of(part));
+    }
+
+    /** The base URLs of the services this suite runs, in start order. */
+    public Map<Part, URI> serviceUrls() {
+        Map<Part, URI> urls = new LinkedHashMap<>();
+        for (Part p : parts) {
+            if (p.isService()) {
+                urls.put(p, url(p));
+            }
+        }
+        return urls;
+    }
+
+    /** Where the services' databases are; null if this suite runs no PostgreSQL. */
+    public Database database() {
+        return database;
+    }
+
+    /** The log file of a part, e.g. data/logs/consent-service.log. */
+    public Path logFile(Part part) {
+        return dataDir.resolve("logs").resolve(part.id() + ".log");
+    }
+
+    /** True if the part answers ready now. */
+    public boolean isReady(Part part) {
+        return probe(part);
+    }
+
+    /**
+     * An access token for a demo client (client-credentials grant, secret {@code <clientId>-secret}), e.g.
+     * {@code token("tenant-a-privacy-officer")}. Tokens are cached until a minute before they expire.
+     */
+    public String token(String clientId) {
+        return token(clientId, clientId + "-secret");
+    }
+
+    /** An access token for a client with the given secret; fails with Keycloak's answer if it refuses. */
+    public String token(String clientId, String secret) {
+        String key = clientId + '\u0000' + secret;
+        CachedToken cached = tokens.get(key);
+        if (cached != null && Instant.now().isBefore(cached.expires.minusSeconds(60))) {
+            return cached.token;
+        }
+        TokenResponse r = requestToken(tokenEndpoint(), clientId, secret);
+        tokens.put(key, new CachedToken(r.accessToken, Instant.now().plusSeconds(r.expiresIn)));
+        return r.accessToken;
+    }
+
+    /** A client-credentials token from any Keycloak token endpoint (no cache). */
+    public static String fetchToken(URI tokenEndpoint, String clientId, String secret) {
+        return requestToken(tokenEndpoint, clientId, secret).accessToken;
+    }
+
+    /** The decoded payload (claims) of a JWT, as JSON text. */
+    public static String claims(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("not a JWT");
+        }
+        return new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+    }
+
+    private record TokenResponse(String accessToken, long expiresIn) {
+    }
+
+    private record CachedToken(String token, Instant expires) {
+    }
+
+    private static TokenResponse requestToken(URI endpoint, String clientId, String secret) {
+        HttpResponse<String> r;
+        try {
+            r = Http.postForm(endpoint, Map.of("grant_type", "client_credentials", "client_id", clientId,
+                    "client_secret", secret));
+        } catch (IOException e) {
+            throw new SuiteException("Keycloak does not answer at " + endpoint + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SuiteException("interrupted while asking Keycloak for a token", e);
+        }
+        String token = Http.jsonMember(r.body(), "access_token");
+        if (r.statusCode() != 200 || token == null) {
+            throw new SuiteException("Keycloak refused a token for client '" + clientId + "' (HTTP " + r.statusCode()
+                    + "): " + r.body());
+        }
+        String expiresIn = Http.jsonMember(r.body(), "expires_in");
+        return new TokenResponse(token, expiresIn == null ? 60 : Long.parseLong(expiresIn));
+    }
+
+    // ---- start ------------------------------------------------------------------------------------------------
+
+    private Suite start() {
+        startThread = Thread.currentThread();
+        try {
+            Files.createDirectories(dataDir);
+            lock();
+            if (fresh) {
+                wipe();
+            }
+            cleanUpLeftovers();
+            Files.writeString(dataDir.resolve(PID_FILE), ProcessHandle.current().pid() + "\n");
+            writeState("starting");
+            preflight();
+            shutdownHook = new Thread(this::close, "mamori-suite-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            if (parts.contains(Part.POSTGRES)) {
+                startPostgres();
+            }
+            checkNotClosing();
+            if (parts.contains(Part.KEYCLOAK)) {
+                startKeycloak();
+            }
+            checkNotClosing();
+            startServices();
+            checkNotClosing();
+            writeState("ready");
+            watchChildren();
+            return this;
+        } catch (RuntimeException | IOException e) {
+            startDone.countDown(); // let a close() that waits for the start go ahead
+            close();
+            if (e instanceof SuiteException se) {
+                throw se;
+            }
+            throw new SuiteException("could not start the suite: " + e, e);
+        } finally {
+            startDone.countDown();
+        }
+    }
+
+    /** Ctrl-C (or close()) while starting: stop starting more parts; close() stops what is already there. */
+    private void checkNotClosing() {
+        if (closing) {
+            throw new SuiteException("stopped while starting");
+        }
+    }
+
+    private void lock() throws IOException {
+        lockChannel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            lockChannel = null;
+            String pid = readPid(dataDir).map(p -> " (pid " + p + ")").orElse("");
+            throw new SuiteException("A Mamori suite is already running with the data folder " + dataDir + pid
+                    + ". Stop it first: bin/mamori down");
+        }
+    }
+
+    /** --fresh: forget all data (databases, Keycloak's database, logs) but keep the unpacked distributions. */
+    private void wipe() throws IOException {
+        out.accept("fresh start: deleting the data in " + dataDir);
+        cleanUpLeftovers();
+        LocalPostgres.deleteCluster(dataDir);
+        for (String dir : List.of("run", "work")) {
+            LocalPostgres.deleteTree(dataDir.resolve(dir));
+        }
+        Files.deleteIfExists(dataDir.resolve(STATE_FILE));
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dataDir, "keycloak-*")) {
+            for (Path kc : ds) {
+                if (Files.isDirectory(kc)) {
+                    LocalPostgres.deleteTree(kc.resolve("data"));
+                }
+            }
+        }
+        Path logs = dataDir.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(logs)) {
+                for (Path log : ds) {
+                    if (!log.getFileName().toString().equals(LAUNCHER_LOG)) {
+                        LocalPostgres.deleteTree(log);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Children of an earlier launcher that died without stopping them (SIGKILL, power loss). */
+    private void cleanUpLeftovers() throws IOException {
+        Path run = dataDir.resolve("run");
+        if (Files.isDirectory(run)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(run, "*.pid")) {
+                for (Path pidFile : ds) {
+                    ChildProcess.stopLeftover(pidFile, dataDir.toString(), out);
+                }
+            }
+        }
+        LocalPostgres.stopLeftover(dataDir, out);
+    }
+
+    private void preflight() {
+        List<String> problems = new ArrayList<>();
+        for (Part p : parts) {
+            if (p.isService() && !Files.isRegularFile(jar(p))) {
+                problems.add(p.id() + " is not built: " + jar(p) + " is missing");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SuiteException(String.join("\n", problems)
+                    + "\nRun ./mvnw -DskipTests package first (bin/mamori up does it when jars are missing).");
+        }
+        if (parts.contains(Part.KEYCLOAK)) {
+            LocalKeycloak.distribution(mavenRepository, keycloakVersion());
+            if (!Files.isRegularFile(realmFile)) {
+                throw new SuiteException("Keycloak: the demo realm " + realmFile + " is missing");
+            }
+        }
+        for (Part p : parts) {
+            if (p == Part.POSTGRES && externalDatabase != null) {
+                continue;
+            }
+            checkPortFree(port(p), p.id());
+        }
+        if (parts.contains(Part.KEYCLOAK)) {
+            checkPortFree(keycloakManagementPort, "keycloak management interface");
+        }
+    }
+
+    private static void checkPortFree(int port, String what) {
+        if (Http.portInUse(port)) {
+            throw new SuiteException("Port " + port + " (" + what + ") is already in use on this machine. Is a suite"
+                    + " already running (bin/mamori status; bin/mamori down)? Otherwise stop what uses the port or"
+                    + " choose another one (--port " + what.split(" ")[0] + "=N).");
+        }
+    }
+
+    private void startPostgres() throws IOException {
+        long t0 = System.nanoTime();
+        if (externalDatabase != null) {
+            database = externalDatabase;
+            out.accept("using PostgreSQL at " + database.host() + ":" + database.port() + " (DB_HOST is set)");
+        } else {
+            out.accept("starting PostgreSQL on localhost:" + port(Part.POSTGRES));
+            postgres = LocalPostgres.start(dataDir, port(Part.POSTGRES), out);
+            database = new Database("localhost", postgres.port(), LocalPostgres.USER, LocalPostgres.PASSWORD, true);
+        }
+        createDatabases();
+        out.accept(String.format(Locale.ROOT, "postgres ready in %.1f s", (System.nanoTime() - t0) / 1e9));
+    }
+
+    private void createDatabases() {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl("postgres"), database.user(),
+                database.password())) {
+            for (Part p : Part.services()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                    ps.setString(1, p.database());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            continue;
+                        }
+                    }
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE DATABASE \"" + p.database() + "\"");
+                    out.accept("created database " + p.database());
+                }
+            }
+        } catch (SQLException e) {
+            throw new SuiteException("PostgreSQL at " + database.host() + ":" + database.port()
+                    + " (user " + database.user() + "): cannot create the databases: " + e.getMessage()
+                    + (postgres != null ? Logs.tailForMessage(postgres.log(), 15) : ""), e);
+        }
+    }
+
+    private void startKeycloak() throws IOException {
+        long t0 = System.nanoTime();
+        String version = keycloakVersion();
+        Path home = LocalKeycloak.unpack(LocalKeycloak.distribution(mavenRepository, version), dataDir, version, out);
+        LocalKeycloak.installRealm(home, realmFile, out);
+        out.accept("starting Keycloak " + version + " on " + keycloakUrl() + " (log: " + logFile(Part.KEYCLOAK) + ")");
+        keycloak = LocalKeycloak.start(home, port(Part.KEYCLOAK), keycloakManagementPort, dataDir,
+                logFile(Part.KEYCLOAK), runFile(Part.KEYCLOAK));
+        awaitReady(Map.of(Part.KEYCLOAK, keycloak), keycloakTimeout, t0);
+    }
+
+    private void startServices() throws IOException {
+        Map<Part, ChildProcess> started = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        for (Part p : parts) {
+            if (!p.isService()) {
+                continue;
+            }
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add("-Dmamori.suite=" + dataDir);
+            cmd.addAll(serviceJvmArgs);
+            String opts = System.getenv("MAMORI_SERVICE_JAVA_OPTS");
+            if (opts != null && !opts.isBlank()) {
+                cmd.addAll(List.of(opts.trim().split("\\s+")));
+            }
+            cmd.add("-jar");
+            cmd.add(jar(p).toString());
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("DB_HOST", database.host());
+            env.put("DB_PORT", Integer.toString(database.port()));
+            env.put("DB_NAME", p.database());
+            env.put("DB_USER", database.user());
+            env.put("DB_PASSWORD", database.password());
+            env.put("OIDC_AUTH_SERVER_URL", issuer());
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(port(p)));
+            for (String name : GENERATED_KEYS.getOrDefault(p, List.of())) {
+                env.put(name, generatedKey(name));
+            }
+            env.putAll(serviceEnv);
+            checkNotClosing();
+            out.accept("starting " + p.id() + " on " + url(p) + " (log: " + logFile(p) + ")");
+            ChildProcess child = ChildProcess.start(p.id(), cmd, env, dataDir.resolve("work").resolve(p.id()),
+                    logFile(p), runFile(p));
+            services.put(p, child);
+            started.put(p, child);
+        }
+        if (!started.isEmpty()) {
+            awaitReady(started, serviceTimeout, t0);
+        }
+    }
+
+    private String generatedKey(String name) throws IOException {
+        String fromEnv = System.getenv(name);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        Path dir = dataDir.resolve("secrets");
+        Path file = dir.resolve(name);
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file).trim();
+        }
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        String value = Base64.getEncoder().encodeToString(key);
+        Files.writeString(file, value + "\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        out.accept("generated a local " + name + " in " + file);
+        return value;
+    }
+
+    /** Polls until every part answers ready; fails fast if one exits, or when the timeout passes. */
+    private void awaitReady(Map<Part, ChildProcess> pending, Duration timeout, long t0) {
+        Map<Part, ChildProcess> left = new LinkedHashMap<>(pending);
+        long deadline = t0 + timeout.toNanos();
+        while (!left.isEmpty()) {
+            checkNotClosing();
+            for (var it = left.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                Part p = e.getKey();
+                ChildProcess child = e.getValue();
+                if (probe(p)) {
+                    out.accept(String.format(Locale.ROOT, "%s ready in %.1f s", p.id(), (System.nanoTime() - t0) / 1e9));
+                    it.remove();
+                } else if (!child.isAlive()) {
+                    throw new SuiteException(p.id() + " exited during start-up (exit code " + child.process.exitValue()
+                            + ")" + Logs.tailForMessage(child.log, 30));
+                }
+            }
+            if (left.isEmpty()) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                Part p = left.keySet().iterator().next();
+                throw new SuiteException(p.id() + " did not answer ready at " + readinessUrl(p) + " within "
+                        + timeout.toSeconds() + " s" + Logs.tailForMessage(left.get(p).log, 30));
+            }
+            sleep(500);
+        }
+    }
+
+    private void watchChildren() {
+        List<ChildProcess> all = new ArrayList<>(services.values());
+        if (keycloak != null) {
+            all.add(keycloak);
+        }
+        for (ChildProcess c : all) {
+            c.process.onExit().thenRun(() -> {
+                if (!closing) {
+                    out.accept("WARNING: " + c.name + " exited unexpectedly (exit code " + c.process.exitValue()
+                            + "); see " + c.log);
+                }
+            });
+        }
+    }
+
+    private boolean probe(Part p) {
+        if (p == Part.POSTGRES) {
+            Database db = database != null ? database : externalDatabase != null ? externalDatabase
+                    : new Database("localhost", port(p), LocalPostgres.USER, LocalPostgres.PASSWORD, true);
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl("postgres"), db.user(), db.password())) {
+                return c.isValid(2);
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+        return Http.status(readinessUrl(p)) == 200;
+    }
+
+    private URI readinessUrl(Part p) {
+        if (p == Part.KEYCLOAK) {
+            return URI.create(issuer() + "/.well-known/openid-configuration");
+        }
+        return URI.create(url(p) + "/q/health/ready");
+    }
+
+    // ---- stop ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Stops everything this suite started (services, then Keycloak, then the embedded PostgreSQL) and nothing else;
+     * an external PostgreSQL is left alone. Safe to call twice; also runs on Ctrl-C / SIGTERM.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closing = true;
+        }
+        if (attached) {
+            stopped.countDown();
+            return;
+        }
+        if (startThread != null && Thread.currentThread() != startThread) {
+            // Closed while starting (Ctrl-C): let the start sequence reach a point where everything it started is
+            // known (it stops starting new parts once closing is set), then stop all of it.
+            try {
+                startDone.await(120, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        boolean anything = keycloak != null || !services.isEmpty() || postgres != null;
+        if (anything) {
+            out.accept("stopping the suite");
+        }
+        List<Thread> stoppers = new ArrayList<>();
+        for (ChildProcess c : new ArrayList<>(services.values())) {
+            Thread t = new Thread(() -> c.stop(Duration.ofSeconds(20)), "stop-" + c.name);
+            t.start();
+            stoppers.add(t);
+        }
+        for (Thread t : stoppers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (keycloak != null) {
+            keycloak.stop(Duration.ofSeconds(30));
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (RuntimeException e) {
+                out.accept("WARNING: could not stop PostgreSQL: " + e.getMessage());
+            }
+        }
+        if (lock != null) {
+            try {
+                Files.deleteIfExists(dataDir.resolve(PID_FILE));
+                writeState("stopped");
+                lock.release();
+                lockChannel.close();
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException ignored) {
+                // already shutting down
+            }
+        }
+        if (anything) {
+            out.accept("stopped");
+        }
+        stopped.countDown();
+    }
+
+    /** Blocks until {@link #close()} has run (for the command line: until Ctrl-C or bin/mamori down). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    // ---- files --------------------------------------------------------------------------------------------------
+
+    private Path jar(Part p) {
+        return root.resolve(p.id()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private Path runFile(Part p) {
+        return dataDir.resolve("run").resolve(p.id() + ".pid");
+    }
+
+    private void writeState(String state) {
+        Properties props = new Properties();
+        props.setProperty("state", state);
+        props.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+        props.setProperty("data", dataDir.toString());
+        for (Part p : parts) {
+            if (p == Part.POSTGRES) {
+                Database db = database != null ? database : externalDatabase;
+                props.setProperty(p.id(), db != null ? db.host() + ":" + db.port() : "localhost:" + port(p));
+            } else {
+                props.setProperty(p.id(), url(p).toString());
+            }
+        }
+        StringBuilder sb = new StringBuilder("# Written by the Mamori launcher; read by bin/mamori.\n");
+        props.stringPropertyNames().stream().sorted().forEach(k -> sb.append(k).append('=')
+                .append(props.getProperty(k)).append('\n'));
+        try {
+            Path tmp = dataDir.resolve(STATE_FILE + ".tmp");
+            Files.writeString(tmp, sb.toString());
+            Files.move(tmp, dataDir.resolve(STATE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Optional<Long> readPid(Path dataDir) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(dataDir.resolve(PID_FILE)).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Properties readState(Path dataDir) {
+        Properties props = new Properties();
+        Path f = dataDir.resolve(STATE_FILE);
+        if (Files.isRegularFile(f)) {
+            try (var r = Files.newBufferedReader(f)) {
+                props.load(r);
+            } catch (IOException ignored) {
+                // treat as empty
+            }
+        }
+        return props;
+    }
+
+    static String keycloakVersion() {
+        try (InputStream in = Suite.class.getResourceAsStream("/mamori-launcher.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("keycloak.version");
+            if (v == null || v.isBlank() || v.startsWith("${")) {
+                throw new SuiteException("mamori-launcher.properties has no keycloak.version; rebuild the launcher"
+                        + " with Maven (./mvnw -pl launcher package)");
+            }
+            return v.trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** -Dmamori.root, $MAMORI_ROOT, the folder above launcher/target/classes, or the current folder or a parent. */
+    static Path defaultRoot() {
+        String r = System.getProperty("mamori.root");
+        if (r == null || r.isBlank()) {
+            r = System.getenv("MAMORI_ROOT");
+        }
+        if (r != null && !r.isBlank()) {
+            return Path.of(r).toAbsolutePath().normalize();
+        }
+        try {
+            Path code = Path.of(Suite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = code; p != null; p = p.getParent()) {
+                if (isRoot(p)) {
+                    return p;
+                }
+            }
+        } catch (Exception ignored) {
+            // fall through
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (isRoot(p)) {
+                return p;
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    private static boolean isRoot(Path p) {
+        return Files.isRegularFile(p.resolve("pom.xml")) && Files.isRegularFile(p.resolve("launcher/pom.xml"));
+    }
+
+    private static Database databaseFromEnvironment() {
+        String host = System.getenv("DB_HOST");
+        if (host == null || host.isBlank()) {
+            return null;
+        }
+        String port = System.getenv().getOrDefault("DB_PORT", "5432");
+        return new Database(host, Integer.parseInt(port.trim()), System.getenv().getOrDefault("DB_USER", "postgres"),
+                System.getenv().getOrDefault("DB_PASSWORD", "postgres"), false);
+    }
+
+    private static Set<Part> withDependencies(Set<Part> requested) {
+        Set<Part> parts = requested.isEmpty() ? EnumSet.allOf(Part.class) : EnumSet.copyOf(requested);
+        if (parts.stream().anyMatch(Part::isService)) {
+            parts.add(Part.POSTGRES);
+            parts.add(Part.KEYCLOAK);
+        }
+        return parts;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SuiteException("interrupted");
+        }
+    }
+
+    /** What to print once the suite is up: URLs, Swagger UI, data folder, how to get a token. */
+    public String banner() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\nMamori is up").append(attached ? " (attached to a running suite)" : "").append(".\n\n");
+        String f = "  %-20s %s%n";
+        if (database != null) {
+            sb.append(String.format(Locale.ROOT, f, "PostgreSQL", database.host() + ":" + database.port() + "  user "
+                    + database.user() + " / " + database.password() + "  databases consent, request, retention,"
+                    + " thirdparty" + (database.embedded() ? "" : "  (DB_HOST)")));
+        }
+        if (parts.contains(Part.KEYCLOAK)) {
+            sb.append(String.format(Locale.ROOT, f, "Keycloak", keycloakUrl() + "  realm " + REALM + "  admin console "
+                    + keycloakUrl() + "/admin  (" + LocalKeycloak.ADMIN_USER + " / " + LocalKeycloak.ADMIN_PASSWORD + ")"));
+        }
+        for (Map.Entry<Part, URI> e : serviceUrls().entrySet()) {
+            sb.append(String.format(Locale.ROOT, f, e.getKey().id(), e.getValue() + "   Swagger UI " + e.getValue()
+                    + "/q/swagger-ui   OpenAPI " + e.getValue() + "/q/openapi"));
+        }
+        sb.append(String.format(Locale.ROOT, f, "Data folder", dataDir + "  (logs in " + dataDir.resolve("logs") + ")"));
+        if (parts.contains(Part.KEYCLOAK)) {
+            String client = "tenant-a-privacy-officer";
+            sb.append("\nAn access token (clients <tenant>-<role>, secret <client>-secret):\n");
+            sb.append("  bin/mamori token ").append(client).append('\n');
+            sb.append("  curl -s -d grant_type=client_credentials -d client_id=").append(client)
+                    .append(" -d client_secret=").append(client).append("-secret ").append(tokenEndpoint()).append('\n');
+            if (parts.contains(Part.CONSENT)) {
+                sb.append("  curl -H \"Authorization: Bearer $(bin/mamori token ").append(client).append(")\" ")
+                        .append(url(Part.CONSENT)).append("/q/openapi\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    // ---- command line -------------------------------------------------------------------------------------------
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(args));
+    }
+
+    /** Options of a suite; {@link #start()} starts it, {@link #attach()} connects to one that already runs. */
+    public static final class Builder {
+        private Path root;
+        private Path dataDir;
+        private boolean fresh;
+        private final Set<Part> parts = EnumSet.noneOf(Part.class);
+        private final Map<Part, Integer> ports = new EnumMap<>(Part.class);
+        private int keycloakManagementPort = 9180;
+        private Duration keycloakTimeout = Duration.ofSeconds(240);
+        private Duration serviceTimeout = Duration.ofSeconds(180);
+        private final Map<String, String> serviceEnv = new LinkedHashMap<>();
+        private final List<String> serviceJvmArgs = new ArrayList<>();
+        private Path mavenRepository;
+        private Path realmFile;
+        private Database externalDatabase;
+        private Consumer<String> out = line -> System.out.println("[mamori] " + line);
+
+        private Builder() {
+        }
+
+        /** The repository root; default -Dmamori.root, $MAMORI_ROOT, or found from the launcher's location. */
+        public Builder root(Path root) {
+            this.root = root;
+            return this;
+        }
+
+        /** The repository root this builder will use (the one set, or the default). */
+        public Path resolvedRoot() {
+            return root != null ? root.toAbsolutePath().normalize() : defaultRoot();
+        }
+
+        /** Where the suite keeps its data; default {@code <root>/.mamori}. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** Delete the data (databases, Keycloak's database, logs) before starting; unpacked binaries are kept. */
+        public Builder fresh(boolean fresh) {
+            this.fresh = fresh;
+            return this;
+        }
+
+        /**
+         * Run only these parts (default: all). A service brings PostgreSQL and Keycloak along; {@code
+         * only(POSTGRES, KEYCLOAK)} runs just the infrastructure.
+         */
+        public Builder only(Collection<Part> parts) {
+            this.parts.addAll(parts);
+            return this;
+        }
+
+        public Builder only(Part... parts) {
+            return only(List.of(parts));
+        }
+
+        /** Port on localhost of a part (PostgreSQL: of the embedded one). */
+        public Builder port(Part part, int port) {
+            ports.put(part, port);
+            return this;
+        }
+
+        /** Keycloak's management port (only used if health or metrics get enabled); default 9180, not 9000. */
+        public Builder keycloakManagementPort(int port) {
+            this.keycloakManagementPort = port;
+            return this;
+        }
+
+        public Builder keycloakTimeout(Duration timeout) {
+            this.keycloakTimeout = timeout;
+            return this;
+        }
+
+        /** How long the services (started together) may take to answer ready; default 180 s. */
+        public Builder serviceTimeout(Duration timeout) {
+            this.serviceTimeout = timeout;
+            return this;
+        }
+
+        /** An extra environment variable for every service (after the DB_* / OIDC / port ones, so it can override). */
+        public Builder serviceEnv(String name, String value) {
+            serviceEnv.put(name, value);
+            return this;
+        }
+
+        /** An extra JVM option for every service, e.g. "-Xmx256m". */
+        public Builder serviceJvmArg(String arg) {
+            serviceJvmArgs.add(arg);
+            return this;
+        }
+
+        /** The local Maven repository holding the Keycloak distribution; default as Maven's. */
+        public Builder mavenRepository(Path repository) {
+            this.mavenRepository = repository;
+            return this;
+        }
+
+        /** The realm to import; default {@code <root>/dev/keycloak/mamori-realm.json}. */
+        public Builder realmFile(Path realmFile) {
+            this.realmFile = realmFile;
+            return this;
+        }
+
+        /** Use this PostgreSQL instead of an embedded one (default: the one DB_HOST etc. name, if set). */
+        public Builder externalDatabase(Database database) {
+            this.externalDatabase = database;
+            return this;
+        }
+
+        /** Where progress lines go; default System.out with a "[mamori] " prefix. */
+        public Builder output(Consumer<String> out) {
+            this.out = out;
+            return this;
+        }
+
+        /**
+         * Starts the parts and returns once every one answers ready. On failure everything started is stopped again
+         * and a {@link SuiteException} names the part and shows the end of its log.
+         */
+        public Suite start() {
+            return new Suite(this, false).start();
+        }
+
+        /**
+         * A handle on a suite that is already running (e.g. bin/mamori up --detach) on the configured ports, without
+         * starting or stopping anything; fails if a part does not answer ready.
+         */
+        public Suite attach() {
+            Suite s = new Suite(this, true);
+            List<String> down = new ArrayList<>();
+            for (Part p : s.parts) {
+                if (!s.probe(p)) {
+                    down.add(p.id());
+                }
+            }
+            if (!down.isEmpty()) {
+                throw new SuiteException("cannot attach to a running suite: not answering: " + down);
+            }
+            if (s.parts.contains(Part.POSTGRES)) {
+                s.database = s.externalDatabase != null ? s.externalDatabase
+                        : new Database("localhost", s.port(Part.POSTGRES), LocalPostgres.USER, LocalPostgres.PASSWORD,
+                        true);
+            }
+            return s;
+        }
+    }
+}
