@@ -50,6 +50,20 @@ public class ThirdParty {
     @Column(name = "cross_border_basis")
     public CrossBorderBasis crossBorderBasis;
 
+    /**
+     * The suite tenant this party is, when it is a company of the same group: joint-use schemes name their members
+     * by tenant id (Art. 27(5)(iii)).
+     */
+    @Column(name = "group_tenant_id")
+    public String groupTenantId;
+
+    /** Set while provision abroad is suspended (Art. 28(3); Rule 18(1)(ii)). */
+    @Column(name = "cross_border_suspended_at")
+    public OffsetDateTime crossBorderSuspendedAt;
+
+    @Column(name = "cross_border_suspension_reason")
+    public String crossBorderSuspensionReason;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 
@@ -61,6 +75,10 @@ public class ThirdParty {
      * bodies are not third parties there), nor under an Art. 27(1) exception, nor for entrustment, succession or
      * joint use (Art. 27(5)) unless the provision relies on Art. 28(1) consent, where only Art. 27(1) exempts.
      */
+    public boolean isAbroad() {
+        return !"JP".equals(country);
+    }
+
     public boolean provisionRecordsRequired() {
         if (kind == PartyKind.PUBLIC_AGENCY || legalBasis.isArt27Exception()) {
             return false;

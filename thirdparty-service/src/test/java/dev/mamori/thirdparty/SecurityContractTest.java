@@ -9,7 +9,8 @@ class SecurityContractTest {
 
     @Test
     void everyOperationRefusesMissingTokensWrongRolesAndForeignTenantHeaders() {
-        // Third parties (3), receipts (2), records about a person (1), the platform's audit log (2).
-        SecurityContract.verify(8);
+        // Third parties, cross-border, receipts, provisions, records about a person and their stops, joint use,
+        // contractors, opt-out filings, record retention, and the platform's audit log.
+        SecurityContract.verify(38);
     }
 }

@@ -4,9 +4,13 @@ import dev.mamori.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
-/** Every test in this module runs against a real PostgreSQL and the WireMock OIDC server. */
+/**
+ * Every test in this module runs against a real PostgreSQL, the WireMock OIDC server, and a WireMock stand-in for
+ * consent-service.
+ */
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(ConsentServiceStub.class)
 public final class ThirdPartyTestResources {
     private ThirdPartyTestResources() {
     }

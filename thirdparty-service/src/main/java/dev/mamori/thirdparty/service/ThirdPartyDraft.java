@@ -24,7 +24,11 @@ public record ThirdPartyDraft(
         @Schema(description = "For a party in a foreign country: what allows provision there (APPI Art. 28). "
                 + "ADEQUATE_COUNTRY is taken for EU/EEA countries and GB when absent; not needed under an Art. 27(1) "
                 + "exception; refused for a party in Japan.", example = "EQUIVALENT_MEASURES")
-        CrossBorderBasis crossBorderBasis) {
+        CrossBorderBasis crossBorderBasis,
+        @Schema(description = "For a company of the same group that is a tenant of the suite: its tenant id, which "
+                + "joint-use schemes name as a member (Art. 27(5)(iii))", example = "tenant-b")
+        @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a tenant id (lower-case letters, digits and '-')")
+        String groupTenantId) {
 
     public static final String JAPAN = "JP";
 

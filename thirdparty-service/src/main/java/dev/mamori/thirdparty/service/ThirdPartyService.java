@@ -54,6 +54,7 @@ public class ThirdPartyService {
         party.kind = draft.kind();
         party.country = country;
         party.legalBasis = draft.legalBasis();
+        party.groupTenantId = draft.groupTenantId();
         party.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         party.createdBy = tenant.actorSubject();
         return parties.persist(party)

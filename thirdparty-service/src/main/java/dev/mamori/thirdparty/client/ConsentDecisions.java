@@ -1,0 +1,23 @@
+package dev.mamori.thirdparty.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/** consent-service's answer to "may we use these persons' data for this purpose?", in the order asked. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ConsentDecisions(List<Decision> decisions) {
+
+    /** At most this many checks per call to consent-service. */
+    public static final int MAX_BATCH = 1000;
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Decision(String subjectRef, String purpose, boolean allowed, String reason, int purposeVersion,
+                           String message) {
+    }
+
+    public record Check(String subjectRef, String purpose) {
+    }
+
+    public record Batch(List<Check> checks) {
+    }
+}

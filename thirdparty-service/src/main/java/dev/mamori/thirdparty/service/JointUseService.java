@@ -1,0 +1,251 @@
+package dev.mamori.thirdparty.service;
+
+import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.problem.Problem;
+import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.thirdparty.JointUseScheme;
+import dev.mamori.thirdparty.JointUseSchemeVersion;
+import dev.mamori.thirdparty.SchemeChange;
+import dev.mamori.thirdparty.repository.JointUseSchemeRepository;
+import dev.mamori.thirdparty.repository.JointUseSchemeVersionRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Joint use within a company group (APPI Art. 27(5)(iii), 27(6)). The responsible tenant publishes the scheme and
+ * its versions; member tenants of the same group read the schemes they belong to with their own tokens.
+ */
+@ApplicationScoped
+public class JointUseService {
+
+    /** A scheme as one tenant sees it: its role in it, and every version, oldest first. */
+    public record SchemeWithVersions(JointUseScheme scheme, boolean responsible, List<JointUseSchemeVersion> versions) {
+    }
+
+    static final String RESOURCE = "joint-use-scheme";
+
+    private final JointUseSchemeRepository schemes;
+    private final JointUseSchemeVersionRepository versions;
+    private final GroupDirectory groups;
+    private final TenantContext tenant;
+    private final AuditLog audit;
+    private final Clock clock = Clock.systemUTC();
+
+    public JointUseService(JointUseSchemeRepository schemes, JointUseSchemeVersionRepository versions,
+                           GroupDirectory groups, TenantContext tenant, AuditLog audit) {
+        this.schemes = schemes;
+        this.versions = versions;
+        this.groups = groups;
+        this.tenant = tenant;
+        this.audit = audit;
+    }
+
+    @WithTransaction
+    public Uni<SchemeWithVersions> create(JointUseSchemeDraft draft) {
+        String tenantId = tenant.tenantId();
+        if (draft.title() == null || draft.title().isBlank()) {
+            throw ProblemException.invalidField("title", "must not be blank");
+        }
+        String group = callerGroup();
+        List<String> members = checkMembers(draft, tenantId, group);
+        OffsetDateTime now = now();
+        JointUseScheme scheme = new JointUseScheme();
+        scheme.id = UUID.randomUUID();
+        scheme.tenantId = tenantId;
+        scheme.groupId = group;
+        scheme.title = draft.title().strip();
+        scheme.currentVersion = 1;
+        scheme.createdAt = now;
+        scheme.createdBy = tenant.actorSubject();
+        JointUseSchemeVersion v = version(scheme, 1, draft, members, List.of(SchemeChange.INITIAL), false, now);
+        return schemes.persist(scheme)
+                .chain(() -> versions.persist(v))
+                .chain(() -> schemes.replaceMembers(scheme.id, members))
+                .chain(() -> audit.record("JOINT_USE_SCHEME_PUBLISHED", RESOURCE, scheme.id, null))
+                .map(done -> new SchemeWithVersions(scheme, true, List.of(v)));
+    }
+
+    /**
+     * A new version. A change of purposes needs advance notice (Art. 27(6)); a change of the responsible person's
+     * name, address or representative is notified without delay; the data items and the scope of joint users are
+     * not widened (PPC general guideline 3-6-3 (3): that needs the principals' consent, or a new scheme) but may
+     * be narrowed.
+     */
+    @WithTransaction
+    public Uni<SchemeWithVersions> publish(UUID id, JointUseSchemeDraft draft) {
+        String tenantId = tenant.tenantId();
+        return schemes.findOwned(tenantId, id).chain(scheme -> {
+            if (scheme == null) {
+                // A member reads a scheme but never changes it; to it, as to anyone else, the scheme is not there.
+                throw ProblemException.notFound("Joint-use scheme", id);
+            }
+            List<String> members = checkMembers(draft, tenantId, scheme.groupId);
+            return versions.versionsOf(scheme.id).chain(all -> {
+                JointUseSchemeVersion previous = all.get(all.size() - 1);
+                List<SchemeChange> changes = changes(previous, draft, members);
+                boolean advance = changes.contains(SchemeChange.PURPOSES);
+                checkDates(previous, draft, advance);
+                OffsetDateTime now = now();
+                JointUseSchemeVersion v = version(scheme, previous.version + 1, draft, members, changes, advance, now);
+                scheme.currentVersion = v.version;
+                List<JointUseSchemeVersion> withNew = new ArrayList<>(all);
+                withNew.add(v);
+                return versions.persist(v)
+                        .chain(() -> schemes.replaceMembers(scheme.id, members))
+                        .chain(() -> audit.record("JOINT_USE_SCHEME_CHANGED", RESOURCE, scheme.id, null))
+                        .map(done -> new SchemeWithVersions(scheme, true, withNew));
+            });
+        });
+    }
+
+    /** The schemes the caller manages and, within its group, the ones it belongs to. */
+    @WithSession
+    public Uni<List<SchemeWithVersions>> list(int offset, int limit) {
+        String tenantId = tenant.tenantId();
+        return schemes.listVisible(tenantId, tenant.group().orElse(null), offset, limit).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(List.<SchemeWithVersions>of());
+            }
+            List<UUID> ids = found.stream().map(s -> s.id).toList();
+            return versions.list("schemeId in ?1 order by version", ids).map(all -> {
+                Map<UUID, List<JointUseSchemeVersion>> byScheme = all.stream()
+                        .collect(Collectors.groupingBy(v -> v.schemeId));
+                return found.stream().map(s -> new SchemeWithVersions(s, s.tenantId.equals(tenantId),
+                        byScheme.getOrDefault(s.id, List.of()))).toList();
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<SchemeWithVersions> get(UUID id) {
+        String tenantId = tenant.tenantId();
+        return schemes.findVisible(tenantId, tenant.group().orElse(null), id).chain(scheme -> {
+            if (scheme == null) {
+                throw ProblemException.notFound("Joint-use scheme", id);
+            }
+            return versions.versionsOf(id).map(all -> new SchemeWithVersions(scheme, scheme.tenantId.equals(tenantId), all));
+        });
+    }
+
+    private String callerGroup() {
+        return tenant.group().orElseThrow(() -> ProblemException.unprocessable("no-group", "The caller belongs to no group",
+                "members", "joint use is within a company group, and the token names none (Art. 27(5)(iii))"));
+    }
+
+    /** Every member is another tenant of the responsible tenant's group; duplicates are dropped. */
+    private List<String> checkMembers(JointUseSchemeDraft draft, String tenantId, String group) {
+        if (!group.equals(tenant.group().orElse(null))) {
+            throw ProblemException.forbidden("group-changed", "The caller is no longer in the scheme's group " + group);
+        }
+        List<String> known = groups.members(group);
+        List<Problem.FieldError> outside = new ArrayList<>();
+        for (int i = 0; i < draft.members().size(); i++) {
+            String member = draft.members().get(i).strip();
+            if (member.equals(tenantId)) {
+                outside.add(new Problem.FieldError("members[" + i + "]", "is the responsible tenant itself, a joint "
+                        + "user by definition; list the other companies"));
+            } else if (!known.contains(member)) {
+                outside.add(new Problem.FieldError("members[" + i + "]", member + " is not a company of group " + group));
+            }
+        }
+        if (!outside.isEmpty()) {
+            throw new ProblemException(422, "member-outside-group", "A joint user is outside the group",
+                    "joint use is among the companies of " + group + " (Art. 27(5)(iii)): "
+                            + String.join("; ", outside.stream().map(e -> e.field() + " " + e.message()).toList()),
+                    outside);
+        }
+        return List.copyOf(new LinkedHashSet<>(draft.members().stream().map(String::strip).toList()));
+    }
+
+    private static List<SchemeChange> changes(JointUseSchemeVersion previous, JointUseSchemeDraft draft, List<String> members) {
+        List<String> items = strip(draft.dataItems());
+        List<String> addedItems = items.stream().filter(i -> !previous.dataItems.contains(i)).toList();
+        List<String> addedMembers = members.stream().filter(m -> !previous.members.contains(m)).toList();
+        if (!addedItems.isEmpty() || !addedMembers.isEmpty()) {
+            List<Problem.FieldError> widened = new ArrayList<>();
+            if (!addedItems.isEmpty()) {
+                widened.add(new Problem.FieldError("dataItems", "adds " + addedItems));
+            }
+            if (!addedMembers.isEmpty()) {
+                widened.add(new Problem.FieldError("members", "adds " + addedMembers));
+            }
+            throw new ProblemException(422, "scheme-scope-widened", "The scheme's items or joint users cannot be widened",
+                    "the data items and the scope of joint users announced to principals are not widened by a "
+                            + "change (Art. 27(6); PPC general guideline 3-6-3): obtain consent or start a new scheme",
+                    widened);
+        }
+        List<SchemeChange> changes = new ArrayList<>();
+        JointUseSchemeDraft.Responsible r = draft.responsible();
+        if (!r.name().strip().equals(previous.responsibleName) || !r.address().strip().equals(previous.responsibleAddress)
+                || !r.representative().strip().equals(previous.responsibleRepresentative)) {
+            changes.add(SchemeChange.RESPONSIBLE_DETAILS);
+        }
+        if (!new HashSet<>(strip(draft.purposes())).equals(new HashSet<>(previous.purposes))) {
+            changes.add(SchemeChange.PURPOSES);
+        }
+        if (items.size() < new HashSet<>(previous.dataItems).size() || members.size() < previous.members.size()) {
+            changes.add(SchemeChange.SCOPE_NARROWED);
+        }
+        if (changes.isEmpty()) {
+            throw ProblemException.unprocessable("no-change", "The version changes nothing", null,
+                    "the content is the same as version " + previous.version);
+        }
+        return changes;
+    }
+
+    private static void checkDates(JointUseSchemeVersion previous, JointUseSchemeDraft draft, boolean advance) {
+        if (!draft.effectiveFrom().isAfter(previous.effectiveFrom)) {
+            throw ProblemException.unprocessable("effective-date-not-after", "A version takes effect after the one before",
+                    "effectiveFrom", "must be after " + previous.effectiveFrom + " (version " + previous.version + ")");
+        }
+        if (advance && (draft.noticeOn() == null || !draft.noticeOn().isBefore(draft.effectiveFrom()))) {
+            throw ProblemException.unprocessable("advance-notice-required", "The change needs advance notice",
+                    "noticeOn", "a change of the purposes of use is notified to principals, or made easily known, "
+                            + "before it takes effect (Art. 27(6)): give a noticeOn before effectiveFrom");
+        }
+    }
+
+    private JointUseSchemeVersion version(JointUseScheme scheme, int number, JointUseSchemeDraft draft,
+                                          List<String> members, List<SchemeChange> changes, boolean advance,
+                                          OffsetDateTime now) {
+        JointUseSchemeVersion v = new JointUseSchemeVersion();
+        v.id = UUID.randomUUID();
+        v.schemeId = scheme.id;
+        v.tenantId = scheme.tenantId;
+        v.version = number;
+        v.dataItems = strip(draft.dataItems());
+        v.members = members;
+        v.purposes = strip(draft.purposes());
+        v.responsibleName = draft.responsible().name().strip();
+        v.responsibleAddress = draft.responsible().address().strip();
+        v.responsibleRepresentative = draft.responsible().representative().strip();
+        v.effectiveFrom = draft.effectiveFrom();
+        v.changes = changes;
+        v.advanceNoticeRequired = advance;
+        v.noticeOn = draft.noticeOn();
+        v.publishedAt = now;
+        v.publishedBy = tenant.actorSubject();
+        return v;
+    }
+
+    private static List<String> strip(List<String> values) {
+        return List.copyOf(new LinkedHashSet<>(values.stream().map(String::strip).toList()));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

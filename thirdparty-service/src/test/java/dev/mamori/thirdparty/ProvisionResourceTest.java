@@ -1,0 +1,493 @@
+package dev.mamori.thirdparty;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.mamori.thirdparty.ThirdPartyResourceTest.as;
+import static dev.mamori.thirdparty.ThirdPartyResourceTest.corporation;
+import static dev.mamori.thirdparty.ThirdPartyResourceTest.party;
+import static dev.mamori.thirdparty.ThirdPartyResourceTest.register;
+import static dev.mamori.thirdparty.ThirdPartyResourceTest.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mamori.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProvisionResourceTest {
+
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    @BeforeEach
+    @AfterEach
+    void closeBreakers() {
+        ConsentServiceStub.resetBreakers();
+    }
+
+    static String subject() {
+        return "cust-" + UUID.randomUUID();
+    }
+
+    static String purposeCode() {
+        return "referral-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A purpose that states provision to third parties, with every principal consenting. */
+    static String consentedPurpose(String... subjects) {
+        String code = purposeCode();
+        ConsentServiceStub.purpose(code, true, List.of(), List.of());
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (String s : subjects) {
+            reasons.put(s, "CONSENT_GIVEN");
+        }
+        ConsentServiceStub.decisions(code, reasons);
+        return code;
+    }
+
+    static Map<String, Object> provision(String recipientId, String purpose, String... subjects) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("recipientId", recipientId);
+        if (purpose != null) {
+            body.put("purpose", purpose);
+        }
+        body.put("subjectRefs", List.of(subjects));
+        body.put("dataItems", List.of("name", "work history"));
+        body.put("method", "EACH");
+        return body;
+    }
+
+    static Map<String, Object> with(Map<String, Object> body, Object... keyValues) {
+        Map<String, Object> changed = new LinkedHashMap<>(body);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] == null) {
+                changed.remove((String) keyValues[i]);
+            } else {
+                changed.put((String) keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return changed;
+    }
+
+    static JsonPath refused(String tenant, Map<String, Object> body) {
+        return as(tenant, "client-system").body(body).post("/v1/provisions").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/provision-refused"))
+                .extract().jsonPath();
+    }
+
+    static JsonPath recorded(String tenant, Map<String, Object> body) {
+        return as(tenant, "client-system").body(body).post("/v1/provisions").then().statusCode(201)
+                .extract().jsonPath();
+    }
+
+    static void assertNothingRecordedAbout(String tenant, String subject) {
+        as(tenant, "operator").get("/v1/subjects/" + subject + "/provisions").then().statusCode(200)
+                .body("items", empty());
+    }
+
+    @Test
+    void shouldRecordAConsentBasedProvisionWithTheRule20ItemsAndItsRetention() {
+        String recipientName = unique("株式会社ジョブオファー");
+        String recipient = register("tenant-a", corporation(recipientName));
+        String s1 = subject();
+        String s2 = subject();
+        String purpose = consentedPurpose(s1, s2);
+        String token = TestTokens.forTenant("tenant-a", "client-system");
+
+        JsonPath created = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(provision(recipient, purpose, s1, s2)).post("/v1/provisions")
+                .then().statusCode(201)
+                .header("Location", containsString("/v1/provisions/"))
+                .body("recipient.name", org.hamcrest.Matchers.equalTo(recipientName))
+                .body("recipient.representative", org.hamcrest.Matchers.equalTo("正木 慎二"))
+                .body("recipient.country", org.hamcrest.Matchers.equalTo("JP"))
+                .body("legalBasis", org.hamcrest.Matchers.equalTo("CONSENT"))
+                .body("purpose", org.hamcrest.Matchers.equalTo(purpose))
+                .body("purposeVersion", org.hamcrest.Matchers.equalTo(2))
+                .body("consentConfirmed", org.hamcrest.Matchers.equalTo(true))
+                .body("statutoryRecord", org.hamcrest.Matchers.equalTo(true))
+                .body("method", org.hamcrest.Matchers.equalTo("EACH"))
+                .body("dataItems", contains("name", "work history"))
+                .body("subjectRefs", contains(s1, s2))
+                .extract().jsonPath();
+        LocalDate recordedOn = LocalDate.parse(created.getString("recordedOn"));
+        assertEquals(recordedOn.plusYears(3).toString(), created.getString("retainUntil"));
+
+        // consent-service was asked with the caller's own token, so it answered for tenant-a.
+        ConsentServiceStub.client().verifyThat(getRequestedFor(urlEqualTo("/v1/purposes/" + purpose))
+                .withHeader("Authorization", equalTo("Bearer " + token)));
+        ConsentServiceStub.client().verifyThat(postRequestedFor(urlEqualTo("/v1/decisions/batch"))
+                .withHeader("Authorization", equalTo("Bearer " + token)));
+
+        String id = created.getString("id");
+        as("tenant-a", "auditor").get("/v1/provisions/" + id).then().statusCode(200)
+                .body("subjectRefs", contains(s1, s2));
+        for (String s : new String[] {s1, s2}) {
+            assertEquals(1, AuditTrail.events("tenant-a", s, "PROVISION_RECORDED", id).size());
+            assertEquals(1, AuditTrail.events("tenant-a", s, "PROVISION_READ", id).size());
+        }
+    }
+
+    @Test
+    void shouldRefuseWithConsentServicesReasonForEachPrincipalWithoutConsentAndRecordNothing() {
+        String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
+        String ok = subject();
+        String withdrawn = subject();
+        String never = subject();
+        String purpose = purposeCode();
+        ConsentServiceStub.purpose(purpose, true, List.of(), List.of());
+        Map<String, String> reasons = new LinkedHashMap<>();
+        reasons.put(ok, "CONSENT_GIVEN");
+        reasons.put(withdrawn, "WITHDRAWN");
+        reasons.put(never, "NO_CONSENT");
+        ConsentServiceStub.decisions(purpose, reasons);
+
+        JsonPath problem = refused("tenant-a", provision(recipient, purpose, ok, withdrawn, never));
+        assertEquals(List.of("NO_CONSENT"), problem.getList("errors.field"));
+        assertTrue(problem.getString("errors[0].message").startsWith("2 of 3 principals"));
+        assertEquals(List.of(withdrawn, never), problem.getList("subjects.subjectRef"));
+        assertEquals("NO_CONSENT", problem.getString("subjects[0].errors[0].field"));
+        assertTrue(problem.getString("subjects[0].errors[0].message").startsWith("WITHDRAWN"));
+        assertTrue(problem.getString("subjects[1].errors[0].message").startsWith("NO_CONSENT"));
+        for (String s : new String[] {ok, withdrawn, never}) {
+            assertNothingRecordedAbout("tenant-a", s);
+        }
+    }
+
+    @Test
+    void shouldRefuseAPurposeThatDoesNotStateThirdPartyProvision() {
+        String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
+        String s = subject();
+        String purpose = purposeCode();
+        ConsentServiceStub.purpose(purpose, false, List.of(), List.of());
+        ConsentServiceStub.decisions(purpose, Map.of(s, "CONSENT_GIVEN"));
+
+        JsonPath problem = refused("tenant-a", provision(recipient, purpose, s));
+        assertEquals(List.of("PURPOSE_WITHOUT_PROVISION"), problem.getList("errors.field"));
+        assertNothingRecordedAbout("tenant-a", s);
+    }
+
+    @Test
+    void shouldRequireAPurposeAndAKnownOneWhenConsentIsTheBasis() {
+        String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
+        String s = subject();
+        assertEquals(List.of("PURPOSE_REQUIRED"), refused("tenant-a", provision(recipient, null, s)).getList("errors.field"));
+        // consent-service answers 404 for a purpose it does not know (WireMock's default for an unstubbed path).
+        assertEquals(List.of("UNKNOWN_PURPOSE"),
+                refused("tenant-a", provision(recipient, purposeCode(), s)).getList("errors.field"));
+    }
+
+    @Test
+    void shouldAnswer503AndRecordNothingWhenConsentServiceFails() {
+        String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
+        String s = subject();
+        String purpose = purposeCode();
+        ConsentServiceStub.client().register(get(urlEqualTo("/v1/purposes/" + purpose))
+                .willReturn(aResponse().withStatus(503)));
+
+        as("tenant-a", "client-system").body(provision(recipient, purpose, s)).post("/v1/provisions")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/consent-service-unavailable"));
+        as("tenant-a", "client-system").body(provision(recipient, purpose, s)).post("/v1/provisions/checks")
+                .then().statusCode(503)
+                .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/consent-service-unavailable"));
+        assertNothingRecordedAbout("tenant-a", s);
+    }
+
+    @Test
+    void shouldAnswer503WhenConsentServiceIsTooSlow() {
+        String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
+        String s = subject();
+        String purpose = purposeCode();
+        ConsentServiceStub.client().register(get(urlEqualTo("/v1/purposes/" + purpose))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3000)
+                        .withHeader("Content-Type", "application/json").withBody("{}")));
+
+        as("tenant-a", "client-system").body(provision(recipient, purpose, s)).post("/v1/provisions")
+                .then().statusCode(503)
+                .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/consent-service-unavailable"))
+                .body("detail", containsString("timed out"));
+        assertNothingRecordedAbout("tenant-a", s);
+    }
+
+    @Test
+    void shouldNotNeedConsentServiceForAnArt27ExceptionAndKeepNoStatutoryRecordFlag() {
+        String police = register("tenant-a", party(unique("警察署"), "PUBLIC_AGENCY", "JP", "LAW_27_1_4", null));
+        String s = subject();
+        JsonPath created = recorded("tenant-a", with(provision(police, null, s), "providedOn",
+                LocalDate.now(JAPAN).toString()));
+        assertEquals("LAW_27_1_4", created.getString("legalBasis"));
+        assertEquals(false, created.getBoolean("consentConfirmed"));
+        assertEquals(false, created.getBoolean("statutoryRecord"));
+    }
+
+    @Test
+    void shouldRefuseAStoppedPrincipalUntilTheStopIsLifted() {
+        String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
+        String s = subject();
+        String purpose = consentedPurpose(s);
+        String stopId = given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-a")
+                .contentType(ContentType.JSON).body("{\"ground\": \"ART_35_3\", \"requestRef\": \"dsr-42\"}")
+                .post("/v1/subjects/" + s + "/provision-stops").then().statusCode(201)
+                .body("inForce", org.hamcrest.Matchers.equalTo(true)).extract().path("id");
+        as("tenant-a", "privacy-officer").body("{\"ground\": \"ART_35_3\", \"requestRef\": \"dsr-43\"}")
+                .post("/v1/subjects/" + s + "/provision-stops").then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/provision-stop-exists"));
+
+        JsonPath problem = refused("tenant-a", provision(recipient, purpose, s));
+        assertEquals(List.of("PROVISION_STOPPED"), problem.getList("errors.field"));
+        assertEquals(s, problem.getString("subjects[0].subjectRef"));
+        assertTrue(problem.getString("subjects[0].errors[0].message").contains("dsr-42"));
+        // Another tenant's person of the same reference is not stopped, and tenant-b cannot lift tenant-a's stop.
+        as("tenant-b", "privacy-officer").body("{\"reason\": \"no\"}")
+                .post("/v1/subjects/" + s + "/provision-stops/" + stopId + "/lift").then().statusCode(404);
+
+        as("tenant-a", "privacy-officer").body("{\"reason\": \"The person withdrew the request\"}")
+                .post("/v1/subjects/" + s + "/provision-stops/" + stopId + "/lift").then().statusCode(200)
+                .body("inForce", org.hamcrest.Matchers.equalTo(false));
+        recorded("tenant-a", provision(recipient, purpose, s));
+        assertEquals(1, AuditTrail.events("tenant-a", s, "PROVISION_STOPPED", stopId).size());
+        assertEquals(1, AuditTrail.events("tenant-a", s, "PROVISION_STOP_LIFTED", stopId).size());
+    }
+
+    @Test
+    void shouldNameEveryFailingRuleOfAnOptOutProvisionAtOnce() {
+        // tenant-e never filed for opt-out.
+        String broker = register("tenant-e", party(unique("名簿業者"), "CORPORATION", "JP", "OPT_OUT", null));
+        String s = subject();
+        JsonPath problem = refused("tenant-e", with(provision(broker, null, s), "method", "BULK",
+                "lastTransferOn", LocalDate.now(JAPAN).toString(), "sensitiveCategories", List.of("MEDICAL_HISTORY")));
+        assertEquals(List.of("BULK_NOT_FOR_OPT_OUT", "PROVISION_DATE_REQUIRED", "OPT_OUT_NOT_FILED",
+                "SENSITIVE_BY_OPT_OUT"), problem.getList("errors.field"));
+        assertNothingRecordedAbout("tenant-e", s);
+    }
+
+    @Test
+    void shouldRecordAnOptOutProvisionWithItsDateUnderAFilingCoveringTheItems() {
+        String today = LocalDate.now(JAPAN).toString();
+        String filingId = as("tenant-c", "privacy-officer").body("""
+                {"providerName": "株式会社テレネット", "providerAddress": "東京都千代田区1-1", "providerRepresentative": "山田 一郎",
+                 "dataItems": ["name", "address"], "acquisitionMethod": "Public directories",
+                 "provisionMethod": "Encrypted file", "requestMethod": "Web form and phone",
+                 "updateMethod": "Monthly", "provisionStartsOn": "%s", "filedOn": "%s"}""".formatted(today, today))
+                .post("/v1/opt-out-filings").then().statusCode(201)
+                .body("versions[0].provisionIsPurpose", org.hamcrest.Matchers.equalTo(true))
+                .body("versions[0].stopsOnRequest", org.hamcrest.Matchers.equalTo(true))
+                .extract().path("id");
+        String broker = register("tenant-c", party(unique("名簿業者"), "CORPORATION", "JP", "OPT_OUT", null));
+        String s = subject();
+
+        JsonPath outside = refused("tenant-c", with(provision(broker, null, s), "providedOn", today));
+        assertEquals(List.of("ITEM_OUTSIDE_OPT_OUT_FILING"), outside.getList("errors.field"));
+        assertTrue(outside.getString("errors[0].message").contains("work history"));
+
+        JsonPath created = recorded("tenant-c", with(provision(broker, null, s), "providedOn", today,
+                "dataItems", List.of("name")));
+        assertEquals(today, created.getString("providedOn"));
+        assertEquals(filingId, created.getString("optOutFilingId"));
+        assertEquals("OPT_OUT", created.getString("legalBasis"));
+
+        // The filing changes: the change log names what changed.
+        as("tenant-c", "privacy-officer").body("""
+                {"providerName": "株式会社テレネット", "providerAddress": "東京都港区2-2", "providerRepresentative": "山田 一郎",
+                 "dataItems": ["name", "address", "phone"], "acquisitionMethod": "Public directories",
+                 "provisionMethod": "Encrypted file", "requestMethod": "Web form and phone",
+                 "updateMethod": "Monthly", "provisionStartsOn": "%s", "filedOn": "%s"}""".formatted(today, today))
+                .post("/v1/opt-out-filings/" + filingId + "/versions").then().statusCode(201)
+                .body("currentVersion", org.hamcrest.Matchers.equalTo(2))
+                .body("versions[1].changes", contains("provider", "dataItems"));
+        as("tenant-a", "privacy-officer").get("/v1/opt-out-filings/" + filingId).then().statusCode(404);
+    }
+
+    @Test
+    void shouldRefuseOptOutForAPurposeWithSensitiveData() {
+        String broker = register("tenant-a", party(unique("名簿業者"), "CORPORATION", "JP", "OPT_OUT", null));
+        String s = subject();
+        String purpose = purposeCode();
+        ConsentServiceStub.purpose(purpose, true, List.of(), List.of("MEDICAL_HISTORY"));
+        JsonPath problem = refused("tenant-a", with(provision(broker, purpose, s), "providedOn",
+                LocalDate.now(JAPAN).toString()));
+        assertTrue(problem.getList("errors.field").contains("SENSITIVE_BY_OPT_OUT"));
+    }
+
+    @Test
+    void shouldRequireARecipientAbroadToHaveItsCountryCoveredByTheConsent() {
+        String us = register("tenant-a", party(unique("US Recruiter Inc."), "CORPORATION", "US", "CONSENT",
+                "CONSENT_WITH_INFORMATION"));
+        String s = subject();
+        String purpose = consentedPurpose(s);
+        JsonPath problem = refused("tenant-a", provision(us, purpose, s));
+        assertEquals(List.of("NO_CROSS_BORDER_BASIS"), problem.getList("errors.field"));
+        assertTrue(problem.getString("errors[0].message").contains("US"));
+
+        String informed = purposeCode();
+        ConsentServiceStub.purpose(informed, true, List.of("US"), List.of());
+        ConsentServiceStub.decisions(informed, Map.of(s, "CONSENT_GIVEN"));
+        assertEquals("CONSENT_WITH_INFORMATION", recorded("tenant-a", provision(us, informed, s))
+                .getString("crossBorderBasis"));
+    }
+
+    @Test
+    void shouldProvideToARecipientWithEquivalentMeasuresOnlyWhileItsPeriodicCheckHolds() {
+        String sg = register("tenant-a", party(unique("SG Support Pte."), "CORPORATION", "SG", "CONSENT",
+                "EQUIVALENT_MEASURES"));
+        String s = subject();
+        String purpose = consentedPurpose(s);
+        assertEquals(List.of("CROSS_BORDER_CHECK_OVERDUE"), refused("tenant-a", provision(sg, purpose, s))
+                .getList("errors.field"));
+
+        String today = LocalDate.now(JAPAN).toString();
+        as("tenant-a", "privacy-officer").body("{\"checkedOn\": \"" + today + "\", \"result\": \"ENSURED\"}")
+                .post("/v1/third-parties/" + sg + "/cross-border-checks").then().statusCode(201)
+                .body("nextCheckDue", org.hamcrest.Matchers.equalTo(LocalDate.now(JAPAN).plusYears(1).toString()));
+        recorded("tenant-a", provision(sg, purpose, s));
+
+        as("tenant-a", "privacy-officer").body("{\"checkedOn\": \"" + today + "\", \"result\": \"NOT_ENSURED\", "
+                        + "\"notes\": \"Contract lapsed\"}")
+                .post("/v1/third-parties/" + sg + "/cross-border-checks").then().statusCode(201);
+        as("tenant-a", "operator").get("/v1/third-parties/" + sg).then().statusCode(200)
+                .body("crossBorderSuspension.reason", containsString("not ensured"));
+        assertEquals(List.of("CROSS_BORDER_SUSPENDED"), refused("tenant-a", provision(sg, purpose, s))
+                .getList("errors.field"));
+        as("tenant-a", "privacy-officer").delete("/v1/third-parties/" + sg + "/cross-border-suspension")
+                .then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/measures-not-ensured"));
+    }
+
+    @Test
+    void shouldSuspendAndResumeProvisionAbroadByHand() {
+        String de = register("tenant-a", party(unique("DE GmbH"), "CORPORATION", "DE", "CONSENT", null));
+        String s = subject();
+        String purpose = consentedPurpose(s);
+        as("tenant-a", "privacy-officer").body("{\"reason\": \"Data protection authority inquiry\"}")
+                .post("/v1/third-parties/" + de + "/cross-border-suspension").then().statusCode(200)
+                .body("crossBorderSuspension.reason", org.hamcrest.Matchers.equalTo("Data protection authority inquiry"));
+        assertEquals(List.of("CROSS_BORDER_SUSPENDED"), refused("tenant-a", provision(de, purpose, s))
+                .getList("errors.field"));
+        as("tenant-a", "privacy-officer").delete("/v1/third-parties/" + de + "/cross-border-suspension")
+                .then().statusCode(200).body("crossBorderSuspension", nullValue());
+        recorded("tenant-a", provision(de, purpose, s));
+        String jp = register("tenant-a", corporation(unique("国内")));
+        as("tenant-a", "privacy-officer").body("{\"reason\": \"x\"}")
+                .post("/v1/third-parties/" + jp + "/cross-border-suspension").then().statusCode(422);
+    }
+
+    @Test
+    void shouldEvaluateWithoutRecordingInADryRun() {
+        String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
+        String s = subject();
+        String purpose = consentedPurpose(s);
+        as("tenant-a", "client-system").body(provision(recipient, purpose, s)).post("/v1/provisions/checks")
+                .then().statusCode(200)
+                .body("allowed", org.hamcrest.Matchers.equalTo(true))
+                .body("errors", empty())
+                .body("statutoryRecord", org.hamcrest.Matchers.equalTo(true));
+        as("tenant-a", "client-system").body(provision(recipient, null, s)).post("/v1/provisions/checks")
+                .then().statusCode(200)
+                .body("allowed", org.hamcrest.Matchers.equalTo(false))
+                .body("errors.field", contains("PURPOSE_REQUIRED"));
+        assertNothingRecordedAbout("tenant-a", s);
+        assertEquals(2, AuditTrail.events("tenant-a", s, "PROVISION_CHECKED", null).size());
+    }
+
+    @Test
+    void shouldRefuseARecipientOfAnotherTenantLikeAnUnknownOne() {
+        String foreign = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
+        String s = subject();
+        String purpose = consentedPurpose(s);
+        as("tenant-b", "client-system").body(provision(foreign, purpose, s)).post("/v1/provisions")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/unknown-recipient"))
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("recipientId"));
+        assertNothingRecordedAbout("tenant-a", s);
+        assertNothingRecordedAbout("tenant-b", s);
+    }
+
+    @Test
+    void shouldNeverShowOneTenantsProvisionsToAnother() {
+        String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
+        String s = subject();
+        String id = recorded("tenant-a", provision(recipient, consentedPurpose(s), s)).getString("id");
+        as("tenant-b", "privacy-officer").get("/v1/provisions/" + id).then().statusCode(404);
+        as("tenant-b", "privacy-officer").get("/v1/subjects/" + s + "/provisions").then().statusCode(200)
+                .body("items", empty());
+        given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-a")
+                .get("/v1/subjects/" + s + "/provisions").then().statusCode(200).body("items.id", contains(id));
+    }
+
+    @Test
+    void shouldListEveryProvisionAboutAPersonShowingOnlyThatPerson() {
+        String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
+        String person = subject();
+        String other = subject();
+        String older = recorded("tenant-a", provision(recipient, consentedPurpose(person, other), person, other))
+                .getString("id");
+        String newer = recorded("tenant-a", with(provision(recipient, consentedPurpose(person), person),
+                "method", "CONTRACT_SUBSTITUTE", "lastTransferOn", "2025-04-01")).getString("id");
+        String notTheirs = recorded("tenant-a", provision(recipient, consentedPurpose(other), other)).getString("id");
+
+        given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-a")
+                .get("/v1/subjects/" + person + "/provisions").then().statusCode(200)
+                .body("items.id", contains(newer, older))
+                .body("items.id", not(hasItem(notTheirs)))
+                .body("items[1].subjectRefs", contains(person))
+                .body("items[0].retainUntil", org.hamcrest.Matchers.equalTo("2026-03-31"));
+        assertEquals(1, AuditTrail.events("tenant-a", person, "SUBJECT_PROVISIONS_READ", null).size());
+    }
+
+    @Test
+    void shouldReplayAnIdempotentProvisionWithoutRecordingTwice() {
+        String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
+        String s = subject();
+        Map<String, Object> body = provision(recipient, consentedPurpose(s), s);
+        String key = UUID.randomUUID().toString();
+        String id = as("tenant-a", "client-system").header("Idempotency-Key", key).body(body).post("/v1/provisions")
+                .then().statusCode(201).extract().path("id");
+        as("tenant-a", "client-system").header("Idempotency-Key", key).body(body).post("/v1/provisions")
+                .then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.equalTo("true"))
+                .body("id", org.hamcrest.Matchers.equalTo(id));
+        as("tenant-a", "operator").get("/v1/subjects/" + s + "/provisions").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void shouldNameInvalidFieldsAndRecordItems() {
+        String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
+        as("tenant-a", "client-system").body("{\"subjectRefs\": []}").post("/v1/provisions").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("recipientId", "subjectRefs", "dataItems", "method"));
+        as("tenant-a", "client-system").body(with(provision(recipient, null, "has space", ""), "dataItems", List.of(" ")))
+                .post("/v1/provisions").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("subjectRefs[0]", "subjectRefs[1]", "dataItems[0]"));
+        as("tenant-a", "client-system").body(with(provision(recipient, null, subject()), "method", "BULK"))
+                .post("/v1/provisions").then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/provision-record-incomplete"))
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("lastTransferOn"));
+        as("tenant-a", "client-system").body(with(provision(recipient, null, subject()), "providedOn",
+                        LocalDate.now(JAPAN).plusDays(2).toString()))
+                .post("/v1/provisions").then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/date-in-future"));
+    }
+}
