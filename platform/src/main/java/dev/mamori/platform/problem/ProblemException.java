@@ -48,6 +48,14 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /**
+     * Extension members of the problem document (RFC 9457 §3.2), e.g. the per-person failures of a refused
+     * provision. Subclasses override it; the mapper adds them beside the standard members.
+     */
+    public java.util.Map<String, Object> extensions() {
+        return java.util.Map.of();
+    }
+
     public Problem toProblem(String instance) {
         return new Problem(Problem.type(kind), title, status, getMessage(), instance, errors);
     }

@@ -37,7 +37,21 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
-        return respond(e.toProblem(request.path()));
+        Problem problem = e.toProblem(request.path());
+        if (e.extensions().isEmpty()) {
+            return respond(problem);
+        }
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
+        body.put("instance", problem.instance());
+        if (!problem.errors().isEmpty()) {
+            body.put("errors", problem.errors());
+        }
+        e.extensions().forEach(body::putIfAbsent);
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
     @ServerExceptionMapper

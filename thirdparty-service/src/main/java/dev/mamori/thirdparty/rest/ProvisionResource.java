@@ -7,7 +7,6 @@ import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.thirdparty.client.ConsentClient;
 import dev.mamori.thirdparty.service.ProvisionDraft;
 import dev.mamori.thirdparty.service.ProvisionEvaluation;
-import dev.mamori.thirdparty.service.ProvisionRefused;
 import dev.mamori.thirdparty.service.ProvisionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,7 +56,7 @@ public class ProvisionResource {
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = ProvisionView.class)))
     @APIResponse(responseCode = "422", description = "Refused: every failing rule, per principal too",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProvisionRefused.Body.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "consent-service could not confirm the consent; nothing recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> recordProvision(@HeaderParam(Idempotency.HEADER) String idempotencyKey,

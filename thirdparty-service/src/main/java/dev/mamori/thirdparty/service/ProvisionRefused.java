@@ -1,8 +1,7 @@
 package dev.mamori.thirdparty.service;
 
-import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
-import java.util.List;
+import java.util.Map;
 
 /**
  * A provision that breaks at least one rule: every failing rule in {@code errors} (field = rule code) and, for each
@@ -23,13 +22,9 @@ public class ProvisionRefused extends ProblemException {
         return evaluation;
     }
 
-    /** The refusal as problem+json, with the per-principal list. */
-    public record Body(String type, String title, int status, String detail, String instance,
-                       List<Problem.FieldError> errors, List<ProvisionEvaluation.SubjectFailures> subjects) {
-    }
-
-    public Body body(String instance) {
-        Problem p = toProblem(instance);
-        return new Body(p.type(), p.title(), p.status(), p.detail(), p.instance(), p.errors(), evaluation.subjects());
+    /** The per-principal failures travel as the problem's {@code subjects} member. */
+    @Override
+    public Map<String, Object> extensions() {
+        return Map.of("subjects", evaluation.subjects());
     }
 }
