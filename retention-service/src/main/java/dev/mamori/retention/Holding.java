@@ -46,7 +46,23 @@ public class Holding {
     @Column(name = "retention_days", nullable = false)
     public int retentionDays;
 
-    /** The first instant the holding is due for deletion; null while a CONTRACT_END holding's contract runs. */
+    /** The client contract the data was collected under; its end and extensions govern the deletion date. */
+    @Column(name = "contract_ref", updatable = false)
+    public String contractRef;
+
+    /** Which rule set {@link #deleteAfter}: the category's own, the contract's end, or an extension. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public HoldingRule rule;
+
+    /** The contract extension in force for this holding's category, when {@link #rule} is EXTENSION. */
+    @Column(name = "extension_id")
+    public UUID extensionId;
+
+    @Column(name = "extension_days")
+    public Integer extensionDays;
+
+    /** The first instant the holding is due for deletion; null while it waits for its contract to end. */
     @Column(name = "delete_after")
     public OffsetDateTime deleteAfter;
 

@@ -43,4 +43,31 @@ final class Ledger {
                 {"subjectRef": "%s", "categoryCode": "%s", "owningSystem": "ivr-recorder",
                  "collectedAt": "%s", "locator": "%s"}""".formatted(subjectRef, categoryCode, collectedAt, locator);
     }
+
+    /** A holding in a named owning system, optionally under a client contract. */
+    static String holding(String subjectRef, String categoryCode, String collectedAt, String locator, String system,
+                          String contractRef) {
+        return """
+                {"subjectRef": "%s", "categoryCode": "%s", "owningSystem": "%s",
+                 "collectedAt": "%s", "locator": "%s"%s}""".formatted(subjectRef, categoryCode, system, collectedAt,
+                locator, contractRef == null ? "" : ", \"contractRef\": \"" + contractRef + "\"");
+    }
+
+    /** Registers a client contract as the tenant's privacy officer and answers its ref. */
+    static String addContract(String tenant, String ref, String startsOn) {
+        as(tenant, "privacy-officer").body("{\"ref\": \"%s\", \"startsOn\": \"%s\"}".formatted(ref, startsOn))
+                .post("/v1/contracts").then().statusCode(201);
+        return ref;
+    }
+
+    /** Registers {@code n} holdings of distinct people that are long past their date (collected 2025-01-01). */
+    static void addDueHoldings(String tenant, String category, String subjectPrefix, int n, String system) {
+        StringBuilder body = new StringBuilder("{\"holdings\": [");
+        for (int i = 0; i < n; i++) {
+            body.append(i == 0 ? "" : ",").append(holding(subjectPrefix + "-" + i, category,
+                    "2025-01-01T10:00:00+09:00", "due/" + i, system, null));
+        }
+        as(tenant, "client-system").body(body.append("]}").toString()).post("/v1/holdings/batch")
+                .then().statusCode(201);
+    }
 }

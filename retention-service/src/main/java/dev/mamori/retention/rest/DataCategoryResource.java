@@ -8,6 +8,7 @@ import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.retention.service.DataCategoryDraft;
 import dev.mamori.retention.service.DataCategoryService;
 import dev.mamori.retention.service.LedgerCsv;
+import dev.mamori.retention.service.RetentionRuleDraft;
 import dev.mamori.retention.service.RetentionPolicy;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -107,5 +109,25 @@ public class DataCategoryResource {
     @Operation(operationId = "getDataCategory", summary = "One ledger entry")
     public Uni<DataCategoryView> getDataCategory(@PathParam("code") String code) {
         return categories.get(code).map(DataCategoryView::of);
+    }
+
+    /** The answer to a rule change: the entry as it now reads and how many holdings changed date. */
+    @Schema(name = "RetentionRuleChanged")
+    public record RuleChanged(DataCategoryView category, int recomputed) {
+    }
+
+    @PUT
+    @Path("/{code}/retention")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(operationId = "changeRetentionRule", summary = "Change a category's retention rule",
+            description = "Every holding of the category gets its deletion date recomputed, in one statement.")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = RuleChanged.class)))
+    public Uni<Response> changeRetentionRule(@PathParam("code") String code,
+                                             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                             @Valid @NotNull RetentionRuleDraft draft) {
+        return idempotency.once(idempotencyKey, "changeRetentionRule:" + code, draft, () -> categories
+                .changeRetention(code, draft)
+                .chain(n -> categories.get(code).map(c -> Response.ok(new RuleChanged(DataCategoryView.of(c), n)).build())));
     }
 }

@@ -7,7 +7,6 @@ import dev.mamori.retention.service.HoldingBatch;
 import dev.mamori.retention.service.HoldingDraft;
 import dev.mamori.retention.service.HoldingService;
 import dev.mamori.retention.service.RetentionPolicy;
-import dev.mamori.retention.support.RowsProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -64,12 +63,12 @@ public class HoldingResource {
     @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.SERVICE})
     @Operation(operationId = "registerHoldings",
             summary = "Register up to 5,000 holdings all together or not at all",
-            description = "If any row is wrong nothing is written, and the problem lists every row error as "
-                    + "{index, field, message}.")
+            description = "If any row is wrong nothing is written, and the problem lists the row errors (at most "
+                    + "1,000) with the full path as field, e.g. holdings[3].collectedAt; the detail gives the counts.")
     @APIResponse(responseCode = "201", description = "All registered",
             content = @Content(schema = @Schema(implementation = HoldingBatchResult.class)))
     @APIResponse(responseCode = "422", description = "Some rows are wrong; nothing was written",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = RowsProblem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> registerHoldings(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                           @Valid @NotNull HoldingBatch batch) {
         return idempotency.once(idempotencyKey, "registerHoldings", batch, () -> holdings

@@ -2,6 +2,7 @@ package dev.mamori.retention.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mamori.retention.Holding;
+import dev.mamori.retention.HoldingRule;
 import dev.mamori.retention.RetentionBasis;
 import dev.mamori.retention.service.RetentionPolicy;
 import java.time.LocalDate;
@@ -24,6 +25,10 @@ public record HoldingView(
         OffsetDateTime collectedAt,
         @Schema(description = "The category's rule when the holding was registered") RetentionBasis retentionBasis,
         @Schema(example = "92") int retentionDays,
+        @Schema(description = "The client contract the data was collected under", example = "acme-2026") String contractRef,
+        @Schema(description = "Which rule decides the date: the category's, the contract's end, or an extension")
+        HoldingRule rule,
+        @Schema(description = "The contract extension in force, when rule is EXTENSION") UUID extensionId,
         @Schema(description = "First instant the holding is due for deletion: collectedAt plus retentionDays calendar "
                 + "days in Japan time. Null for CONTRACT_END until the client contract ends",
                 example = "2026-04-03T00:00:00+09:00")
@@ -42,7 +47,8 @@ public record HoldingView(
     static HoldingView of(Holding h, RetentionPolicy policy) {
         RetentionPolicy.Explanation why = policy.explain(h);
         return new HoldingView(h.id, h.subjectRef, h.categoryCode, h.owningSystem, h.locator,
-                policy.local(h.collectedAt), h.retentionBasis, h.retentionDays, policy.local(h.deleteAfter),
+                policy.local(h.collectedAt), h.retentionBasis, h.retentionDays, h.contractRef, h.rule, h.extensionId,
+                policy.local(h.deleteAfter),
                 policy.deleteOn(h.deleteAfter), why.en(), why.ja(), policy.local(h.registeredAt), h.registeredBy);
     }
 }

@@ -6,6 +6,7 @@ import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.retention.DataCategory;
 import dev.mamori.retention.RetentionBasis;
 import dev.mamori.retention.repository.DataCategoryRepository;
+import dev.mamori.retention.repository.HoldingRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -25,10 +26,12 @@ public class DataCategoryService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final RetentionPolicy policy;
+    private final HoldingRepository holdings;
     private final Clock clock = Clock.systemUTC();
 
     public DataCategoryService(DataCategoryRepository categories, TenantContext tenant, AuditLog audit,
-                               RetentionPolicy policy) {
+                               RetentionPolicy policy, HoldingRepository holdings) {
+        this.holdings = holdings;
         this.categories = categories;
         this.tenant = tenant;
         this.audit = audit;
@@ -69,6 +72,28 @@ public class DataCategoryService {
             c.createdBy = tenant.actorSubject();
             return categories.persist(c)
                     .call(() -> audit.record("DATA_CATEGORY_CREATED", "data-category", c.code, null));
+        });
+    }
+
+    /**
+     * Changes a category's retention rule (the yearly review may shorten or lengthen it) and recomputes the date of
+     * every holding of the category in one statement (APPI Art. 22). Answers how many holdings changed date.
+     */
+    @WithTransaction
+    public Uni<Integer> changeRetention(String code, RetentionRuleDraft draft) {
+        String tenantId = tenant.tenantId();
+        if (draft.retentionBasis() == RetentionBasis.COLLECTION && draft.retentionDays() < 1) {
+            throw ProblemException.unprocessable("retention-too-short", "Retention period too short", "retentionDays",
+                    "a period counted from collection must be at least 1 day");
+        }
+        return get(code).chain(c -> {
+            c.retentionBasis = draft.retentionBasis();
+            c.retentionDays = draft.retentionDays();
+            c.lastReviewedAt = LocalDate.now(clock.withZone(policy.zone()));
+            return categories.flush()
+                    .chain(() -> holdings.recomputeForCategory(tenantId, code, draft.retentionBasis().name(),
+                            draft.retentionDays(), policy.zone()))
+                    .call(() -> audit.record("DATA_CATEGORY_RETENTION_CHANGED", "data-category", code, null));
         });
     }
 

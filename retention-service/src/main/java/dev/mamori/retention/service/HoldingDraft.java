@@ -24,7 +24,10 @@ public record HoldingDraft(
         @NotBlank String collectedAt,
         @Schema(description = "Where the owning system keeps it (an id, path or URI)",
                 example = "recordings/2026/01/01/call-8812.wav")
-        @NotBlank @Size(max = 400) String locator) {
+        @NotBlank @Size(max = 400) String locator,
+        @Schema(description = "The client contract the data was collected under (optional); its end and extensions "
+                + "govern the deletion date", example = "acme-2026")
+        @Pattern(regexp = ContractDraft.REF, message = ContractDraft.REF_MESSAGE) String contractRef) {
 
     public static final String SUBJECT_REF = "[A-Za-z0-9][A-Za-z0-9._:@+=~-]{0,127}";
     public static final String SUBJECT_REF_MESSAGE =

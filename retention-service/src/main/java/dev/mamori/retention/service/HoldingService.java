@@ -1,15 +1,17 @@
 package dev.mamori.retention.service;
 
+import dev.mamori.platform.audit.AuditEntry;
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.retention.ClientContract;
 import dev.mamori.retention.DataCategory;
 import dev.mamori.retention.Holding;
+import dev.mamori.retention.repository.ClientContractRepository;
+import dev.mamori.retention.repository.ContractExtensionRepository;
 import dev.mamori.retention.repository.DataCategoryRepository;
 import dev.mamori.retention.repository.HoldingRepository;
-import dev.mamori.retention.support.BulkAuditLog;
-import dev.mamori.retention.support.RowError;
-import dev.mamori.retention.support.RowsRejectedException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,6 +47,8 @@ public class HoldingService {
     private static final Logger LOG = Logger.getLogger(HoldingService.class);
     /** Rows per multi-row insert; one statement each. */
     static final int CHUNK = 1000;
+    /** The most row errors one answer lists; the detail says how many there were in all. */
+    static final int MAX_LISTED = 1000;
     private static final int EARLIEST_YEAR = 1900;
     private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
             .parseCaseInsensitive().append(DateTimeFormatter.ISO_OFFSET_DATE_TIME).toFormatter();
@@ -53,20 +58,22 @@ public class HoldingService {
     private final DataCategoryRepository categories;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final BulkAuditLog bulkAudit;
+    private final ClientContractRepository contracts;
+    private final ContractExtensionRepository extensions;
     private final RetentionPolicy policy;
     private final RetentionConfig config;
     private final Validator validator;
     private final Clock clock = Clock.systemUTC();
 
     public HoldingService(HoldingRepository holdings, DataCategoryRepository categories, TenantContext tenant,
-                          AuditLog audit, BulkAuditLog bulkAudit, RetentionPolicy policy, RetentionConfig config,
-                          Validator validator) {
+                          AuditLog audit, ClientContractRepository contracts, ContractExtensionRepository extensions,
+                          RetentionPolicy policy, RetentionConfig config, Validator validator) {
         this.holdings = holdings;
         this.categories = categories;
         this.tenant = tenant;
         this.audit = audit;
-        this.bulkAudit = bulkAudit;
+        this.contracts = contracts;
+        this.extensions = extensions;
         this.policy = policy;
         this.config = config;
         this.validator = validator;
@@ -87,21 +94,40 @@ public class HoldingService {
             throw ProblemException.unprocessable("collected-in-future", "Collected in the future", "collectedAt",
                     "collectedAt " + draft.collectedAt() + " is later than now; data cannot have been collected yet");
         }
+        List<String> contractRefs = draft.contractRef() == null ? List.of() : List.of(draft.contractRef());
         return categories.findByCode(tenantId, draft.categoryCode()).chain(category -> {
             if (category == null) {
                 throw unknownCategory(draft.categoryCode());
             }
-            return holdings.findSame(tenantId, draft.subjectRef(), draft.categoryCode(), draft.owningSystem(),
-                    draft.locator()).chain(existing -> {
-                if (existing != null) {
-                    throw ProblemException.conflict("holding-exists", "This record of " + draft.subjectRef()
-                            + " is already registered as holding " + existing.id);
+            return contractsOf(tenantId, contractRefs).chain(ctx -> {
+                if (draft.contractRef() != null && !ctx.contracts().containsKey(draft.contractRef())) {
+                    throw unknownContract(draft.contractRef());
                 }
-                Holding h = holding(tenantId, draft, collectedAt, category, now);
-                return holdings.persist(h)
-                        .call(() -> audit.record("HOLDING_REGISTERED", "holding", h.id, h.subjectRef));
+                return holdings.findSame(tenantId, draft.subjectRef(), draft.categoryCode(), draft.owningSystem(),
+                        draft.locator()).chain(existing -> {
+                    if (existing != null) {
+                        throw ProblemException.conflict("holding-exists", "This record of " + draft.subjectRef()
+                                + " is already registered as holding " + existing.id);
+                    }
+                    Holding h = holding(tenantId, draft, collectedAt, category, ctx, now);
+                    return holdings.persist(h)
+                            .call(() -> audit.record("HOLDING_REGISTERED", "holding", h.id, h.subjectRef));
+                });
             });
         });
+    }
+
+    /** The contracts named by holdings and their extensions in force. */
+    record ContractContext(Map<String, ClientContract> contracts, Map<String, ContractExtensionRepository.InForce> inForce) {
+    }
+
+    private Uni<ContractContext> contractsOf(String tenantId, Collection<String> refs) {
+        if (refs.isEmpty()) {
+            return Uni.createFrom().item(new ContractContext(Map.of(), Map.of()));
+        }
+        return contracts.findByRefs(tenantId, refs).chain(found -> extensions.inForce(tenantId, refs)
+                .map(inForce -> new ContractContext(found.stream()
+                        .collect(Collectors.toMap(c -> c.ref, Function.identity())), inForce)));
     }
 
     /**
@@ -115,6 +141,7 @@ public class HoldingService {
         String tenantId = tenant.tenantId();
         OffsetDateTime now = now();
         List<RowError> errors = new ArrayList<>();
+        Set<String> contractRefs = new LinkedHashSet<>();
         OffsetDateTime[] collected = new OffsetDateTime[rows.size()];
         Map<String, Integer> firstByKey = new HashMap<>();
         Set<String> codes = new LinkedHashSet<>();
@@ -143,6 +170,9 @@ public class HoldingService {
             if (!badFields.contains("categoryCode")) {
                 codes.add(row.categoryCode());
             }
+            if (!badFields.contains("contractRef") && row.contractRef() != null) {
+                contractRefs.add(row.contractRef());
+            }
             if (badFields.isEmpty()) {
                 Integer first = firstByKey.putIfAbsent(row.key(), i);
                 if (first != null) {
@@ -151,7 +181,7 @@ public class HoldingService {
                 }
             }
         }
-        return categories.findByCodes(tenantId, codes).chain(found -> {
+        return categories.findByCodes(tenantId, codes).chain(found -> contractsOf(tenantId, contractRefs).chain(ctx -> {
             Map<String, DataCategory> byCode = found.stream()
                     .collect(Collectors.toMap(c -> c.code, Function.identity()));
             for (int i = 0; i < rows.size(); i++) {
@@ -160,26 +190,30 @@ public class HoldingService {
                     errors.add(new RowError(i, "categoryCode",
                             "data category " + row.categoryCode() + " is not in the ledger"));
                 }
+                if (row != null && contractRefs.contains(row.contractRef())
+                        && !ctx.contracts().containsKey(row.contractRef())) {
+                    errors.add(new RowError(i, "contractRef",
+                            "client contract " + row.contractRef() + " is not registered"));
+                }
             }
             if (!errors.isEmpty()) {
-                Collections.sort(errors);
-                throw new RowsRejectedException("holdings", rows.size(), errors);
+                throw rowsRejected(rows.size(), errors);
             }
             List<Holding> built = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 HoldingDraft row = rows.get(i);
-                built.add(holding(tenantId, row, collected[i], byCode.get(row.categoryCode()), now));
+                built.add(holding(tenantId, row, collected[i], byCode.get(row.categoryCode()), ctx, now));
             }
+            List<AuditEntry> lines = built.stream()
+                    .map(h -> audit.entry("HOLDING_REGISTERED", "holding", h.id, h.subjectRef)).toList();
             return insertInChunks(tenantId, built)
-                    .chain(() -> bulkAudit.recordAll(built.stream()
-                            .map(h -> new BulkAuditLog.Entry("HOLDING_REGISTERED", "holding", h.id, h.subjectRef))
-                            .toList()))
+                    .chain(() -> audit.recordAll(tenantId, lines))
                     .map(v -> {
                         LOG.infof("Registered %d holdings for %s in %d ms", built.size(), tenantId,
                                 (System.nanoTime() - started) / 1_000_000);
                         return built;
                     });
-        });
+        }));
     }
 
     /**
@@ -210,7 +244,7 @@ public class HoldingService {
         // A row that matched an existing holding was skipped by the insert; refusing now rolls back every chunk.
         return chain.invoke(() -> {
             if (!alreadyRegistered.isEmpty()) {
-                throw new RowsRejectedException("holdings", built.size(), alreadyRegistered.stream()
+                throw rowsRejected(built.size(), alreadyRegistered.stream()
                         .map(i -> new RowError(i, "locator",
                                 "is already registered for this subjectRef, categoryCode and owningSystem"))
                         .toList());
@@ -219,7 +253,7 @@ public class HoldingService {
     }
 
     private Holding holding(String tenantId, HoldingDraft draft, OffsetDateTime collectedAt, DataCategory category,
-                            OffsetDateTime now) {
+                            ContractContext ctx, OffsetDateTime now) {
         Holding h = new Holding();
         h.id = UUID.randomUUID();
         h.tenantId = tenantId;
@@ -230,10 +264,49 @@ public class HoldingService {
         h.collectedAt = collectedAt;
         h.retentionBasis = category.retentionBasis;
         h.retentionDays = category.retentionDays;
-        h.deleteAfter = policy.deleteAfter(collectedAt, category.retentionBasis, category.retentionDays);
+        h.contractRef = draft.contractRef();
+        ClientContract contract = h.contractRef == null ? null : ctx.contracts().get(h.contractRef);
+        ContractExtensionRepository.InForce extension = h.contractRef == null ? null
+                : ctx.inForce().get(ContractExtensionRepository.key(h.contractRef, category.code));
+        RetentionPolicy.Decision decision = policy.decide(collectedAt, category.retentionBasis, category.retentionDays,
+                contract == null ? null : contract.endsOn, extension == null ? null : extension.extensionId(),
+                extension == null ? null : extension.days());
+        h.rule = decision.rule();
+        h.deleteAfter = decision.deleteAfter();
+        h.extensionId = decision.extensionId();
+        h.extensionDays = decision.extensionDays();
         h.registeredAt = now;
         h.registeredBy = tenant.actorSubject();
         return h;
+    }
+
+    private static ProblemException unknownContract(String ref) {
+        return ProblemException.unprocessable("unknown-contract", "Unknown client contract", "contractRef",
+                "client contract " + ref + " is not registered; a privacy officer must add it first");
+    }
+
+    /** One thing wrong with one row of a batch. */
+    record RowError(int index, String field, String message) {
+    }
+
+    /**
+     * A batch refused whole, in the suite's one problem shape: each error's field is the full path
+     * ({@code holdings[3].collectedAt}), by row then field; at most {@value #MAX_LISTED} are listed and the detail
+     * gives the counts.
+     */
+    static ProblemException rowsRejected(int rowCount, List<RowError> errors) {
+        List<RowError> sorted = errors.stream()
+                .sorted(java.util.Comparator.comparingInt(RowError::index)
+                        .thenComparing(e -> String.valueOf(e.field())))
+                .toList();
+        long badRows = sorted.stream().mapToInt(RowError::index).distinct().count();
+        List<Problem.FieldError> listed = sorted.stream().limit(MAX_LISTED)
+                .map(e -> new Problem.FieldError("holdings[" + e.index() + "]"
+                        + (e.field() == null ? "" : "." + e.field()), e.message()))
+                .toList();
+        return new ProblemException(422, "batch-rejected", "Batch refused", badRows + " of " + rowCount
+                + " rows are not valid (" + sorted.size() + " errors" + (sorted.size() > MAX_LISTED
+                ? ", the first " + MAX_LISTED + " listed" : "") + "); nothing was written", listed);
     }
 
     private static ProblemException unknownCategory(String code) {

@@ -1,0 +1,7 @@
+package dev.mamori.retention;
+
+public enum PurgeStatus {
+    RUNNING,
+    COMPLETED,
+    FAILED
+}

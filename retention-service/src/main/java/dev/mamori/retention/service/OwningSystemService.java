@@ -1,0 +1,83 @@
+package dev.mamori.retention.service;
+
+import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.retention.OwningSystem;
+import dev.mamori.retention.repository.OwningSystemRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** The tenant's owning systems: where erased holdings' data really lives and how to ask for its erasure. */
+@ApplicationScoped
+public class OwningSystemService {
+
+    private final OwningSystemRepository systems;
+    private final TenantContext tenant;
+    private final AuditLog audit;
+    private final SecretBox box;
+
+    public OwningSystemService(OwningSystemRepository systems, TenantContext tenant, AuditLog audit, SecretBox box) {
+        this.systems = systems;
+        this.tenant = tenant;
+        this.audit = audit;
+        this.box = box;
+    }
+
+    @WithTransaction
+    public Uni<OwningSystem> register(OwningSystemDraft draft) {
+        String tenantId = tenant.tenantId();
+        checkUrl(draft.erasureUrl());
+        return systems.findByCode(tenantId, draft.code()).chain(existing -> {
+            if (existing != null) {
+                throw ProblemException.conflict("owning-system-exists", "Owning system " + draft.code() + " is already registered");
+            }
+            OwningSystem s = new OwningSystem();
+            s.id = UUID.randomUUID();
+            s.tenantId = tenantId;
+            s.code = draft.code();
+            s.name = draft.name();
+            s.erasureUrl = draft.erasureUrl();
+            s.secretCipher = box.seal(draft.secret());
+            s.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            s.createdBy = tenant.actorSubject();
+            return systems.persist(s).call(() -> audit.record("OWNING_SYSTEM_REGISTERED", "owning-system", s.code, null));
+        });
+    }
+
+    @WithSession
+    public Uni<OwningSystem> get(String code) {
+        return systems.findByCode(tenant.tenantId(), code).map(s -> {
+            if (s == null) {
+                throw ProblemException.notFound("Owning system", code);
+            }
+            return s;
+        });
+    }
+
+    @WithSession
+    public Uni<List<OwningSystem>> list(int offset, int limit) {
+        return systems.listForTenant(tenant.tenantId(), offset, limit);
+    }
+
+    private static void checkUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getUserInfo() != null || uri.getFragment() != null) {
+                throw ProblemException.invalidField("erasureUrl", "must be an http(s) URL with a host, no user info or fragment");
+            }
+        } catch (URISyntaxException e) {
+            throw ProblemException.invalidField("erasureUrl", "is not a URL");
+        }
+    }
+}
