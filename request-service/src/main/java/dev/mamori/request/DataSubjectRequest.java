@@ -1,6 +1,8 @@
 package dev.mamori.request;
 
+import dev.mamori.platform.persistence.StringListConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -121,4 +124,82 @@ public class DataSubjectRequest {
     /** The seq of the request's latest event; the next event takes the following number. */
     @Column(name = "last_event_seq", nullable = false)
     public int lastEventSeq;
+
+    // --- Identity verification (Art. 37(1)): the fact only; copies live briefly in identity_document_copy. ---
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "identity_method")
+    public VerificationMethod identityMethod;
+
+    /** The document types seen (names of {@link IdentityDocumentType}); never a document number. */
+    @Convert(converter = StringListConverter.class)
+    @Column(name = "identity_documents")
+    public List<String> identityDocuments;
+
+    @Column(name = "identity_verified_by")
+    public String identityVerifiedBy;
+
+    @Column(name = "identity_verified_at")
+    public OffsetDateTime identityVerifiedAt;
+
+    @Column(name = "identity_note")
+    public String identityNote;
+
+    // --- The client company's decision (Arts. 33-36) and fee (Art. 38). ---
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "outcome")
+    public DecisionOutcome outcome;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "refusal_ground")
+    public RefusalGround refusalGround;
+
+    /** The reason explained to the person (Art. 36). */
+    @Column(name = "decision_reason")
+    public String decisionReason;
+
+    /** For a partial approval: what is done (JSON: withheld sections or purposes). */
+    @Column(name = "decision_scope")
+    public String decisionScope;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+
+    @Column(name = "fee_jpy")
+    public Integer feeJpy;
+
+    /** The decided correction, before and after, as one encrypted JSON object. */
+    @Column(name = "correction_result_cipher")
+    public String correctionResultCipher;
+
+    // --- Deadlines ---
+
+    /** The tenant's SLA in business days when the request arrived. */
+    @Column(name = "sla_business_days")
+    public Integer slaBusinessDays;
+
+    @Column(name = "paused_at")
+    public OffsetDateTime pausedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "paused_from")
+    public RequestStatus pausedFrom;
+
+    /** Business days the request spent waiting for the requester; the due date moved by as many. */
+    @Column(name = "paused_business_days", nullable = false)
+    public int pausedBusinessDays;
+
+    @Column(name = "extended_at")
+    public OffsetDateTime extendedAt;
+
+    @Column(name = "extension_reason")
+    public String extensionReason;
+
+    /** Set when the callback announcing a terminal status is queued; no callback is queued after it. */
+    @Column(name = "terminal_callback_queued", nullable = false)
+    public boolean terminalCallbackQueued;
 }

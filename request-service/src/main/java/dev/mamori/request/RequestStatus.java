@@ -1,12 +1,18 @@
 package dev.mamori.request;
 
+import java.util.List;
+
 /**
  * Where a request stands. Intake leaves it IDENTITY_UNVERIFIED: nothing is disclosed or changed for a requester
- * whose identity (or agency, Art. 37(3)) is not verified. The statuses between verification and the decision
- * arrive with the next slices; COMPLETED, REFUSED and CANCELLED are terminal.
+ * whose identity (or agency, Art. 37(3)) is not verified. Verification hands it to the client company
+ * (PENDING_DECISION); an approval starts the fulfilment across the suite (IN_PROGRESS). AWAITING_REQUESTER pauses
+ * the clock while the requester owes something. COMPLETED, REFUSED and CANCELLED are terminal.
  */
 public enum RequestStatus {
     IDENTITY_UNVERIFIED,
+    AWAITING_REQUESTER,
+    PENDING_DECISION,
+    IN_PROGRESS,
     COMPLETED,
     REFUSED,
     CANCELLED;
@@ -15,5 +21,5 @@ public enum RequestStatus {
         return this == COMPLETED || this == REFUSED || this == CANCELLED;
     }
 
-    public static final java.util.List<RequestStatus> TERMINAL = java.util.List.of(COMPLETED, REFUSED, CANCELLED);
+    public static final List<RequestStatus> TERMINAL = List.of(COMPLETED, REFUSED, CANCELLED);
 }

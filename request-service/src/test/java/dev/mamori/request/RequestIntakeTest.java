@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mamori.testing.TestTokens;
+import dev.mamori.request.service.JapaneseBusinessCalendar;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -47,7 +48,7 @@ class RequestIntakeTest {
                 .body("deliveryMethod", equalTo("ELECTRONIC"))
                 .body("receivedAt", notNullValue())
                 .body("statutoryMarkerOn", equalTo(arrivalDay.plusDays(14).toString()))
-                .body("dueOn", equalTo(arrivalDay.plusDays(14).toString()))
+                .body("dueOn", equalTo(JapaneseBusinessCalendar.INSTANCE.plusBusinessDays(arrivalDay, 10).toString()))
                 .body("overdue", equalTo(false))
                 .body("sourceActor", equalTo("service-account-tenant-a-operator"))
                 .body("sourceClient", equalTo("tenant-a-operator"))
@@ -82,7 +83,7 @@ class RequestIntakeTest {
         as("tenant-a", "operator").body(body).post("/v1/requests").then().statusCode(201)
                 .body("channel", equalTo("LETTER"))
                 .body("statutoryMarkerOn", equalTo(arrivalDay.plusDays(14).toString()))
-                .body("dueOn", equalTo(arrivalDay.plusDays(14).toString()))
+                .body("dueOn", equalTo(JapaneseBusinessCalendar.INSTANCE.plusBusinessDays(arrivalDay, 10).toString()))
                 .body("ground", equalTo("ART_35_5_A"));
     }
 
@@ -106,7 +107,8 @@ class RequestIntakeTest {
         as("tenant-a", "operator").body(intake("PURPOSE_NOTIFICATION", newSubject())).post("/v1/requests")
                 .then().statusCode(201)
                 .body("statutoryMarkerOn", nullValue())
-                .body("dueOn", equalTo(LocalDate.now(JAPAN).plusDays(14).toString()));
+                .body("dueOn", equalTo(JapaneseBusinessCalendar.INSTANCE.plusBusinessDays(LocalDate.now(JAPAN), 10)
+                        .toString()));
     }
 
     @Test

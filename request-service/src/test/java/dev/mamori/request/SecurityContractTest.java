@@ -9,7 +9,7 @@ class SecurityContractTest {
 
     @Test
     void everyOperationRefusesMissingTokensWrongRolesAndForeignTenantHeaders() {
-        // 5 request operations + the platform's 2 audit-log operations.
-        SecurityContract.verify(7);
+        // 14 request operations + 2 settings operations + the platform's 2 audit-log operations.
+        SecurityContract.verify(18);
     }
 }

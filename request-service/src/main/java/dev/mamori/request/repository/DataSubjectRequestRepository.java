@@ -77,4 +77,21 @@ public class DataSubjectRequestRepository implements PanacheRepositoryBase<DataS
                 .range(offset, offset + limit - 1)
                 .list();
     }
+
+    /** Open requests due on or before {@code until}, most urgent first. */
+    public Uni<List<DataSubjectRequest>> openDueBy(String tenantId, LocalDate until, int offset, int limit) {
+        return find("tenantId = ?1 and status not in ?2 and dueOn <= ?3", Sort.by("dueOn").and("receivedAt").and("id"),
+                tenantId, RequestStatus.TERMINAL, until)
+                .range(offset, offset + limit - 1)
+                .list();
+    }
+
+    /** The tenant's requests that arrived in [from, to), oldest first, for the PrivacyMark record. */
+    public Uni<List<DataSubjectRequest>> receivedBetween(String tenantId, java.time.OffsetDateTime from,
+                                                         java.time.OffsetDateTime to, int limit) {
+        return find("tenantId = ?1 and receivedAt >= ?2 and receivedAt < ?3", Sort.by("receivedAt").and("id"),
+                tenantId, from, to)
+                .range(0, limit - 1)
+                .list();
+    }
 }

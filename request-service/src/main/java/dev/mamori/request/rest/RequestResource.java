@@ -8,6 +8,17 @@ import dev.mamori.platform.tenant.Roles;
 import dev.mamori.request.RequestStatus;
 import dev.mamori.request.RequestType;
 import dev.mamori.request.service.Cancellation;
+import dev.mamori.request.service.DeadlineService;
+import dev.mamori.request.service.Deadlines;
+import dev.mamori.request.service.Decision;
+import dev.mamori.request.service.DecisionService;
+import dev.mamori.request.service.Extension;
+import dev.mamori.request.service.FulfilmentService;
+import dev.mamori.request.service.HandlingRecordExport;
+import dev.mamori.request.service.IdentityVerification;
+import dev.mamori.request.service.OutboxDeliverer;
+import dev.mamori.request.service.Pause;
+import dev.mamori.request.service.VerificationService;
 import dev.mamori.request.service.RequestIntake;
 import dev.mamori.request.service.RequestSearch;
 import dev.mamori.request.service.RequestService;
@@ -52,10 +63,24 @@ public class RequestResource {
 
     private final RequestService requests;
     private final Idempotency idempotency;
+    private final VerificationService verification;
+    private final DecisionService decisions;
+    private final DeadlineService deadlines;
+    private final FulfilmentService fulfilment;
+    private final OutboxDeliverer deliverer;
+    private final HandlingRecordExport export;
 
-    public RequestResource(RequestService requests, Idempotency idempotency) {
+    public RequestResource(RequestService requests, Idempotency idempotency, VerificationService verification,
+                           DecisionService decisions, DeadlineService deadlines, FulfilmentService fulfilment,
+                           OutboxDeliverer deliverer, HandlingRecordExport export) {
         this.requests = requests;
         this.idempotency = idempotency;
+        this.verification = verification;
+        this.decisions = decisions;
+        this.deadlines = deadlines;
+        this.fulfilment = fulfilment;
+        this.deliverer = deliverer;
+        this.export = export;
     }
 
     @POST
@@ -134,6 +159,158 @@ public class RequestResource {
         return requests.log(id, offset, limit).map(found -> new Page<>(
                 found.stream().map(RequestEventView::of).toList(), limit,
                 found.size() == limit ? Integer.toString(offset + limit) : null));
+    }
+
+    @POST
+    @Path("/{id}/identity-verification")
+    @RolesAllowed({Roles.OPERATOR, Roles.PRIVACY_OFFICER})
+    @Operation(operationId = "verifyIdentity", summary = "Record how the requester was verified (Art. 37(1))",
+            description = "DOCUMENTS: one photo document or two others; a My Number card only by its front; "
+                    + "health-insurance documents only with the insurer number masked. Copies are encrypted and "
+                    + "deleted after a short period; the request keeps method, document types, who and when. "
+                    + "CALLBACK_TO_REGISTERED_NUMBER: a call back to the number on record. The request moves to "
+                    + "PENDING_DECISION.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "409", description = "identity-already-verified, request-closed, request-paused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "my-number-not-accepted (nothing stored), "
+            + "insurance-number-not-masked, insufficient-identity-documents, document-no-longer-valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RequestView> verifyIdentity(@PathParam("id") UUID id, @Valid @NotNull IdentityVerification body) {
+        return verification.verify(id, body).map(RequestView::of);
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(operationId = "decideRequest", summary = "The client company's decision on a verified request",
+            description = "APPROVED and PARTIALLY_APPROVED queue the calls that carry the request out across the "
+                    + "suite (see fulfilment in the request); REFUSED (with refusalGround and reason, Arts. 33(2), 36) "
+                    + "and NO_DATA close it with the person's notice. One decision per request.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "409", description = "identity-not-verified, already-decided, request-closed, "
+            + "request-paused", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "refusal-ground-required, refusal-reason-required, "
+            + "refusal-ground-not-applicable, fee-not-applicable, scope-required, partial-not-supported",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RequestView> decideRequest(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
+        return decisions.decide(id, decision)
+                .invoke(d -> {
+                    if (d.request().status == RequestStatus.IN_PROGRESS) {
+                        deliverer.kick();
+                    }
+                })
+                .map(RequestView::of);
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @RolesAllowed({Roles.OPERATOR, Roles.PRIVACY_OFFICER})
+    @Operation(operationId = "pauseRequest", summary = "Wait for the requester; the clock stops until resumed")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    public Uni<RequestView> pauseRequest(@PathParam("id") UUID id, @Valid @NotNull Pause pause) {
+        return deadlines.pause(id, pause).map(RequestView::of);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed({Roles.OPERATOR, Roles.PRIVACY_OFFICER})
+    @Operation(operationId = "resumeRequest", summary = "The requester answered; the due date moves by the business "
+            + "days spent waiting")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    public Uni<RequestView> resumeRequest(@PathParam("id") UUID id) {
+        return deadlines.resume(id).map(RequestView::of);
+    }
+
+    @POST
+    @Path("/{id}/extension")
+    @RolesAllowed({Roles.OPERATOR, Roles.PRIVACY_OFFICER})
+    @Operation(operationId = "extendRequest", summary = "Extend the due date, with the notice to send the person")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ExtensionView.class)))
+    public Uni<ExtensionView> extendRequest(@PathParam("id") UUID id, @Valid @NotNull Extension extension) {
+        return deadlines.extend(id, extension).map(e -> new ExtensionView(RequestView.of(e.details()),
+                new NoticeView(e.notice().ja(), e.notice().en())));
+    }
+
+    @POST
+    @Path("/{id}/fulfilment/retry")
+    @RolesAllowed({Roles.OPERATOR, Roles.PRIVACY_OFFICER})
+    @Operation(operationId = "retryFulfilment", summary = "Send the failed (or waiting) calls of a request again now",
+            description = "Each call keeps its Idempotency-Key, so a target that already did it does not do it "
+                    + "twice.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "409", description = "nothing-to-retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RequestView> retryFulfilment(@PathParam("id") UUID id) {
+        return fulfilment.retry(id).invoke(deliverer::kick).chain(() -> requests.get(id)).map(RequestView::of);
+    }
+
+    @GET
+    @Path("/{id}/result")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, "text/csv"})
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.OPERATOR, Roles.CLIENT_SYSTEM})
+    @Operation(operationId = "getRequestResult", summary = "What a COMPLETED or REFUSED request produced",
+            description = "The person's notice (ja/en), what each target did, and for disclosures the package: "
+                    + "consents and their history, third-party provision and receipt records, holdings and their "
+                    + "retention. format=json (default), html (a readable document) or csv. Audited.")
+    @APIResponse(responseCode = "409", description = "result-not-ready",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> getRequestResult(@PathParam("id") UUID id,
+                                          @Parameter(schema = @Schema(enumeration = {"json", "html", "csv"}))
+                                          @QueryParam("format") @DefaultValue("json") String format) {
+        if (!List.of("json", "html", "csv").contains(format)) {
+            throw ProblemException.invalidField("format", "must be json, html or csv");
+        }
+        return fulfilment.result(id).map(result -> switch (format) {
+            case "html" -> Response.ok(ResultRenderer.html(result), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .build();
+            case "csv" -> Response.ok(ResultRenderer.csv(result), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"request-" + id + ".csv\"").build();
+            default -> Response.ok(ResultView.of(result), MediaType.APPLICATION_JSON_TYPE).build();
+        });
+    }
+
+    @GET
+    @Path("/due")
+    @RolesAllowed({Roles.OPERATOR, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(operationId = "listDueRequests", summary = "Open requests near or past their due date, most urgent "
+            + "first", description = "withinBusinessDays defaults to the tenant's nearDueBusinessDays.")
+    public Uni<Page<DueView>> listDueRequests(
+            @QueryParam("withinBusinessDays") @Min(0) @Max(60) Integer withinBusinessDays,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return deadlines.due(withinBusinessDays, offset, limit).map(found -> new Page<>(
+                found.stream().map(DueView::of).toList(), limit,
+                found.size() == limit ? Integer.toString(offset + limit) : null));
+    }
+
+    @GET
+    @Path("/handling-record.csv")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(operationId = "exportHandlingRecord", summary = "The PrivacyMark record of request handling, as CSV",
+            description = "Requests that arrived between from and to (Japan dates, included; default the last 12 "
+                    + "months): type, verification, decision, deadlines and whether each was answered in time. No "
+                    + "names or contacts. Each exported request is audited.")
+    public Uni<Response> exportHandlingRecord(@QueryParam("from") String from, @QueryParam("to") String to) {
+        java.time.LocalDate today = Deadlines.today(java.time.Clock.systemUTC());
+        java.time.LocalDate end = date("to", to, today);
+        java.time.LocalDate start = date("from", from, end.minusYears(1).plusDays(1));
+        return export.csv(start, end).map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"request-handling-" + start + "-" + end
+                        + ".csv\"").build());
+    }
+
+    private static java.time.LocalDate date(String field, String value, java.time.LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "must be a date like 2026-04-01");
+        }
     }
 
     /** Query enums are parsed here so that a wrong value is a 400 naming the parameter, not a 404. */

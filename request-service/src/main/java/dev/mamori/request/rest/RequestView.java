@@ -5,6 +5,14 @@ import dev.mamori.request.AgentType;
 import dev.mamori.request.Channel;
 import dev.mamori.request.CorrectionKind;
 import dev.mamori.request.DataSubjectRequest;
+import dev.mamori.request.DecisionOutcome;
+import dev.mamori.request.FulfilmentTask;
+import dev.mamori.request.RefusalGround;
+import dev.mamori.request.TaskAction;
+import dev.mamori.request.TaskStatus;
+import dev.mamori.request.TaskTarget;
+import dev.mamori.request.VerificationMethod;
+import dev.mamori.request.service.Deadlines;
 import dev.mamori.request.DeliveryMethod;
 import dev.mamori.request.RequestStatus;
 import dev.mamori.request.RequestType;
@@ -14,6 +22,7 @@ import dev.mamori.request.service.PersonalDataView;
 import dev.mamori.request.service.RequestDetails;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -30,9 +39,21 @@ public record RequestView(
         @Schema(description = "Art. 39(1): the day the two weeks from arrival end; a suit is possible from the next "
                 + "day. Absent for PURPOSE_NOTIFICATION, which Art. 39 does not cover.")
         LocalDate statutoryMarkerOn,
-        @Schema(description = "Arrival day + the configured calendar days (the business-day SLA comes later)")
+        @Schema(description = "Arrival day + the tenant's SLA in Japanese business days, moved by pauses and "
+                + "extensions")
         LocalDate dueOn,
         @Schema(description = "Open and past its due date") boolean overdue,
+        @Schema(description = "Business days from today to the due date; negative when overdue; absent once closed")
+        Integer businessDaysLeft,
+        @Schema(description = "The tenant's SLA in business days when the request arrived") Integer slaBusinessDays,
+        @Schema(description = "Since when the request waits for the requester") OffsetDateTime pausedAt,
+        @Schema(description = "Business days spent waiting for the requester so far") int pausedBusinessDays,
+        OffsetDateTime extendedAt,
+        String extensionReason,
+        IdentityVerificationView identityVerification,
+        DecisionView decision,
+        @Schema(description = "Per target service: what was queued and where it stands") List<TaskView> fulfilment,
+        @Schema(description = "Status callbacks to the client system, in order") List<TaskView> callbacks,
         RequesterView requester,
         AgentView agent,
         DeliveryMethod deliveryMethod,
@@ -72,10 +93,46 @@ public record RequestView(
     public record CorrectionView(CorrectionKind kind, String dataItem, String claimedUntrue, String requestedContent) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "IdentityVerificationFact")
+    public record IdentityVerificationView(VerificationMethod method, List<String> documentTypes, String verifiedBy,
+                                           OffsetDateTime verifiedAt, String note,
+                                           @Schema(description = "Copies not yet deleted") long copiesHeld) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "DecisionFact")
+    public record DecisionView(DecisionOutcome outcome, RefusalGround refusalGround, String reason, String decidedBy,
+                               OffsetDateTime decidedAt, Integer feeJpy) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "TargetStatus")
+    public record TaskView(TaskTarget target, TaskAction action, TaskStatus status,
+                           @Schema(description = "Callbacks: the request event it reports") Integer seq,
+                           int attempts,
+                           @Schema(description = "Why the last attempt failed") String lastError,
+                           Integer lastHttpStatus, OffsetDateTime nextAttemptAt, OffsetDateTime doneAt) {
+        static TaskView of(FulfilmentTask t) {
+            boolean waiting = t.status == TaskStatus.QUEUED || t.status == TaskStatus.RETRYING;
+            return new TaskView(t.target, t.action, t.status, t.action.isFulfilment() ? null : t.seq, t.attempts,
+                    t.lastError, t.lastHttpStatus, waiting ? t.nextAttemptAt : null, t.doneAt);
+        }
+    }
+
     static RequestView of(RequestDetails d) {
         DataSubjectRequest r = d.request();
+        Integer daysLeft = r.status.isTerminal() ? null
+                : Deadlines.businessDaysLeft(r.dueOn, Deadlines.today(java.time.Clock.systemUTC()));
         return new RequestView(r.id, r.type, r.status, r.subjectRef, r.channel, r.receivedAt, r.statutoryMarkerOn,
-                r.dueOn, d.overdue(),
+                r.dueOn, d.overdue(), daysLeft, r.slaBusinessDays, r.pausedAt, r.pausedBusinessDays, r.extendedAt,
+                r.extensionReason,
+                r.identityMethod == null ? null : new IdentityVerificationView(r.identityMethod, r.identityDocuments,
+                        r.identityVerifiedBy, r.identityVerifiedAt, r.identityNote, d.identityCopiesHeld()),
+                r.outcome == null ? null : new DecisionView(r.outcome, r.refusalGround, r.decisionReason, r.decidedBy,
+                        r.decidedAt, r.feeJpy),
+                d.tasks().stream().filter(t -> t.action.isFulfilment()).map(TaskView::of).toList(),
+                d.tasks().stream().filter(t -> !t.action.isFulfilment()).map(TaskView::of).toList(),
                 new RequesterView(d.requesterName(), r.requesterRelation,
                         new ContactView(d.email(), d.phone(), d.postalAddress())),
                 r.agentType == null ? null : new AgentView(r.agentType, d.agentEvidence()),

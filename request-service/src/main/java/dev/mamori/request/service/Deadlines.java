@@ -12,8 +12,9 @@ import java.time.ZoneId;
  * arrival is not counted (Civil Code Art. 140), so the two weeks end at the close of arrival day + 14; that day is
  * the statutory marker, and from the next day a suit is possible.
  *
- * <p>The due date is arrival day + a configured number of calendar days. This is a stand-in: the tenant's SLA counted
- * in Japanese business days (weekends, national holidays, year-end closure) replaces it in a later slice.
+ * <p>The due date is the tenant's SLA counted in Japanese business days from the day of arrival (weekends, national
+ * holidays and the 29 Dec - 3 Jan closure do not count; see {@link JapaneseBusinessCalendar}). Time spent waiting
+ * for the requester moves it by as many business days; an explicit extension moves it with a notice to the person.
  */
 public final class Deadlines {
 
@@ -33,8 +34,14 @@ public final class Deadlines {
         return type.hasStatutoryMarker() ? arrivalDay(receivedAt).plusDays(ART_39_DAYS) : null;
     }
 
-    public static LocalDate dueOn(OffsetDateTime receivedAt, int dueDays) {
-        return arrivalDay(receivedAt).plusDays(dueDays);
+    /** Arrival day + {@code businessDays} Japanese business days. */
+    public static LocalDate dueOn(OffsetDateTime receivedAt, int businessDays) {
+        return JapaneseBusinessCalendar.INSTANCE.plusBusinessDays(arrivalDay(receivedAt), businessDays);
+    }
+
+    /** Business days from today to the due date: 0 on the due day, negative once overdue. */
+    public static int businessDaysLeft(LocalDate dueOn, LocalDate today) {
+        return JapaneseBusinessCalendar.INSTANCE.businessDaysBetween(today, dueOn);
     }
 
     /** Today on the Japanese calendar. */

@@ -15,6 +15,8 @@ import dev.mamori.request.RequestStatus;
 import dev.mamori.request.RequestType;
 import dev.mamori.request.RequesterRelation;
 import dev.mamori.request.repository.DataSubjectRequestRepository;
+import dev.mamori.request.repository.FulfilmentTaskRepository;
+import dev.mamori.request.repository.IdentityDocumentCopyRepository;
 import dev.mamori.request.repository.RequestEventRepository;
 import dev.mamori.request.service.RequestIntake.Contact;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -59,10 +61,20 @@ public class RequestService {
     private final FieldCipher cipher;
     private final RequestConfig config;
     private final ObjectMapper json;
+    private final RequestJournal journal;
+    private final SettingsService settings;
+    private final FulfilmentTaskRepository tasks;
+    private final IdentityDocumentCopyRepository copies;
     private final Clock clock = Clock.systemUTC();
 
     public RequestService(DataSubjectRequestRepository requests, RequestEventRepository events, TenantContext tenant,
-                          AuditLog audit, FieldCipher cipher, RequestConfig config, ObjectMapper json) {
+                          AuditLog audit, FieldCipher cipher, RequestConfig config, ObjectMapper json,
+                          RequestJournal journal, SettingsService settings, FulfilmentTaskRepository tasks,
+                          IdentityDocumentCopyRepository copies) {
+        this.journal = journal;
+        this.settings = settings;
+        this.tasks = tasks;
+        this.copies = copies;
         this.requests = requests;
         this.events = events;
         this.tenant = tenant;
@@ -92,12 +104,15 @@ public class RequestService {
                                 + open.type + ") for this person is still open (" + open.status
                                 + "); continue it instead of opening another");
                     }
-                    DataSubjectRequest r = newRequest(tenantId, intake, channel, receivedAt, now);
-                    RequestEvent received = event(r, RequestEventKind.RECEIVED, "received by " + channel, now);
-                    return requests.persist(r)
-                            .chain(() -> events.persist(received))
-                            .call(() -> audit.record("REQUEST_RECEIVED", RESOURCE, r.id, r.subjectRef))
-                            .map(e -> details(r, PersonalDataView.RECEIPT));
+                    return settings.effective(tenantId).chain(sla -> {
+                        DataSubjectRequest r = newRequest(tenantId, intake, channel, receivedAt, now,
+                                sla.businessDaysToDue());
+                        return requests.persist(r)
+                                .chain(() -> journal.append(r, RequestEventKind.RECEIVED, "received by " + channel,
+                                        Actor.of(tenant), now))
+                                .call(() -> audit.record("REQUEST_RECEIVED", RESOURCE, r.id, r.subjectRef))
+                                .map(e -> details(r, PersonalDataView.RECEIPT));
+                    });
                 });
     }
 
@@ -112,7 +127,9 @@ public class RequestService {
             }
             return audit.record(view == PersonalDataView.FULL ? "REQUEST_READ_FULL" : "REQUEST_READ", RESOURCE, r.id,
                             r.subjectRef)
-                    .map(v -> details(r, view));
+                    .chain(() -> tasks.ofRequest(tenantId, id))
+                    .chain(found -> copies.countFor(tenantId, id)
+                            .map(held -> details(r, view).with(found, held)));
         });
     }
 
@@ -143,13 +160,18 @@ public class RequestService {
                 throw ProblemException.conflict("request-closed",
                         "Request " + id + " is already " + r.status + " and can no longer be cancelled");
             }
+            // OpenGDPR practice: cancel only while pending. Once approved, calls to the suite are under way.
+            if (r.status == RequestStatus.IN_PROGRESS) {
+                throw ProblemException.conflict("request-in-progress", "Request " + id + " was approved and is "
+                        + "being carried out; it can no longer be cancelled");
+            }
             OffsetDateTime now = now();
             r.status = RequestStatus.CANCELLED;
             r.closedAt = now;
             r.closeReason = cancellation.reason();
-            r.updatedAt = now;
-            RequestEvent cancelled = event(r, RequestEventKind.CANCELLED, cancellation.reason(), now);
-            return events.persist(cancelled)
+            r.pausedAt = null;
+            r.pausedFrom = null;
+            return journal.append(r, RequestEventKind.CANCELLED, cancellation.reason(), Actor.of(tenant), now)
                     .call(() -> audit.record("REQUEST_CANCELLED", RESOURCE, r.id, r.subjectRef))
                     .map(e -> details(r, PersonalDataView.forReader(tenant)));
         });
@@ -260,7 +282,7 @@ public class RequestService {
     }
 
     private DataSubjectRequest newRequest(String tenantId, RequestIntake intake, Channel channel,
-                                          OffsetDateTime receivedAt, OffsetDateTime now) {
+                                          OffsetDateTime receivedAt, OffsetDateTime now, int businessDaysToDue) {
         DataSubjectRequest r = new DataSubjectRequest();
         r.id = UUID.randomUUID();
         r.tenantId = tenantId;
@@ -270,7 +292,8 @@ public class RequestService {
         r.channel = channel;
         r.receivedAt = receivedAt;
         r.statutoryMarkerOn = Deadlines.statutoryMarker(intake.type(), receivedAt);
-        r.dueOn = Deadlines.dueOn(receivedAt, config.dueDays());
+        r.dueOn = Deadlines.dueOn(receivedAt, businessDaysToDue);
+        r.slaBusinessDays = businessDaysToDue;
         r.sourceActor = tenant.actorSubject();
         r.sourceClient = tenant.actorClient();
         r.requesterRelation = intake.requester().relation();
@@ -298,23 +321,8 @@ public class RequestService {
         return r;
     }
 
-    private RequestEvent event(DataSubjectRequest r, RequestEventKind kind, String detail, OffsetDateTime now) {
-        RequestEvent e = new RequestEvent();
-        e.id = UUID.randomUUID();
-        e.tenantId = r.tenantId;
-        e.requestId = r.id;
-        e.seq = ++r.lastEventSeq;
-        e.kind = kind;
-        e.occurredAt = now;
-        e.actorSubject = tenant.actorSubject();
-        e.actorClient = tenant.actorClient();
-        e.statusAfter = r.status;
-        e.detail = detail;
-        return e;
-    }
-
     /** Decrypts what {@code view} shows and masks what it shows only in part. */
-    private RequestDetails details(DataSubjectRequest r, PersonalDataView view) {
+    RequestDetails details(DataSubjectRequest r, PersonalDataView view) {
         String name = cipher.decrypt(r.requesterNameCipher, context(r, "requester.name"));
         StoredContact contact = read(cipher.decrypt(r.requesterContactCipher, context(r, "requester.contact")),
                 StoredContact.class);

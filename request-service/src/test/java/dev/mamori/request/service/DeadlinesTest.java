@@ -27,9 +27,18 @@ class DeadlinesTest {
     }
 
     @Test
-    void shouldCountTheDueDateInCalendarDaysForNow() {
-        // Golden Week is not skipped yet: business days come with the tenant's SLA calendar.
-        assertEquals(LocalDate.parse("2025-05-05"), Deadlines.dueOn(OffsetDateTime.parse("2025-04-28T00:00:00+09:00"), 7));
+    void shouldCountTheDueDateInJapaneseBusinessDaysSkippingGoldenWeek() {
+        // Arrived Mon 28 Apr 2025: 29 Apr (Showa Day) and 3-6 May (with the substitute holiday) do not count.
+        assertEquals(LocalDate.parse("2025-05-12"), Deadlines.dueOn(OffsetDateTime.parse("2025-04-28T00:00:00+09:00"), 7));
+    }
+
+    @Test
+    void shouldCountBusinessDaysLeftDownToZeroOnTheDueDayAndBelowAfterIt() {
+        LocalDate due = LocalDate.parse("2026-05-07");
+        assertEquals(0, Deadlines.businessDaysLeft(due, due));
+        assertEquals(1, Deadlines.businessDaysLeft(due, LocalDate.parse("2026-05-01")));
+        assertEquals(-1, Deadlines.businessDaysLeft(due, LocalDate.parse("2026-05-08")));
+        assertEquals(-1, Deadlines.businessDaysLeft(due, LocalDate.parse("2026-05-10")));
     }
 
     @Test

@@ -1,0 +1,141 @@
+package dev.mamori.request.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.request.TaskAction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
+import java.util.function.Function;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Sends fulfilment tasks to consent-, retention- and thirdparty-service and the client system, and turns every
+ * answer, error or timeout into a {@link Delivery}: nothing a target does escapes as an exception, so a failing
+ * target always leaves a visible reason on its task.
+ */
+@ApplicationScoped
+public class TargetServices {
+
+    /** Pages of 500 (the suite's maximum) keep a person with 1,000 records to two calls per list. */
+    static final int PAGE = 500;
+    /** A list longer than this is not a person's records but a fault; stop instead of looping. */
+    static final int MAX_PAGES = 200;
+
+    private final ConsentClient consent;
+    private final RetentionClient retention;
+    private final ThirdpartyClient thirdparty;
+    private final CallbackSender callbacks;
+    private final ObjectMapper json;
+    private final Duration timeout;
+
+    public TargetServices(@RestClient ConsentClient consent, @RestClient RetentionClient retention,
+                          @RestClient ThirdpartyClient thirdparty, CallbackSender callbacks, ObjectMapper json,
+                          dev.mamori.request.service.RequestConfig config) {
+        this.consent = consent;
+        this.retention = retention;
+        this.thirdparty = thirdparty;
+        this.callbacks = callbacks;
+        this.json = json;
+        this.timeout = config.outbox().callTimeout();
+    }
+
+    /** One attempt at {@code action} for {@code tenant}; {@code key} is the task's Idempotency-Key. */
+    public Uni<Delivery> send(String tenant, TaskAction action, String key, Envelope envelope) {
+        String subject = envelope.subjectRef();
+        Uni<Delivery> call = switch (action) {
+            case FETCH_CONSENTS -> consent.consents(subject, tenant).map(body -> Delivery.ok(200, body));
+            case FETCH_HOLDINGS -> all(offset -> retention.holdings(subject, tenant, offset, PAGE))
+                    .map(items -> Delivery.ok(200, write(items)));
+            case FETCH_RECORDS -> Uni.combine().all()
+                    .unis(all(offset -> thirdparty.provisions(subject, tenant, offset, PAGE)),
+                            all(offset -> thirdparty.receipts(subject, tenant, offset, PAGE)))
+                    .asTuple()
+                    .map(both -> {
+                        ObjectNode records = json.createObjectNode();
+                        records.set("provisions", both.getItem1());
+                        records.set("receipts", both.getItem2());
+                        return Delivery.ok(200, write(records));
+                    });
+            case STOP_USE -> consent.stopUse(subject, tenant, key, envelope.body()).map(body -> Delivery.ok(201, body));
+            case ERASE -> retention.erase(subject, tenant, key, envelope.body()).map(body -> Delivery.ok(200, body));
+            case STOP_PROVISION -> thirdparty.stopProvision(subject, tenant, key, envelope.body())
+                    .map(body -> Delivery.ok(201, body));
+            case PASS_CORRECTION, STATUS_CALLBACK -> callbacks.post(tenant, action, key, envelope);
+        };
+        return call
+                .ifNoItem().after(timeout).failWith(() -> new java.util.concurrent.TimeoutException(
+                        "no answer within " + timeout.toSeconds() + " s"))
+                .onFailure().recoverWithItem(TargetServices::failure);
+    }
+
+    /** Every page of a paged list ({items, limit, next}), as one array. */
+    private Uni<ArrayNode> all(Function<String, Uni<String>> page) {
+        ArrayNode items = json.createArrayNode();
+        return fetchFrom(page, null, items, 0).replaceWith(items);
+    }
+
+    private Uni<Void> fetchFrom(Function<String, Uni<String>> page, String offset, ArrayNode into, int pages) {
+        if (pages >= MAX_PAGES) {
+            return Uni.createFrom().failure(new IllegalStateException("more than " + MAX_PAGES + " pages"));
+        }
+        return page.apply(offset).chain(body -> {
+            JsonNode doc = read(body);
+            JsonNode items = doc.path("items");
+            if (!items.isArray()) {
+                return Uni.createFrom().failure(new IllegalStateException("answer has no items array"));
+            }
+            into.addAll((ArrayNode) items);
+            JsonNode next = doc.path("next");
+            if (next.isMissingNode() || next.isNull() || next.asText().isEmpty() || items.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return fetchFrom(page, next.asText(), into, pages + 1);
+        });
+    }
+
+    static Delivery failure(Throwable t) {
+        if (t instanceof WebApplicationException wae && wae.getResponse() != null) {
+            int status = wae.getResponse().getStatus();
+            String detail = null;
+            try {
+                detail = wae.getResponse().hasEntity() ? wae.getResponse().readEntity(String.class) : null;
+            } catch (RuntimeException ignored) {
+                // the body is only a hint for the operator
+            }
+            return Delivery.failed(status, "HTTP " + status + (detail == null || detail.isBlank() ? ""
+                    : ": " + abbreviate(detail)));
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getClass().getSimpleName() + ": " + root.getMessage();
+        return Delivery.failed(null, abbreviate(message));
+    }
+
+    static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "…";
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body == null ? "{}" : body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("answer is not JSON");
+        }
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package dev.mamori.request.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.request.DataSubjectRequest;
+import dev.mamori.request.FulfilmentTask;
+import dev.mamori.request.RequestEventKind;
+import dev.mamori.request.RequestResult;
+import dev.mamori.request.RequestStatus;
+import dev.mamori.request.RequestType;
+import dev.mamori.request.TaskAction;
+import dev.mamori.request.TaskStatus;
+import dev.mamori.request.client.Delivery;
+import dev.mamori.request.repository.DataSubjectRequestRepository;
+import dev.mamori.request.repository.FulfilmentTaskRepository;
+import dev.mamori.request.repository.RequestResultRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Carries an approved request to its end: records what each target answered, retries with exponential backoff,
+ * marks a task FAILED (with the reason, in the request's log) after the configured attempts, and completes the
+ * request when every target is done: the disclosure package is assembled and the person's notice written (ja/en).
+ */
+@ApplicationScoped
+public class FulfilmentService {
+
+    /** What a closed request produced, decrypted for the reader. */
+    public record Result(DataSubjectRequest request, RequestResult result, JsonNode pkg, JsonNode actions) {
+    }
+
+    private final DataSubjectRequestRepository requests;
+    private final FulfilmentTaskRepository tasks;
+    private final RequestResultRepository results;
+    private final RequestJournal journal;
+    private final TenantContext tenant;
+    private final AuditLog audit;
+    private final FieldCipher cipher;
+    private final RequestConfig config;
+    private final ObjectMapper json;
+
+    public FulfilmentService(DataSubjectRequestRepository requests, FulfilmentTaskRepository tasks,
+                             RequestResultRepository results, RequestJournal journal, TenantContext tenant,
+                             AuditLog audit, FieldCipher cipher, RequestConfig config, ObjectMapper json) {
+        this.requests = requests;
+        this.tasks = tasks;
+        this.results = results;
+        this.journal = journal;
+        this.tenant = tenant;
+        this.audit = audit;
+        this.cipher = cipher;
+        this.config = config;
+        this.json = json;
+    }
+
+    /**
+     * Records one delivery attempt, inside the caller's transaction. The request row is locked first, so two
+     * replicas finishing the last two tasks of a request complete it once. An answer for a task whose lease was
+     * taken over by another replica is ignored.
+     */
+    public Uni<Void> recordOutcome(FulfilmentTask claimed, UUID lease, Delivery d) {
+        OffsetDateTime now = now();
+        return requests.find("id", claimed.requestId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(r -> tasks.lock(claimed.id).chain(t -> {
+                    if (r == null || t == null || !lease.equals(t.leasedBy)
+                            || t.status == TaskStatus.DONE || t.status == TaskStatus.FAILED) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    t.leaseUntil = null;
+                    t.leasedBy = null;
+                    t.updatedAt = now;
+                    t.lastHttpStatus = d.httpStatus();
+                    if (d.ok()) {
+                        t.status = TaskStatus.DONE;
+                        t.doneAt = now;
+                        t.lastError = null;
+                        if (d.body() != null && !d.body().isBlank() && t.action.isFulfilment()) {
+                            t.resultCipher = journal.encryptResult(t, d.body());
+                        }
+                        return t.action.isFulfilment() && r.status == RequestStatus.IN_PROGRESS
+                                ? completeIfDone(r, now) : Uni.createFrom().voidItem();
+                    }
+                    t.lastError = d.error();
+                    if (!d.retryable() || t.attempts >= config.outbox().maxAttempts()) {
+                        t.status = TaskStatus.FAILED;
+                        if (!t.action.isFulfilment() || r.status.isTerminal()) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        // Never stuck without a visible reason: the failure is in the request's log and view.
+                        return journal.append(r, RequestEventKind.TARGET_FAILED, t.target + " " + t.action
+                                        + " failed after " + t.attempts + " attempt(s): " + d.error()
+                                        + "; an operator can retry it", Actor.SYSTEM, now)
+                                .replaceWithVoid();
+                    }
+                    t.status = TaskStatus.RETRYING;
+                    t.nextAttemptAt = now.plus(backoff(t.attempts));
+                    return Uni.createFrom().voidItem();
+                }));
+    }
+
+    Duration backoff(int attempts) {
+        Duration wait = config.outbox().backoffBase();
+        for (int i = 1; i < attempts && wait.compareTo(config.outbox().backoffMax()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(config.outbox().backoffMax()) > 0 ? config.outbox().backoffMax() : wait;
+    }
+
+    private Uni<Void> completeIfDone(DataSubjectRequest r, OffsetDateTime now) {
+        return tasks.ofRequest(r.tenantId, r.id).chain(all -> {
+            List<FulfilmentTask> work = all.stream().filter(t -> t.action.isFulfilment()).toList();
+            if (work.stream().anyMatch(t -> t.status != TaskStatus.DONE)) {
+                return Uni.createFrom().voidItem();
+            }
+            ObjectNode pkg = json.createObjectNode();
+            List<Map<String, Object>> actions = new ArrayList<>();
+            boolean disclosure = false;
+            for (FulfilmentTask t : work) {
+                JsonNode answer = t.resultCipher == null ? null : read(journal.decryptResult(t));
+                Map<String, Object> action = new LinkedHashMap<>();
+                action.put("target", t.target);
+                action.put("action", t.action);
+                action.put("status", t.status);
+                action.put("attempts", t.attempts);
+                action.put("doneAt", t.doneAt);
+                switch (t.action) {
+                    case FETCH_CONSENTS -> {
+                        disclosure = true;
+                        ArrayNode consents = array(answer, "consents");
+                        pkg.set("consents", consents);
+                        pkg.set("useStops", array(answer, "useStops"));
+                        action.put("records", consents.size());
+                    }
+                    case FETCH_HOLDINGS -> {
+                        disclosure = true;
+                        ArrayNode holdings = answer instanceof ArrayNode a ? a : json.createArrayNode();
+                        pkg.set("holdings", holdings);
+                        action.put("records", holdings.size());
+                    }
+                    case FETCH_RECORDS -> {
+                        disclosure = true;
+                        ObjectNode records = json.createObjectNode();
+                        records.set("provisions", array(answer, "provisions"));
+                        records.set("receipts", array(answer, "receipts"));
+                        pkg.set("thirdPartyRecords", records);
+                        action.put("records", records.get("provisions").size() + records.get("receipts").size());
+                    }
+                    default -> action.put("answer", answer);
+                }
+                // The package holds the fetched data now; the task keeps only that it was done.
+                t.resultCipher = t.action.name().startsWith("FETCH_") ? null : t.resultCipher;
+                actions.add(action);
+            }
+            if (r.type == RequestType.PURPOSE_NOTIFICATION) {
+                pkg.set("purposes", purposes(pkg));
+            }
+            return close(r, RequestStatus.COMPLETED, disclosure ? pkg : null, actions, RequestEventKind.COMPLETED,
+                    "every target done: " + String.join(", ", work.stream().map(t -> t.target + ":" + t.action)
+                            .toList()), Actor.SYSTEM, now)
+                    .call(() -> audit.record(r.tenantId, Actor.SYSTEM.subject(), Actor.SYSTEM.client(),
+                            "REQUEST_COMPLETED", RequestService.RESOURCE, r.id, r.subjectRef, "SUCCESS"));
+        });
+    }
+
+    /** Art. 32(2): the purposes the person's data is used for, from their consents and holdings. */
+    private ArrayNode purposes(ObjectNode pkg) {
+        Set<String> purposes = new LinkedHashSet<>();
+        pkg.path("consents").forEach(c -> {
+            if (c.hasNonNull("purpose")) {
+                purposes.add(c.get("purpose").asText());
+            }
+        });
+        pkg.path("holdings").forEach(h -> {
+            if (h.hasNonNull("categoryCode")) {
+                purposes.add(h.get("categoryCode").asText());
+            }
+        });
+        ArrayNode out = json.createArrayNode();
+        purposes.forEach(out::add);
+        return out;
+    }
+
+    /** Ends a request: its result (package, actions, notice in ja and en), status, log line and last callback. */
+    Uni<Void> close(DataSubjectRequest r, RequestStatus status, ObjectNode pkg, List<Map<String, Object>> actions,
+                    RequestEventKind kind, String detail, Actor actor, OffsetDateTime now) {
+        r.status = status;
+        r.closedAt = now;
+        r.pausedAt = null;
+        r.pausedFrom = null;
+        if (status == RequestStatus.REFUSED) {
+            r.closeReason = r.decisionReason;
+        }
+        Decision.CorrectionResult correction = r.correctionResultCipher == null ? null
+                : readValue(cipher.decrypt(r.correctionResultCipher, DecisionService.correctionContext(r)),
+                        Decision.CorrectionResult.class);
+        Notices.Notice notice = Notices.result(r, actions, correction, pkg);
+        RequestResult result = new RequestResult();
+        result.requestId = r.id;
+        result.tenantId = r.tenantId;
+        result.packageCipher = pkg == null ? null : cipher.encrypt(journal.write(pkg), packageContext(r));
+        result.actions = journal.write(actions);
+        result.noticeJa = notice.ja();
+        result.noticeEn = notice.en();
+        result.createdAt = now;
+        return results.persist(result)
+                .chain(() -> journal.append(r, kind, detail, actor, now))
+                .replaceWithVoid();
+    }
+
+    /** Sends FAILED (and waiting) tasks of a request again at once, with their attempts counted from zero. */
+    @WithTransaction
+    public Uni<List<FulfilmentTask>> retry(UUID id) {
+        String tenantId = tenant.tenantId();
+        OffsetDateTime now = now();
+        return requests.lockForTenant(tenantId, id).chain(r -> {
+            if (r == null) {
+                throw ProblemException.notFound("Request", id);
+            }
+            return tasks.retryFailed(tenantId, id, now).chain(n -> {
+                if (n == 0) {
+                    throw ProblemException.conflict("nothing-to-retry", "Request " + id + " has no failed or "
+                            + "waiting call to retry");
+                }
+                return journal.append(r, RequestEventKind.RETRY_REQUESTED, n + " call(s) queued again",
+                                Actor.of(tenant), now)
+                        .call(() -> audit.record("REQUEST_RETRY", RequestService.RESOURCE, r.id, r.subjectRef))
+                        .chain(() -> tasks.ofRequest(tenantId, id));
+            });
+        });
+    }
+
+    /** The result of a COMPLETED or REFUSED request: reading it is reading the person's data, so it is audited. */
+    @WithTransaction
+    public Uni<Result> result(UUID id) {
+        String tenantId = tenant.tenantId();
+        return requests.findForTenant(tenantId, id).chain(r -> {
+            if (r == null) {
+                throw ProblemException.notFound("Request", id);
+            }
+            if (r.status != RequestStatus.COMPLETED && r.status != RequestStatus.REFUSED) {
+                throw ProblemException.conflict("result-not-ready", "Request " + id + " is " + r.status
+                        + "; a result exists once it is COMPLETED or REFUSED");
+            }
+            return results.forTenant(tenantId, id).chain(res -> {
+                if (res == null) {
+                    throw ProblemException.conflict("result-not-ready", "Request " + id + " has no result");
+                }
+                JsonNode pkg = res.packageCipher == null ? null
+                        : read(cipher.decrypt(res.packageCipher, packageContext(r)));
+                return audit.record("REQUEST_RESULT_READ", RequestService.RESOURCE, r.id, r.subjectRef)
+                        .map(v -> new Result(r, res, pkg, read(res.actions)));
+            });
+        });
+    }
+
+    static String packageContext(DataSubjectRequest r) {
+        return r.tenantId + "/" + r.id + "/result.package";
+    }
+
+    private ArrayNode array(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value instanceof ArrayNode a ? a : json.createArrayNode();
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            // A target answered something that is not JSON: keep it as text rather than lose it.
+            return json.getNodeFactory().textNode(text);
+        }
+    }
+
+    private <T> T readValue(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("Stored value is not " + type.getSimpleName(), e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.mamori.request.service;
+
+import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.request.DataSubjectRequest;
+import dev.mamori.request.RequestStatus;
+import dev.mamori.request.repository.DataSubjectRequestRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The record of disclosure-request handling that JIS Q 15001 / PrivacyMark asks for (appi-checklist §9), as CSV:
+ * one line per request with what was asked, how the requester was verified, who decided what and when, and whether
+ * it was answered by its due date. It holds no name or contact, only the client company's subject reference.
+ */
+@ApplicationScoped
+public class HandlingRecordExport {
+
+    static final int MAX_ROWS = 10_000;
+    static final List<String> HEADER = List.of("request_id", "external_id", "subject_ref", "type", "channel",
+            "received_at", "requester_relation", "agent_type", "identity_method", "identity_documents",
+            "identity_verified_by", "identity_verified_at", "outcome", "refusal_ground", "decided_by", "decided_at",
+            "fee_jpy", "sla_business_days", "paused_business_days", "extended_at", "due_on", "statutory_marker_on",
+            "status", "closed_at", "answered_by_due_date");
+
+    private final DataSubjectRequestRepository requests;
+    private final TenantContext tenant;
+    private final AuditLog audit;
+
+    public HandlingRecordExport(DataSubjectRequestRepository requests, TenantContext tenant, AuditLog audit) {
+        this.requests = requests;
+        this.tenant = tenant;
+        this.audit = audit;
+    }
+
+    /** Requests that arrived from {@code from} to {@code to} (Japan dates, both included). */
+    @WithTransaction
+    public Uni<String> csv(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw ProblemException.invalidField("to", "must not be before from");
+        }
+        if (from.plusYears(5).isBefore(to)) {
+            throw ProblemException.invalidField("to", "a record covers at most five years");
+        }
+        String tenantId = tenant.tenantId();
+        return requests.receivedBetween(tenantId, from.atStartOfDay(Deadlines.JAPAN).toOffsetDateTime(),
+                        to.plusDays(1).atStartOfDay(Deadlines.JAPAN).toOffsetDateTime(), MAX_ROWS + 1)
+                .chain(found -> {
+                    if (found.size() > MAX_ROWS) {
+                        throw ProblemException.unprocessable("export-too-large", "Too many requests", "from",
+                                "more than " + MAX_ROWS + " requests in the period; export a shorter period");
+                    }
+                    return audit.recordAll(tenantId, found.stream()
+                                    .map(r -> audit.entry("REQUEST_EXPORTED", RequestService.RESOURCE, r.id,
+                                            r.subjectRef))
+                                    .toList())
+                            .map(v -> render(found));
+                });
+    }
+
+    static String render(List<DataSubjectRequest> found) {
+        StringBuilder out = new StringBuilder();
+        line(out, HEADER);
+        for (DataSubjectRequest r : found) {
+            List<String> row = new ArrayList<>();
+            row.add(s(r.id));
+            row.add(r.externalId);
+            row.add(r.subjectRef);
+            row.add(s(r.type));
+            row.add(s(r.channel));
+            row.add(s(r.receivedAt));
+            row.add(s(r.requesterRelation));
+            row.add(s(r.agentType));
+            row.add(s(r.identityMethod));
+            row.add(r.identityDocuments == null ? null : String.join(" ", r.identityDocuments));
+            row.add(r.identityVerifiedBy);
+            row.add(s(r.identityVerifiedAt));
+            row.add(s(r.outcome));
+            row.add(s(r.refusalGround));
+            row.add(r.decidedBy);
+            row.add(s(r.decidedAt));
+            row.add(s(r.feeJpy));
+            row.add(s(r.slaBusinessDays));
+            row.add(s(r.pausedBusinessDays));
+            row.add(s(r.extendedAt));
+            row.add(s(r.dueOn));
+            row.add(s(r.statutoryMarkerOn));
+            row.add(s(r.status));
+            row.add(s(r.closedAt));
+            row.add(r.closedAt == null || r.status == RequestStatus.CANCELLED ? null
+                    : Boolean.toString(!Deadlines.arrivalDay(r.closedAt).isAfter(r.dueOn)));
+            line(out, row);
+        }
+        return out.toString();
+    }
+
+    private static String s(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static void line(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(cell(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet does not run it as a formula. */
+    public static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.mamori.request;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.mamori.request.Intakes.as;
+import static dev.mamori.request.Intakes.create;
+import static dev.mamori.request.Intakes.intake;
+import static dev.mamori.request.Intakes.newSubject;
+import static dev.mamori.request.TargetStubs.authorized;
+import static dev.mamori.request.Workflow.approved;
+import static dev.mamori.request.Workflow.awaitStatus;
+import static dev.mamori.request.Workflow.verified;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.mamori.request.client.CallbackSender;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class FulfilmentTest {
+
+    private static void stubPersonWithRecords(String subject) {
+        String base = "/v1/subjects/" + subject;
+        TargetStubs.consent.stubFor(authorized(get(urlPathEqualTo(base + "/consents"))).atPriority(1)
+                .willReturn(okJson("{\"subjectRef\":\"" + subject + "\",\"consents\":["
+                        + "{\"id\":\"c1\",\"purpose\":\"marketing\",\"decision\":\"GRANTED\",\"status\":\"WITHDRAWN\"},"
+                        + "{\"id\":\"c2\",\"purpose\":\"call-quality\",\"decision\":\"GRANTED\",\"status\":\"ACTIVE\"}],"
+                        + "\"useStops\":[{\"id\":\"u1\",\"purposes\":[\"marketing\"]}]}")));
+        TargetStubs.thirdparty.stubFor(authorized(get(urlPathEqualTo(base + "/provisions"))).atPriority(1)
+                .willReturn(okJson("{\"items\":[{\"id\":\"p1\",\"recipient\":\"<b>ACME</b>\"}],\"limit\":500}")));
+        TargetStubs.thirdparty.stubFor(authorized(get(urlPathEqualTo(base + "/receipts"))).atPriority(1)
+                .willReturn(okJson("{\"items\":[{\"id\":\"r1\",\"provider\":\"Tele, Inc.\"}],\"limit\":500}")));
+        TargetStubs.retention.stubFor(authorized(get(urlPathEqualTo(base + "/holdings"))).atPriority(1)
+                .withQueryParam("offset", absent())
+                .willReturn(okJson("{\"items\":[{\"id\":\"h1\",\"categoryCode\":\"call-recording\",\"deleteOn\":"
+                        + "\"2026-04-03\"},{\"id\":\"h2\",\"categoryCode\":\"crm-profile\"}],\"limit\":500,\"next\":\"500\"}")));
+        TargetStubs.retention.stubFor(authorized(get(urlPathEqualTo(base + "/holdings"))).atPriority(1)
+                .withQueryParam("offset", equalTo("500"))
+                .willReturn(okJson("{\"items\":[{\"id\":\"h3\",\"categoryCode\":\"call-recording\"}],\"limit\":500}")));
+    }
+
+    @Test
+    void shouldDiscloseConsentsRecordsAndHoldingsAsOnePackageInJsonHtmlAndCsv() {
+        String subject = newSubject();
+        stubPersonWithRecords(subject);
+        String id = create("tenant-a", "DISCLOSURE", subject);
+        verified("tenant-a", id);
+        approved("tenant-a", id);
+
+        JsonPath done = awaitStatus("tenant-a", id, "COMPLETED");
+        assertEquals(List.of("DONE", "DONE", "DONE"), done.getList("fulfilment.status"));
+        as("tenant-a", "privacy-officer").get("/v1/requests/" + id + "/result").then().statusCode(200)
+                .body("disclosure.consents.id", org.hamcrest.Matchers.equalTo(List.of("c1", "c2")))
+                .body("disclosure.useStops", hasSize(1))
+                .body("disclosure.thirdPartyRecords.provisions[0].id", org.hamcrest.Matchers.equalTo("p1"))
+                .body("disclosure.thirdPartyRecords.receipts[0].id", org.hamcrest.Matchers.equalTo("r1"))
+                .body("disclosure.holdings.id", org.hamcrest.Matchers.equalTo(List.of("h1", "h2", "h3")))
+                .body("notice.ja", containsString("電磁的記録の提供により開示します"))
+                .body("notice.en", containsString("by electronic record"));
+
+        String html = as("tenant-a", "operator").queryParam("format", "html").get("/v1/requests/" + id + "/result")
+                .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        assertTrue(html.contains("同意とその履歴 / Consents and their history (2)"), html);
+        assertTrue(html.contains("<td>call-quality</td>"), html);
+        assertTrue(html.contains("&lt;b&gt;ACME&lt;/b&gt;"), "values are escaped");
+        String csv = as("tenant-a", "operator").queryParam("format", "csv").get("/v1/requests/" + id + "/result")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertTrue(csv.startsWith("section,index,field,value\r\n"), csv);
+        assertTrue(csv.contains("consents,1,purpose,call-quality\r\n"), csv);
+        assertTrue(csv.contains("thirdPartyRecords.receipts,0,provider,\"Tele, Inc.\"\r\n"), csv);
+        as("tenant-a", "operator").queryParam("format", "pdf").get("/v1/requests/" + id + "/result")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("format"));
+
+        // Every call carried request-service's own service token and named the tenant.
+        List<LoggedRequest> calls = TargetStubs.retention.findAll(getRequestedFor(
+                urlPathEqualTo("/v1/subjects/" + subject + "/holdings")));
+        assertEquals(2, calls.size(), "two pages of holdings");
+        for (LoggedRequest call : calls) {
+            assertEquals("tenant-a", call.getHeader("X-Mamori-Tenant"));
+            String token = call.getHeader("Authorization").substring("Bearer ".length());
+            String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+            assertTrue(claims.contains("\"azp\":\"request-service\"") && claims.contains("\"service\""), claims);
+        }
+    }
+
+    @Test
+    void shouldWithholdTheSectionsOfAPartialDisclosureAndNotCallTheirService() {
+        String subject = newSubject();
+        stubPersonWithRecords(subject);
+        String id = create("tenant-a", "DISCLOSURE", subject);
+        verified("tenant-a", id);
+        as("tenant-a", "privacy-officer").body(Map.of("outcome", "PARTIALLY_APPROVED",
+                        "refusalGround", "HARM_TO_PERSON_OR_THIRD_PARTY",
+                        "reason", "提供先の記録に第三者の情報が含まれるため",
+                        "scope", Map.of("withheldSections", List.of("THIRD_PARTY_RECORDS"))))
+                .post("/v1/requests/" + id + "/decision").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("IN_PROGRESS"))
+                .body("fulfilment.action", org.hamcrest.Matchers.equalTo(List.of("FETCH_CONSENTS", "FETCH_HOLDINGS"))
+                );
+        awaitStatus("tenant-a", id, "COMPLETED");
+        as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then()
+                .body("outcome", org.hamcrest.Matchers.equalTo("PARTIALLY_APPROVED"))
+                .body("disclosure.thirdPartyRecords", nullValue())
+                .body("disclosure.holdings", hasSize(3))
+                .body("notice.ja", containsString("ご請求の一部には応じられません"));
+        assertEquals(0, TargetStubs.thirdparty.findAll(getRequestedFor(
+                urlPathEqualTo("/v1/subjects/" + subject + "/provisions"))).size());
+    }
+
+    @Test
+    void shouldStopUseOnceWithTheRequestsIdempotencyKeyAndTheMappedGround() {
+        String subject = newSubject();
+        String id = create("tenant-a", "USE_STOP", subject);
+        verified("tenant-a", id);
+        approved("tenant-a", id);
+        awaitStatus("tenant-a", id, "COMPLETED");
+        List<LoggedRequest> calls = TargetStubs.consent.findAll(postRequestedFor(
+                urlPathEqualTo("/v1/subjects/" + subject + "/use-stops")));
+        assertEquals(1, calls.size());
+        assertEquals("mamori-req-" + id + "-consent-stop-use", calls.get(0).getHeader("Idempotency-Key"));
+        assertTrue(equalToJson("{\"requestRef\":\"" + id + "\",\"ground\":\"ART_35_5_NO_LONGER_NEEDED\"}")
+                .match(calls.get(0).getBodyAsString()).isExactMatch(), calls.get(0).getBodyAsString());
+        as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then()
+                .body("notice.ja", containsString("利用を停止しました"))
+                .body("notice.en", containsString("stopped using"));
+    }
+
+    @Test
+    void shouldStopProvisionToThirdPartiesAtThirdpartyService() {
+        String subject = newSubject();
+        String id = create("tenant-a", "PROVISION_STOP", subject);
+        verified("tenant-a", id);
+        approved("tenant-a", id);
+        awaitStatus("tenant-a", id, "COMPLETED");
+        List<LoggedRequest> calls = TargetStubs.thirdparty.findAll(postRequestedFor(
+                urlPathEqualTo("/v1/subjects/" + subject + "/provision-stops")));
+        assertEquals(1, calls.size());
+        assertTrue(equalToJson("{\"requestRef\":\"" + id + "\",\"ground\":\"ART_35_3\"}")
+                .match(calls.get(0).getBodyAsString()).isExactMatch());
+        assertEquals("tenant-a", calls.get(0).getHeader("X-Mamori-Tenant"));
+    }
+
+    @Test
+    void shouldEraseAtRetentionServiceAndQuoteTheCertificateInTheNotice() {
+        String subject = newSubject();
+        TargetStubs.retention.stubFor(authorized(post(urlPathEqualTo("/v1/subjects/" + subject + "/erasure")))
+                .atPriority(1).willReturn(okJson("{\"erased\":12,\"certificateId\":\"cert-777\"}")));
+        String id = create("tenant-a", "ERASURE", subject);
+        verified("tenant-a", id);
+        approved("tenant-a", id);
+        awaitStatus("tenant-a", id, "COMPLETED");
+        as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then()
+                .body("actions[0].target", org.hamcrest.Matchers.equalTo("RETENTION"))
+                .body("actions[0].answer.erased", org.hamcrest.Matchers.equalTo(12))
+                .body("notice.ja", containsString("消去証明書番号 cert-777"))
+                .body("notice.en", containsString("erasure certificate cert-777"));
+    }
+
+    @Test
+    void shouldPassADecidedCorrectionToTheClientSystemSignedWithBeforeAndAfter() {
+        String subject = newSubject();
+        Map<String, Object> body = intake("CORRECTION", subject);
+        body.put("callbackUrl", TargetStubs.hook("correction-" + subject));
+        String id = create("tenant-a", body);
+        verified("tenant-a", id);
+        as("tenant-a", "privacy-officer").body(Map.of("outcome", "APPROVED",
+                        "correction", Map.of("before", "大阪市北区梅田1-1-1", "after", "東京都港区港南2-16-1")))
+                .post("/v1/requests/" + id + "/decision").then().statusCode(200);
+        awaitStatus("tenant-a", id, "COMPLETED");
+
+        List<LoggedRequest> corrections = TargetStubs.client.findAll(postRequestedFor(
+                urlPathEqualTo("/hooks/correction-" + subject)).withHeader("X-Mamori-Event",
+                equalTo("request.correction")));
+        assertEquals(1, corrections.size());
+        LoggedRequest sent = corrections.get(0);
+        assertEquals("sha256=" + CallbackSender.sign(TargetStubs.TENANT_A_SECRET, sent.getBody()),
+                sent.getHeader("X-Mamori-Signature"));
+        JsonPath payload = JsonPath.from(sent.getBodyAsString());
+        assertEquals("大阪市北区梅田1-1-1", payload.getString("before"));
+        assertEquals("東京都港区港南2-16-1", payload.getString("after"));
+        assertEquals("postal address", payload.getString("dataItem"));
+        as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then()
+                .body("notice.ja", containsString("訂正後：東京都港区港南2-16-1"))
+                .body("notice.en", containsString("After: 東京都港区港南2-16-1"));
+    }
+
+    @Test
+    void shouldHaveNoResultBeforeTheRequestEnds() {
+        String id = create("tenant-a", "DISCLOSURE", newSubject());
+        as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/result-not-ready"));
+        as("tenant-a", "auditor").get("/v1/requests/" + id + "/result").then().statusCode(403);
+    }
+
+    @Test
+    void shouldAnswerAPurposeNotificationWithThePurposesFromConsentsAndHoldings() {
+        String subject = newSubject();
+        stubPersonWithRecords(subject);
+        String id = create("tenant-a", "PURPOSE_NOTIFICATION", subject);
+        verified("tenant-a", id);
+        approved("tenant-a", id);
+        awaitStatus("tenant-a", id, "COMPLETED");
+        as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then()
+                .body("disclosure.purposes", org.hamcrest.Matchers.equalTo(List.of("marketing", "call-quality",
+                        "call-recording", "crm-profile")))
+                .body("notice.ja", containsString("・call-quality"))
+                .body("actions.target", everyItem(not(org.hamcrest.Matchers.equalTo("THIRDPARTY"))));
+    }
+}
