@@ -1,0 +1,72 @@
+package dev.mamori.e2e.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Each service's image is built by its src/main/docker/Dockerfile.jvm from the packaged application, runs as the
+ * user the manifests expect and on the port they probe, and every overlay deploys the image named in one place:
+ * the images: of k8s/base/kustomization.yaml.
+ */
+class ContainerImagesTest {
+
+    static final List<String> SERVICES = K8s.SERVICES;
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void dockerfileBuildsTheQuarkusAppOnAJava17RuntimeAsAnUnprivilegedUser(String service) {
+        Path dockerfile = K8s.ROOT.resolve(service).resolve("src/main/docker/Dockerfile.jvm");
+        assertTrue(Files.exists(dockerfile), dockerfile + " is missing");
+        String text = K8s.read(dockerfile);
+        assertTrue(Pattern.compile("(?m)^FROM (registry\\.access\\.redhat\\.com/ubi\\d/openjdk-17-runtime|(docker\\.io/)?eclipse-temurin):[^\\s]+$")
+                .matcher(text).find(), service + " is based on a Java 17 runtime image with a pinned tag");
+        for (String part : List.of("lib/", "app/", "quarkus/", "*.jar")) {
+            assertTrue(text.contains("target/quarkus-app/" + part), service + " copies target/quarkus-app/" + part);
+        }
+        assertTrue(text.contains("quarkus-run.jar"), service + " runs quarkus-run.jar");
+        K8s.Workload w = K8s.overlay("prod").workload(service);
+        assertEquals(String.valueOf(w.template().getSpec().getSecurityContext().getRunAsUser()), last(text, "(?m)^USER (\\d+)$"),
+                service + ": the image's user is the one the pod runs as");
+        assertEquals(String.valueOf(w.main().getPorts().get(0).getContainerPort()), last(text, "(?m)^EXPOSE (\\d+)$"),
+                service + ": the image exposes the port the pod probes");
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void everyOverlayDeploysTheImageNamedInTheBase(String service) {
+        Map<String, Object> kustomization = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(K8s.read(K8s.ROOT.resolve("k8s/base/kustomization.yaml")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> images = (List<Map<String, Object>>) kustomization.get("images");
+        Map<String, Object> entry = images.stream().filter(i -> i.get("name").equals("docker.io/mamori/" + service)).findFirst()
+                .orElseThrow(() -> new AssertionError("k8s/base/kustomization.yaml names no image for " + service));
+        String expected = entry.get("newName") + ":" + entry.get("newTag");
+        for (String overlay : K8s.OVERLAYS) {
+            assertEquals(expected, K8s.overlay(overlay).workload(service).main().getImage(), overlay + " " + service);
+        }
+        String generated = K8s.read(K8s.ROOT.resolve("k8s/base").resolve(service + ".yml"));
+        assertTrue(generated.contains("image: docker.io/mamori/" + service + ":"),
+                "quarkus.container-image.* names the image docker.io/mamori/" + service + ", as the base's images: expects");
+    }
+
+    private static String last(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        String found = null;
+        while (m.find()) {
+            found = m.group(1);
+        }
+        return found;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.mamori.e2e.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mamori.e2e.k8s.NetworkPolicies.Endpoint;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * Network access is denied by default and allowed only for the flows the suite needs: from the ingress controller
+ * and Prometheus to each API, from request-service to the other three and from thirdparty-service to
+ * consent-service, from every service to DNS, its database and the OIDC provider, and from the two services that
+ * notify client systems to HTTPS outside the cluster. Each flow is checked end to end (the source's egress and the
+ * destination's ingress), and so are flows that must stay closed.
+ */
+class NetworkPolicyTest {
+
+    static final List<String> OVERLAYS = K8s.OVERLAYS;
+
+    private static final Endpoint INGRESS_CONTROLLER = Endpoint.podElsewhere("ingress controller", "ingress-nginx",
+            Map.of("app.kubernetes.io/name", "ingress-nginx"));
+    private static final Endpoint PROMETHEUS = Endpoint.podElsewhere("Prometheus", "monitoring",
+            Map.of("app.kubernetes.io/name", "prometheus"));
+    private static final Endpoint DNS = Endpoint.podElsewhere("cluster DNS", "kube-system", Map.of("k8s-app", "kube-dns"));
+    private static final Endpoint STRANGER = Endpoint.podElsewhere("a pod of another team", "other-team", Map.of("app", "x"));
+    private static final Endpoint COMPANY_DATABASE = Endpoint.outside("the company's PostgreSQL", "10.20.30.40");
+    private static final Endpoint COMPANY_IDP = Endpoint.outside("the company's OIDC provider", "198.51.100.20");
+    private static final Endpoint CLIENT_SYSTEM = Endpoint.outside("a client system's callback endpoint", "203.0.113.7");
+    private static final Endpoint CLOUD_METADATA = Endpoint.outside("the cloud's instance metadata", "169.254.169.254");
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everythingIsDeniedUnlessAllowed(String overlay) {
+        List<NetworkPolicy> denyAll = K8s.overlay(overlay).all(NetworkPolicy.class).stream()
+                .filter(p -> p.getSpec().getPodSelector().getMatchLabels().isEmpty()
+                        && p.getSpec().getPodSelector().getMatchExpressions().isEmpty()
+                        && p.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
+                        && p.getSpec().getIngress().isEmpty() && p.getSpec().getEgress().isEmpty())
+                .toList();
+        assertEquals(1, denyAll.size(), "one default-deny policy selects every pod and allows nothing");
+        NetworkPolicies net = new NetworkPolicies(K8s.overlay(overlay));
+        for (K8s.Workload w : K8s.overlay(overlay).workloads()) {
+            Endpoint pod = Endpoint.pod(K8s.overlay(overlay).namespace(), w);
+            assertFalse(net.selecting(pod, "Ingress").isEmpty(), w + " is isolated for ingress");
+            assertFalse(net.selecting(pod, "Egress").isEmpty(), w + " is isolated for egress");
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theIngressControllerAndPrometheusReachEveryApiAndNothingElse(String overlay) {
+        K8s.Overlay o = K8s.overlay(overlay);
+        NetworkPolicies net = new NetworkPolicies(o);
+        for (K8s.Workload w : o.workloads()) {
+            Endpoint pod = net.pod(o, w.name());
+            if (w.isService()) {
+                int http = pod.port("http");
+                assertTrue(net.allows(INGRESS_CONTROLLER, pod, http), "ingress controller -> " + w);
+                assertTrue(net.allows(PROMETHEUS, pod, http), "Prometheus -> " + w + " (/q/metrics)");
+                assertFalse(net.allows(INGRESS_CONTROLLER, pod, http + 1), "ingress controller -> " + w + " other port");
+                assertFalse(net.allows(STRANGER, pod, http), "another namespace -> " + w);
+                assertFalse(net.allows(CLIENT_SYSTEM, pod, http), "outside the cluster -> " + w + " (only through the ingress controller)");
+            } else {
+                for (int port : pod.namedPorts().values()) {
+                    assertFalse(net.allows(INGRESS_CONTROLLER, pod, port), "ingress controller -> " + w);
+                    assertFalse(net.allows(STRANGER, pod, port), "another namespace -> " + w);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void servicesCallOnlyTheServicesTheyNeed(String overlay) {
+        K8s.Overlay o = K8s.overlay(overlay);
+        NetworkPolicies net = new NetworkPolicies(o);
+        Map<String, List<String>> calls = Map.of(
+                "request-service", List.of("consent-service", "retention-service", "thirdparty-service"),
+                "thirdparty-service", List.of("consent-service"),
+                "consent-service", List.of(),
+                "retention-service", List.of());
+        for (String from : K8s.SERVICES) {
+            for (String to : K8s.SERVICES) {
+                if (from.equals(to)) {
+                    continue;
+                }
+                Endpoint target = net.pod(o, to);
+                boolean expected = calls.get(from).contains(to);
+                assertEquals(expected, net.allows(net.pod(o, from), target, target.port("http")), from + " -> " + to);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyPodResolvesNamesThroughTheClusterDns(String overlay) {
+        K8s.Overlay o = K8s.overlay(overlay);
+        NetworkPolicies net = new NetworkPolicies(o);
+        for (K8s.Workload w : o.workloads()) {
+            assertTrue(net.allows(net.pod(o, w.name()), DNS, 53, "UDP"), w + " -> DNS (UDP)");
+            assertTrue(net.allows(net.pod(o, w.name()), DNS, 53, "TCP"), w + " -> DNS (TCP)");
+            assertFalse(net.allows(net.pod(o, w.name()), DNS, 80), w + " -> the DNS pods on another port");
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void onlyTheServicesThatNotifyClientSystemsReachHttpsOutsideAndNoneReachesTheCloudMetadata(String overlay) {
+        K8s.Overlay o = K8s.overlay(overlay);
+        NetworkPolicies net = new NetworkPolicies(o);
+        for (K8s.Workload w : o.workloads()) {
+            Endpoint pod = net.pod(o, w.name());
+            boolean notifies = w.name().equals("request-service") || w.name().equals("retention-service");
+            if (notifies || !overlay.equals("prod") || !w.isService()) {
+                assertEquals(notifies, net.allows(pod, CLIENT_SYSTEM, 443), w + " -> client system over HTTPS");
+            }
+            assertFalse(net.allows(pod, CLIENT_SYSTEM, 80), w + " -> client system over plain HTTP");
+            assertFalse(net.allows(pod, CLIENT_SYSTEM, 22), w + " -> client system over SSH");
+            for (int port : new int[] {80, 443, 5432}) {
+                assertFalse(net.allows(pod, CLOUD_METADATA, port), w + " -> cloud metadata :" + port);
+            }
+        }
+    }
+
+    @Test
+    void inDevelopmentEveryServiceReachesPostgresAndKeycloakAndTheyReachNothing() {
+        K8s.Overlay dev = K8s.overlay("dev");
+        NetworkPolicies net = new NetworkPolicies(dev);
+        Endpoint postgres = net.pod(dev, "postgres");
+        Endpoint keycloak = net.pod(dev, "keycloak");
+        for (String service : K8s.SERVICES) {
+            Endpoint pod = net.pod(dev, service);
+            assertTrue(net.allows(pod, postgres, postgres.port("postgres")), service + " -> postgres");
+            assertTrue(net.allows(pod, keycloak, keycloak.port("http")), service + " -> keycloak");
+            assertFalse(net.allows(pod, keycloak, keycloak.port("management")), service + " -> keycloak's management port");
+            assertFalse(net.allows(pod, COMPANY_DATABASE, 5432), service + " -> a database outside the cluster");
+        }
+        assertFalse(net.allows(keycloak, postgres, postgres.port("postgres")), "keycloak -> postgres");
+        assertFalse(net.allows(postgres, keycloak, keycloak.port("http")), "postgres -> keycloak");
+        for (Endpoint infra : List.of(postgres, keycloak)) {
+            for (Endpoint outside : List.of(CLIENT_SYSTEM, COMPANY_IDP, COMPANY_DATABASE)) {
+                for (int port : new int[] {80, 443, 5432}) {
+                    assertFalse(net.allows(infra, outside, port), infra + " -> " + outside + ":" + port);
+                }
+            }
+            for (String service : K8s.SERVICES) {
+                Endpoint pod = net.pod(dev, service);
+                assertFalse(net.allows(infra, pod, pod.port("http")), infra + " -> " + service);
+            }
+        }
+    }
+
+    @Test
+    void inProductionEveryServiceReachesTheCompanysDatabaseAndIdentityProvider() {
+        K8s.Overlay prod = K8s.overlay("prod");
+        NetworkPolicies net = new NetworkPolicies(prod);
+        for (String service : K8s.SERVICES) {
+            Endpoint pod = net.pod(prod, service);
+            assertTrue(net.allows(pod, COMPANY_DATABASE, 5432), service + " -> database");
+            assertTrue(net.allows(pod, COMPANY_IDP, 443), service + " -> OIDC provider");
+            assertFalse(net.allows(pod, COMPANY_DATABASE, 3306), service + " -> database host on another port");
+            assertFalse(net.allows(pod, COMPANY_IDP, 80), service + " -> OIDC provider over plain HTTP");
+        }
+    }
+
+    @Test
+    void theEvaluatorItselfReadsCidrsAsTheyAreMeant() {
+        assertTrue(NetworkPolicies.inCidr("0.0.0.0/0", "203.0.113.7"));
+        assertTrue(NetworkPolicies.inCidr("169.254.0.0/16", "169.254.169.254"));
+        assertFalse(NetworkPolicies.inCidr("169.254.0.0/16", "169.255.0.1"));
+        assertTrue(NetworkPolicies.inCidr("10.20.30.40/32", "10.20.30.40"));
+    }
+}
