@@ -124,4 +124,43 @@ class SuiteScenarioIT {
                     .body("intact", equalTo(true));
         }
     }
+
+    @Test
+    void aDisclosureRequestIsVerifiedDecidedAndAssembledFromEveryService() throws InterruptedException {
+        String subject = unique("cust");
+        String purpose = unique("members");
+        call(Part.CONSENT, "tenant-a-privacy-officer").body("""
+                {"code": "%s", "titleJa": "会員管理", "descriptionJa": "会員情報を管理します。", "dataItems": ["name"]}
+                """.formatted(purpose)).post("/v1/purposes").then().statusCode(201);
+        call(Part.CONSENT, "tenant-a-client-system").body("""
+                {"subjectRef": "%s", "purpose": "%s", "purposeVersion": 1, "decision": "GIVEN", "method": "PAPER",
+                 "evidence": {"channel": "branch", "noticeVersion": "1", "language": "ja", "capturedAt": "%s"}}
+                """.formatted(subject, purpose, OffsetDateTime.now().minusHours(1))).post("/v1/consents")
+                .then().statusCode(201);
+
+        String id = call(Part.REQUEST, "tenant-a-operator").body("""
+                {"type": "DISCLOSURE", "subjectRef": "%s", "channel": "LETTER", "deliveryMethod": "ELECTRONIC",
+                 "requester": {"name": "佐藤 花子", "relation": "SELF", "contact": {"email": "hanako@example.jp"}}}
+                """.formatted(subject)).post("/v1/requests").then().statusCode(201).extract().path("id");
+        // The client company decides only after the person's identity is checked.
+        call(Part.REQUEST, "tenant-a-privacy-officer").body("{\"outcome\": \"APPROVED\"}")
+                .post("/v1/requests/" + id + "/decision").then().statusCode(409);
+        call(Part.REQUEST, "tenant-a-operator").body("{\"method\": \"DOCUMENTS\", \"documents\": [{\"type\": \"DRIVERS_LICENSE\"}]}")
+                .post("/v1/requests/" + id + "/identity-verification").then().statusCode(200);
+        call(Part.REQUEST, "tenant-a-privacy-officer").body("{\"outcome\": \"APPROVED\"}")
+                .post("/v1/requests/" + id + "/decision").then().statusCode(200);
+
+        // request-service gathers the person's data from the other services with its own Keycloak token.
+        String status = null;
+        for (int i = 0; i < 150 && !"COMPLETED".equals(status); i++) {
+            Thread.sleep(200);
+            status = call(Part.REQUEST, "tenant-a-operator").get("/v1/requests/" + id).then().statusCode(200)
+                    .extract().path("status");
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("COMPLETED", status,
+                "the disclosure did not complete; see request-service.log in the suite's logs folder");
+        call(Part.REQUEST, "tenant-a-privacy-officer").get("/v1/requests/" + id + "/result").then().statusCode(200)
+                .body("disclosure.consents.purpose", hasItem(purpose));
+        call(Part.REQUEST, "tenant-b-privacy-officer").get("/v1/requests/" + id + "/result").then().statusCode(404);
+    }
 }

@@ -193,7 +193,7 @@ class FulfilmentTest {
                 equalTo("request.correction")));
         assertEquals(1, corrections.size());
         LoggedRequest sent = corrections.get(0);
-        assertEquals("sha256=" + CallbackSender.sign(TargetStubs.TENANT_A_SECRET, sent.getBody()),
+        assertEquals(dev.mamori.platform.signing.Signature.of(TargetStubs.TENANT_A_SECRET, sent.getBody()),
                 sent.getHeader("X-Mamori-Signature"));
         JsonPath payload = JsonPath.from(sent.getBodyAsString());
         assertEquals("大阪市北区梅田1-1-1", payload.getString("before"));

@@ -1,5 +1,7 @@
 package dev.mamori.request.client;
 
+import dev.mamori.platform.signing.Signature;
+
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.request.TaskAction;
 import dev.mamori.request.service.RequestConfig;
@@ -13,10 +15,6 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,7 +25,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class CallbackSender {
 
-    public static final String SIGNATURE = "X-Mamori-Signature";
+    public static final String SIGNATURE = Signature.HEADER;
     public static final String EVENT = "X-Mamori-Event";
     public static final String DELIVERY = "X-Mamori-Delivery";
     private static final Logger LOG = Logger.getLogger(CallbackSender.class);
@@ -71,7 +69,7 @@ public class CallbackSender {
         return client.requestAbs(HttpMethod.POST, envelope.url())
                 .timeout(config.callback().timeout().toMillis())
                 .putHeader("Content-Type", "application/json")
-                .putHeader(SIGNATURE, "sha256=" + sign(secretOf(tenant), body))
+                .putHeader(SIGNATURE, Signature.of(secretOf(tenant), body))
                 .putHeader(EVENT, action == TaskAction.PASS_CORRECTION ? "request.correction" : "request.status")
                 .putHeader(DELIVERY, key)
                 .putHeader(Idempotency.HEADER, key)
@@ -83,16 +81,5 @@ public class CallbackSender {
 
     String secretOf(String tenant) {
         return config.callback().secrets().getOrDefault(tenant, config.callback().defaultSecret());
-    }
-
-    /** Lower-case hex of HMAC-SHA256(secret, body). */
-    public static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot sign callback", e);
-        }
     }
 }

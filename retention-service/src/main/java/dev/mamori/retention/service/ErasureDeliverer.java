@@ -45,7 +45,7 @@ import org.jboss.logging.Logger;
 public class ErasureDeliverer {
 
     private static final Logger LOG = Logger.getLogger(ErasureDeliverer.class);
-    public static final String SIGNATURE_HEADER = "X-Mamori-Signature";
+    public static final String SIGNATURE_HEADER = dev.mamori.platform.signing.Signature.HEADER;
     public static final String TIMESTAMP_HEADER = "X-Mamori-Timestamp";
 
     private final ErasureRequestRepository requests;
@@ -127,7 +127,7 @@ public class ErasureDeliverer {
         }).toList());
         try {
             byte[] raw = json.writeValueAsBytes(body);
-            return new Prepared(system.erasureUrl, raw, SecretBox.signature(box.open(system.secretCipher), raw), timestamp);
+            return new Prepared(system.erasureUrl, raw, dev.mamori.platform.signing.Signature.of(box.open(system.secretCipher), raw), timestamp);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
