@@ -1,0 +1,1344 @@
+package dev.mamori.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mamori.launcher.Database;
+import dev.mamori.launcher.Part;
+import dev.mamori.launcher.Suite;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * bench/run: starts the suite on its own ports with the launcher, loads a client company's data through the API,
+ * runs every scenario after a warm-up for several interleaved rounds against its ceiling, profiles, and writes the
+ * report. Everything it started is stopped on the way out, whatever happens.
+ */
+public final class Bench {
+
+    static final String TENANT = "tenant-a";
+    static final String PURGE_TENANT = "tenant-c";
+    static final int BATCH_ROWS = 5000;
+    static final int DECISION_BATCH = 100;
+    static final Map<Part, Integer> PORTS = Map.of(Part.POSTGRES, 15433, Part.KEYCLOAK, 18180, Part.CONSENT, 18081,
+            Part.REQUEST, 18082, Part.RETENTION, 18083, Part.THIRDPARTY, 18084);
+    static final int KEYCLOAK_MANAGEMENT_PORT = 19180;
+    static final int BASELINE_PORT = 18090;
+    static final int PROBE_PORT = 18091;
+
+    /** What the command line asked for. */
+    record Options(boolean smoke, int rounds, int seconds, int warmup, int profileSeconds, int subjects,
+                   int apiSubjects, int connections, Path data, Path root, boolean update, Set<String> only,
+                   String command) {
+
+        static Options parse(String[] args) {
+            boolean smoke = Arrays.asList(args).contains("--smoke");
+            int rounds = smoke ? 1 : 3;
+            int seconds = smoke ? 3 : 20;
+            int warmup = smoke ? 2 : 10;
+            int profile = smoke ? 3 : 15;
+            int subjects = smoke ? 2_000 : 100_000;
+            int apiSubjects = -1;
+            int connections = 32;
+            Path data = Path.of(System.getenv().getOrDefault("MAMORI_BENCH_DATA", "/var/tmp/mamori-bench"));
+            Path root = Path.of(System.getProperty("mamori.root", ".")).toAbsolutePath().normalize();
+            boolean update = !smoke;
+            Set<String> only = new HashSet<>();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--smoke" -> { }
+                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                    case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                    case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    case "--profile-seconds" -> profile = Integer.parseInt(args[++i]);
+                    case "--subjects" -> subjects = Integer.parseInt(args[++i]);
+                    case "--api-subjects" -> apiSubjects = Integer.parseInt(args[++i]);
+                    case "--connections" -> connections = Integer.parseInt(args[++i]);
+                    case "--data" -> data = Path.of(args[++i]);
+                    case "--no-update" -> update = false;
+                    case "--update" -> update = true;
+                    case "--only" -> only.addAll(List.of(args[++i].split(",")));
+                    default -> throw new IllegalArgumentException("unknown option " + a + " (see bench/run --help)");
+                }
+            }
+            String command = System.getProperty("bench.command", "bench/run " + String.join(" ", args)).trim();
+            if (apiSubjects < 0) {
+                apiSubjects = Math.min(subjects, 20_000); // 100,000 consents through the import API, the rest by SQL
+            }
+            return new Options(smoke, rounds, seconds, warmup, profile, subjects, Math.min(apiSubjects, subjects),
+                    connections, data.toAbsolutePath(), root, update, Set.copyOf(only), command);
+        }
+
+        boolean wants(String scenario) {
+            return only.isEmpty() || only.contains(scenario);
+        }
+    }
+
+    private final Options o;
+    private final Report report = new Report();
+    private final List<Double> loads = new CopyOnWriteArrayList<>();
+    private final List<String> suiteLines = new CopyOnWriteArrayList<>();
+    private final String run = Long.toString(System.currentTimeMillis() % 10_000_000, 36);
+    private final AtomicInteger uniq = new AtomicInteger();
+    private Suite suite;
+    private Wrk wrk;
+    private Process baseline;
+    private long postgresPid = -1;
+    private List<String> purposes;
+    private final Set<Part> running = new java.util.LinkedHashSet<>();
+    private String partnerRecipient;
+    private Path work;
+
+    private Bench(Options o) {
+        this.o = o;
+    }
+
+    public static void main(String[] args) {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (RuntimeException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int exit = new Bench(o).run();
+        System.exit(exit);
+    }
+
+    private int run() {
+        long t0 = System.nanoTime();
+        work = o.data().resolve("bench");
+        Thread sampler = new Thread(this::sampleLoad, "bench-loadavg");
+        sampler.setDaemon(true);
+        try {
+            Files.createDirectories(work);
+            deleteTree(work.resolve("jfr")); // recordings of earlier runs
+            describeMachine();
+            wrk = new Wrk(work, 2);
+            sampler.start();
+            startSuite();
+            loadData();
+            scenario("decision", this::decisions);
+            scenario("batch", this::batchDecisions);
+            scenario("ingestion", this::ingestion);
+            scenario("purge", this::purge);
+            scenario("disclosure", this::disclosure);
+            scenario("startup", this::startup);
+            memoryAfterLoad();
+        } catch (RuntimeException | IOException e) {
+            report.failed("run", firstLine(String.valueOf(e.getMessage())) + " — " + cause(String.valueOf(e.getMessage())));
+            e.printStackTrace();
+        } finally {
+            Procs.stop(baseline);
+            if (suite != null) {
+                suite.close();
+            }
+            Procs.stopStarted();
+        }
+        double[] end = Procs.loadAverage();
+        report.fact("Load average during the run", loadSummary() + "; at the end " + fmt(end[0]) + " / "
+                + fmt(end[1]) + " / " + fmt(end[2]));
+        report.fact("Run took", String.format(Locale.ROOT, "%.1f min", (System.nanoTime() - t0) / 60e9));
+        return write();
+    }
+
+    // ---- set-up -----------------------------------------------------------------------------------------------
+
+    private void describeMachine() throws IOException {
+        double[] load = Procs.loadAverage();
+        report.fact("Date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+        report.fact("Command", "`" + o.command() + "`" + (o.smoke() ? " (smoke: figures are indicative only)" : ""));
+        report.fact("Machine", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + memTotal() + " memory; " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        report.fact("Software", "JDK " + System.getProperty("java.runtime.version") + ", " + Wrk.version()
+                + ", PostgreSQL (embedded, zonky) and Keycloak from the launcher");
+        report.fact("Settings", o.rounds() + " rounds of " + o.seconds() + " s after a " + o.warmup()
+                + " s warm-up per target; wrk -t2 -c" + o.connections() + " on the same cores as the servers; "
+                + String.format(Locale.ROOT, "%,d", o.subjects()) + " subjects × " + Data.PURPOSES.length
+                + " purposes of consents for " + TENANT);
+        report.fact("Load average before start", fmt(load[0]) + " / " + fmt(load[1]) + " / " + fmt(load[2])
+                + " (1 / 5 / 15 min)");
+    }
+
+    private void startSuite() {
+        List<String> stale = new ArrayList<>();
+        for (String v : List.of("DB_HOST")) {
+            if (System.getenv(v) != null) {
+                stale.add(v);
+            }
+        }
+        if (!stale.isEmpty()) {
+            throw new BenchException("unset " + stale + ": the bench starts its own PostgreSQL");
+        }
+        // A service that cannot start (a module half-way through a change, say) is left out with a line in the
+        // report rather than taking the whole run down: the suite is started again without it.
+        Set<Part> services = new java.util.LinkedHashSet<>(Part.services());
+        long t0 = System.nanoTime();
+        while (true) {
+            Suite.Builder b = Suite.builder().root(o.root()).dataDir(o.data()).fresh(true)
+                    .keycloakManagementPort(KEYCLOAK_MANAGEMENT_PORT)
+                    .serviceEnv("MAMORI_BENCH_ENABLED", "true")
+                    // The services call each other at their default ports unless told otherwise.
+                    .serviceEnv("CONSENT_SERVICE_URL", "http://localhost:" + PORTS.get(Part.CONSENT))
+                    .serviceEnv("RETENTION_SERVICE_URL", "http://localhost:" + PORTS.get(Part.RETENTION))
+                    .serviceEnv("THIRDPARTY_SERVICE_URL", "http://localhost:" + PORTS.get(Part.THIRDPARTY))
+                    .serviceEnv("REQUEST_SERVICE_URL", "http://localhost:" + PORTS.get(Part.REQUEST))
+                    .only(services)
+                    .output(line -> {
+                        suiteLines.add(line);
+                        System.out.println("[suite] " + line);
+                    });
+            PORTS.forEach(b::port);
+            try {
+                suite = b.start();
+                break;
+            } catch (dev.mamori.launcher.SuiteException e) {
+                String msg = String.valueOf(e.getMessage());
+                Part failed = services.stream().filter(p -> msg.startsWith(p.id() + " ")).findFirst().orElse(null);
+                if (failed == null || services.size() == 1) {
+                    throw e;
+                }
+                services.remove(failed);
+                report.failed(failed.id(), "did not start, so the bench ran without it: " + firstLine(msg)
+                        + " — " + cause(msg) + " (log: " + o.data().resolve("logs").resolve(failed.id() + ".log") + ")");
+                suiteLines.clear();
+            }
+        }
+        running.addAll(services);
+        report.note(String.format(Locale.ROOT, "The suite (PostgreSQL, Keycloak, %s) started in %.0f s.",
+                String.join(", ", running.stream().map(Part::id).toList()), (System.nanoTime() - t0) / 1e9));
+        postgresPid = Procs.postmaster(suite.database().port()).orElse(-1);
+        // Ready times as the launcher saw them: all four services start at once on the same two cores.
+        Pattern ready = Pattern.compile("^(\\S+-service) ready in ([0-9.]+) s");
+        StringBuilder together = new StringBuilder();
+        for (String line : suiteLines) {
+            Matcher m = ready.matcher(line);
+            if (m.find()) {
+                together.append(together.length() == 0 ? "" : ", ").append(m.group(1)).append(' ').append(m.group(2))
+                        .append(" s");
+            }
+        }
+        report.fact("Services started together by the launcher (ready after)", together.toString());
+        StringBuilder rss = new StringBuilder();
+        for (Part p : running) {
+            rss.append(rss.length() == 0 ? "" : ", ").append(p.id()).append(' ').append(mb(Procs.rssKb(pid(p))));
+        }
+        report.fact("Resident memory right after the suite started", rss.toString());
+    }
+
+    private long pid(Part p) {
+        OptionalLong pid = Procs.pidFromFile(o.data().resolve("run").resolve(p.id() + ".pid"));
+        if (pid.isEmpty()) {
+            throw new BenchException("no running " + p.id() + " (its pid file under " + o.data() + "/run is missing)");
+        }
+        return pid.getAsLong();
+    }
+
+    /** Skips the scenario (with a line in the report) unless these services run. */
+    private void need(Part... parts) {
+        for (Part p : parts) {
+            if (!running.contains(p)) {
+                throw new Skip(p.id() + " is not running (it did not start; see above)");
+            }
+        }
+    }
+
+    static final class Skip extends BenchException {
+        Skip(String message) {
+            super(message);
+        }
+    }
+
+    private String token(String client) {
+        return suite.token(client);
+    }
+
+    private URI url(Part p, String path) {
+        return URI.create("http://127.0.0.1:" + suite.port(p) + path);
+    }
+
+    // ---- data ------------------------------------------------------------------------------------------------
+
+    private void loadData() {
+        need(Part.CONSENT);
+        String officer = token(TENANT + "-privacy-officer");
+        purposes = Data.purposeCodes();
+        for (String[] p : Data.PURPOSES) {
+            Api.post(url(Part.CONSENT, "/v1/purposes"), officer, Api.json(Data.purpose(p)), "purpose-" + p[0])
+                    .expect(201);
+        }
+        // Consents: the bulk import API in chunks of 5,000 (1,000 people × 5 purposes), two calls at a time. This
+        // is the whole data set, and it is also the first consent batch-ingestion figure.
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String client = token(TENANT + "-client-system");
+        int perChunk = BATCH_ROWS / purposes.size();
+        int chunks = (o.apiSubjects() + perChunk - 1) / perChunk;
+        long t0 = System.nanoTime();
+        parallel(chunks, 2, c -> {
+            List<Object> rows = new ArrayList<>(BATCH_ROWS);
+            for (int n = c * perChunk + 1; n <= Math.min(o.apiSubjects(), (c + 1) * perChunk); n++) {
+                for (int j = 0; j < purposes.size(); j++) {
+                    rows.add(Data.consent(Data.subject("cust-", n), n, purposes.get(j), j, now));
+                }
+            }
+            Api.post(url(Part.CONSENT, "/v1/consents/import"), client, Api.json(Map.of("consents", rows)),
+                    "load-" + run + "-" + c).expect(201);
+            if (c % 10 == 9) {
+                System.out.printf("[bench] loaded consents of %,d people%n", (c + 1) * perChunk);
+            }
+        });
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long apiConsents = (long) o.apiSubjects() * purposes.size();
+        long consents = (long) o.subjects() * purposes.size();
+        report.row("data load", "consents through POST /v1/consents/import (5,000 per call, 2 in parallel)",
+                String.format(Locale.ROOT, "%,d in %.0f s = %,.0f consents/s", apiConsents, secs, apiConsents / secs),
+                null, null, null, null);
+        String how;
+        if (o.subjects() > o.apiSubjects()) {
+            double sqlSecs = sqlConsents(o.apiSubjects() + 1, o.subjects());
+            how = String.format(Locale.ROOT, "the first %,d people (%,d consents) through the bulk import API, the "
+                    + "other %,d people by one SQL INSERT … SELECT (%.0f s) of the same shape", o.apiSubjects(),
+                    apiConsents, o.subjects() - o.apiSubjects(), sqlSecs);
+        } else {
+            how = "all through the bulk import API (no SQL)";
+        }
+        report.fact("Data", String.format(Locale.ROOT, "%,d consents of %,d people for %s: %s; ledger categories and "
+                + "%,d holdings through the batch API; tenant %s for purges", consents, o.subjects(), TENANT, how,
+                o.subjects(), PURGE_TENANT));
+        provisions(officer, client, now);
+
+        if (!running.contains(Part.RETENTION)) {
+            return;
+        }
+        // The ledger, and one call recording per person through the batch API.
+        Api.post(url(Part.RETENTION, "/v1/data-categories"), officer, Api.json(Data.category("call-recording",
+                "通話録音", List.of("氏名", "電話番号", "通話音声"), 3650)), "cat-rec").expect(201);
+        Api.post(url(Part.RETENTION, "/v1/data-categories"), officer, Api.json(Data.category("inquiry-history",
+                "問い合わせ履歴", List.of("氏名", "電話番号", "問い合わせ内容"), 1825)), "cat-inq").expect(201);
+        OffsetDateTime yesterday = now.minusDays(1);
+        int holdingChunks = (o.subjects() + BATCH_ROWS - 1) / BATCH_ROWS;
+        t0 = System.nanoTime();
+        parallel(holdingChunks, 2, c -> {
+            List<Object> rows = new ArrayList<>(BATCH_ROWS);
+            for (int n = c * BATCH_ROWS + 1; n <= Math.min(o.subjects(), (c + 1) * BATCH_ROWS); n++) {
+                rows.add(Data.holding(Data.subject("cust-", n), "call-recording", "ivr-recorder",
+                        yesterday.minusMinutes(n % 1440), "録音/2026/" + Data.subject("call-", n) + ".wav"));
+            }
+            Api.post(url(Part.RETENTION, "/v1/holdings/batch"), client, Api.json(Map.of("holdings", rows)),
+                    "load-h-" + run + "-" + c).expect(201);
+        });
+        secs = (System.nanoTime() - t0) / 1e9;
+        report.row("data load", "holdings through POST /v1/holdings/batch (5,000 per call, 2 in parallel)",
+                String.format(Locale.ROOT, "%,d in %.0f s = %,.0f holdings/s", o.subjects(), secs, o.subjects() / secs),
+                null, null, null, null);
+
+    }
+
+    /**
+     * The rest of the people by SQL, in the shape the import writes (people without a birth date; no audit lines):
+     * loading 500,000 consents through the API takes many minutes on two cores and measures nothing new.
+     */
+    private double sqlConsents(int from, int to) {
+        Database db = suite.database();
+        String sql = "INSERT INTO consent (id, tenant_id, subject_ref, purpose_id, purpose_code, purpose_version, "
+                + "decision, method, channel, operator_ref, actor_subject, actor_client, notice_version, language, "
+                + "captured_at, recorded_at, user_agent, anonymised_ip, recording_ref, expires_at, sensitive_categories) "
+                + "SELECT gen_random_uuid(), p.tenant_id, 'cust-' || lpad(n::text, 6, '0'), p.id, p.code, 1, "
+                + "CASE WHEN (n * 31 + p.ord * 17) % 10 = 0 THEN 'REFUSED' ELSE 'GIVEN' END, "
+                + "CASE (n + p.ord) % 3 WHEN 0 THEN 'PHONE' WHEN 1 THEN 'WEB_FORM' ELSE 'PAPER' END, "
+                + "CASE (n + p.ord) % 3 WHEN 0 THEN 'コールセンター（札幌）' WHEN 1 THEN 'https://example.jp/members/entry' "
+                + "ELSE '申込書（郵送）' END, "
+                + "CASE (n + p.ord) % 3 WHEN 0 THEN 'op-佐藤' END, 'bench-sql-load', NULL, '2026-04', 'ja', "
+                + "now() - make_interval(days => 1 + n % 300), now(), NULL, NULL, "
+                + "CASE (n + p.ord) % 3 WHEN 0 THEN 'rec-' || n END, NULL, '[]' "
+                + "FROM generate_series(?, ?) AS n CROSS JOIN (SELECT id, code, tenant_id, "
+                + "(row_number() OVER (ORDER BY created_order) - 1)::int AS ord FROM (SELECT id, code, tenant_id, "
+                + "array_position(?::text[], code) AS created_order FROM purpose WHERE tenant_id = ? "
+                + "AND code = ANY (?::text[])) q) p";
+        long t0 = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(Part.CONSENT.database()), db.user(), db.password());
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            java.sql.Array codes = c.createArrayOf("text", purposes.toArray());
+            ps.setInt(1, from);
+            ps.setInt(2, to);
+            ps.setArray(3, codes);
+            ps.setString(4, TENANT);
+            ps.setArray(5, codes);
+            int rows = ps.executeUpdate();
+            try (var st = c.createStatement()) {
+                st.execute("ANALYZE consent");
+                // The decision cache never saw these people, but say so anyway: drop everything of the tenant.
+                st.execute("NOTIFY consent_changed, '" + TENANT + "\t'");
+            }
+            System.out.printf("[bench] loaded %,d more consents by SQL%n", rows);
+        } catch (SQLException e) {
+            throw new BenchException("loading consents by SQL failed: " + e.getMessage(), e);
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * Third-party provision records (APPI Art. 29) through thirdparty-service: a partner-referral purpose the first
+     * 1,000 people consented to, a registered recipient, and records of 100 people each. Best effort: the API is
+     * young, so a refusal is reported and the run goes on.
+     */
+    private void provisions(String officer, String client, OffsetDateTime now) {
+        if (!running.contains(Part.THIRDPARTY)) {
+            report.skip("provision records (data)", "thirdparty-service is not running");
+            return;
+        }
+        if (!Api.operations(suite.url(Part.THIRDPARTY)).contains("POST /v1/provisions")) {
+            report.skip("provision records (data)", "thirdparty-service has no POST /v1/provisions yet");
+            return;
+        }
+        try {
+            Map<String, Object> purpose = Data.purpose(new String[] {"partner-referral", "提携先へのご紹介",
+                "お客様のご希望に応じて、提携する保険代理店へ氏名と連絡先を提供します。", "氏名,電話番号,ご相談内容"});
+            purpose.put("thirdPartyProvision", true);
+            purpose.put("recipientTypes", List.of("BUSINESS_PARTNER"));
+            Api.post(url(Part.CONSENT, "/v1/purposes"), officer, Api.json(purpose), "purpose-partner").expect(201);
+            int people = Math.min(1000, o.subjects());
+            List<Object> rows = new ArrayList<>();
+            for (int n = 1; n <= people; n++) {
+                Map<String, Object> c = Data.consent(Data.subject("cust-", n), n, "partner-referral", 1, now);
+                c.put("decision", "GIVEN");
+                rows.add(c);
+            }
+            Api.post(url(Part.CONSENT, "/v1/consents/import"), client, Api.json(Map.of("consents", rows)),
+                    "partner-" + run).expect(201);
+            Map<String, Object> party = new LinkedHashMap<>();
+            party.put("name", "株式会社さくら保険サービス");
+            party.put("address", "東京都千代田区丸の内1-1-1 丸の内ビルディング12F");
+            party.put("representative", "高橋 誠");
+            party.put("kind", "CORPORATION");
+            party.put("legalBasis", "CONSENT");
+            String recipient = Api.post(url(Part.THIRDPARTY, "/v1/third-parties"), officer, Api.json(party),
+                    "party-" + run).expect(201).json().path("id").asText();
+            int records = 0;
+            long t0 = System.nanoTime();
+            for (int first = 1; first <= people; first += 100) {
+                List<String> subjects = new ArrayList<>();
+                for (int n = first; n < first + 100 && n <= people; n++) {
+                    subjects.add(Data.subject("cust-", n));
+                }
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("recipientId", recipient);
+                p.put("purpose", "partner-referral");
+                p.put("subjectRefs", subjects);
+                p.put("dataItems", List.of("氏名", "電話番号", "ご相談内容"));
+                p.put("method", "EACH");
+                p.put("providedOn", now.withOffsetSameInstant(Data.JST).toLocalDate().toString());
+                Api.post(url(Part.THIRDPARTY, "/v1/provisions"), client, Api.json(p), "prov-" + run + "-" + first)
+                        .expect(201);
+                records++;
+            }
+            partnerRecipient = recipient;
+            report.note(String.format(Locale.ROOT, "Loaded %d provision records of 100 people each to a partner "
+                    + "(株式会社さくら保険サービス) in %.1f s, after those people's consent to partner-referral.", records,
+                    (System.nanoTime() - t0) / 1e9));
+        } catch (BenchException e) {
+            report.skip("provision records (data)", "thirdparty-service refused them: " + firstLine(e.getMessage()));
+        }
+    }
+
+    // ---- decision ----------------------------------------------------------------------------------------------
+
+    private void decisions() {
+        need(Part.CONSENT);
+        String token = token(TENANT + "-client-system");
+        long consentPid = pid(Part.CONSENT);
+        String probe = "?subjectRef=cust-000001&purpose=" + purposes.get(0);
+        JsonNode d = Api.get(url(Part.CONSENT, "/v1/decisions" + probe), token).expect(200).json();
+        if (!d.has("allowed")) {
+            throw new BenchException("the decision has no 'allowed': " + d);
+        }
+        startBaseline();
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target("decision", base(Part.CONSENT), env("get", "/v1/decisions", token), Map.of(
+                "consent-service", consentPid, "postgres", postgresPid), o.connections()));
+        Api.Reply constant = Api.get(url(Part.CONSENT, "/v1/bench/constant"), token);
+        boolean haveConstant = constant.status() == 200;
+        if (haveConstant) {
+            targets.add(new Target("constant", base(Part.CONSENT), env("get", "/v1/bench/constant", token),
+                    Map.of("consent-service", consentPid), o.connections()));
+        } else {
+            report.skip("decision vs constant", "GET /v1/bench/constant answered " + constant.status()
+                    + " (consent-service without BenchResource, or mamori.bench.enabled not true)");
+        }
+        targets.add(new Target("baseline", "http://127.0.0.1:" + BASELINE_PORT, env("get", "/decision", ""),
+                Map.of("baseline", baseline.pid(), "postgres", postgresPid), o.connections()));
+        Map<String, List<Wrk.Result>> r = interleave(targets);
+
+        List<Wrk.Result> dec = r.get("decision");
+        Stats rps = stat(dec, Wrk.Result::rps);
+        Stats p50 = stat(dec, Wrk.Result::p50Ms);
+        Stats p99 = stat(dec, Wrk.Result::p99Ms);
+        Stats base = stat(r.get("baseline"), Wrk.Result::rps);
+        String c = "c" + o.connections();
+        if (haveConstant) {
+            Stats cons = stat(r.get("constant"), Wrk.Result::rps);
+            Stats ratio = ratios(dec, r.get("constant"), Wrk.Result::rps);
+            report.row("decision", "GET /v1/decisions, req/s (" + c + ")", rps.describe("%,.0f"),
+                    "constant: " + cons.describe("%,.0f"), pct(ratio), "≥ 10,000 req/s and ≥ 50 % of constant",
+                    rps.median() >= 10_000 && ratio.median() >= 0.5);
+            report.row("decision", "constant answer, same service: p50 / p99 ms",
+                    stat(r.get("constant"), Wrk.Result::p50Ms).describe("%.2f") + " / "
+                            + stat(r.get("constant"), Wrk.Result::p99Ms).describe("%.2f"), null, null, null, null);
+        }
+        report.row("decision", "GET /v1/decisions vs plain Vert.x + pg client", rps.describe("%,.0f"),
+                "plain: " + base.describe("%,.0f"), pct(ratios(dec, r.get("baseline"), Wrk.Result::rps)), null, null);
+        report.row("decision", "GET /v1/decisions p50 ms", p50.describe("%.2f"),
+                "plain: " + stat(r.get("baseline"), Wrk.Result::p50Ms).describe("%.2f"), null, null, null);
+        report.row("decision", "GET /v1/decisions p99 ms", p99.describe("%.2f"),
+                "plain: " + stat(r.get("baseline"), Wrk.Result::p99Ms).describe("%.2f"), null, "≤ 10 ms",
+                p99.median() <= 10);
+        report.row("decision", "server CPU µs per request (consent-service / its PostgreSQL)",
+                stat(dec, x -> x.cpuMicrosPerRequest().getOrDefault("consent-service", Double.NaN)).describe("%.0f")
+                        + " / " + stat(dec, x -> x.cpuMicrosPerRequest().getOrDefault("postgres", Double.NaN))
+                        .describe("%.0f"),
+                "plain: " + stat(r.get("baseline"), x -> x.cpuMicrosPerRequest().getOrDefault("baseline", Double.NaN))
+                        .describe("%.0f") + " / " + stat(r.get("baseline"),
+                        x -> x.cpuMicrosPerRequest().getOrDefault("postgres", Double.NaN)).describe("%.0f"),
+                null, null, null);
+        if (haveConstant) {
+            report.row("decision", "constant answer: server CPU µs per request",
+                    stat(r.get("constant"), x -> x.cpuMicrosPerRequest().getOrDefault("consent-service", Double.NaN))
+                            .describe("%.0f"), null, null, null, null);
+        }
+        profile("decision: GET /v1/decisions at " + c, consentPid, targets.get(0));
+    }
+
+    private void batchDecisions() {
+        need(Part.CONSENT);
+        String token = token(TENANT + "-client-system");
+        long consentPid = pid(Part.CONSENT);
+        startBaseline();
+        int conns = Math.max(2, o.connections() / 4);
+        Map<String, String> envService = env("batch", "/v1/decisions/batch", token);
+        Map<String, String> envBase = env("batch", "/batch", "");
+        List<Target> targets = List.of(
+                new Target("service", base(Part.CONSENT), envService, Map.of("consent-service", consentPid,
+                        "postgres", postgresPid), conns),
+                new Target("baseline", "http://127.0.0.1:" + BASELINE_PORT, envBase, Map.of("baseline", baseline.pid(),
+                        "postgres", postgresPid), conns));
+        Map<String, List<Wrk.Result>> r = interleave(targets);
+        Stats svc = stat(r.get("service"), x -> x.rps() * DECISION_BATCH);
+        Stats plain = stat(r.get("baseline"), x -> x.rps() * DECISION_BATCH);
+        report.row("batch decision", "POST /v1/decisions/batch, " + DECISION_BATCH + " pairs per call (c" + conns
+                        + "): decisions/s", svc.describe("%,.0f"), "plain: " + plain.describe("%,.0f"),
+                pct(ratios(r.get("service"), r.get("baseline"), Wrk.Result::rps)), null, null);
+        report.row("batch decision", "per call p50 / p99 ms", stat(r.get("service"), Wrk.Result::p50Ms).describe("%.1f")
+                        + " / " + stat(r.get("service"), Wrk.Result::p99Ms).describe("%.1f"),
+                "plain: " + stat(r.get("baseline"), Wrk.Result::p50Ms).describe("%.1f") + " / "
+                        + stat(r.get("baseline"), Wrk.Result::p99Ms).describe("%.1f"), null, null, null);
+        profile("batch decision: POST /v1/decisions/batch", consentPid, targets.get(0));
+    }
+
+    // ---- ingestion -----------------------------------------------------------------------------------------------
+
+    private void ingestion() {
+        need(Part.CONSENT, Part.RETENTION);
+        String client = token(TENANT + "-client-system");
+        long retentionPid = pid(Part.RETENTION);
+        long consentPid = pid(Part.CONSENT);
+        OffsetDateTime yesterday = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1);
+        Target holdingSingle = new Target("holding-single", base(Part.RETENTION), env("holding", "/v1/holdings", client),
+                Map.of("retention-service", retentionPid, "postgres", postgresPid), o.connections());
+        Target consentSingle = new Target("consent-single", base(Part.CONSENT), env("consent", "/v1/consents", client),
+                Map.of("consent-service", consentPid, "postgres", postgresPid), o.connections());
+        int batches = o.smoke() ? 1 : 4;
+        List<Double> hs = new ArrayList<>();
+        List<Double> hb = new ArrayList<>();
+        List<Double> cs = new ArrayList<>();
+        List<Double> cb = new ArrayList<>();
+        List<Wrk.Result> hsr = new ArrayList<>();
+        List<Wrk.Result> csr = new ArrayList<>();
+        System.out.println("[bench] ingestion: warm-up");
+        runWrk(holdingSingle, o.warmup());
+        holdingBatches(client, 1, yesterday);
+        runWrk(consentSingle, o.warmup());
+        consentBatches(client, 1);
+        for (int round = 1; round <= o.rounds(); round++) {
+            System.out.println("[bench] ingestion: round " + round + " of " + o.rounds());
+            Wrk.Result a = runWrk(holdingSingle, o.seconds());
+            hsr.add(a);
+            hs.add(a.rps());
+            hb.add(holdingBatches(client, batches, yesterday));
+            Wrk.Result c = runWrk(consentSingle, o.seconds());
+            csr.add(c);
+            cs.add(c.rps());
+            cb.add(consentBatches(client, batches));
+        }
+        Stats hbs = Stats.of(hb);
+        report.row("ingestion", "holdings one by one, POST /v1/holdings (c" + o.connections() + "): holdings/s",
+                Stats.of(hs).describe("%,.0f"), null, null, null, null);
+        report.row("ingestion", "holdings one by one: p50 / p99 ms", stat(hsr, Wrk.Result::p50Ms).describe("%.1f")
+                + " / " + stat(hsr, Wrk.Result::p99Ms).describe("%.1f"), null, null, null, null);
+        report.row("ingestion", "holdings in batches of 5,000, POST /v1/holdings/batch (2 calls at a time): holdings/s",
+                hbs.describe("%,.0f"), null, null, "≥ 10,000 holdings/s", hbs.median() >= 10_000);
+        report.row("ingestion", "consents one by one, POST /v1/consents (c" + o.connections() + "): consents/s",
+                Stats.of(cs).describe("%,.0f"), null, null, null, null);
+        report.row("ingestion", "consents one by one: p50 / p99 ms", stat(csr, Wrk.Result::p50Ms).describe("%.1f")
+                + " / " + stat(csr, Wrk.Result::p99Ms).describe("%.1f"), null, null, null, null);
+        report.row("ingestion", "consents in imports of 5,000, POST /v1/consents/import (2 calls at a time): consents/s",
+                Stats.of(cb).describe("%,.0f"), null, null, null, null);
+        profile("ingestion: POST /v1/holdings one by one", retentionPid, holdingSingle);
+        profileWhile("ingestion: POST /v1/holdings/batch", retentionPid, () -> holdingBatches(client,
+                o.smoke() ? 1 : 4, yesterday));
+        profileWhile("ingestion: POST /v1/consents/import", consentPid, () -> consentBatches(client, o.smoke() ? 1 : 4));
+    }
+
+    /** {@code count} batches of 5,000 new holdings, two calls at a time; answers holdings per second. */
+    private double holdingBatches(String token, int count, OffsetDateTime collectedAt) {
+        String tag = run + "-" + uniq.incrementAndGet();
+        long t0 = System.nanoTime();
+        parallel(count, 2, c -> {
+            List<Object> rows = new ArrayList<>(BATCH_ROWS);
+            for (int i = 0; i < BATCH_ROWS; i++) {
+                int n = 1 + Math.floorMod((c * BATCH_ROWS + i) * 7919, o.subjects());
+                rows.add(Data.holding(Data.subject("cust-", n), "inquiry-history", "crm", collectedAt.minusMinutes(i),
+                        "問い合わせ履歴/" + tag + "/" + c + "-" + i));
+            }
+            Api.post(url(Part.RETENTION, "/v1/holdings/batch"), token, Api.json(Map.of("holdings", rows)),
+                    "hb-" + tag + "-" + c).expect(201);
+        });
+        return (double) count * BATCH_ROWS / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** {@code count} imports of 5,000 consents of new people, two calls at a time; answers consents per second. */
+    private double consentBatches(String token, int count) {
+        String tag = run + "-" + uniq.incrementAndGet();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        int perChunk = BATCH_ROWS / purposes.size();
+        long t0 = System.nanoTime();
+        parallel(count, 2, c -> {
+            List<Object> rows = new ArrayList<>(BATCH_ROWS);
+            for (int i = 0; i < perChunk; i++) {
+                int n = c * perChunk + i + 1;
+                for (int j = 0; j < purposes.size(); j++) {
+                    rows.add(Data.consent("imp-" + tag + "-" + n, n, purposes.get(j), j, now));
+                }
+            }
+            Api.post(url(Part.CONSENT, "/v1/consents/import"), token, Api.json(Map.of("consents", rows)),
+                    "cb-" + tag + "-" + c).expect(201);
+        });
+        return (double) count * perChunk * purposes.size() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    // ---- purge ---------------------------------------------------------------------------------------------------
+
+    private void purge() {
+        need(Part.RETENTION);
+        Set<String> ops = Api.operations(suite.url(Part.RETENTION));
+        if (!ops.contains("POST /v1/purge-runs")) {
+            report.skip("purge", "endpoint missing: retention-service has no POST /v1/purge-runs yet (its OpenAPI "
+                    + "lists " + ops.size() + " operations); the plain SQL ceiling is not run alone");
+            return;
+        }
+        String officer = token(PURGE_TENANT + "-privacy-officer");
+        String client = token(PURGE_TENANT + "-client-system");
+        Api.post(url(Part.RETENTION, "/v1/data-categories"), officer, Api.json(Data.category("expired-recording",
+                "通話録音（保存期間1日）", List.of("氏名", "電話番号", "通話音声"), 1)), "cat-exp-" + run).expect(201, 409);
+        int rows = o.smoke() ? 5_000 : 50_000;
+        int batches = rows / BATCH_ROWS;
+        List<Double> api = new ArrayList<>();
+        List<Double> sql = new ArrayList<>();
+        Database db = suite.database();
+        for (int round = 0; round <= o.rounds(); round++) { // round 0 is the warm-up
+            System.out.println("[bench] purge: " + (round == 0 ? "warm-up" : "round " + round + " of " + o.rounds()));
+            loadDueHoldings(client, batches);
+            double a = purgeRun(officer, rows);
+            loadDueHoldings(client, batches);
+            double s = sqlDelete(db, rows);
+            if (round > 0) {
+                api.add(a);
+                sql.add(s);
+            }
+        }
+        Stats a = Stats.of(api);
+        List<Double> ratio = new ArrayList<>();
+        for (int i = 0; i < api.size(); i++) {
+            ratio.add(api.get(i) / sql.get(i));
+        }
+        Stats r = Stats.of(ratio);
+        report.row("purge", "POST /v1/purge-runs on " + String.format(Locale.ROOT, "%,d", rows)
+                        + " due holdings: holdings/s", a.describe("%,.0f"),
+                "plain batched SQL DELETE (1,000 per statement): " + Stats.of(sql).describe("%,.0f"), pct(r),
+                "≥ 20,000 holdings/s and ≥ 50 % of plain SQL", a.median() >= 20_000 && r.median() >= 0.5);
+    }
+
+    private void loadDueHoldings(String token, int batches) {
+        OffsetDateTime longAgo = OffsetDateTime.now(ZoneOffset.UTC).minusDays(10);
+        String tag = run + "-" + uniq.incrementAndGet();
+        parallel(batches, 2, c -> {
+            List<Object> rows = new ArrayList<>(BATCH_ROWS);
+            for (int i = 0; i < BATCH_ROWS; i++) {
+                rows.add(Data.holding(Data.subject("old-", c * BATCH_ROWS + i), "expired-recording", "ivr-recorder",
+                        longAgo, "録音/" + tag + "/" + c + "-" + i + ".wav"));
+            }
+            Api.post(url(Part.RETENTION, "/v1/holdings/batch"), token, Api.json(Map.of("holdings", rows)),
+                    "due-" + tag + "-" + c).expect(201);
+        });
+    }
+
+    /** Starts a purge run and waits for it to finish; answers holdings erased per second. */
+    private double purgeRun(String token, int expected) {
+        long t0 = System.nanoTime();
+        Api.Reply started = Api.post(url(Part.RETENTION, "/v1/purge-runs"), token, "{}", "purge-" + run + "-"
+                + uniq.incrementAndGet());
+        if (!started.ok()) {
+            throw new BenchException("POST /v1/purge-runs answered " + started.status() + ": "
+                    + Api.abbreviate(started.body()));
+        }
+        JsonNode runNode = started.json();
+        String id = runNode.path("id").asText(null);
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (Set.of("RUNNING", "PENDING", "STARTED", "QUEUED").contains(runNode.path("status").asText(""))) {
+            if (id == null || System.nanoTime() > deadline) {
+                throw new BenchException("the purge run did not finish: " + runNode);
+            }
+            sleep(100);
+            runNode = Api.get(url(Part.RETENTION, "/v1/purge-runs/" + id), token).expect(200).json();
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long erased = runNode.path("erased").asLong(-1);
+        if (erased < expected) {
+            report.note("a purge run erased " + erased + " holdings of " + expected + " due ones: " + runNode);
+        }
+        return Math.max(erased, 0) / secs;
+    }
+
+    /** The ceiling: the same due rows deleted with plain SQL, 1,000 per statement, each statement committed. */
+    private double sqlDelete(Database db, int expected) {
+        String sql = "DELETE FROM holding WHERE id IN (SELECT id FROM holding WHERE tenant_id = ? "
+                + "AND delete_after <= now() LIMIT 1000)";
+        long t0 = System.nanoTime();
+        long deleted = 0;
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(Part.RETENTION.database()), db.user(),
+                db.password()); PreparedStatement ps = c.prepareStatement(sql)) {
+            c.setAutoCommit(true);
+            ps.setString(1, PURGE_TENANT);
+            int n;
+            while ((n = ps.executeUpdate()) > 0) {
+                deleted += n;
+            }
+        } catch (SQLException e) {
+            throw new BenchException("plain SQL delete failed: " + e.getMessage(), e);
+        }
+        if (deleted < expected) {
+            report.note("plain SQL deleted " + deleted + " of " + expected + " due holdings");
+        }
+        return deleted / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    // ---- disclosure ----------------------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    private void disclosure() {
+        need(Part.REQUEST);
+        Set<String> ops = Api.operations(suite.url(Part.REQUEST));
+        // The figure is the time from the decision to disclose until the assembled disclosure can be read back.
+        List<String> result = ops.stream().filter(op -> op.startsWith("GET") && (op.contains("/result")
+                || op.contains("disclosure"))).toList();
+        if (result.isEmpty()) {
+            List<String> fulfilment = ops.stream().filter(op -> op.toLowerCase(Locale.ROOT).contains("fulfil")).toList();
+            report.skip("disclosure", "endpoint missing: request-service has no endpoint yet that returns an assembled "
+                    + "disclosure (no GET …/result or …/disclosure among its " + ops.size() + " operations"
+                    + (fulfilment.isEmpty() ? "" : "; it has " + fulfilment) + "), so the person with 1,000 records "
+                    + "in each service was not loaded");
+            return;
+        }
+        for (String op : List.of("POST /v1/requests", "POST /v1/requests/{id}/identity-verification",
+                "POST /v1/requests/{id}/decision")) {
+            if (!ops.contains(op)) {
+                report.skip("disclosure", "endpoint missing: request-service has no " + op + " yet");
+                return;
+            }
+        }
+        need(Part.CONSENT, Part.RETENTION);
+        int records = o.smoke() ? 100 : 1000;
+        List<Double> assembly = new ArrayList<>();
+        List<Double> read = new ArrayList<>();
+        List<Double> sizes = new ArrayList<>();
+        for (int round = 0; round <= o.rounds(); round++) { // round 0 is the warm-up
+            String person = "disc-" + run + "-" + round;
+            String loaded = loadPerson(person, records);
+            double[] m = discloseOnce(person);
+            System.out.printf(Locale.ROOT, "[bench] disclosure %s of %s (%s): assembled in %.2f s, read in %.0f ms, "
+                    + "%,.0f bytes%n", round == 0 ? "warm-up" : "round " + round, person, loaded, m[0], m[1] * 1000,
+                    m[2]);
+            if (round > 0) {
+                assembly.add(m[0]);
+                read.add(m[1] * 1000);
+                sizes.add(m[2]);
+            }
+            if (round == 1) {
+                report.note("Disclosure: each round a new person with " + loaded + "; the time runs from the "
+                        + "privacy officer's APPROVED decision to GET /v1/requests/{id}/result answering 200.");
+            }
+        }
+        Stats a = Stats.of(assembly);
+        report.row("disclosure", "decision to assembled disclosure, " + records + " records per service (s)",
+                a.describe("%.2f"), null, null, "≤ 1 s", a.median() <= 1);
+        report.row("disclosure", "reading the package: GET …/result (ms) / size (bytes)",
+                Stats.of(read).describe("%.0f") + " / " + Stats.of(sizes).describe("%,.0f"), null, null, null, null);
+    }
+
+    /** One person with {@code records} consents, holdings and (if thirdparty-service takes them) provision records. */
+    private String loadPerson(String person, int records) {
+        String client = token(TENANT + "-client-system");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Object> consents = new ArrayList<>();
+        for (int i = 0; i < records; i++) {
+            Map<String, Object> c = Data.consent(person, i + 1, purposes.get(i % purposes.size()), i, now);
+            ((Map<String, Object>) c.get("evidence")).put("capturedAt",
+                    Data.rfc3339(now.minusHours(1 + records - i)));
+            c.remove("subjectBirthDate");
+            c.remove("guardian");
+            consents.add(c);
+        }
+        if (partnerRecipient != null) {
+            Map<String, Object> c = Data.consent(person, 1, "partner-referral", 0, now);
+            c.put("decision", "GIVEN");
+            c.remove("subjectBirthDate");
+            c.remove("guardian");
+            consents.add(c);
+        }
+        Api.post(url(Part.CONSENT, "/v1/consents/import"), client, Api.json(Map.of("consents", consents)),
+                "person-c-" + person).expect(201);
+        List<Object> holdings = new ArrayList<>();
+        for (int i = 0; i < records; i++) {
+            holdings.add(Data.holding(person, i % 2 == 0 ? "call-recording" : "inquiry-history",
+                    i % 2 == 0 ? "ivr-recorder" : "crm", now.minusHours(1 + i), "記録/" + person + "/" + i));
+        }
+        Api.post(url(Part.RETENTION, "/v1/holdings/batch"), client, Api.json(Map.of("holdings", holdings)),
+                "person-h-" + person).expect(201);
+        if (partnerRecipient == null || !running.contains(Part.THIRDPARTY)) {
+            return records + " consents and holdings (no provision records: thirdparty-service did not take them)";
+        }
+        String providedOn = now.withOffsetSameInstant(Data.JST).toLocalDate().toString();
+        parallel(records, 4, i -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("recipientId", partnerRecipient);
+            p.put("purpose", "partner-referral");
+            p.put("subjectRefs", List.of(person));
+            p.put("dataItems", List.of("氏名", "電話番号", i % 2 == 0 ? "ご相談内容" : "ご希望の連絡時間帯"));
+            p.put("method", "EACH");
+            p.put("providedOn", providedOn);
+            Api.post(url(Part.THIRDPARTY, "/v1/provisions"), client, Api.json(p), "person-p-" + person + "-" + i)
+                    .expect(201);
+        });
+        return records + " consents, holdings and provision records";
+    }
+
+    /** Answers {assembly seconds, result read seconds, result bytes}. */
+    private double[] discloseOnce(String person) {
+        String operator = token(TENANT + "-operator");
+        String officer = token(TENANT + "-privacy-officer");
+        Map<String, Object> intake = new LinkedHashMap<>();
+        intake.put("type", "DISCLOSURE");
+        intake.put("subjectRef", person);
+        intake.put("channel", "PHONE");
+        intake.put("requester", Map.of("name", Data.japaneseName(person.hashCode()), "relation", "SELF",
+                "contact", Map.of("email", "yamada.taro@example.jp", "phone", "090-1234-5678",
+                        "postalAddress", "〒060-0001 北海道札幌市中央区北1条西2丁目")));
+        intake.put("deliveryMethod", "ELECTRONIC");
+        String id = Api.post(url(Part.REQUEST, "/v1/requests"), operator, Api.json(intake), "req-" + person)
+                .expect(201).json().path("id").asText();
+        Api.post(url(Part.REQUEST, "/v1/requests/" + id + "/identity-verification"), operator, Api.json(Map.of(
+                "method", "DOCUMENTS", "documents", List.of(Map.of("type", "DRIVERS_LICENSE")),
+                "note", "運転免許証で氏名・住所を照合")), null).expect(200, 201);
+        long t0 = System.nanoTime();
+        Api.post(url(Part.REQUEST, "/v1/requests/" + id + "/decision"), officer, Api.json(Map.of("outcome",
+                "APPROVED")), null).expect(200, 201);
+        URI result = url(Part.REQUEST, "/v1/requests/" + id + "/result");
+        long deadline = t0 + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            long r0 = System.nanoTime();
+            Api.Reply r = Api.get(result, officer);
+            if (r.status() == 200) {
+                double assembled = (System.nanoTime() - t0) / 1e9;
+                long r1 = System.nanoTime();
+                Api.Reply again = Api.get(result, officer).expect(200);
+                double readSecs = (System.nanoTime() - r1) / 1e9;
+                return new double[] {assembled, readSecs, again.body().getBytes(StandardCharsets.UTF_8).length};
+            }
+            if (r.status() != 409 || System.nanoTime() > deadline) {
+                throw new BenchException("GET …/result of the disclosure answered " + r.status() + " after "
+                        + (System.nanoTime() - t0) / 1_000_000 + " ms: " + Api.abbreviate(r.body()));
+            }
+            sleep(Math.max(0, 20 - (System.nanoTime() - r0) / 1_000_000));
+        }
+    }
+
+    // ---- start-up -------------------------------------------------------------------------------------------------
+
+    /**
+     * Each service alone, started as the launcher starts it (same JVM, jar, environment) on a spare port while the
+     * suite is idle: time from exec to /q/health/ready answering 200, Quarkus's own "started in", and VmRSS two
+     * seconds after ready. Several runs per service, interleaved.
+     */
+    private void startup() throws IOException {
+        int runs = o.smoke() ? 1 : 3;
+        Map<Part, List<Double>> ready = new LinkedHashMap<>();
+        Map<Part, List<Double>> quarkus = new LinkedHashMap<>();
+        Map<Part, List<Double>> rss = new LinkedHashMap<>();
+        Set<Part> parts = new java.util.LinkedHashSet<>(running);
+        for (int r = 0; r < runs; r++) {
+            for (Part p : List.copyOf(parts)) {
+                double[] m;
+                try {
+                    m = startOnce(p, r);
+                } catch (BenchException e) {
+                    report.failed("start-up of " + p.id(), firstLine(String.valueOf(e.getMessage())));
+                    parts.remove(p);
+                    continue;
+                }
+                ready.computeIfAbsent(p, k -> new ArrayList<>()).add(m[0]);
+                if (m[1] > 0) {
+                    quarkus.computeIfAbsent(p, k -> new ArrayList<>()).add(m[1]);
+                }
+                rss.computeIfAbsent(p, k -> new ArrayList<>()).add(m[2]);
+            }
+        }
+        Map<Part, List<Double>> leanReady = new LinkedHashMap<>();
+        Map<Part, List<Double>> leanRss = new LinkedHashMap<>();
+        for (int r = 0; r < runs; r++) {
+            for (Part p : parts) {
+                try {
+                    double[] m = startOnce(p, r, LEAN_JVM);
+                    leanReady.computeIfAbsent(p, k -> new ArrayList<>()).add(m[0]);
+                    leanRss.computeIfAbsent(p, k -> new ArrayList<>()).add(m[2]);
+                } catch (BenchException e) {
+                    report.note("start-up of " + p.id() + " with lean JVM flags failed: " + firstLine(e.getMessage()));
+                }
+            }
+        }
+        for (Part p : parts) {
+            Stats rd = Stats.of(ready.get(p));
+            Stats mem = Stats.of(rss.get(p));
+            report.row("start-up", p.id() + ": ready after (s) / resident MB",
+                    rd.describe("%.1f") + " / " + mem.describe("%.0f"),
+                    quarkus.containsKey(p) ? "Quarkus 'started in' " + Stats.of(quarkus.get(p)).describe("%.2f") + " s"
+                            : null, null, "≤ 3 s and ≤ 250 MB", rd.median() <= 3 && mem.median() <= 250);
+            if (leanReady.containsKey(p)) {
+                Stats lr = Stats.of(leanReady.get(p));
+                Stats lm = Stats.of(leanRss.get(p));
+                report.row("start-up", p.id() + " with lean JVM flags (see notes): ready after (s) / resident MB",
+                        lr.describe("%.1f") + " / " + lm.describe("%.0f"), null, null, "≤ 3 s and ≤ 250 MB",
+                        lr.median() <= 3 && lm.median() <= 250);
+            }
+        }
+        report.note("Lean JVM flags, measured for comparison only (the launcher passes none): `"
+                + String.join(" ", LEAN_JVM) + "`.");
+    }
+
+    /** JVM flags that trade peak throughput for start-up time and footprint; measured for comparison only. */
+    static final List<String> LEAN_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-Xmx192m",
+            "-Xss512k", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m");
+
+    private double[] startOnce(Part p, int round) throws IOException {
+        return startOnce(p, round, List.of());
+    }
+
+    private double[] startOnce(Part p, int round, List<String> jvmArgs) throws IOException {
+        Database db = suite.database();
+        Path jar = o.root().resolve(p.id()).resolve("target/quarkus-app/quarkus-run.jar");
+        Path log = work.resolve("startup-" + p.id() + "-" + round + (jvmArgs.isEmpty() ? "" : "-lean") + ".log");
+        Path dir = work.resolve("startup-work").resolve(p.id());
+        Files.createDirectories(dir);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("DB_HOST", db.host());
+        env.put("DB_PORT", Integer.toString(db.port()));
+        env.put("DB_NAME", p.database());
+        env.put("DB_USER", db.user());
+        env.put("DB_PASSWORD", db.password());
+        env.put("OIDC_AUTH_SERVER_URL", suite.issuer());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(PROBE_PORT));
+        Path secrets = o.data().resolve("secrets");
+        if (Files.isDirectory(secrets)) {
+            try (var files = Files.list(secrets)) {
+                for (Path f : files.toList()) {
+                    env.put(f.getFileName().toString(), Files.readString(f).trim());
+                }
+            }
+        }
+        URI readyUrl = URI.create("http://127.0.0.1:" + PROBE_PORT + "/q/health/ready");
+        long t0 = System.nanoTime();
+        Process proc = Procs.track(pb.start());
+        try {
+            long deadline = t0 + Duration.ofSeconds(120).toNanos();
+            while (true) {
+                if (!proc.isAlive()) {
+                    throw new BenchException(p.id() + " exited during start-up; see " + log);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new BenchException(p.id() + " was not ready within 120 s; see " + log);
+                }
+                try {
+                    if (Api.get(readyUrl, null).status() == 200) {
+                        break;
+                    }
+                } catch (BenchException notYet) {
+                    // not listening yet
+                }
+                sleep(25);
+            }
+            double readySecs = (System.nanoTime() - t0) / 1e9;
+            sleep(2000);
+            double rssMb = Procs.rssKb(proc.pid()) / 1024.0;
+            Matcher m = Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(log, StandardCharsets.UTF_8));
+            double started = m.find() ? Double.parseDouble(m.group(1)) : -1;
+            System.out.printf(Locale.ROOT, "[bench] start-up %s #%d%s: ready after %.2f s (Quarkus: %.2f s), %.0f MB%n",
+                    p.id(), round + 1, jvmArgs.isEmpty() ? "" : " (lean JVM flags)", readySecs, started, rssMb);
+            return new double[] {readySecs, started, rssMb};
+        } finally {
+            Procs.stop(proc);
+        }
+    }
+
+    private void memoryAfterLoad() {
+        if (suite == null) {
+            return;
+        }
+        StringBuilder rss = new StringBuilder();
+        for (Part p : running) {
+            OptionalLong pid = Procs.pidFromFile(o.data().resolve("run").resolve(p.id() + ".pid"));
+            rss.append(rss.length() == 0 ? "" : ", ").append(p.id()).append(' ')
+                    .append(pid.isPresent() ? mb(Procs.rssKb(pid.getAsLong())) : "gone");
+        }
+        report.fact("Resident memory of the suite's services after all scenarios", rss.toString());
+    }
+
+    // ---- the baseline program --------------------------------------------------------------------------------------
+
+    private void startBaseline() {
+        if (baseline != null && baseline.isAlive()) {
+            return;
+        }
+        Database db = suite.database();
+        Path log = work.resolve("baseline.log");
+        try {
+            baseline = Procs.track(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "dev.mamori.bench.baseline.VertxPgBaseline",
+                    Integer.toString(BASELINE_PORT), db.host(), Integer.toString(db.port()), Part.CONSENT.database(),
+                    db.user(), db.password(), TENANT, "2", "4")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        } catch (IOException e) {
+            throw new BenchException("cannot start the plain Vert.x program: " + e, e);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        URI probe = URI.create("http://127.0.0.1:" + BASELINE_PORT + "/decision?subjectRef=cust-000001&purpose="
+                + purposes.get(0));
+        while (true) {
+            if (!baseline.isAlive() || System.nanoTime() > deadline) {
+                throw new BenchException("the plain Vert.x program did not start; see " + log);
+            }
+            try {
+                Api.Reply r = Api.get(probe, null);
+                if (r.status() == 200 && r.json().has("allowed")) {
+                    return;
+                }
+            } catch (BenchException notYet) {
+                // not listening yet
+            }
+            sleep(200);
+        }
+    }
+
+    // ---- running wrk -------------------------------------------------------------------------------------------------
+
+    record Target(String name, String url, Map<String, String> env, Map<String, Long> watch, int connections) {
+    }
+
+    private Map<String, String> env(String mode, String path, String token) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("BENCH_MODE", mode);
+        env.put("BENCH_PATH", path);
+        env.put("BENCH_TOKEN", token);
+        env.put("BENCH_SUBJECTS", Integer.toString(o.subjects()));
+        env.put("BENCH_SUBJECT_PREFIX", "cust-");
+        env.put("BENCH_PURPOSES", String.join(",", purposes));
+        env.put("BENCH_BATCH", Integer.toString(DECISION_BATCH));
+        env.put("BENCH_CATEGORY", "call-recording");
+        env.put("BENCH_CAPTURED_AT", Data.rfc3339(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1)));
+        return env;
+    }
+
+    private static String base(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private String base(Part p) {
+        return base(suite.port(p));
+    }
+
+    private Wrk.Result runWrk(Target t, int seconds) {
+        Map<String, String> env = new LinkedHashMap<>(t.env());
+        env.put("BENCH_RUN", run + "-" + uniq.incrementAndGet());
+        Wrk.Result r = wrk.run(t.url(), t.connections(), seconds, env, t.watch());
+        System.out.printf(Locale.ROOT, "[bench]   %-16s %9.0f req/s  p50 %6.2f ms  p99 %7.2f ms%s%n", t.name(), r.rps(),
+                r.p50Ms(), r.p99Ms(), r.errors() == 0 ? "" : "  (" + r.errorDetail() + ")");
+        if (r.errors() > 0) {
+            report.note(t.name() + ": " + r.errorDetail() + " in a " + seconds + " s run of " + r.requests()
+                    + " requests; such answers are counted in req/s by wrk, so the figure is not trustworthy");
+        }
+        return r;
+    }
+
+    /** A warm-up of each target, then rounds A, B, C, A, B, C, ... */
+    private Map<String, List<Wrk.Result>> interleave(List<Target> targets) {
+        Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
+        System.out.println("[bench] warm-up");
+        for (Target t : targets) {
+            runWrk(t, o.warmup());
+            results.put(t.name(), new ArrayList<>());
+        }
+        for (int round = 1; round <= o.rounds(); round++) {
+            System.out.println("[bench] round " + round + " of " + o.rounds());
+            for (Target t : targets) {
+                results.get(t.name()).add(runWrk(t, o.seconds()));
+            }
+        }
+        return results;
+    }
+
+    private void profile(String what, long pid, Target t) {
+        try {
+            Path file = Profiler.start(pid, o.profileSeconds(), work.resolve("jfr"), t.name() + "-" + uniq.incrementAndGet());
+            runWrk(t, o.profileSeconds() + 1);
+            report.profile(Profiler.markdown(Profiler.summarise(what, file)));
+        } catch (BenchException e) {
+            report.note("no profile of " + what + ": " + e.getMessage());
+        }
+    }
+
+    private void profileWhile(String what, long pid, Runnable load) {
+        try {
+            Path file = Profiler.start(pid, o.profileSeconds(), work.resolve("jfr"), "load-" + uniq.incrementAndGet());
+            long end = System.nanoTime() + Duration.ofSeconds(o.profileSeconds() + 1).toNanos();
+            while (System.nanoTime() < end) {
+                load.run();
+            }
+            report.profile(Profiler.markdown(Profiler.summarise(what, file)));
+        } catch (BenchException e) {
+            report.note("no profile of " + what + ": " + e.getMessage());
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    interface Scenario {
+        void run() throws Exception;
+    }
+
+    private void scenario(String name, Scenario s) {
+        if (!o.wants(name)) {
+            return;
+        }
+        System.out.println("[bench] ==== " + name);
+        long t0 = System.nanoTime();
+        try {
+            s.run();
+        } catch (Skip e) {
+            report.skip(name, e.getMessage());
+        } catch (Exception e) {
+            report.failed(name, firstLine(String.valueOf(e.getMessage())));
+            e.printStackTrace();
+        }
+        System.out.printf(Locale.ROOT, "[bench] ==== %s took %.0f s%n", name, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Runs task(0..count-1) on {@code threads} threads; the first failure fails the whole. */
+    private static void parallel(int count, int threads, IntConsumerWithException task) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    task.accept(n);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new BenchException(e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    interface IntConsumerWithException {
+        void accept(int n) throws Exception;
+    }
+
+    private static Stats stat(List<Wrk.Result> results, java.util.function.ToDoubleFunction<Wrk.Result> f) {
+        List<Double> v = new ArrayList<>();
+        for (Wrk.Result r : results) {
+            v.add(f.applyAsDouble(r));
+        }
+        return Stats.of(v);
+    }
+
+    /** Per-round ratios a_i / b_i: rounds ran side by side, so each ratio compares like with like. */
+    private static Stats ratios(List<Wrk.Result> a, List<Wrk.Result> b, java.util.function.ToDoubleFunction<Wrk.Result> f) {
+        List<Double> v = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            v.add(f.applyAsDouble(a.get(i)) / f.applyAsDouble(b.get(i)));
+        }
+        return Stats.of(v);
+    }
+
+    private static String pct(Stats ratio) {
+        if (ratio.isEmpty()) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.0f %%", ratio.median() * 100) + (ratio.values().size() > 1
+                ? String.format(Locale.ROOT, " (%.0f–%.0f)", ratio.min() * 100, ratio.max() * 100) : "");
+    }
+
+    private void sampleLoad() {
+        while (true) {
+            loads.add(Procs.loadAverage()[0]);
+            try {
+                Thread.sleep(5000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private String loadSummary() {
+        Stats s = Stats.of(loads);
+        return s.isEmpty() ? "?" : String.format(Locale.ROOT, "1-min average sampled every 5 s: median %.2f, min %.2f, "
+                + "max %.2f (2 cores: above 2 the machine was oversubscribed)", s.median(), s.min(), s.max());
+    }
+
+    private int write() {
+        String md = report.markdown();
+        try {
+            Path dir = o.root().resolve("bench/target/results");
+            Files.createDirectories(dir);
+            String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Path file = dir.resolve((o.smoke() ? "smoke-" : "full-") + stamp + ".md");
+            Files.writeString(file, md, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("latest.md"), md, StandardCharsets.UTF_8);
+            System.out.println("[bench] results: " + file);
+            if (o.update() && report.failures.stream().noneMatch(f -> f.startsWith("**run**"))) {
+                Report.updateBenchmarks(o.root().resolve("BENCHMARKS.md"), md);
+                System.out.println("[bench] BENCHMARKS.md updated");
+            }
+        } catch (IOException e) {
+            System.err.println("bench: cannot write the results: " + e);
+            return 1;
+        }
+        System.out.println();
+        System.out.println(md);
+        return report.failures.isEmpty() ? 0 : 1;
+    }
+
+    private static String cpuModel() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (line.startsWith("model name")) {
+                return line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        return "unknown CPU";
+    }
+
+    private static String memTotal() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
+            }
+        }
+        return "? GiB";
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** The most telling line of a log tail in a launcher message: the first that names an error. */
+    private static String cause(String s) {
+        for (String line : s.split("\n")) {
+            String t = line.replaceFirst("^\\s*\\|?\\s*", "");
+            if (t.contains("SRCFG") || t.contains("Exception:") || t.contains("ERROR")) {
+                return t.length() > 300 ? t.substring(0, 300) + "…" : t;
+            }
+        }
+        return "see the log";
+    }
+
+    private static String mb(long kb) {
+        return kb < 0 ? "?" : String.format(Locale.ROOT, "%.0f MB", kb / 1024.0);
+    }
+
+    private static String fmt(double d) {
+        return String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.mamori.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.mamori.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The constant decision bench/run compares the use decision with: off by default, so a deployed service shows
+ * nothing; once enabled, guarded exactly like the decision. The enabled half needs its own configuration and
+ * therefore its own Quarkus start ({@link BenchResourceEnabledTest} below).
+ */
+@QuarkusTest
+class BenchResourceTest {
+
+    @Test
+    void shouldAnswerNotFoundAsProblemWhenBenchmarkingIsNotEnabled() {
+        given().auth().oauth2(TestTokens.forTenant("tenant-a", "client-system"))
+                .get("/v1/bench/constant").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://mamori.dev/problems/not-found"));
+    }
+
+    @Test
+    void shouldStillRefuseCallersWithoutATokenWhenNotEnabled() {
+        given().get("/v1/bench/constant").then().statusCode(401).contentType("application/problem+json");
+    }
+}
+
+/** With {@code mamori.bench.enabled=true}: a decision-shaped constant, behind the decision's own roles. */
+@QuarkusTest
+@TestProfile(BenchResourceEnabledTest.Enabled.class)
+class BenchResourceEnabledTest {
+
+    public static final class Enabled implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mamori.bench.enabled", "true");
+        }
+    }
+
+    @Test
+    void shouldAnswerAConstantDecisionToEveryRoleThatMayAskForDecisions() {
+        for (String role : new String[] {"client-system", "operator", "privacy-officer"}) {
+            given().auth().oauth2(TestTokens.forTenant("tenant-a", role))
+                    .get("/v1/bench/constant").then().statusCode(200)
+                    .contentType("application/json")
+                    .body("allowed", equalTo(true))
+                    .body("reason", equalTo("CONSENT_GIVEN"))
+                    .body("purposeVersion", equalTo(1))
+                    .body("subjectRef", equalTo("cust-000001"));
+        }
+    }
+
+    @Test
+    void shouldRefuseTheSameCallersTheDecisionRefuses() {
+        given().get("/v1/bench/constant").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.forged("tenant-a", "client-system"))
+                .get("/v1/bench/constant").then().statusCode(401);
+        given().auth().oauth2(TestTokens.forTenant("tenant-a", "auditor"))
+                .get("/v1/bench/constant").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.forTenant("tenant-a", "client-system")).header("X-Mamori-Tenant", "tenant-b")
+                .get("/v1/bench/constant").then().statusCode(403)
+                .body("type", equalTo("https://mamori.dev/problems/tenant-header-forbidden"));
+    }
+
+    @Test
+    void shouldRefuseAServiceTokenThatNamesNoTenantLikeTheDecisionDoes() {
+        given().auth().oauth2(TestTokens.service("request-service"))
+                .get("/v1/bench/constant").then().statusCode(403)
+                .body("type", equalTo("https://mamori.dev/problems/tenant-missing"));
+    }
+}
