@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.mamori.platform.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,17 +28,34 @@ import org.jboss.logging.Logger;
 public class AuditBuffer {
 
     private static final Logger LOG = Logger.getLogger(AuditBuffer.class);
-    private static final int MAX_PER_FLUSH = 20_000;
+    private static final int MAX_PER_FLUSH = 50_000;
 
     private final AuditLog auditLog;
+    private final int capacity;
     private final ConcurrentLinkedQueue<AuditEntry> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
 
-    public AuditBuffer(AuditLog auditLog) {
+    public AuditBuffer(AuditLog auditLog,
+                       @ConfigProperty(name = "mamori.audit.buffer.capacity", defaultValue = "200000") int capacity) {
         this.auditLog = auditLog;
+        this.capacity = capacity;
     }
 
+    /**
+     * Queues a line, or refuses the read when the database has fallen so far behind that the queue is full: a read
+     * that cannot be audited is not served (503), rather than the queue growing without bound.
+     */
     public void add(AuditEntry entry) {
+        if (size.get() >= capacity) {
+            throw new ProblemException(503, "audit-backlog", "Audit log is behind",
+                    "Reads are refused until the audit log catches up; retry shortly", null);
+        }
+        queue.add(entry);
+        size.incrementAndGet();
+    }
+
+    /** Puts lines back after a failed flush; never refused, since they were already accepted. */
+    private void requeue(AuditEntry entry) {
         queue.add(entry);
         size.incrementAndGet();
     }
@@ -63,7 +82,7 @@ public class AuditBuffer {
                                 () -> auditLog.append(e.getKey(), e.getValue()))
                         .onFailure().invoke(err -> {
                             // Put them back: the next flush tries again rather than dropping audit lines.
-                            e.getValue().forEach(this::add);
+                            e.getValue().forEach(this::requeue);
                             LOG.warnf("Audit flush for %s failed, will retry: %s", e.getKey(), err.getMessage());
                         })
                         .onFailure().recoverWithNull())
