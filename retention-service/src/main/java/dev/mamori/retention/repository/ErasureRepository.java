@@ -170,7 +170,9 @@ public class ErasureRepository {
                                          java.util.function.UnaryOperator<org.hibernate.reactive.mutiny.Mutiny.SelectionQuery<Object[]>> bind) {
         String sql = "SELECT " + EVIDENCE_COLUMNS + " FROM erasure_evidence e "
                 + "JOIN erasure_request r ON r.id = e.erasure_request_id WHERE " + where
-                + " ORDER BY e.erased_at, e.holding_id";
+                // Rows erased in one statement share erased_at; collection time then locator give every reader (and the
+                // certificate digest) the same order, where the random holding id alone would not.
+                + " ORDER BY e.erased_at, e.collected_at, e.owning_system, e.locator, e.holding_id";
         return Panache.getSession().chain(s -> {
             var q = bind.apply(s.createNativeQuery(sql, Object[].class));
             if (limit != Integer.MAX_VALUE) {
