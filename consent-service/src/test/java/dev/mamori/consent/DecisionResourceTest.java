@@ -88,6 +88,43 @@ class DecisionResourceTest {
     }
 
     @Test
+    void shouldAnswerEveryPurposeOfAPersonFromOneReadAndStillSeeEachChange() {
+        String given = purpose("tenant-a", null);
+        String refused = purpose("tenant-a", null);
+        String unanswered = purpose("tenant-a", null);
+        String givenButStopped = purpose("tenant-a", null);
+        String stoppedUnanswered = purpose("tenant-a", null);
+        String subject = unique("s");
+        consent("tenant-a", subject, given, 1, "GIVEN", null);
+        consent("tenant-a", subject, refused, 1, "REFUSED", null);
+        consent("tenant-a", subject, givenButStopped, 1, "GIVEN", null);
+        io.restassured.RestAssured.given().auth().oauth2(dev.mamori.testing.TestTokens.service("request-service"))
+                .header("X-Mamori-Tenant", "tenant-a").contentType("application/json")
+                .body("{\"purposes\": [\"" + givenButStopped + "\", \"" + stoppedUnanswered
+                        + "\"], \"requestRef\": \"req-9\", \"ground\": \"ART_35_5_HARM_RISK\"}")
+                .post("/v1/subjects/" + subject + "/use-stops").then().statusCode(201);
+
+        decide("tenant-a", subject, given).body("allowed", equalTo(true));
+        // One read brought in the whole person: the other purposes are known without the database.
+        org.junit.jupiter.api.Assertions.assertEquals(dev.mamori.consent.service.ConsentState.NONE,
+                cache.state("tenant-a", subject, unanswered));
+        org.junit.jupiter.api.Assertions.assertEquals(true, cache.state("tenant-a", subject, stoppedUnanswered).stopped());
+        decide("tenant-a", subject, refused).body("reason", equalTo("REFUSED"));
+        decide("tenant-a", subject, unanswered).body("reason", equalTo("NO_CONSENT"));
+        decide("tenant-a", subject, givenButStopped).body("reason", equalTo("USE_STOPPED"));
+        decide("tenant-a", subject, stoppedUnanswered).body("reason", equalTo("USE_STOPPED"));
+
+        // A new answer for a purpose the cached person had never answered is seen at once.
+        consent("tenant-a", subject, unanswered, 1, "GIVEN", null);
+        decide("tenant-a", subject, unanswered).body("allowed", equalTo(true));
+        decide("tenant-a", subject, given).body("allowed", equalTo(true));
+        decide("tenant-a", subject, stoppedUnanswered).body("reason", equalTo("USE_STOPPED"));
+    }
+
+    @jakarta.inject.Inject
+    dev.mamori.consent.service.DecisionCache cache;
+
+    @Test
     void shouldDecideManyPairsInOneCallInTheOrderAsked() {
         String purpose = purpose("tenant-a", null);
         String yes = unique("s");

@@ -27,6 +27,15 @@ public final class TestTokens {
     }
 
     public static String sign(String tenant, String group, String clientId, String... roles) {
+        return sign(3600, tenant, group, clientId, roles);
+    }
+
+    /** A tenant role's token that expires after the given number of seconds. */
+    public static String expiringIn(long seconds, String tenant, String role) {
+        return sign(seconds, tenant, tenant.startsWith("tenant-c") ? null : "group-ab", tenant + "-" + role, role);
+    }
+
+    private static String sign(long lifetimeSeconds, String tenant, String group, String clientId, String... roles) {
         var builder = Jwt.issuer(ISSUER)
                 .subject("service-account-" + clientId)
                 .claim("preferred_username", "service-account-" + clientId)
@@ -38,7 +47,7 @@ public final class TestTokens {
         if (group != null) {
             builder.claim("group", group);
         }
-        return builder.expiresIn(3600).sign();
+        return builder.expiresIn(lifetimeSeconds).sign();
     }
 
     /** A token that is well-formed but signed by nobody the service trusts. */

@@ -41,9 +41,12 @@ public final class VertxPgBaseline {
             + "c.captured_at, w.withdrawn_at";
     private static final String STOPPED = "EXISTS (SELECT 1 FROM use_stop s WHERE s.tenant_id = $1 "
             + "AND s.subject_ref = %s AND s.lifted_at IS NULL AND (s.purpose_code IS NULL OR s.purpose_code = %s))";
-    static final String ONE = "SELECT " + STATE_COLUMNS + ", " + STOPPED.formatted("$2", "$3") + " AS stopped "
-            + "FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT * FROM consent c WHERE c.tenant_id = $1 "
-            + "AND c.subject_ref = $2 AND c.purpose_code = $3 ORDER BY c.captured_at DESC, c.seq DESC LIMIT 1) c ON true "
+    static final String SUBJECT = "SELECT c.purpose_code, " + STATE_COLUMNS + ", "
+            + "(SELECT array_agg(COALESCE(s.purpose_code, '*')) FROM use_stop s WHERE s.tenant_id = $1 "
+            + "AND s.subject_ref = $2 AND s.lifted_at IS NULL) AS stops "
+            + "FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT DISTINCT ON (c.purpose_code) * FROM consent c "
+            + "WHERE c.tenant_id = $1 AND c.subject_ref = $2 "
+            + "ORDER BY c.purpose_code, c.captured_at DESC, c.seq DESC) c ON true "
             + "LEFT JOIN consent_withdrawal w ON w.consent_id = c.id";
     static final String MANY = "SELECT q.ord, " + STATE_COLUMNS + ", " + STOPPED.formatted("q.subject", "q.purpose")
             + " AS stopped FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS q(subject, purpose, ord) "
@@ -128,13 +131,22 @@ public final class VertxPgBaseline {
                     req.response().setStatusCode(400).end();
                     return;
                 }
-                connection().preparedQuery(ONE).execute(Tuple.of(tenant, subject, purpose)).onComplete(ar -> {
+                // The service reads a person whole on a cache miss (every purpose and the use stops); so does this.
+                connection().preparedQuery(SUBJECT).execute(Tuple.of(tenant, subject)).onComplete(ar -> {
                     if (ar.failed()) {
                         req.response().setStatusCode(500).end(String.valueOf(ar.cause()));
                         return;
                     }
-                    Row row = ar.result().iterator().next();
-                    json(req, decision(subject, purpose, row).toBuffer());
+                    Row match = null;
+                    String[] stops = null;
+                    for (Row row : ar.result()) {
+                        stops = row.getArrayOfStrings("stops");
+                        if (purpose.equals(row.getString("purpose_code"))) {
+                            match = row;
+                        }
+                    }
+                    boolean stopped = stops != null && (List.of(stops).contains("*") || List.of(stops).contains(purpose));
+                    json(req, decision(subject, purpose, match, stopped).toBuffer());
                 });
             } else if (path.equals("/batch")) {
                 req.body().onComplete(body -> {
@@ -159,7 +171,7 @@ public final class VertxPgBaseline {
                         JsonArray out = new JsonArray();
                         int i = 0;
                         for (Row row : rows) {
-                            out.add(decision(subjects[i], purposes[i], row));
+                            out.add(decision(subjects[i], purposes[i], row, row.getBoolean("stopped")));
                             i++;
                         }
                         json(req, new JsonObject().put("decisions", out).toBuffer());
@@ -177,15 +189,14 @@ public final class VertxPgBaseline {
         }
 
         /** The heart of the decision (given, not withdrawn, not expired, not stopped), without the purpose rules. */
-        private static JsonObject decision(String subject, String purpose, Row row) {
-            boolean stopped = row.getBoolean("stopped");
-            Object id = row.getUUID("id");
+        private static JsonObject decision(String subject, String purpose, Row row, boolean stopped) {
+            Object id = row == null ? null : row.getUUID("id");
             String reason;
             if (stopped) {
                 reason = "USE_STOPPED";
             } else if (id == null) {
                 reason = "NO_CONSENT";
-            } else if (!"GIVEN".equals(row.getString("decision"))) {
+            } else if (!"GIVEN".equals(row.getString("decision"))) { // id != null, so row != null
                 reason = "REFUSED";
             } else if (row.getOffsetDateTime("withdrawn_at") != null) {
                 reason = "WITHDRAWN";
@@ -195,9 +206,9 @@ public final class VertxPgBaseline {
             }
             return new JsonObject().put("subjectRef", subject).put("purpose", purpose)
                     .put("allowed", reason.equals("CONSENT_GIVEN")).put("reason", reason)
-                    .put("purposeVersion", row.getInteger("purpose_version"))
+                    .put("purposeVersion", row == null ? null : row.getInteger("purpose_version"))
                     .put("consentId", id == null ? null : id.toString())
-                    .put("consentedVersion", row.getInteger("purpose_version")).putNull("message");
+                    .put("consentedVersion", row == null ? null : row.getInteger("purpose_version")).putNull("message");
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.mamori.consent.ConsentDecision;
 import dev.mamori.consent.SensitiveCategory;
 import dev.mamori.consent.service.ConsentState;
 import dev.mamori.consent.service.PurposeFacts;
+import dev.mamori.consent.service.SubjectConsents;
 import dev.mamori.platform.persistence.StringListConverter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,10 +33,18 @@ public class ConsentStateReader {
     private static final String STOPPED = "EXISTS (SELECT 1 FROM use_stop s WHERE s.tenant_id = $1 "
             + "AND s.subject_ref = %s AND s.lifted_at IS NULL AND (s.purpose_code IS NULL OR s.purpose_code = %s))";
 
-    /** The latest answer of one person for one purpose, and whether use is stopped. */
-    private static final String ONE = "SELECT " + STATE_COLUMNS + ", " + STOPPED.formatted("$2", "$3") + " AS stopped "
-            + "FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT * FROM consent c WHERE c.tenant_id = $1 "
-            + "AND c.subject_ref = $2 AND c.purpose_code = $3 ORDER BY c.captured_at DESC, c.seq DESC LIMIT 1) c ON true "
+    /**
+     * Everything the decision needs about one person at once: the latest answer for each purpose they ever
+     * answered, and the purposes whose use is stopped ({@code *} for a stop of every purpose). A caller who asks about
+     * a person usually asks about several of their purposes (the operator's screen during a call), so one read
+     * serves them all from the cache.
+     */
+    private static final String SUBJECT = "SELECT c.purpose_code, " + STATE_COLUMNS + ", "
+            + "(SELECT array_agg(COALESCE(s.purpose_code, '*')) FROM use_stop s WHERE s.tenant_id = $1 "
+            + "AND s.subject_ref = $2 AND s.lifted_at IS NULL) AS stops "
+            + "FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT DISTINCT ON (c.purpose_code) * FROM consent c "
+            + "WHERE c.tenant_id = $1 AND c.subject_ref = $2 "
+            + "ORDER BY c.purpose_code, c.captured_at DESC, c.seq DESC) c ON true "
             + "LEFT JOIN consent_withdrawal w ON w.consent_id = c.id";
 
     /** The same for many pairs at once, in the order given. */
@@ -66,9 +75,22 @@ public class ConsentStateReader {
         this.pool = pool;
     }
 
-    public Uni<ConsentState> state(String tenantId, String subjectRef, String purposeCode) {
-        return pool.preparedQuery(ONE).execute(Tuple.of(tenantId, subjectRef, purposeCode))
-                .map(rows -> toState(rows.iterator().next()));
+    public Uni<SubjectConsents> subject(String tenantId, String subjectRef) {
+        return pool.preparedQuery(SUBJECT).execute(Tuple.of(tenantId, subjectRef)).map(rows -> {
+            Row first = rows.iterator().next();
+            String[] stops = first.getArrayOfStrings("stops");
+            Set<String> stopped = stops == null ? Set.of() : Set.of(java.util.Arrays.stream(stops).distinct()
+                    .toArray(String[]::new));
+            boolean stoppedAll = stopped.contains("*");
+            java.util.Map<String, ConsentState> byPurpose = new java.util.HashMap<>();
+            for (Row row : rows) {
+                String purpose = row.getString("purpose_code");
+                if (purpose != null) {
+                    byPurpose.put(purpose, toState(row, stoppedAll || stopped.contains(purpose)));
+                }
+            }
+            return SubjectConsents.complete(byPurpose, stoppedAll, stopped);
+        });
     }
 
     public Uni<List<ConsentState>> states(String tenantId, List<String> subjectRefs, List<String> purposeCodes) {
@@ -112,7 +134,10 @@ public class ConsentStateReader {
     }
 
     private ConsentState toState(Row row) {
-        boolean stopped = row.getBoolean("stopped");
+        return toState(row, row.getBoolean("stopped"));
+    }
+
+    private ConsentState toState(Row row, boolean stopped) {
         UUID id = row.getUUID("id");
         if (id == null) {
             return stopped ? ConsentState.NONE_STOPPED : ConsentState.NONE;

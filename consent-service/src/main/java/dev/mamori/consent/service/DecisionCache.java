@@ -33,7 +33,7 @@ public class DecisionCache {
 
     private final ChangeFeed feed;
     private final boolean enabled;
-    private final Cache<String, Map<String, ConsentState>> states;
+    private final Cache<String, SubjectConsents> states;
     private final Map<String, PurposeFacts> purposes = new ConcurrentHashMap<>();
     private final Map<String, Integer> thresholds = new ConcurrentHashMap<>();
     private final AtomicLongArray stripes = new AtomicLongArray(STRIPES);
@@ -74,15 +74,26 @@ public class DecisionCache {
         if (!usable()) {
             return null;
         }
-        Map<String, ConsentState> perPurpose = states.getIfPresent(tenantId + SEP + subjectRef);
-        return perPurpose == null ? null : perPurpose.get(purposeCode);
+        SubjectConsents subject = states.getIfPresent(tenantId + SEP + subjectRef);
+        return subject == null ? null : subject.state(purposeCode);
+    }
+
+    /** Keeps a person's whole consent state, read with the given generation token. */
+    public void putSubject(String tenantId, String subjectRef, SubjectConsents subject, long generation) {
+        if (!usable() || generation != generation(tenantId, subjectRef)) {
+            return;
+        }
+        states.put(tenantId + SEP + subjectRef, subject);
+        if (generation != generation(tenantId, subjectRef)) {
+            states.invalidate(tenantId + SEP + subjectRef);
+        }
     }
 
     public void putState(String tenantId, String subjectRef, String purposeCode, ConsentState state, long generation) {
         if (!usable() || generation != generation(tenantId, subjectRef)) {
             return;
         }
-        states.asMap().computeIfAbsent(tenantId + SEP + subjectRef, k -> new ConcurrentHashMap<>()).put(purposeCode, state);
+        states.asMap().computeIfAbsent(tenantId + SEP + subjectRef, k -> SubjectConsents.partial()).put(purposeCode, state);
         if (generation != generation(tenantId, subjectRef)) {
             // A notice arrived between the check and the put: drop what may be stale.
             states.invalidate(tenantId + SEP + subjectRef);

@@ -42,7 +42,7 @@ public class DecisionService {
 
     public Uni<Decision> decide(String subjectRef, String purposeCode) {
         String tenantId = tenant.tenantId();
-        auditBuffer.add(auditLog.entry("USE_DECISION", "purpose", purposeCode, subjectRef));
+        auditBuffer.add(auditLog.entry(tenantId, "USE_DECISION", "purpose", purposeCode, subjectRef));
         return purpose(tenantId, purposeCode).chain(purpose -> {
             if (!purpose.known()) {
                 return Uni.createFrom().item(DecisionRules.decide(purpose, ConsentState.NONE, 0, now()));
@@ -55,7 +55,7 @@ public class DecisionService {
     /** Many checks in one call; uncached states are read in one query. Results keep the order of the checks. */
     public Uni<List<Decision>> decideAll(List<Check> checks) {
         String tenantId = tenant.tenantId();
-        checks.forEach(c -> auditBuffer.add(auditLog.entry("USE_DECISION", "purpose", c.purpose(), c.subjectRef())));
+        checks.forEach(c -> auditBuffer.add(auditLog.entry(tenantId, "USE_DECISION", "purpose", c.purpose(), c.subjectRef())));
         Map<String, PurposeFacts> purposes = new HashMap<>();
         List<Uni<PurposeFacts>> lookups = new ArrayList<>();
         checks.stream().map(Check::purpose).distinct().forEach(code ->
@@ -122,9 +122,12 @@ public class DecisionService {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
+        // Read the person whole: the next question about them, for another purpose, is then answered from memory.
         long generation = cache.generation(tenantId, subjectRef);
-        return reader.state(tenantId, subjectRef, purposeCode)
-                .invoke(s -> cache.putState(tenantId, subjectRef, purposeCode, s, generation));
+        return reader.subject(tenantId, subjectRef).map(subject -> {
+            cache.putSubject(tenantId, subjectRef, subject, generation);
+            return subject.state(purposeCode);
+        });
     }
 
     private OffsetDateTime now() {

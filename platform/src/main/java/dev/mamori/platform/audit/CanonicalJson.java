@@ -1,0 +1,67 @@
+package dev.mamori.platform.audit;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes the audit log's small JSON shapes without an object mapper. Each audit line is hashed over a JSON array
+ * of its fields, and lines written years apart must hash alike: {@link #array} gives exactly the bytes Jackson
+ * gives for plain text (the common case: ids, codes, timestamps, Japanese names) and answers {@code null} for any
+ * string that would need an escape or holds a surrogate, so that the caller falls back to Jackson itself.
+ */
+final class CanonicalJson {
+
+    private CanonicalJson() {
+    }
+
+    /** Jackson's bytes for a JSON array of strings, numbers and nulls, or null when a string needs escaping. */
+    static byte[] array(Object... values) {
+        StringBuilder json = new StringBuilder(512).append('[');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            Object v = values[i];
+            if (v == null) {
+                json.append("null");
+            } else if (v instanceof Long || v instanceof Integer) {
+                json.append(v);
+            } else if (v instanceof String s && plain(s)) {
+                json.append('"').append(s).append('"');
+            } else {
+                return null;
+            }
+        }
+        return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Appends a JSON string literal (or null), escaping what JSON requires; for documents only, not for hashing. */
+    static void appendString(StringBuilder json, String value) {
+        if (value == null) {
+            json.append("null");
+            return;
+        }
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        json.append('"');
+    }
+
+    /** Text Jackson writes as is: no quote, backslash, control character, DEL or surrogate. */
+    static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
