@@ -136,9 +136,14 @@ public class ErasureRepository {
         });
     }
 
+    /**
+     * Holdings a purge run erased, over all its batches (also those of a replica that died mid-run). Summed from the
+     * run's erasure requests: each counts exactly the evidence rows its batch statement wrote (V4 migration).
+     */
     public Uni<Long> countForRun(UUID runId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "SELECT count(*) FROM erasure_evidence WHERE run_id = :run", Long.class)
+                        "SELECT CAST(COALESCE(sum(item_count), 0) AS bigint) FROM erasure_request WHERE run_id = :run",
+                        Long.class)
                 .setParameter("run", runId).getSingleResult());
     }
 

@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
  * holding id, so the database itself refuses a second erasure);</li>
  * <li>a batch that fails rolls back whole: its holdings stay, without evidence, for the next batch or run;</li>
  * <li>a run whose replica dies stays RUNNING; once its heartbeat is older than the lease, the next run for the
- * tenant (on demand or scheduled) continues it under the same id, and its counts come from the evidence.</li>
+ * tenant (on demand or scheduled) continues it under the same id, and its counts come from what its committed
+ * batches wrote (the erasure requests, each counting the evidence rows of its batch).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -142,7 +143,10 @@ public class PurgeService {
                         : batches(runId, tenantId, actor, actorClient, soFar + n));
     }
 
-    /** Counts come from the evidence (right even for a run continued after a crash) and what is left. */
+    /**
+     * Counts come from what the committed batches wrote (right even for a run continued after a crash) and what is
+     * left.
+     */
     private Uni<PurgeRun> finish(UUID runId, String tenantId, PurgeStatus status, String error) {
         return Panache.withTransaction(() -> runs.findById(runId).chain(run -> erasure.countForRun(runId)
                 .chain(erased -> erasure.countHeldDue(tenantId).chain(held ->
