@@ -83,25 +83,52 @@ class HoldingBatchTest {
                 + "trip incl. validation, 5 multi-row inserts, 5,000 audit lines, commit)", body.length() / 1024,
                 firstMillis, warmMillis);
 
+        // A summary, not an echo: the ids in request order, and when the batch falls due, overall and per category.
         JsonPath result = response.then().statusCode(201)
                 .body("registered", equalTo(5000))
-                .body("holdings", hasSize(5000))
-                .body("holdings[1].index", equalTo(1))
-                .body("holdings[1].deleteOn", equalTo("2026-04-03"))
-                .body("holdings[0].retentionBasis", equalTo("CONTRACT_END"))
-                .body("holdings[0].deleteAfter", nullValue())
+                .body("ids", hasSize(5000))
+                .body("holdings", nullValue())
+                .body("deletion.earliest", equalTo("2026-04-03T00:00:00+09:00"))
+                .body("deletion.latest", equalTo("2026-04-03T00:00:00+09:00"))
+                .body("deletion.firstDeleteOn", equalTo("2026-04-03"))
+                .body("deletion.lastDeleteOn", equalTo("2026-04-03"))
+                .body("deletion.waitingForContractEnd", equalTo(500))
+                .body("categories.categoryCode", equalTo(List.of(contracts, recordings)))
+                .body("categories.retentionBasis", equalTo(List.of("CONTRACT_END", "COLLECTION")))
+                .body("categories.count", equalTo(List.of(500, 4500)))
+                .body("categories[0].deletion.earliest", nullValue())
+                .body("categories[0].deletion.waitingForContractEnd", equalTo(500))
+                .body("categories[1].deletion.firstDeleteOn", equalTo("2026-04-03"))
+                .body("categories[1].deletion.waitingForContractEnd", equalTo(0))
                 .extract().jsonPath();
+        // ids[i] is the holding registered from row i: checked for every row against what was stored.
+        List<String> ids = result.getList("ids", String.class);
+        assertEquals(5000, new java.util.HashSet<>(ids).size());
+        Map<String, String> subjectById = new java.util.HashMap<>();
+        try (Connection c = PostgresTestResource.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT CAST(id AS text), subject_ref FROM holding WHERE tenant_id = 'tenant-a' AND subject_ref LIKE ?")) {
+            s.setString(1, run + "-%");
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    subjectById.put(r.getString(1), r.getString(2));
+                }
+            }
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(run + "-" + i, subjectById.get(ids.get(i)), "ids[" + i + "]");
+        }
         assertEquals(5000, count("SELECT count(*) FROM holding WHERE tenant_id = 'tenant-a' AND subject_ref LIKE ?",
                 run + "-%"));
         assertEquals(5000, count("SELECT count(*) FROM audit_event WHERE tenant_id = 'tenant-a' "
                 + "AND action = 'HOLDING_REGISTERED' AND subject_ref LIKE ?", run + "-%"));
         as("tenant-a", "operator").get("/v1/subjects/" + run + "-4999/holdings")
                 .then().statusCode(200).body("items", hasSize(1))
-                .body("items[0].id", equalTo(result.getString("holdings[4999].id")))
+                .body("items[0].id", equalTo(result.getString("ids[4999]")))
+                .body("items[0].deleteOn", equalTo("2026-04-03"))
                 .body("items[0].explanation", containsString("keeps data 92 days from collection"));
         as("tenant-a", "auditor").get("/v1/audit-events?limit=500&subjectRef=" + run + "-7")
                 .then().statusCode(200).body("items.action", equalTo(List.of("HOLDING_REGISTERED")))
-                .body("items[0].resourceId", equalTo(result.getString("holdings[7].id")));
+                .body("items[0].resourceId", equalTo(result.getString("ids[7]")));
         // The bulk-appended lines are links of the same hash chain as every other audit line.
         as("tenant-a", "auditor").get("/v1/audit-events/verification")
                 .then().statusCode(200).body("intact", equalTo(true));
@@ -229,7 +256,57 @@ class HoldingBatchTest {
         JsonPath replay = as("tenant-a", "client-system").header("Idempotency-Key", key).body(body)
                 .post("/v1/holdings/batch").then().statusCode(201).extract().jsonPath();
         assertEquals(2, replay.getInt("registered"));
-        Map<String, Object> row = replay.getMap("holdings[0]");
-        assertEquals(0, row.get("index"));
+        assertEquals(List.of(id("retry-" + run + "-0"), id("retry-" + run + "-1")), replay.getList("ids", String.class));
+        assertEquals(2, count("SELECT count(*) FROM holding WHERE subject_ref LIKE ?", "retry-" + run + "-%"));
+        assertEquals(2, count("SELECT count(*) FROM audit_event WHERE subject_ref LIKE ?", "retry-" + run + "-%"));
+        // The stored answer is the summary, not thousands of echoed rows.
+        assertEquals(first.length(), count("SELECT length(body) FROM idempotency_record WHERE idem_key = ?", key));
+    }
+
+    private static String id(String subjectRef) throws SQLException {
+        try (Connection c = PostgresTestResource.connect();
+             PreparedStatement s = c.prepareStatement("SELECT CAST(id AS text) FROM holding WHERE subject_ref = ?")) {
+            s.setString(1, subjectRef);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void shouldAcceptUnusualValidRowsAndNameEveryConstraintBroken() throws SQLException {
+        // Unusual but valid values (non-ASCII locators, every punctuation a subjectRef allows, the longest locator)
+        // are registered; wrong rows get the validator's own messages and field names, as before the quick check.
+        String category = addCategory("tenant-a", uniqueCode("odd"), "");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> rows = List.of(
+                holding("Odd." + run + "_a:b@c+d=e~f-0", category, recent(), "録音　ファイル"),
+                holding("odd-" + run + "-1", category, recent(), "\u3000x"),
+                holding("odd-" + run + "-2", category, recent(), "y".repeat(400)));
+        JsonPath ok = as("tenant-a", "client-system").body(batch(rows)).post("/v1/holdings/batch")
+                .then().statusCode(201).body("registered", equalTo(3)).body("ids", hasSize(3))
+                .extract().jsonPath();
+        assertEquals(id("Odd." + run + "_a:b@c+d=e~f-0"), ok.getString("ids[0]"));
+        assertEquals(id("odd-" + run + "-2"), ok.getString("ids[2]"));
+
+        List<String> bad = List.of(
+                holding("bad-" + run + "-0", category, recent(), "z".repeat(401)),
+                holding("-bad-" + run, category, recent(), "z/1"),
+                holding("bad-" + run + "-2", category, " ", "z/2"),
+                holding("bad-" + run + "-3", "Upper", recent(), " \\t "));
+        as("tenant-a", "client-system").body(batch(bad)).post("/v1/holdings/batch")
+                .then().statusCode(422)
+                .body("errors.field", equalTo(List.of(
+                        "holdings[0].locator",
+                        "holdings[1].subjectRef",
+                        "holdings[2].collectedAt",
+                        "holdings[3].categoryCode",
+                        "holdings[3].locator")))
+                .body("errors[0].message", equalTo("size must be between 0 and 400"))
+                .body("errors[1].message", equalTo(dev.mamori.retention.service.HoldingDraft.SUBJECT_REF_MESSAGE))
+                .body("errors[2].message", equalTo("must not be blank"))
+                .body("errors[4].message", equalTo("must not be blank"));
+        assertEquals(0, count("SELECT count(*) FROM holding WHERE subject_ref LIKE ?", "bad-" + run + "-%"));
     }
 }

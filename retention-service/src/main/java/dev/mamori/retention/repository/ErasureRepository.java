@@ -31,16 +31,21 @@ public class ErasureRepository {
      * %1$s: which holdings (due now, or one person's); %2$s: the hold filter (empty when the tenant has no active
      * hold, which spares the anti-join); %3$s: SKIP LOCKED for the purge (replicas split the work), nothing for a
      * person's erasure (it waits for a purge batch holding the same rows, then finds them gone).
+     * <p>
+     * The batch is picked in no particular order: a run erases every due holding anyway, and sorting would make
+     * each batch read (and sort) all the tenant's due rows to pick the first n. The DELETE finds the picked rows
+     * through the primary key ({@code = ANY(ARRAY(...))}): a join with the CTE was planned as a hash join over a
+     * sequential scan of the whole holding table, every tenant's, once per batch. The purge run's heartbeat is
+     * renewed in the same statement (it matches no run for a person's erasure).
      */
     private static final String ERASE = """
             WITH doomed AS (
                 SELECT h.id FROM holding h
                 WHERE h.tenant_id = :tenant AND %1$s %2$s
-                ORDER BY h.delete_after, h.id
                 LIMIT :limit
                 FOR UPDATE OF h %3$s
             ), gone AS (
-                DELETE FROM holding h USING doomed d WHERE h.id = d.id
+                DELETE FROM holding h WHERE h.id = ANY (ARRAY(SELECT id FROM doomed))
                 RETURNING h.id, h.tenant_id, h.subject_ref, h.category_code, h.owning_system, h.locator,
                           h.collected_at, h.delete_after, h.retention_basis, h.retention_days, h.rule,
                           h.contract_ref, h.extension_id
@@ -61,6 +66,9 @@ public class ErasureRepository {
                        :cause, NULLIF(:requestRef, ''), CAST(NULLIF(:run, '') AS uuid), r.id, now(), :actor
                 FROM gone g JOIN requests r ON r.system_code = g.owning_system
                 RETURNING 1
+            ), heartbeat AS (
+                UPDATE purge_run SET heartbeat_at = now() WHERE id = CAST(NULLIF(:run, '') AS uuid)
+                RETURNING 1
             )
             SELECT count(*) FROM evidence""";
 
@@ -71,7 +79,10 @@ public class ErasureRepository {
                 .map(n -> n > 0);
     }
 
-    /** Erases up to {@code limit} due, unheld holdings of a tenant; answers how many. Run inside a transaction. */
+    /**
+     * Erases up to {@code limit} due, unheld holdings of a tenant and renews the run's heartbeat; answers how many.
+     * Run inside a transaction.
+     */
     public Uni<Integer> purgeBatch(String tenantId, UUID runId, int limit, boolean holdsExist, String actor) {
         String sql = ERASE.formatted("h.delete_after <= now()", holdsExist ? "AND NOT " + HELD : "", "SKIP LOCKED");
         return Panache.getSession().chain(s -> s.createNativeQuery(sql, Long.class)
@@ -125,9 +136,14 @@ public class ErasureRepository {
         });
     }
 
+    /**
+     * Holdings a purge run erased, over all its batches (also those of a replica that died mid-run). Summed from the
+     * run's erasure requests: each counts exactly the evidence rows its batch statement wrote (V4 migration).
+     */
     public Uni<Long> countForRun(UUID runId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "SELECT count(*) FROM erasure_evidence WHERE run_id = :run", Long.class)
+                        "SELECT CAST(COALESCE(sum(item_count), 0) AS bigint) FROM erasure_request WHERE run_id = :run",
+                        Long.class)
                 .setParameter("run", runId).getSingleResult());
     }
 

@@ -1,44 +1,64 @@
 package dev.mamori.retention.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.retention.Holding;
+import dev.mamori.retention.HoldingRule;
+import dev.mamori.retention.RetentionBasis;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
 
     /**
-     * One statement for many rows: the rows travel as one JSON parameter and {@code jsonb_to_recordset} turns them
-     * into a multi-row insert. A row that is already registered (the unique key) is skipped, not an error, so the
-     * caller learns exactly which rows were not new from the ids returned.
+     * One statement for a whole batch: each column travels as one array parameter and {@code unnest} zips them back
+     * into rows, so the database parses no JSON and the service builds no entities. Arrays are bound as text[] and
+     * int4[] (the types the reactive driver encodes from String[] and Integer[]) and cast per value here. A row that
+     * is already registered (the unique key) is skipped, not an error; the count tells the caller whether any was.
      */
-    private static final String INSERT = "INSERT INTO holding (id, tenant_id, subject_ref, category_code, "
-            + "owning_system, locator, collected_at, retention_basis, retention_days, delete_after, registered_at, "
-            + "registered_by, contract_ref, rule, extension_id, extension_days) "
-            + "SELECT r.id, :tenant, r.subject_ref, r.category_code, r.owning_system, r.locator, r.collected_at, "
-            + "r.retention_basis, r.retention_days, r.delete_after, r.registered_at, r.registered_by, r.contract_ref, "
-            + "r.rule, r.extension_id, r.extension_days "
-            + "FROM jsonb_to_recordset(CAST(CAST(:rows AS text) AS jsonb)) AS r(id uuid, subject_ref text, category_code text, "
-            + "owning_system text, locator text, collected_at timestamptz, retention_basis text, retention_days integer, "
-            + "delete_after timestamptz, registered_at timestamptz, registered_by text, contract_ref text, rule text, "
-            + "extension_id uuid, extension_days integer) "
-            + "ON CONFLICT (tenant_id, subject_ref, category_code, owning_system, locator) DO NOTHING "
-            + "RETURNING id";
+    private static final String INSERT = """
+            WITH inserted AS (
+                INSERT INTO holding (id, tenant_id, subject_ref, category_code, owning_system, locator, collected_at,
+                                     retention_basis, retention_days, delete_after, registered_at, registered_by,
+                                     contract_ref, rule, extension_id, extension_days)
+                SELECT CAST(r.id AS uuid), :tenant, r.subject_ref, r.category_code, r.owning_system, r.locator,
+                       CAST(r.collected_at AS timestamptz), r.retention_basis, r.retention_days,
+                       CAST(r.delete_after AS timestamptz), CAST(:registeredAt AS timestamptz), :registeredBy,
+                       r.contract_ref, r.rule, CAST(r.extension_id AS uuid), r.extension_days
+                FROM unnest(CAST(:ids AS text[]), CAST(:subjects AS text[]), CAST(:categories AS text[]),
+                            CAST(:systems AS text[]), CAST(:locators AS text[]), CAST(:collected AS text[]),
+                            CAST(:bases AS text[]), CAST(:days AS int4[]), CAST(:deleteAfter AS text[]),
+                            CAST(:contracts AS text[]), CAST(:rules AS text[]), CAST(:extensions AS text[]),
+                            CAST(:extensionDays AS int4[]))
+                     AS r(id, subject_ref, category_code, owning_system, locator, collected_at, retention_basis,
+                          retention_days, delete_after, contract_ref, rule, extension_id, extension_days)
+                ON CONFLICT (tenant_id, subject_ref, category_code, owning_system, locator) DO NOTHING
+                RETURNING 1
+            )
+            SELECT count(*) FROM inserted""";
+
+    /** The positions (0-based) of a batch's ids that are not in the table: the rows the insert skipped. */
+    private static final String SKIPPED = """
+            SELECT CAST(r.ord - 1 AS integer) FROM unnest(CAST(:ids AS text[])) WITH ORDINALITY AS r(id, ord)
+            WHERE NOT EXISTS (SELECT 1 FROM holding h WHERE h.id = CAST(r.id AS uuid))
+            ORDER BY r.ord""";
+
+    /**
+     * A holding of a batch as it is inserted: plain values rather than a managed entity, since the session never
+     * reads or changes these rows again and dirty tracking 5,000 entities costs more than the insert.
+     */
+    public record NewHolding(UUID id, String subjectRef, String categoryCode, String owningSystem, String locator,
+                             OffsetDateTime collectedAt, RetentionBasis retentionBasis, int retentionDays,
+                             String contractRef, HoldingRule rule, UUID extensionId, Integer extensionDays,
+                             OffsetDateTime deleteAfter) {
+    }
 
     /**
      * The deletion rules of {@code RetentionPolicy.decide}, set-based: recomputes rule and deletion instant of every
@@ -82,12 +102,6 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
                    OR h.extension_id IS DISTINCT FROM d.extension_id)
             """;
 
-    private final ObjectMapper json;
-
-    public HoldingRepository(ObjectMapper json) {
-        this.json = json;
-    }
-
     public Uni<Holding> findSame(String tenantId, String subjectRef, String categoryCode, String owningSystem,
                                  String locator) {
         return find("tenantId = ?1 and subjectRef = ?2 and categoryCode = ?3 and owningSystem = ?4 and locator = ?5",
@@ -130,42 +144,63 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
                         .executeUpdate()));
     }
 
-    /** Inserts the holdings of one tenant in one statement; answers the ids actually inserted. */
-    public Uni<Set<UUID>> insertAll(String tenantId, List<Holding> holdings) {
-        List<Map<String, Object>> rows = new ArrayList<>(holdings.size());
-        for (Holding h : holdings) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", h.id.toString());
-            row.put("subject_ref", h.subjectRef);
-            row.put("category_code", h.categoryCode);
-            row.put("owning_system", h.owningSystem);
-            row.put("locator", h.locator);
-            row.put("collected_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(h.collectedAt));
-            row.put("retention_basis", h.retentionBasis.name());
-            row.put("retention_days", h.retentionDays);
-            row.put("delete_after", h.deleteAfter == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(h.deleteAfter));
-            row.put("registered_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(h.registeredAt));
-            row.put("registered_by", h.registeredBy);
-            row.put("contract_ref", h.contractRef);
-            row.put("rule", h.rule.name());
-            row.put("extension_id", h.extensionId == null ? null : h.extensionId.toString());
-            row.put("extension_days", h.extensionDays);
-            rows.add(row);
+    /**
+     * Inserts the holdings of one tenant in one statement, in the session's transaction (with the idempotency claim
+     * and the audit lines: all commit or none). Answers the positions of the rows that were skipped because the same
+     * record was already registered, in order; empty when every row was inserted.
+     */
+    public Uni<List<Integer>> insertAll(String tenantId, OffsetDateTime registeredAt, String registeredBy,
+                                        List<NewHolding> holdings) {
+        int n = holdings.size();
+        String[] ids = new String[n];
+        String[] subjects = new String[n];
+        String[] categories = new String[n];
+        String[] systems = new String[n];
+        String[] locators = new String[n];
+        String[] collected = new String[n];
+        String[] bases = new String[n];
+        Integer[] days = new Integer[n];
+        String[] deleteAfter = new String[n];
+        String[] contracts = new String[n];
+        String[] rules = new String[n];
+        String[] extensions = new String[n];
+        Integer[] extensionDays = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            NewHolding h = holdings.get(i);
+            ids[i] = h.id().toString();
+            subjects[i] = h.subjectRef();
+            categories[i] = h.categoryCode();
+            systems[i] = h.owningSystem();
+            locators[i] = h.locator();
+            // ISO 8601 with the offset: exact to the microsecond, read by PostgreSQL whatever its TimeZone.
+            collected[i] = h.collectedAt().toString();
+            bases[i] = h.retentionBasis().name();
+            days[i] = h.retentionDays();
+            deleteAfter[i] = h.deleteAfter() == null ? null : h.deleteAfter().toString();
+            contracts[i] = h.contractRef();
+            rules[i] = h.rule().name();
+            extensions[i] = h.extensionId() == null ? null : h.extensionId().toString();
+            extensionDays[i] = h.extensionDays();
         }
-        String parameter;
-        try {
-            parameter = json.writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize holdings", e);
-        }
-        return Panache.getSession().chain(s -> s.createNativeQuery(INSERT, Object.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("rows", parameter)
-                .getResultList())
-                .map(ids -> {
-                    Set<UUID> inserted = new HashSet<>(ids.size() * 2);
-                    ids.forEach(id -> inserted.add(id instanceof UUID uuid ? uuid : UUID.fromString(id.toString())));
-                    return inserted;
-                });
+        return Panache.getSession().chain(s -> s.createNativeQuery(INSERT, Long.class)
+                        .setParameter("tenant", tenantId)
+                        .setParameter("registeredAt", registeredAt)
+                        .setParameter("registeredBy", registeredBy)
+                        .setParameter("ids", ids)
+                        .setParameter("subjects", subjects)
+                        .setParameter("categories", categories)
+                        .setParameter("systems", systems)
+                        .setParameter("locators", locators)
+                        .setParameter("collected", collected)
+                        .setParameter("bases", bases)
+                        .setParameter("days", days)
+                        .setParameter("deleteAfter", deleteAfter)
+                        .setParameter("contracts", contracts)
+                        .setParameter("rules", rules)
+                        .setParameter("extensions", extensions)
+                        .setParameter("extensionDays", extensionDays)
+                        .getSingleResult()
+                        .chain(inserted -> inserted == n ? Uni.createFrom().item(List.<Integer>of())
+                                : s.createNativeQuery(SKIPPED, Integer.class).setParameter("ids", ids).getResultList()));
     }
 }

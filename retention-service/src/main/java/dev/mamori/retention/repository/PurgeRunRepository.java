@@ -34,11 +34,6 @@ public class PurgeRunRepository implements PanacheRepositoryBase<PurgeRun, UUID>
                 .map(ids -> ids.isEmpty() ? null : UUID.fromString(ids.get(0)));
     }
 
-    public Uni<Integer> heartbeat(UUID runId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE purge_run SET heartbeat_at = now() WHERE id = :id")
-                .setParameter("id", runId).executeUpdate());
-    }
-
     /** The tenants with holdings due now, for the scheduled purge. */
     public Uni<List<String>> tenantsWithDueHoldings() {
         return Panache.getSession().chain(s -> s.createNativeQuery(

@@ -1,5 +1,7 @@
 package dev.mamori.retention.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
@@ -34,11 +36,14 @@ public class HoldingResource {
     private final HoldingService holdings;
     private final Idempotency idempotency;
     private final RetentionPolicy policy;
+    private final ObjectMapper json;
 
-    public HoldingResource(HoldingService holdings, Idempotency idempotency, RetentionPolicy policy) {
+    public HoldingResource(HoldingService holdings, Idempotency idempotency, RetentionPolicy policy,
+                           ObjectMapper json) {
         this.holdings = holdings;
         this.idempotency = idempotency;
         this.policy = policy;
+        this.json = json;
     }
 
     @POST
@@ -64,16 +69,30 @@ public class HoldingResource {
     @Operation(operationId = "registerHoldings",
             summary = "Register up to 5,000 holdings all together or not at all",
             description = "If any row is wrong nothing is written, and the problem lists the row errors (at most "
-                    + "1,000) with the full path as field, e.g. holdings[3].collectedAt; the detail gives the counts.")
-    @APIResponse(responseCode = "201", description = "All registered",
+                    + "1,000) with the full path as field, e.g. holdings[3].collectedAt; the detail gives the counts. "
+                    + "The answer is a summary: the new ids in request order (ids[i] belongs to holdings[i]), the "
+                    + "range of deletion dates and the count per category; each holding's full view with its "
+                    + "explanation is read with GET /v1/subjects/{subjectRef}/holdings. With an Idempotency-Key a "
+                    + "retry replays the same summary without registering anything again.")
+    @APIResponse(responseCode = "201", description = "All registered; a summary with the new ids in request order",
             content = @Content(schema = @Schema(implementation = HoldingBatchResult.class)))
     @APIResponse(responseCode = "422", description = "Some rows are wrong; nothing was written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> registerHoldings(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                           @Valid @NotNull HoldingBatch batch) {
+        // The summary is written to JSON once: the same text is the answer and the stored answer a retry with the
+        // same Idempotency-Key replays byte for byte.
         return idempotency.once(idempotencyKey, "registerHoldings", batch, () -> holdings
                 .registerAll(batch.holdings())
-                .map(registered -> Response.status(Response.Status.CREATED)
-                        .entity(HoldingBatchResult.of(registered, policy)).build()));
+                .map(registered -> Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
+                        .entity(json(HoldingBatchResult.of(registered, policy))).build()));
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the batch summary", e);
+        }
     }
 }

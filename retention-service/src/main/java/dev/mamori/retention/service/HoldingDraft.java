@@ -34,6 +34,56 @@ public record HoldingDraft(
             "must be 1-128 letters, digits or . _ : @ + = ~ - (starting with a letter or digit)";
     static final String SYSTEM = "[a-z0-9][a-z0-9._-]{0,63}";
 
+    /**
+     * True only when the row certainly satisfies every constraint above, checked with plain character loops: a batch
+     * of 5,000 rows then skips 30,000 regex matches and constraint look-ups. It errs only towards false, and a row
+     * it does not vouch for goes through the validator, so the messages and field names of row errors still come
+     * from the annotations.
+     */
+    boolean plainlyValid() {
+        return fits(subjectRef, 128, SUBJECT_REF_EXTRA, true)
+                && fits(categoryCode, 64, "_-", false)
+                && fits(owningSystem, 64, "._-", false)
+                && hasVisibleChar(collectedAt)
+                && locator != null && locator.length() <= 400 && hasVisibleChar(locator)
+                && (contractRef == null || fits(contractRef, 64, "._-", true));
+    }
+
+    /** The characters {@link #SUBJECT_REF} allows after the first, besides letters and digits. */
+    private static final String SUBJECT_REF_EXTRA = "._:@+=~-";
+
+    /**
+     * {@code [a-z0-9][a-z0-9<extra>]{0,max-1}}, or with {@code upper} also A-Z: the shape of the patterns above
+     * ({@link #SUBJECT_REF}, {@link #SYSTEM}, {@code DataCategoryDraft.CODE}, {@code ContractDraft.REF}).
+     */
+    private static boolean fits(String s, int max, String extra, boolean upper) {
+        if (s == null || s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (upper && c >= 'A' && c <= 'Z');
+            if (!alnum && (i == 0 || extra.indexOf(c) < 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Not blank by any definition (trim's or isBlank's): has a character that is neither control nor space. */
+    private static boolean hasVisibleChar(String s) {
+        if (s == null) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && !Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The uniqueness key of a holding within a tenant. */
     String key() {
         return subjectRef + '\u0000' + categoryCode + '\u0000' + owningSystem + '\u0000' + locator;

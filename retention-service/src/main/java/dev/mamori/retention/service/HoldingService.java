@@ -12,20 +12,22 @@ import dev.mamori.retention.repository.ClientContractRepository;
 import dev.mamori.retention.repository.ContractExtensionRepository;
 import dev.mamori.retention.repository.DataCategoryRepository;
 import dev.mamori.retention.repository.HoldingRepository;
+import dev.mamori.retention.repository.HoldingRepository.NewHolding;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -45,8 +47,6 @@ import org.jboss.logging.Logger;
 public class HoldingService {
 
     private static final Logger LOG = Logger.getLogger(HoldingService.class);
-    /** Rows per multi-row insert; one statement each. */
-    static final int CHUNK = 1000;
     /** The most row errors one answer lists; the detail says how many there were in all. */
     static final int MAX_LISTED = 1000;
     private static final int EARLIEST_YEAR = 1900;
@@ -132,11 +132,12 @@ public class HoldingService {
 
     /**
      * Registers up to {@value HoldingBatch#MAX_ROWS} holdings all together or not at all. Every row is checked
-     * first and every row error is reported by index; only a batch without errors is written, one multi-row insert
-     * per {@value #CHUNK} rows, with one audit line per holding appended in bulk.
+     * first and every row error is reported by index; only a batch without errors is written, in one insert of
+     * column arrays, with one audit line per holding appended in bulk (APPI Art. 23: who registered what about whom).
+     * Answers the rows as inserted, in request order.
      */
     @WithTransaction
-    public Uni<List<Holding>> registerAll(List<HoldingDraft> rows) {
+    public Uni<List<NewHolding>> registerAll(List<HoldingDraft> rows) {
         long started = System.nanoTime();
         String tenantId = tenant.tenantId();
         OffsetDateTime now = now();
@@ -151,11 +152,14 @@ public class HoldingService {
                 errors.add(new RowError(i, null, "must be a holding, not null"));
                 continue;
             }
-            Set<String> badFields = new HashSet<>();
-            for (ConstraintViolation<HoldingDraft> v : validator.validate(row)) {
-                String field = v.getPropertyPath().toString();
-                badFields.add(field);
-                errors.add(new RowError(i, field, v.getMessage()));
+            Set<String> badFields = Set.of();
+            if (!row.plainlyValid()) {
+                badFields = new HashSet<>();
+                for (ConstraintViolation<HoldingDraft> v : validator.validate(row)) {
+                    String field = v.getPropertyPath().toString();
+                    badFields.add(field);
+                    errors.add(new RowError(i, field, v.getMessage()));
+                }
             }
             if (!badFields.contains("collectedAt")) {
                 try {
@@ -199,14 +203,26 @@ public class HoldingService {
             if (!errors.isEmpty()) {
                 throw rowsRejected(rows.size(), errors);
             }
-            List<Holding> built = new ArrayList<>(rows.size());
+            List<NewHolding> built = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 HoldingDraft row = rows.get(i);
-                built.add(holding(tenantId, row, collected[i], byCode.get(row.categoryCode()), ctx, now));
+                built.add(newHolding(row, collected[i], byCode.get(row.categoryCode()), ctx));
             }
-            List<AuditEntry> lines = built.stream()
-                    .map(h -> audit.entry("HOLDING_REGISTERED", "holding", h.id, h.subjectRef)).toList();
-            return insertInChunks(tenantId, built)
+            List<AuditEntry> lines = new ArrayList<>(built.size());
+            for (NewHolding h : built) {
+                lines.add(audit.entry("HOLDING_REGISTERED", "holding", h.id(), h.subjectRef()));
+            }
+            // One insert for the batch, then its audit lines, in the transaction that holds the idempotency claim.
+            return holdings.insertAll(tenantId, now, tenant.actorSubject(), built)
+                    .invoke(skipped -> {
+                        // A row that matched an existing holding was skipped; refusing now rolls the insert back.
+                        if (!skipped.isEmpty()) {
+                            throw rowsRejected(built.size(), skipped.stream()
+                                    .map(i -> new RowError(i, "locator",
+                                            "is already registered for this subjectRef, categoryCode and owningSystem"))
+                                    .toList());
+                        }
+                    })
                     .chain(() -> audit.recordAll(tenantId, lines))
                     .map(v -> {
                         LOG.infof("Registered %d holdings for %s in %d ms", built.size(), tenantId,
@@ -227,57 +243,42 @@ public class HoldingService {
                 .call(found -> audit.record("SUBJECT_HOLDINGS_READ", "holding", null, subjectRef));
     }
 
-    private Uni<Void> insertInChunks(String tenantId, List<Holding> built) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        List<Integer> alreadyRegistered = Collections.synchronizedList(new ArrayList<>());
-        for (int from = 0; from < built.size(); from += CHUNK) {
-            int start = from;
-            List<Holding> chunk = built.subList(from, Math.min(from + CHUNK, built.size()));
-            chain = chain.chain(() -> holdings.insertAll(tenantId, chunk).invoke(inserted -> {
-                for (int j = 0; j < chunk.size(); j++) {
-                    if (!inserted.contains(chunk.get(j).id)) {
-                        alreadyRegistered.add(start + j);
-                    }
-                }
-            })).replaceWithVoid();
-        }
-        // A row that matched an existing holding was skipped by the insert; refusing now rolls back every chunk.
-        return chain.invoke(() -> {
-            if (!alreadyRegistered.isEmpty()) {
-                throw rowsRejected(built.size(), alreadyRegistered.stream()
-                        .map(i -> new RowError(i, "locator",
-                                "is already registered for this subjectRef, categoryCode and owningSystem"))
-                        .toList());
-            }
-        });
-    }
-
     private Holding holding(String tenantId, HoldingDraft draft, OffsetDateTime collectedAt, DataCategory category,
                             ContractContext ctx, OffsetDateTime now) {
+        NewHolding decided = newHolding(draft, collectedAt, category, ctx);
         Holding h = new Holding();
-        h.id = UUID.randomUUID();
+        h.id = decided.id();
         h.tenantId = tenantId;
-        h.subjectRef = draft.subjectRef();
-        h.categoryCode = category.code;
-        h.owningSystem = draft.owningSystem();
-        h.locator = draft.locator();
-        h.collectedAt = collectedAt;
-        h.retentionBasis = category.retentionBasis;
-        h.retentionDays = category.retentionDays;
-        h.contractRef = draft.contractRef();
-        ClientContract contract = h.contractRef == null ? null : ctx.contracts().get(h.contractRef);
-        ContractExtensionRepository.InForce extension = h.contractRef == null ? null
-                : ctx.inForce().get(ContractExtensionRepository.key(h.contractRef, category.code));
-        RetentionPolicy.Decision decision = policy.decide(collectedAt, category.retentionBasis, category.retentionDays,
-                contract == null ? null : contract.endsOn, extension == null ? null : extension.extensionId(),
-                extension == null ? null : extension.days());
-        h.rule = decision.rule();
-        h.deleteAfter = decision.deleteAfter();
-        h.extensionId = decision.extensionId();
-        h.extensionDays = decision.extensionDays();
+        h.subjectRef = decided.subjectRef();
+        h.categoryCode = decided.categoryCode();
+        h.owningSystem = decided.owningSystem();
+        h.locator = decided.locator();
+        h.collectedAt = decided.collectedAt();
+        h.retentionBasis = decided.retentionBasis();
+        h.retentionDays = decided.retentionDays();
+        h.contractRef = decided.contractRef();
+        h.rule = decided.rule();
+        h.deleteAfter = decided.deleteAfter();
+        h.extensionId = decided.extensionId();
+        h.extensionDays = decided.extensionDays();
         h.registeredAt = now;
         h.registeredBy = tenant.actorSubject();
         return h;
+    }
+
+    /** A row with its deletion date decided (APPI Art. 22), as plain values; the batch inserts these as they are. */
+    private NewHolding newHolding(HoldingDraft draft, OffsetDateTime collectedAt, DataCategory category,
+                                  ContractContext ctx) {
+        String contractRef = draft.contractRef();
+        ClientContract contract = contractRef == null ? null : ctx.contracts().get(contractRef);
+        ContractExtensionRepository.InForce extension = contractRef == null ? null
+                : ctx.inForce().get(ContractExtensionRepository.key(contractRef, category.code));
+        RetentionPolicy.Decision decision = policy.decide(collectedAt, category.retentionBasis, category.retentionDays,
+                contract == null ? null : contract.endsOn, extension == null ? null : extension.extensionId(),
+                extension == null ? null : extension.days());
+        return new NewHolding(UUID.randomUUID(), draft.subjectRef(), category.code, draft.owningSystem(),
+                draft.locator(), collectedAt, category.retentionBasis, category.retentionDays, contractRef,
+                decision.rule(), decision.extensionId(), decision.extensionDays(), decision.deleteAfter());
     }
 
     private static ProblemException unknownContract(String ref) {
@@ -316,16 +317,94 @@ public class HoldingService {
 
     /** RFC 3339 with an offset, to the microsecond PostgreSQL keeps; a plausible year. */
     static OffsetDateTime parseCollectedAt(String text) {
-        OffsetDateTime parsed;
-        try {
-            parsed = OffsetDateTime.parse(text, RFC_3339);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(RFC_3339_MESSAGE);
+        OffsetDateTime parsed = quickRfc3339(text);
+        if (parsed == null) {
+            try {
+                parsed = OffsetDateTime.parse(text, RFC_3339);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(RFC_3339_MESSAGE);
+            }
         }
         if (parsed.getYear() < EARLIEST_YEAR) {
             throw new IllegalArgumentException("must not be before " + EARLIEST_YEAR);
         }
         return parsed.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * The common spelling {@code 2026-01-01T10:15:00[.fraction](Z|+09:00)} read with a plain character loop, about
+     * ten times faster than the formatter (which a batch of 5,000 rows felt). Anything else, including every invalid
+     * value, answers null and is left to the formatter, so what is accepted and what is refused does not change.
+     */
+    static OffsetDateTime quickRfc3339(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int i = 19;
+        int nano = 0;
+        if (i < n && s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                if (i - start == 9) {
+                    return null;
+                }
+                nano = nano * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            if (i == start) {
+                return null;
+            }
+            for (int k = i - start; k < 9; k++) {
+                nano *= 10;
+            }
+        }
+        ZoneOffset offset;
+        if (i == n - 1 && s.charAt(i) == 'Z') {
+            offset = ZoneOffset.UTC;
+        } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
+            int hours = digits(s, i + 1, 2);
+            int minutes = digits(s, i + 4, 2);
+            if ((hours | minutes) < 0 || minutes > 59) {
+                return null;
+            }
+            int sign = s.charAt(i) == '-' ? -1 : 1;
+            try {
+                offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+            } catch (DateTimeException e) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The number spelled by {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private boolean inFuture(OffsetDateTime collectedAt, OffsetDateTime now) {

@@ -24,13 +24,14 @@ import org.jboss.logging.Logger;
 /**
  * Erases every holding past its date, except what a legal hold keeps (APPI Art. 22: erase without delay once no
  * longer needed). A run erases in batches; each batch is one statement (pick with FOR UPDATE SKIP LOCKED, delete,
- * queue erasure requests, write evidence) in its own transaction, so:
+ * queue erasure requests, write evidence, renew the heartbeat) plus its audit line, in its own transaction, so:
  * <ul>
  * <li>several replicas purging the same tenant split the rows and never erase one twice (the evidence key is the
  * holding id, so the database itself refuses a second erasure);</li>
  * <li>a batch that fails rolls back whole: its holdings stay, without evidence, for the next batch or run;</li>
  * <li>a run whose replica dies stays RUNNING; once its heartbeat is older than the lease, the next run for the
- * tenant (on demand or scheduled) continues it under the same id, and its counts come from the evidence.</li>
+ * tenant (on demand or scheduled) continues it under the same id, and its counts come from what its committed
+ * batches wrote (the erasure requests, each counting the evidence rows of its batch).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -130,9 +131,11 @@ public class PurgeService {
     /** Batch after batch until a batch finds fewer than a full batch of due, unheld, unlocked holdings. */
     private Uni<Long> batches(UUID runId, String tenantId, String actor, String actorClient, long soFar) {
         int size = config.purge().batchSize();
+        // The evidence, the erasure requests, the heartbeat and the audit line commit with the deletion or not at
+        // all (APPI Art. 22 erasure with its proof; Art. 23 the record of who erased); the hold check is per batch so
+        // a hold set mid-run protects from the next batch on.
         return Panache.withTransaction(() -> erasure.hasActiveHold(tenantId)
                         .chain(holds -> erasure.purgeBatch(tenantId, runId, size, holds, actor))
-                        .call(n -> runs.heartbeat(runId))
                         .call(n -> n == 0 ? Uni.createFrom().voidItem()
                                 : audit.record(tenantId, actor, actorClient, "PURGE_BATCH_ERASED", "purge-run", runId,
                                         null, "SUCCESS")))
@@ -140,7 +143,10 @@ public class PurgeService {
                         : batches(runId, tenantId, actor, actorClient, soFar + n));
     }
 
-    /** Counts come from the evidence (right even for a run continued after a crash) and what is left. */
+    /**
+     * Counts come from what the committed batches wrote (right even for a run continued after a crash) and what is
+     * left.
+     */
     private Uni<PurgeRun> finish(UUID runId, String tenantId, PurgeStatus status, String error) {
         return Panache.withTransaction(() -> runs.findById(runId).chain(run -> erasure.countForRun(runId)
                 .chain(erased -> erasure.countHeldDue(tenantId).chain(held ->
