@@ -1159,7 +1159,7 @@ public final class Bench {
                 r.p50Ms(), r.p99Ms(), r.errors() == 0 ? "" : "  (" + r.errorDetail() + ")");
         if (r.errors() > 0) {
             report.note(t.name() + ": " + r.errorDetail() + " in a " + seconds + " s run of " + r.requests()
-                    + " requests; such answers are counted in req/s by wrk, so the figure is not trustworthy");
+                    + " requests; the req/s figures count only 2xx answers, and latencies include the refusals");
         }
         return r;
     }

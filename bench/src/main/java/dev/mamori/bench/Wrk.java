@@ -18,10 +18,11 @@ import java.util.Map;
 final class Wrk {
 
     /** One wrk run: throughput, latency percentiles, errors, and server CPU per request (µs) by process name. */
-    record Result(long requests, double seconds, long errors, String errorDetail, double p50Ms, double p90Ms,
-                  double p99Ms, double maxMs, Map<String, Double> cpuMicrosPerRequest) {
+    record Result(long requests, double seconds, long errors, long refused, String errorDetail, double p50Ms,
+                  double p90Ms, double p99Ms, double maxMs, Map<String, Double> cpuMicrosPerRequest) {
+        /** Answered requests a second; wrk counts a non-2xx answer (a 503 refusal, say) as a request, this does not. */
         double rps() {
-            return requests / seconds;
+            return Math.max(0, requests - refused) / seconds;
         }
     }
 
@@ -103,7 +104,7 @@ final class Wrk {
         long socket = r.get("errors_connect").asLong() + r.get("errors_read").asLong() + r.get("errors_write").asLong()
                 + r.get("errors_timeout").asLong();
         String detail = status + socket == 0 ? "" : status + " non-2xx answers, " + socket + " socket errors/timeouts";
-        return new Result(requests, r.get("duration_us").asLong() / 1e6, status + socket, detail,
+        return new Result(requests, r.get("duration_us").asLong() / 1e6, status + socket, status, detail,
                 r.get("p50_us").asLong() / 1000.0, r.get("p90_us").asLong() / 1000.0, r.get("p99_us").asLong() / 1000.0,
                 r.get("max_us").asLong() / 1000.0, cpu);
     }
