@@ -13,8 +13,11 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -79,10 +82,10 @@ public class ConsentStateReader {
         return pool.preparedQuery(SUBJECT).execute(Tuple.of(tenantId, subjectRef)).map(rows -> {
             Row first = rows.iterator().next();
             String[] stops = first.getArrayOfStrings("stops");
-            Set<String> stopped = stops == null ? Set.of() : Set.of(java.util.Arrays.stream(stops).distinct()
+            Set<String> stopped = stops == null ? Set.of() : Set.of(Arrays.stream(stops).distinct()
                     .toArray(String[]::new));
             boolean stoppedAll = stopped.contains("*");
-            java.util.Map<String, ConsentState> byPurpose = new java.util.HashMap<>();
+            Map<String, ConsentState> byPurpose = new HashMap<>();
             for (Row row : rows) {
                 String purpose = row.getString("purpose_code");
                 if (purpose != null) {

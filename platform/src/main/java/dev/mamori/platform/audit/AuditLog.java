@@ -6,6 +6,9 @@ import dev.mamori.platform.tenant.TenantContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,9 +16,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -35,15 +35,20 @@ public class AuditLog {
     private static final int INSERT_CHUNK = 1000;
     private static final String COLUMNS = "(id, tenant_id, seq, occurred_at, actor_subject, actor_client, action, "
             + "resource_type, resource_id, subject_ref, outcome, prev_hash, hash)";
-    private static final String INSERT_ROWS = "INSERT INTO audit_event " + COLUMNS + " "
-            + "SELECT gen_random_uuid(), r.tenant_id, r.seq, r.occurred_at, r.actor_subject, r.actor_client, r.action, "
-            + "r.resource_type, r.resource_id, r.subject_ref, r.outcome, r.prev_hash, r.hash "
-            + "FROM jsonb_to_recordset(CAST(CAST(:rows AS text) AS jsonb)) AS r(tenant_id text, seq bigint, "
-            + "occurred_at timestamptz, actor_subject text, actor_client text, action text, resource_type text, "
-            + "resource_id text, subject_ref text, outcome text, prev_hash text, hash text)";
+    /**
+     * One statement per chunk: each column travels as one text array and {@code unnest} zips them back into rows.
+     * Text arrays because both drivers bind a {@code String[]} alike (the ORM session inside a caller's transaction,
+     * the plain pool for the read-audit buffer); the values are the very strings the hash covers.
+     */
     private static final String INSERT_ARRAYS = "INSERT INTO audit_event " + COLUMNS + " "
-            + "SELECT gen_random_uuid(), $1, r.* FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::text[], "
-            + "$6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[]) AS r";
+            + "SELECT gen_random_uuid(), $1, CAST(r.seq AS bigint), CAST(r.occurred_at AS timestamptz), r.actor_subject, "
+            + "r.actor_client, r.action, r.resource_type, r.resource_id, r.subject_ref, r.outcome, r.prev_hash, r.hash "
+            + "FROM unnest(CAST($2 AS text[]), CAST($3 AS text[]), CAST($4 AS text[]), CAST($5 AS text[]), "
+            + "CAST($6 AS text[]), CAST($7 AS text[]), CAST($8 AS text[]), CAST($9 AS text[]), CAST($10 AS text[]), "
+            + "CAST($11 AS text[]), CAST($12 AS text[])) AS r(seq, occurred_at, actor_subject, actor_client, action, "
+            + "resource_type, resource_id, subject_ref, outcome, prev_hash, hash)";
+    /** The same with named parameters {@code :p1 … :p12}, for the ORM session. */
+    private static final String INSERT_ARRAYS_NAMED = named(INSERT_ARRAYS, 12);
     private static final String LOCK_HEAD = "INSERT INTO audit_chain_head (tenant_id, last_seq, last_hash) "
             + "VALUES (:t, 0, :g) ON CONFLICT (tenant_id) DO UPDATE SET tenant_id = excluded.tenant_id "
             + "RETURNING last_seq, last_hash";
@@ -108,10 +113,15 @@ public class AuditLog {
                     // line per person without a round trip per line.
                     Uni<Void> inserts = Uni.createFrom().voidItem();
                     for (int from = 0; from < chained.events().size(); from += INSERT_CHUNK) {
-                        String chunk = rowsJson(chained.events(), from,
+                        String[][] columns = columns(chained.events(), from,
                                 Math.min(from + INSERT_CHUNK, chained.events().size()));
-                        inserts = inserts.chain(() -> session.createNativeQuery(INSERT_ROWS)
-                                .setParameter("rows", chunk).executeUpdate().replaceWithVoid());
+                        inserts = inserts.chain(() -> {
+                            var insert = session.createNativeQuery(INSERT_ARRAYS_NAMED).setParameter("p1", tenantId);
+                            for (int c = 0; c < columns.length; c++) {
+                                insert.setParameter("p" + (c + 2), columns[c]);
+                            }
+                            return insert.executeUpdate().replaceWithVoid();
+                        });
                     }
                     return inserts.chain(() -> session.createNativeQuery(UPDATE_HEAD)
                             .setParameter("s", chained.lastSeq())
@@ -137,8 +147,11 @@ public class AuditLog {
                     Chained chained = chain(tenantId, head.getLong(0), head.getString(1), entries);
                     Uni<Void> inserts = Uni.createFrom().voidItem();
                     for (int from = 0; from < chained.events().size(); from += INSERT_CHUNK) {
-                        Tuple columns = columns(tenantId, chained.events(), from,
-                                Math.min(from + INSERT_CHUNK, chained.events().size()));
+                        Tuple columns = Tuple.of(tenantId);
+                        for (String[] column : columns(chained.events(), from,
+                                Math.min(from + INSERT_CHUNK, chained.events().size()))) {
+                            columns.addArrayOfString(column);
+                        }
                         inserts = inserts.chain(() -> connection.preparedQuery(INSERT_ARRAYS).execute(columns)
                                 .replaceWithVoid());
                     }
@@ -173,59 +186,33 @@ public class AuditLog {
         return new Chained(events, seq, prev);
     }
 
-    private static Tuple columns(String tenantId, List<AuditEvent> events, int from, int to) {
+    /** The chunk's columns after the tenant, in {@link #INSERT_ARRAYS}'s order, as the strings the hash covers. */
+    private static String[][] columns(List<AuditEvent> events, int from, int to) {
         int n = to - from;
-        Long[] seqs = new Long[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        String[][] text = new String[9][n];
+        String[][] columns = new String[11][n];
         for (int i = 0; i < n; i++) {
             AuditEvent e = events.get(from + i);
-            seqs[i] = e.seq;
-            at[i] = e.occurredAt;
-            text[0][i] = e.actorSubject;
-            text[1][i] = e.actorClient;
-            text[2][i] = e.action;
-            text[3][i] = e.resourceType;
-            text[4][i] = e.resourceId;
-            text[5][i] = e.subjectRef;
-            text[6][i] = e.outcome;
-            text[7][i] = e.prevHash;
-            text[8][i] = e.hash;
+            columns[0][i] = Long.toString(e.seq);
+            columns[1][i] = e.occurredAt.toString();
+            columns[2][i] = e.actorSubject;
+            columns[3][i] = e.actorClient;
+            columns[4][i] = e.action;
+            columns[5][i] = e.resourceType;
+            columns[6][i] = e.resourceId;
+            columns[7][i] = e.subjectRef;
+            columns[8][i] = e.outcome;
+            columns[9][i] = e.prevHash;
+            columns[10][i] = e.hash;
         }
-        return Tuple.tuple().addString(tenantId).addArrayOfLong(seqs).addArrayOfOffsetDateTime(at)
-                .addArrayOfString(text[0]).addArrayOfString(text[1]).addArrayOfString(text[2])
-                .addArrayOfString(text[3]).addArrayOfString(text[4]).addArrayOfString(text[5])
-                .addArrayOfString(text[6]).addArrayOfString(text[7]).addArrayOfString(text[8]);
+        return columns;
     }
 
-    /** The rows for {@code jsonb_to_recordset}, written directly: Jackson over a map per line cost more than the hash. */
-    private static String rowsJson(List<AuditEvent> events, int from, int to) {
-        StringBuilder json = new StringBuilder((to - from) * 420).append('[');
-        for (int i = from; i < to; i++) {
-            AuditEvent e = events.get(i);
-            if (i > from) {
-                json.append(',');
-            }
-            json.append("{\"tenant_id\":");
-            CanonicalJson.appendString(json, e.tenantId);
-            json.append(",\"seq\":").append(e.seq).append(",\"occurred_at\":\"").append(e.occurredAt).append('"');
-            field(json, "actor_subject", e.actorSubject);
-            field(json, "actor_client", e.actorClient);
-            field(json, "action", e.action);
-            field(json, "resource_type", e.resourceType);
-            field(json, "resource_id", e.resourceId);
-            field(json, "subject_ref", e.subjectRef);
-            field(json, "outcome", e.outcome);
-            field(json, "prev_hash", e.prevHash);
-            field(json, "hash", e.hash);
-            json.append('}');
+    private static String named(String positional, int parameters) {
+        String named = positional;
+        for (int i = parameters; i >= 1; i--) {
+            named = named.replace("$" + i, ":p" + i);
         }
-        return json.append(']').toString();
-    }
-
-    private static void field(StringBuilder json, String name, String value) {
-        json.append(",\"").append(name).append("\":");
-        CanonicalJson.appendString(json, value);
+        return named;
     }
 
     /** A page of the current tenant's audit log, oldest first, after the given seq. */

@@ -3,7 +3,7 @@ package dev.mamori.platform.audit;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes the audit log's small JSON shapes without an object mapper. Each audit line is hashed over a JSON array
+ * Writes an audit line's hash input without an object mapper. Each audit line is hashed over a JSON array
  * of its fields, and lines written years apart must hash alike: {@link #array} gives exactly the bytes Jackson
  * gives for plain text (the common case: ids, codes, timestamps, Japanese names) and answers {@code null} for any
  * string that would need an escape or holds a surrogate, so that the caller falls back to Jackson itself.
@@ -32,26 +32,6 @@ final class CanonicalJson {
             }
         }
         return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Appends a JSON string literal (or null), escaping what JSON requires; for documents only, not for hashing. */
-    static void appendString(StringBuilder json, String value) {
-        if (value == null) {
-            json.append("null");
-            return;
-        }
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20) {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
-            }
-        }
-        json.append('"');
     }
 
     /** Text Jackson writes as is: no quote, backslash, control character, DEL or surrogate. */
