@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 /**
  * Audit lines for high-volume reads (the use decision) that must not each take a transaction and the tenant's
  * chain lock. Entries are queued in memory and appended to the chain in one transaction per tenant once a
- * second (at once again while a backlog remains), on a plain connection with the columns as typed arrays: no ORM
+ * second (at once again while a backlog remains), on a plain connection with the columns as text arrays: no ORM
  * session and no JSON per line. The price, stated plainly: a crash loses at most the last flush interval of
  * read-audit lines; changes of data are never audited through this buffer.
  */
