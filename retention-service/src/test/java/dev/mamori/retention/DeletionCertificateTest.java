@@ -93,10 +93,10 @@ class DeletionCertificateTest {
                 .body("intact", equalTo(true)).body("currentDigest", equalTo(digest));
 
         // Someone with database rights bypasses the append-only trigger and edits one evidence row.
-        Db.execute("ALTER TABLE erasure_evidence DISABLE TRIGGER erasure_evidence_append_only",
-                "UPDATE erasure_evidence SET locator = 'rec/elsewhere' WHERE tenant_id = '" + tenant
-                        + "' AND locator = 'rec/2'",
-                "ALTER TABLE erasure_evidence ENABLE TRIGGER erasure_evidence_append_only");
+        Db.execute("ALTER TABLE erasure_evidence_batch DISABLE TRIGGER erasure_evidence_batch_append_only",
+                "UPDATE erasure_evidence_batch SET locators = array_replace(locators, 'rec/2', 'rec/elsewhere') "
+                        + "WHERE tenant_id = '" + tenant + "' AND 'rec/2' = ANY (locators)",
+                "ALTER TABLE erasure_evidence_batch ENABLE TRIGGER erasure_evidence_batch_append_only");
         as(tenant, "auditor").get("/v1/deletion-certificates/" + certificate + "/verification").then().statusCode(200)
                 .body("intact", equalTo(false)).body("issuedDigest", equalTo(digest))
                 .body("currentDigest", not(equalTo(digest)));

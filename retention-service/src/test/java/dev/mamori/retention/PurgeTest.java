@@ -152,17 +152,18 @@ class PurgeTest {
         String category = addCategory(tenant, uniqueCode("rec"), "");
         addDueHoldings(tenant, category, "x", 120, "ivr");
         String fn = "fault_" + tenant.replace('-', '_');
-        // A fault in the middle of the second batch: the 75th evidence row of this tenant cannot be written.
+        // A fault in the second batch: its evidence (one row per batch and owning system) cannot be written, after
+        // its holdings were deleted and its erasure request queued in the same statement.
         Db.execute("CREATE SEQUENCE " + fn + "_seq",
                 "CREATE FUNCTION " + fn + "() RETURNS trigger AS $$ BEGIN "
-                        + "IF NEW.tenant_id = '" + tenant + "' AND nextval('" + fn + "_seq') = 75 THEN "
-                        + "RAISE EXCEPTION 'injected fault at evidence row 75'; END IF; RETURN NEW; END; $$ LANGUAGE plpgsql",
-                "CREATE TRIGGER " + fn + " BEFORE INSERT ON erasure_evidence FOR EACH ROW EXECUTE FUNCTION " + fn + "()");
+                        + "IF NEW.tenant_id = '" + tenant + "' AND nextval('" + fn + "_seq') = 2 THEN "
+                        + "RAISE EXCEPTION 'injected fault at evidence batch 2'; END IF; RETURN NEW; END; $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER " + fn + " BEFORE INSERT ON erasure_evidence_batch FOR EACH ROW EXECUTE FUNCTION " + fn + "()");
         JsonPath failed;
         try {
             failed = purge(tenant);
         } finally {
-            Db.execute("DROP TRIGGER " + fn + " ON erasure_evidence", "DROP FUNCTION " + fn + "()", "DROP SEQUENCE " + fn + "_seq");
+            Db.execute("DROP TRIGGER " + fn + " ON erasure_evidence_batch", "DROP FUNCTION " + fn + "()", "DROP SEQUENCE " + fn + "_seq");
         }
         assertEquals("FAILED", failed.getString("status"));
         assertEquals(50, failed.getInt("erased"), "the first batch committed");
@@ -197,10 +198,15 @@ class PurgeTest {
         String category = addCategory(tenant, uniqueCode("rec"), "");
         addDueHoldings(tenant, category, "a", 1, "ivr");
         purge(tenant);
+        // The evidence is stored per batch (the view erasure_evidence reads it per holding): its table refuses both.
+        String locator = Db.text("SELECT locator FROM erasure_evidence WHERE tenant_id = ?", tenant);
         SQLException edit = assertThrows(SQLException.class, () -> Db.execute(
-                "UPDATE erasure_evidence SET locator = 'elsewhere' WHERE tenant_id = '" + tenant + "'"));
+                "UPDATE erasure_evidence_batch SET locators = ARRAY['elsewhere'] WHERE tenant_id = '" + tenant + "'"));
         org.hamcrest.MatcherAssert.assertThat(edit.getMessage(), containsString("append-only"));
-        assertThrows(SQLException.class, () -> Db.execute("DELETE FROM erasure_evidence WHERE tenant_id = '" + tenant + "'"));
+        SQLException removal = assertThrows(SQLException.class, () -> Db.execute(
+                "DELETE FROM erasure_evidence_batch WHERE tenant_id = '" + tenant + "'"));
+        org.hamcrest.MatcherAssert.assertThat(removal.getMessage(), containsString("append-only"));
         assertEquals(1, Db.count("SELECT count(*) FROM erasure_evidence WHERE tenant_id = ?", tenant));
+        assertEquals(locator, Db.text("SELECT locator FROM erasure_evidence WHERE tenant_id = ?", tenant));
     }
 }

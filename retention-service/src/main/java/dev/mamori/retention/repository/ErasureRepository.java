@@ -13,8 +13,10 @@ import java.util.UUID;
 
 /**
  * The hot path of erasure, in plain set-based SQL: one statement per batch picks the holdings, deletes them, queues
- * one erasure request per owning system and writes one evidence row per holding. Nothing travels row by row
- * between the service and the database, so a batch costs about what the DELETE alone costs.
+ * one erasure request per owning system and writes that request's evidence: one row holding the erased holdings'
+ * fields as parallel arrays (V6 migration; the view {@code erasure_evidence} reads it back one row per holding).
+ * Nothing travels row by row between the service and the database, and nothing is written per holding but its
+ * deletion, so a batch costs about what a plain DELETE of the same rows costs.
  */
 @ApplicationScoped
 public class ErasureRepository {
@@ -35,8 +37,11 @@ public class ErasureRepository {
      * The batch is picked in no particular order: a run erases every due holding anyway, and sorting would make
      * each batch read (and sort) all the tenant's due rows to pick the first n. The DELETE finds the picked rows
      * through the primary key ({@code = ANY(ARRAY(...))}): a join with the CTE was planned as a hash join over a
-     * sequential scan of the whole holding table, every tenant's, once per batch. The purge run's heartbeat is
-     * renewed in the same statement (it matches no run for a person's erasure).
+     * sequential scan of the whole holding table, every tenant's, once per batch. {@code per_system} is computed
+     * once (it calls gen_random_uuid(), so PostgreSQL materialises it) and feeds both the request and its evidence,
+     * which therefore share the id and the count. Each array_agg of one group sees the rows in the same order, so
+     * the arrays line up element by element. The purge run's heartbeat is renewed in the same statement (it matches
+     * no run for a person's erasure).
      */
     private static final String ERASE = """
             WITH doomed AS (
@@ -49,28 +54,38 @@ public class ErasureRepository {
                 RETURNING h.id, h.tenant_id, h.subject_ref, h.category_code, h.owning_system, h.locator,
                           h.collected_at, h.delete_after, h.retention_basis, h.retention_days, h.rule,
                           h.contract_ref, h.extension_id
+            ), per_system AS (
+                SELECT gen_random_uuid() AS request_id, g.owning_system, count(*) AS items,
+                       array_agg(g.id) AS holding_ids, array_agg(g.subject_ref) AS subject_refs,
+                       array_agg(g.category_code) AS category_codes, array_agg(g.locator) AS locators,
+                       array_agg(g.collected_at) AS collected_ats, array_agg(g.delete_after) AS delete_afters,
+                       array_agg(g.retention_basis) AS retention_bases, array_agg(g.retention_days) AS retention_days,
+                       array_agg(g.rule) AS rules, array_agg(g.contract_ref) AS contract_refs,
+                       array_agg(g.extension_id) AS extension_ids
+                FROM gone g GROUP BY g.owning_system
             ), requests AS (
                 INSERT INTO erasure_request (id, tenant_id, system_code, cause, run_id, request_ref, item_count,
                                              status, attempts, next_attempt_at, created_at)
-                SELECT gen_random_uuid(), :tenant, g.owning_system, :cause, CAST(NULLIF(:run, '') AS uuid),
-                       NULLIF(:requestRef, ''), count(*), 'PENDING', 0, now(), now()
-                FROM gone g GROUP BY g.owning_system
-                RETURNING id, system_code
+                SELECT p.request_id, :tenant, p.owning_system, :cause, CAST(NULLIF(:run, '') AS uuid),
+                       NULLIF(:requestRef, ''), p.items, 'PENDING', 0, now(), now()
+                FROM per_system p
             ), evidence AS (
-                INSERT INTO erasure_evidence (holding_id, tenant_id, subject_ref, category_code, owning_system, locator,
-                                              collected_at, delete_after, retention_basis, retention_days, rule,
-                                              contract_ref, extension_id, cause, request_ref, run_id,
-                                              erasure_request_id, erased_at, erased_by)
-                SELECT g.id, g.tenant_id, g.subject_ref, g.category_code, g.owning_system, g.locator, g.collected_at,
-                       g.delete_after, g.retention_basis, g.retention_days, g.rule, g.contract_ref, g.extension_id,
-                       :cause, NULLIF(:requestRef, ''), CAST(NULLIF(:run, '') AS uuid), r.id, now(), :actor
-                FROM gone g JOIN requests r ON r.system_code = g.owning_system
-                RETURNING 1
-            ), heartbeat AS (
+                INSERT INTO erasure_evidence_batch (erasure_request_id, tenant_id, owning_system, cause, request_ref,
+                                                    run_id, erased_at, erased_by, holding_ids, subject_refs,
+                                                    category_codes, locators, collected_ats, delete_afters,
+                                                    retention_bases, retention_days, rules, contract_refs,
+                                                    extension_ids)
+                SELECT p.request_id, :tenant, p.owning_system, :cause, NULLIF(:requestRef, ''),
+                       CAST(NULLIF(:run, '') AS uuid), now(), :actor, p.holding_ids, p.subject_refs, p.category_codes,
+                       p.locators, p.collected_ats, p.delete_afters, p.retention_bases, p.retention_days, p.rules,
+                       p.contract_refs, p.extension_ids
+                FROM per_system p
+                RETURNING cardinality(holding_ids) AS items
+), heartbeat AS (
                 UPDATE purge_run SET heartbeat_at = now() WHERE id = CAST(NULLIF(:run, '') AS uuid)
                 RETURNING 1
             )
-            SELECT count(*) FROM evidence""";
+            SELECT CAST(COALESCE(sum(items), 0) AS bigint) FROM evidence""";
 
     public Uni<Boolean> hasActiveHold(String tenantId) {
         return Panache.getSession().chain(s -> s.createNativeQuery("SELECT count(*) FROM legal_hold WHERE tenant_id = :t "

@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
  * longer needed). A run erases in batches; each batch is one statement (pick with FOR UPDATE SKIP LOCKED, delete,
  * queue erasure requests, write evidence, renew the heartbeat) plus its audit line, in its own transaction, so:
  * <ul>
- * <li>several replicas purging the same tenant split the rows and never erase one twice (the evidence key is the
- * holding id, so the database itself refuses a second erasure);</li>
+ * <li>several replicas purging the same tenant split the rows and never erase one twice (the evidence is built
+ * from what the DELETE returned, and a row can be deleted once);</li>
  * <li>a batch that fails rolls back whole: its holdings stay, without evidence, for the next batch or run;</li>
  * <li>a run whose replica dies stays RUNNING; once its heartbeat is older than the lease, the next run for the
  * tenant (on demand or scheduled) continues it under the same id, and its counts come from what its committed
