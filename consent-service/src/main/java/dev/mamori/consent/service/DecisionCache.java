@@ -6,9 +6,11 @@ import dev.mamori.platform.events.ChangeFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,6 +36,7 @@ public class DecisionCache {
     private final ChangeFeed feed;
     private final boolean enabled;
     private final Cache<String, SubjectConsents> states;
+    private final long maxBytes;
     private final Map<String, PurposeFacts> purposes = new ConcurrentHashMap<>();
     private final Map<String, Integer> thresholds = new ConcurrentHashMap<>();
     private final AtomicLongArray stripes = new AtomicLongArray(STRIPES);
@@ -41,10 +44,19 @@ public class DecisionCache {
 
     public DecisionCache(ChangeFeed feed,
                          @ConfigProperty(name = "mamori.consent.decision-cache.enabled", defaultValue = "true") boolean enabled,
-                         @ConfigProperty(name = "mamori.consent.decision-cache.max-subjects", defaultValue = "500000") long maxSubjects) {
+                         @ConfigProperty(name = "mamori.consent.decision-cache.max-memory") Optional<MemorySize> maxMemory,
+                         @ConfigProperty(name = "mamori.consent.decision-cache.heap-share", defaultValue = "0.25") double heapShare) {
         this.feed = feed;
         this.enabled = enabled;
-        this.states = Caffeine.newBuilder().maximumSize(maxSubjects).expireAfterWrite(Duration.ofMinutes(10)).build();
+        // Bounded by memory, not by a count of people: a pod's heap is what runs out. Unless set, a quarter of the
+        // heap, so the same image fits a 512 MiB pod and a 4 GiB one (about 600 bytes for a person with five answers).
+        this.maxBytes = maxMemory.map(MemorySize::asLongValue)
+                .orElse((long) (Runtime.getRuntime().maxMemory() * Math.min(Math.max(heapShare, 0.01), 0.9)));
+        this.states = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .<String, SubjectConsents>weigher((key, subject) -> subject.weight(key))
+                .expireAfterWrite(Duration.ofMinutes(10))
+                .build();
         if (enabled) {
             feed.listen(CONSENT_CHANNEL, this::onConsentNotice, this::clear);
             feed.listen(PURPOSE_CHANNEL, this::onPurposeNotice, this::clear);
@@ -59,6 +71,17 @@ public class DecisionCache {
     /** The notice that drops everything cached for a tenant (bulk imports, purpose and policy changes). */
     public static String tenantNotice(String tenantId) {
         return tenantId + SEP;
+    }
+
+    /** The memory the cached states may take, in bytes (estimated per entry). */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** People whose states are cached now. */
+    public long cachedSubjects() {
+        states.cleanUp();
+        return states.estimatedSize();
     }
 
     public boolean usable() {

@@ -1,24 +1,33 @@
 package dev.mamori.consent.service;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the decision cache holds about one person: their consent state per purpose. When read whole (every purpose
  * at once) it is <em>complete</em>, and a purpose with no entry is one the person never answered, so it can be
  * decided without the database; when filled pair by pair (batch decisions) only the entries present are known.
+ * <p>
+ * A person answers a handful of purposes, so the states sit in two short parallel arrays searched in order, with the
+ * purpose codes interned (one copy per code, not one per person): a hash map per person cost more than the states
+ * themselves. A partial entry grows by copy on write.
  */
 public final class SubjectConsents {
 
-    private final Map<String, ConsentState> byPurpose;
+    private static final String[] NO_CODES = new String[0];
+    private static final ConsentState[] NO_STATES = new ConsentState[0];
+
+    private volatile String[] codes;
+    private volatile ConsentState[] states;
     private final boolean complete;
     private final boolean stoppedAll;
-    private final Set<String> stoppedPurposes;
+    private final String[] stoppedPurposes;
 
-    private SubjectConsents(Map<String, ConsentState> byPurpose, boolean complete, boolean stoppedAll,
-                            Set<String> stoppedPurposes) {
-        this.byPurpose = byPurpose;
+    private SubjectConsents(String[] codes, ConsentState[] states, boolean complete, boolean stoppedAll,
+                            String[] stoppedPurposes) {
+        this.codes = codes;
+        this.states = states;
         this.complete = complete;
         this.stoppedAll = stoppedAll;
         this.stoppedPurposes = stoppedPurposes;
@@ -27,27 +36,71 @@ public final class SubjectConsents {
     /** Every purpose the person answered, with use stops already folded into each state. */
     public static SubjectConsents complete(Map<String, ConsentState> byPurpose, boolean stoppedAll,
                                            Set<String> stoppedPurposes) {
-        return new SubjectConsents(new ConcurrentHashMap<>(byPurpose), true, stoppedAll, stoppedPurposes);
+        String[] codes = new String[byPurpose.size()];
+        ConsentState[] states = new ConsentState[byPurpose.size()];
+        int i = 0;
+        for (Map.Entry<String, ConsentState> e : byPurpose.entrySet()) {
+            codes[i] = e.getKey().intern();
+            states[i++] = e.getValue();
+        }
+        String[] stopped = stoppedPurposes.isEmpty() ? NO_CODES
+                : stoppedPurposes.stream().map(String::intern).toArray(String[]::new);
+        return new SubjectConsents(codes, states, true, stoppedAll, stopped);
     }
 
     static SubjectConsents partial() {
-        return new SubjectConsents(new ConcurrentHashMap<>(), false, false, Set.of());
+        return new SubjectConsents(NO_CODES, NO_STATES, false, false, NO_CODES);
     }
 
     /** The state for a purpose, or null when it is not known here and must be read. */
     public ConsentState state(String purposeCode) {
-        ConsentState state = byPurpose.get(purposeCode);
-        if (state != null || !complete) {
-            return state;
+        String[] c = codes;
+        ConsentState[] s = states;
+        // codes is written after states (see put), so a reader that sees n codes sees at least n states.
+        for (int i = 0; i < c.length; i++) {
+            if (c[i].equals(purposeCode)) {
+                return s[i];
+            }
         }
-        return stoppedAll || stoppedPurposes.contains(purposeCode) ? ConsentState.NONE_STOPPED : ConsentState.NONE;
+        if (!complete) {
+            return null;
+        }
+        return stoppedAll || contains(stoppedPurposes, purposeCode) ? ConsentState.NONE_STOPPED : ConsentState.NONE;
     }
 
-    void put(String purposeCode, ConsentState state) {
-        byPurpose.put(purposeCode, state);
+    synchronized void put(String purposeCode, ConsentState state) {
+        String[] c = codes;
+        for (int i = 0; i < c.length; i++) {
+            if (c[i].equals(purposeCode)) {
+                ConsentState[] s = states.clone();
+                s[i] = state;
+                states = s;
+                return;
+            }
+        }
+        ConsentState[] s = Arrays.copyOf(states, c.length + 1);
+        s[c.length] = state;
+        String[] grown = Arrays.copyOf(c, c.length + 1);
+        grown[c.length] = purposeCode.intern();
+        states = s;
+        codes = grown;
     }
 
     public boolean complete() {
         return complete;
+    }
+
+    /** Approximate heap bytes of this entry and its key, for the cache's memory bound. */
+    int weight(String key) {
+        return 96 + 2 * key.length() + codes.length * (ConsentState.weight() + 8) + stoppedPurposes.length * 4;
+    }
+
+    private static boolean contains(String[] codes, String code) {
+        for (String c : codes) {
+            if (c.equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
