@@ -81,7 +81,7 @@ public class ErasureRepository {
                        p.contract_refs, p.extension_ids
                 FROM per_system p
                 RETURNING cardinality(holding_ids) AS items
-), heartbeat AS (
+            ), heartbeat AS (
                 UPDATE purge_run SET heartbeat_at = now() WHERE id = CAST(NULLIF(:run, '') AS uuid)
                 RETURNING 1
             )
