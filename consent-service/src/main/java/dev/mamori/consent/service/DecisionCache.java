@@ -116,7 +116,9 @@ public class DecisionCache {
         if (!usable() || generation != generation(tenantId, subjectRef)) {
             return;
         }
-        states.asMap().computeIfAbsent(tenantId + SEP + subjectRef, k -> SubjectConsents.partial()).put(purposeCode, state);
+        // A new entry rather than a change inside the cached one, so that the cache weighs it again.
+        states.asMap().compute(tenantId + SEP + subjectRef,
+                (k, known) -> (known == null ? SubjectConsents.partial() : known).with(purposeCode, state));
         if (generation != generation(tenantId, subjectRef)) {
             // A notice arrived between the check and the put: drop what may be stale.
             states.invalidate(tenantId + SEP + subjectRef);

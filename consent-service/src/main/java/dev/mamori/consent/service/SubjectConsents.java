@@ -11,15 +11,16 @@ import java.util.Set;
  * <p>
  * A person answers a handful of purposes, so the states sit in two short parallel arrays searched in order, with the
  * purpose codes interned (one copy per code, not one per person): a hash map per person cost more than the states
- * themselves. A partial entry grows by copy on write.
+ * themselves. An entry never changes: a partial one grows by {@link #with}, which answers a new entry, so the cache
+ * replaces it and weighs it again.
  */
 public final class SubjectConsents {
 
     private static final String[] NO_CODES = new String[0];
     private static final ConsentState[] NO_STATES = new ConsentState[0];
 
-    private volatile String[] codes;
-    private volatile ConsentState[] states;
+    private final String[] codes;
+    private final ConsentState[] states;
     private final boolean complete;
     private final boolean stoppedAll;
     private final String[] stoppedPurposes;
@@ -54,12 +55,9 @@ public final class SubjectConsents {
 
     /** The state for a purpose, or null when it is not known here and must be read. */
     public ConsentState state(String purposeCode) {
-        String[] c = codes;
-        ConsentState[] s = states;
-        // codes is written after states (see put), so a reader that sees n codes sees at least n states.
-        for (int i = 0; i < c.length; i++) {
-            if (c[i].equals(purposeCode)) {
-                return s[i];
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i].equals(purposeCode)) {
+                return states[i];
             }
         }
         if (!complete) {
@@ -68,22 +66,20 @@ public final class SubjectConsents {
         return stoppedAll || contains(stoppedPurposes, purposeCode) ? ConsentState.NONE_STOPPED : ConsentState.NONE;
     }
 
-    synchronized void put(String purposeCode, ConsentState state) {
-        String[] c = codes;
-        for (int i = 0; i < c.length; i++) {
-            if (c[i].equals(purposeCode)) {
-                ConsentState[] s = states.clone();
-                s[i] = state;
-                states = s;
-                return;
+    /** This entry with the state of one purpose set (added, or replacing what it held). */
+    SubjectConsents with(String purposeCode, ConsentState state) {
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i].equals(purposeCode)) {
+                ConsentState[] replaced = states.clone();
+                replaced[i] = state;
+                return new SubjectConsents(codes, replaced, complete, stoppedAll, stoppedPurposes);
             }
         }
-        ConsentState[] s = Arrays.copyOf(states, c.length + 1);
-        s[c.length] = state;
-        String[] grown = Arrays.copyOf(c, c.length + 1);
-        grown[c.length] = purposeCode.intern();
-        states = s;
-        codes = grown;
+        String[] grownCodes = Arrays.copyOf(codes, codes.length + 1);
+        grownCodes[codes.length] = purposeCode.intern();
+        ConsentState[] grownStates = Arrays.copyOf(states, states.length + 1);
+        grownStates[states.length] = state;
+        return new SubjectConsents(grownCodes, grownStates, complete, stoppedAll, stoppedPurposes);
     }
 
     public boolean complete() {

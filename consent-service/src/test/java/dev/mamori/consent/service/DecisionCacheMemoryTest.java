@@ -87,12 +87,12 @@ class DecisionCacheMemoryTest {
         assertSame(ConsentState.NONE, whole.state("never-answered"));
         assertSame(ConsentState.NONE_STOPPED, whole.state("research"));
 
-        SubjectConsents partial = SubjectConsents.partial();
-        assertNull(partial.state("support"), "unknown: must be read");
-        partial.put("support", given);
-        partial.put("marketing", state(ConsentDecision.REFUSED));
-        partial.put("support", state(ConsentDecision.REFUSED));
-        assertEquals(ConsentDecision.REFUSED, partial.state("support").decision(), "a later put replaces");
+        SubjectConsents empty = SubjectConsents.partial();
+        assertNull(empty.state("support"), "unknown: must be read");
+        SubjectConsents partial = empty.with("support", given).with("marketing", state(ConsentDecision.REFUSED))
+                .with("support", state(ConsentDecision.REFUSED));
+        assertNull(empty.state("support"), "an entry never changes once cached");
+        assertEquals(ConsentDecision.REFUSED, partial.state("support").decision(), "a later state replaces");
         assertEquals(ConsentDecision.REFUSED, partial.state("marketing").decision());
         assertNull(partial.state("research"));
     }
@@ -120,6 +120,20 @@ class DecisionCacheMemoryTest {
             answered += cache.state("tenant-a", "cust-" + n, "survey") == null ? 0 : 1;
         }
         assertEquals(kept, answered, "the people kept are the ones answered from memory");
+
+        // Filled purpose by purpose (batch decisions), an entry is weighed again as it grows.
+        DecisionCache pairByPair = new DecisionCache(new QuietFeed(), true,
+                Optional.of(new MemorySize(BigInteger.valueOf(limit))), 0.25);
+        for (int n = 0; n < 20_000; n++) {
+            String person = "cust-" + n;
+            for (String purpose : new String[] {"support", "marketing", "research", "partner-referral", "survey"}) {
+                pairByPair.putState("tenant-a", person, purpose, state(ConsentDecision.GIVEN),
+                        pairByPair.generation("tenant-a", person));
+            }
+        }
+        long keptPairByPair = pairByPair.cachedSubjects();
+        assertTrue(keptPairByPair > 100 && keptPairByPair <= limit / 500,
+                "kept " + keptPairByPair + " people of five answers each in " + limit + " bytes");
 
         DecisionCache byHeap = new DecisionCache(new QuietFeed(), true, Optional.empty(), 0.25);
         assertEquals(Runtime.getRuntime().maxMemory() / 4, byHeap.maxBytes(), Runtime.getRuntime().maxMemory() / 100);
