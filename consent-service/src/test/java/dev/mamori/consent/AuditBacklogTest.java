@@ -28,7 +28,7 @@ class AuditBacklogTest {
     public static class SmallChunks implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mamori.audit.buffer.chunk", "10");
+            return Map.of("mamori.audit.buffer.reads-per-event", "10");
         }
     }
 
@@ -36,7 +36,7 @@ class AuditBacklogTest {
     AuditBuffer buffer;
 
     @Test
-    void shouldWriteABacklogOfManyChunksWithinOneTick() throws InterruptedException {
+    void shouldWriteABacklogOfManyReadEventsWithinOneTick() throws InterruptedException {
         String purpose = purpose("tenant-b", null);
         String prefix = unique("burst");
         StringJoiner checks = new StringJoiner(",", "{\"checks\": [", "]}");
@@ -44,7 +44,7 @@ class AuditBacklogTest {
             checks.add("{\"subjectRef\": \"" + prefix + "-" + i + "\", \"purpose\": \"" + purpose + "\"}");
         }
         as("tenant-b", "client-system").body(checks.toString()).post("/v1/decisions/batch").then().statusCode(200);
-        // 300 lines are 30 chunks of 10: one chunk per one-second tick would take half a minute.
+        // 300 reads are 30 read events of 10: all of them are written within a tick or two.
         long deadline = System.currentTimeMillis() + 3_000;
         while (buffer.pending() > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
@@ -55,7 +55,7 @@ class AuditBacklogTest {
             written += as("tenant-b", "auditor").queryParam("subjectRef", prefix + "-" + i).get("/v1/audit-events")
                     .then().statusCode(200).extract().jsonPath().getList("items.action").size();
         }
-        assertEquals(9, written, "one USE_DECISION line per person asked about");
+        assertEquals(9, written, "one USE_DECISION event per person asked about, listing that read");
         as("tenant-b", "auditor").get("/v1/audit-events/verification").then().body("intact", equalTo(true));
         assertTrue(buffer.pending() == 0);
     }

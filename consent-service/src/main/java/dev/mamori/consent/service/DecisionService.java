@@ -3,7 +3,6 @@ package dev.mamori.consent.service;
 import dev.mamori.consent.TenantPolicy;
 import dev.mamori.consent.repository.ConsentStateReader;
 import dev.mamori.platform.audit.AuditBuffer;
-import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,22 +26,20 @@ public class DecisionService {
     private final ConsentStateReader reader;
     private final DecisionCache cache;
     private final TenantContext tenant;
-    private final AuditLog auditLog;
     private final AuditBuffer auditBuffer;
     private final Clock clock = Clock.systemUTC();
 
-    public DecisionService(ConsentStateReader reader, DecisionCache cache, TenantContext tenant, AuditLog auditLog,
+    public DecisionService(ConsentStateReader reader, DecisionCache cache, TenantContext tenant,
                            AuditBuffer auditBuffer) {
         this.reader = reader;
         this.cache = cache;
         this.tenant = tenant;
-        this.auditLog = auditLog;
         this.auditBuffer = auditBuffer;
     }
 
     public Uni<Decision> decide(String subjectRef, String purposeCode) {
         String tenantId = tenant.tenantId();
-        auditBuffer.add(auditLog.entry(tenantId, "USE_DECISION", "purpose", purposeCode, subjectRef));
+        auditBuffer.recordRead(tenantId, "USE_DECISION", "purpose", purposeCode, subjectRef);
         return purpose(tenantId, purposeCode).chain(purpose -> {
             if (!purpose.known()) {
                 return Uni.createFrom().item(DecisionRules.decide(purpose, ConsentState.NONE, 0, now()));
@@ -55,7 +52,8 @@ public class DecisionService {
     /** Many checks in one call; uncached states are read in one query. Results keep the order of the checks. */
     public Uni<List<Decision>> decideAll(List<Check> checks) {
         String tenantId = tenant.tenantId();
-        checks.forEach(c -> auditBuffer.add(auditLog.entry(tenantId, "USE_DECISION", "purpose", c.purpose(), c.subjectRef())));
+        auditBuffer.recordReads(tenantId, "USE_DECISION", "purpose", checks.stream().map(Check::purpose).toList(),
+                checks.stream().map(Check::subjectRef).toList());
         Map<String, PurposeFacts> purposes = new HashMap<>();
         List<Uni<PurposeFacts>> lookups = new ArrayList<>();
         checks.stream().map(Check::purpose).distinct().forEach(code ->

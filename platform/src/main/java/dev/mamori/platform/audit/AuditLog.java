@@ -6,13 +6,16 @@ import dev.mamori.platform.tenant.TenantContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -57,13 +60,26 @@ public class AuditLog {
     private static final String UPDATE_HEAD_POSITIONAL = UPDATE_HEAD.replace(":s", "$1").replace(":h", "$2")
             .replace(":t", "$3");
 
+    /** One read event per row; its reads travel as three arrays (APPI Art. 23: every read stays on record). */
+    private static final String INSERT_READS = "INSERT INTO audit_event (id, tenant_id, seq, occurred_at, actor_subject, "
+            + "actor_client, action, resource_type, outcome, prev_hash, hash, subject_refs, resource_ids, occurred_ats) "
+            + "VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+    private static final String SELECT_EVENTS = "SELECT id, tenant_id, seq, occurred_at, actor_subject, actor_client, "
+            + "action, resource_type, resource_id, subject_ref, outcome, prev_hash, hash, subject_refs, resource_ids, "
+            + "occurred_ats FROM audit_event WHERE tenant_id = $1 AND seq > $2 ";
+    private static final String PAGE = SELECT_EVENTS + "ORDER BY seq LIMIT $3";
+    private static final String PAGE_OF_SUBJECT = SELECT_EVENTS
+            + "AND (subject_ref = $3 OR subject_refs @> ARRAY[$3]::text[]) ORDER BY seq LIMIT $4";
+
     private final TenantContext tenant;
     private final ObjectMapper json;
+    private final Pool pool;
     private final Clock clock;
 
-    public AuditLog(TenantContext tenant, ObjectMapper json) {
+    public AuditLog(TenantContext tenant, ObjectMapper json, Pool pool) {
         this.tenant = tenant;
         this.json = json;
+        this.pool = pool;
         this.clock = Clock.systemUTC();
     }
 
@@ -85,7 +101,7 @@ public class AuditLog {
         return entries.isEmpty() ? Uni.createFrom().voidItem() : append(tenantId, entries);
     }
 
-    /** Describes the current caller's action for a later {@link AuditBuffer} flush. */
+    /** Describes the current caller's action for a later {@link #recordAll} in the same transaction. */
     public AuditEntry entry(String action, String resourceType, Object resourceId, String subjectRef) {
         return entry(tenant.tenantId(), action, resourceType, resourceId, subjectRef);
     }
@@ -133,31 +149,73 @@ public class AuditLog {
     }
 
     /**
-     * The same append on a plain connection inside a transaction the caller owns, with the columns bound as typed
-     * arrays: the audit buffer writes thousands of read lines a second and needs neither an ORM session nor a JSON
-     * document per line.
+     * Appends read events on a plain connection inside a transaction the caller owns (the read buffer's flush):
+     * each caller's reads go in as events of at most {@code perEvent} reads, each one link of the tenant's chain.
      */
-    Uni<Void> append(SqlConnection connection, String tenantId, List<AuditEntry> entries) {
+    Uni<Void> appendReads(SqlConnection connection, String tenantId, List<AuditBuffer.Reads> batches, int perEvent) {
         return connection.preparedQuery(LOCK_HEAD_POSITIONAL).execute(Tuple.of(tenantId, GENESIS))
-                // Hashing and binding thousands of lines takes tens of milliseconds: off the event loop, so that the
-                // requests it serves meanwhile are not held up once a second (the decision's p99).
+                // Hashing and binding a second's reads is done off the event loop, so that the requests it serves
+                // meanwhile are not held up once a second (the decision's p99).
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .chain(rows -> {
                     Row head = rows.iterator().next();
-                    Chained chained = chain(tenantId, head.getLong(0), head.getString(1), entries);
-                    Uni<Void> inserts = Uni.createFrom().voidItem();
-                    for (int from = 0; from < chained.events().size(); from += INSERT_CHUNK) {
-                        Tuple columns = Tuple.of(tenantId);
-                        for (String[] column : columns(chained.events(), from,
-                                Math.min(from + INSERT_CHUNK, chained.events().size()))) {
-                            columns.addArrayOfString(column);
+                    long seq = head.getLong(0);
+                    String prev = head.getString(1);
+                    List<Tuple> inserts = new ArrayList<>();
+                    for (AuditBuffer.Reads batch : batches) {
+                        for (int from = 0; from < batch.size(); from += perEvent) {
+                            int to = Math.min(from + perEvent, batch.size());
+                            AuditEvent event = readEvent(tenantId, ++seq, prev, batch, from, to);
+                            prev = event.hash;
+                            inserts.add(Tuple.tuple().addString(tenantId).addLong(event.seq)
+                                    .addOffsetDateTime(event.occurredAt).addString(event.actorSubject)
+                                    .addString(event.actorClient).addString(event.action)
+                                    .addString(event.resourceType).addString(event.outcome)
+                                    .addString(event.prevHash).addString(event.hash)
+                                    .addArrayOfString(event.subjectRefs.toArray(String[]::new))
+                                    .addArrayOfString(event.resourceIds.toArray(String[]::new))
+                                    .addArrayOfOffsetDateTime(event.occurredAts.toArray(OffsetDateTime[]::new)));
                         }
-                        inserts = inserts.chain(() -> connection.preparedQuery(INSERT_ARRAYS).execute(columns)
-                                .replaceWithVoid());
                     }
-                    return inserts.chain(() -> connection.preparedQuery(UPDATE_HEAD_POSITIONAL)
-                            .execute(Tuple.of(chained.lastSeq(), chained.lastHash(), tenantId)).replaceWithVoid());
+                    Tuple head2 = Tuple.of(seq, prev, tenantId);
+                    return connection.preparedQuery(INSERT_READS).executeBatch(inserts)
+                            .chain(() -> connection.preparedQuery(UPDATE_HEAD_POSITIONAL).execute(head2))
+                            .replaceWithVoid();
                 });
+    }
+
+    /** One read event of reads {@code from..to} of a caller's batch, linked after {@code prev}. */
+    private AuditEvent readEvent(String tenantId, long seq, String prev, AuditBuffer.Reads batch, int from, int to) {
+        AuditEvent event = new AuditEvent();
+        event.tenantId = tenantId;
+        event.seq = seq;
+        event.actorSubject = batch.actorSubject();
+        event.actorClient = batch.actorClient();
+        event.action = batch.action();
+        event.resourceType = batch.resourceType();
+        event.outcome = "SUCCESS";
+        event.prevHash = prev;
+        event.subjectRefs = Arrays.asList(Arrays.copyOfRange(batch.subjectRefs(), from, to));
+        event.resourceIds = Arrays.asList(Arrays.copyOfRange(batch.resourceIds(), from, to));
+        OffsetDateTime[] times = new OffsetDateTime[to - from];
+        for (int i = from; i < to; i++) {
+            times[i - from] = fromMicros(batch.micros()[i]);
+        }
+        event.occurredAts = Arrays.asList(times);
+        event.occurredAt = times[0];
+        event.reads = to - from;
+        event.hash = hash(event);
+        return event;
+    }
+
+    static OffsetDateTime fromMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L)
+                .atOffset(ZoneOffset.UTC);
+    }
+
+    static long toMicros(OffsetDateTime time) {
+        Instant instant = time.toInstant();
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000L;
     }
 
     private record Chained(List<AuditEvent> events, long lastSeq, String lastHash) {
@@ -215,20 +273,71 @@ public class AuditLog {
         return named;
     }
 
-    /** A page of the current tenant's audit log, oldest first, after the given seq. */
+    /**
+     * A page of the current tenant's audit log, oldest first, after the given seq. Asked for one person, read events
+     * list only that person's reads (their {@code reads} still counts them all).
+     */
     public Uni<List<AuditEvent>> page(long afterSeq, int limit, String subjectRef) {
         String tenantId = tenant.tenantId();
-        String hql = "from AuditEvent where tenantId = :t and seq > :after"
-                + (subjectRef == null ? "" : " and subjectRef = :subject") + " order by seq";
-        return Panache.getSession().chain(s -> {
-            var q = s.createSelectionQuery(hql, AuditEvent.class)
-                    .setParameter("t", tenantId)
-                    .setParameter("after", afterSeq);
-            if (subjectRef != null) {
-                q.setParameter("subject", subjectRef);
+        Uni<RowSet<Row>> rows = subjectRef == null
+                ? pool.preparedQuery(PAGE).execute(Tuple.of(tenantId, afterSeq, limit))
+                : pool.preparedQuery(PAGE_OF_SUBJECT).execute(Tuple.of(tenantId, afterSeq, subjectRef, limit));
+        return rows.map(set -> {
+            List<AuditEvent> events = new ArrayList<>(set.size());
+            for (Row row : set) {
+                AuditEvent event = event(row);
+                if (subjectRef != null && event.isReadEvent()) {
+                    narrow(event, subjectRef);
+                }
+                events.add(event);
             }
-            return q.setMaxResults(limit).getResultList();
+            return events;
         });
+    }
+
+    private static void narrow(AuditEvent event, String subjectRef) {
+        List<String> subjects = new ArrayList<>();
+        List<String> resources = new ArrayList<>();
+        List<OffsetDateTime> times = new ArrayList<>();
+        for (int i = 0; i < event.subjectRefs.size(); i++) {
+            if (subjectRef.equals(event.subjectRefs.get(i))) {
+                subjects.add(event.subjectRefs.get(i));
+                resources.add(event.resourceIds.get(i));
+                times.add(event.occurredAts.get(i));
+            }
+        }
+        event.subjectRefs = subjects;
+        event.resourceIds = resources;
+        event.occurredAts = times;
+    }
+
+    private static AuditEvent event(Row row) {
+        AuditEvent e = new AuditEvent();
+        e.id = row.getUUID("id");
+        e.tenantId = row.getString("tenant_id");
+        e.seq = row.getLong("seq");
+        e.occurredAt = row.getOffsetDateTime("occurred_at").withOffsetSameInstant(ZoneOffset.UTC);
+        e.actorSubject = row.getString("actor_subject");
+        e.actorClient = row.getString("actor_client");
+        e.action = row.getString("action");
+        e.resourceType = row.getString("resource_type");
+        e.resourceId = row.getString("resource_id");
+        e.subjectRef = row.getString("subject_ref");
+        e.outcome = row.getString("outcome");
+        e.prevHash = row.getString("prev_hash");
+        e.hash = row.getString("hash");
+        String[] subjects = row.getArrayOfStrings("subject_refs");
+        if (subjects != null) {
+            e.subjectRefs = Arrays.asList(subjects);
+            e.resourceIds = Arrays.asList(row.getArrayOfStrings("resource_ids"));
+            OffsetDateTime[] times = row.getArrayOfOffsetDateTimes("occurred_ats");
+            for (int i = 0; i < times.length; i++) {
+                times[i] = times[i].withOffsetSameInstant(ZoneOffset.UTC);
+            }
+            e.occurredAts = Arrays.asList(times);
+            e.reads = subjects.length;
+        }
+        return e;
     }
 
     /**
@@ -237,31 +346,25 @@ public class AuditLog {
      */
     public Uni<ChainVerification> verify() {
         String tenantId = tenant.tenantId();
-        return Panache.getSession().chain(s -> s
-                .createNativeQuery("SELECT last_seq, last_hash FROM audit_chain_head WHERE tenant_id = :t", Object[].class)
-                .setParameter("t", tenantId)
-                .getResultList()
+        return pool.preparedQuery("SELECT last_seq, last_hash FROM audit_chain_head WHERE tenant_id = $1")
+                .execute(Tuple.of(tenantId))
                 .chain(heads -> {
-                    long headSeq = heads.isEmpty() ? 0 : ((Number) heads.get(0)[0]).longValue();
-                    String headHash = heads.isEmpty() ? GENESIS : (String) heads.get(0)[1];
+                    Row head = heads.size() == 0 ? null : heads.iterator().next();
+                    long headSeq = head == null ? 0 : head.getLong(0);
+                    String headHash = head == null ? GENESIS : head.getString(1);
                     return verifyFrom(tenantId, 0, GENESIS, 0, headSeq, headHash);
-                }));
+                });
     }
 
     private Uni<ChainVerification> verifyFrom(String tenantId, long afterSeq, String prevHash, long checked,
                                               long headSeq, String headHash) {
-        return Panache.getSession().chain(s -> s
-                .createSelectionQuery("from AuditEvent where tenantId = :t and seq > :after order by seq", AuditEvent.class)
-                .setParameter("t", tenantId)
-                .setParameter("after", afterSeq)
-                .setMaxResults(VERIFY_BATCH)
-                .getResultList()
-                .invoke(events -> events.forEach(s::detach)))
-                .chain(events -> {
+        return pool.preparedQuery(PAGE).execute(Tuple.of(tenantId, afterSeq, VERIFY_BATCH))
+                .chain(set -> {
                     long expectedSeq = afterSeq + 1;
                     String expectedPrev = prevHash;
                     long count = checked;
-                    for (AuditEvent event : events) {
+                    for (Row row : set) {
+                        AuditEvent event = event(row);
                         if (event.seq != expectedSeq) {
                             return Uni.createFrom().item(ChainVerification.broken(tenantId, count, expectedSeq,
                                     "event " + expectedSeq + " is missing"));
@@ -278,7 +381,7 @@ public class AuditLog {
                         expectedSeq++;
                         count++;
                     }
-                    if (events.size() == VERIFY_BATCH) {
+                    if (set.size() == VERIFY_BATCH) {
                         return verifyFrom(tenantId, expectedSeq - 1, expectedPrev, count, headSeq, headHash);
                     }
                     if (expectedSeq - 1 != headSeq || !expectedPrev.equals(headHash)) {
@@ -296,17 +399,30 @@ public class AuditLog {
      */
     String hash(AuditEvent e) {
         String occurred = e.occurredAt.withOffsetSameInstant(ZoneOffset.UTC).toString();
-        byte[] canonical = CanonicalJson.array(e.tenantId, e.seq, occurred, e.actorSubject, e.actorClient, e.action,
-                e.resourceType, e.resourceId, e.subjectRef, e.outcome, e.prevHash);
+        Object[] values;
+        if (e.isReadEvent()) {
+            // A read event's hash also covers each read: its person, its resource and its time in microseconds.
+            long[] micros = new long[e.occurredAts.size()];
+            for (int i = 0; i < micros.length; i++) {
+                micros[i] = toMicros(e.occurredAts.get(i));
+            }
+            values = new Object[] {e.tenantId, e.seq, occurred, e.actorSubject, e.actorClient, e.action,
+                    e.resourceType, e.resourceId, e.subjectRef, e.outcome, e.prevHash,
+                    e.subjectRefs.toArray(String[]::new), e.resourceIds.toArray(String[]::new), micros};
+        } else {
+            values = new Object[] {e.tenantId, e.seq, occurred, e.actorSubject, e.actorClient, e.action,
+                    e.resourceType, e.resourceId, e.subjectRef, e.outcome, e.prevHash};
+        }
+        byte[] canonical = CanonicalJson.array(values);
         try {
             if (canonical == null) {
-                canonical = json.writeValueAsBytes(Arrays.asList(e.tenantId, e.seq, occurred, e.actorSubject,
-                        e.actorClient, e.action, e.resourceType, e.resourceId, e.subjectRef, e.outcome, e.prevHash));
+                canonical = json.writeValueAsBytes(Arrays.asList(values));
             }
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e1) {
             throw new IllegalStateException("Cannot hash audit event", e1);
         }
     }
+
 
 }

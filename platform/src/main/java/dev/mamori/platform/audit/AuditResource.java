@@ -2,7 +2,6 @@ package dev.mamori.platform.audit;
 
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.tenant.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -32,7 +31,6 @@ public class AuditResource {
     }
 
     @GET
-    @WithSession
     @Operation(operationId = "listAuditEvents", summary = "Page through the tenant's audit log, oldest first",
             description = "Pass the last seq you saw as afterSeq to get the next page.")
     public Uni<Page<AuditEvent>> listAuditEvents(
@@ -47,7 +45,6 @@ public class AuditResource {
 
     @GET
     @Path("/verification")
-    @WithSession
     @Operation(operationId = "verifyAuditChain",
             summary = "Re-walk the tenant's hash chain and report the first edited, missing or reordered event")
     public Uni<ChainVerification> verifyAuditChain() {

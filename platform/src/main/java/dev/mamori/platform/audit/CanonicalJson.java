@@ -13,25 +13,57 @@ final class CanonicalJson {
     private CanonicalJson() {
     }
 
-    /** Jackson's bytes for a JSON array of strings, numbers and nulls, or null when a string needs escaping. */
+    /**
+     * Jackson's bytes for a JSON array of strings, numbers, nulls, string arrays and long arrays (a read event's
+     * people, resources and times), or null when a string needs escaping.
+     */
     static byte[] array(Object... values) {
         StringBuilder json = new StringBuilder(512).append('[');
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 json.append(',');
             }
-            Object v = values[i];
-            if (v == null) {
-                json.append("null");
-            } else if (v instanceof Long || v instanceof Integer) {
-                json.append(v);
-            } else if (v instanceof String s && plain(s)) {
-                json.append('"').append(s).append('"');
-            } else {
+            if (!append(json, values[i])) {
                 return null;
             }
         }
         return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean append(StringBuilder json, Object v) {
+        if (v == null) {
+            json.append("null");
+        } else if (v instanceof Long || v instanceof Integer) {
+            json.append(v);
+        } else if (v instanceof String s) {
+            if (!plain(s)) {
+                return false;
+            }
+            json.append('"').append(s).append('"');
+        } else if (v instanceof String[] strings) {
+            json.append('[');
+            for (int i = 0; i < strings.length; i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                if (!append(json, strings[i])) {
+                    return false;
+                }
+            }
+            json.append(']');
+        } else if (v instanceof long[] longs) {
+            json.append('[');
+            for (int i = 0; i < longs.length; i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                json.append(longs[i]);
+            }
+            json.append(']');
+        } else {
+            return false;
+        }
+        return true;
     }
 
     /** Text Jackson writes as is: no quote, backslash, control character, DEL or surrogate. */

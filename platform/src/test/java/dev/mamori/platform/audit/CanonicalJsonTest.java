@@ -41,6 +41,35 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void shouldWriteJacksonsBytesForAReadEventsArraysOrStepAside() throws Exception {
+        Random random = new Random(27);
+        int fast = 0;
+        for (int n = 0; n < 5_000; n++) {
+            int reads = 1 + random.nextInt(20);
+            String[] subjects = new String[reads];
+            String[] resources = new String[reads];
+            long[] micros = new long[reads];
+            for (int i = 0; i < reads; i++) {
+                subjects[i] = text(random, n);
+                resources[i] = random.nextInt(10) == 0 ? null : text(random, n);
+                micros[i] = 1_763_870_000_000_000L + random.nextInt(Integer.MAX_VALUE);
+            }
+            Object[] values = {"tenant-a", (long) n, "2026-11-22T23:46:22.123456Z", "service-account-a", "client",
+                    "USE_DECISION", "purpose", null, null, "SUCCESS", "0".repeat(64), subjects, resources, micros};
+            byte[] ours = CanonicalJson.array(values);
+            if (ours != null) {
+                fast++;
+                assertArrayEquals(JACKSON.writeValueAsBytes(Arrays.asList(values)), ours, Arrays.deepToString(values));
+            } else {
+                boolean allPlain = Arrays.stream(subjects).allMatch(CanonicalJson::plain)
+                        && Arrays.stream(resources).allMatch(r -> r == null || CanonicalJson.plain(r));
+                assertEquals(false, allPlain, Arrays.deepToString(values));
+            }
+        }
+        assertEquals(true, fast > 1_000, "fast path taken " + fast + " times");
+    }
+
+    @Test
     void shouldTakeTheShortcutForTypicalLinesAndNotForEscapes() {
         assertNotNull(CanonicalJson.array("tenant-a", 1L, "2026-01-01T00:00Z", "山田 花子", null, "CONSENT_GIVEN",
                 "consent", "7d0e", "cust-0001", "SUCCESS", "00"));
