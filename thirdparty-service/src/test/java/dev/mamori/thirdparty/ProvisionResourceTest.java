@@ -481,13 +481,121 @@ class ProvisionResourceTest {
         as("tenant-a", "client-system").body(with(provision(recipient, null, "has space", ""), "dataItems", List.of(" ")))
                 .post("/v1/provisions").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("subjectRefs[0]", "subjectRefs[1]", "dataItems[0]"));
-        as("tenant-a", "client-system").body(with(provision(recipient, null, subject()), "method", "BULK"))
-                .post("/v1/provisions").then().statusCode(422)
-                .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/provision-record-incomplete"))
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("lastTransferOn"));
-        as("tenant-a", "client-system").body(with(provision(recipient, null, subject()), "providedOn",
-                        LocalDate.now(JAPAN).plusDays(2).toString()))
-                .post("/v1/provisions").then().statusCode(422)
-                .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/date-in-future"));
+        // The record's own items are rules of the check like any other: the refusal names the field in the message.
+        // (An Art. 27(1)(iv) recipient, so that no other rule is involved.)
+        String police = register("tenant-a", party(unique("警察署"), "PUBLIC_AGENCY", "JP", "LAW_27_1_4", null));
+        JsonPath bulk = refused("tenant-a", with(provision(police, null, subject()), "method", "BULK"));
+        assertEquals(List.of("LAST_TRANSFER_REQUIRED"), bulk.getList("errors.field"));
+        assertTrue(bulk.getString("errors[0].message").startsWith("lastTransferOn:"));
+        String today = LocalDate.now(JAPAN).toString();
+        assertEquals(List.of("LAST_TRANSFER_NOT_APPLICABLE"), refused("tenant-a", with(provision(police, null,
+                subject()), "lastTransferOn", today)).getList("errors.field"));
+        assertEquals(List.of("LAST_TRANSFER_BEFORE_PROVISION"), refused("tenant-a", with(provision(police, null,
+                subject()), "method", "BULK", "providedOn", today, "lastTransferOn",
+                LocalDate.now(JAPAN).minusDays(1).toString())).getList("errors.field"));
+        JsonPath future = refused("tenant-a", with(provision(police, null, subject()), "method", "BULK",
+                "providedOn", LocalDate.now(JAPAN).plusDays(2).toString(),
+                "lastTransferOn", LocalDate.now(JAPAN).plusDays(3).toString()));
+        assertEquals(List.of("DATE_IN_FUTURE"), future.getList("errors.field"));
+        assertTrue(future.getString("errors[0].message").startsWith("providedOn, lastTransferOn:"));
+    }
+
+    static String stop(String tenant, String subjectRef, String requestRef) {
+        return given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", tenant)
+                .contentType(ContentType.JSON).body("{\"ground\": \"ART_35_3\", \"requestRef\": \"" + requestRef + "\"}")
+                .post("/v1/subjects/" + subjectRef + "/provision-stops").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void shouldNameRecordItemRulesWithAStopAndAMissingCrossBorderBasisInOneRefusal() {
+        // A recipient abroad whose country the consent was not informed of (no Art. 28(1) basis), a stopped
+        // principal, and a bulk record without its last provision dated in the future: everything the caller must fix
+        // comes back at once, and nothing is recorded.
+        String us = register("tenant-a", party(unique("US Broker Inc."), "CORPORATION", "US", "CONSENT",
+                "CONSENT_WITH_INFORMATION"));
+        String stopped = subject();
+        String fine = subject();
+        String purpose = consentedPurpose(stopped, fine);
+        stop("tenant-a", stopped, "dsr-77");
+        Map<String, Object> body = with(provision(us, purpose, stopped, fine), "method", "BULK",
+                "providedOn", LocalDate.now(JAPAN).plusDays(5).toString());
+
+        JsonPath problem = refused("tenant-a", body);
+        assertEquals(List.of("LAST_TRANSFER_REQUIRED", "DATE_IN_FUTURE", "NO_CROSS_BORDER_BASIS", "PROVISION_STOPPED"),
+                problem.getList("errors.field"));
+        assertEquals(List.of(stopped), problem.getList("subjects.subjectRef"));
+        assertTrue(problem.getString("detail").contains("PROVISION_STOPPED"));
+
+        // The dry run answers the same verdict; without a last provision there is no retention end to tell.
+        as("tenant-a", "client-system").body(body).post("/v1/provisions/checks").then().statusCode(200)
+                .body("allowed", org.hamcrest.Matchers.equalTo(false))
+                .body("errors.field", contains("LAST_TRANSFER_REQUIRED", "DATE_IN_FUTURE", "NO_CROSS_BORDER_BASIS",
+                        "PROVISION_STOPPED"))
+                .body("retainUntil", nullValue());
+        assertNothingRecordedAbout("tenant-a", stopped);
+        assertNothingRecordedAbout("tenant-a", fine);
+    }
+
+    /** An opt-out filing of tenant covering these items, provision starting today. */
+    static String optOutFiling(String tenant, String... items) {
+        String today = LocalDate.now(JAPAN).toString();
+        String list = String.join(", ", java.util.Arrays.stream(items).map(i -> "\"" + i + "\"").toList());
+        return as(tenant, "privacy-officer").body("""
+                {"providerName": "株式会社テレネット", "providerAddress": "東京都千代田区1-1", "providerRepresentative": "山田 一郎",
+                 "dataItems": [%s], "acquisitionMethod": "Public directories",
+                 "provisionMethod": "Encrypted file", "requestMethod": "Web form and phone",
+                 "updateMethod": "Monthly", "provisionStartsOn": "%s", "filedOn": "%s"}""".formatted(list, today, today))
+                .post("/v1/opt-out-filings").then().statusCode(201).extract().path("id");
+    }
+
+    private static void receipt(String tenant, String providerId, String basis, String subjectRef, String... items) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("providerId", providerId);
+        body.put("subjectRefs", List.of(subjectRef));
+        body.put("dataItems", List.of(items));
+        body.put("acquisitionCircumstances", "Bought as a list from another broker");
+        body.put("basis", basis);
+        body.put("consentConfirmed", basis.equals("CONSENT"));
+        body.put("ppcPublicationConfirmed", basis.equals("OPT_OUT"));
+        body.put("method", "EACH");
+        body.put("receivedOn", LocalDate.now(JAPAN).minusDays(3).toString());
+        as(tenant, "client-system").body(body).post("/v1/receipts").then().statusCode(201);
+    }
+
+    @Test
+    void shouldNeverPassOnByOptOutWhatWasItselfReceivedByOptOut() {
+        String tenant = "tenant-oo";
+        optOutFiling(tenant, "name", "address");
+        String providerName = unique("名簿業者A");
+        String listBroker = register(tenant, party(providerName, "CORPORATION", "JP", "OPT_OUT", null));
+        String consentSource = register(tenant, corporation(unique("株式会社プロバイダ")));
+        String buyer = register(tenant, party(unique("名簿業者B"), "CORPORATION", "JP", "OPT_OUT", null));
+        String bought = subject();
+        String boughtOtherItem = subject();
+        String consented = subject();
+        String own = subject();
+        receipt(tenant, listBroker, "OPT_OUT", bought, "name", "phone");
+        receipt(tenant, listBroker, "OPT_OUT", boughtOtherItem, "phone");
+        receipt(tenant, consentSource, "CONSENT", consented, "name");
+        // The same person in another tenant was not received by opt-out there.
+        receipt("tenant-a", register("tenant-a", party(unique("名簿業者"), "CORPORATION", "JP", "OPT_OUT", null)),
+                "OPT_OUT", own, "name");
+        String today = LocalDate.now(JAPAN).toString();
+
+        JsonPath problem = refused(tenant, with(provision(buyer, null, bought, boughtOtherItem, consented, own),
+                "dataItems", List.of("name"), "providedOn", today));
+        assertEquals(List.of("RECEIVED_BY_OPT_OUT"), problem.getList("errors.field"));
+        assertEquals(List.of(bought), problem.getList("subjects.subjectRef"));
+        assertEquals("RECEIVED_BY_OPT_OUT", problem.getString("subjects[0].errors[0].field"));
+        assertTrue(problem.getString("subjects[0].errors[0].message").contains(providerName));
+        assertTrue(problem.getString("subjects[0].errors[0].message").contains("[name]"));
+        assertNothingRecordedAbout(tenant, bought);
+
+        // The others may go: a different item received by opt-out, a consent-based receipt, data of its own.
+        recorded(tenant, with(provision(buyer, null, boughtOtherItem, consented, own), "dataItems", List.of("name"),
+                "providedOn", today));
+        // With the principal's consent (not opt-out), what was bought by opt-out may be provided.
+        String consentRecipient = register(tenant, corporation(unique("株式会社ジョブオファー")));
+        recorded(tenant, with(provision(consentRecipient, consentedPurpose(bought), bought), "dataItems", List.of("name")));
     }
 }

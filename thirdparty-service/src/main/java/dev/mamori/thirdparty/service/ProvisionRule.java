@@ -5,6 +5,14 @@ package dev.mamori.thirdparty.service;
  * {@code field} of its errors. Stable codes: clients branch on them.
  */
 public enum ProvisionRule {
+    /** Rule 21(i)(ii): a BULK or CONTRACT_SUBSTITUTE record is kept from the last provision, so it names that day. */
+    LAST_TRANSFER_REQUIRED,
+    /** Rule 19(1): an EACH record covers one provision, whose date is providedOn; a last provision means nothing. */
+    LAST_TRANSFER_NOT_APPLICABLE,
+    /** Art. 29(1): a record is made of a provision that happened, so its dates are not after today in Japan. */
+    DATE_IN_FUTURE,
+    /** The last provision a record covers is not before its first. */
+    LAST_TRANSFER_BEFORE_PROVISION,
     /** Art. 27(1): the principal has not consented to provision for the purpose (consent-service's reason follows). */
     NO_CONSENT,
     /** consent-service refused to answer the check for this caller (a 4xx). */
@@ -19,6 +27,11 @@ public enum ProvisionRule {
     PROVISION_STOPPED,
     /** Art. 27(2) proviso: special care-required data is never provided by opt-out. */
     SENSITIVE_BY_OPT_OUT,
+    /**
+     * Art. 27(2) proviso (2020 amendment): personal data the company itself received by opt-out provision is not
+     * provided onward by opt-out, so lists passed from broker to broker no longer escape the principal's reach.
+     */
+    RECEIVED_BY_OPT_OUT,
     /** Art. 27(2): opt-out provision needs a filing in force, started by the date of provision. */
     OPT_OUT_NOT_FILED,
     /** Art. 27(2)(iii): opt-out provision only of the items filed. */
@@ -43,6 +56,10 @@ public enum ProvisionRule {
     SUBCONTRACT_NOT_APPROVED,
     /** Art. 25: the contractor's latest audit failed. */
     AUDIT_FAILED,
+    /** Art. 25: the periodic audit of the contractor is overdue; supervision lapses until it is held. */
+    AUDIT_OVERDUE,
+    /** Art. 25: a sub-contractor receives data only while the contractor that sub-entrusts to it may itself. */
+    PARENT_CONTRACTOR_NOT_USABLE,
     /** Art. 27(5)(iii): joint use is made under a scheme. */
     SCHEME_REQUIRED,
     /** The scheme is neither the tenant's nor one it belongs to. */

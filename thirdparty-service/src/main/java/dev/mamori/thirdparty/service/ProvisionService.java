@@ -27,6 +27,8 @@ import dev.mamori.thirdparty.repository.OptOutFilingVersionRepository;
 import dev.mamori.thirdparty.repository.ProvisionRecordRepository;
 import dev.mamori.thirdparty.repository.ProvisionStopRepository;
 import dev.mamori.thirdparty.repository.ProvisionSubjectRepository;
+import dev.mamori.thirdparty.repository.ReceiptRecordRepository;
+import dev.mamori.thirdparty.repository.ReceiptRecordRepository.OptOutReceipt;
 import dev.mamori.thirdparty.repository.ThirdPartyRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -71,6 +73,7 @@ public class ProvisionService {
     private final JointUseSchemeRepository schemes;
     private final JointUseSchemeVersionRepository schemeVersions;
     private final OptOutFilingVersionRepository filings;
+    private final ReceiptRecordRepository receipts;
     private final ContractorService contractors;
     private final ConsentClient consent;
     private final TenantContext tenant;
@@ -81,8 +84,8 @@ public class ProvisionService {
                             ProvisionStopRepository stops, ThirdPartyRepository parties,
                             CrossBorderCheckRepository crossBorderChecks, JointUseSchemeRepository schemes,
                             JointUseSchemeVersionRepository schemeVersions, OptOutFilingVersionRepository filings,
-                            ContractorService contractors, ConsentClient consent, TenantContext tenant,
-                            AuditLog audit) {
+                            ReceiptRecordRepository receipts, ContractorService contractors, ConsentClient consent,
+                            TenantContext tenant, AuditLog audit) {
         this.records = records;
         this.subjects = subjects;
         this.stops = stops;
@@ -91,6 +94,7 @@ public class ProvisionService {
         this.schemes = schemes;
         this.schemeVersions = schemeVersions;
         this.filings = filings;
+        this.receipts = receipts;
         this.contractors = contractors;
         this.consent = consent;
         this.tenant = tenant;
@@ -128,7 +132,6 @@ public class ProvisionService {
     public Uni<ProvisionEvaluation> check(ProvisionDraft draft, ConsentFacts facts) {
         String tenantId = tenant.tenantId();
         LocalDate today = today();
-        checkRecordItems(draft, today);
         List<String> refs = distinct(draft.subjectRefs());
         return load(tenantId, draft, refs, today)
                 .map(context -> evaluate(context, draft, facts, refs, today))
@@ -141,7 +144,6 @@ public class ProvisionService {
         String tenantId = tenant.tenantId();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         LocalDate today = now.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate();
-        checkRecordItems(draft, today);
         List<String> refs = distinct(draft.subjectRefs());
         return load(tenantId, draft, refs, today).chain(context -> {
             ProvisionEvaluation evaluation = evaluate(context, draft, facts, refs, today);
@@ -225,6 +227,7 @@ public class ProvisionService {
         JointUseSchemeVersion schemeVersion;
         List<OptOutFilingVersion> filings = List.of();
         OptOutFilingVersion filing;
+        List<OptOutReceipt> receivedByOptOut = List.of();
         boolean consentNeeded;
     }
 
@@ -258,11 +261,18 @@ public class ProvisionService {
                     });
         }).chain(version -> {
             c.schemeVersion = (JointUseSchemeVersion) version;
-            return c.party.legalBasis == LegalBasis.OPT_OUT
-                    ? filings.currentOfTenant(tenantId) : Uni.createFrom().item(List.<OptOutFilingVersion>of());
-        }).map(found -> {
-            c.filings = found;
-            return c;
+            if (c.party.legalBasis != LegalBasis.OPT_OUT) {
+                return Uni.createFrom().item(c);
+            }
+            // The filings in force on the day of provision: a withdrawal dated later has not ended it yet.
+            LocalDate on = draft.providedOn() == null ? today : draft.providedOn();
+            return filings.currentOfTenant(tenantId, on).chain(found -> {
+                c.filings = found;
+                return receipts.receivedByOptOut(tenantId, refs);
+            }).map(received -> {
+                c.receivedByOptOut = received;
+                return c;
+            });
         });
     }
 
@@ -275,6 +285,10 @@ public class ProvisionService {
         Map<String, Problem.FieldError> errors = new LinkedHashMap<>();
         Map<String, List<Problem.FieldError>> perSubject = new LinkedHashMap<>();
         List<String> items = draft.dataItems().stream().map(String::strip).toList();
+
+        // The items the record itself must hold (Art. 29(1); Rules 19-21): rules like the others, so one refusal
+        // names them together with everything else that is wrong.
+        recordItemRules(draft, today, errors);
 
         // Art. 28: a recipient in a foreign country.
         if (party.isAbroad()) {
@@ -311,7 +325,7 @@ public class ProvisionService {
 
         switch (basis) {
             case CONSENT -> c.consentNeeded = true;
-            case OPT_OUT -> optOutRules(c, draft, items, today, errors);
+            case OPT_OUT -> optOutRules(c, draft, items, today, errors, perSubject);
             case ENTRUSTMENT -> {
                 if (c.standing == null) {
                     add(errors, ProvisionRule.CONTRACTOR_NOT_ASSESSED, "the recipient has no contractor record: select "
@@ -359,13 +373,16 @@ public class ProvisionService {
                 .filter(perSubject::containsKey)
                 .map(ref -> new ProvisionEvaluation.SubjectFailures(ref, perSubject.get(ref)))
                 .toList();
+        boolean retentionKnown = draft.method() == RecordMethod.EACH || draft.lastTransferOn() != null;
         return new ProvisionEvaluation(errors.isEmpty(), List.copyOf(errors.values()), subjectsFailing,
                 party.provisionRecordsRequired(),
-                RecordRetention.retainUntil(draft.method(), today, draft.lastTransferOn()));
+                retentionKnown ? RecordRetention.retainUntil(draft.method(), today, draft.lastTransferOn()) : null);
     }
 
     private static void optOutRules(Context c, ProvisionDraft draft, List<String> items, LocalDate today,
-                                    Map<String, Problem.FieldError> errors) {
+                                    Map<String, Problem.FieldError> errors,
+                                    Map<String, List<Problem.FieldError>> perSubject) {
+        receivedByOptOutRule(c.receivedByOptOut, items, errors, perSubject);
         if (draft.method() == RecordMethod.BULK) {
             add(errors, ProvisionRule.BULK_NOT_FOR_OPT_OUT, "opt-out provisions are recorded each time (Rule 19(2))");
         }
@@ -493,29 +510,59 @@ public class ProvisionService {
         }
     }
 
-    /** The items a provision record must hold for its method (Rules 19, 21), and dates that cannot be. */
-    private static void checkRecordItems(ProvisionDraft draft, LocalDate today) {
+    /**
+     * The items a provision record must hold for its method (Rules 19, 21), and dates that cannot be. The field each
+     * concerns leads the message, so a caller knows what to correct.
+     */
+    private static void recordItemRules(ProvisionDraft draft, LocalDate today, Map<String, Problem.FieldError> errors) {
         if (draft.method() != RecordMethod.EACH && draft.lastTransferOn() == null) {
-            throw ProblemException.unprocessable("provision-record-incomplete", "The provision record lacks required items",
-                    "lastTransferOn", "is required for a " + draft.method() + " record: its retention runs from the "
-                            + "last provision (Rule 21)");
+            add(errors, ProvisionRule.LAST_TRANSFER_REQUIRED, "lastTransferOn: is required for a " + draft.method()
+                    + " record: its retention runs from the last provision (Rule 21)");
         }
         if (draft.method() == RecordMethod.EACH && draft.lastTransferOn() != null) {
-            throw ProblemException.unprocessable("last-transfer-not-applicable", "No last transfer for a single provision",
-                    "lastTransferOn", "an EACH record covers one provision: give its date as providedOn");
+            add(errors, ProvisionRule.LAST_TRANSFER_NOT_APPLICABLE, "lastTransferOn: an EACH record covers one "
+                    + "provision: give its date as providedOn (Rule 19(1))");
         }
+        List<String> future = new ArrayList<>();
         if (draft.providedOn() != null && draft.providedOn().isAfter(today)) {
-            throw ProblemException.unprocessable("date-in-future", "A provision cannot be recorded before it happens",
-                    "providedOn", "is after today (" + today + " in Japan)");
+            future.add("providedOn");
         }
         if (draft.lastTransferOn() != null && draft.lastTransferOn().isAfter(today)) {
-            throw ProblemException.unprocessable("date-in-future", "A provision cannot be recorded before it happens",
-                    "lastTransferOn", "is after today (" + today + " in Japan)");
+            future.add("lastTransferOn");
+        }
+        if (!future.isEmpty()) {
+            add(errors, ProvisionRule.DATE_IN_FUTURE, String.join(", ", future) + ": after today (" + today
+                    + " in Japan); a provision is recorded once it has happened (Art. 29(1))");
         }
         if (draft.providedOn() != null && draft.lastTransferOn() != null
                 && draft.lastTransferOn().isBefore(draft.providedOn())) {
-            throw ProblemException.unprocessable("last-transfer-before-provision", "The last provision precedes the first",
-                    "lastTransferOn", "must not be before providedOn");
+            add(errors, ProvisionRule.LAST_TRANSFER_BEFORE_PROVISION, "lastTransferOn: must not be before providedOn");
+        }
+    }
+
+    /**
+     * Art. 27(2) proviso: what the company received by opt-out does not leave again by opt-out. A principal fails
+     * when a receipt record about them was made on an opt-out basis and shares a data item with this provision; the
+     * same person's data from another source (a consent-based receipt, the company's own collection) may still go.
+     */
+    private static void receivedByOptOutRule(List<OptOutReceipt> received, List<String> items,
+                                             Map<String, Problem.FieldError> errors,
+                                             Map<String, List<Problem.FieldError>> perSubject) {
+        Set<String> failing = new LinkedHashSet<>();
+        for (OptOutReceipt r : received) {
+            List<String> shared = items.stream().filter(r.dataItems()::contains).distinct().toList();
+            if (shared.isEmpty()) {
+                continue;
+            }
+            failing.add(r.subjectRef());
+            perSubject.computeIfAbsent(r.subjectRef(), k -> new ArrayList<>()).add(new Problem.FieldError(
+                    ProvisionRule.RECEIVED_BY_OPT_OUT.name(), shared + " received by opt-out from " + r.providerName()
+                            + " on " + r.receivedOn() + " (receipt " + r.receiptId() + ")"));
+        }
+        if (!failing.isEmpty()) {
+            add(errors, ProvisionRule.RECEIVED_BY_OPT_OUT, failing.size() + " principals' data was itself received by "
+                    + "opt-out and cannot be provided onward by opt-out (Art. 27(2) proviso); obtain consent "
+                    + "instead; see subjects");
         }
     }
 
