@@ -8,6 +8,7 @@ import dev.mamori.thirdparty.OptOutFilingVersion;
 import dev.mamori.thirdparty.service.OptOutFilingDraft;
 import dev.mamori.thirdparty.service.OptOutFilingService;
 import dev.mamori.thirdparty.service.OptOutFilingService.FilingWithVersions;
+import dev.mamori.thirdparty.service.RecordRetention;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -41,12 +42,19 @@ public class OptOutFilingResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "OptOutFiling")
-    public record FilingView(UUID id, int currentVersion, boolean inForce, LocalDate withdrawnOn,
+    public record FilingView(UUID id, int currentVersion,
+                             @Schema(description = "Not withdrawn as of today in Japan: a withdrawal recorded in "
+                                     + "advance ends the filing only on its date") boolean inForce,
+                             @Schema(description = "The day opt-out provision under the filing ends (or ended)")
+                             LocalDate withdrawnOn,
                              @Schema(description = "Every filed version, oldest first: the change log") List<Version> versions,
                              OffsetDateTime createdAt) {
         static FilingView of(FilingWithVersions f) {
-            return new FilingView(f.filing().id, f.filing().currentVersion, f.filing().withdrawnOn == null,
-                    f.filing().withdrawnOn, f.versions().stream().map(Version::of).toList(), f.filing().createdAt);
+            LocalDate today = LocalDate.now(RecordRetention.JAPAN);
+            LocalDate withdrawnOn = f.filing().withdrawnOn;
+            return new FilingView(f.filing().id, f.filing().currentVersion,
+                    withdrawnOn == null || withdrawnOn.isAfter(today), withdrawnOn,
+                    f.versions().stream().map(Version::of).toList(), f.filing().createdAt);
         }
     }
 
@@ -104,7 +112,12 @@ public class OptOutFilingResource {
     @POST
     @Path("/{id}/withdrawal")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(operationId = "withdrawOptOutFiling", summary = "Record that opt-out provision under the filing ended")
+    @Operation(operationId = "withdrawOptOutFiling", summary = "Record the day opt-out provision under the filing ends",
+            description = "The day may lie ahead: the filing stays in force until then.")
+    @APIResponse(responseCode = "409", description = "Already withdrawn",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A withdrawal before the filing was made",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<FilingView> withdrawOptOutFiling(@PathParam("id") UUID id, @Valid @NotNull Withdrawal withdrawal) {
         return filings.withdraw(id, withdrawal.withdrawnOn()).map(FilingView::of);
     }

@@ -66,7 +66,7 @@ public class OptOutFilingService {
         checkDates(draft);
         return owned(id).chain(filing -> {
             if (filing.withdrawnOn != null) {
-                throw ProblemException.conflict("filing-withdrawn", "The filing was withdrawn on " + filing.withdrawnOn);
+                throw ProblemException.conflict("filing-withdrawn", "The filing is withdrawn as of " + filing.withdrawnOn);
             }
             return versions.versionsOf(id).chain(all -> {
                 OptOutFilingVersion previous = all.get(all.size() - 1);
@@ -94,11 +94,20 @@ public class OptOutFilingService {
     public Uni<FilingWithVersions> withdraw(UUID id, LocalDate withdrawnOn) {
         return owned(id).chain(filing -> {
             if (filing.withdrawnOn != null) {
-                throw ProblemException.conflict("filing-withdrawn", "The filing was withdrawn on " + filing.withdrawnOn);
+                throw ProblemException.conflict("filing-withdrawn", "The filing is withdrawn as of " + filing.withdrawnOn);
             }
-            filing.withdrawnOn = withdrawnOn;
-            return audit.record("OPT_OUT_FILING_WITHDRAWN", RESOURCE, filing.id, null)
-                    .chain(() -> versions.versionsOf(id)).map(all -> new FilingWithVersions(filing, all));
+            return versions.versionsOf(id).chain(all -> {
+                // Provision under the filing cannot end before it could start (Art. 27(2): filed in advance).
+                LocalDate filedOn = all.get(0).filedOn;
+                if (withdrawnOn.isBefore(filedOn)) {
+                    throw ProblemException.unprocessable("withdrawal-before-filing",
+                            "A filing is withdrawn after it was made", "withdrawnOn", "must not be before the "
+                                    + "first filing on " + filedOn);
+                }
+                filing.withdrawnOn = withdrawnOn;
+                return audit.record("OPT_OUT_FILING_WITHDRAWN", RESOURCE, filing.id, null)
+                        .map(done -> new FilingWithVersions(filing, all));
+            });
         });
     }
 
