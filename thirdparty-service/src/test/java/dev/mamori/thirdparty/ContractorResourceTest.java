@@ -204,4 +204,92 @@ class ContractorResourceTest {
         as("tenant-x", "privacy-officer").get("/v1/contractors/expiring?withinDays=1000").then().statusCode(400)
                 .body("errors[0].field", equalTo("withinDays"));
     }
+
+    @Test
+    void shouldStopEntrustingOnceTheAuditIsOverdueUntilItIsHeld() {
+        String partyId = entrusted("tenant-a");
+        String id = select("tenant-a", partyId, "2030-01-01");
+        String yesterday = LocalDate.now(JAPAN).minusDays(1).toString();
+        // The last audit, two years ago, set the next one for yesterday; nobody has held it.
+        as("tenant-a", "privacy-officer").body("{\"auditedOn\": \"" + LocalDate.now(JAPAN).minusYears(2)
+                        + "\", \"result\": \"PASSED\", \"nextDue\": \"" + yesterday + "\"}")
+                .post("/v1/contractors/" + id + "/audits").then().statusCode(201)
+                .body("usable", equalTo(false))
+                .body("nextAuditDue", equalTo(yesterday))
+                .body("problems.field", contains("AUDIT_OVERDUE"));
+        String s = subject();
+        JsonPath problem = refused("tenant-a", provision(partyId, null, s));
+        assertEquals(List.of("AUDIT_OVERDUE"), problem.getList("errors.field"));
+        assertTrue(problem.getString("errors[0].message").contains(yesterday));
+        ProvisionResourceTest.assertNothingRecordedAbout("tenant-a", s);
+
+        as("tenant-a", "privacy-officer").body("{\"auditedOn\": \"" + today() + "\", \"result\": \"PASSED\"}")
+                .post("/v1/contractors/" + id + "/audits").then().statusCode(201)
+                .body("usable", equalTo(true));
+        recorded("tenant-a", provision(partyId, null, s));
+    }
+
+    @Test
+    void shouldUseASubContractorOnlyFromItsApprovalAndWhileTheContractorAboveItIsUsable() {
+        String parent = select("tenant-a", entrusted("tenant-a"), "2030-01-01");
+        String tomorrow = LocalDate.now(JAPAN).plusDays(1).toString();
+        // An approval dated ahead counts only from its date.
+        String earlyParty = entrusted("tenant-a");
+        as("tenant-a", "privacy-officer").body(contractor(earlyParty, "2030-01-01", ", \"parentContractorId\": \""
+                        + parent + "\", \"subcontractApproval\": {\"approvedOn\": \"" + tomorrow
+                        + "\", \"approvedBy\": \"個人情報保護管理者\"}"))
+                .post("/v1/contractors").then().statusCode(201)
+                .body("usable", equalTo(false))
+                .body("problems.field", contains("SUBCONTRACT_NOT_APPROVED"))
+                .body("problems[0].message", org.hamcrest.Matchers.containsString("only from " + tomorrow));
+        assertEquals(List.of("SUBCONTRACT_NOT_APPROVED"), refused("tenant-a", provision(earlyParty, null, subject()))
+                .getList("errors.field"));
+
+        String subParty = entrusted("tenant-a");
+        String sub = as("tenant-a", "privacy-officer").body(contractor(subParty, "2030-01-01",
+                        ", \"parentContractorId\": \"" + parent + "\", \"subcontractApproval\": {\"approvedOn\": \""
+                                + today() + "\", \"approvedBy\": \"個人情報保護管理者\"}"))
+                .post("/v1/contractors").then().statusCode(201)
+                .body("usable", equalTo(true))
+                .extract().path("id");
+        recorded("tenant-a", provision(subParty, null, subject()));
+
+        // The contractor above fails its audit: nothing goes to the sub-contractor either, and the reason says why.
+        as("tenant-a", "privacy-officer").body("{\"auditedOn\": \"" + today() + "\", \"result\": \"FAILED\", "
+                        + "\"findings\": \"Sub-entrustment not supervised\"}")
+                .post("/v1/contractors/" + parent + "/audits").then().statusCode(201);
+        as("tenant-a", "operator").get("/v1/contractors/" + sub).then().statusCode(200)
+                .body("usable", equalTo(false))
+                .body("problems.field", contains("PARENT_CONTRACTOR_NOT_USABLE"))
+                .body("problems[0].message", org.hamcrest.Matchers.containsString("AUDIT_FAILED"));
+        String s = subject();
+        assertEquals(List.of("PARENT_CONTRACTOR_NOT_USABLE"), refused("tenant-a", provision(subParty, null, s))
+                .getList("errors.field"));
+
+        as("tenant-a", "privacy-officer").body("{\"auditedOn\": \"" + today() + "\", \"result\": \"PASSED\"}")
+                .post("/v1/contractors/" + parent + "/audits").then().statusCode(201);
+        recorded("tenant-a", provision(subParty, null, s));
+    }
+
+    @Test
+    void shouldWarnInTheContractorsOwnViewOfACertificationExpiringWithinTheWindow() {
+        String soon = select("tenant-a", entrusted("tenant-a"), LocalDate.now(JAPAN).plusDays(30).toString());
+        String later = select("tenant-a", entrusted("tenant-a"), LocalDate.now(JAPAN).plusDays(200).toString());
+        as("tenant-a", "operator").get("/v1/contractors/" + soon).then().statusCode(200)
+                .body("usable", equalTo(true))
+                .body("certificationWarning", equalTo(true))
+                .body("expiringCertifications.scheme", contains("PRIVACY_MARK"))
+                .body("expiringCertifications[0].number", equalTo("10862135(05)"))
+                .body("expiringCertifications[0].daysLeft", equalTo(30));
+        as("tenant-a", "operator").get("/v1/contractors/" + later).then().statusCode(200)
+                .body("certificationWarning", equalTo(false))
+                .body("expiringCertifications", empty());
+
+        // The renewal on record ends the warning.
+        as("tenant-a", "privacy-officer").body("{\"scheme\": \"PRIVACY_MARK\", \"number\": \"10862135(06)\", "
+                        + "\"expiresOn\": \"" + LocalDate.now(JAPAN).plusYears(2) + "\"}")
+                .post("/v1/contractors/" + soon + "/certifications").then().statusCode(201)
+                .body("certificationWarning", equalTo(false))
+                .body("expiringCertifications", empty());
+    }
 }

@@ -6,6 +6,7 @@ import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
 import dev.mamori.thirdparty.service.ContractorDraft;
 import dev.mamori.thirdparty.service.ContractorService;
+import dev.mamori.thirdparty.service.ThirdPartyConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -41,10 +42,12 @@ public class ContractorResource {
 
     private final ContractorService contractors;
     private final Idempotency idempotency;
+    private final int warningDays;
 
-    public ContractorResource(ContractorService contractors, Idempotency idempotency) {
+    public ContractorResource(ContractorService contractors, Idempotency idempotency, ThirdPartyConfig config) {
         this.contractors = contractors;
         this.idempotency = idempotency;
+        this.warningDays = config.contractors().certificationWarningDays();
     }
 
     @POST
@@ -58,7 +61,7 @@ public class ContractorResource {
     public Uni<Response> createContractor(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                           @Valid @NotNull ContractorDraft draft) {
         return idempotency.once(idempotencyKey, "createContractor", draft, () -> contractors.create(draft)
-                .map(s -> created(s.contractor().id, ContractorView.of(s))));
+                .map(s -> created(s.contractor().id, view(s))));
     }
 
     @GET
@@ -68,7 +71,7 @@ public class ContractorResource {
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return contractors.list(offset, limit).map(found -> new Page<>(
-                found.stream().map(ContractorView::of).toList(), limit,
+                found.stream().map(this::view).toList(), limit,
                 found.size() == limit ? Integer.toString(offset + limit) : null));
     }
 
@@ -89,7 +92,7 @@ public class ContractorResource {
     @APIResponse(responseCode = "404", description = "No such contractor in this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ContractorView> getContractor(@PathParam("id") UUID id) {
-        return contractors.get(id).map(ContractorView::of);
+        return contractors.get(id).map(this::view);
     }
 
     @POST
@@ -99,7 +102,7 @@ public class ContractorResource {
     public Uni<Response> assessContractor(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                           @PathParam("id") UUID id, @Valid @NotNull ContractorDraft.Assessment draft) {
         return idempotency.once(idempotencyKey, "assessContractor", List.of(id, draft), () -> contractors
-                .assess(id, draft).map(s -> created(id, ContractorView.of(s))));
+                .assess(id, draft).map(s -> created(id, view(s))));
     }
 
     @POST
@@ -109,7 +112,7 @@ public class ContractorResource {
     public Uni<Response> certifyContractor(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                            @PathParam("id") UUID id, @Valid @NotNull ContractorDraft.Certification draft) {
         return idempotency.once(idempotencyKey, "certifyContractor", List.of(id, draft), () -> contractors
-                .certify(id, draft).map(s -> created(id, ContractorView.of(s))));
+                .certify(id, draft).map(s -> created(id, view(s))));
     }
 
     @POST
@@ -119,7 +122,7 @@ public class ContractorResource {
     public Uni<Response> auditContractor(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                          @PathParam("id") UUID id, @Valid @NotNull ContractorDraft.Audit draft) {
         return idempotency.once(idempotencyKey, "auditContractor", List.of(id, draft), () -> contractors
-                .audit(id, draft).map(s -> created(id, ContractorView.of(s))));
+                .audit(id, draft).map(s -> created(id, view(s))));
     }
 
     @POST
@@ -128,7 +131,11 @@ public class ContractorResource {
     @Operation(operationId = "approveSubcontract", summary = "Approve the sub-entrustment to this sub-contractor")
     public Uni<ContractorView> approveSubcontract(@PathParam("id") UUID id,
                                                   @Valid @NotNull ContractorDraft.Approval approval) {
-        return contractors.approveSubcontract(id, approval).map(ContractorView::of);
+        return contractors.approveSubcontract(id, approval).map(this::view);
+    }
+
+    private ContractorView view(ContractorService.Supervised s) {
+        return ContractorView.of(s, warningDays);
     }
 
     private static Response created(UUID id, ContractorView view) {

@@ -30,6 +30,10 @@ public record ContractorView(
         LocalDate nextAuditDue,
         @Schema(description = "Whether data may be entrusted to it today") boolean usable,
         @Schema(description = "Why not: the provision rules it fails today") List<Problem.FieldError> problems,
+        @Schema(description = "Whether a certification in force expires within the warning window "
+                + "(mamori.thirdparty.contractors.certification-warning-days)") boolean certificationWarning,
+        @Schema(description = "The certifications in force that expire within the warning window, soonest first")
+        List<ExpiryWarning> expiringCertifications,
         @Schema(description = "Latest first") List<Assessment> assessments,
         @Schema(description = "Latest expiry first within each scheme") List<Certification> certifications,
         @Schema(description = "Latest first") List<Audit> audits,
@@ -53,6 +57,10 @@ public record ContractorView(
     public record Certification(CertificationScheme scheme, String number, LocalDate expiresOn, boolean expired) {
     }
 
+    @Schema(name = "CertificationExpiryWarning")
+    public record ExpiryWarning(CertificationScheme scheme, String number, LocalDate expiresOn, long daysLeft) {
+    }
+
     @Schema(name = "ContractorAuditView")
     public record Audit(LocalDate auditedOn, AuditResult result, String findings, LocalDate nextDue, String recordedBy) {
     }
@@ -68,14 +76,19 @@ public record ContractorView(
         }
     }
 
-    static ContractorView of(Supervised s) {
+    /** The view on today in Japan, warning of certifications that expire within {@code warningDays} days. */
+    static ContractorView of(Supervised s, int warningDays) {
         LocalDate today = LocalDate.now(RecordRetention.JAPAN);
         Contractor c = s.contractor();
         List<Problem.FieldError> problems = s.standing().failures(today);
+        List<ExpiryWarning> warnings = s.standing().expiryWarnings(today, warningDays).stream()
+                .map(w -> new ExpiryWarning(w.certification().scheme, w.certification().number,
+                        w.certification().expiresOn, w.daysLeft()))
+                .toList();
         return new ContractorView(c.id, c.thirdPartyId, s.name(), c.parentContractorId,
                 c.subcontractApprovedOn == null ? null : new Approval(c.subcontractApprovedOn, c.subcontractApprovedBy),
                 new Contract(c.contractSignedOn, c.ndaSignedOn, c.contractClauses), c.auditIntervalMonths,
-                s.standing().nextAuditDue(), problems.isEmpty(), problems,
+                s.standing().nextAuditDue(), problems.isEmpty(), problems, !warnings.isEmpty(), warnings,
                 s.standing().assessments().stream().map(a -> new Assessment(a.assessedOn, a.result, a.assessor,
                         a.validUntil, a.notes, a.recordedBy)).toList(),
                 s.standing().certifications().stream().map(x -> new Certification(x.scheme, x.number, x.expiresOn,

@@ -252,10 +252,18 @@ public class ContractorService {
                 .chain(c -> c == null ? Uni.createFrom().<ContractorStanding>nullItem() : standing(c));
     }
 
+    /**
+     * The contractor's standing with that of every contractor above it. The chain ends: a parent must exist when its
+     * sub-contractor is selected and is never changed afterwards, so no contractor is its own ancestor.
+     */
     private Uni<ContractorStanding> standing(Contractor c) {
-        return assessments.ofContractor(c.tenantId, c.id).chain(as -> certifications.ofContractor(c.tenantId, c.id)
-                .chain(cs -> audits.ofContractor(c.tenantId, c.id)
-                        .map(au -> new ContractorStanding(c, as, cs, au))));
+        Uni<ContractorStanding> parent = c.parentContractorId == null ? Uni.createFrom().nullItem()
+                : contractors.findInTenant(c.tenantId, c.parentContractorId)
+                        .chain(p -> p == null ? Uni.createFrom().<ContractorStanding>nullItem() : standing(p));
+        return parent.chain(above -> assessments.ofContractor(c.tenantId, c.id)
+                .chain(as -> certifications.ofContractor(c.tenantId, c.id)
+                        .chain(cs -> audits.ofContractor(c.tenantId, c.id)
+                                .map(au -> new ContractorStanding(c, as, cs, au, above)))));
     }
 
     private Uni<Supervised> supervised(Contractor c) {

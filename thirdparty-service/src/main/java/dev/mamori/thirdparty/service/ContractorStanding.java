@@ -10,6 +10,7 @@ import dev.mamori.thirdparty.ContractorAssessment;
 import dev.mamori.thirdparty.ContractorAudit;
 import dev.mamori.thirdparty.ContractorCertification;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,11 +20,19 @@ import java.util.Set;
 
 /**
  * Whether data may go to a contractor today under Art. 25 supervision: selected by a passing assessment still in
- * force, certifications in force, a signed contract with the required clauses, the sub-entrustment approved, and no
- * failed audit. The same verdict serves the contractor's own view and the provision check.
+ * force, certifications in force, a signed contract with the required clauses, audits held when due and none failed,
+ * and for a sub-contractor the sub-entrustment approved and the contractor above it usable itself. The same verdict
+ * serves the contractor's own view and the provision check.
+ *
+ * @param parent the standing of the contractor that sub-entrusts to this one; null for a contractor entrusted directly
  */
 public record ContractorStanding(Contractor contractor, List<ContractorAssessment> assessments,
-                                 List<ContractorCertification> certifications, List<ContractorAudit> audits) {
+                                 List<ContractorCertification> certifications, List<ContractorAudit> audits,
+                                 ContractorStanding parent) {
+
+    /** A certification in force that expires within the warning window: renew it before the contractor lapses. */
+    public record ExpiryWarning(ContractorCertification certification, long daysLeft) {
+    }
 
     /** The certification of each scheme in force: the one that expires last. */
     public Map<CertificationScheme, ContractorCertification> currentCertifications() {
@@ -40,6 +49,19 @@ public record ContractorStanding(Contractor contractor, List<ContractorAssessmen
         }
         return contractor.createdAt.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate()
                 .plusMonths(contractor.auditIntervalMonths);
+    }
+
+    /**
+     * The certifications in force that have not expired but will within {@code windowDays} days of {@code today},
+     * soonest first. Expired ones are not warnings but failures.
+     */
+    public List<ExpiryWarning> expiryWarnings(LocalDate today, int windowDays) {
+        LocalDate horizon = today.plusDays(windowDays);
+        return currentCertifications().values().stream()
+                .filter(c -> !c.expiresOn.isBefore(today) && !c.expiresOn.isAfter(horizon))
+                .sorted(java.util.Comparator.comparing((ContractorCertification c) -> c.expiresOn))
+                .map(c -> new ExpiryWarning(c, ChronoUnit.DAYS.between(today, c.expiresOn)))
+                .toList();
     }
 
     /** Every reason the contractor may not receive data on {@code today}; empty when it may. */
@@ -69,13 +91,35 @@ public record ContractorStanding(Contractor contractor, List<ContractorAssessmen
                     ? "no signed entrustment contract is on record" : "the contract lacks " + missing)
                     + " (Art. 25)"));
         }
-        if (contractor.parentContractorId != null && contractor.subcontractApprovedOn == null) {
-            failures.add(fail(ProvisionRule.SUBCONTRACT_NOT_APPROVED, "the sub-entrustment by contractor "
-                    + contractor.parentContractorId + " was not approved (Art. 25)"));
+        if (contractor.parentContractorId != null) {
+            // Art. 25: sub-entrustment only with the client's approval, and only from the day it was given.
+            if (contractor.subcontractApprovedOn == null) {
+                failures.add(fail(ProvisionRule.SUBCONTRACT_NOT_APPROVED, "the sub-entrustment by contractor "
+                        + contractor.parentContractorId + " was not approved (Art. 25)"));
+            } else if (contractor.subcontractApprovedOn.isAfter(today)) {
+                failures.add(fail(ProvisionRule.SUBCONTRACT_NOT_APPROVED, "the sub-entrustment by contractor "
+                        + contractor.parentContractorId + " is approved only from " + contractor.subcontractApprovedOn
+                        + " (Art. 25)"));
+            }
+            // Data reaches a sub-contractor through its parent: a parent that may not receive data cannot pass it on.
+            List<Problem.FieldError> above = parent == null ? List.of() : parent.failures(today);
+            if (!above.isEmpty()) {
+                failures.add(fail(ProvisionRule.PARENT_CONTRACTOR_NOT_USABLE, "contractor "
+                        + contractor.parentContractorId + ", which sub-entrusts to this one, may not receive data: "
+                        + String.join(", ", above.stream().map(Problem.FieldError::field).distinct().toList())
+                        + " (Art. 25)"));
+            }
         }
         if (!audits.isEmpty() && audits.get(0).result == AuditResult.FAILED) {
             failures.add(fail(ProvisionRule.AUDIT_FAILED, "the audit of " + audits.get(0).auditedOn
                     + " failed; no data goes to the contractor until an audit passes (Art. 25)"));
+        }
+        // Art. 25: supervision includes the periodic audit; once it is overdue the client no longer knows the
+        // contractor's handling, just as when a certification lapses.
+        LocalDate due = nextAuditDue();
+        if (due.isBefore(today)) {
+            failures.add(fail(ProvisionRule.AUDIT_OVERDUE, "the audit due on " + due + " has not been recorded; "
+                    + "audit the contractor before entrusting more data (Art. 25)"));
         }
         return failures;
     }
