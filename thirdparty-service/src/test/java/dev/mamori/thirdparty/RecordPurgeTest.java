@@ -19,7 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mamori.testing.PostgresTestResource;
 import dev.mamori.testing.TestTokens;
+import dev.mamori.thirdparty.service.RecordPurgeService;
+import dev.mamori.thirdparty.service.RecordPurgeService.PurgeResult;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
@@ -35,6 +39,9 @@ import org.junit.jupiter.api.Test;
 /** Records are kept as long as the law requires and no longer (APPI Arts. 29(2), 30(4); PPC Rules 21, 25). */
 @QuarkusTest
 class RecordPurgeTest {
+
+    @Inject
+    RecordPurgeService purges;
 
     private static String twoYearsAgo() {
         return LocalDate.now(JAPAN).minusYears(2).toString();
@@ -140,5 +147,74 @@ class RecordPurgeTest {
         as("tenant-p", "operator").body("{}").post("/v1/record-purges").then().statusCode(403);
         as("tenant-p", "privacy-officer").body("{\"batchSize\": 5000}").post("/v1/record-purges").then().statusCode(400)
                 .body("errors[0].field", equalTo("batchSize"));
+    }
+
+    private static String currentReceipt(String tenant, String provider, String s) {
+        return as(tenant, "client-system").body("""
+                {"providerId": "%s", "subjectRefs": ["%s"], "dataItems": ["name"], "acquisitionCircumstances": "Form",
+                 "basis": "CONSENT", "consentConfirmed": true, "method": "EACH",
+                 "receivedOn": "%s"}""".formatted(provider, s, LocalDate.now(JAPAN)))
+                .post("/v1/receipts").then().statusCode(201).extract().path("id");
+    }
+
+    /** What the scheduler runs, on a Vert.x context as the scheduler would (Hibernate Reactive needs one). */
+    private Map<String, PurgeResult> scheduledRun() {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> purges.purgeAllTenants());
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void shouldPurgeEveryTenantOnScheduleKeepingWhatIsNotYetDue() {
+        String courtA = register("tenant-sa", party(unique("裁判所"), "CORPORATION", "JP", "LAW_27_1_1", null));
+        String courtB = register("tenant-sb", party(unique("裁判所"), "CORPORATION", "JP", "LAW_27_1_1", null));
+        String providerB = register("tenant-sb", party(unique("Provider"), "CORPORATION", "JP", "CONSENT", null));
+        String gone = subject();
+        String kept = subject();
+        // Three in tenant-sa: more than one batch (the test profile's batch is 2).
+        List<String> goneA = List.of(expiredProvision("tenant-sa", courtA, gone),
+                expiredProvision("tenant-sa", courtA, subject()), expiredProvision("tenant-sa", courtA, subject()));
+        String goneB = expiredProvision("tenant-sb", courtB, gone);
+        String goneReceiptB = expiredReceipt("tenant-sb", providerB, gone);
+        String keptA = recorded("tenant-sa", provision(courtA, null, kept)).getString("id");
+        String keptReceiptB = currentReceipt("tenant-sb", providerB, kept);
+
+        // Two replicas whose schedules fire at once split the records between them and never delete one twice.
+        CompletableFuture<Map<String, PurgeResult>> first = CompletableFuture.supplyAsync(this::scheduledRun);
+        CompletableFuture<Map<String, PurgeResult>> second = CompletableFuture.supplyAsync(this::scheduledRun);
+        List<Map<String, PurgeResult>> runs = List.of(first.join(), second.join());
+        assertEquals(3, runs.stream().mapToInt(r -> r.containsKey("tenant-sa")
+                ? r.get("tenant-sa").provisionsDeleted() : 0).sum());
+        assertEquals(1, runs.stream().mapToInt(r -> r.containsKey("tenant-sb")
+                ? r.get("tenant-sb").provisionsDeleted() : 0).sum());
+        assertEquals(1, runs.stream().mapToInt(r -> r.containsKey("tenant-sb")
+                ? r.get("tenant-sb").receiptsDeleted() : 0).sum());
+
+        for (String id : goneA) {
+            as("tenant-sa", "auditor").get("/v1/provisions/" + id).then().statusCode(404);
+        }
+        as("tenant-sb", "auditor").get("/v1/provisions/" + goneB).then().statusCode(404);
+        as("tenant-sb", "auditor").get("/v1/receipts/" + goneReceiptB).then().statusCode(404);
+        as("tenant-sa", "auditor").get("/v1/provisions/" + keptA).then().statusCode(200);
+        as("tenant-sb", "auditor").get("/v1/receipts/" + keptReceiptB).then().statusCode(200);
+
+        // Evidence of each deletion, once, naming the scheduler; and the audit line for the person.
+        JsonPath evidenceA = as("tenant-sa", "auditor").get("/v1/record-deletions?limit=500").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(goneA.stream().sorted().toList(), evidenceA.getList("items.recordId", String.class).stream()
+                .sorted().toList());
+        assertTrue(evidenceA.getList("items.deletedBy").stream().allMatch("system:record-purge-scheduler"::equals));
+        as("tenant-sb", "auditor").get("/v1/record-deletions?limit=500").then().statusCode(200)
+                .body("items.recordType", org.hamcrest.Matchers.containsInAnyOrder("PROVISION", "RECEIPT"));
+        List<Map<String, Object>> lines = AuditTrail.events("tenant-sb", gone, "RECORD_DELETED", goneReceiptB);
+        assertEquals(1, lines.size());
+        assertEquals("system:record-purge-scheduler", lines.get(0).get("actorSubject"));
+
+        // Nothing is due any more: the next run leaves the kept records alone.
+        Map<String, PurgeResult> again = scheduledRun();
+        assertTrue(!again.containsKey("tenant-sa") && !again.containsKey("tenant-sb"), again.toString());
+        as("tenant-sa", "auditor").get("/v1/provisions/" + keptA).then().statusCode(200);
     }
 }

@@ -8,7 +8,8 @@ import dev.mamori.thirdparty.RecordDeletion;
 import dev.mamori.thirdparty.repository.RecordDeletionRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -16,13 +17,18 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Deletes provision and receipt records once the law no longer requires them (APPI Arts. 29(2), 30(4); PPC Rules
  * 21, 25): a record is kept as long as required and no longer. Each deletion writes its evidence row in the same
- * statement. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so two replicas purging at once never take the
- * same record and never wait on each other.
+ * statement. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so two replicas purging at once (each on its own
+ * schedule, or one on schedule and a caller on demand) never take the same record and never wait on each other.
+ * A purge runs on a schedule over every tenant ({@code mamori.thirdparty.record-purge.every}) and on demand for the
+ * caller's tenant.
  */
 @ApplicationScoped
 public class RecordPurgeService {
@@ -32,6 +38,16 @@ public class RecordPurgeService {
     }
 
     public static final int DEFAULT_BATCH = 500;
+    /** The actor the audit log and the evidence name for the scheduled purge. */
+    static final String SCHEDULER = "system:record-purge-scheduler";
+    private static final Logger LOG = Logger.getLogger(RecordPurgeService.class);
+
+    /** Tenants with at least one record past its end; the retention indexes answer it without a scan. */
+    private static final String DUE_TENANTS_SQL = """
+            SELECT tenant_id FROM provision_record WHERE retain_until < :today
+            UNION
+            SELECT tenant_id FROM receipt_record WHERE retain_until < :today
+            ORDER BY 1""";
 
     private static final String PROVISION_SQL = """
             WITH doomed AS (
@@ -80,27 +96,88 @@ public class RecordPurgeService {
     private final RecordDeletionRepository deletions;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final ThirdPartyConfig config;
     private final StringListConverter lists = new StringListConverter();
     private final Clock clock = Clock.systemUTC();
 
-    public RecordPurgeService(RecordDeletionRepository deletions, TenantContext tenant, AuditLog audit) {
+    public RecordPurgeService(RecordDeletionRepository deletions, TenantContext tenant, AuditLog audit,
+                              ThirdPartyConfig config) {
         this.deletions = deletions;
         this.tenant = tenant;
         this.audit = audit;
+        this.config = config;
     }
 
     /** Deletes up to {@code batch} provision and {@code batch} receipt records of the caller's tenant past their end. */
-    @WithTransaction
     public Uni<PurgeResult> purge(int batch) {
-        String tenantId = tenant.tenantId();
-        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        LocalDate today = now.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate();
-        List<AuditEntry> entries = new ArrayList<>();
-        return run(PROVISION_SQL, tenantId, today, batch, now, "provision", entries)
-                .chain(provisions -> run(RECEIPT_SQL, tenantId, today, batch, now, "receipt", entries)
-                        .chain(receipts -> audit.recordAll(tenantId, entries)
-                                .replaceWith(new PurgeResult(provisions, receipts,
-                                        provisions == batch || receipts == batch))));
+        return purgeBatch(tenant.tenantId(), tenant.actorSubject(), tenant.actorClient(), batch);
+    }
+
+    /**
+     * The scheduled purge: no record outlives its retention end because nobody asked (Rules 21, 25 say how long to
+     * keep a record, and no longer). A failing tenant is logged and skipped so that the others are still purged.
+     */
+    @Scheduled(every = "${mamori.thirdparty.record-purge.every}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "thirdparty-record-purge")
+    Uni<Void> scheduled() {
+        return purgeAllTenants().replaceWithVoid();
+    }
+
+    /**
+     * Every tenant's records past their end, batch after batch until none is left; answers the records deleted per
+     * tenant. Each batch is its own transaction, so a failure loses at most one batch, which the next run retries.
+     */
+    public Uni<Map<String, PurgeResult>> purgeAllTenants() {
+        int batch = config.recordPurge().batchSize();
+        LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(RecordRetention.JAPAN).toLocalDate();
+        Map<String, PurgeResult> done = new LinkedHashMap<>();
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s
+                        .createNativeQuery(DUE_TENANTS_SQL, String.class).setParameter("today", today).getResultList()))
+                .chain(tenants -> Multi.createFrom().iterable(tenants)
+                        .onItem().transformToUniAndConcatenate(t -> purgeTenant(t, batch, 0, 0)
+                                .invoke(result -> done.put(t, result))
+                                .onFailure().invoke(e -> LOG.errorf(e, "Scheduled record purge of %s failed", t))
+                                .onFailure().recoverWithNull())
+                        .collect().last())
+                .invoke(last -> {
+                    if (!done.isEmpty()) {
+                        LOG.infof("Scheduled record purge: %s", done);
+                    }
+                })
+                .map(last -> done);
+    }
+
+    /** One tenant until a batch leaves nothing due; the counts are the tenant's totals. */
+    private Uni<PurgeResult> purgeTenant(String tenantId, int batch, int provisions, int receipts) {
+        return purgeBatch(tenantId, SCHEDULER, null, batch).chain(r -> {
+            PurgeResult total = new PurgeResult(provisions + r.provisionsDeleted(), receipts + r.receiptsDeleted(),
+                    false);
+            return r.more() ? purgeTenant(tenantId, batch, total.provisionsDeleted(), total.receiptsDeleted())
+                    : Uni.createFrom().item(total);
+        });
+    }
+
+    /**
+     * One batch of one tenant in one transaction: the deletions, their evidence and their audit lines commit
+     * together or not at all.
+     */
+    private Uni<PurgeResult> purgeBatch(String tenantId, String actor, String actorClient, int batch) {
+        return Panache.withTransaction(() -> {
+            OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+            LocalDate today = now.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate();
+            List<AuditEntry> entries = new ArrayList<>();
+            Purge purge = new Purge(tenantId, actor, actorClient, today, batch, now, entries);
+            return run(PROVISION_SQL, purge, "provision")
+                    .chain(provisions -> run(RECEIPT_SQL, purge, "receipt")
+                            .chain(receipts -> audit.recordAll(tenantId, entries)
+                                    .replaceWith(new PurgeResult(provisions, receipts,
+                                            provisions == batch || receipts == batch))));
+        });
+    }
+
+    /** What one batch runs with. */
+    private record Purge(String tenantId, String actor, String actorClient, LocalDate today, int batch,
+                         OffsetDateTime now, List<AuditEntry> entries) {
     }
 
     @WithSession
@@ -108,20 +185,21 @@ public class RecordPurgeService {
         return deletions.listForTenant(tenant.tenantId(), offset, limit);
     }
 
-    private Uni<Integer> run(String sql, String tenantId, LocalDate today, int batch, OffsetDateTime now,
-                             String resource, List<AuditEntry> entries) {
+    private Uni<Integer> run(String sql, Purge p, String resource) {
         return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
-                .setParameter("tenant", tenantId)
-                .setParameter("today", today)
-                .setParameter("batch", batch)
-                .setParameter("now", now)
-                .setParameter("actor", tenant.actorSubject())
+                .setParameter("tenant", p.tenantId())
+                .setParameter("today", p.today())
+                .setParameter("batch", p.batch())
+                .setParameter("now", p.now())
+                .setParameter("actor", p.actor())
                 .getResultList())
                 .map(rows -> {
                     for (Object[] row : rows) {
                         String recordId = (String) row[0];
+                        // Built here rather than from the request: the scheduled purge has no caller to ask.
                         for (String subjectRef : lists.convertToEntityAttribute((String) row[1])) {
-                            entries.add(audit.entry("RECORD_DELETED", resource, recordId, subjectRef));
+                            p.entries().add(new AuditEntry(p.tenantId(), p.actor(), p.actorClient(), "RECORD_DELETED",
+                                    resource, recordId, subjectRef, "SUCCESS", p.now()));
                         }
                     }
                     return rows.size();
