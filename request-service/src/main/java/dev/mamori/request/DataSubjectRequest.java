@@ -199,6 +199,20 @@ public class DataSubjectRequest {
     @Column(name = "extension_reason")
     public String extensionReason;
 
+    // --- The result notice to the person (Arts. 32(3), 33(3), 34(3), 35(7); appi-checklist §5 notified_at). ---
+
+    /** When the result notice was sent to the person, as the operator recorded it. */
+    @Column(name = "notified_at")
+    public OffsetDateTime notifiedAt;
+
+    /** Who recorded sending it (token subject). */
+    @Column(name = "notified_by")
+    public String notifiedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "notified_via")
+    public NotificationMethod notifiedVia;
+
     /** Set when the callback announcing a terminal status is queued; no callback is queued after it. */
     @Column(name = "terminal_callback_queued", nullable = false)
     public boolean terminalCallbackQueued;

@@ -72,6 +72,10 @@ public class FulfilmentTask {
     @Column(name = "last_http_status")
     public Integer lastHttpStatus;
 
+    /** Why a DONE task is not a plain success, e.g. the stop it asked for was already in force. */
+    @Column(name = "note")
+    public String note;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 

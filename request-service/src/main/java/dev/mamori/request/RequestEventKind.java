@@ -14,5 +14,9 @@ public enum RequestEventKind {
     TARGET_FAILED,
     RETRY_REQUESTED,
     COMPLETED,
-    CANCELLED
+    /** An approved request ended by the privacy officer with part of it not carried out (Art. 35(7)). */
+    CLOSED_INCOMPLETE,
+    CANCELLED,
+    /** The result notice was sent to the person: when, how and by whom (appi-checklist §5 notified_at). */
+    RESULT_NOTIFIED
 }

@@ -1,6 +1,7 @@
 package dev.mamori.request;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -161,6 +162,53 @@ class FulfilmentTest {
     }
 
     @Test
+    void shouldCompleteAProvisionStopWhenAStopIsAlreadyInForceWithoutRetryingIt() {
+        String subject = newSubject();
+        String path = "/v1/subjects/" + subject + "/provision-stops";
+        // thirdparty-service's answer when an earlier request already stopped provision for the person.
+        TargetStubs.thirdparty.stubFor(authorized(post(urlPathEqualTo(path))).atPriority(1)
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"https://mamori.dev/problems/provision-stop-exists\",\"title\":"
+                                + "\"Conflict\",\"status\":409,\"detail\":\"Provision for this person is already "
+                                + "stopped by stop 5f0c on request earlier-1\"}")));
+        String id = create("tenant-a", "PROVISION_STOP", subject);
+        verified("tenant-a", id);
+        approved("tenant-a", id);
+
+        JsonPath done = awaitStatus("tenant-a", id, "COMPLETED");
+        assertEquals("DONE", done.getString("fulfilment[0].status"));
+        assertEquals(1, done.getInt("fulfilment[0].attempts"), "the wish is met: nothing to retry");
+        assertEquals(409, done.getInt("fulfilment[0].lastHttpStatus"));
+        assertTrue(done.getString("fulfilment[0].note").startsWith("a provision stop was already in force"),
+                done.prettify());
+        assertEquals(1, TargetStubs.thirdparty.findAll(postRequestedFor(urlPathEqualTo(path))).size());
+        as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then()
+                .body("actions[0].status", org.hamcrest.Matchers.equalTo("DONE"))
+                .body("actions[0].note", containsString("already in force"))
+                .body("actions[0].answer.alreadyInForce", org.hamcrest.Matchers.equalTo(true))
+                .body("notice.ja", containsString("第三者への提供は、既に停止しております"))
+                .body("notice.en", containsString("had already been stopped"));
+    }
+
+    @Test
+    void shouldRetryAnotherConflictOfAProvisionStop() {
+        String subject = newSubject();
+        String path = "/v1/subjects/" + subject + "/provision-stops";
+        // A 409 that is not "already stopped" (here: the target still works on the same key) stays retryable.
+        TargetStubs.thirdparty.stubFor(authorized(post(urlPathEqualTo(path))).atPriority(1)
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"https://mamori.dev/problems/idempotency-in-progress\",\"status\":409}")));
+        String id = create("tenant-a", "PROVISION_STOP", subject);
+        verified("tenant-a", id);
+        approved("tenant-a", id);
+        JsonPath failed = Workflow.awaitRequest("tenant-a", id, java.time.Duration.ofSeconds(20),
+                r -> "FAILED".equals(r.getString("fulfilment[0].status")));
+        assertEquals("IN_PROGRESS", failed.getString("status"));
+        assertEquals(4, failed.getInt("fulfilment[0].attempts"));
+        assertEquals(null, failed.getString("fulfilment[0].note"));
+    }
+
+    @Test
     void shouldEraseAtRetentionServiceAndQuoteTheCertificateInTheNotice() {
         String subject = newSubject();
         TargetStubs.retention.stubFor(authorized(post(urlPathEqualTo("/v1/subjects/" + subject + "/erasure")))
@@ -172,8 +220,33 @@ class FulfilmentTest {
         as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then()
                 .body("actions[0].target", org.hamcrest.Matchers.equalTo("RETENTION"))
                 .body("actions[0].answer.erased", org.hamcrest.Matchers.equalTo(12))
-                .body("notice.ja", containsString("消去証明書番号 cert-777"))
-                .body("notice.en", containsString("erasure certificate cert-777"));
+                .body("notice.ja", containsString("12 件を消去しました。（消去証明書番号 cert-777）"))
+                .body("notice.en", containsString("We have erased 12 records of your retained personal data "
+                        + "(erasure certificate cert-777)"))
+                .body("notice.ja", not(containsString("保存しています")))
+                .body("notice.en", not(containsString("retained and not erased")));
+    }
+
+    @Test
+    void shouldTellThePersonHowManyRecordsALegalHoldKeptFromErasure() {
+        String subject = newSubject();
+        // retention-service erases what no legal hold keeps and counts the rest as held.
+        TargetStubs.retention.stubFor(authorized(post(urlPathEqualTo("/v1/subjects/" + subject + "/erasure")))
+                .atPriority(1).willReturn(okJson("{\"subjectRef\":\"" + subject + "\",\"erased\":9,\"held\":3,"
+                        + "\"certificateId\":\"cert-888\"}")));
+        String id = create("tenant-a", "ERASURE", subject);
+        verified("tenant-a", id);
+        approved("tenant-a", id);
+        awaitStatus("tenant-a", id, "COMPLETED");
+        as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then()
+                .body("actions[0].answer.held", org.hamcrest.Matchers.equalTo(3))
+                .body("notice.ja", containsString("9 件を消去しました。（消去証明書番号 cert-888）"))
+                .body("notice.ja", containsString("3 件は、法令に基づく保存義務または法的手続のための保存措置"
+                        + "（リーガルホールド）の対象であるため、消去せずに保存しています"))
+                .body("notice.ja", containsString("ご請求の一部には応じられません"))
+                .body("notice.en", containsString("We have erased 9 records"))
+                .body("notice.en", containsString("3 records are retained and not erased, because a legal hold or "
+                        + "a legal obligation to keep them applies"));
     }
 
     @Test

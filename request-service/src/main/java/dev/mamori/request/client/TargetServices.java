@@ -24,6 +24,10 @@ public class TargetServices {
     static final int PAGE = 500;
     /** A list longer than this is not a person's records but a fault; stop instead of looping. */
     static final int MAX_PAGES = 200;
+    /** thirdparty-service's problem kind for a person whose provision is already stopped. */
+    static final String PROVISION_STOP_EXISTS = "provision-stop-exists";
+    /** For reading problem documents in the static failure mapping; the injected mapper serves the rest. */
+    private static final ObjectMapper SHARED_JSON = new ObjectMapper();
 
     private final ConsentClient consent;
     private final RetentionClient retention;
@@ -69,7 +73,7 @@ public class TargetServices {
         return call
                 .ifNoItem().after(timeout).failWith(() -> new java.util.concurrent.TimeoutException(
                         "no answer within " + timeout.toSeconds() + " s"))
-                .onFailure().recoverWithItem(TargetServices::failure);
+                .onFailure().recoverWithItem(t -> failure(action, t));
     }
 
     /** Every page of a paged list ({items, limit, next}), as one array. */
@@ -97,7 +101,7 @@ public class TargetServices {
         });
     }
 
-    static Delivery failure(Throwable t) {
+    static Delivery failure(TaskAction action, Throwable t) {
         if (t instanceof WebApplicationException wae && wae.getResponse() != null) {
             int status = wae.getResponse().getStatus();
             String detail = null;
@@ -105,6 +109,14 @@ public class TargetServices {
                 detail = wae.getResponse().hasEntity() ? wae.getResponse().readEntity(String.class) : null;
             } catch (RuntimeException ignored) {
                 // the body is only a hint for the operator
+            }
+            // thirdparty-service answers 409 provision-stop-exists when a stop of this person is already in force
+            // (e.g. from an earlier request). What Art. 35(3) asks for is then already so: the task is done, with a
+            // note, rather than retried until it fails and the request cannot complete.
+            if (action == TaskAction.STOP_PROVISION && status == 409
+                    && PROVISION_STOP_EXISTS.equals(problemKind(detail))) {
+                return Delivery.alreadyDone(status, alreadyInForce(detail), "a provision stop was already in force"
+                        + (problemDetail(detail) == null ? "" : ": " + abbreviate(problemDetail(detail))));
             }
             return Delivery.failed(status, "HTTP " + status + (detail == null || detail.isBlank() ? ""
                     : ": " + abbreviate(detail)));
@@ -116,6 +128,39 @@ public class TargetServices {
         String message = root.getMessage() == null ? root.getClass().getSimpleName()
                 : root.getClass().getSimpleName() + ": " + root.getMessage();
         return Delivery.failed(null, abbreviate(message));
+    }
+
+    /** The last segment of a problem document's type (https://mamori.dev/problems/<kind>), or null. */
+    static String problemKind(String body) {
+        String type = problemField(body, "type");
+        return type == null ? null : type.substring(type.lastIndexOf('/') + 1);
+    }
+
+    static String problemDetail(String body) {
+        return problemField(body, "detail");
+    }
+
+    private static String problemField(String body, String field) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode value = SHARED_JSON.readTree(body).get(field);
+            return value == null || !value.isTextual() ? null : value.asText();
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The answer kept for a stop that was already in force: no personal data, only the target's own words. */
+    private static String alreadyInForce(String body) {
+        ObjectNode answer = SHARED_JSON.createObjectNode();
+        answer.put("alreadyInForce", true);
+        String detail = problemDetail(body);
+        if (detail != null) {
+            answer.put("detail", abbreviate(detail));
+        }
+        return answer.toString();
     }
 
     static String abbreviate(String text) {

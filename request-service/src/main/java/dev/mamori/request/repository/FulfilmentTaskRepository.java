@@ -1,6 +1,7 @@
 package dev.mamori.request.repository;
 
 import dev.mamori.request.FulfilmentTask;
+import dev.mamori.request.TaskAction;
 import dev.mamori.request.TaskStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -53,9 +54,15 @@ public class FulfilmentTaskRepository implements PanacheRepositoryBase<Fulfilmen
                 requestId);
     }
 
-    public Uni<Integer> retryFailed(String tenantId, UUID requestId, OffsetDateTime now) {
+    /** Queues the request's failed and waiting calls again; only its status callbacks when {@code callbacksOnly}. */
+    public Uni<Integer> retryFailed(String tenantId, UUID requestId, OffsetDateTime now, boolean callbacksOnly) {
         return update("status = ?1, attempts = 0, nextAttemptAt = ?2, leaseUntil = null, leasedBy = null, "
-                        + "updatedAt = ?2 where tenantId = ?3 and requestId = ?4 and status in ?5",
-                TaskStatus.QUEUED, now, tenantId, requestId, List.of(TaskStatus.FAILED, TaskStatus.RETRYING));
+                        + "updatedAt = ?2 where tenantId = ?3 and requestId = ?4 and status in ?5"
+                        + (callbacksOnly ? " and action = ?6" : ""),
+                callbacksOnly
+                        ? new Object[] {TaskStatus.QUEUED, now, tenantId, requestId,
+                                List.of(TaskStatus.FAILED, TaskStatus.RETRYING), TaskAction.STATUS_CALLBACK}
+                        : new Object[] {TaskStatus.QUEUED, now, tenantId, requestId,
+                                List.of(TaskStatus.FAILED, TaskStatus.RETRYING)});
     }
 }

@@ -8,6 +8,7 @@ import dev.mamori.platform.tenant.Roles;
 import dev.mamori.request.RequestStatus;
 import dev.mamori.request.RequestType;
 import dev.mamori.request.service.Cancellation;
+import dev.mamori.request.service.Closure;
 import dev.mamori.request.service.DeadlineService;
 import dev.mamori.request.service.Deadlines;
 import dev.mamori.request.service.Decision;
@@ -16,12 +17,14 @@ import dev.mamori.request.service.Extension;
 import dev.mamori.request.service.FulfilmentService;
 import dev.mamori.request.service.HandlingRecordExport;
 import dev.mamori.request.service.IdentityVerification;
+import dev.mamori.request.service.NotificationService;
 import dev.mamori.request.service.OutboxDeliverer;
 import dev.mamori.request.service.Pause;
 import dev.mamori.request.service.VerificationService;
 import dev.mamori.request.service.RequestIntake;
 import dev.mamori.request.service.RequestSearch;
 import dev.mamori.request.service.RequestService;
+import dev.mamori.request.service.ResultNotification;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -69,10 +72,12 @@ public class RequestResource {
     private final FulfilmentService fulfilment;
     private final OutboxDeliverer deliverer;
     private final HandlingRecordExport export;
+    private final NotificationService notifications;
 
     public RequestResource(RequestService requests, Idempotency idempotency, VerificationService verification,
                            DecisionService decisions, DeadlineService deadlines, FulfilmentService fulfilment,
-                           OutboxDeliverer deliverer, HandlingRecordExport export) {
+                           OutboxDeliverer deliverer, HandlingRecordExport export,
+                           NotificationService notifications) {
         this.requests = requests;
         this.idempotency = idempotency;
         this.verification = verification;
@@ -81,6 +86,7 @@ public class RequestResource {
         this.fulfilment = fulfilment;
         this.deliverer = deliverer;
         this.export = export;
+        this.notifications = notifications;
     }
 
     @POST
@@ -244,6 +250,49 @@ public class RequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RequestView> retryFulfilment(@PathParam("id") UUID id) {
         return fulfilment.retry(id).invoke(deliverer::kick).chain(() -> requests.get(id)).map(RequestView::of);
+    }
+
+    @POST
+    @Path("/{id}/closure")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(operationId = "closeRequest", summary = "Close an approved request whose fulfilment failed for good",
+            description = "The client company's privacy officer ends an IN_PROGRESS request once none of its calls is "
+                    + "still queued or retrying and at least one FAILED (e.g. a target answered a 4xx no retry can "
+                    + "cure). The request becomes COMPLETED with what was done; the person's notice lists what was "
+                    + "and was not carried out, with the reason given (Arts. 35(7), 36). Failed calls are not sent "
+                    + "again afterwards. Honours Idempotency-Key. Audited.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "409", description = "fulfilment-pending (calls still queued or retrying), "
+            + "nothing-failed, request-not-in-progress, request-closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> closeRequest(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                      @PathParam("id") UUID id, @Valid @NotNull Closure closure) {
+        // The request id is part of what the key stands for: the same key and reason for another request is reuse.
+        // A LinkedHashMap keeps the hashed order the same on every replica and restart.
+        java.util.Map<String, Object> call = new java.util.LinkedHashMap<>();
+        call.put("requestId", id);
+        call.put("reason", closure.reason());
+        return idempotency.once(idempotencyKey, "closeRequest", call,
+                () -> fulfilment.closeIncomplete(id, closure).chain(() -> requests.get(id))
+                        .map(d -> Response.ok(RequestView.of(d)).build()));
+    }
+
+    @POST
+    @Path("/{id}/result/notification")
+    @RolesAllowed({Roles.OPERATOR, Roles.PRIVACY_OFFICER})
+    @Operation(operationId = "recordResultNotification", summary = "Record that the result notice was sent to the "
+            + "person", description = "How (POST, EMAIL, ELECTRONIC_DELIVERY) and when (sentAt, default now); the "
+            + "caller is recorded as who sent it. Only once the request has its result (COMPLETED or REFUSED). "
+            + "Recording the same sending again changes nothing; a different one is refused. Shown as notifiedAt, "
+            + "notifiedVia and notifiedBy and in the handling record. Audited.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "409", description = "result-not-ready, already-notified",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "sent-at-out-of-range (in the future or before the result)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RequestView> recordResultNotification(@PathParam("id") UUID id,
+                                                     @Valid @NotNull ResultNotification notification) {
+        return notifications.record(id, notification).chain(() -> requests.get(id)).map(RequestView::of);
     }
 
     @GET

@@ -7,6 +7,7 @@ import dev.mamori.request.CorrectionKind;
 import dev.mamori.request.DataSubjectRequest;
 import dev.mamori.request.DecisionOutcome;
 import dev.mamori.request.FulfilmentTask;
+import dev.mamori.request.NotificationMethod;
 import dev.mamori.request.RefusalGround;
 import dev.mamori.request.TaskAction;
 import dev.mamori.request.TaskStatus;
@@ -66,7 +67,11 @@ public record RequestView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         OffsetDateTime closedAt,
+        @Schema(description = "Why it ended: a cancellation's or refusal's reason, or what was not carried out")
         String closeReason,
+        @Schema(description = "When the result notice was sent to the person") OffsetDateTime notifiedAt,
+        @Schema(description = "How it was sent") NotificationMethod notifiedVia,
+        @Schema(description = "Who recorded sending it (token subject)") String notifiedBy,
         @Schema(description = "FULL for privacy officers; MASKED (contact masked, correction content left out) for "
                 + "other readers; RECEIPT (name masked too) in the answer to an intake")
         PersonalDataView personalDataView) {
@@ -112,11 +117,13 @@ public record RequestView(
                            @Schema(description = "Callbacks: the request event it reports") Integer seq,
                            int attempts,
                            @Schema(description = "Why the last attempt failed") String lastError,
-                           Integer lastHttpStatus, OffsetDateTime nextAttemptAt, OffsetDateTime doneAt) {
+                           Integer lastHttpStatus, OffsetDateTime nextAttemptAt, OffsetDateTime doneAt,
+                           @Schema(description = "Why a DONE call is not a plain success, e.g. a provision stop "
+                                   + "was already in force") String note) {
         static TaskView of(FulfilmentTask t) {
             boolean waiting = t.status == TaskStatus.QUEUED || t.status == TaskStatus.RETRYING;
             return new TaskView(t.target, t.action, t.status, t.action.isFulfilment() ? null : t.seq, t.attempts,
-                    t.lastError, t.lastHttpStatus, waiting ? t.nextAttemptAt : null, t.doneAt);
+                    t.lastError, t.lastHttpStatus, waiting ? t.nextAttemptAt : null, t.doneAt, t.note);
         }
     }
 
@@ -140,6 +147,6 @@ public record RequestView(
                 r.correctionKind == null ? null
                         : new CorrectionView(r.correctionKind, r.correctionItem, d.claimedUntrue(), d.requestedContent()),
                 r.externalId, r.callbackUrl, r.sourceActor, r.sourceClient, r.createdAt, r.updatedAt, r.closedAt,
-                r.closeReason, d.view());
+                r.closeReason, r.notifiedAt, r.notifiedVia, r.notifiedBy, d.view());
     }
 }

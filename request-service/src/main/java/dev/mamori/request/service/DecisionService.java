@@ -102,9 +102,9 @@ public class DecisionService {
                 Actor actor = Actor.of(tenant);
                 Uni<?> effect = switch (d.outcome()) {
                     case REFUSED -> fulfilment.close(r, RequestStatus.REFUSED, null, List.of(), d.outcome().eventKind(),
-                            r.refusalGround + ": " + r.decisionReason, actor, now);
+                            r.refusalGround + ": " + r.decisionReason, actor, now, null);
                     case NO_DATA -> fulfilment.close(r, RequestStatus.COMPLETED, null, List.of(),
-                            d.outcome().eventKind(), "no retained personal data about the person", actor, now);
+                            d.outcome().eventKind(), "no retained personal data about the person", actor, now, null);
                     case APPROVED, PARTIALLY_APPROVED -> {
                         r.status = RequestStatus.IN_PROGRESS;
                         List<FulfilmentTask> planned = plan(r, d, sla.clientCallbackUrl(), correction, claim, now);

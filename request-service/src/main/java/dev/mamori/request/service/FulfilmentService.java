@@ -92,6 +92,7 @@ public class FulfilmentService {
                         t.status = TaskStatus.DONE;
                         t.doneAt = now;
                         t.lastError = null;
+                        t.note = d.note();
                         if (d.body() != null && !d.body().isBlank() && t.action.isFulfilment()) {
                             t.resultCipher = journal.encryptResult(t, d.body());
                         }
@@ -130,53 +131,126 @@ public class FulfilmentService {
             if (work.stream().anyMatch(t -> t.status != TaskStatus.DONE)) {
                 return Uni.createFrom().voidItem();
             }
-            ObjectNode pkg = json.createObjectNode();
-            List<Map<String, Object>> actions = new ArrayList<>();
-            boolean disclosure = false;
-            for (FulfilmentTask t : work) {
-                JsonNode answer = t.resultCipher == null ? null : read(journal.decryptResult(t));
-                Map<String, Object> action = new LinkedHashMap<>();
-                action.put("target", t.target);
-                action.put("action", t.action);
-                action.put("status", t.status);
-                action.put("attempts", t.attempts);
-                action.put("doneAt", t.doneAt);
-                switch (t.action) {
-                    case FETCH_CONSENTS -> {
-                        disclosure = true;
-                        ArrayNode consents = array(answer, "consents");
-                        pkg.set("consents", consents);
-                        pkg.set("useStops", array(answer, "useStops"));
-                        action.put("records", consents.size());
-                    }
-                    case FETCH_HOLDINGS -> {
-                        disclosure = true;
-                        ArrayNode holdings = answer instanceof ArrayNode a ? a : json.createArrayNode();
-                        pkg.set("holdings", holdings);
-                        action.put("records", holdings.size());
-                    }
-                    case FETCH_RECORDS -> {
-                        disclosure = true;
-                        ObjectNode records = json.createObjectNode();
-                        records.set("provisions", array(answer, "provisions"));
-                        records.set("receipts", array(answer, "receipts"));
-                        pkg.set("thirdPartyRecords", records);
-                        action.put("records", records.get("provisions").size() + records.get("receipts").size());
-                    }
-                    default -> action.put("answer", answer);
-                }
-                // The package holds the fetched data now; the task keeps only that it was done.
-                t.resultCipher = t.action.name().startsWith("FETCH_") ? null : t.resultCipher;
-                actions.add(action);
-            }
-            if (r.type == RequestType.PURPOSE_NOTIFICATION) {
-                pkg.set("purposes", purposes(pkg));
-            }
-            return close(r, RequestStatus.COMPLETED, disclosure ? pkg : null, actions, RequestEventKind.COMPLETED,
-                    "every target done: " + String.join(", ", work.stream().map(t -> t.target + ":" + t.action)
-                            .toList()), Actor.SYSTEM, now)
+            Assembled done = assemble(r, work);
+            return close(r, RequestStatus.COMPLETED, done.pkg(), done.actions(), RequestEventKind.COMPLETED,
+                    "every target done: " + done.summary(), Actor.SYSTEM, now, null)
                     .call(() -> audit.record(r.tenantId, Actor.SYSTEM.subject(), Actor.SYSTEM.client(),
                             "REQUEST_COMPLETED", RequestService.RESOURCE, r.id, r.subjectRef, "SUCCESS"));
+        });
+    }
+
+    /** What the request's calls produced: the disclosure package (null if nothing was read) and per-call facts. */
+    private record Assembled(ObjectNode pkg, List<Map<String, Object>> actions, String summary) {
+    }
+
+    /**
+     * Builds the package and the per-call facts from the tasks. A call that did not succeed adds no section: an
+     * empty section would tell the person "nothing held" when in fact it could not be read.
+     */
+    private Assembled assemble(DataSubjectRequest r, List<FulfilmentTask> work) {
+        ObjectNode pkg = json.createObjectNode();
+        List<Map<String, Object>> actions = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        boolean disclosure = false;
+        for (FulfilmentTask t : work) {
+            Map<String, Object> action = new LinkedHashMap<>();
+            action.put("target", t.target);
+            action.put("action", t.action);
+            action.put("status", t.status);
+            action.put("attempts", t.attempts);
+            summary.add(t.target + ":" + t.action + (t.status == TaskStatus.DONE ? "" : " " + t.status)
+                    + (t.note == null ? "" : " (" + t.note + ")"));
+            if (t.status != TaskStatus.DONE) {
+                // Only the HTTP status: the error text may quote the target's answer about the person.
+                action.put("lastHttpStatus", t.lastHttpStatus);
+                actions.add(action);
+                continue;
+            }
+            action.put("doneAt", t.doneAt);
+            if (t.note != null) {
+                action.put("note", t.note);
+            }
+            JsonNode answer = t.resultCipher == null ? null : read(journal.decryptResult(t));
+            switch (t.action) {
+                case FETCH_CONSENTS -> {
+                    disclosure = true;
+                    ArrayNode consents = array(answer, "consents");
+                    pkg.set("consents", consents);
+                    pkg.set("useStops", array(answer, "useStops"));
+                    action.put("records", consents.size());
+                }
+                case FETCH_HOLDINGS -> {
+                    disclosure = true;
+                    ArrayNode holdings = answer instanceof ArrayNode a ? a : json.createArrayNode();
+                    pkg.set("holdings", holdings);
+                    action.put("records", holdings.size());
+                }
+                case FETCH_RECORDS -> {
+                    disclosure = true;
+                    ObjectNode records = json.createObjectNode();
+                    records.set("provisions", array(answer, "provisions"));
+                    records.set("receipts", array(answer, "receipts"));
+                    pkg.set("thirdPartyRecords", records);
+                    action.put("records", records.get("provisions").size() + records.get("receipts").size());
+                }
+                default -> action.put("answer", answer);
+            }
+            // The package holds the fetched data now; the task keeps only that it was done.
+            t.resultCipher = t.action.name().startsWith("FETCH_") ? null : t.resultCipher;
+            actions.add(action);
+        }
+        if (disclosure && r.type == RequestType.PURPOSE_NOTIFICATION) {
+            pkg.set("purposes", purposes(pkg));
+        }
+        return new Assembled(disclosure ? pkg : null, actions, String.join(", ", summary));
+    }
+
+    /**
+     * Ends an approved request whose fulfilment failed for good (e.g. a target refused the call with a 4xx that no
+     * retry can cure), on the privacy officer's word: the request is COMPLETED with what was done, and the person's
+     * notice says what was not carried out and why. Art. 35(7) requires telling the person when a requested measure
+     * is not (fully) taken, and Art. 36 asks for the reason. Refused while a call is still queued or retrying, so
+     * nothing is done after the person was told it was not.
+     */
+    @WithTransaction
+    public Uni<Void> closeIncomplete(UUID id, Closure closure) {
+        String tenantId = tenant.tenantId();
+        OffsetDateTime now = now();
+        return requests.lockForTenant(tenantId, id).chain(r -> {
+            if (r == null) {
+                throw ProblemException.notFound("Request", id);
+            }
+            if (r.status.isTerminal()) {
+                throw ProblemException.conflict("request-closed", "Request " + id + " is already " + r.status);
+            }
+            if (r.status != RequestStatus.IN_PROGRESS) {
+                throw ProblemException.conflict("request-not-in-progress", "Request " + id + " is " + r.status
+                        + "; only an approved request whose fulfilment failed is closed this way (decide or cancel "
+                        + "it instead)");
+            }
+            return tasks.ofRequest(tenantId, id).chain(all -> {
+                List<FulfilmentTask> work = all.stream().filter(t -> t.action.isFulfilment()).toList();
+                List<String> pending = work.stream()
+                        .filter(t -> t.status == TaskStatus.QUEUED || t.status == TaskStatus.RETRYING)
+                        .map(t -> t.target + ":" + t.action + " (" + t.status + ")").toList();
+                if (!pending.isEmpty()) {
+                    throw ProblemException.conflict("fulfilment-pending", "Request " + id + " still has calls under "
+                            + "way: " + String.join(", ", pending) + "; close it once they are done or failed");
+                }
+                List<String> failed = work.stream().filter(t -> t.status == TaskStatus.FAILED)
+                        .map(t -> t.target + ":" + t.action).toList();
+                if (failed.isEmpty()) {
+                    throw ProblemException.conflict("nothing-failed", "No call of request " + id + " failed; it "
+                            + "completes by itself");
+                }
+                String reason = closure.reason().strip();
+                Assembled partial = assemble(r, work);
+                return close(r, RequestStatus.COMPLETED, partial.pkg(), partial.actions(),
+                        RequestEventKind.CLOSED_INCOMPLETE, "closed without " + String.join(", ", failed) + ": "
+                                + reason, Actor.of(tenant), now, reason)
+                        .call(() -> audit.record("REQUEST_CLOSED_INCOMPLETE", RequestService.RESOURCE, r.id,
+                                r.subjectRef));
+            });
         });
     }
 
@@ -198,9 +272,12 @@ public class FulfilmentService {
         return out;
     }
 
-    /** Ends a request: its result (package, actions, notice in ja and en), status, log line and last callback. */
+    /**
+     * Ends a request: its result (package, actions, notice in ja and en), status, log line and last callback.
+     * {@code notCarriedOut} is the privacy officer's reason when part of an approved request was not carried out.
+     */
     Uni<Void> close(DataSubjectRequest r, RequestStatus status, ObjectNode pkg, List<Map<String, Object>> actions,
-                    RequestEventKind kind, String detail, Actor actor, OffsetDateTime now) {
+                    RequestEventKind kind, String detail, Actor actor, OffsetDateTime now, String notCarriedOut) {
         r.status = status;
         r.closedAt = now;
         r.pausedAt = null;
@@ -208,10 +285,13 @@ public class FulfilmentService {
         if (status == RequestStatus.REFUSED) {
             r.closeReason = r.decisionReason;
         }
+        if (notCarriedOut != null) {
+            r.closeReason = notCarriedOut;
+        }
         Decision.CorrectionResult correction = r.correctionResultCipher == null ? null
                 : readValue(cipher.decrypt(r.correctionResultCipher, DecisionService.correctionContext(r)),
                         Decision.CorrectionResult.class);
-        Notices.Notice notice = Notices.result(r, actions, correction, pkg);
+        Notices.Notice notice = Notices.result(r, actions, correction, pkg, notCarriedOut);
         RequestResult result = new RequestResult();
         result.requestId = r.id;
         result.tenantId = r.tenantId;
@@ -234,7 +314,8 @@ public class FulfilmentService {
             if (r == null) {
                 throw ProblemException.notFound("Request", id);
             }
-            return tasks.retryFailed(tenantId, id, now).chain(n -> {
+            // A closed request's person was told what was not carried out: only its callbacks are sent again.
+            return tasks.retryFailed(tenantId, id, now, r.status.isTerminal()).chain(n -> {
                 if (n == 0) {
                     throw ProblemException.conflict("nothing-to-retry", "Request " + id + " has no failed or "
                             + "waiting call to retry");

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * The record of disclosure-request handling that JIS Q 15001 / PrivacyMark asks for (appi-checklist §9), as CSV:
- * one line per request with what was asked, how the requester was verified, who decided what and when, and whether
- * it was answered by its due date. It holds no name or contact, only the client company's subject reference.
+ * one line per request with what was asked, how the requester was verified, who decided what and when, whether
+ * it was answered by its due date, and when and how the result notice was sent. It holds no name or contact, only the client company's subject reference.
  */
 @ApplicationScoped
 public class HandlingRecordExport {
@@ -26,7 +26,7 @@ public class HandlingRecordExport {
             "received_at", "requester_relation", "agent_type", "identity_method", "identity_documents",
             "identity_verified_by", "identity_verified_at", "outcome", "refusal_ground", "decided_by", "decided_at",
             "fee_jpy", "sla_business_days", "paused_business_days", "extended_at", "due_on", "statutory_marker_on",
-            "status", "closed_at", "answered_by_due_date");
+            "status", "closed_at", "answered_by_due_date", "notified_at", "notified_via", "notified_by");
 
     private final DataSubjectRequestRepository requests;
     private final TenantContext tenant;
@@ -94,6 +94,10 @@ public class HandlingRecordExport {
             row.add(s(r.closedAt));
             row.add(r.closedAt == null || r.status == RequestStatus.CANCELLED ? null
                     : Boolean.toString(!Deadlines.arrivalDay(r.closedAt).isAfter(r.dueOn)));
+            // appi-checklist §5: when and how the person was told the result.
+            row.add(s(r.notifiedAt));
+            row.add(s(r.notifiedVia));
+            row.add(r.notifiedBy);
             line(out, row);
         }
         return out.toString();

@@ -6,6 +6,8 @@ import dev.mamori.request.DecisionOutcome;
 import dev.mamori.request.DeliveryMethod;
 import dev.mamori.request.RequestStatus;
 import dev.mamori.request.RequestType;
+import dev.mamori.request.TaskAction;
+import dev.mamori.request.TaskStatus;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +49,12 @@ public final class Notices {
         };
     }
 
-    /** The result notice of a closed request. */
+    /**
+     * The result notice of a closed request. {@code notCarriedOut} is the privacy officer's reason when part of an
+     * approved request could not be carried out; the notice then says what was and was not done (Art. 35(7)).
+     */
     static Notice result(DataSubjectRequest r, List<Map<String, Object>> actions, Decision.CorrectionResult correction,
-                         JsonNode pkg) {
+                         JsonNode pkg, String notCarriedOut) {
         LocalDate received = Deadlines.arrivalDay(r.receivedAt);
         StringBuilder ja = new StringBuilder();
         StringBuilder en = new StringBuilder();
@@ -66,7 +71,11 @@ public final class Notices {
             ja.append("当社は、ご請求に係るお客様の保有個人データを保有しておりません。\n");
             en.append("We do not hold retained personal data about you that the request concerns.\n");
         } else {
-            done(r, actions, correction, pkg, ja, en);
+            if (notCarriedOut != null) {
+                incomplete(r, actions, pkg, notCarriedOut, ja, en);
+            } else {
+                done(r, actions, correction, pkg, ja, en);
+            }
             if (r.outcome == DecisionOutcome.PARTIALLY_APPROVED) {
                 ja.append("\nなお、ご請求の一部には応じられません。\n理由：").append(r.refusalGround.ja()).append("\n")
                         .append(r.decisionReason).append("\n");
@@ -117,22 +126,145 @@ public final class Notices {
                 ja.append("お客様の保有個人データの利用を停止しました。\n");
                 en.append("We have stopped using your retained personal data.\n");
             }
-            case ERASURE -> {
-                String certificate = certificate(actions);
-                ja.append("お客様の保有個人データを消去しました。");
-                en.append("We have erased your retained personal data.");
-                if (certificate != null) {
-                    ja.append("（消去証明書番号 ").append(certificate).append("）");
-                    en.append(" (erasure certificate ").append(certificate).append(")");
-                }
-                ja.append("\n");
-                en.append("\n");
-            }
+            case ERASURE -> erased(actions, ja, en);
             case PROVISION_STOP -> {
-                ja.append("お客様の保有個人データの第三者への提供を停止しました。\n");
-                en.append("We have stopped providing your retained personal data to third parties.\n");
+                if (answered(actions, "alreadyInForce")) {
+                    // thirdparty-service already had a stop in force (e.g. from an earlier request): what the
+                    // person asked for is so, and the notice says that rather than claim a new stop.
+                    ja.append("お客様の保有個人データの第三者への提供は、既に停止しております。その停止は引き続き有効です。\n");
+                    en.append("The provision of your retained personal data to third parties had already been "
+                            + "stopped; that stop remains in force.\n");
+                } else {
+                    ja.append("お客様の保有個人データの第三者への提供を停止しました。\n");
+                    en.append("We have stopped providing your retained personal data to third parties.\n");
+                }
             }
         }
+    }
+
+    /**
+     * Erasure: how many records were erased, and how many were kept because a legal hold or a legal duty to keep
+     * them prevails. Art. 35(7) requires telling the person when the measure is not taken in full, and Art. 36 asks
+     * for the reason, so a partial erasure is never notified as "erased".
+     */
+    private static void erased(List<Map<String, Object>> actions, StringBuilder ja, StringBuilder en) {
+        String certificate = certificate(actions);
+        Long erased = count(actions, "erased");
+        Long held = count(actions, "held");
+        if (erased == null) {
+            ja.append("お客様の保有個人データを消去しました。");
+            en.append("We have erased your retained personal data");
+        } else {
+            ja.append("お客様の保有個人データ ").append(erased).append(" 件を消去しました。");
+            en.append("We have erased ").append(erased).append(erased == 1 ? " record" : " records")
+                    .append(" of your retained personal data");
+        }
+        if (certificate != null) {
+            ja.append("（消去証明書番号 ").append(certificate).append("）");
+            en.append(" (erasure certificate ").append(certificate).append(")");
+        }
+        ja.append("\n");
+        en.append(".\n");
+        if (held != null && held > 0) {
+            ja.append("ただし、").append(held).append(" 件は、法令に基づく保存義務または法的手続のための保存措置"
+                    + "（リーガルホールド）の対象であるため、消去せずに保存しています。このため、ご請求の一部には応じられません。\n");
+            en.append("However, ").append(held).append(held == 1 ? " record is" : " records are")
+                    .append(" retained and not erased, because a legal hold or a legal obligation to keep them "
+                            + "applies. Your request could therefore not be met in full.\n");
+        }
+    }
+
+    /**
+     * An approved request the privacy officer closed with part of it not carried out: what was done, what was not,
+     * and the reason (Arts. 35(7), 36).
+     */
+    private static void incomplete(DataSubjectRequest r, List<Map<String, Object>> actions, JsonNode pkg,
+                                   String reason, StringBuilder ja, StringBuilder en) {
+        StringBuilder doneJa = new StringBuilder();
+        StringBuilder doneEn = new StringBuilder();
+        StringBuilder failedJa = new StringBuilder();
+        StringBuilder failedEn = new StringBuilder();
+        for (Map<String, Object> action : actions) {
+            if (!(action.get("action") instanceof TaskAction a)) {
+                continue;
+            }
+            boolean done = action.get("status") == TaskStatus.DONE;
+            (done ? doneJa : failedJa).append("・").append(labelJa(r.type, a)).append('\n');
+            (done ? doneEn : failedEn).append("- ").append(labelEn(r.type, a)).append('\n');
+        }
+        if (!doneJa.isEmpty()) {
+            ja.append("次の措置を実施しました。\n").append(doneJa);
+            en.append("We have carried out the following:\n").append(doneEn);
+            if (pkg != null && r.type != RequestType.PURPOSE_NOTIFICATION) {
+                boolean paper = r.deliveryMethod == DeliveryMethod.PAPER;
+                ja.append("開示内容は別添のとおりです（").append(paper ? "書面の交付" : "電磁的記録の提供")
+                        .append("）。\n");
+                en.append("The disclosed data is attached (").append(paper ? "paper document" : "electronic record")
+                        .append(").\n");
+            }
+            if (pkg != null && r.type == RequestType.PURPOSE_NOTIFICATION && !pkg.path("purposes").isEmpty()) {
+                StringBuilder list = new StringBuilder();
+                pkg.path("purposes").forEach(p -> list.append("・").append(p.asText()).append('\n'));
+                ja.append("確認できた利用目的は次のとおりです。\n").append(list);
+                en.append("The purposes of use we could confirm are:\n").append(list.toString().replace("・", "- "));
+            }
+            ja.append('\n');
+            en.append('\n');
+        }
+        ja.append("誠に恐れ入りますが、次の措置は実施できませんでした。\n").append(failedJa).append("理由：").append(reason)
+                .append("\n");
+        en.append("We regret that we could not carry out the following:\n").append(failedEn).append("Reason: ")
+                .append(reason).append("\n");
+    }
+
+    private static String labelJa(RequestType type, TaskAction action) {
+        boolean purposes = type == RequestType.PURPOSE_NOTIFICATION;
+        return switch (action) {
+            case FETCH_CONSENTS -> purposes ? "同意の記録からの利用目的の確認" : "同意とその履歴の開示";
+            case FETCH_HOLDINGS -> purposes ? "保有データの記録からの利用目的の確認" : "保有データと保存期間の開示";
+            case FETCH_RECORDS -> "第三者提供記録および第三者からの受領記録の開示";
+            case STOP_USE -> "保有個人データの利用停止";
+            case ERASE -> "保有個人データの消去";
+            case STOP_PROVISION -> "保有個人データの第三者への提供の停止";
+            case PASS_CORRECTION -> "訂正内容の当該データを保有するシステムへの反映";
+            case STATUS_CALLBACK -> "状況の通知";
+        };
+    }
+
+    private static String labelEn(RequestType type, TaskAction action) {
+        boolean purposes = type == RequestType.PURPOSE_NOTIFICATION;
+        return switch (action) {
+            case FETCH_CONSENTS -> purposes ? "confirming the purposes from your consent records"
+                    : "disclosure of your consents and their history";
+            case FETCH_HOLDINGS -> purposes ? "confirming the purposes from the records of data held"
+                    : "disclosure of the data held and its retention";
+            case FETCH_RECORDS -> "disclosure of third-party provision records and records of receipt";
+            case STOP_USE -> "stopping the use of your retained personal data";
+            case ERASE -> "erasure of your retained personal data";
+            case STOP_PROVISION -> "stopping the provision of your retained personal data to third parties";
+            case PASS_CORRECTION -> "applying the correction in the system that holds the data";
+            case STATUS_CALLBACK -> "status report";
+        };
+    }
+
+    /** A whole-number field of a target's answer, e.g. erased or held of retention-service's erasure. */
+    private static Long count(List<Map<String, Object>> actions, String field) {
+        for (Map<String, Object> action : actions) {
+            if (action.get("answer") instanceof JsonNode answer && answer.hasNonNull(field)
+                    && answer.get(field).canConvertToLong()) {
+                return answer.get(field).asLong();
+            }
+        }
+        return null;
+    }
+
+    private static boolean answered(List<Map<String, Object>> actions, String flag) {
+        for (Map<String, Object> action : actions) {
+            if (action.get("answer") instanceof JsonNode answer && answer.path(flag).asBoolean(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String certificate(List<Map<String, Object>> actions) {

@@ -61,7 +61,10 @@ public class RequestJournal {
     }
 
     private Uni<Void> queueCallback(DataSubjectRequest r, RequestEvent e, OffsetDateTime now) {
-        if (r.terminalCallbackQueued) {
+        // An event after the request ended (e.g. the notice was sent) is logged but never called back, even when
+        // the request had no callback URL when it ended and the tenant configured one since.
+        boolean afterEnd = r.closedAt != null && e.occurredAt.isAfter(r.closedAt);
+        if (r.terminalCallbackQueued || afterEnd) {
             return Uni.createFrom().voidItem();
         }
         Uni<String> url = r.callbackUrl != null ? Uni.createFrom().item(r.callbackUrl)
