@@ -1,0 +1,94 @@
+package dev.mamori.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers a body over {@code quarkus.http.limits.max-body-size} with a 413 {@code application/problem+json}.
+ *
+ * <p>Quarkus enforces that limit in a Vert.x route (order -2) and in its body stream, both of which write a bare 413
+ * before any JAX-RS mapper can run, so {@link ProblemMapper} never sees it. This route runs just before Quarkus's
+ * (order -3) and refuses the body itself: at once when {@code Content-Length} is over the limit, and for a chunked
+ * body (no length announced) by reading it through a bounded body handler, which JAX-RS then reuses, and mapping
+ * its 413 failure here.
+ */
+@ApplicationScoped
+public class PayloadLimit {
+
+    static final String TYPE = Problem.type("payload-too-large");
+    /** Before Quarkus's own check ({@code RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT}, -2). */
+    private static final int ORDER = -3;
+
+    private final long limit;
+    private final ObjectMapper json;
+
+    public PayloadLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<String> maxBodySize,
+                        ObjectMapper json) {
+        this.json = json;
+        this.limit = maxBodySize.map(size -> new MemorySizeConverter().convert(size).asLongValue()).orElse(-1L);
+    }
+
+    void register(@Observes Router router) {
+        if (limit < 0) {
+            return;
+        }
+        BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit).setPreallocateBodyBuffer(false);
+        router.route().order(ORDER).handler(context -> {
+            String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
+            if (length != null) {
+                if (overLimit(length)) {
+                    refuse(context);
+                } else {
+                    context.next();
+                }
+            } else if (context.request().getHeader(HttpHeaderNames.TRANSFER_ENCODING) != null) {
+                chunked.handle(context);
+            } else {
+                context.next();
+            }
+        }).failureHandler(context -> {
+            if (context.statusCode() == 413 && !context.response().headWritten()) {
+                refuse(context);
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    private boolean overLimit(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > limit;
+        } catch (NumberFormatException e) {
+            // Not a number: Vert.x's HTTP codec refuses such a request as 400 before it reaches any route.
+            return false;
+        }
+    }
+
+    private void refuse(RoutingContext context) {
+        Problem problem = new Problem(TYPE, "Payload too large", 413,
+                "The request body is larger than the limit of " + limit + " bytes", context.request().path(), null);
+        // The rest of the body is not read: close the connection once the answer is out, as Quarkus does.
+        context.response().setStatusCode(413)
+                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaderNames.CONNECTION, "close")
+                .endHandler(done -> context.request().connection().close())
+                .end(encode(problem));
+    }
+
+    private String encode(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem document is always serialisable", e);
+        }
+    }
+}
