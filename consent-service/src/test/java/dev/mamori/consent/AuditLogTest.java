@@ -78,4 +78,60 @@ class AuditLogTest {
         given().auth().oauth2(TestTokens.forTenant("tenant-c", "auditor")).get("/v1/audit-events/verification")
                 .then().statusCode(200).body("intact", equalTo(false)).body("brokenAtSeq", equalTo(3));
     }
+
+    @Test
+    void shouldReportTheSeqOfAnAuditRowDeletedFromTheMiddleOfTheChain() throws SQLException {
+        // A tenant of its own: the tampering below must not break the chain other tests verify.
+        String tenant = "tenant-c-gap-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 1; i <= 4; i++) {
+            publish(tenant, "gap-" + i);
+        }
+        given().auth().oauth2(TestTokens.forTenant(tenant, "auditor")).get("/v1/audit-events/verification")
+                .then().statusCode(200).body("intact", equalTo(true)).body("eventsChecked", equalTo(4));
+
+        tamper("DELETE FROM audit_event WHERE tenant_id = '" + tenant + "' AND seq = 2");
+
+        // The rows before and after the gap are intact and the head still says four: only the gap gives it away.
+        given().auth().oauth2(TestTokens.forTenant(tenant, "auditor")).get("/v1/audit-events/verification")
+                .then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("brokenAtSeq", equalTo(2))
+                .body("eventsChecked", equalTo(1))
+                .body("reason", equalTo("event 2 is missing"));
+    }
+
+    @Test
+    void shouldReportAMiddleRowDeletedAndTheGapClosedByRenumberingTheRowsAfterIt() throws SQLException {
+        String tenant = "tenant-c-renumber-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 1; i <= 4; i++) {
+            publish(tenant, "renumber-" + i);
+        }
+        // Hiding the deletion: seq 3 and 4 move down to 2 and 3, and the head is set back to the new last row.
+        tamper("DELETE FROM audit_event WHERE tenant_id = '" + tenant + "' AND seq = 2",
+                "UPDATE audit_event SET seq = 2 WHERE tenant_id = '" + tenant + "' AND seq = 3",
+                "UPDATE audit_event SET seq = 3 WHERE tenant_id = '" + tenant + "' AND seq = 4",
+                "UPDATE audit_chain_head SET last_seq = 3, last_hash = (SELECT hash FROM audit_event WHERE tenant_id = '"
+                        + tenant + "' AND seq = 3) WHERE tenant_id = '" + tenant + "'");
+
+        // The row now at seq 2 still carries the hash of the deleted row as its predecessor.
+        given().auth().oauth2(TestTokens.forTenant(tenant, "auditor")).get("/v1/audit-events/verification")
+                .then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("brokenAtSeq", equalTo(2))
+                .body("eventsChecked", equalTo(1));
+    }
+
+    /** Runs statements with the append-only trigger off, as someone with direct database access could. */
+    private static void tamper(String... statements) throws SQLException {
+        try (Connection c = PostgresTestResource.connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+            try {
+                for (String sql : statements) {
+                    s.executeUpdate(sql);
+                }
+            } finally {
+                s.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+            }
+        }
+    }
 }
