@@ -68,7 +68,18 @@ public final class Suite implements AutoCloseable {
      * runs. A value already in the launcher's environment wins.
      */
     private static final Map<Part, List<String>> GENERATED_KEYS = Map.of(
-            Part.REQUEST, List.of("MAMORI_REQUEST_CONTACT_KEY")); // AES-256 key for requesters' contact data
+            // AES-256 key for requesters' contact data; the key that signs callbacks to client systems
+            Part.REQUEST, List.of("MAMORI_REQUEST_CONTACT_KEY", "MAMORI_CALLBACK_SECRET"),
+            // AES-256 key for owning systems' HMAC secrets at rest
+            Part.RETENTION, List.of("MAMORI_RETENTION_SECRET_KEY"));
+
+    /**
+     * Credentials a packaged service requires that the local realm fixes: request-service's client secret in
+     * dev/keycloak/mamori-realm.json. Kept in {@code <data>/secrets} like the generated keys, so that whatever starts
+     * a service from the data folder (the bench) finds it there too.
+     */
+    private static final Map<Part, Map<String, String>> REALM_CREDENTIALS = Map.of(
+            Part.REQUEST, Map.of("OIDC_CLIENT_SECRET", "request-service-secret"));
 
     private final Path root;
     private final Path dataDir;
@@ -474,6 +485,9 @@ public final class Suite implements AutoCloseable {
             for (String name : GENERATED_KEYS.getOrDefault(p, List.of())) {
                 env.put(name, generatedKey(name));
             }
+            for (var credential : REALM_CREDENTIALS.getOrDefault(p, Map.of()).entrySet()) {
+                env.put(credential.getKey(), keptSecret(credential.getKey(), credential::getValue));
+            }
             env.putAll(serviceEnv);
             checkNotClosing();
             out.accept("starting " + p.id() + " on " + url(p) + " (log: " + logFile(p) + ")");
@@ -488,6 +502,15 @@ public final class Suite implements AutoCloseable {
     }
 
     private String generatedKey(String name) throws IOException {
+        return keptSecret(name, () -> {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            return Base64.getEncoder().encodeToString(key);
+        });
+    }
+
+    /** $name from the launcher's environment, else {@code <data>/secrets/<name>}, else made once and kept there. */
+    private String keptSecret(String name, java.util.function.Supplier<String> make) throws IOException {
         String fromEnv = System.getenv(name);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
@@ -499,12 +522,10 @@ public final class Suite implements AutoCloseable {
         }
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        String value = Base64.getEncoder().encodeToString(key);
+        String value = make.get();
         Files.writeString(file, value + "\n");
         Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        out.accept("generated a local " + name + " in " + file);
+        out.accept("kept a local " + name + " in " + file);
         return value;
     }
 

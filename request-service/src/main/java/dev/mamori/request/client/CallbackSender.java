@@ -6,6 +6,7 @@ import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.request.TaskAction;
 import dev.mamori.request.service.RequestConfig;
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -15,7 +16,6 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import org.jboss.logging.Logger;
 
 /**
  * Posts to the client system: status callbacks and decided corrections. Each body is signed with the tenant's
@@ -23,12 +23,12 @@ import org.jboss.logging.Logger;
  * (the OpenGDPR practice). The body is sent exactly as stored, so a retry carries the same signature.
  */
 @ApplicationScoped
+@Startup // created at start, so that a refused secret stops the start rather than the first callback
 public class CallbackSender {
 
     public static final String SIGNATURE = Signature.HEADER;
     public static final String EVENT = "X-Mamori-Event";
     public static final String DELIVERY = "X-Mamori-Delivery";
-    private static final Logger LOG = Logger.getLogger(CallbackSender.class);
 
     private final WebClient client;
     private final RequestConfig config;
@@ -48,9 +48,12 @@ public class CallbackSender {
             options.setTrustAll(true).setVerifyHost(false);
         }
         this.client = WebClient.create(vertx, options);
-        if (LaunchMode.current() == LaunchMode.NORMAL && cb.defaultSecret().equals(RequestConfig.DEV_CALLBACK_SECRET)) {
-            LOG.warn("Callbacks are signed with the published dev secret: set MAMORI_CALLBACK_SECRET (and "
-                    + "mamori.request.callback.secrets.<tenant>) before real client systems rely on the signature");
+        // The dev secret is published in this repository: a signature made with it proves nothing, so a packaged
+        // service refuses to start with it rather than sign real callbacks (APPI Art. 23, security control measures).
+        if (LaunchMode.current() == LaunchMode.NORMAL && (cb.defaultSecret().equals(RequestConfig.DEV_CALLBACK_SECRET)
+                || cb.secrets().containsValue(RequestConfig.DEV_CALLBACK_SECRET))) {
+            throw new IllegalStateException("Callbacks would be signed with the published dev secret: set "
+                    + "MAMORI_CALLBACK_SECRET (and mamori.request.callback.secrets.<tenant>) to secrets of your own");
         }
     }
 

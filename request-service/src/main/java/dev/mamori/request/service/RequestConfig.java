@@ -13,7 +13,7 @@ import java.util.Map;
 @ConfigMapping(prefix = "mamori.request")
 public interface RequestConfig {
 
-    /** The published dev/test callback secret; production should set its own (a warning says so). */
+    /** The published dev/test callback secret; a packaged service refuses to start with it (CallbackSender). */
     String DEV_CALLBACK_SECRET = "dev-callback-secret-not-for-production";
 
     ContactEncryption contactEncryption();

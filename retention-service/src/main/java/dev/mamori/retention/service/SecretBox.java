@@ -8,6 +8,8 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * measures). The key comes from {@code mamori.retention.secret-key}; see {@link RetentionConfig#secretKey()}.
  */
 @Singleton
+@Startup // created at start, so that a missing key stops the start rather than the first registration
 public class SecretBox {
 
     private static final String PREFIX = "v1:";
@@ -25,7 +28,16 @@ public class SecretBox {
 
     public SecretBox(RetentionConfig config) {
         byte[] raw = config.secretKey().filter(k -> !k.isBlank()).map(k -> Base64.getDecoder().decode(k.trim()))
-                .orElseGet(SecretBox::derivedKey);
+                .orElseGet(() -> {
+                    // A key derived from the database password sits next to the data it protects: a packaged
+                    // service refuses it and stops at start (APPI Art. 23, security control measures); only dev and
+                    // test derive one.
+                    if (LaunchMode.current() == LaunchMode.NORMAL) {
+                        throw new IllegalStateException("MAMORI_RETENTION_SECRET_KEY is not set: base64 of 32 random "
+                                + "bytes (mamori.retention.secret-key), the key of owning systems' secrets at rest");
+                    }
+                    return derivedKey();
+                });
         if (raw.length != 32) {
             throw new IllegalStateException("mamori.retention.secret-key must be 32 bytes, base64-encoded");
         }
