@@ -271,6 +271,163 @@ class ConfigurationTest {
         }
     }
 
+    /**
+     * A packaged service (prod profile) has no fallback for its credentials: every {@code ${NAME}} without a default
+     * in the configuration that applies to it must come from the cluster. This reads them from the configuration
+     * files themselves, so a credential added there without a place in the Secret (and the README) fails here
+     * before it fails a start in production.
+     */
+    @Test
+    void everyVariableAPackagedServiceRequiresComesFromItsSecretOrTheConfigMapInEveryOverlay() {
+        Map<String, Set<String>> documented = documentedSecrets(K8s.read(K8s.ROOT.resolve("k8s/README.md")));
+        for (String service : K8s.SERVICES) {
+            Set<String> required = requiredInProduction(service);
+            assertTrue(required.containsAll(List.of("DB_USER", "DB_PASSWORD")), service + " requires its database login: " + required);
+            for (String overlay : OVERLAYS) {
+                K8s.Overlay o = K8s.overlay(overlay);
+                Map<String, String> env = environment(o, service);
+                Set<String> fromSecret = documented.get(service + "-secrets");
+                for (String name : required) {
+                    if (env.containsKey(name)) {
+                        continue; // ConfigMap or the Deployment's own env
+                    }
+                    assertTrue(fromSecret.contains(name), overlay + " " + service + " requires " + name
+                            + ": it is neither in mamori-config nor a documented key of " + service + "-secrets");
+                }
+                assertTrue(o.workload(service).main().getEnvFrom().stream().anyMatch(f -> f.getSecretRef() != null
+                        && f.getSecretRef().getName().startsWith(service + "-secrets")
+                        && !Boolean.TRUE.equals(f.getSecretRef().getOptional())), overlay + " " + service + " requires its Secret");
+            }
+        }
+    }
+
+    @Test
+    void theRequiredVariablesAreFoundTheWayAPackagedServiceReadsThem() {
+        Set<String> request = requiredInProduction("request-service");
+        assertTrue(request.containsAll(List.of("DB_USER", "DB_PASSWORD", "OIDC_CLIENT_SECRET", "MAMORI_CALLBACK_SECRET",
+                "MAMORI_REQUEST_CONTACT_KEY")), request.toString());
+        assertTrue(requiredInProduction("retention-service").contains("MAMORI_RETENTION_SECRET_KEY"));
+        assertFalse(request.contains("DB_HOST"), "DB_HOST has a default");
+        assertFalse(requiredInProduction("consent-service").contains("OIDC_CLIENT_SECRET"));
+    }
+
+    @Test
+    void developmentDoesNotUseThePublishedDevCallbackSecret() {
+        Map<String, String> request = decoded(K8s.overlay("dev").findGenerated(Secret.class, "request-service-secrets").orElseThrow());
+        assertNotNull(request.get("MAMORI_CALLBACK_SECRET"));
+        assertFalse(request.get("MAMORI_CALLBACK_SECRET").equals("dev-callback-secret-not-for-production"),
+                "a packaged request-service refuses the published dev callback secret");
+    }
+
+    /**
+     * The environment variables a packaged service cannot start without: {@code ${NAME}} without a default in the
+     * value of a property that applies in the prod profile (no profile, or %prod; a %prod line overrides the plain
+     * one), in the platform defaults and the service's application.properties (which overrides them).
+     */
+    static Set<String> requiredInProduction(String service) {
+        Map<String, String> effective = new HashMap<>();
+        for (String file : List.of("platform/src/main/resources/META-INF/microprofile-config.properties",
+                service + "/src/main/resources/application.properties")) {
+            Map<String, String> plain = new HashMap<>();
+            Map<String, String> prod = new HashMap<>();
+            String text = K8s.read(K8s.ROOT.resolve(file)).replaceAll("\\\\\n\\s*", "");
+            for (String line : text.lines().toList()) {
+                String l = line.strip();
+                int eq = l.indexOf('=');
+                if (l.isEmpty() || l.startsWith("#") || eq < 0) {
+                    continue;
+                }
+                String key = l.substring(0, eq).strip();
+                String value = l.substring(eq + 1).strip();
+                if (key.startsWith("%prod.")) {
+                    prod.put(key.substring("%prod.".length()), value);
+                } else if (!key.startsWith("%")) {
+                    plain.put(key, value);
+                }
+            }
+            effective.putAll(plain);
+            effective.putAll(prod);
+        }
+        Set<String> required = new TreeSet<>();
+        var m = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+        for (String value : effective.values()) {
+            var matcher = m.matcher(value);
+            while (matcher.find()) {
+                required.add(matcher.group(1));
+            }
+        }
+        return required;
+    }
+
+    /**
+     * Joint use within a company group (APPI Art. 27(5)(iii)) needs thirdparty-service to know each group's member
+     * tenants ({@code mamori.groups.<group>}, GroupDirectory). In the development overlay they must be the demo
+     * realm's: every group claim a client carries, with the tenants of the clients that carry it.
+     */
+    @Test
+    void inDevelopmentThirdpartyServiceKnowsTheDemoRealmsCompanyGroups() throws IOException {
+        Map<String, Set<String>> realmGroups = new HashMap<>();
+        for (JsonNode client : realm().path("clients")) {
+            String tenant = null;
+            String group = null;
+            for (JsonNode mapper : client.path("protocolMappers")) {
+                String claim = mapper.path("config").path("claim.name").asText();
+                if (claim.equals("tenant")) {
+                    tenant = mapper.path("config").path("claim.value").asText();
+                } else if (claim.equals("group")) {
+                    group = mapper.path("config").path("claim.value").asText();
+                }
+            }
+            if (tenant != null && group != null) {
+                realmGroups.computeIfAbsent(group, g -> new TreeSet<>()).add(tenant);
+            }
+        }
+        assertEquals(Map.of("group-ab", Set.of("tenant-a", "tenant-b")), realmGroups, "the demo realm's groups");
+        Map<String, String> env = environment(K8s.overlay("dev"), "thirdparty-service");
+        for (var group : realmGroups.entrySet()) {
+            String name = environmentName("mamori.groups." + group.getKey());
+            assertEquals("MAMORI_GROUPS_GROUP_AB", name, "how Quarkus names mamori.groups.group-ab in the environment");
+            assertNotNull(env.get(name), "thirdparty-service has no " + name + ": joint use within " + group.getKey() + " is refused");
+            Set<String> members = new TreeSet<>();
+            for (String t : env.get(name).split(",")) {
+                members.add(t.strip());
+            }
+            assertEquals(group.getValue(), members, name);
+        }
+    }
+
+    @Test
+    void productionDocumentsHowToNameTheCompanyGroups() {
+        String env = K8s.read(K8s.ROOT.resolve("k8s/overlays/prod/mamori-config.env"));
+        assertTrue(env.contains("MAMORI_GROUPS_"), "mamori-config.env explains MAMORI_GROUPS_<GROUP>");
+        assertTrue(K8s.read(K8s.ROOT.resolve("k8s/README.md")).contains("MAMORI_GROUPS_"), "k8s/README.md documents the groups");
+    }
+
+    /**
+     * The environment variable SmallRye Config (Quarkus) reads for a property: every character that is not a letter
+     * or a digit becomes an underscore, and the result is upper-cased.
+     */
+    static String environmentName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** What a service's container sees: its ConfigMaps' entries (envFrom), then its own env values on top. */
+    static Map<String, String> environment(K8s.Overlay overlay, String service) {
+        Container c = overlay.workload(service).main();
+        Map<String, String> env = new HashMap<>();
+        for (EnvFromSource from : c.getEnvFrom()) {
+            if (from.getConfigMapRef() != null) {
+                env.putAll(overlay.find(ConfigMap.class, from.getConfigMapRef().getName()).orElseThrow().getData());
+            }
+        }
+        for (EnvVar e : c.getEnv()) {
+            if (e.getValue() != null) {
+                env.put(e.getName(), e.getValue());
+            }
+        }
+        return env;
+    }
+
     /** The README's table of production Secrets: rows "| `name` | `KEY`, `KEY` | ... |". */
     static Map<String, Set<String>> documentedSecrets(String readme) {
         Map<String, Set<String>> secrets = new HashMap<>();

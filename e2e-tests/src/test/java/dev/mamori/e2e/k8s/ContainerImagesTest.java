@@ -1,6 +1,7 @@
 package dev.mamori.e2e.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -56,9 +57,58 @@ class ContainerImagesTest {
         for (String overlay : K8s.OVERLAYS) {
             assertEquals(expected, K8s.overlay(overlay).workload(service).main().getImage(), overlay + " " + service);
         }
-        String generated = K8s.read(K8s.ROOT.resolve("k8s/base").resolve(service + ".yml"));
+        String generated = K8s.read(K8s.ROOT.resolve("k8s/base").resolve(service).resolve(service + ".yml"));
         assertTrue(generated.contains("image: docker.io/mamori/" + service + ":"),
                 "quarkus.container-image.* names the image docker.io/mamori/" + service + ", as the base's images: expects");
+    }
+
+    /**
+     * The image a Jib build (-Pjib) produces is the image the manifests deploy: quarkus.container-image.* of the
+     * platform configuration (registry, group, the service's name, the project's version as tag) against the
+     * images: of k8s/base/kustomization.yaml, and the profile does not rename it.
+     */
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void theJibBuildAndTheManifestsNameTheSameImage(String service) {
+        Map<String, String> platform = properties(K8s.read(K8s.ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties")));
+        String version = projectVersion();
+        String tag = platform.get("quarkus.container-image.tag").replace("${quarkus.application.version}", version);
+        String built = platform.get("quarkus.container-image.registry") + "/" + platform.get("quarkus.container-image.group")
+                + "/" + service + ":" + tag;
+        Map<String, Object> kustomization = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(K8s.read(K8s.ROOT.resolve("k8s/base/kustomization.yaml")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> entry = ((List<Map<String, Object>>) kustomization.get("images")).stream()
+                .filter(i -> i.get("name").equals("docker.io/mamori/" + service)).findFirst().orElseThrow();
+        assertEquals(entry.get("newName") + ":" + entry.get("newTag"), built,
+                "the Jib build names " + built + "; k8s/base/kustomization.yaml deploys another image");
+        String pom = K8s.read(K8s.ROOT.resolve(service).resolve("pom.xml"));
+        Matcher profile = Pattern.compile("(?s)<profile>\\s*<id>jib</id>(.*?)</profile>").matcher(pom);
+        assertTrue(profile.find(), service + "/pom.xml has no jib profile");
+        assertTrue(profile.group(1).contains("<artifactId>quarkus-container-image-jib</artifactId>"), service + ": the jib profile adds Jib");
+        assertFalse(profile.group(1).contains("quarkus.container-image.name") || profile.group(1).contains("quarkus.container-image.tag")
+                || profile.group(1).contains("quarkus.container-image.registry") || profile.group(1).contains("quarkus.container-image.group"),
+                service + ": the jib profile renames the image");
+        String props = K8s.read(K8s.ROOT.resolve(service).resolve("src/main/resources/application.properties"));
+        assertFalse(props.contains("quarkus.container-image."), service + " names its image itself");
+    }
+
+    private static String projectVersion() {
+        String pom = K8s.read(K8s.ROOT.resolve("pom.xml"));
+        Matcher m = Pattern.compile("(?s)<artifactId>mamori-parent</artifactId>.*?<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find(), "the parent pom's version");
+        return m.group(1).strip();
+    }
+
+    private static Map<String, String> properties(String text) {
+        Map<String, String> map = new java.util.HashMap<>();
+        for (String line : text.lines().toList()) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                map.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        }
+        return map;
     }
 
     private static String last(String text, String regex) {

@@ -29,9 +29,10 @@ class NetworkPolicyTest {
             Map.of("app.kubernetes.io/name", "prometheus"));
     private static final Endpoint DNS = Endpoint.podElsewhere("cluster DNS", "kube-system", Map.of("k8s-app", "kube-dns"));
     private static final Endpoint STRANGER = Endpoint.podElsewhere("a pod of another team", "other-team", Map.of("app", "x"));
-    private static final Endpoint COMPANY_DATABASE = Endpoint.outside("the company's PostgreSQL", "10.20.30.40");
-    private static final Endpoint COMPANY_IDP = Endpoint.outside("the company's OIDC provider", "198.51.100.20");
-    private static final Endpoint CLIENT_SYSTEM = Endpoint.outside("a client system's callback endpoint", "203.0.113.7");
+    private static final Endpoint COMPANY_DATABASE = Endpoint.outside("a PostgreSQL outside the cluster", "10.20.30.40");
+    /** An address on the Internet that is none of the suite's endpoints. */
+    private static final Endpoint ANYWHERE = Endpoint.outside("an arbitrary Internet address", "185.199.108.99");
+    private static final Endpoint CLIENT_SYSTEM = Endpoint.outside("a client system's callback endpoint", "185.199.108.7");
     private static final Endpoint CLOUD_METADATA = Endpoint.outside("the cloud's instance metadata", "169.254.169.254");
 
     @ParameterizedTest
@@ -117,9 +118,7 @@ class NetworkPolicyTest {
         for (K8s.Workload w : o.workloads()) {
             Endpoint pod = net.pod(o, w.name());
             boolean notifies = w.name().equals("request-service") || w.name().equals("retention-service");
-            if (notifies || !overlay.equals("prod") || !w.isService()) {
-                assertEquals(notifies, net.allows(pod, CLIENT_SYSTEM, 443), w + " -> client system over HTTPS");
-            }
+            assertEquals(notifies, net.allows(pod, CLIENT_SYSTEM, 443), w + " -> client system over HTTPS");
             assertFalse(net.allows(pod, CLIENT_SYSTEM, 80), w + " -> client system over plain HTTP");
             assertFalse(net.allows(pod, CLIENT_SYSTEM, 22), w + " -> client system over SSH");
             for (int port : new int[] {80, 443, 5432}) {
@@ -144,7 +143,7 @@ class NetworkPolicyTest {
         assertFalse(net.allows(keycloak, postgres, postgres.port("postgres")), "keycloak -> postgres");
         assertFalse(net.allows(postgres, keycloak, keycloak.port("http")), "postgres -> keycloak");
         for (Endpoint infra : List.of(postgres, keycloak)) {
-            for (Endpoint outside : List.of(CLIENT_SYSTEM, COMPANY_IDP, COMPANY_DATABASE)) {
+            for (Endpoint outside : List.of(CLIENT_SYSTEM, ANYWHERE, COMPANY_DATABASE)) {
                 for (int port : new int[] {80, 443, 5432}) {
                     assertFalse(net.allows(infra, outside, port), infra + " -> " + outside + ":" + port);
                 }
@@ -157,15 +156,133 @@ class NetworkPolicyTest {
     }
 
     @Test
-    void inProductionEveryServiceReachesTheCompanysDatabaseAndIdentityProvider() {
+    void inProductionEveryServiceReachesTheDatabaseAndIdentityProviderNamedInTheNetworkSettingsAndNothingBeside() {
         K8s.Overlay prod = K8s.overlay("prod");
         NetworkPolicies net = new NetworkPolicies(prod);
+        Map<String, String> settings = networkSettings();
+        String database = settings.get("databaseCidr");
+        String idp = settings.get("oidcCidr");
+        for (String cidr : settings.values()) {
+            assertFalse(NetworkPolicies.inCidr(cidr, ANYWHERE.ip()) || NetworkPolicies.inCidr(cidr, CLIENT_SYSTEM.ip()),
+                    "this test's outside addresses are none of the settings' (" + cidr + ")");
+        }
+        Endpoint companyDatabase = Endpoint.outside("the company's PostgreSQL", firstAddress(database));
+        Endpoint companyIdp = Endpoint.outside("the company's OIDC provider", firstAddress(idp));
         for (String service : K8s.SERVICES) {
             Endpoint pod = net.pod(prod, service);
-            assertTrue(net.allows(pod, COMPANY_DATABASE, 5432), service + " -> database");
-            assertTrue(net.allows(pod, COMPANY_IDP, 443), service + " -> OIDC provider");
-            assertFalse(net.allows(pod, COMPANY_DATABASE, 3306), service + " -> database host on another port");
-            assertFalse(net.allows(pod, COMPANY_IDP, 80), service + " -> OIDC provider over plain HTTP");
+            assertTrue(net.allows(pod, companyDatabase, 5432), service + " -> database in " + database);
+            assertTrue(net.allows(pod, companyIdp, 443), service + " -> OIDC provider in " + idp);
+            assertFalse(net.allows(pod, companyDatabase, 3306), service + " -> database host on another port");
+            assertFalse(net.allows(pod, companyIdp, 80), service + " -> OIDC provider over plain HTTP");
+            assertFalse(net.allows(pod, ANYWHERE, 5432), service + " -> PostgreSQL port of any other address");
+            boolean notifies = service.equals("request-service") || service.equals("retention-service");
+            assertEquals(notifies, net.allows(pod, ANYWHERE, 443), service + " -> HTTPS of any other address "
+                    + "(only the services that call client systems back)");
+        }
+    }
+
+    /**
+     * The flows to the database and the identity provider are the ones a careless default opens to the world: no
+     * such rule of any overlay (nor the setting it is rendered from) may allow every address.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void noDatabaseOrIdentityProviderEgressIsOpenToEveryAddress(String overlay) {
+        int checked = 0;
+        for (NetworkPolicy p : K8s.overlay(overlay).all(NetworkPolicy.class)) {
+            String name = p.getMetadata().getName();
+            for (var rule : p.getSpec().getEgress()) {
+                boolean database = rule.getPorts().stream().anyMatch(port -> port.getPort() != null
+                        && Integer.valueOf(5432).equals(port.getPort().getIntVal()));
+                boolean oidc = name.contains("oidc");
+                if (!database && !oidc) {
+                    continue;
+                }
+                checked++;
+                assertFalse(rule.getTo().isEmpty(), overlay + " " + name + " allows every destination");
+                for (var peer : rule.getTo()) {
+                    if (peer.getIpBlock() != null) {
+                        assertFalse(opensEverything(peer.getIpBlock().getCidr()),
+                                overlay + " " + name + " allows " + peer.getIpBlock().getCidr() + ": narrow it in network-settings.yaml");
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 2, overlay + " has egress rules to its database and identity provider");
+        for (var e : networkSettings().entrySet()) {
+            assertFalse(opensEverything(e.getValue()), "network-settings.yaml " + e.getKey() + " = " + e.getValue());
+        }
+    }
+
+    @Test
+    void theOpenToEveryAddressCheckRecognisesEveryWayOfWritingIt() {
+        assertTrue(opensEverything("0.0.0.0/0"));
+        assertTrue(opensEverything("::/0"));
+        assertTrue(opensEverything("10.0.0.0/0"));
+        assertFalse(opensEverything("10.0.0.0/8"));
+        assertFalse(opensEverything("192.0.2.10/32"));
+    }
+
+    /** A CIDR with prefix length 0 holds every address, whatever its address part says. */
+    static boolean opensEverything(String cidr) {
+        return cidr.strip().endsWith("/0");
+    }
+
+    /** The data of k8s/overlays/prod/network-settings.yaml, where the platform engineer sets the egress CIDRs. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> networkSettings() {
+        Map<String, Object> doc = new org.yaml.snakeyaml.Yaml().load(K8s.read(K8s.ROOT.resolve("k8s/overlays/prod/network-settings.yaml")));
+        return (Map<String, String>) doc.get("data");
+    }
+
+    /** The first host address of a CIDR (the network address itself when it is a /32). */
+    private static String firstAddress(String cidr) {
+        try {
+            String[] parts = cidr.split("/");
+            byte[] a = java.net.InetAddress.getByName(parts[0]).getAddress();
+            if (Integer.parseInt(parts[1]) < a.length * 8) {
+                a[a.length - 1] |= 1;
+            }
+            return java.net.InetAddress.getByAddress(a).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(cidr, e);
+        }
+    }
+
+    /**
+     * A migration Job reaches only what it migrates: its database (and the identity provider and DNS every pod of
+     * the suite may reach), never another service, a client system or the Kubernetes API. The services' pods
+     * reach the API server (their wait-for init container reads the Job); nothing else of the overlay does.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void migrationJobsReachTheirDatabaseAndOnlyTheServicesPodsReachTheApiServer(String overlay) {
+        K8s.Overlay o = K8s.overlay(overlay);
+        NetworkPolicies net = new NetworkPolicies(o);
+        Endpoint database = overlay.equals("dev") ? net.pod(o, "postgres")
+                : Endpoint.outside("the company's PostgreSQL", firstAddress(networkSettings().get("databaseCidr")));
+        int databasePort = overlay.equals("dev") ? database.port("postgres") : 5432;
+        Endpoint apiServer = Endpoint.outside("the Kubernetes API server",
+                overlay.equals("dev") ? "172.18.0.2" : firstAddress(networkSettings().get("apiServerCidr")));
+        assertEquals(K8s.SERVICES.size(), o.migrations().size(), overlay + " has a migration Job per service");
+        for (K8s.Workload job : o.migrations()) {
+            Endpoint pod = net.pod(o, job.name());
+            assertTrue(net.allows(pod, database, databasePort), job + " -> its database");
+            assertTrue(net.allows(pod, DNS, 53, "UDP"), job + " -> DNS");
+            for (String service : K8s.SERVICES) {
+                Endpoint target = net.pod(o, service);
+                assertFalse(net.allows(pod, target, target.port("http")), job + " -> " + service);
+                assertFalse(net.allows(target, pod, 8080), service + " -> " + job);
+            }
+            assertFalse(net.allows(pod, CLIENT_SYSTEM, 443), job + " -> a client system");
+            assertFalse(net.allows(pod, apiServer, 443) || net.allows(pod, apiServer, 6443), job + " -> the API server");
+            assertFalse(net.allows(INGRESS_CONTROLLER, pod, 8080), "ingress controller -> " + job);
+        }
+        for (K8s.Workload w : o.workloads()) {
+            Endpoint pod = net.pod(o, w.name());
+            for (int port : new int[] {443, 6443}) {
+                assertEquals(w.isService(), net.allows(pod, apiServer, port), w + " -> API server :" + port);
+            }
         }
     }
 

@@ -58,6 +58,13 @@ class PodSecurityTest {
     @MethodSource("containers")
     void everyContainerHasStartupLivenessAndReadinessProbesOnItsOwnPorts(String overlay, K8s.Workload w, String name) {
         Container c = container(w, name);
+        if (w.kind().equals("Job") || w.isInit(c)) {
+            // Runs to completion: nothing serves, and a liveness probe would kill a long migration halfway.
+            assertTrue(c.getStartupProbe() == null && c.getLivenessProbe() == null && c.getReadinessProbe() == null,
+                    w + " " + name + " runs to completion and has no probes");
+            assertNotNull(w.kind().equals("Job") ? w.template().getSpec().getRestartPolicy() : "init", w + " says how it restarts");
+            return;
+        }
         for (Probe probe : new Probe[] {c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe()}) {
             assertNotNull(probe, w + " " + name + " lacks a startup, liveness or readiness probe");
             if (probe.getHttpGet() != null) {
@@ -144,13 +151,30 @@ class PodSecurityTest {
                     w + " " + c.getName() + " image " + c.getImage() + " is not pinned to a tag");
         }
         assertEquals(Boolean.FALSE, spec.getEnableServiceLinks(), w + ": other Services' addresses do not leak into the environment");
+        // The one container that needs the Kubernetes API is a service's wait-for init container (it reads its
+        // migration Job); it alone mounts a token, through a projected volume, and the service itself never does.
+        Set<String> tokenVolumes = new java.util.HashSet<>();
+        for (Volume v : spec.getVolumes()) {
+            if (v.getProjected() != null && v.getProjected().getSources().stream().anyMatch(src -> src.getServiceAccountToken() != null)) {
+                tokenVolumes.add(v.getName());
+            }
+            assertTrue(v.getSecret() == null || !v.getSecret().getSecretName().contains("token"), w + " mounts a token Secret");
+        }
+        for (Container c : w.allContainers()) {
+            boolean mounts = c.getVolumeMounts().stream().anyMatch(m -> tokenVolumes.contains(m.getName()));
+            if (mounts) {
+                assertTrue(w.isService() && w.isInit(c), w + " " + c.getName() + " mounts a service-account token");
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("workloads")
     void servicesRunAsTheUserTheirImageDeclares(String overlay, K8s.Workload w) {
-        if (w.isService()) {
+        if (w.isService() || w.isMigration()) {
             assertEquals(185L, w.template().getSpec().getSecurityContext().getRunAsUser(), w + ": src/main/docker/Dockerfile.jvm says USER 185");
+        }
+        if (w.isService()) {
             assertEquals(w.name(), w.template().getSpec().getServiceAccountName(), w + " runs under its own ServiceAccount");
         }
     }

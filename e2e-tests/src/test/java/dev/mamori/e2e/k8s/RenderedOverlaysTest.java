@@ -103,7 +103,7 @@ class RenderedOverlaysTest {
         return map;
     }
 
-    private static Optional<List<String>> renderer() {
+    static Optional<List<String>> renderer() {
         if (onPath("kustomize")) {
             return Optional.of(List.of("kustomize", "build"));
         }
