@@ -142,6 +142,14 @@ public class DataSubjectRequest {
     @Column(name = "identity_verified_at")
     public OffsetDateTime identityVerifiedAt;
 
+    /**
+     * For each of {@link #identityDocuments}, whose identity it proves ({@code PERSON} or {@code AGENT}); kept so the
+     * record shows that an agent's own identity was checked (Art. 37).
+     */
+    @Convert(converter = StringListConverter.class)
+    @Column(name = "identity_document_holders")
+    public List<String> identityDocumentHolders;
+
     @Column(name = "identity_note")
     public String identityNote;
 

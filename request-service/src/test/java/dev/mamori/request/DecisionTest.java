@@ -88,6 +88,34 @@ class DecisionTest {
     }
 
     @Test
+    void shouldRefuseAPurposeNotificationOnlyOnTheGroundsOfArticle32Paragraph2() {
+        String id = create("tenant-a", "PURPOSE_NOTIFICATION", newSubject());
+        verified("tenant-a", id);
+        // Art. 33(2) is about disclosure; it does not ground refusing to notify the purposes of use.
+        as("tenant-a", "privacy-officer")
+                .body(refusal("SERIOUS_HINDRANCE_TO_BUSINESS", "業務に支障があるため"))
+                .post("/v1/requests/" + id + "/decision")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://mamori.dev/problems/refusal-ground-not-applicable"))
+                .body("errors.field", hasItem("refusalGround"))
+                .body("detail", containsString("Art. 32(2)"));
+        as("tenant-a", "operator").get("/v1/requests/" + id).then()
+                .body("status", equalTo("PENDING_DECISION")).body("decision", nullValue());
+
+        as("tenant-a", "privacy-officer")
+                .body(refusal("PURPOSE_ALREADY_EVIDENT", "ご契約時にお渡しした書面に利用目的を明示しております"))
+                .post("/v1/requests/" + id + "/decision")
+                .then().statusCode(200)
+                .body("status", equalTo("REFUSED"))
+                .body("decision.refusalGround", equalTo("PURPOSE_ALREADY_EVIDENT"));
+        as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then().statusCode(200)
+                .body("refusalGround", equalTo("PURPOSE_ALREADY_EVIDENT"))
+                .body("notice.ja", containsString("利用目的が明らかである（個人情報保護法第32条第2項第1号）"))
+                .body("notice.ja", containsString("ご契約時にお渡しした書面に利用目的を明示しております"))
+                .body("notice.en", containsString("APPI Art. 32(2)(i)"));
+    }
+
+    @Test
     void shouldAcceptOneDecisionOnly() {
         String id = create("tenant-a", "DISCLOSURE", newSubject());
         verified("tenant-a", id);

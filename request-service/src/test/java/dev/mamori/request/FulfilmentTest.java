@@ -286,17 +286,42 @@ class FulfilmentTest {
     }
 
     @Test
-    void shouldAnswerAPurposeNotificationWithThePurposesFromConsentsAndHoldings() {
+    void shouldTellThePurposesInWordsFromTheConsentsAndTheCategoriesOfTheDataHeld() {
         String subject = newSubject();
         stubPersonWithRecords(subject);
+        // The tenant's purposes as consent-service publishes them; complaint-handling has no English wording.
+        TargetStubs.consent.stubFor(authorized(get(urlPathEqualTo("/v1/purposes"))).atPriority(1)
+                .willReturn(okJson("{\"items\":["
+                        + "{\"code\":\"marketing\",\"current\":{\"titleJa\":\"新商品のご案内\","
+                        + "\"titleEn\":\"Information on new products\",\"descriptionJa\":\"電話・郵送で新商品をご案内します\","
+                        + "\"descriptionEn\":\"We tell you about new products by phone or post\"}},"
+                        + "{\"code\":\"call-quality\",\"current\":{\"titleJa\":\"応対品質の向上\","
+                        + "\"titleEn\":\"Improving the quality of our calls\"}},"
+                        + "{\"code\":\"complaint-handling\",\"current\":{\"titleJa\":\"苦情への対応\"}},"
+                        + "{\"code\":\"credit-check\",\"current\":{\"titleJa\":\"与信審査\",\"titleEn\":\"Credit check\"}}"
+                        + "],\"limit\":500}")));
+        // A holding's category is not a purpose: the category names the purposes its data serves.
+        TargetStubs.retention.stubFor(authorized(get(urlPathEqualTo("/v1/data-categories/call-recording")))
+                .atPriority(1).willReturn(okJson("{\"code\":\"call-recording\",\"nameJa\":\"通話録音\","
+                        + "\"purposeCodes\":[\"call-quality\",\"complaint-handling\"]}")));
         String id = create("tenant-a", "PURPOSE_NOTIFICATION", subject);
         verified("tenant-a", id);
         approved("tenant-a", id);
         awaitStatus("tenant-a", id, "COMPLETED");
         as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then()
-                .body("disclosure.purposes", org.hamcrest.Matchers.equalTo(List.of("marketing", "call-quality",
-                        "call-recording", "crm-profile")))
-                .body("notice.ja", containsString("・call-quality"))
+                .body("disclosure.purposes.code", org.hamcrest.Matchers.equalTo(List.of("marketing", "call-quality",
+                        "complaint-handling")))
+                .body("disclosure.purposes[0].titleJa", org.hamcrest.Matchers.equalTo("新商品のご案内"))
+                .body("notice.ja", containsString("・新商品のご案内：電話・郵送で新商品をご案内します\n"))
+                .body("notice.ja", containsString("・応対品質の向上\n"))
+                .body("notice.ja", containsString("・苦情への対応\n"))
+                .body("notice.en", containsString("- Information on new products: We tell you about new products"))
+                .body("notice.en", containsString("- Improving the quality of our calls\n"))
+                .body("notice.en", containsString("- 苦情への対応\n"))
+                .body("notice.ja", not(containsString("call-recording")))
+                .body("notice.ja", not(containsString("crm-profile")))
+                .body("notice.ja", not(containsString("call-quality")))
+                .body("notice.ja", not(containsString("与信審査")))
                 .body("actions.target", everyItem(not(org.hamcrest.Matchers.equalTo("THIRDPARTY"))));
     }
 }

@@ -1,7 +1,10 @@
 package dev.mamori.request;
 
+import static dev.mamori.request.Intakes.agent;
 import static dev.mamori.request.Intakes.as;
 import static dev.mamori.request.Intakes.create;
+import static dev.mamori.request.Intakes.intake;
+import static dev.mamori.request.Intakes.requester;
 import static dev.mamori.request.Intakes.newSubject;
 import static dev.mamori.request.Workflow.photoId;
 import static org.hamcrest.Matchers.containsString;
@@ -153,7 +156,7 @@ class IdentityVerificationTest {
     void shouldKeepCopiesEncryptedOnlyBrieflyAndThenOnlyTheFact() throws SQLException {
         String subject = newSubject();
         String id = create("tenant-a", "DISCLOSURE", subject);
-        as("tenant-a", "operator").body(documents(document("PASSPORT",
+        as("tenant-a", "operator").body(documents(document("PASSPORT", "containsMyNumber", false,
                         "copy", Map.of("contentType", "image/jpeg", "base64", COPY))))
                 .post("/v1/requests/" + id + "/identity-verification")
                 .then().statusCode(200).body("identityVerification.copiesHeld", equalTo(1));
@@ -174,6 +177,92 @@ class IdentityVerificationTest {
                 .body("identityVerification.verifiedBy", equalTo("service-account-tenant-a-operator"));
         as("tenant-a", "auditor").queryParam("subjectRef", subject).get("/v1/audit-events").then()
                 .body("items.action", hasItem("IDENTITY_COPY_DELETED"));
+    }
+
+    @Test
+    void shouldRequireEveryUploadedCopyToDeclareWhetherItShowsAMyNumberAndRefuseOneThatDoes() throws SQLException {
+        String id = create("tenant-a", "DISCLOSURE", newSubject());
+        Map<String, Object> copy = Map.of("contentType", "image/jpeg", "base64", COPY);
+        as("tenant-a", "operator").body(documents(document("PASSPORT", "copy", copy)))
+                .post("/v1/requests/" + id + "/identity-verification")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://mamori.dev/problems/my-number-declaration-required"))
+                .body("errors.field", hasItem("documents[0].containsMyNumber"));
+        as("tenant-a", "operator").body(documents(document("PASSPORT", "containsMyNumber", true, "copy", copy)))
+                .post("/v1/requests/" + id + "/identity-verification")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://mamori.dev/problems/my-number-not-accepted"))
+                .body("errors.field", hasItem("documents[0].containsMyNumber"));
+        assertEquals(0, copiesInDatabase(id));
+        as("tenant-a", "operator").get("/v1/requests/" + id).then().body("status", equalTo("IDENTITY_UNVERIFIED"));
+        // Without a copy nothing is stored, so the declaration stays optional.
+        as("tenant-a", "operator").body(documents(document("PASSPORT")))
+                .post("/v1/requests/" + id + "/identity-verification").then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseAFreeTextThatCarriesATwelveDigitNumber() {
+        String id = create("tenant-a", "DISCLOSURE", newSubject());
+        for (String note : List.of("番号 123456789012 を確認", "1234 5678 9012", "1234-5678-9012", "１２３４－５６７８－９０１２")) {
+            Map<String, Object> body = documents(document("PASSPORT"));
+            body.put("note", note);
+            as("tenant-a", "operator").body(body).post("/v1/requests/" + id + "/identity-verification")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("type", equalTo("https://mamori.dev/problems/my-number-not-accepted"))
+                    .body("errors.field", hasItem("note"));
+        }
+        as("tenant-a", "operator").body(Map.of("method", "CALLBACK_TO_REGISTERED_NUMBER",
+                        "callback", Map.of("registeredIn", "CRM 1234 5678 9012", "calledAt", "2026-04-01T10:00:00+09:00")))
+                .post("/v1/requests/" + id + "/identity-verification")
+                .then().statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/my-number-not-accepted"))
+                .body("errors.field", hasItem("callback.registeredIn"));
+        as("tenant-a", "operator").get("/v1/requests/" + id).then()
+                .body("status", equalTo("IDENTITY_UNVERIFIED")).body("identityVerification", equalTo(null));
+        // Other numbers are not My Numbers: a phone number (11 digits) or a 13-digit corporate number pass.
+        Map<String, Object> body = documents(document("PASSPORT"));
+        body.put("note", "折返し 090-1234-5678、法人番号 1234567890123");
+        as("tenant-a", "operator").body(body).post("/v1/requests/" + id + "/identity-verification")
+                .then().statusCode(200).body("identityVerification.note", containsString("090-1234-5678"));
+    }
+
+    @Test
+    void shouldRecordWhoseIdentityEachDocumentProvesAndRequireTheAgentsOwnForAnAgentsRequest() {
+        Map<String, Object> intake = intake("DISCLOSURE", newSubject());
+        intake.put("requester", requester("APPOINTED_AGENT"));
+        intake.put("agent", agent("POWER_OF_ATTORNEY", "委任状（実印）と印鑑登録証明書"));
+        String id = create("tenant-a", intake);
+        as("tenant-a", "operator").body(documents(document("DRIVERS_LICENSE")))
+                .post("/v1/requests/" + id + "/identity-verification")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://mamori.dev/problems/identity-holder-required"))
+                .body("errors.field", hasItem("documents[0].provesIdentityOf"));
+        as("tenant-a", "operator").body(documents(document("DRIVERS_LICENSE", "provesIdentityOf", "PERSON")))
+                .post("/v1/requests/" + id + "/identity-verification")
+                .then().statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/agent-identity-required"))
+                .body("errors.field", hasItem("documents"));
+        as("tenant-a", "operator").get("/v1/requests/" + id).then().body("status", equalTo("IDENTITY_UNVERIFIED"));
+
+        as("tenant-a", "operator").body(documents(document("PASSPORT", "provesIdentityOf", "AGENT"),
+                        document("DRIVERS_LICENSE", "provesIdentityOf", "PERSON")))
+                .post("/v1/requests/" + id + "/identity-verification")
+                .then().statusCode(200)
+                .body("identityVerification.documentTypes", equalTo(List.of("PASSPORT", "DRIVERS_LICENSE")))
+                .body("identityVerification.documentsProveIdentityOf", equalTo(List.of("AGENT", "PERSON")));
+        as("tenant-a", "auditor").get("/v1/requests/" + id + "/events").then()
+                .body("items[1].detail", equalTo("DOCUMENTS: PASSPORT (AGENT), DRIVERS_LICENSE (PERSON)"));
+
+        // Without an agent, a document proves the person's identity; naming an agent is refused.
+        String own = create("tenant-a", "DISCLOSURE", newSubject());
+        as("tenant-a", "operator").body(documents(document("PASSPORT", "provesIdentityOf", "AGENT")))
+                .post("/v1/requests/" + own + "/identity-verification")
+                .then().statusCode(422).body("type", equalTo("https://mamori.dev/problems/agent-not-applicable"))
+                .body("errors.field", hasItem("documents[0].provesIdentityOf"));
+        as("tenant-a", "operator").body(documents(document("PASSPORT")))
+                .post("/v1/requests/" + own + "/identity-verification")
+                .then().statusCode(200)
+                .body("identityVerification.documentsProveIdentityOf", equalTo(List.of("PERSON")));
     }
 
     static int copiesInDatabase(String id) throws SQLException {

@@ -88,6 +88,11 @@ public class TargetStubs implements QuarkusTestResourceLifecycleManager {
                 .willReturn(okJson("[]").withStatus(201)));
         retention.stubFor(authorized(get(urlPathMatching("/v1/subjects/[^/]+/holdings")))
                 .willReturn(okJson("{\"items\":[],\"limit\":500}")));
+        consent.stubFor(authorized(get(urlPathMatching("/v1/purposes")))
+                .willReturn(okJson("{\"items\":[],\"limit\":500}")));
+        retention.stubFor(authorized(get(urlPathMatching("/v1/data-categories/[^/]+")))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"https://mamori.dev/problems/not-found\",\"status\":404}")));
         retention.stubFor(authorized(post(urlPathMatching("/v1/subjects/[^/]+/erasure")))
                 .willReturn(okJson("{\"erased\":0,\"certificateId\":\"cert-default\"}")));
         thirdparty.stubFor(authorized(get(urlPathMatching("/v1/subjects/[^/]+/(provisions|receipts)")))

@@ -29,18 +29,29 @@ public class TargetServices {
     /** For reading problem documents in the static failure mapping; the injected mapper serves the rest. */
     private static final ObjectMapper SHARED_JSON = new ObjectMapper();
 
+    /**
+     * The envelope body of a fetch that answers a purpose notification: the fetch then also brings the words for
+     * the purposes (consent-service's purpose titles, retention-service's categories with their purposes).
+     */
+    public static final String FOR_PURPOSE_NOTIFICATION = "{\"for\":\"PURPOSE_NOTIFICATION\"}";
+
     private final ConsentClient consent;
+    private final PurposeCatalogueClient purposeCatalogue;
     private final RetentionClient retention;
+    private final DataCategoryClient dataCategories;
     private final ThirdpartyClient thirdparty;
     private final CallbackSender callbacks;
     private final ObjectMapper json;
     private final Duration timeout;
 
-    public TargetServices(@RestClient ConsentClient consent, @RestClient RetentionClient retention,
+    public TargetServices(@RestClient ConsentClient consent, @RestClient PurposeCatalogueClient purposeCatalogue,
+                          @RestClient RetentionClient retention, @RestClient DataCategoryClient dataCategories,
                           @RestClient ThirdpartyClient thirdparty, CallbackSender callbacks, ObjectMapper json,
                           dev.mamori.request.service.RequestConfig config) {
         this.consent = consent;
+        this.purposeCatalogue = purposeCatalogue;
         this.retention = retention;
+        this.dataCategories = dataCategories;
         this.thirdparty = thirdparty;
         this.callbacks = callbacks;
         this.json = json;
@@ -50,10 +61,13 @@ public class TargetServices {
     /** One attempt at {@code action} for {@code tenant}; {@code key} is the task's Idempotency-Key. */
     public Uni<Delivery> send(String tenant, TaskAction action, String key, Envelope envelope) {
         String subject = envelope.subjectRef();
+        boolean forPurposes = FOR_PURPOSE_NOTIFICATION.equals(envelope.body());
         Uni<Delivery> call = switch (action) {
-            case FETCH_CONSENTS -> consent.consents(subject, tenant).map(body -> Delivery.ok(200, body));
+            case FETCH_CONSENTS -> forPurposes ? consentsWithPurposes(subject, tenant)
+                    : consent.consents(subject, tenant).map(body -> Delivery.ok(200, body));
             case FETCH_HOLDINGS -> all(offset -> retention.holdings(subject, tenant, offset, PAGE))
-                    .map(items -> Delivery.ok(200, write(items)));
+                    .chain(items -> forPurposes ? withCategories(items, tenant)
+                            : Uni.createFrom().item(Delivery.ok(200, write(items))));
             case FETCH_RECORDS -> Uni.combine().all()
                     .unis(all(offset -> thirdparty.provisions(subject, tenant, offset, PAGE)),
                             all(offset -> thirdparty.receipts(subject, tenant, offset, PAGE)))
@@ -74,6 +88,53 @@ public class TargetServices {
                 .ifNoItem().after(timeout).failWith(() -> new java.util.concurrent.TimeoutException(
                         "no answer within " + timeout.toSeconds() + " s"))
                 .onFailure().recoverWithItem(t -> failure(action, t));
+    }
+
+    /** The person's consents and, as {@code purposeCatalogue}, the tenant's purposes with their titles. */
+    private Uni<Delivery> consentsWithPurposes(String subject, String tenant) {
+        return Uni.combine().all()
+                .unis(consent.consents(subject, tenant),
+                        all(offset -> purposeCatalogue.purposes(tenant, offset, PAGE)))
+                .asTuple()
+                .map(both -> {
+                    JsonNode consents = read(both.getItem1());
+                    ObjectNode answer = consents instanceof ObjectNode o ? o : json.createObjectNode();
+                    answer.set("purposeCatalogue", both.getItem2());
+                    return Delivery.ok(200, write(answer));
+                });
+    }
+
+    /**
+     * The person's holdings as {@code items} and, as {@code categories}, each distinct category they belong to with
+     * the purposes it serves. A category retention-service no longer knows (404) is left out, not retried.
+     */
+    private Uni<Delivery> withCategories(ArrayNode holdings, String tenant) {
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        holdings.forEach(h -> {
+            if (h.hasNonNull("categoryCode")) {
+                codes.add(h.get("categoryCode").asText());
+            }
+        });
+        ArrayNode categories = json.createArrayNode();
+        Uni<Void> fetched = Uni.createFrom().voidItem();
+        for (String code : codes) {
+            fetched = fetched.chain(() -> dataCategories.category(code, tenant)
+                    .map(body -> (JsonNode) read(body))
+                    .onFailure(t -> t instanceof WebApplicationException wae && wae.getResponse() != null
+                            && wae.getResponse().getStatus() == 404).recoverWithNull()
+                    .invoke(category -> {
+                        if (category != null) {
+                            categories.add(category);
+                        }
+                    })
+                    .replaceWithVoid());
+        }
+        return fetched.map(v -> {
+            ObjectNode answer = json.createObjectNode();
+            answer.set("items", holdings);
+            answer.set("categories", categories);
+            return Delivery.ok(200, write(answer));
+        });
     }
 
     /** Every page of a paged list ({items, limit, next}), as one array. */

@@ -179,8 +179,10 @@ public class RequestResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "identity-already-verified, request-closed, request-paused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "my-number-not-accepted (nothing stored), "
-            + "insurance-number-not-masked, insufficient-identity-documents, document-no-longer-valid",
+    @APIResponse(responseCode = "422", description = "my-number-not-accepted (a document, copy or free text "
+            + "showing a My Number; nothing stored), my-number-declaration-required, insurance-number-not-masked, "
+            + "insufficient-identity-documents, document-no-longer-valid, identity-holder-required, "
+            + "agent-identity-required, agent-not-applicable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RequestView> verifyIdentity(@PathParam("id") UUID id, @Valid @NotNull IdentityVerification body) {
         return verification.verify(id, body).map(RequestView::of);
@@ -191,8 +193,9 @@ public class RequestResource {
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(operationId = "decideRequest", summary = "The client company's decision on a verified request",
             description = "APPROVED and PARTIALLY_APPROVED queue the calls that carry the request out across the "
-                    + "suite (see fulfilment in the request); REFUSED (with refusalGround and reason, Arts. 33(2), 36) "
-                    + "and NO_DATA close it with the person's notice. One decision per request.")
+                    + "suite (see fulfilment in the request); REFUSED (with refusalGround and reason, Arts. 33(2), 36; "
+                    + "a PURPOSE_NOTIFICATION only on the Art. 32(2) grounds) and NO_DATA close it with the person's "
+                    + "notice. One decision per request.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "identity-not-verified, already-decided, request-closed, "
             + "request-paused", content = @Content(mediaType = Problem.MEDIA_TYPE,

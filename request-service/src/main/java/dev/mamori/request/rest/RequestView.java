@@ -102,7 +102,10 @@ public record RequestView(
     @Schema(name = "IdentityVerificationFact")
     public record IdentityVerificationView(VerificationMethod method, List<String> documentTypes, String verifiedBy,
                                            OffsetDateTime verifiedAt, String note,
-                                           @Schema(description = "Copies not yet deleted") long copiesHeld) {
+                                           @Schema(description = "Copies not yet deleted") long copiesHeld,
+                                           @Schema(description = "For each of documentTypes, whose identity it "
+                                                   + "proves: PERSON or AGENT (Art. 37)")
+                                           List<String> documentsProveIdentityOf) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -135,7 +138,8 @@ public record RequestView(
                 r.dueOn, d.overdue(), daysLeft, r.slaBusinessDays, r.pausedAt, r.pausedBusinessDays, r.extendedAt,
                 r.extensionReason,
                 r.identityMethod == null ? null : new IdentityVerificationView(r.identityMethod, r.identityDocuments,
-                        r.identityVerifiedBy, r.identityVerifiedAt, r.identityNote, d.identityCopiesHeld()),
+                        r.identityVerifiedBy, r.identityVerifiedAt, r.identityNote, d.identityCopiesHeld(),
+                        r.identityDocumentHolders),
                 r.outcome == null ? null : new DecisionView(r.outcome, r.refusalGround, r.decisionReason, r.decidedBy,
                         r.decidedAt, r.feeJpy),
                 d.tasks().stream().filter(t -> t.action.isFulfilment()).map(TaskView::of).toList(),

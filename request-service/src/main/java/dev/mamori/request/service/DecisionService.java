@@ -12,6 +12,7 @@ import dev.mamori.request.RequestType;
 import dev.mamori.request.StopGround;
 import dev.mamori.request.TaskAction;
 import dev.mamori.request.client.Envelope;
+import dev.mamori.request.client.TargetServices;
 import dev.mamori.request.repository.DataSubjectRequestRepository;
 import dev.mamori.request.repository.FulfilmentTaskRepository;
 import dev.mamori.request.service.Decision.Section;
@@ -128,7 +129,16 @@ public class DecisionService {
                 throw ProblemException.unprocessable("refusal-ground-required", "Refusal ground required",
                         "refusalGround", "a refusal must name its statutory ground: " + RefusalGround.allowedFor(type));
             }
-            if (!RefusalGround.allowedFor(type).contains(d.refusalGround())) {
+            boolean allowed = RefusalGround.allowedFor(type).contains(d.refusalGround());
+            if (type == RequestType.PURPOSE_NOTIFICATION && !allowed) {
+                // Art. 32(2): a purpose notification is refused only on its own grounds (purpose already evident,
+                // or an Art. 21(4)(i)-(iii) case), never on the disclosure grounds of Art. 33(2).
+                throw ProblemException.unprocessable("refusal-ground-not-applicable", "Refusal ground not applicable",
+                        "refusalGround", d.refusalGround() + " is not a ground for refusing a PURPOSE_NOTIFICATION: "
+                                + "Art. 32(2) allows only " + RefusalGround.allowedFor(type)
+                                + " (purpose already evident, or an Art. 21(4)(i)-(iii) case)");
+            }
+            if (!allowed) {
                 throw ProblemException.unprocessable("refusal-ground-not-applicable", "Refusal ground not applicable",
                         "refusalGround", d.refusalGround() + " does not ground refusing " + type + "; allowed: "
                                 + RefusalGround.allowedFor(type));
@@ -242,7 +252,10 @@ public class DecisionService {
         }
         List<FulfilmentTask> planned = new ArrayList<>();
         for (TaskAction action : actions) {
-            planned.add(journal.task(r, action, null, 0, new Envelope(r.subjectRef, null, null), now));
+            // Art. 32(2): a purpose notification tells the purposes in words, so its fetches also bring the titles.
+            String fetchBody = r.type == RequestType.PURPOSE_NOTIFICATION
+                    ? TargetServices.FOR_PURPOSE_NOTIFICATION : null;
+            planned.add(journal.task(r, action, null, 0, new Envelope(r.subjectRef, null, fetchBody), now));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         switch (r.type) {

@@ -152,6 +152,9 @@ public class FulfilmentService {
         List<Map<String, Object>> actions = new ArrayList<>();
         List<String> summary = new ArrayList<>();
         boolean disclosure = false;
+        // A purpose notification's fetches also bring the words for the purposes; they stay out of the package.
+        ArrayNode catalogue = json.createArrayNode();
+        ArrayNode categories = json.createArrayNode();
         for (FulfilmentTask t : work) {
             Map<String, Object> action = new LinkedHashMap<>();
             action.put("target", t.target);
@@ -175,13 +178,15 @@ public class FulfilmentService {
                 case FETCH_CONSENTS -> {
                     disclosure = true;
                     ArrayNode consents = array(answer, "consents");
+                    catalogue = array(answer, "purposeCatalogue");
                     pkg.set("consents", consents);
                     pkg.set("useStops", array(answer, "useStops"));
                     action.put("records", consents.size());
                 }
                 case FETCH_HOLDINGS -> {
                     disclosure = true;
-                    ArrayNode holdings = answer instanceof ArrayNode a ? a : json.createArrayNode();
+                    ArrayNode holdings = answer instanceof ArrayNode a ? a : array(answer, "items");
+                    categories = array(answer, "categories");
                     pkg.set("holdings", holdings);
                     action.put("records", holdings.size());
                 }
@@ -200,7 +205,7 @@ public class FulfilmentService {
             actions.add(action);
         }
         if (disclosure && r.type == RequestType.PURPOSE_NOTIFICATION) {
-            pkg.set("purposes", purposes(pkg));
+            pkg.set("purposes", purposes(pkg, catalogue, categories));
         }
         return new Assembled(disclosure ? pkg : null, actions, String.join(", ", summary));
     }
@@ -254,21 +259,44 @@ public class FulfilmentService {
         });
     }
 
-    /** Art. 32(2): the purposes the person's data is used for, from their consents and holdings. */
-    private ArrayNode purposes(ObjectNode pkg) {
-        Set<String> purposes = new LinkedHashSet<>();
+    /**
+     * Art. 32(2): the purposes the person's data is used for, told in words: the purposes their consents name and
+     * the purposes the data categories of their holdings serve (a category is not a purpose), each with the title
+     * and description consent-service publishes for it (Arts. 17, 21) in Japanese and, when given, English.
+     */
+    private ArrayNode purposes(ObjectNode pkg, ArrayNode catalogue, ArrayNode categories) {
+        Set<String> codes = new LinkedHashSet<>();
         pkg.path("consents").forEach(c -> {
             if (c.hasNonNull("purpose")) {
-                purposes.add(c.get("purpose").asText());
+                codes.add(c.get("purpose").asText());
             }
         });
+        Set<String> held = new LinkedHashSet<>();
         pkg.path("holdings").forEach(h -> {
             if (h.hasNonNull("categoryCode")) {
-                purposes.add(h.get("categoryCode").asText());
+                held.add(h.get("categoryCode").asText());
             }
         });
+        categories.forEach(category -> {
+            if (held.contains(category.path("code").asText())) {
+                category.path("purposeCodes").forEach(code -> codes.add(code.asText()));
+            }
+        });
+        Map<String, JsonNode> versions = new LinkedHashMap<>();
+        catalogue.forEach(p -> versions.put(p.path("code").asText(), p.path("current")));
         ArrayNode out = json.createArrayNode();
-        purposes.forEach(out::add);
+        for (String code : codes) {
+            ObjectNode purpose = out.addObject();
+            purpose.put("code", code);
+            JsonNode current = versions.get(code);
+            if (current != null) {
+                for (String field : List.of("titleJa", "titleEn", "descriptionJa", "descriptionEn")) {
+                    if (current.hasNonNull(field) && !current.get(field).asText().isBlank()) {
+                        purpose.put(field, current.get(field).asText());
+                    }
+                }
+            }
+        }
         return out;
     }
 

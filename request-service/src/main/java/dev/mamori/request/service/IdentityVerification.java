@@ -29,15 +29,25 @@ public record IdentityVerification(
         BACK
     }
 
+    /** Whose identity a document proves: the person the data is about, or the agent asking for them (Art. 37). */
+    public enum Holder {
+        PERSON,
+        AGENT
+    }
+
     @Schema(name = "IdentityDocument")
     public record Document(
             @Schema(example = "DRIVERS_LICENSE") @NotNull IdentityDocumentType type,
             @Schema(description = "MY_NUMBER_CARD: must be FRONT; the back carries the My Number") Side side,
             @Schema(description = "Health-insurance documents: the insurer number, symbol and QR code are masked")
             Boolean insurerNumberMasked,
-            @Schema(description = "Whether the document (or copy) shows a My Number; if so it is refused")
+            @Schema(description = "Whether the document (or copy) shows a My Number; if so it is refused. Required "
+                    + "(true or false) when a copy is uploaded")
             Boolean containsMyNumber,
-            @Valid Copy copy) {
+            @Valid Copy copy,
+            @Schema(description = "Whose identity the document proves; required when the request has an agent, "
+                    + "PERSON otherwise", example = "PERSON")
+            Holder provesIdentityOf) {
     }
 
     @Schema(name = "IdentityDocumentCopy")

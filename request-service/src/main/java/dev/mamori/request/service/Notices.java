@@ -96,13 +96,9 @@ public final class Notices {
                              Decision.CorrectionResult correction, JsonNode pkg, StringBuilder ja, StringBuilder en) {
         switch (r.type) {
             case PURPOSE_NOTIFICATION -> {
-                StringBuilder list = new StringBuilder();
-                if (pkg != null) {
-                    pkg.path("purposes").forEach(p -> list.append("・").append(p.asText()).append('\n'));
-                }
-                ja.append("お客様の保有個人データの利用目的は次のとおりです。\n").append(list);
+                ja.append("お客様の保有個人データの利用目的は次のとおりです。\n").append(purposeList(pkg, true));
                 en.append("Your retained personal data is used for the following purposes:\n")
-                        .append(list.toString().replace("・", "- "));
+                        .append(purposeList(pkg, false));
             }
             case DISCLOSURE, PROVISION_RECORD_DISCLOSURE -> {
                 boolean paper = r.deliveryMethod == DeliveryMethod.PAPER;
@@ -203,10 +199,8 @@ public final class Notices {
                         .append(").\n");
             }
             if (pkg != null && r.type == RequestType.PURPOSE_NOTIFICATION && !pkg.path("purposes").isEmpty()) {
-                StringBuilder list = new StringBuilder();
-                pkg.path("purposes").forEach(p -> list.append("・").append(p.asText()).append('\n'));
-                ja.append("確認できた利用目的は次のとおりです。\n").append(list);
-                en.append("The purposes of use we could confirm are:\n").append(list.toString().replace("・", "- "));
+                ja.append("確認できた利用目的は次のとおりです。\n").append(purposeList(pkg, true));
+                en.append("The purposes of use we could confirm are:\n").append(purposeList(pkg, false));
             }
             ja.append('\n');
             en.append('\n');
@@ -215,6 +209,37 @@ public final class Notices {
                 .append("\n");
         en.append("We regret that we could not carry out the following:\n").append(failedEn).append("Reason: ")
                 .append(reason).append("\n");
+    }
+
+    /**
+     * Art. 32(2): the purposes in words, one a line: the title, then the description. English uses the English
+     * wording where the purpose has one and the Japanese otherwise; the code only where no wording is published.
+     */
+    static String purposeList(JsonNode pkg, boolean japanese) {
+        StringBuilder list = new StringBuilder();
+        if (pkg == null) {
+            return "";
+        }
+        for (JsonNode p : pkg.path("purposes")) {
+            String title = p.isTextual() ? p.asText() : words(p, japanese ? "titleJa" : "titleEn", "titleJa");
+            String description = p.isTextual() ? null
+                    : words(p, japanese ? "descriptionJa" : "descriptionEn", "descriptionJa");
+            if (title == null) {
+                title = description != null ? description : p.path("code").asText();
+                description = null;
+            }
+            list.append(japanese ? "・" : "- ").append(title);
+            if (description != null && !description.equals(title)) {
+                list.append(japanese ? "：" : ": ").append(description);
+            }
+            list.append('\n');
+        }
+        return list.toString();
+    }
+
+    private static String words(JsonNode purpose, String field, String fallback) {
+        JsonNode value = purpose.hasNonNull(field) ? purpose.get(field) : purpose.get(fallback);
+        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
     }
 
     private static String labelJa(RequestType type, TaskAction action) {

@@ -79,8 +79,10 @@ public class VerificationService {
             }
             List<String> types = verification.method() == VerificationMethod.DOCUMENTS
                     ? verification.documents().stream().map(d -> d.type().name()).toList() : List.of();
+            List<String> holders = holders(verification, r.agentType != null).stream().map(Enum::name).toList();
             r.identityMethod = verification.method();
             r.identityDocuments = types;
+            r.identityDocumentHolders = holders.isEmpty() ? null : holders;
             r.identityVerifiedBy = tenant.actorSubject();
             r.identityVerifiedAt = now;
             r.identityNote = note(verification);
@@ -93,7 +95,12 @@ public class VerificationService {
                     }
                 }
             }
-            String detail = verification.method() + (types.isEmpty() ? "" : ": " + String.join(", ", types));
+            List<String> seen = new ArrayList<>();
+            for (int i = 0; i < types.size(); i++) {
+                // Only an agent's request names whose document it was: for the person alone it goes without saying.
+                seen.add(types.get(i) + (r.agentType == null ? "" : " (" + holders.get(i) + ")"));
+            }
+            String detail = verification.method() + (seen.isEmpty() ? "" : ": " + String.join(", ", seen));
             return (stored.isEmpty() ? Uni.createFrom().voidItem() : copies.persist(stored))
                     .chain(() -> journal.append(r, RequestEventKind.IDENTITY_VERIFIED, detail, Actor.of(tenant), now))
                     .call(() -> audit.record("IDENTITY_VERIFIED", RequestService.RESOURCE, r.id, r.subjectRef))
@@ -108,6 +115,11 @@ public class VerificationService {
      */
     static List<byte[]> check(IdentityVerification v, LocalDate today, int maxCopyBytes) {
         List<Document> documents = v.documents() == null ? List.of() : v.documents();
+        // My Number Act Arts. 19, 20: not even a note may keep a My Number an operator typed in from a document.
+        refuseMyNumberIn("note", v.note());
+        if (v.callback() != null) {
+            refuseMyNumberIn("callback.registeredIn", v.callback().registeredIn());
+        }
         for (int i = 0; i < documents.size(); i++) {
             Document d = documents.get(i);
             // My Number Act Art. 20: a business that has no My Number work may not collect or keep a My Number.
@@ -120,6 +132,12 @@ public class VerificationService {
                 throw ProblemException.unprocessable("my-number-not-accepted", "My Number not accepted",
                         "documents[" + i + "].side", "only the FRONT of a My Number card is accepted: the back "
                                 + "carries the My Number, which is never collected; nothing was stored");
+            }
+            // A copy is stored (for a short while): whether it shows a My Number must be declared, never assumed.
+            if (d.copy() != null && d.containsMyNumber() == null) {
+                throw ProblemException.unprocessable("my-number-declaration-required", "My Number declaration "
+                        + "required", "documents[" + i + "].containsMyNumber", "a document uploaded with a copy must "
+                        + "declare containsMyNumber (true or false); a copy showing a My Number is not accepted");
             }
         }
         if (v.method() == VerificationMethod.CALLBACK_TO_REGISTERED_NUMBER) {
@@ -166,6 +184,57 @@ public class VerificationService {
                             + "card, special permanent resident certificate) or two different others are needed");
         }
         return decoded;
+    }
+
+    /**
+     * A My Number is 12 digits; written down it appears as one run or in 4-4-4 groups separated by spaces or hyphens
+     * (full-width forms are folded first). A longer run of digits is some other number and is let through.
+     */
+    static final java.util.regex.Pattern MY_NUMBER = java.util.regex.Pattern.compile(
+            "(?<![0-9])[0-9]{4}[\\s\\-‐‑‒–—―−ー]?[0-9]{4}[\\s\\-‐‑‒–—―−ー]?[0-9]{4}(?![0-9])");
+
+    static boolean mayShowMyNumber(String text) {
+        return text != null
+                && MY_NUMBER.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)).find();
+    }
+
+    private static void refuseMyNumberIn(String field, String text) {
+        if (mayShowMyNumber(text)) {
+            throw ProblemException.unprocessable("my-number-not-accepted", "My Number not accepted", field,
+                    field + " contains a 12-digit number, which may be a My Number; a My Number is never recorded. "
+                            + "Remove it (nothing was stored)");
+        }
+    }
+
+    /**
+     * Whose identity each document proves. A request made by an agent must say it for every document, and at least
+     * one must prove the agent's own identity: the person asking is the agent (Art. 37, Enforcement Order Art. 13).
+     */
+    static List<IdentityVerification.Holder> holders(IdentityVerification v, boolean hasAgent) {
+        if (v.method() != VerificationMethod.DOCUMENTS || v.documents() == null) {
+            return List.of();
+        }
+        List<IdentityVerification.Holder> holders = new ArrayList<>();
+        for (int i = 0; i < v.documents().size(); i++) {
+            IdentityVerification.Holder h = v.documents().get(i).provesIdentityOf();
+            if (h == null && hasAgent) {
+                throw ProblemException.unprocessable("identity-holder-required", "Whose identity required",
+                        "documents[" + i + "].provesIdentityOf", "the request is made by an agent: say for each "
+                                + "document whether it proves the identity of the PERSON or the AGENT");
+            }
+            if (h == IdentityVerification.Holder.AGENT && !hasAgent) {
+                throw ProblemException.unprocessable("agent-not-applicable", "Agent not applicable",
+                        "documents[" + i + "].provesIdentityOf", "the request has no agent; its documents prove "
+                                + "the identity of the PERSON");
+            }
+            holders.add(h == null ? IdentityVerification.Holder.PERSON : h);
+        }
+        if (hasAgent && !holders.contains(IdentityVerification.Holder.AGENT)) {
+            throw ProblemException.unprocessable("agent-identity-required", "Agent identity not verified",
+                    "documents", "the request is made by an agent: at least one document must prove the agent's "
+                            + "own identity (provesIdentityOf AGENT)");
+        }
+        return holders;
     }
 
     private static byte[] decode(IdentityVerification.Copy copy, int i, int maxCopyBytes) {
