@@ -145,12 +145,12 @@ class ReceiptResourceTest {
         for (String method : new String[] {"BULK", "CONTRACT_SUBSTITUTE"}) {
             as("tenant-a", "client-system").body(with(consentReceipt(providerId, subject()), "method", method))
                     .post("/v1/receipts").then().statusCode(422).contentType("application/problem+json")
-                    .body("type", equalTo("https://mamori.dev/problems/receipt-record-incomplete"))
+                    .body("type", equalTo("https://mamori.dev/problems/receipt-refused"))
                     .body("errors.field", contains("lastTransferOn"));
         }
         as("tenant-a", "client-system").body(with(consentReceipt(providerId, subject()), "lastTransferOn", "2025-04-01"))
                 .post("/v1/receipts").then().statusCode(422)
-                .body("type", equalTo("https://mamori.dev/problems/last-transfer-not-applicable"))
+                .body("type", equalTo("https://mamori.dev/problems/receipt-refused"))
                 .body("errors[0].field", equalTo("lastTransferOn"));
     }
 
@@ -190,7 +190,7 @@ class ReceiptResourceTest {
         String s = subject();
         as("tenant-a", "client-system").body(with(consentReceipt(provider("tenant-a"), s), "consentConfirmed", false))
                 .post("/v1/receipts").then().statusCode(422)
-                .body("type", equalTo("https://mamori.dev/problems/receipt-record-incomplete"))
+                .body("type", equalTo("https://mamori.dev/problems/receipt-refused"))
                 .body("errors.field", contains("consentConfirmed"));
         as("tenant-a", "operator").get("/v1/subjects/" + s + "/receipts").then().statusCode(200).body("items", empty());
     }
@@ -201,7 +201,7 @@ class ReceiptResourceTest {
         Map<String, Object> optOut = with(consentReceipt(providerId, subject()),
                 "basis", "OPT_OUT", "consentConfirmed", null, "receivedOn", null);
         as("tenant-a", "client-system").body(optOut).post("/v1/receipts").then().statusCode(422)
-                .body("type", equalTo("https://mamori.dev/problems/receipt-record-incomplete"))
+                .body("type", equalTo("https://mamori.dev/problems/receipt-refused"))
                 .body("errors.field", containsInAnyOrder("receivedOn", "ppcPublicationConfirmed"));
 
         JsonPath recorded = record("tenant-a", with(optOut, "receivedOn", "2025-05-20", "ppcPublicationConfirmed", true));
@@ -216,7 +216,7 @@ class ReceiptResourceTest {
         as("tenant-a", "client-system").body(with(consentReceipt(providerId, subject()), "basis", "OPT_OUT",
                         "ppcPublicationConfirmed", true, "method", "BULK", "lastTransferOn", "2025-04-30"))
                 .post("/v1/receipts").then().statusCode(422)
-                .body("type", equalTo("https://mamori.dev/problems/bulk-record-not-for-opt-out"))
+                .body("type", equalTo("https://mamori.dev/problems/receipt-refused"))
                 .body("errors[0].field", equalTo("method"));
     }
 
@@ -226,7 +226,7 @@ class ReceiptResourceTest {
         String tomorrow = LocalDate.now(JAPAN).plusDays(2).toString();
         as("tenant-a", "client-system").body(with(consentReceipt(providerId, subject()), "receivedOn", tomorrow))
                 .post("/v1/receipts").then().statusCode(422)
-                .body("type", equalTo("https://mamori.dev/problems/date-in-future"))
+                .body("type", equalTo("https://mamori.dev/problems/receipt-refused"))
                 .body("errors[0].field", equalTo("receivedOn"));
         as("tenant-a", "client-system").body(with(consentReceipt(providerId, subject()), "method", "BULK",
                         "lastTransferOn", tomorrow))
@@ -234,8 +234,34 @@ class ReceiptResourceTest {
         as("tenant-a", "client-system").body(with(consentReceipt(providerId, subject()), "method", "BULK",
                         "receivedOn", "2025-04-01", "lastTransferOn", "2025-03-31"))
                 .post("/v1/receipts").then().statusCode(422)
-                .body("type", equalTo("https://mamori.dev/problems/last-transfer-before-receipt"))
+                .body("type", equalTo("https://mamori.dev/problems/receipt-refused"))
                 .body("errors[0].field", equalTo("lastTransferOn"));
+    }
+
+    @Test
+    void shouldNameEveryFailingCheckInOneRefusalAndRecordNothing() {
+        String s = subject();
+        String tomorrow = LocalDate.now(JAPAN).plusDays(2).toString();
+        String unknown = UUID.randomUUID().toString();
+        // Four checks fail at once: unknown provider, no PPC publication, bulk by opt-out and a last receipt
+        // before the first.
+        as("tenant-a", "client-system").body(with(consentReceipt(unknown, s), "basis", "OPT_OUT",
+                        "consentConfirmed", null, "method", "BULK", "receivedOn", "2025-04-01",
+                        "lastTransferOn", "2025-03-31"))
+                .post("/v1/receipts").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://mamori.dev/problems/receipt-refused"))
+                .body("rules", containsInAnyOrder("UNKNOWN_PROVIDER", "PPC_PUBLICATION_NOT_CONFIRMED",
+                        "BULK_NOT_FOR_OPT_OUT", "LAST_TRANSFER_BEFORE_RECEIPT"))
+                .body("errors.field", containsInAnyOrder("providerId", "ppcPublicationConfirmed", "method",
+                        "lastTransferOn"));
+        as("tenant-a", "client-system").body(with(consentReceipt(provider("tenant-a"), s), "consentConfirmed", false,
+                        "receivedOn", tomorrow, "lastTransferOn", tomorrow))
+                .post("/v1/receipts").then().statusCode(422)
+                .body("rules", contains("CONSENT_NOT_CONFIRMED", "LAST_TRANSFER_NOT_APPLICABLE", "DATE_IN_FUTURE",
+                        "DATE_IN_FUTURE"))
+                .body("errors.field", contains("consentConfirmed", "lastTransferOn", "receivedOn", "lastTransferOn"));
+        as("tenant-a", "operator").get("/v1/subjects/" + s + "/receipts").then().statusCode(200).body("items", empty());
+        assertTrue(AuditTrail.events("tenant-a", s, "RECEIPT_RECORDED", null).isEmpty(), "a refused receipt was audited");
     }
 
     @Test
@@ -243,7 +269,7 @@ class ReceiptResourceTest {
         String agency = register("tenant-a", party(unique("市役所"), "PUBLIC_AGENCY", "JP", "LAW_27_1_4", null));
         as("tenant-a", "client-system").body(consentReceipt(agency, subject())).post("/v1/receipts")
                 .then().statusCode(422)
-                .body("type", equalTo("https://mamori.dev/problems/receipt-record-not-required"))
+                .body("type", equalTo("https://mamori.dev/problems/receipt-refused"))
                 .body("errors[0].field", equalTo("providerId"));
     }
 
@@ -255,11 +281,11 @@ class ReceiptResourceTest {
 
         as("tenant-b", "client-system").header("Idempotency-Key", key).body(consentReceipt(foreignProvider, s))
                 .post("/v1/receipts").then().statusCode(422).contentType("application/problem+json")
-                .body("type", equalTo("https://mamori.dev/problems/unknown-provider"))
+                .body("type", equalTo("https://mamori.dev/problems/receipt-refused"))
                 .body("errors[0].field", equalTo("providerId"));
         as("tenant-b", "client-system").body(consentReceipt(UUID.randomUUID().toString(), s))
                 .post("/v1/receipts").then().statusCode(422)
-                .body("type", equalTo("https://mamori.dev/problems/unknown-provider"));
+                .body("type", equalTo("https://mamori.dev/problems/receipt-refused"));
 
         for (String tenant : new String[] {"tenant-a", "tenant-b"}) {
             as(tenant, "operator").get("/v1/subjects/" + s + "/receipts").then().statusCode(200).body("items", empty());

@@ -48,7 +48,7 @@ public class ReceiptResource {
             summary = "Record personal data received from a third party, with its retention end computed")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = ReceiptView.class)))
-    @APIResponse(responseCode = "422", description = "An item the law requires is missing, or the provider is unknown",
+    @APIResponse(responseCode = "422", description = "receipt-refused: every failing check at once (errors name the fields, rules the codes)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> recordReceipt(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                        @Valid @NotNull ReceiptDraft draft) {

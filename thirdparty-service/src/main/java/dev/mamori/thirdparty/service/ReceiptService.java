@@ -60,12 +60,17 @@ public class ReceiptService {
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         LocalDate today = now.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate();
         checkListElements(draft);
-        checkRequiredItems(draft);
-        checkDates(draft, today);
         // A principal listed twice is one principal.
         List<String> subjectRefs = List.copyOf(new LinkedHashSet<>(draft.subjectRefs()));
         return parties.findInTenant(tenantId, draft.providerId()).chain(provider -> {
-            checkProvider(draft, provider);
+            // Every check runs; one refusal names all that fail (Art. 30; Rules 22-25).
+            List<ReceiptRefused.Failure> failures = new ArrayList<>();
+            checkRequiredItems(draft, failures);
+            checkDates(draft, today, failures);
+            checkProvider(draft, provider, failures);
+            if (!failures.isEmpty()) {
+                throw new ReceiptRefused(failures);
+            }
             ReceiptRecord record = new ReceiptRecord();
             record.id = UUID.randomUUID();
             record.tenantId = tenantId;
@@ -153,66 +158,61 @@ public class ReceiptService {
     }
 
     /** The items a receipt record must hold for its basis and method (Art. 30(3); Rules 23(2), 24(1), 25). */
-    private static void checkRequiredItems(ReceiptDraft draft) {
-        List<Problem.FieldError> missing = new ArrayList<>();
+    private static void checkRequiredItems(ReceiptDraft draft, List<ReceiptRefused.Failure> failures) {
         if (draft.basis() == ReceiptBasis.CONSENT && !draft.consentConfirmed()) {
-            missing.add(new Problem.FieldError("consentConfirmed",
+            failures.add(new ReceiptRefused.Failure(ReceiptRule.CONSENT_NOT_CONFIRMED, "consentConfirmed",
                     "must be true: the record states that the principal consented to the provision (Rule 24(1)(ii))"));
         }
         if (draft.basis() == ReceiptBasis.OPT_OUT) {
             if (draft.receivedOn() == null) {
-                missing.add(new Problem.FieldError("receivedOn",
+                failures.add(new ReceiptRefused.Failure(ReceiptRule.RECEIVED_DATE_REQUIRED, "receivedOn",
                         "is required for an opt-out receipt: the record holds the date received (Rule 24(1)(i))"));
             }
             if (!draft.ppcPublicationConfirmed()) {
-                missing.add(new Problem.FieldError("ppcPublicationConfirmed",
-                        "must be true: confirm the PPC published the provider's opt-out filing (Art. 27(4); Rule 24(1)(i))"));
+                failures.add(new ReceiptRefused.Failure(ReceiptRule.PPC_PUBLICATION_NOT_CONFIRMED,
+                        "ppcPublicationConfirmed", "must be true: confirm the PPC published the provider's opt-out "
+                        + "filing (Art. 27(4); Rule 24(1)(i))"));
+            }
+            if (draft.method() == RecordMethod.BULK) {
+                failures.add(new ReceiptRefused.Failure(ReceiptRule.BULK_NOT_FOR_OPT_OUT, "method",
+                        "data received by opt-out cannot be recorded in bulk (Rule 23(2)); use EACH"));
             }
         }
         if (draft.method() != RecordMethod.EACH && draft.lastTransferOn() == null) {
-            missing.add(new Problem.FieldError("lastTransferOn",
+            failures.add(new ReceiptRefused.Failure(ReceiptRule.LAST_TRANSFER_REQUIRED, "lastTransferOn",
                     "is required for a " + draft.method() + " record: its retention runs from the last receipt (Rule 25)"));
         }
-        if (!missing.isEmpty()) {
-            throw new ProblemException(422, "receipt-record-incomplete", "The receipt record lacks required items",
-                    joined(missing), missing);
-        }
-        if (draft.basis() == ReceiptBasis.OPT_OUT && draft.method() == RecordMethod.BULK) {
-            throw ProblemException.unprocessable("bulk-record-not-for-opt-out", "Opt-out receipts are recorded each time",
-                    "method", "data received by opt-out cannot be recorded in bulk (Rule 23(2)); use EACH");
-        }
         if (draft.method() == RecordMethod.EACH && draft.lastTransferOn() != null) {
-            throw ProblemException.unprocessable("last-transfer-not-applicable", "No last transfer for a single receipt",
-                    "lastTransferOn", "an EACH record covers one receipt: give its date as receivedOn");
+            failures.add(new ReceiptRefused.Failure(ReceiptRule.LAST_TRANSFER_NOT_APPLICABLE, "lastTransferOn",
+                    "an EACH record covers one receipt: give its date as receivedOn"));
         }
     }
 
-    private static void checkDates(ReceiptDraft draft, LocalDate today) {
+    private static void checkDates(ReceiptDraft draft, LocalDate today, List<ReceiptRefused.Failure> failures) {
         if (draft.receivedOn() != null && draft.receivedOn().isAfter(today)) {
-            throw ProblemException.unprocessable("date-in-future", "A receipt cannot be recorded before it happens",
-                    "receivedOn", "is after today (" + today + " in Japan)");
+            failures.add(new ReceiptRefused.Failure(ReceiptRule.DATE_IN_FUTURE, "receivedOn",
+                    "is after today (" + today + " in Japan); a receipt is recorded once it has happened"));
         }
         if (draft.lastTransferOn() != null && draft.lastTransferOn().isAfter(today)) {
-            throw ProblemException.unprocessable("date-in-future", "A receipt cannot be recorded before it happens",
-                    "lastTransferOn", "is after today (" + today + " in Japan)");
+            failures.add(new ReceiptRefused.Failure(ReceiptRule.DATE_IN_FUTURE, "lastTransferOn",
+                    "is after today (" + today + " in Japan); a receipt is recorded once it has happened"));
         }
         if (draft.receivedOn() != null && draft.lastTransferOn() != null
                 && draft.lastTransferOn().isBefore(draft.receivedOn())) {
-            throw ProblemException.unprocessable("last-transfer-before-receipt", "The last receipt precedes the first",
-                    "lastTransferOn", "must not be before receivedOn");
+            failures.add(new ReceiptRefused.Failure(ReceiptRule.LAST_TRANSFER_BEFORE_RECEIPT, "lastTransferOn",
+                    "must not be before receivedOn"));
         }
     }
 
-    private static void checkProvider(ReceiptDraft draft, ThirdParty provider) {
+    private static void checkProvider(ReceiptDraft draft, ThirdParty provider, List<ReceiptRefused.Failure> failures) {
         if (provider == null) {
             // Another tenant's party is answered exactly like one that does not exist.
-            throw ProblemException.unprocessable("unknown-provider", "Unknown provider", "providerId",
-                    "no third party " + draft.providerId() + " is registered; register the provider first");
-        }
-        if (provider.kind == PartyKind.PUBLIC_AGENCY) {
-            throw ProblemException.unprocessable("receipt-record-not-required", "No receipt record from a public agency",
-                    "providerId", "a state organ, local government or administrative agency (Art. 16(2)) is not a"
-                            + " third party for the receipt record (Arts. 29(1), 30)");
+            failures.add(new ReceiptRefused.Failure(ReceiptRule.UNKNOWN_PROVIDER, "providerId",
+                    "no third party " + draft.providerId() + " is registered; register the provider first"));
+        } else if (provider.kind == PartyKind.PUBLIC_AGENCY) {
+            failures.add(new ReceiptRefused.Failure(ReceiptRule.RECORD_NOT_REQUIRED, "providerId",
+                    "a state organ, local government or administrative agency (Art. 16(2)) is not a third party for"
+                            + " the receipt record (Arts. 29(1), 30)"));
         }
     }
 
