@@ -68,6 +68,10 @@ public class JointUseSchemeVersion {
     @Column(name = "advance_notice_required", nullable = false)
     public boolean advanceNoticeRequired;
 
+    /** Whether the version needed a notice date at all (advance, or by its effective date): Art. 27(5)(iii), 27(6). */
+    @Column(name = "notice_required", nullable = false)
+    public boolean noticeRequired;
+
     @Column(name = "notice_on")
     public LocalDate noticeOn;
 

@@ -123,13 +123,100 @@ class JointUseSchemeResourceTest {
                 .body("versions[1].noticeOn", equalTo(notice))
                 .body("versions[1].effectiveFrom", equalTo(effective));
 
-        // A new representative of the responsible company: notified without delay, no advance notice needed.
+        // A new representative of the responsible company: notified without delay (Art. 27(6)), so a notice date is
+        // required, and no later than the day the change takes effect; advance notice is not.
         String later = LocalDate.now(JAPAN).plusDays(40).toString();
-        as("tenant-a", "privacy-officer").body(scheme(title, "[\"tenant-b\"]", "[\"New purpose\"]", later, null)
+        String newRepresentative = scheme(title, "[\"tenant-b\"]", "[\"New purpose\"]", later, null)
+                .replace("和田 孝雄", "新 代表");
+        as("tenant-a", "privacy-officer").body(newRepresentative)
+                .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/notice-required"))
+                .body("errors[0].field", equalTo("noticeOn"));
+        as("tenant-a", "privacy-officer").body(newRepresentative.replace("\"effectiveFrom\": \"" + later + "\"",
+                        "\"effectiveFrom\": \"" + later + "\", \"noticeOn\": \"" + LocalDate.now(JAPAN).plusDays(41) + "\""))
+                .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/notice-required"));
+        as("tenant-a", "privacy-officer").body(scheme(title, "[\"tenant-b\"]", "[\"New purpose\"]", later, later)
                         .replace("和田 孝雄", "新 代表"))
                 .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(201)
                 .body("versions[2].changes", contains("RESPONSIBLE_DETAILS"))
+                .body("versions[2].noticeRequired", equalTo(true))
+                .body("versions[2].noticeOn", equalTo(later))
                 .body("versions[2].advanceNoticeRequired", equalTo(false));
+    }
+
+    @Test
+    void shouldRequireAdvanceNoticeForTheFirstVersionAndForANewResponsiblePerson() {
+        // Art. 27(5)(iii): the five items are made known before joint use starts.
+        as("tenant-a", "privacy-officer").body(scheme(unique("Scheme"), "[\"tenant-b\"]", "[\"p\"]", "2025-04-01", null))
+                .post("/v1/joint-use-schemes").then().statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/advance-notice-required"))
+                .body("errors[0].field", equalTo("noticeOn"));
+        as("tenant-a", "privacy-officer").body(scheme(unique("Scheme"), "[\"tenant-b\"]", "[\"p\"]", "2025-04-01",
+                        "2025-04-01"))
+                .post("/v1/joint-use-schemes").then().statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/advance-notice-required"));
+
+        // Art. 27(6): another company taking over responsibility is notified in advance, unlike a renaming.
+        String title = unique("Scheme");
+        String id = create(title);
+        String effective = LocalDate.now(JAPAN).plusDays(30).toString();
+        String takeover = scheme(title, "[\"tenant-b\"]", "[\"Offering group services\"]", effective, effective)
+                .replace("パーソルホールディングス株式会社", "パーソルキャリア株式会社");
+        takeover = takeover.substring(0, takeover.length() - 1) + ", \"responsibleReplaced\": true}";
+        as("tenant-a", "privacy-officer").body(takeover)
+                .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/advance-notice-required"))
+                .body("errors[0].message", containsString("RESPONSIBLE_PERSON"));
+        String notice = LocalDate.now(JAPAN).plusDays(29).toString();
+        as("tenant-a", "privacy-officer").body(takeover.replace("\"noticeOn\": \"" + effective, "\"noticeOn\": \"" + notice))
+                .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(201)
+                .body("versions[1].changes", contains("RESPONSIBLE_PERSON"))
+                .body("versions[1].advanceNoticeRequired", equalTo(true))
+                .body("versions[1].noticeOn", equalTo(notice));
+        // Claiming a new person while naming the same one is a mistake, not a change.
+        as("tenant-a", "privacy-officer").body(scheme(title, "[\"tenant-b\"]", "[\"Offering group services\"]",
+                        LocalDate.now(JAPAN).plusDays(60).toString(), notice)
+                        .replace("パーソルホールディングス株式会社", "パーソルキャリア株式会社")
+                        .replaceFirst("}$", ", \"responsibleReplaced\": true}"))
+                .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/nothing-replaced"));
+    }
+
+    @Test
+    void shouldLetTheMembersOfTheVersionInForceReadTheSchemeNotThoseOfAFutureOne() {
+        String title = unique("Scheme");
+        String id = as("tenant-a", "privacy-officer").body(scheme(title, "[\"tenant-b\", \"tenant-jg\"]",
+                        "[\"Offering group services\"]", "2025-04-01", "2025-03-01"))
+                .post("/v1/joint-use-schemes").then().statusCode(201).extract().path("id");
+        as("tenant-jg", "operator").get("/v1/joint-use-schemes/" + id).then().statusCode(200);
+
+        // tenant-jg leaves the scheme next month: until then it still jointly uses the data and reads the scheme.
+        String nextMonth = LocalDate.now(JAPAN).plusDays(30).toString();
+        as("tenant-a", "privacy-officer").body(scheme(title, "[\"tenant-b\"]", "[\"Offering group services\"]",
+                        nextMonth, null))
+                .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(201)
+                .body("versions[1].changes", contains("SCOPE_NARROWED"))
+                .body("versionInForce", equalTo(1));
+        as("tenant-jg", "operator").get("/v1/joint-use-schemes/" + id).then().statusCode(200)
+                .body("role", equalTo("MEMBER"));
+        as("tenant-jg", "operator").get("/v1/joint-use-schemes?limit=500").then().statusCode(200)
+                .body("items.id", hasItem(id));
+        as("tenant-b", "operator").get("/v1/joint-use-schemes/" + id).then().statusCode(200);
+
+        // A narrowing already in force removes the reader at once.
+        String other = unique("Scheme");
+        String otherId = as("tenant-a", "privacy-officer").body(scheme(other, "[\"tenant-b\", \"tenant-jg\"]",
+                        "[\"Offering group services\"]", "2025-04-01", "2025-03-01"))
+                .post("/v1/joint-use-schemes").then().statusCode(201).extract().path("id");
+        as("tenant-a", "privacy-officer").body(scheme(other, "[\"tenant-b\"]", "[\"Offering group services\"]",
+                        "2025-05-01", null))
+                .post("/v1/joint-use-schemes/" + otherId + "/versions").then().statusCode(201)
+                .body("versionInForce", equalTo(2));
+        as("tenant-jg", "operator").get("/v1/joint-use-schemes/" + otherId).then().statusCode(404);
+        as("tenant-jg", "operator").get("/v1/joint-use-schemes?limit=500").then().statusCode(200)
+                .body("items.id", not(hasItem(otherId)));
+        as("tenant-b", "operator").get("/v1/joint-use-schemes/" + otherId).then().statusCode(200);
     }
 
     @Test

@@ -35,7 +35,11 @@ public record JointUseSchemeView(
             Responsible responsible,
             LocalDate effectiveFrom,
             List<SchemeChange> changes,
-            @Schema(description = "Art. 27(6): the change was notified before it took effect") boolean advanceNoticeRequired,
+            @Schema(description = "Art. 27(5)(iii), 27(6): the version was notified before it took effect")
+            boolean advanceNoticeRequired,
+            @Schema(description = "Art. 27(6): the version needed a notice date at all (in advance, or by its effective "
+                    + "date for a change of the responsible person's name, address or representative)")
+            boolean noticeRequired,
             LocalDate noticeOn,
             OffsetDateTime publishedAt,
             String publishedBy) {
@@ -43,7 +47,7 @@ public record JointUseSchemeView(
         static Version of(JointUseSchemeVersion v) {
             return new Version(v.version, true, v.dataItems, v.members, v.purposes,
                     new Responsible(v.responsibleName, v.responsibleAddress, v.responsibleRepresentative),
-                    v.effectiveFrom, v.changes, v.advanceNoticeRequired, v.noticeOn, v.publishedAt, v.publishedBy);
+                    v.effectiveFrom, v.changes, v.advanceNoticeRequired, v.noticeRequired, v.noticeOn, v.publishedAt, v.publishedBy);
         }
     }
 

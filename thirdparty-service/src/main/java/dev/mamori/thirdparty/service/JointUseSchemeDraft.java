@@ -25,8 +25,13 @@ public record JointUseSchemeDraft(
         @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 2000) String> purposes,
         @Schema(description = "The person responsible for management") @NotNull @Valid Responsible responsible,
         @Schema(description = "The day this content takes effect", example = "2025-04-01") @NotNull LocalDate effectiveFrom,
-        @Schema(description = "The day principals were notified or the content made easily known; before "
-                + "effectiveFrom when the purposes change (Art. 27(6))") LocalDate noticeOn) {
+        @Schema(description = "The day principals were notified or the content made easily known: before "
+                + "effectiveFrom for the first version, a change of purposes or of the responsible person; by "
+                + "effectiveFrom for a change of the responsible person's name, address or representative "
+                + "(Art. 27(5)(iii), 27(6))") LocalDate noticeOn,
+        @Schema(description = "True when another person becomes responsible for management, rather than the same "
+                + "one changing its name, address or representative: that needs advance notice (Art. 27(6))")
+        Boolean responsibleReplaced) {
 
     @Schema(name = "JointUseResponsible")
     public record Responsible(

@@ -14,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -70,17 +71,24 @@ public class JointUseService {
         scheme.currentVersion = 1;
         scheme.createdAt = now;
         scheme.createdBy = tenant.actorSubject();
-        JointUseSchemeVersion v = version(scheme, 1, draft, members, List.of(SchemeChange.INITIAL), false, now);
+        List<SchemeChange> changes = List.of(SchemeChange.INITIAL);
+        if (draft.responsibleReplaced() != null && draft.responsibleReplaced()) {
+            throw ProblemException.unprocessable("nothing-replaced", "The first version replaces no one",
+                    "responsibleReplaced", "a new scheme has no earlier responsible person; leave it out");
+        }
+        SchemeChange.Notice notice = checkNotice(changes, draft);
+        JointUseSchemeVersion v = version(scheme, 1, draft, members, changes, notice, now);
         return schemes.persist(scheme)
                 .chain(() -> versions.persist(v))
-                .chain(() -> schemes.replaceMembers(scheme.id, members))
+                .chain(() -> schemes.addMembers(scheme.id, v.version, members))
                 .chain(() -> audit.record("JOINT_USE_SCHEME_PUBLISHED", RESOURCE, scheme.id, null))
                 .map(done -> new SchemeWithVersions(scheme, true, List.of(v)));
     }
 
     /**
-     * A new version. A change of purposes needs advance notice (Art. 27(6)); a change of the responsible person's
-     * name, address or representative is notified without delay; the data items and the scope of joint users are
+     * A new version. A change of purposes or of the responsible person needs advance notice (Art. 27(6)); a change
+     * of the responsible person's name, address or representative is notified without delay, which the suite asks
+     * for by the effective date; the data items and the scope of joint users are
      * not widened (PPC general guideline 3-6-3 (3): that needs the principals' consent, or a new scheme) but may
      * be narrowed.
      */
@@ -96,15 +104,17 @@ public class JointUseService {
             return versions.versionsOf(scheme.id).chain(all -> {
                 JointUseSchemeVersion previous = all.get(all.size() - 1);
                 List<SchemeChange> changes = changes(previous, draft, members);
-                boolean advance = changes.contains(SchemeChange.PURPOSES);
-                checkDates(previous, draft, advance);
+                checkEffectiveDate(previous, draft);
+                SchemeChange.Notice notice = checkNotice(changes, draft);
                 OffsetDateTime now = now();
-                JointUseSchemeVersion v = version(scheme, previous.version + 1, draft, members, changes, advance, now);
+                JointUseSchemeVersion v = version(scheme, previous.version + 1, draft, members, changes, notice, now);
                 scheme.currentVersion = v.version;
                 List<JointUseSchemeVersion> withNew = new ArrayList<>(all);
                 withNew.add(v);
                 return versions.persist(v)
-                        .chain(() -> schemes.replaceMembers(scheme.id, members))
+                        // The new members read the scheme only from its effective date: until then the version in
+                        // force decides (a member removed by a future version still reads what binds it today).
+                        .chain(() -> schemes.addMembers(scheme.id, v.version, members))
                         .chain(() -> audit.record("JOINT_USE_SCHEME_CHANGED", RESOURCE, scheme.id, null))
                         .map(done -> new SchemeWithVersions(scheme, true, withNew));
             });
@@ -115,7 +125,7 @@ public class JointUseService {
     @WithSession
     public Uni<List<SchemeWithVersions>> list(int offset, int limit) {
         String tenantId = tenant.tenantId();
-        return schemes.listVisible(tenantId, tenant.group().orElse(null), offset, limit).chain(found -> {
+        return schemes.listVisible(tenantId, tenant.group().orElse(null), today(), offset, limit).chain(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().item(List.<SchemeWithVersions>of());
             }
@@ -132,7 +142,7 @@ public class JointUseService {
     @WithSession
     public Uni<SchemeWithVersions> get(UUID id) {
         String tenantId = tenant.tenantId();
-        return schemes.findVisible(tenantId, tenant.group().orElse(null), id).chain(scheme -> {
+        return schemes.findVisible(tenantId, tenant.group().orElse(null), id, today()).chain(scheme -> {
             if (scheme == null) {
                 throw ProblemException.notFound("Joint-use scheme", id);
             }
@@ -189,9 +199,18 @@ public class JointUseService {
         }
         List<SchemeChange> changes = new ArrayList<>();
         JointUseSchemeDraft.Responsible r = draft.responsible();
-        if (!r.name().strip().equals(previous.responsibleName) || !r.address().strip().equals(previous.responsibleAddress)
-                || !r.representative().strip().equals(previous.responsibleRepresentative)) {
-            changes.add(SchemeChange.RESPONSIBLE_DETAILS);
+        boolean responsibleChanged = !r.name().strip().equals(previous.responsibleName)
+                || !r.address().strip().equals(previous.responsibleAddress)
+                || !r.representative().strip().equals(previous.responsibleRepresentative);
+        boolean replaced = draft.responsibleReplaced() != null && draft.responsibleReplaced();
+        if (replaced && !responsibleChanged) {
+            throw ProblemException.unprocessable("nothing-replaced", "The responsible person is the same",
+                    "responsibleReplaced", "the name, address and representative are those of version "
+                            + previous.version + "; give the new responsible person's");
+        }
+        if (responsibleChanged) {
+            // Art. 27(6): replacing the person is notified in advance, a change of its details without delay.
+            changes.add(replaced ? SchemeChange.RESPONSIBLE_PERSON : SchemeChange.RESPONSIBLE_DETAILS);
         }
         if (!new HashSet<>(strip(draft.purposes())).equals(new HashSet<>(previous.purposes))) {
             changes.add(SchemeChange.PURPOSES);
@@ -206,21 +225,47 @@ public class JointUseService {
         return changes;
     }
 
-    private static void checkDates(JointUseSchemeVersion previous, JointUseSchemeDraft draft, boolean advance) {
+    private static void checkEffectiveDate(JointUseSchemeVersion previous, JointUseSchemeDraft draft) {
         if (!draft.effectiveFrom().isAfter(previous.effectiveFrom)) {
             throw ProblemException.unprocessable("effective-date-not-after", "A version takes effect after the one before",
                     "effectiveFrom", "must be after " + previous.effectiveFrom + " (version " + previous.version + ")");
         }
-        if (advance && (draft.noticeOn() == null || !draft.noticeOn().isBefore(draft.effectiveFrom()))) {
-            throw ProblemException.unprocessable("advance-notice-required", "The change needs advance notice",
-                    "noticeOn", "a change of the purposes of use is notified to principals, or made easily known, "
-                            + "before it takes effect (Art. 27(6)): give a noticeOn before effectiveFrom");
+    }
+
+    /**
+     * The notice the version's changes need, strictest first, and a refusal when its date is missing or too late:
+     * the five items before joint use starts (Art. 27(5)(iii)); a change of purposes or of the responsible person
+     * before it takes effect; a change of the responsible person's name, address or representative by the day it
+     * takes effect (Art. 27(6)).
+     */
+    private static SchemeChange.Notice checkNotice(List<SchemeChange> changes, JointUseSchemeDraft draft) {
+        List<SchemeChange> advance = changes.stream().filter(c -> c.notice() == SchemeChange.Notice.ADVANCE).toList();
+        List<SchemeChange> byEffective = changes.stream()
+                .filter(c -> c.notice() == SchemeChange.Notice.BY_EFFECTIVE_DATE).toList();
+        LocalDate notice = draft.noticeOn();
+        if (!advance.isEmpty()) {
+            if (notice == null || !notice.isBefore(draft.effectiveFrom())) {
+                throw ProblemException.unprocessable("advance-notice-required", "The change needs advance notice",
+                        "noticeOn", advance + (advance.size() == 1 ? " is" : " are") + " notified to principals, or "
+                                + "made easily known, before taking effect (Art. 27(5)(iii), 27(6)): give a noticeOn "
+                                + "before effectiveFrom " + draft.effectiveFrom());
+            }
+            return SchemeChange.Notice.ADVANCE;
         }
+        if (!byEffective.isEmpty()) {
+            if (notice == null || notice.isAfter(draft.effectiveFrom())) {
+                throw ProblemException.unprocessable("notice-required", "The change needs notice",
+                        "noticeOn", byEffective + " is notified to principals, or made easily known, without delay "
+                                + "(Art. 27(6)): give a noticeOn on or before effectiveFrom " + draft.effectiveFrom());
+            }
+            return SchemeChange.Notice.BY_EFFECTIVE_DATE;
+        }
+        return SchemeChange.Notice.NONE;
     }
 
     private JointUseSchemeVersion version(JointUseScheme scheme, int number, JointUseSchemeDraft draft,
-                                          List<String> members, List<SchemeChange> changes, boolean advance,
-                                          OffsetDateTime now) {
+                                          List<String> members, List<SchemeChange> changes,
+                                          SchemeChange.Notice notice, OffsetDateTime now) {
         JointUseSchemeVersion v = new JointUseSchemeVersion();
         v.id = UUID.randomUUID();
         v.schemeId = scheme.id;
@@ -234,7 +279,8 @@ public class JointUseService {
         v.responsibleRepresentative = draft.responsible().representative().strip();
         v.effectiveFrom = draft.effectiveFrom();
         v.changes = changes;
-        v.advanceNoticeRequired = advance;
+        v.advanceNoticeRequired = notice == SchemeChange.Notice.ADVANCE;
+        v.noticeRequired = notice != SchemeChange.Notice.NONE;
         v.noticeOn = draft.noticeOn();
         v.publishedAt = now;
         v.publishedBy = tenant.actorSubject();
@@ -243,6 +289,10 @@ public class JointUseService {
 
     private static List<String> strip(List<String> values) {
         return List.copyOf(new LinkedHashSet<>(values.stream().map(String::strip).toList()));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(RecordRetention.JAPAN));
     }
 
     private OffsetDateTime now() {

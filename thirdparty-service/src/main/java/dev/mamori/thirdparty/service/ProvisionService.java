@@ -254,7 +254,7 @@ public class ProvisionService {
             if (c.party.legalBasis != LegalBasis.JOINT_USE || draft.jointUseSchemeId() == null) {
                 return Uni.createFrom().nullItem();
             }
-            return schemes.findVisible(tenantId, tenant.group().orElse(null), draft.jointUseSchemeId())
+            return schemes.findVisible(tenantId, tenant.group().orElse(null), draft.jointUseSchemeId(), today)
                     .chain(scheme -> {
                         c.scheme = scheme;
                         return scheme == null ? Uni.createFrom().nullItem() : schemeVersions.inForce(scheme.id, today);
