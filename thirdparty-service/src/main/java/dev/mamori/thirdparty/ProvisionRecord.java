@@ -56,6 +56,22 @@ public class ProvisionRecord {
     @Column(name = "cross_border_basis")
     public CrossBorderBasis crossBorderBasis;
 
+    /**
+     * CONSENT_WITH_INFORMATION: the versions of the purpose, with the Art. 28(2) information on the recipient's
+     * country, its system and the recipient's measures (Rule 17), that the principals consented on; ascending,
+     * each once (Art. 28(1)(2)).
+     */
+    @Convert(converter = IntegerListConverter.class)
+    @Column(name = "cross_border_consent_versions")
+    public List<Integer> crossBorderConsentVersions;
+
+    /** EQUIVALENT_MEASURES: the latest periodic check of the recipient's measures the provision relied on (Art. 28(3); Rule 18(1)(i)). */
+    @Column(name = "cross_border_check_id")
+    public UUID crossBorderCheckId;
+
+    @Column(name = "cross_border_checked_on")
+    public LocalDate crossBorderCheckedOn;
+
     /** The consent-service purpose the provision serves, when one was named. */
     @Column
     public String purpose;
@@ -110,4 +126,38 @@ public class ProvisionRecord {
     /** The last day the record must be kept (Art. 29(2); Rule 21). */
     @Column(name = "retain_until", nullable = false)
     public LocalDate retainUntil;
+
+    /** A list of integers as a JSON array in a text column, like the platform's string lists. */
+    @jakarta.persistence.Converter
+    public static class IntegerListConverter implements jakarta.persistence.AttributeConverter<List<Integer>, String> {
+
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+        private static final com.fasterxml.jackson.core.type.TypeReference<List<Integer>> LIST =
+                new com.fasterxml.jackson.core.type.TypeReference<>() {
+                };
+
+        @Override
+        public String convertToDatabaseColumn(List<Integer> values) {
+            if (values == null) {
+                return null;
+            }
+            try {
+                return JSON.writeValueAsString(values);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("Cannot store list", e);
+            }
+        }
+
+        @Override
+        public List<Integer> convertToEntityAttribute(String column) {
+            if (column == null) {
+                return null;
+            }
+            try {
+                return List.copyOf(JSON.readValue(column, LIST));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("Stored list is not a JSON array: " + column, e);
+            }
+        }
+    }
 }

@@ -64,15 +64,32 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
                 .withHeader("Content-Type", "application/json").withBody(body)));
     }
 
-    /** consent-service's decisions for these principals: CONSENT_GIVEN allows, any other reason refuses. */
+    /**
+     * consent-service's decisions for these principals: CONSENT_GIVEN allows (consent given on version 1 of the
+     * purpose, now at version 2), any other reason refuses.
+     */
     static void decisions(String code, Map<String, String> reasonBySubject) {
         String decisions = reasonBySubject.entrySet().stream().map(e -> """
                 {"subjectRef": "%s", "purpose": "%s", "allowed": %s, "reason": "%s", "purposeVersion": 2,
-                 "message": "%s"}""".formatted(e.getKey(), code, e.getValue().equals("CONSENT_GIVEN"), e.getValue(),
+                 "consentedVersion": %s, "message": "%s"}""".formatted(e.getKey(), code,
+                e.getValue().equals("CONSENT_GIVEN"), e.getValue(), e.getValue().equals("CONSENT_GIVEN") ? "1" : "null",
                 e.getValue().equals("CONSENT_GIVEN") ? "consented" : "the person " + e.getValue().toLowerCase()))
                 .collect(Collectors.joining(","));
+        answer(reasonBySubject.keySet().iterator().next(), decisions);
+    }
+
+    /** Consent given by each principal, on the version of the purpose given for it. */
+    static void consentedOn(String code, Map<String, Integer> versionBySubject) {
+        String decisions = versionBySubject.entrySet().stream().map(e -> """
+                {"subjectRef": "%s", "purpose": "%s", "allowed": true, "reason": "CONSENT_GIVEN", "purposeVersion": 2,
+                 "consentedVersion": %d, "message": "consented"}""".formatted(e.getKey(), code, e.getValue()))
+                .collect(Collectors.joining(","));
+        answer(versionBySubject.keySet().iterator().next(), decisions);
+    }
+
+    private static void answer(String firstSubject, String decisions) {
         client().register(post(urlEqualTo("/v1/decisions/batch"))
-                .withRequestBody(containing("\"" + reasonBySubject.keySet().iterator().next() + "\""))
+                .withRequestBody(containing("\"" + firstSubject + "\""))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"decisions\": [" + decisions + "]}")));
     }

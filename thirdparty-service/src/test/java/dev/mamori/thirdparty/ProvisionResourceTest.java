@@ -379,6 +379,65 @@ class ProvisionResourceTest {
     }
 
     @Test
+    void shouldRecordTheInformationVersionsConsentedOnForAProvisionAbroadAndShowThemToThePerson() {
+        String us = register("tenant-a", party(unique("US Recruiter Inc."), "CORPORATION", "US", "CONSENT",
+                "CONSENT_WITH_INFORMATION"));
+        String first = subject();
+        String second = subject();
+        String informed = purposeCode();
+        ConsentServiceStub.purpose(informed, true, List.of("US"), List.of());
+        // One person consented on version 1 of the purpose's information, the other on version 2.
+        ConsentServiceStub.consentedOn(informed, new LinkedHashMap<>(Map.of(first, 1, second, 2)));
+        JsonPath record = recorded("tenant-a", provision(us, informed, first, second));
+        assertEquals(List.of(1, 2), record.getList("crossBorderConsentVersions"));
+        assertTrue(record.get("crossBorderCheck") == null, "no check for a consent basis");
+
+        as("tenant-a", "operator").get("/v1/provisions/" + record.getString("id")).then().statusCode(200)
+                .body("crossBorderConsentVersions", contains(1, 2));
+        as("tenant-a", "operator").get("/v1/subjects/" + first + "/provisions").then().statusCode(200)
+                .body("items[0].id", org.hamcrest.Matchers.equalTo(record.getString("id")))
+                .body("items[0].crossBorderConsentVersions", contains(1, 2));
+    }
+
+    @Test
+    void shouldRecordTheLatestPeriodicCheckAProvisionToEquivalentMeasuresReliedOn() throws java.sql.SQLException {
+        String sg = register("tenant-a", party(unique("SG Support Pte."), "CORPORATION", "SG", "CONSENT",
+                "EQUIVALENT_MEASURES"));
+        String s = subject();
+        String purpose = consentedPurpose(s);
+        String earlier = LocalDate.now(JAPAN).minusMonths(2).toString();
+        String latest = LocalDate.now(JAPAN).minusDays(1).toString();
+        as("tenant-a", "privacy-officer").body("{\"checkedOn\": \"" + earlier + "\", \"result\": \"ENSURED\"}")
+                .post("/v1/third-parties/" + sg + "/cross-border-checks").then().statusCode(201);
+        String checkId = as("tenant-a", "privacy-officer")
+                .body("{\"checkedOn\": \"" + latest + "\", \"result\": \"ENSURED\"}")
+                .post("/v1/third-parties/" + sg + "/cross-border-checks").then().statusCode(201).extract().path("id");
+
+        JsonPath record = recorded("tenant-a", provision(sg, purpose, s));
+        assertEquals(checkId, record.getString("crossBorderCheck.id"));
+        assertEquals(latest, record.getString("crossBorderCheck.checkedOn"));
+        assertTrue(record.get("crossBorderConsentVersions") == null, "no consent versions for equivalent measures");
+        as("tenant-a", "operator").get("/v1/subjects/" + s + "/provisions").then().statusCode(200)
+                .body("items[0].crossBorderCheck.id", org.hamcrest.Matchers.equalTo(checkId))
+                .body("items[0].crossBorderCheck.checkedOn", org.hamcrest.Matchers.equalTo(latest));
+
+        // The database refuses a record abroad without what its basis rested on, whoever writes it.
+        try (java.sql.Connection c = dev.mamori.testing.PostgresTestResource.connect();
+             java.sql.Statement st = c.createStatement()) {
+            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> st.executeUpdate("""
+                    INSERT INTO provision_record (id, tenant_id, recipient_id, recipient_name, recipient_address,
+                        recipient_country, legal_basis, cross_border_basis, consent_confirmed, statutory_record, method,
+                        data_items, recorded_on, recorded_at, recorded_by, retain_until)
+                    SELECT '%s'::uuid, tenant_id, recipient_id, recipient_name, recipient_address,
+                        recipient_country, legal_basis, cross_border_basis, consent_confirmed, statutory_record, method,
+                        data_items, recorded_on, recorded_at, recorded_by, retain_until
+                    FROM provision_record WHERE id = '%s'""".formatted(UUID.randomUUID(), record.getString("id"))));
+            assertTrue(refused.getMessage().contains("provision_record_cross_border_check"), refused.getMessage());
+        }
+    }
+
+    @Test
     void shouldSuspendAndResumeProvisionAbroadByHand() {
         String de = register("tenant-a", party(unique("DE GmbH"), "CORPORATION", "DE", "CONSENT", null));
         String s = subject();

@@ -12,7 +12,12 @@ public record ConsentDecisions(List<Decision> decisions) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Decision(String subjectRef, String purpose, boolean allowed, String reason, int purposeVersion,
-                           String message) {
+                           Integer consentedVersion, String message) {
+
+        /** The version the person consented on; the version in force when consent-service names none. */
+        public int versionConsentedOn() {
+            return consentedVersion != null ? consentedVersion : purposeVersion;
+        }
     }
 
     public record Check(String subjectRef, String purpose) {

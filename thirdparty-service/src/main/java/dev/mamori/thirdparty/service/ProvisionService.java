@@ -161,6 +161,17 @@ public class ProvisionService {
             record.recipientCountry = party.country;
             record.legalBasis = party.legalBasis;
             record.crossBorderBasis = party.crossBorderBasis;
+            // Art. 28(1)(2); Rule 17: consent abroad counts only as given on the information shown, so the record
+            // says which version(s) of it the principals consented on. Art. 28(3); Rule 18(1)(i): equivalent
+            // measures count only as last checked, so the record names that check.
+            if (party.crossBorderBasis == CrossBorderBasis.CONSENT_WITH_INFORMATION) {
+                record.crossBorderConsentVersions = refs.stream()
+                        .map(ref -> facts.decisions().get(ref).versionConsentedOn())
+                        .distinct().sorted().toList();
+            } else if (party.crossBorderBasis == CrossBorderBasis.EQUIVALENT_MEASURES) {
+                record.crossBorderCheckId = context.lastCheck.id;
+                record.crossBorderCheckedOn = context.lastCheck.checkedOn;
+            }
             record.purpose = facts.purposeCode();
             record.purposeVersion = facts.purpose() == null ? null : facts.purpose().current().version();
             record.consentConfirmed = context.consentNeeded;
