@@ -55,4 +55,39 @@ class FieldCipherTest {
                 () -> new FieldCipher(FieldCipher.DEV_TEST_KEY, "dev", LaunchMode.NORMAL));
         new FieldCipher(FieldCipher.DEV_TEST_KEY, "dev", LaunchMode.TEST);
     }
+
+    @Test
+    void shouldDeflateALargeValueBeforeSealingItAndReadItBack() {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 2_000; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"subjectRef\":\"cust-000123\",\"purpose\":\"call-center-support\","
+                    + "\"decision\":\"GIVEN\",\"channel\":\"コールセンター（札幌）\",\"n\":").append(i).append('}');
+        }
+        String plaintext = json.append(']').toString();
+        String sealed = cipher.encrypt(plaintext, "tenant-a/1/result.package");
+        assertTrue(sealed.startsWith("k1:z:"), sealed.substring(0, 8));
+        assertTrue(sealed.length() < plaintext.length() / 5, "compressed: " + sealed.length() + " of " + plaintext.length());
+        assertEquals(plaintext, cipher.decrypt(sealed, "tenant-a/1/result.package"));
+        // Bound to its place like any other value, and the mark cannot be dropped or added unnoticed.
+        assertThrows(IllegalStateException.class, () -> cipher.decrypt(sealed, "tenant-a/2/result.package"));
+        assertThrows(IllegalStateException.class, () -> cipher.decrypt("k1:" + sealed.substring(5),
+                "tenant-a/1/result.package"));
+        String small = cipher.encrypt("taro@example.jp", "c");
+        assertFalse(small.startsWith("k1:z:"), "short values are never compressed");
+        assertThrows(IllegalStateException.class, () -> cipher.decrypt("k1:z:" + small.substring(3), "c"));
+    }
+
+    @Test
+    void shouldStillReadALargeValueSealedBeforeValuesWereCompressed() throws Exception {
+        // What encrypt wrote before deflating existed: the plain bytes under "mamori-request/v1/<context>".
+        String plaintext = "x".repeat(FieldCipher.DEFLATE_FROM_BYTES * 2);
+        byte[] nonce = new byte[12];
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(new byte[32], "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        c.updateAAD("mamori-request/v1/tenant-a/1/result".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] sealed = c.doFinal(plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] stored = java.nio.ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array();
+        assertEquals(plaintext, cipher.decrypt("k1:" + Base64.getEncoder().encodeToString(stored), "tenant-a/1/result"));
+    }
 }
