@@ -71,7 +71,8 @@ final class Cli {
         s.println("  --fresh                 delete the data first (databases, Keycloak's database, logs)");
         s.println("  --only PART,...         run only these parts: postgres, keycloak, consent-service, request-service,");
         s.println("                          retention-service, thirdparty-service (a service brings postgres and keycloak)");
-        s.println("  --port PART=N           port of a part on localhost (repeatable)");
+        s.println("  --port PART=N           port of a part on localhost (repeatable); keycloak-management=N for");
+        s.println("                          Keycloak's management interface (default 9180)");
         s.println("  --keycloak-timeout S    seconds Keycloak may take to answer ready (default 240)");
         s.println("  --service-timeout S     seconds the services may take to answer ready (default 180)");
         s.println("environment: DB_HOST (+ DB_PORT, DB_USER, DB_PASSWORD) uses that PostgreSQL instead of the embedded one;");
@@ -145,7 +146,14 @@ final class Cli {
                 if (eq < 0) {
                     throw new IllegalArgumentException("--port wants PART=N, e.g. --port keycloak=8280");
                 }
-                o.builder.port(Part.of(value.substring(0, eq)), Integer.parseInt(value.substring(eq + 1).trim()));
+                String part = value.substring(0, eq).trim();
+                int port = Integer.parseInt(value.substring(eq + 1).trim());
+                if (part.equals("keycloak-management")) {
+                    // Two suites on one machine (a developer's and the e2e tests') must not share this one either.
+                    o.builder.keycloakManagementPort(port);
+                } else {
+                    o.builder.port(Part.of(part), port);
+                }
             }
             case "--keycloak-timeout" -> o.builder.keycloakTimeout(Duration.ofSeconds(Long.parseLong(value)));
             case "--service-timeout" -> o.builder.serviceTimeout(Duration.ofSeconds(Long.parseLong(value)));
