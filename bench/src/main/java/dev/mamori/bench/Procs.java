@@ -95,13 +95,29 @@ final class Procs {
         }
     }
 
-    /** The CPU time of a process and of all its descendants (PostgreSQL's backends are children of the postmaster). */
+    /**
+     * The CPU time of a process and of all its descendants (PostgreSQL's backends are children of the postmaster),
+     * counting children that have exited too: a backend whose connection closed is gone from the tree, and its time
+     * is then in its parent's cutime/cstime.
+     */
     static long treeCpuMicros(long pid) {
-        long total = Math.max(0, cpuMicros(pid));
+        long total = Math.max(0, cpuMicros(pid)) + Math.max(0, exitedChildrenCpuMicros(pid));
         for (long child : descendants(pid)) {
             total += Math.max(0, cpuMicros(child));
         }
         return total;
+    }
+
+    /** cutime + cstime: the CPU time of the process's children that have exited and were waited for, or -1. */
+    static long exitedChildrenCpuMicros(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime (fields 16, 17)
+            return ticks * 1_000_000L / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     static List<Long> descendants(long pid) {
