@@ -4,17 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mamori.launcher.Database;
 import dev.mamori.launcher.Part;
 import dev.mamori.launcher.Suite;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -32,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConsentReplicasIT {
 
     private static final int SECOND_PORT = 8091;
-    private static Process second;
+    private static ServiceReplica second;
     private static String replicaA;
     private static final String replicaB = "http://localhost:" + SECOND_PORT;
 
@@ -40,43 +33,13 @@ class ConsentReplicasIT {
     static void startSecondReplica() throws Exception {
         Suite suite = SuiteExtension.suite();
         replicaA = suite.url(Part.CONSENT).toString();
-        Database db = suite.database();
-        Path jar = suite.root().resolve("consent-service/target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(suite.dataDir().resolve("logs/consent-service-replica-2.log").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("DB_HOST", db.host());
-        env.put("DB_PORT", Integer.toString(db.port()));
-        env.put("DB_NAME", "consent");
-        env.put("DB_USER", db.user());
-        env.put("DB_PASSWORD", db.password());
-        env.put("OIDC_AUTH_SERVER_URL", suite.issuer());
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(SECOND_PORT));
-        second = pb.start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(replicaB + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            assertTrue(second.isAlive(), "the second replica exited; see its log in the suite's logs folder");
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the second consent-service replica did not become ready");
+        second = ServiceReplica.start(suite, Part.CONSENT, SECOND_PORT, Map.of());
     }
 
     @AfterAll
-    static void stopSecondReplica() throws InterruptedException {
+    static void stopSecondReplica() throws Exception {
         if (second != null) {
-            second.destroy();
-            second.waitFor();
+            second.close();
         }
     }
 
@@ -144,9 +107,5 @@ class ConsentReplicasIT {
     private static Response decision(String replica, String token, String subject, String purpose) {
         return given().baseUri(replica).auth().oauth2(token).queryParam("subjectRef", subject)
                 .queryParam("purpose", purpose).get("/v1/decisions");
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : "")).toString();
     }
 }

@@ -14,7 +14,6 @@ import dev.mamori.launcher.Part;
 import dev.mamori.launcher.Suite;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -39,7 +38,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,8 +64,7 @@ class RequestReplicasIT {
     private static final String TENANT = "tenant-a";
     private static final String SECOND_NAME = "request-service-replica-2";
 
-    private static Process second;
-    private static Path secondPidFile;
+    private static ServiceReplica second;
     private static HttpServer relay;
     private static ExecutorService relayThreads;
     /** "METHOD path Idempotency-Key" of every call replica B sent to consent-service. */
@@ -84,69 +81,20 @@ class RequestReplicasIT {
         }
         relay = relay(suite.url(Part.CONSENT), RELAY_PORT);
 
-        // The same command and environment the launcher gives request-service (Suite.startServices), with the
-        // secrets it generated for this data folder: the replicas must share the contact-encryption key to read
-        // each other's requests.
-        Database db = suite.database();
-        Path jar = suite.root().resolve("request-service/target/quarkus-app/quarkus-run.jar");
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Dmamori.suite=" + suite.dataDir()));
-        String opts = System.getenv("MAMORI_SERVICE_JAVA_OPTS");
-        if (opts != null && !opts.isBlank()) {
-            cmd.addAll(List.of(opts.trim().split("\\s+")));
-        }
-        cmd.addAll(List.of("-jar", jar.toString()));
-        Path workDir = suite.dataDir().resolve("work").resolve(SECOND_NAME);
-        Files.createDirectories(workDir);
-        ProcessBuilder pb = new ProcessBuilder(cmd)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(suite.dataDir().resolve("logs/" + SECOND_NAME + ".log").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("DB_HOST", db.host());
-        env.put("DB_PORT", Integer.toString(db.port()));
-        env.put("DB_NAME", Part.REQUEST.database());
-        env.put("DB_USER", db.user());
-        env.put("DB_PASSWORD", db.password());
-        env.put("OIDC_AUTH_SERVER_URL", suite.issuer());
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(SECOND_PORT));
+        // The environment the launcher gives request-service (Suite.startServices), with the secrets it generated for
+        // this data folder: the replicas must share the contact-encryption key to read each other's requests.
+        Map<String, String> env = new java.util.HashMap<>();
         for (String name : List.of("MAMORI_REQUEST_CONTACT_KEY", "MAMORI_CALLBACK_SECRET", "OIDC_CLIENT_SECRET")) {
             env.put(name, keptSecret(suite, name));
         }
         env.put("CONSENT_SERVICE_URL", "http://127.0.0.1:" + RELAY_PORT);
-        second = pb.start();
-        // Like the launcher's children: a run whose JVM dies leaves a pid file the next suite start cleans up.
-        secondPidFile = suite.dataDir().resolve("run").resolve(SECOND_NAME + ".pid");
-        Files.createDirectories(secondPidFile.getParent());
-        Files.writeString(secondPidFile, second.pid() + "\n");
-
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(replicaB + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            assertTrue(second.isAlive(), "the second request-service replica exited; see logs/" + SECOND_NAME
-                    + ".log in the suite's data folder");
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the second request-service replica did not become ready");
+        second = ServiceReplica.start(suite, Part.REQUEST, SECOND_PORT, env);
     }
 
     @AfterAll
     static void stopSecondReplica() throws Exception {
         if (second != null) {
-            second.destroy();
-            if (!second.waitFor(30, TimeUnit.SECONDS)) {
-                second.destroyForcibly();
-                second.waitFor();
-            }
-            Files.deleteIfExists(secondPidFile);
+            second.close();
         }
         if (relay != null) {
             relay.stop(0);
@@ -390,9 +338,5 @@ class RequestReplicasIT {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : "")).toString();
     }
 }
