@@ -85,10 +85,15 @@ final class Procs {
 
     /** User + system CPU time of the process (all its threads) in microseconds, or -1. */
     static long cpuMicros(long pid) {
+        return statMicros(pid, 11, 12); // utime, stime (fields 14, 15)
+    }
+
+    /** Two clock-tick fields of /proc/<pid>/stat (counted after the command name), summed, in microseconds; or -1. */
+    private static long statMicros(long pid, int first, int second) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+            long ticks = Long.parseLong(f[first]) + Long.parseLong(f[second]);
             return ticks * 1_000_000L / CLOCK_TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return -1;
@@ -110,14 +115,7 @@ final class Procs {
 
     /** cutime + cstime: the CPU time of the process's children that have exited and were waited for, or -1. */
     static long exitedChildrenCpuMicros(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime (fields 16, 17)
-            return ticks * 1_000_000L / CLOCK_TICKS_PER_SECOND;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return statMicros(pid, 13, 14); // cutime, cstime (fields 16, 17)
     }
 
     static List<Long> descendants(long pid) {
