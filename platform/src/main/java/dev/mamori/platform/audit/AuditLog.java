@@ -39,9 +39,9 @@ public class AuditLog {
     private static final String COLUMNS = "(id, tenant_id, seq, occurred_at, actor_subject, actor_client, action, "
             + "resource_type, resource_id, subject_ref, outcome, prev_hash, hash)";
     /**
-     * One statement per chunk: each column travels as one text array and {@code unnest} zips them back into rows.
-     * Text arrays because both drivers bind a {@code String[]} alike (the ORM session inside a caller's transaction,
-     * the plain pool for the read-audit buffer); the values are the very strings the hash covers.
+     * Single-line events (changes, bulk writes) inside the caller's ORM transaction: one statement per chunk, each
+     * column travelling as one text array that {@code unnest} zips back into rows; the values are the very strings
+     * the hash covers. High-volume reads do not come this way: they are read events ({@link #INSERT_READS}).
      */
     private static final String INSERT_ARRAYS = "INSERT INTO audit_event " + COLUMNS + " "
             + "SELECT gen_random_uuid(), $1, CAST(r.seq AS bigint), CAST(r.occurred_at AS timestamptz), r.actor_subject, "
