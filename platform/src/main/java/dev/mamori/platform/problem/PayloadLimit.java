@@ -37,7 +37,24 @@ public class PayloadLimit {
         this.limit = maxBodySize.map(size -> new MemorySizeConverter().convert(size).asLongValue()).orElse(-1L);
     }
 
+    /**
+     * The longest request target answered: Vert.x's own line limit is set far above it
+     * ({@code quarkus.http.limits.max-initial-line-length}), so that a long URI reaches this route and gets a 414
+     * problem+json instead of the codec's bare 414.
+     */
+    static final int MAX_URI_LENGTH = 8192;
+
     void register(@Observes Router router) {
+        router.route().order(ORDER - 1).handler(context -> {
+            if (context.request().uri().length() > MAX_URI_LENGTH) {
+                Problem problem = new Problem(Problem.type("uri-too-long"), "URI too long", 414,
+                        "The request target is longer than " + MAX_URI_LENGTH + " characters", null, null);
+                context.response().setStatusCode(414).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .end(encode(problem));
+            } else {
+                context.next();
+            }
+        });
         if (limit < 0) {
             return;
         }
