@@ -20,6 +20,8 @@ public enum DecisionReason {
     SENSITIVE_CONSENT_REQUIRED(false),
     /** Use was stopped on the person's request (APPI Art. 35). */
     USE_STOPPED(false),
+    /** The person's data was erased on their request: nothing may be used for any purpose (APPI Art. 35). */
+    ERASED(false),
     /** The tenant has no purpose with this code. */
     UNKNOWN_PURPOSE(false);
 

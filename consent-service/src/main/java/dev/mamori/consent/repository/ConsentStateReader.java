@@ -35,6 +35,9 @@ public class ConsentStateReader {
 
     private static final String STOPPED = "EXISTS (SELECT 1 FROM use_stop s WHERE s.tenant_id = $1 "
             + "AND s.subject_ref = %s AND s.lifted_at IS NULL AND (s.purpose_code IS NULL OR s.purpose_code = %s))";
+    /** An erasure on the person's request stops every purpose; '!' marks it among a person's stops. */
+    private static final String ERASED = "EXISTS (SELECT 1 FROM use_stop s WHERE s.tenant_id = $1 "
+            + "AND s.subject_ref = %s AND s.lifted_at IS NULL AND s.ground = 'ERASURE')";
 
     /**
      * Everything the decision needs about one person at once: the latest answer for each purpose they ever
@@ -43,7 +46,8 @@ public class ConsentStateReader {
      * serves them all from the cache.
      */
     private static final String SUBJECT = "SELECT c.purpose_code, " + STATE_COLUMNS + ", "
-            + "(SELECT array_agg(COALESCE(s.purpose_code, '*')) FROM use_stop s WHERE s.tenant_id = $1 "
+            + "(SELECT array_agg(CASE WHEN s.ground = 'ERASURE' THEN '!' ELSE COALESCE(s.purpose_code, '*') END) "
+            + "FROM use_stop s WHERE s.tenant_id = $1 "
             + "AND s.subject_ref = $2 AND s.lifted_at IS NULL) AS stops "
             + "FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT DISTINCT ON (c.purpose_code) * FROM consent c "
             + "WHERE c.tenant_id = $1 AND c.subject_ref = $2 "
@@ -52,14 +56,16 @@ public class ConsentStateReader {
 
     /** The same for many pairs at once, in the order given. */
     private static final String MANY = "SELECT q.ord, " + STATE_COLUMNS + ", " + STOPPED.formatted("q.subject", "q.purpose")
-            + " AS stopped FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS q(subject, purpose, ord) "
+            + " AS stopped, " + ERASED.formatted("q.subject") + " AS erased "
+            + "FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS q(subject, purpose, ord) "
             + "LEFT JOIN LATERAL (SELECT * FROM consent c WHERE c.tenant_id = $1 AND c.subject_ref = q.subject "
             + "AND c.purpose_code = q.purpose ORDER BY c.captured_at DESC, c.seq DESC LIMIT 1) c ON true "
             + "LEFT JOIN consent_withdrawal w ON w.consent_id = c.id ORDER BY q.ord";
 
     /** The current state of every person who ever answered for a purpose, for the vendor export. */
     private static final String BY_PURPOSE = "SELECT DISTINCT ON (c.subject_ref) c.subject_ref, " + STATE_COLUMNS + ", "
-            + STOPPED.formatted("c.subject_ref", "c.purpose_code") + " AS stopped "
+            + STOPPED.formatted("c.subject_ref", "c.purpose_code") + " AS stopped, "
+            + ERASED.formatted("c.subject_ref") + " AS erased "
             + "FROM consent c LEFT JOIN consent_withdrawal w ON w.consent_id = c.id "
             + "WHERE c.tenant_id = $1 AND c.purpose_code = $2 AND c.subject_ref > $3 "
             + "ORDER BY c.subject_ref, c.captured_at DESC, c.seq DESC LIMIT $4";
@@ -84,15 +90,16 @@ public class ConsentStateReader {
             String[] stops = first.getArrayOfStrings("stops");
             Set<String> stopped = stops == null ? Set.of() : Set.of(Arrays.stream(stops).distinct()
                     .toArray(String[]::new));
-            boolean stoppedAll = stopped.contains("*");
+            boolean erased = stopped.contains("!");
+            boolean stoppedAll = erased || stopped.contains("*");
             Map<String, ConsentState> byPurpose = new HashMap<>();
             for (Row row : rows) {
                 String purpose = row.getString("purpose_code");
                 if (purpose != null) {
-                    byPurpose.put(purpose, toState(row, stoppedAll || stopped.contains(purpose)));
+                    byPurpose.put(purpose, toState(row, stoppedAll || stopped.contains(purpose), erased));
                 }
             }
-            return SubjectConsents.complete(byPurpose, stoppedAll, stopped);
+            return SubjectConsents.complete(byPurpose, stoppedAll, stopped, erased);
         });
     }
 
@@ -137,19 +144,19 @@ public class ConsentStateReader {
     }
 
     private ConsentState toState(Row row) {
-        return toState(row, row.getBoolean("stopped"));
+        return toState(row, row.getBoolean("stopped"), row.getBoolean("erased"));
     }
 
-    private ConsentState toState(Row row, boolean stopped) {
+    private ConsentState toState(Row row, boolean stopped, boolean erased) {
         UUID id = row.getUUID("id");
         if (id == null) {
-            return stopped ? ConsentState.NONE_STOPPED : ConsentState.NONE;
+            return erased ? ConsentState.NONE_ERASED : stopped ? ConsentState.NONE_STOPPED : ConsentState.NONE;
         }
         return new ConsentState(id, ConsentDecision.valueOf(row.getString("decision")),
                 row.getInteger("purpose_version"), row.getOffsetDateTime("expires_at"),
                 categories(row.getString("sensitive_categories")), row.getLocalDate("subject_birth_date"),
                 row.getBoolean("has_guardian"), row.getOffsetDateTime("captured_at"),
-                row.getOffsetDateTime("withdrawn_at"), stopped);
+                row.getOffsetDateTime("withdrawn_at"), stopped, erased);
     }
 
     private Set<SensitiveCategory> categories(String json) {

@@ -1,5 +1,6 @@
 package dev.mamori.consent.rest;
 
+import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.consent.DecisionReason;
 import dev.mamori.consent.service.ConsentDraft;
 import dev.mamori.consent.service.Decision;
@@ -52,7 +53,7 @@ public class DecisionResource {
     }
 
     @Schema(name = "DecisionCheck")
-    public record Check(@NotBlank @Pattern(regexp = ConsentDraft.SUBJECT_REF, message = ConsentDraft.SUBJECT_REF_MESSAGE) String subjectRef,
+    public record Check(@NotBlank @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
                         @NotBlank @Size(max = 64) String purpose) {
     }
 
@@ -74,7 +75,7 @@ public class DecisionResource {
     @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Operation(operationId = "decide", summary = "Whether a person's data may be used for a purpose, and why")
     public Uni<DecisionView> decide(
-            @QueryParam("subjectRef") @NotBlank @Pattern(regexp = ConsentDraft.SUBJECT_REF, message = ConsentDraft.SUBJECT_REF_MESSAGE) String subjectRef,
+            @QueryParam("subjectRef") @NotBlank @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
             @QueryParam("purpose") @NotBlank @Size(max = 64) String purpose) {
         return decisions.decide(subjectRef, purpose).map(d -> DecisionView.of(subjectRef, purpose, d));
     }

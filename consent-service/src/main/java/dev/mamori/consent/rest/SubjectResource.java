@@ -1,5 +1,6 @@
 package dev.mamori.consent.rest;
 
+import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.consent.service.ConsentDraft;
 import dev.mamori.consent.service.ConsentService;
 import dev.mamori.consent.service.DecisionCache;
@@ -66,7 +67,7 @@ public class SubjectResource {
     @Operation(operationId = "getSubjectConsents", summary = "A person's complete consent history in recording order, "
             + "with withdrawals and use stops")
     public Uni<History> getSubjectConsents(
-            @PathParam("subjectRef") @Pattern(regexp = ConsentDraft.SUBJECT_REF, message = ConsentDraft.SUBJECT_REF_MESSAGE) String subjectRef) {
+            @PathParam("subjectRef") @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef) {
         return consents.history(subjectRef).map(h -> new History(h.subjectRef(),
                 h.consents().stream().map(ConsentView::of).toList(),
                 h.useStops().stream().map(ConsentView.UseStopView::of).toList()));
@@ -78,7 +79,7 @@ public class SubjectResource {
     @Operation(operationId = "stopUse", summary = "Stop the use of a person's data for some or all purposes after a "
             + "decided request; decisions answer USE_STOPPED from the moment this returns")
     public Uni<Response> stopUse(
-            @PathParam("subjectRef") @Pattern(regexp = ConsentDraft.SUBJECT_REF, message = ConsentDraft.SUBJECT_REF_MESSAGE) String subjectRef,
+            @PathParam("subjectRef") @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull UseStopDraft draft) {
         return idempotency.once(idempotencyKey, "stopUse:" + subjectRef, draft, () -> useStops.stop(subjectRef, draft)

@@ -1,5 +1,7 @@
 package dev.mamori.consent.service;
 
+import dev.mamori.platform.subject.SubjectRef;
+import dev.mamori.platform.validation.NotFuture;
 import dev.mamori.consent.ConsentDecision;
 import dev.mamori.consent.ConsentMethod;
 import dev.mamori.consent.SensitiveCategory;
@@ -18,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ConsentDraft")
 public record ConsentDraft(
         @Schema(description = "The client's own, tenant-scoped reference for the person", example = "cust-000123")
-        @NotBlank @Pattern(regexp = SUBJECT_REF, message = SUBJECT_REF_MESSAGE) String subjectRef,
+        @NotBlank @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
         @Schema(example = "call-center-support") @NotBlank @Size(max = 64) String purpose,
         @Schema(description = "The exact version of the purpose the person was shown", example = "1")
         @NotNull @Min(1) Integer purposeVersion,
@@ -28,11 +30,8 @@ public record ConsentDraft(
         @Schema(description = "When the consent stops counting, if it was given for a limited time") OffsetDateTime expiresAt,
         @Schema(description = "Sensitive categories the person explicitly agreed to (APPI Art. 20(2)); must name "
                 + "every category of the purpose version") List<SensitiveCategory> sensitiveCategories,
-        @Schema(description = "Needed to apply the tenant's minor rule", example = "2001-04-02") LocalDate subjectBirthDate,
+        @Schema(description = "Needed to apply the tenant's minor rule", example = "2001-04-02") @NotFuture LocalDate subjectBirthDate,
         @Valid Guardian guardian) {
-
-    public static final String SUBJECT_REF = "[^\\s]{1,128}";
-    public static final String SUBJECT_REF_MESSAGE = "must be 1-128 characters without spaces";
 
     @Schema(name = "ConsentEvidence")
     public record Evidence(
@@ -40,7 +39,8 @@ public record ConsentDraft(
                     example = "https://example.jp/entry") @NotBlank @Size(max = 500) String channel,
             @Schema(description = "Version of the privacy notice shown", example = "2026-04") @NotBlank @Size(max = 64) String noticeVersion,
             @Schema(example = "ja") @NotNull @Pattern(regexp = "ja|en", message = "must be ja or en") String language,
-            @Schema(description = "When the person answered") @NotNull OffsetDateTime capturedAt,
+            @Schema(description = "When the person answered; refused as captured-in-future beyond clock skew")
+            @NotNull OffsetDateTime capturedAt,
             @Size(max = 500) String userAgent,
             @Schema(description = "Stored only anonymised: the host part is removed", example = "203.0.113.45")
             @Size(max = 64) String ipAddress,

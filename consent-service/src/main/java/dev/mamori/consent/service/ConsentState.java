@@ -36,6 +36,8 @@ public final class ConsentState {
 
     public static final ConsentState NONE = new ConsentState(null, null, 0, null, Set.of(), null, false, null, null, false);
     public static final ConsentState NONE_STOPPED = new ConsentState(null, null, 0, null, Set.of(), null, false, null, null, true);
+    public static final ConsentState NONE_ERASED =
+            new ConsentState(null, null, 0, null, Set.of(), null, false, null, null, true, true);
 
     private final long idHigh;
     private final long idLow;
@@ -50,10 +52,19 @@ public final class ConsentState {
     private final boolean hasBirthDate;
     private final boolean hasGuardian;
     private final boolean stopped;
+    private final boolean erased;
 
     public ConsentState(UUID consentId, ConsentDecision decision, int purposeVersion, OffsetDateTime expiresAt,
                         Set<SensitiveCategory> sensitiveCategories, LocalDate subjectBirthDate, boolean hasGuardian,
                         OffsetDateTime capturedAt, OffsetDateTime withdrawnAt, boolean stopped) {
+        this(consentId, decision, purposeVersion, expiresAt, sensitiveCategories, subjectBirthDate, hasGuardian,
+                capturedAt, withdrawnAt, stopped, false);
+    }
+
+    /** {@code erased}: the person's data was erased on their request, which stops every use (APPI Art. 35(1), (5)). */
+    public ConsentState(UUID consentId, ConsentDecision decision, int purposeVersion, OffsetDateTime expiresAt,
+                        Set<SensitiveCategory> sensitiveCategories, LocalDate subjectBirthDate, boolean hasGuardian,
+                        OffsetDateTime capturedAt, OffsetDateTime withdrawnAt, boolean stopped, boolean erased) {
         this.hasId = consentId != null;
         this.idHigh = hasId ? consentId.getMostSignificantBits() : 0;
         this.idLow = hasId ? consentId.getLeastSignificantBits() : 0;
@@ -70,7 +81,8 @@ public final class ConsentState {
         this.hasGuardian = hasGuardian;
         this.capturedAt = micros(capturedAt);
         this.withdrawnAt = micros(withdrawnAt);
-        this.stopped = stopped;
+        this.stopped = stopped || erased;
+        this.erased = erased;
     }
 
     public UUID consentId() {
@@ -122,6 +134,10 @@ public final class ConsentState {
         return stopped;
     }
 
+    public boolean erased() {
+        return erased;
+    }
+
     /** Approximate heap bytes of one state, for the cache's memory bound. */
     static int weight() {
         return 80;
@@ -146,7 +162,7 @@ public final class ConsentState {
                 && s.decision == decision && s.purposeVersion == purposeVersion && s.expiresAt == expiresAt
                 && s.sensitive == sensitive && s.hasBirthDate == hasBirthDate && s.birthEpochDay == birthEpochDay
                 && s.hasGuardian == hasGuardian && s.capturedAt == capturedAt && s.withdrawnAt == withdrawnAt
-                && s.stopped == stopped;
+                && s.stopped == stopped && s.erased == erased;
     }
 
     @Override
@@ -156,6 +172,6 @@ public final class ConsentState {
 
     @Override
     public String toString() {
-        return "ConsentState[" + consentId() + ", " + decision() + ", v" + purposeVersion + ", stopped=" + stopped + "]";
+        return "ConsentState[" + consentId() + ", " + decision() + ", v" + purposeVersion + ", stopped=" + stopped + ", erased=" + erased + "]";
     }
 }

@@ -24,6 +24,10 @@ public final class DecisionRules {
                     "The tenant has no purpose with this code");
         }
         int current = purpose.currentVersion();
+        if (state.erased()) {
+            return new Decision(false, DecisionReason.ERASED, current, state.consentId(), version(state),
+                    "The person's data was erased on their request; it may not be used again (APPI Art. 35)");
+        }
         if (state.stopped()) {
             return new Decision(false, DecisionReason.USE_STOPPED, current, state.consentId(), version(state),
                     "Use of this person's data is stopped on their request (APPI Art. 35)");

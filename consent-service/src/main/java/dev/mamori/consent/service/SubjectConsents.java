@@ -24,19 +24,27 @@ public final class SubjectConsents {
     private final boolean complete;
     private final boolean stoppedAll;
     private final String[] stoppedPurposes;
+    private final boolean erased;
 
     private SubjectConsents(String[] codes, ConsentState[] states, boolean complete, boolean stoppedAll,
-                            String[] stoppedPurposes) {
+                            String[] stoppedPurposes, boolean erased) {
         this.codes = codes;
         this.states = states;
         this.complete = complete;
         this.stoppedAll = stoppedAll;
         this.stoppedPurposes = stoppedPurposes;
+        this.erased = erased;
     }
 
     /** Every purpose the person answered, with use stops already folded into each state. */
     public static SubjectConsents complete(Map<String, ConsentState> byPurpose, boolean stoppedAll,
                                            Set<String> stoppedPurposes) {
+        return complete(byPurpose, stoppedAll, stoppedPurposes, false);
+    }
+
+    /** The same, for a person whose data was erased on their request ({@code erased}: every purpose is stopped). */
+    public static SubjectConsents complete(Map<String, ConsentState> byPurpose, boolean stoppedAll,
+                                           Set<String> stoppedPurposes, boolean erased) {
         String[] codes = new String[byPurpose.size()];
         ConsentState[] states = new ConsentState[byPurpose.size()];
         int i = 0;
@@ -46,11 +54,11 @@ public final class SubjectConsents {
         }
         String[] stopped = stoppedPurposes.isEmpty() ? NO_CODES
                 : stoppedPurposes.stream().map(String::intern).toArray(String[]::new);
-        return new SubjectConsents(codes, states, true, stoppedAll, stopped);
+        return new SubjectConsents(codes, states, true, stoppedAll || erased, stopped, erased);
     }
 
     static SubjectConsents partial() {
-        return new SubjectConsents(NO_CODES, NO_STATES, false, false, NO_CODES);
+        return new SubjectConsents(NO_CODES, NO_STATES, false, false, NO_CODES, false);
     }
 
     /** The state for a purpose, or null when it is not known here and must be read. */
@@ -63,6 +71,9 @@ public final class SubjectConsents {
         if (!complete) {
             return null;
         }
+        if (erased) {
+            return ConsentState.NONE_ERASED;
+        }
         return stoppedAll || contains(stoppedPurposes, purposeCode) ? ConsentState.NONE_STOPPED : ConsentState.NONE;
     }
 
@@ -72,14 +83,14 @@ public final class SubjectConsents {
             if (codes[i].equals(purposeCode)) {
                 ConsentState[] replaced = states.clone();
                 replaced[i] = state;
-                return new SubjectConsents(codes, replaced, complete, stoppedAll, stoppedPurposes);
+                return new SubjectConsents(codes, replaced, complete, stoppedAll, stoppedPurposes, erased);
             }
         }
         String[] grownCodes = Arrays.copyOf(codes, codes.length + 1);
         grownCodes[codes.length] = purposeCode.intern();
         ConsentState[] grownStates = Arrays.copyOf(states, states.length + 1);
         grownStates[states.length] = state;
-        return new SubjectConsents(grownCodes, grownStates, complete, stoppedAll, stoppedPurposes);
+        return new SubjectConsents(grownCodes, grownStates, complete, stoppedAll, stoppedPurposes, erased);
     }
 
     public boolean complete() {

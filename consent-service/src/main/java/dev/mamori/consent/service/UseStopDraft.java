@@ -25,6 +25,11 @@ public record UseStopDraft(
         /** Art. 35(5): risk of harm to the person's rights or legitimate interests. */
         ART_35_5_HARM_RISK,
         /** The client company agreed to stop beyond what the law requires. */
-        VOLUNTARY
+        VOLUNTARY,
+        /**
+         * Art. 35(1), (5): the person's data was erased on their request; every purpose stops and decisions answer
+         * {@code ERASED}. Names no purposes.
+         */
+        ERASURE
     }
 }

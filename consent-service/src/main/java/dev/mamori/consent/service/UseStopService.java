@@ -44,6 +44,11 @@ public class UseStopService {
     @WithTransaction
     public Uni<List<UseStop>> stop(String subjectRef, UseStopDraft draft) {
         String tenantId = tenant.tenantId();
+        if (draft.ground() == UseStopDraft.Ground.ERASURE && draft.purposes() != null && !draft.purposes().isEmpty()) {
+            // An erased person's data is gone for every purpose: a stop on erasure cannot be partial.
+            throw ProblemException.unprocessable("erasure-stops-every-purpose", "An erasure stops every purpose",
+                    "purposes", "must be empty when the ground is ERASURE: erasure stops every purpose");
+        }
         // The empty code stands for "every purpose" (stored as null).
         List<String> codes = draft.purposes() == null || draft.purposes().isEmpty()
                 ? List.of("") : draft.purposes().stream().distinct().toList();
