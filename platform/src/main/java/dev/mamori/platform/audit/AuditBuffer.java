@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
  * Audit lines for high-volume reads (the use decision) that must not each take a transaction, a chain link and a
  * row. Each caller's reads are collected in memory as three parallel arrays (person, resource, time) and appended
  * once a second as read events: one chained audit event per caller and up to {@code mamori.audit.buffer.reads-per-event}
- * reads, in one transaction per tenant. Every read stays on record with its own person, resource and time, and the
+ * reads, in one transaction per tenant. The same round seals the tenant's pending change lines ({@link AuditLog#seal}). Every read stays on record with its own person, resource and time, and the
  * people are indexed, so "who read this person's data" is still one query.
  *
  * <p>Why not a row per read: at 10,000 decisions a second the row, its three index entries and its hash cost the
@@ -174,7 +174,7 @@ public class AuditBuffer {
      * reads (they go back into the buffer, ahead of nothing: their times say when they happened) and is retried by
      * the next tick rather than in a tight loop.
      */
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mamori.audit.seal-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flush() {
         Map<String, List<Reads>> byTenant = new LinkedHashMap<>();
         for (OpenReads callerReads : open.values()) {
@@ -183,12 +183,19 @@ public class AuditBuffer {
                 byTenant.computeIfAbsent(reads.caller().tenantId(), t -> new ArrayList<>()).add(reads);
             }
         }
-        if (byTenant.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+        // Every tenant with changes' lines waiting is sealed in the same round, with or without reads.
+        return auditLog.tenantsPending()
+                .onFailure().recoverWithItem(List.of())
+                .chain(pendingTenants -> {
+                    pendingTenants.forEach(t -> byTenant.putIfAbsent(t, List.of()));
+                    return byTenant.isEmpty() ? Uni.createFrom().voidItem() : seal(byTenant);
+                });
+    }
+
+    private Uni<Void> seal(Map<String, List<Reads>> byTenant) {
         return Multi.createFrom().iterable(byTenant.entrySet())
                 .onItem().transformToUniAndConcatenate(e -> pool.withTransaction(
-                                connection -> auditLog.appendReads(connection, e.getKey(), e.getValue(), readsPerEvent))
+                                connection -> auditLog.seal(connection, e.getKey(), e.getValue(), readsPerEvent))
                         .invoke(() -> pending.addAndGet(-count(e.getValue())))
                         .onFailure().invoke(err -> {
                             // Put them back: the next flush tries again rather than dropping audit lines.

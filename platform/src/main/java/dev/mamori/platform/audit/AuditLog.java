@@ -25,23 +25,47 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Appends audit events inside the caller's transaction, so a change and its audit line commit or roll back
- * together. Each tenant's events form a hash chain: every event's hash covers its content and the previous hash,
- * and a per-tenant head row holds the last seq and hash. The head row is locked while appending, which orders
- * concurrent writers of one tenant without blocking other tenants.
+ * The tenant's audit log. A change's audit lines are written inside the change's own transaction, so the change
+ * and its lines commit or roll back together, but without a place in the chain: they wait in {@code audit_pending}.
+ * The sealer ({@link #seal}) chains them shortly after, in commit order, in one short transaction per tenant: every
+ * event's hash covers its content and the previous hash, and a per-tenant head row holds the last seq and hash.
+ * Only the sealer takes the head row's lock, for the few milliseconds of a seal, so a tenant's writes run in
+ * parallel instead of one after another behind the lock. Reads of the log ({@link #page}, {@link #verify}) seal
+ * first, so an auditor always sees every committed line; a line left unsealed for longer than
+ * {@value #UNSEALED_LIMIT_SECONDS} seconds makes the verification fail.
  */
 @ApplicationScoped
 public class AuditLog {
 
     static final String GENESIS = "0".repeat(64);
+    /** A committed line still pending after this long means the sealer is not running: verification says so. */
+    static final int UNSEALED_LIMIT_SECONDS = 10;
+    /** Lines sealed in one transaction at most; a larger backlog is sealed by the next rounds. */
+    private static final int SEAL_BATCH = 20_000;
+    /** A change's lines, in its own transaction, with no chain position: one text array per column. */
+    private static final String INSERT_PENDING = "INSERT INTO audit_pending (tenant_id, occurred_at, actor_subject, "
+            + "actor_client, action, resource_type, resource_id, subject_ref, outcome) "
+            + "SELECT :p1, CAST(r.occurred_at AS timestamptz), r.actor_subject, r.actor_client, r.action, "
+            + "r.resource_type, r.resource_id, r.subject_ref, r.outcome "
+            + "FROM unnest(CAST(:p2 AS text[]), CAST(:p3 AS text[]), CAST(:p4 AS text[]), CAST(:p5 AS text[]), "
+            + "CAST(:p6 AS text[]), CAST(:p7 AS text[]), CAST(:p8 AS text[]), CAST(:p9 AS text[])) "
+            + "WITH ORDINALITY AS r(occurred_at, actor_subject, actor_client, action, resource_type, resource_id, "
+            + "subject_ref, outcome, ord) ORDER BY r.ord";
+    /** Takes the oldest pending lines of a tenant out, for sealing in the same transaction. */
+    private static final String TAKE_PENDING = "DELETE FROM audit_pending WHERE id IN (SELECT id FROM audit_pending "
+            + "WHERE tenant_id = $1 ORDER BY id LIMIT " + SEAL_BATCH + ") RETURNING id, occurred_at, actor_subject, "
+            + "actor_client, action, resource_type, resource_id, subject_ref, outcome";
+    private static final String TENANTS_PENDING = "SELECT DISTINCT tenant_id FROM audit_pending";
+    private static final String STALE_PENDING = "SELECT count(*) FROM audit_pending WHERE tenant_id = $1 "
+            + "AND written_at < clock_timestamp() - make_interval(secs => " + UNSEALED_LIMIT_SECONDS + ")";
     private static final int VERIFY_BATCH = 1000;
     private static final int INSERT_CHUNK = 1000;
     private static final String COLUMNS = "(id, tenant_id, seq, occurred_at, actor_subject, actor_client, action, "
             + "resource_type, resource_id, subject_ref, outcome, prev_hash, hash)";
     /**
-     * Single-line events (changes, bulk writes) inside the caller's ORM transaction: one statement per chunk, each
-     * column travelling as one text array that {@code unnest} zips back into rows; the values are the very strings
-     * the hash covers. High-volume reads do not come this way: they are read events ({@link #INSERT_READS}).
+     * Sealed single-line events (changes, bulk writes): one statement per chunk, each column travelling as one text
+     * array that {@code unnest} zips back into rows; the values are the very strings the hash covers. High-volume
+     * reads do not come this way: they are read events ({@link #INSERT_READS}).
      */
     private static final String INSERT_ARRAYS = "INSERT INTO audit_event " + COLUMNS + " "
             + "SELECT gen_random_uuid(), $1, CAST(r.seq AS bigint), CAST(r.occurred_at AS timestamptz), r.actor_subject, "
@@ -51,7 +75,6 @@ public class AuditLog {
             + "CAST($11 AS text[]), CAST($12 AS text[])) AS r(seq, occurred_at, actor_subject, actor_client, action, "
             + "resource_type, resource_id, subject_ref, outcome, prev_hash, hash)";
     /** The same with named parameters {@code :p1 … :p12}, for the ORM session. */
-    private static final String INSERT_ARRAYS_NAMED = named(INSERT_ARRAYS, 12);
     private static final String LOCK_HEAD = "INSERT INTO audit_chain_head (tenant_id, last_seq, last_hash) "
             + "VALUES (:t, 0, :g) ON CONFLICT (tenant_id) DO UPDATE SET tenant_id = excluded.tenant_id "
             + "RETURNING last_seq, last_hash";
@@ -70,6 +93,8 @@ public class AuditLog {
     private static final String PAGE = SELECT_EVENTS + "ORDER BY seq LIMIT $3";
     private static final String PAGE_OF_SUBJECT = SELECT_EVENTS
             + "AND (subject_ref = $3 OR subject_refs @> ARRAY[$3]::text[]) ORDER BY seq LIMIT $4";
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuditLog.class);
 
     private final TenantContext tenant;
     private final ObjectMapper json;
@@ -113,54 +138,103 @@ public class AuditLog {
     }
 
     /**
-     * Appends entries of one tenant to its chain, in order, inside the current transaction. The head row is
-     * created on first use and locked in one statement (the no-op update takes the row lock), which orders
-     * concurrent writers of one tenant without blocking other tenants.
+     * Writes entries of one tenant, in order, inside the current transaction, to be sealed into the chain after
+     * commit. No lock is taken: concurrent writers of one tenant do not wait for each other.
      */
     Uni<Void> append(String tenantId, List<AuditEntry> entries) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery(LOCK_HEAD, Object[].class)
-                .setParameter("t", tenantId)
-                .setParameter("g", GENESIS)
-                .getSingleResult()
-                .chain(head -> {
-                    Chained chained = chain(tenantId, ((Number) head[0]).longValue(), (String) head[1], entries);
-                    // One multi-row insert per chunk: a request that touches thousands of people still writes one
-                    // line per person without a round trip per line.
-                    Uni<Void> inserts = Uni.createFrom().voidItem();
-                    for (int from = 0; from < chained.events().size(); from += INSERT_CHUNK) {
-                        String[][] columns = columns(chained.events(), from,
-                                Math.min(from + INSERT_CHUNK, chained.events().size()));
-                        inserts = inserts.chain(() -> {
-                            var insert = session.createNativeQuery(INSERT_ARRAYS_NAMED).setParameter("p1", tenantId);
-                            for (int c = 0; c < columns.length; c++) {
-                                insert.setParameter("p" + (c + 2), columns[c]);
-                            }
-                            return insert.executeUpdate().replaceWithVoid();
-                        });
+        return Panache.getSession().chain(session -> {
+            // One multi-row insert per chunk: a request that touches thousands of people still writes one line per
+            // person without a round trip per line.
+            Uni<Void> inserts = Uni.createFrom().voidItem();
+            for (int from = 0; from < entries.size(); from += INSERT_CHUNK) {
+                String[][] columns = pendingColumns(entries, from, Math.min(from + INSERT_CHUNK, entries.size()));
+                inserts = inserts.chain(() -> {
+                    var insert = session.createNativeQuery(INSERT_PENDING).setParameter("p1", tenantId);
+                    for (int c = 0; c < columns.length; c++) {
+                        insert.setParameter("p" + (c + 2), columns[c]);
                     }
-                    return inserts.chain(() -> session.createNativeQuery(UPDATE_HEAD)
-                            .setParameter("s", chained.lastSeq())
-                            .setParameter("h", chained.lastHash())
-                            .setParameter("t", tenantId)
-                            .executeUpdate());
-                }))
-                .replaceWithVoid();
+                    return insert.executeUpdate().replaceWithVoid();
+                });
+            }
+            return inserts;
+        });
+    }
+
+    /** The entries' columns after the tenant, in {@link #INSERT_PENDING}'s order. */
+    private static String[][] pendingColumns(List<AuditEntry> entries, int from, int to) {
+        int n = to - from;
+        String[][] columns = new String[8][n];
+        for (int i = 0; i < n; i++) {
+            AuditEntry e = entries.get(from + i);
+            columns[0][i] = e.occurredAt().truncatedTo(ChronoUnit.MICROS).withOffsetSameInstant(ZoneOffset.UTC).toString();
+            columns[1][i] = e.actorSubject();
+            columns[2][i] = e.actorClient();
+            columns[3][i] = e.action();
+            columns[4][i] = e.resourceType();
+            columns[5][i] = e.resourceId();
+            columns[6][i] = e.subjectRef();
+            columns[7][i] = e.outcome();
+        }
+        return columns;
+    }
+
+    /** Tenants with lines waiting to be sealed. */
+    Uni<List<String>> tenantsPending() {
+        return pool.preparedQuery(TENANTS_PENDING).execute().map(rows -> {
+            List<String> tenants = new ArrayList<>(rows.size());
+            rows.forEach(row -> tenants.add(row.getString(0)));
+            return tenants;
+        });
     }
 
     /**
-     * Appends read events on a plain connection inside a transaction the caller owns (the read buffer's flush):
-     * each caller's reads go in as events of at most {@code perEvent} reads, each one link of the tenant's chain.
+     * Seals the tenant's pending lines now, in a transaction of its own, before the log is read. A failed seal does
+     * not fail the read: the lines stay pending, and a verification reports them once they are old.
      */
-    Uni<Void> appendReads(SqlConnection connection, String tenantId, List<AuditBuffer.Reads> batches, int perEvent) {
+    public Uni<Void> sealPending(String tenantId) {
+        return pool.withTransaction(connection -> seal(connection, tenantId, List.of(), 1))
+                .onFailure().invoke(e -> LOG.warnf("Sealing the audit lines of %s failed: %s", tenantId, e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    /**
+     * Seals on a plain connection inside a transaction the caller owns (the read buffer's flush, or a read of the
+     * log): takes the head's lock, then the tenant's pending lines in the order they were written, and chains them
+     * followed by the given reads, as events of at most {@code perEvent} reads each. Everything moves in this one
+     * transaction: if it fails, the lines are still pending and the reads go back to the buffer.
+     */
+    Uni<Void> seal(SqlConnection connection, String tenantId, List<AuditBuffer.Reads> batches, int perEvent) {
         return connection.preparedQuery(LOCK_HEAD_POSITIONAL).execute(Tuple.of(tenantId, GENESIS))
+                .chain(rows -> connection.preparedQuery(TAKE_PENDING).execute(Tuple.of(tenantId))
+                        .map(pending -> new Object[] {rows.iterator().next(), pending}))
                 // Hashing and binding a second's reads is done off the event loop, so that the requests it serves
                 // meanwhile are not held up once a second (the decision's p99).
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .chain(rows -> {
-                    Row head = rows.iterator().next();
+                .chain(taken -> {
+                    Row head = (Row) taken[0];
+                    @SuppressWarnings("unchecked")
+                    RowSet<Row> pendingRows = (RowSet<Row>) taken[1];
                     long seq = head.getLong(0);
                     String prev = head.getString(1);
+                    Uni<Void> sealedLines = Uni.createFrom().voidItem();
+                    if (pendingRows.size() > 0) {
+                        Chained chained = chain(tenantId, seq, prev, pendingEntries(tenantId, pendingRows));
+                        seq = chained.lastSeq();
+                        prev = chained.lastHash();
+                        for (int from = 0; from < chained.events().size(); from += INSERT_CHUNK) {
+                            String[][] columns = columns(chained.events(), from,
+                                    Math.min(from + INSERT_CHUNK, chained.events().size()));
+                            Tuple insert = Tuple.tuple().addString(tenantId);
+                            for (String[] column : columns) {
+                                insert.addArrayOfString(column);
+                            }
+                            sealedLines = sealedLines.chain(() -> connection.preparedQuery(INSERT_ARRAYS)
+                                    .execute(insert).replaceWithVoid());
+                        }
+                    }
+                    if (pendingRows.size() == 0 && batches.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
                     List<Tuple> inserts = new ArrayList<>();
                     for (AuditBuffer.Reads batch : batches) {
                         for (int from = 0; from < batch.size(); from += perEvent) {
@@ -178,10 +252,26 @@ public class AuditLog {
                         }
                     }
                     Tuple head2 = Tuple.of(seq, prev, tenantId);
-                    return connection.preparedQuery(INSERT_READS).executeBatch(inserts)
+                    Uni<Void> reads = inserts.isEmpty() ? Uni.createFrom().voidItem()
+                            : connection.preparedQuery(INSERT_READS).executeBatch(inserts).replaceWithVoid();
+                    return sealedLines.chain(() -> reads)
                             .chain(() -> connection.preparedQuery(UPDATE_HEAD_POSITIONAL).execute(head2))
                             .replaceWithVoid();
                 });
+    }
+
+    /** Pending rows as entries, ordered as they were written (DELETE … RETURNING promises no order). */
+    private static List<AuditEntry> pendingEntries(String tenantId, RowSet<Row> rows) {
+        List<Row> ordered = new ArrayList<>(rows.size());
+        rows.forEach(ordered::add);
+        ordered.sort(java.util.Comparator.comparingLong(row -> row.getLong("id")));
+        List<AuditEntry> entries = new ArrayList<>(ordered.size());
+        for (Row row : ordered) {
+            entries.add(new AuditEntry(tenantId, row.getString("actor_subject"), row.getString("actor_client"),
+                    row.getString("action"), row.getString("resource_type"), row.getString("resource_id"),
+                    row.getString("subject_ref"), row.getString("outcome"), row.getOffsetDateTime("occurred_at")));
+        }
+        return entries;
     }
 
     /** One read event of reads {@code from..to} of a caller's batch, linked after {@code prev}. */
@@ -265,23 +355,15 @@ public class AuditLog {
         return columns;
     }
 
-    private static String named(String positional, int parameters) {
-        String named = positional;
-        for (int i = parameters; i >= 1; i--) {
-            named = named.replace("$" + i, ":p" + i);
-        }
-        return named;
-    }
-
     /**
      * A page of the current tenant's audit log, oldest first, after the given seq. Asked for one person, read events
      * list only that person's reads (their {@code reads} still counts them all).
      */
     public Uni<List<AuditEvent>> page(long afterSeq, int limit, String subjectRef) {
         String tenantId = tenant.tenantId();
-        Uni<RowSet<Row>> rows = subjectRef == null
+        Uni<RowSet<Row>> rows = sealPending(tenantId).chain(() -> subjectRef == null
                 ? pool.preparedQuery(PAGE).execute(Tuple.of(tenantId, afterSeq, limit))
-                : pool.preparedQuery(PAGE_OF_SUBJECT).execute(Tuple.of(tenantId, afterSeq, subjectRef, limit));
+                : pool.preparedQuery(PAGE_OF_SUBJECT).execute(Tuple.of(tenantId, afterSeq, subjectRef, limit)));
         return rows.map(set -> {
             List<AuditEvent> events = new ArrayList<>(set.size());
             for (Row row : set) {
@@ -346,14 +428,21 @@ public class AuditLog {
      */
     public Uni<ChainVerification> verify() {
         String tenantId = tenant.tenantId();
-        return pool.preparedQuery("SELECT last_seq, last_hash FROM audit_chain_head WHERE tenant_id = $1")
-                .execute(Tuple.of(tenantId))
+        return sealPending(tenantId)
+                .chain(() -> pool.preparedQuery("SELECT last_seq, last_hash FROM audit_chain_head WHERE tenant_id = $1")
+                        .execute(Tuple.of(tenantId)))
                 .chain(heads -> {
                     Row head = heads.size() == 0 ? null : heads.iterator().next();
                     long headSeq = head == null ? 0 : head.getLong(0);
                     String headHash = head == null ? GENESIS : head.getString(1);
                     return verifyFrom(tenantId, 0, GENESIS, 0, headSeq, headHash);
-                });
+                })
+                .chain(verified -> !verified.intact() ? Uni.createFrom().item(verified)
+                        : pool.preparedQuery(STALE_PENDING).execute(Tuple.of(tenantId)).map(rows -> {
+                            long stale = rows.iterator().next().getLong(0);
+                            return stale == 0 ? verified : ChainVerification.unsealed(tenantId,
+                                    verified.eventsChecked(), stale, UNSEALED_LIMIT_SECONDS);
+                        }));
     }
 
     private Uni<ChainVerification> verifyFrom(String tenantId, long afterSeq, String prevHash, long checked,

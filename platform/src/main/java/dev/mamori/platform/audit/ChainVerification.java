@@ -17,6 +17,12 @@ public record ChainVerification(
         return new ChainVerification(tenant, true, checked, null, null);
     }
 
+    /** Lines committed long ago that the sealer has not chained: not yet covered by any hash. */
+    static ChainVerification unsealed(String tenant, long checked, long lines, int seconds) {
+        return new ChainVerification(tenant, false, checked, null, lines + " audit lines written more than " + seconds
+                + " s ago are not sealed into the chain");
+    }
+
     static ChainVerification broken(String tenant, long checked, long seq, String reason) {
         return new ChainVerification(tenant, false, checked, seq, reason);
     }
