@@ -113,7 +113,8 @@ class ErasureDeliveryTest {
         assertFalse(stored.contains(SECRET));
         assertFalse(as(tenant, "auditor").get("/v1/owning-systems").asString().contains(SECRET));
         // The deletion certificate shows who confirmed.
-        as(tenant, "auditor").get("/v1/deletion-certificates?from=2026-01-01&to=2099-12-31").then().statusCode(200)
+        as(tenant, "auditor").body(Map.of("from", "2026-01-01", "to", "2099-12-31")).post("/v1/deletion-certificates")
+                .then().statusCode(201)
                 .body("items", hasSize(2)).body("items[0].confirmedBy", equalTo("crm"));
         // Another tenant sees none of it.
         String other = Db.uniqueTenant("other");
