@@ -83,7 +83,8 @@ class ErasureDeliveryTest {
 
     @Test
     void shouldAskTheOwningSystemToEraseWithASignedCallAndRecordItsConfirmation() throws Exception {
-        String tenant = Db.uniqueTenant("deliver");
+        // A tenant whose allow-list names localhost (application.properties), where the stub system listens.
+        String tenant = "outbound-deliver";
         String path = "/erase/" + tenant;
         system.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"erased\": 2}")));
@@ -125,7 +126,7 @@ class ErasureDeliveryTest {
 
     @Test
     void shouldRetryWithBackoffThenFailVisiblyAndSendAgainWhenAskedToRetry() throws Exception {
-        String tenant = Db.uniqueTenant("flaky");
+        String tenant = "outbound-flaky";
         String path = "/erase/" + tenant;
         system.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(503).withBody("down for maintenance")));
         registerSystem(tenant, "flaky", path);
