@@ -57,6 +57,16 @@ public class StrictJson implements ObjectMapperCustomizer {
     public static final int MIN_YEAR = 1900;
     public static final int MAX_YEAR = 2199;
 
+    /**
+     * Last of all: Quarkus registers the Jackson modules it finds (java.time's among them) in a customizer of its
+     * own, and the deserializers of a module registered later win. Run before it, the bounded date readers below
+     * were shadowed by java.time's, which take any year (a contract starting in 1899 was stored).
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         apply(mapper);
