@@ -125,7 +125,8 @@ class ContractResourceTest {
                 + "category " + recordings + " 365 days after the contract ends (last day 2026-12-31)",
                 held.getString("items[0].explanation"));
         as(tenant, "auditor").get("/v1/contracts/" + contract + "/extensions").then().statusCode(200)
-                .body("", hasSize(1)).body("[0].reason", containsString("品質監査"));
+                .body("items", hasSize(1)).body("items[0].reason", containsString("品質監査"))
+                .body("limit", equalTo(50)).body("next", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
@@ -162,7 +163,41 @@ class ContractResourceTest {
         as(tenant, "privacy-officer").body(Map.of("categoryCodes", List.of("not-in-ledger"), "days", 10, "reason", "x"))
                 .post("/v1/contracts/" + contract + "/extensions")
                 .then().statusCode(422).body("errors[0].field", equalTo("categoryCodes[0]"));
-        as(tenant, "privacy-officer").get("/v1/contracts/" + contract + "/extensions").then().body("", hasSize(0));
+        as(tenant, "privacy-officer").get("/v1/contracts/" + contract + "/extensions").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void shouldRefuseContractDatesOutsideTheCalendarOrTheSuitesYearsAndWriteNothing() {
+        String tenant = Db.uniqueTenant("calendar");
+        for (Map<String, String> bad : List.of(
+                Map.of("ref", "feb", "startsOn", "2026-02-30"),
+                Map.of("ref", "feb", "startsOn", "2026-01-01", "endsOn", "2026-02-29"),
+                Map.of("ref", "feb", "startsOn", "1899-12-31"),
+                Map.of("ref", "feb", "startsOn", "2026-01-01", "endsOn", "2200-01-01"),
+                Map.of("ref", "feb", "startsOn", "2026-1-1"))) {
+            String field = bad.containsKey("endsOn") ? "endsOn" : "startsOn";
+            as(tenant, "privacy-officer").body(bad).post("/v1/contracts")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(field));
+        }
+        as(tenant, "privacy-officer").get("/v1/contracts").then().statusCode(200).body("items", hasSize(0));
+
+        // A contract may end on the day it starts; ending it on a day that does not exist changes nothing.
+        String contract = addContract(tenant, "one-day", "2026-03-01");
+        as(tenant, "privacy-officer").body(Map.of("endsOn", "2026-02-31")).post("/v1/contracts/" + contract + "/end")
+                .then().statusCode(400).body("errors[0].field", equalTo("endsOn"));
+        as(tenant, "privacy-officer").get("/v1/contracts/" + contract).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("endsOn", nullValue());
+        as(tenant, "privacy-officer").body(Map.of("endsOn", "2026-03-01")).post("/v1/contracts/" + contract + "/end")
+                .then().statusCode(200);
+        as(tenant, "privacy-officer").body(Map.of("categoryCodes", List.of("x"), "days", 36501, "reason", "x"))
+                .post("/v1/contracts/" + contract + "/extensions")
+                .then().statusCode(400).body("errors[0].field", equalTo("days"));
+        as(tenant, "privacy-officer").body(Map.of("categoryCodes", List.of("x"), "days", "365", "reason", "x"))
+                .post("/v1/contracts/" + contract + "/extensions")
+                .then().statusCode(400).body("errors[0].field", equalTo("days"));
+        as(tenant, "auditor").get("/v1/audit-events/verification").then().statusCode(200)
+                .body("intact", equalTo(true));
     }
 
     @Test

@@ -7,12 +7,14 @@ import static dev.mamori.retention.Ledger.holding;
 import static dev.mamori.retention.Ledger.uniqueCode;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mamori.testing.TestTokens;
@@ -105,7 +107,11 @@ class DeletionCertificateTest {
         as(other, "auditor").get("/v1/deletion-certificates/" + certificate).then().statusCode(404);
         as(other, "auditor").get("/v1/deletion-certificates/" + certificate + "/verification").then().statusCode(404);
         as(other, "auditor").get("/v1/deletion-certificates?requestRef=req-42").then().statusCode(200)
-                .body("count", equalTo(0));
+                .body("items", hasSize(0));
+        // The erasure issued the request's certificate; the owner finds it in its list, by requestRef too.
+        as(tenant, "auditor").get("/v1/deletion-certificates?requestRef=req-42").then().statusCode(200)
+                .body("items.id", equalTo(List.of(certificate))).body("items[0].kind", equalTo("REQUEST"))
+                .body("items[0].digest", equalTo(digest)).body("items[0].items", nullValue());
     }
 
     @Test
@@ -116,25 +122,84 @@ class DeletionCertificateTest {
         as(tenant, "privacy-officer").post("/v1/purge-runs").then().statusCode(200).body("erased", equalTo(3));
         String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
 
-        JsonPath first = as(tenant, "client-system").get("/v1/deletion-certificates?from=" + today + "&to=" + today)
-                .then().statusCode(200)
+        JsonPath first = as(tenant, "client-system").body(period(today, today)).post("/v1/deletion-certificates")
+                .then().statusCode(201)
                 .body("kind", equalTo("PERIOD")).body("tenantId", equalTo(tenant)).body("from", equalTo(today))
                 .body("count", equalTo(3)).body("items", hasSize(3))
                 .body("items.cause", everyItem(equalTo("RETENTION")))
                 .body("items.subjectRef", org.hamcrest.Matchers.containsInAnyOrder("p-0", "p-1", "p-2"))
                 .extract().jsonPath();
-        String again = as(tenant, "client-system").get("/v1/deletion-certificates?from=" + today + "&to=" + today)
-                .then().statusCode(200).extract().path("digest");
+        String again = as(tenant, "client-system").body(period(today, today)).post("/v1/deletion-certificates")
+                .then().statusCode(201).extract().path("digest");
         assertEquals(first.getString("digest"), again, "the same evidence gives the same digest");
         as(tenant, "auditor").get("/v1/deletion-certificates/" + first.getString("id") + "/verification")
                 .then().body("intact", equalTo(true)).body("issuedCount", equalTo(3));
 
-        as(tenant, "auditor").get("/v1/deletion-certificates?from=" + today + "&to=2026-01-01")
+        as(tenant, "auditor").body(period(today, "2026-01-01")).post("/v1/deletion-certificates")
                 .then().statusCode(422).body("errors[0].field", equalTo("to"));
-        as(tenant, "auditor").get("/v1/deletion-certificates?to=" + today)
+        as(tenant, "auditor").body(Map.of("to", today)).post("/v1/deletion-certificates")
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
-        as(tenant, "auditor").get("/v1/deletion-certificates?from=yesterday&to=" + today).then().statusCode(400);
-        as(Db.uniqueTenant("b"), "auditor").get("/v1/deletion-certificates?from=" + today + "&to=" + today)
-                .then().statusCode(200).body("count", equalTo(0));
+        as(tenant, "auditor").body(period("yesterday", today)).post("/v1/deletion-certificates")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        as(tenant, "auditor").body(period("2026-02-30", today)).post("/v1/deletion-certificates")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        as(tenant, "auditor").body(Map.of("from", today, "to", today, "requestRef", "req-1"))
+                .post("/v1/deletion-certificates").then().statusCode(400).body("errors[0].field", equalTo("requestRef"));
+        as(Db.uniqueTenant("b"), "auditor").body(period(today, today)).post("/v1/deletion-certificates")
+                .then().statusCode(201).body("count", equalTo(0));
+        assertEquals(2, Db.count("SELECT count(*) FROM deletion_certificate WHERE tenant_id = ?", tenant),
+                "refused requests issue nothing");
+    }
+
+    private static Map<String, String> period(String from, String to) {
+        return Map.of("from", from, "to", to);
+    }
+
+    @Test
+    void shouldIssueOnlyOnPostAndListWithoutIssuing() {
+        String tenant = Db.uniqueTenant("listing");
+        String category = addCategory(tenant, uniqueCode("rec"), "");
+        addDueHoldings(tenant, category, "l", 2, "ivr");
+        as(tenant, "privacy-officer").post("/v1/purge-runs").then().statusCode(200).body("erased", equalTo(2));
+        String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+
+        // Reading is safe: two GETs of the list issue nothing (each GET used to issue and store a certificate).
+        as(tenant, "auditor").get("/v1/deletion-certificates").then().statusCode(200).body("items", hasSize(0))
+                .body("next", nullValue());
+        as(tenant, "auditor").get("/v1/deletion-certificates").then().statusCode(200).body("items", hasSize(0));
+        // A caller still asking the list for a period learns it issues nothing, and nothing is issued.
+        as(tenant, "auditor").get("/v1/deletion-certificates?from=" + today + "&to=" + today)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"));
+        assertEquals(0, Db.count("SELECT count(*) FROM deletion_certificate WHERE tenant_id = ?", tenant));
+
+        // The same Idempotency-Key twice: one certificate, the same answer.
+        String key = UUID.randomUUID().toString();
+        var issued = as(tenant, "privacy-officer").header("Idempotency-Key", key).body(period(today, today))
+                .post("/v1/deletion-certificates").then().statusCode(201)
+                .header("Location", containsString("/v1/deletion-certificates/"))
+                .extract();
+        String id = issued.path("id");
+        org.hamcrest.MatcherAssert.assertThat(issued.header("Location"), endsWith("/v1/deletion-certificates/" + id));
+        as(tenant, "privacy-officer").header("Idempotency-Key", key).body(period(today, today))
+                .post("/v1/deletion-certificates").then().statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true")).body("id", equalTo(id));
+        assertEquals(1, Db.count("SELECT count(*) FROM deletion_certificate WHERE tenant_id = ?", tenant));
+        as(tenant, "privacy-officer").body(period(today, today)).post("/v1/deletion-certificates")
+                .then().statusCode(201);
+
+        // Listed newest first, a page at a time, without their items; one is read in full by its id.
+        as(tenant, "auditor").get("/v1/deletion-certificates?limit=1").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].id", not(equalTo(id))).body("items[0].count", equalTo(2))
+                .body("items[0].items", nullValue()).body("limit", equalTo(1)).body("next", equalTo("1"));
+        as(tenant, "auditor").get("/v1/deletion-certificates?limit=1&offset=1").then().statusCode(200)
+                .body("items.id", equalTo(List.of(id)));
+        as(tenant, "auditor").get("/v1/deletion-certificates?offset=2").then().statusCode(200)
+                .body("items", hasSize(0)).body("next", nullValue());
+        as(tenant, "auditor").get("/v1/deletion-certificates/" + id).then().statusCode(200)
+                .body("id", equalTo(id)).body("items", hasSize(2));
+        as(tenant, "auditor").get("/v1/deletion-certificates?limit=abc").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        assertEquals(2, Db.count("SELECT count(*) FROM deletion_certificate WHERE tenant_id = ?", tenant));
     }
 }

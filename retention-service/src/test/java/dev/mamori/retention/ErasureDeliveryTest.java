@@ -83,7 +83,8 @@ class ErasureDeliveryTest {
 
     @Test
     void shouldAskTheOwningSystemToEraseWithASignedCallAndRecordItsConfirmation() throws Exception {
-        String tenant = Db.uniqueTenant("deliver");
+        // A tenant whose allow-list names localhost (application.properties), where the stub system listens.
+        String tenant = "outbound-deliver";
         String path = "/erase/" + tenant;
         system.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"erased\": 2}")));
@@ -113,7 +114,8 @@ class ErasureDeliveryTest {
         assertFalse(stored.contains(SECRET));
         assertFalse(as(tenant, "auditor").get("/v1/owning-systems").asString().contains(SECRET));
         // The deletion certificate shows who confirmed.
-        as(tenant, "auditor").get("/v1/deletion-certificates?from=2026-01-01&to=2099-12-31").then().statusCode(200)
+        as(tenant, "auditor").body(Map.of("from", "2026-01-01", "to", "2099-12-31")).post("/v1/deletion-certificates")
+                .then().statusCode(201)
                 .body("items", hasSize(2)).body("items[0].confirmedBy", equalTo("crm"));
         // Another tenant sees none of it.
         String other = Db.uniqueTenant("other");
@@ -124,7 +126,7 @@ class ErasureDeliveryTest {
 
     @Test
     void shouldRetryWithBackoffThenFailVisiblyAndSendAgainWhenAskedToRetry() throws Exception {
-        String tenant = Db.uniqueTenant("flaky");
+        String tenant = "outbound-flaky";
         String path = "/erase/" + tenant;
         system.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(503).withBody("down for maintenance")));
         registerSystem(tenant, "flaky", path);

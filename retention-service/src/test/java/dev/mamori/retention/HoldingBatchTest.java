@@ -145,7 +145,7 @@ class HoldingBatchTest {
                 holding("ok-" + run + "-2", category, recent(), "a/2"),
                 holding("ok-" + run + "-3", category, future, "a/3"),
                 holding("ok-" + run + "-4", category, "last tuesday", "a/4"),
-                "null",
+                holding("ok-" + run + "-5", category, "2026-02-30T10:00:00+09:00", "a/5"),
                 holding("ok-" + run + "-0", category, recent(), "a/0"),
                 "{\"subjectRef\": \"ok-" + run + "-7\", \"collectedAt\": \"" + recent() + "\"}");
 
@@ -157,7 +157,7 @@ class HoldingBatchTest {
                         "holdings[1].categoryCode",
                         "holdings[3].collectedAt",
                         "holdings[4].collectedAt",
-                        "holdings[5]",
+                        "holdings[5].collectedAt",
                         "holdings[6].locator",
                         "holdings[7].categoryCode",
                         "holdings[7].locator",
@@ -165,6 +165,11 @@ class HoldingBatchTest {
                 .body("errors[0].message", containsString("not-in-ledger is not in the ledger"))
                 .body("errors[1].message", equalTo("must not be in the future"))
                 .body("errors[4].message", equalTo("repeats row 0 (same subjectRef, categoryCode, owningSystem and locator)"));
+
+        // A null row is not a holding: the platform's JSON refuses it before any row is read.
+        as("tenant-a", "client-system").body(batch(List.of(rows.get(0), "null"))).post("/v1/holdings/batch")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", containsString("holdings"));
 
         assertEquals(0, count("SELECT count(*) FROM holding WHERE subject_ref LIKE ?", "ok-" + run + "-%"));
         assertEquals(0, count("SELECT count(*) FROM audit_event WHERE subject_ref LIKE ?", "ok-" + run + "-%"));
@@ -304,7 +309,7 @@ class HoldingBatchTest {
                         "holdings[3].categoryCode",
                         "holdings[3].locator")))
                 .body("errors[0].message", equalTo("size must be between 0 and 400"))
-                .body("errors[1].message", equalTo(dev.mamori.retention.service.HoldingDraft.SUBJECT_REF_MESSAGE))
+                .body("errors[1].message", equalTo(dev.mamori.platform.subject.SubjectRef.MESSAGE))
                 .body("errors[2].message", equalTo("must not be blank"))
                 .body("errors[4].message", equalTo("must not be blank"));
         assertEquals(0, count("SELECT count(*) FROM holding WHERE subject_ref LIKE ?", "bad-" + run + "-%"));

@@ -19,8 +19,9 @@ public class ContractExtensionRepository implements PanacheRepositoryBase<Contra
     public record InForce(UUID extensionId, int days) {
     }
 
-    public Uni<List<ContractExtension>> listForContract(String tenantId, String contractRef) {
-        return list("tenantId = ?1 and contractRef = ?2", Sort.by("grantedAt"), tenantId, contractRef);
+    public Uni<List<ContractExtension>> listForContract(String tenantId, String contractRef, int offset, int limit) {
+        return find("tenantId = ?1 and contractRef = ?2", Sort.by("grantedAt").and("id"), tenantId, contractRef)
+                .range(offset, offset + limit - 1).list();
     }
 
     /** Makes {@code extension} the one in force for each of its categories (a later one replaces an earlier one). */

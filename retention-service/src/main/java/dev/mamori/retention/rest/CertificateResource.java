@@ -3,6 +3,7 @@ package dev.mamori.retention.rest;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
+import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,10 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import dev.mamori.retention.service.CertificateDraft;
 import dev.mamori.retention.service.CertificateService;
 import dev.mamori.retention.service.RetentionPolicy;
+import dev.mamori.retention.service.SubjectErasureDraft;
 import jakarta.validation.constraints.Pattern;
-import java.time.LocalDate;
 
 @Path("/v1/deletion-certificates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,47 +43,70 @@ public class CertificateResource {
 
     private final CertificateService certificates;
     private final RetentionPolicy policy;
+    private final Idempotency idempotency;
 
-    public CertificateResource(CertificateService certificates, RetentionPolicy policy) {
+    public CertificateResource(CertificateService certificates, RetentionPolicy policy, Idempotency idempotency) {
         this.certificates = certificates;
         this.policy = policy;
+        this.idempotency = idempotency;
     }
 
-    @GET
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.CLIENT_SYSTEM, Roles.SERVICE})
     @Operation(operationId = "issueDeletionCertificate",
             summary = "Issue a deletion certificate for a period (from, to: Japan dates) or for one erasure request",
-            description = "Each call issues and records a certificate (id, scope, item count, digest) whose items are "
-                    + "the erasure evidence; format=html answers the readable form for the client company.")
-    @APIResponse(responseCode = "200", description = "The certificate",
+            description = "Issues and records a certificate (id, scope, item count, digest) whose items are the "
+                    + "erasure evidence. With an Idempotency-Key a retry answers the same certificate without issuing "
+                    + "another. The readable form for the client company is GET /v1/deletion-certificates/{id}"
+                    + "?format=html.")
+    @APIResponse(responseCode = "201", description = "Issued; Location names the certificate",
             content = @Content(schema = @Schema(implementation = CertificateView.class)))
-    @APIResponse(responseCode = "400", description = "Neither a period nor a requestRef",
+    @APIResponse(responseCode = "400", description = "Neither a period nor a requestRef, or both",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> issueDeletionCertificate(@QueryParam("from") @Schema(format = "date") String fromText,
-                                                  @QueryParam("to") @Schema(format = "date") String toText,
-                                                  @QueryParam("requestRef") String requestRef,
-                                                  @QueryParam("format") @DefaultValue("json")
-                                                  @Pattern(regexp = "json|html", message = "must be json or html") String format) {
-        Uni<CertificateService.Issued> issued;
-        LocalDate from = date("from", fromText);
-        LocalDate to = date("to", toText);
-        if (requestRef != null) {
-            if (from != null || to != null) {
-                throw dev.mamori.platform.problem.ProblemException.invalidField("requestRef",
+    @APIResponse(responseCode = "422", description = "The period ends before it starts, or covers too many erasures",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> issueDeletionCertificate(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                                  @Valid @NotNull CertificateDraft draft) {
+        if (draft.requestRef() != null) {
+            if (draft.from() != null || draft.to() != null) {
+                throw ProblemException.invalidField("requestRef",
                         "give either a period (from, to) or a requestRef, not both");
             }
-            issued = certificates.issueForRequest(requestRef);
-        } else {
-            if (from == null) {
-                throw dev.mamori.platform.problem.ProblemException.invalidField("from", "is required (a date, YYYY-MM-DD)");
-            }
-            if (to == null) {
-                throw dev.mamori.platform.problem.ProblemException.invalidField("to", "is required (a date, YYYY-MM-DD)");
-            }
-            issued = certificates.issueForPeriod(from, to);
+        } else if (draft.from() == null) {
+            throw ProblemException.invalidField("from", "is required (a date, YYYY-MM-DD), or give a requestRef");
+        } else if (draft.to() == null) {
+            throw ProblemException.invalidField("to", "is required (a date, YYYY-MM-DD)");
         }
-        return issued.map(i -> render(CertificateView.of(i.certificate(), i.items(), policy.zone()), format));
+        return idempotency.once(idempotencyKey, "issueDeletionCertificate", draft, () -> (draft.requestRef() != null
+                ? certificates.issueForRequest(draft.requestRef())
+                : certificates.issueForPeriod(draft.from(), draft.to()))
+                .map(i -> Response.created(URI.create("/v1/deletion-certificates/" + i.certificate().id))
+                        .entity(CertificateView.of(i.certificate(), i.items(), policy.zone())).build()));
+    }
+
+    @GET
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.CLIENT_SYSTEM, Roles.SERVICE})
+    @Operation(operationId = "listDeletionCertificates",
+            summary = "The tenant's issued certificates, newest first, without their items (reading issues nothing)")
+    @APIResponse(responseCode = "200", description = "A page of certificates",
+            content = @Content(schema = @Schema(implementation = Page.class)))
+    public Uni<Page<CertificateView>> listDeletionCertificates(
+            @QueryParam("requestRef") @Pattern(regexp = SubjectErasureDraft.REQUEST_REF,
+                    message = SubjectErasureDraft.REQUEST_REF_MESSAGE) String requestRef,
+            @QueryParam("from") @Schema(hidden = true) String from,
+            @QueryParam("to") @Schema(hidden = true) String to,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        if (from != null || to != null) {
+            // Once this GET issued a certificate for the period; a caller still doing so must learn it no longer does.
+            throw ProblemException.invalidField(from != null ? "from" : "to",
+                    "a certificate for a period is issued with POST /v1/deletion-certificates; this list takes "
+                            + "requestRef, offset and limit");
+        }
+        return certificates.list(requestRef, offset, limit).map(found -> new Page<>(
+                found.stream().map(c -> CertificateView.summary(c, policy.zone())).toList(), limit,
+                found.size() == limit ? Integer.toString(offset + limit) : null));
     }
 
     @GET
@@ -102,17 +127,6 @@ public class CertificateResource {
             summary = "Recompute the certificate's digest from the evidence: does it still match?")
     public Uni<CertificateService.Verification> verifyDeletionCertificate(@PathParam("id") UUID id) {
         return certificates.verify(id);
-    }
-
-    private static LocalDate date(String field, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw dev.mamori.platform.problem.ProblemException.invalidField(field, "is not a valid date (YYYY-MM-DD)");
-        }
     }
 
     private Response render(CertificateView view, String format) {

@@ -30,11 +30,17 @@ public record CertificateView(
         @Schema(description = "The item fields the digest covers, in canonical order (no spaces, this key order)")
         List<String> digestCovers,
         OffsetDateTime issuedAt, String issuedBy,
-        @Schema(description = "Each erased holding: the covered fields plus the owning system's confirmation")
+        @Schema(description = "Each erased holding: the covered fields plus the owning system's confirmation; "
+                + "absent in a list of certificates")
         List<Map<String, Object>> items) {
 
+    /** A certificate as a list shows it: what it covers, its count and digest, without the items. */
+    static CertificateView summary(DeletionCertificate c, ZoneId zone) {
+        return of(c, null, zone);
+    }
+
     static CertificateView of(DeletionCertificate c, List<Evidence> items, ZoneId zone) {
-        List<Map<String, Object>> shown = items.stream().map(e -> {
+        List<Map<String, Object>> shown = items == null ? null : items.stream().map(e -> {
             Map<String, Object> m = new LinkedHashMap<>(CertificateService.covered(e));
             m.put("erasureRequestStatus", e.requestStatus());
             m.put("confirmedBy", e.confirmedBy());

@@ -28,7 +28,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -128,8 +127,14 @@ public class ContractResource {
     @GET
     @Path("/{ref}/extensions")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.OPERATOR, Roles.CLIENT_SYSTEM, Roles.SERVICE})
-    @Operation(operationId = "listContractExtensions", summary = "The contract's extensions, oldest first")
-    public Uni<List<ExtensionView>> listContractExtensions(@PathParam("ref") String ref) {
-        return contracts.extensionsOf(ref).map(all -> all.stream().map(e -> ExtensionView.of(e, null)).toList());
+    @Operation(operationId = "listContractExtensions", summary = "The contract's extensions, oldest first",
+            description = "Paged like every list of the suite (offset, limit; next is the following offset).")
+    public Uni<Page<ExtensionView>> listContractExtensions(
+            @PathParam("ref") String ref,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return contracts.extensionsOf(ref, offset, limit).map(found -> new Page<>(
+                found.stream().map(e -> ExtensionView.of(e, null)).toList(), limit,
+                found.size() == limit ? Integer.toString(offset + limit) : null));
     }
 }

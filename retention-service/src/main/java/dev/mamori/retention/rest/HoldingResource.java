@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.Problem;
+import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.platform.tenant.Roles;
 import dev.mamori.retention.service.HoldingBatch;
 import dev.mamori.retention.service.HoldingDraft;
@@ -59,7 +60,7 @@ public class HoldingResource {
     public Uni<Response> registerHolding(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                          @Valid @NotNull HoldingDraft draft) {
         return idempotency.once(idempotencyKey, "registerHolding", draft, () -> holdings.register(draft)
-                .map(h -> Response.created(URI.create("/v1/subjects/" + h.subjectRef + "/holdings"))
+                .map(h -> Response.created(URI.create("/v1/subjects/" + SubjectRef.pathSegment(h.subjectRef) + "/holdings"))
                         .entity(HoldingView.of(h, policy)).build()));
     }
 

@@ -1,5 +1,6 @@
 package dev.mamori.retention.rest;
 
+import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
@@ -28,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import dev.mamori.retention.service.HoldingDraft;
 import dev.mamori.retention.service.SubjectErasureDraft;
 import dev.mamori.retention.service.SubjectErasureService;
 import jakarta.validation.constraints.Pattern;
@@ -56,8 +56,8 @@ public class SubjectErasureResource {
                     + "Idempotent by Idempotency-Key.")
     @APIResponse(responseCode = "200", description = "Erased (erased may be 0; held counts what a legal hold keeps)",
             content = @Content(schema = @Schema(implementation = SubjectErasureService.Result.class)))
-    public Uni<Response> eraseSubject(@PathParam("subjectRef") @Pattern(regexp = HoldingDraft.SUBJECT_REF,
-                                              message = HoldingDraft.SUBJECT_REF_MESSAGE) String subjectRef,
+    public Uni<Response> eraseSubject(@PathParam("subjectRef") @Pattern(regexp = SubjectRef.PATTERN,
+                                              message = SubjectRef.MESSAGE) String subjectRef,
                                       @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                       @Valid @NotNull SubjectErasureDraft draft) {
         return idempotency.once(idempotencyKey, "eraseSubject:" + subjectRef, draft, () -> erasure.erase(subjectRef, draft)

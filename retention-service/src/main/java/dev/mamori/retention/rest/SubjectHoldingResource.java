@@ -1,8 +1,8 @@
 package dev.mamori.retention.rest;
 
+import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.tenant.Roles;
-import dev.mamori.retention.service.HoldingDraft;
 import dev.mamori.retention.service.HoldingService;
 import dev.mamori.retention.service.RetentionPolicy;
 import io.smallrye.mutiny.Uni;
@@ -40,8 +40,8 @@ public class SubjectHoldingResource {
             description = "Reading a person's data: every call is recorded in the audit log with the subjectRef. "
                     + "A person with nothing registered gets an empty list.")
     public Uni<Page<HoldingView>> listSubjectHoldings(
-            @PathParam("subjectRef") @Pattern(regexp = HoldingDraft.SUBJECT_REF,
-                    message = HoldingDraft.SUBJECT_REF_MESSAGE) String subjectRef,
+            @PathParam("subjectRef") @Pattern(regexp = SubjectRef.PATTERN,
+                    message = SubjectRef.MESSAGE) String subjectRef,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return holdings.forSubject(subjectRef, offset, limit).map(found -> new Page<>(

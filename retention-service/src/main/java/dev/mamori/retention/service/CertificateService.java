@@ -9,6 +9,7 @@ import dev.mamori.retention.DeletionCertificate;
 import dev.mamori.retention.repository.DeletionCertificateRepository;
 import dev.mamori.retention.repository.ErasureRepository;
 import dev.mamori.retention.repository.ErasureRepository.Evidence;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -122,6 +123,12 @@ public class CertificateService {
         String tenantId = tenant.tenantId();
         return find(tenantId, id).chain(c -> itemsOf(c).map(items -> new Issued(c, items)))
                 .call(issued -> audit.record("DELETION_CERTIFICATE_READ", "deletion-certificate", id, null));
+    }
+
+    /** The tenant's issued certificates, newest first (what they cover, not their items): reading issues nothing. */
+    @WithSession
+    public Uni<List<DeletionCertificate>> list(String requestRef, int offset, int limit) {
+        return certificates.listForTenant(tenant.tenantId(), requestRef, offset, limit);
     }
 
     @WithTransaction

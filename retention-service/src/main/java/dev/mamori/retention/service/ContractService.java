@@ -156,9 +156,9 @@ public class ContractService {
     }
 
     @WithSession
-    public Uni<List<ContractExtension>> extensionsOf(String ref) {
+    public Uni<List<ContractExtension>> extensionsOf(String ref, int offset, int limit) {
         String tenantId = tenant.tenantId();
-        return find(tenantId, ref).chain(c -> extensions.listForContract(tenantId, ref));
+        return find(tenantId, ref).chain(c -> extensions.listForContract(tenantId, ref, offset, limit));
     }
 
     @WithSession

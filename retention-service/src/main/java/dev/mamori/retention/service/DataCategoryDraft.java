@@ -40,9 +40,13 @@ public record DataCategoryDraft(
         @Schema(description = "Whether the category holds special care-required information (要配慮個人情報, APPI "
                 + "Art. 2(3)); must be stated") @NotNull Boolean sensitive,
         @Schema(description = "How the data is acquired (取得形態)") @NotNull AcquisitionForm acquisitionForm,
-        @Schema(description = "Provided to third parties (APPI Art. 27)") boolean thirdPartyProvision,
-        @Schema(description = "Used jointly (APPI Art. 27(5)(iii))") boolean jointUse,
-        @Schema(description = "Handling entrusted to a contractor (APPI Arts. 25, 27(5)(i))") boolean entrustment,
+        @Schema(description = "Provided to third parties (APPI Art. 27); false when absent", defaultValue = "false")
+        Boolean thirdPartyProvision,
+        @Schema(description = "Used jointly (APPI Art. 27(5)(iii)); false when absent", defaultValue = "false")
+        Boolean jointUse,
+        @Schema(description = "Handling entrusted to a contractor (APPI Arts. 25, 27(5)(i)); false when absent",
+                defaultValue = "false")
+        Boolean entrustment,
         @Schema(description = "What the retention period counts from; COLLECTION when absent")
         RetentionBasis retentionBasis,
         @Schema(description = "Days kept from collection (default 92) or after the client contract ends (default 0)",
@@ -55,6 +59,22 @@ public record DataCategoryDraft(
     public static final String CODE = "[a-z0-9][a-z0-9_-]{0,63}";
     /** consent-service's purpose code pattern. */
     public static final String PURPOSE_CODE = "[a-z0-9][a-z0-9._-]{0,63}";
+
+    /**
+     * Absent means "no" for the three handling flags. They are {@code Boolean} so that absence is read as absence:
+     * the platform's JSON refuses a missing or null value for a primitive rather than guess it.
+     */
+    public boolean thirdPartyProvisionOrFalse() {
+        return Boolean.TRUE.equals(thirdPartyProvision);
+    }
+
+    public boolean jointUseOrFalse() {
+        return Boolean.TRUE.equals(jointUse);
+    }
+
+    public boolean entrustmentOrFalse() {
+        return Boolean.TRUE.equals(entrustment);
+    }
 
     public RetentionBasis retentionBasisOrDefault() {
         return retentionBasis == null ? RetentionBasis.COLLECTION : retentionBasis;

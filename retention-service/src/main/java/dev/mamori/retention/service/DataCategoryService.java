@@ -61,9 +61,9 @@ public class DataCategoryService {
             c.accessibleBy = List.copyOf(draft.accessibleBy());
             c.sensitive = draft.sensitive();
             c.acquisitionForm = draft.acquisitionForm();
-            c.thirdPartyProvision = draft.thirdPartyProvision();
-            c.jointUse = draft.jointUse();
-            c.entrustment = draft.entrustment();
+            c.thirdPartyProvision = draft.thirdPartyProvisionOrFalse();
+            c.jointUse = draft.jointUseOrFalse();
+            c.entrustment = draft.entrustmentOrFalse();
             c.retentionBasis = draft.retentionBasisOrDefault();
             c.retentionDays = draft.retentionDaysOrDefault();
             // Entering a category is itself a review of it by the privacy officer.

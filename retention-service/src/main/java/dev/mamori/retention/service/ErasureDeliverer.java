@@ -3,6 +3,7 @@ package dev.mamori.retention.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.platform.net.OutboundUrls;
 import dev.mamori.retention.ErasureRequest;
 import dev.mamori.retention.ErasureRequestStatus;
 import dev.mamori.retention.OwningSystem;
@@ -55,15 +56,21 @@ public class ErasureDeliverer {
     private final RetentionConfig config;
     private final ObjectMapper json;
     private final WebClient client;
+    private final OutboundUrls outbound;
+    private final Vertx vertx;
 
     public ErasureDeliverer(ErasureRequestRepository requests, ErasureRepository erasure, OwningSystemRepository systems,
-                            SecretBox box, RetentionConfig config, ObjectMapper json, Vertx vertx) {
+                            SecretBox box, RetentionConfig config, ObjectMapper json, Vertx vertx,
+                            OutboundUrls outbound) {
         this.requests = requests;
         this.erasure = erasure;
         this.systems = systems;
         this.box = box;
         this.config = config;
         this.json = json;
+        this.outbound = outbound;
+        this.vertx = vertx;
+        // Never follow a redirect: its target was not checked, and could be an internal address.
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) config.delivery().timeout().toMillis())
                 .setFollowRedirects(false)
@@ -99,7 +106,7 @@ public class ErasureDeliverer {
                 .chain(prepared -> prepared == null
                         ? Uni.createFrom().item(new Outcome(null, null,
                                 "owning system " + claim.systemCode() + " is not registered"))
-                        : send(prepared))
+                        : checked(claim.tenantId(), prepared).chain(this::send))
                 .onFailure().recoverWithItem(e -> new Outcome(null, null, String.valueOf(e.getMessage())))
                 .chain(outcome -> record(claim, outcome));
     }
@@ -133,6 +140,20 @@ public class ErasureDeliverer {
         }
     }
 
+    /**
+     * The platform's outbound check again right before the call (the URL passed it when registered, but a name may
+     * resolve elsewhere now, or the allow-list changed): a refusal is this attempt's recorded failure, like an
+     * unreachable system, never an error of the round. It resolves the host, so it runs off the event loop.
+     */
+    private Uni<Prepared> checked(String tenantId, Prepared prepared) {
+        return vertx.executeBlocking(() -> {
+            outbound.check(tenantId, prepared.url());
+            return prepared;
+        }).onFailure(OutboundUrls.Refused.class).transform(e -> new IllegalStateException(
+                "erasureUrl not called: " + e.getMessage()));
+    }
+
+    /** Sends the request once; redirects are not followed (the client is built so), a 3xx is a failed attempt. */
     private Uni<Outcome> send(Prepared prepared) {
         return client.postAbs(prepared.url())
                 .timeout(config.delivery().timeout().toMillis())

@@ -1,5 +1,6 @@
 package dev.mamori.retention.service;
 
+import dev.mamori.platform.subject.SubjectRef;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "HoldingDraft")
 public record HoldingDraft(
         @Schema(description = "The client company's reference for the person (opaque to Mamori)", example = "cust-000123")
-        @NotBlank @Pattern(regexp = SUBJECT_REF, message = SUBJECT_REF_MESSAGE) String subjectRef,
+        @NotBlank @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
         @Schema(description = "A category code of the tenant's ledger", example = "call-recording")
         @NotBlank @Pattern(regexp = DataCategoryDraft.CODE, message = "must be a data category code") String categoryCode,
         @Schema(description = "The client system that holds the data", example = "ivr-recorder")
@@ -29,9 +30,6 @@ public record HoldingDraft(
                 + "govern the deletion date", example = "acme-2026")
         @Pattern(regexp = ContractDraft.REF, message = ContractDraft.REF_MESSAGE) String contractRef) {
 
-    public static final String SUBJECT_REF = "[A-Za-z0-9][A-Za-z0-9._:@+=~-]{0,127}";
-    public static final String SUBJECT_REF_MESSAGE =
-            "must be 1-128 letters, digits or . _ : @ + = ~ - (starting with a letter or digit)";
     static final String SYSTEM = "[a-z0-9][a-z0-9._-]{0,63}";
 
     /**
@@ -41,7 +39,7 @@ public record HoldingDraft(
      * from the annotations.
      */
     boolean plainlyValid() {
-        return fits(subjectRef, 128, SUBJECT_REF_EXTRA, true)
+        return isSubjectRef(subjectRef)
                 && fits(categoryCode, 64, "_-", false)
                 && fits(owningSystem, 64, "._-", false)
                 && hasVisibleChar(collectedAt)
@@ -49,12 +47,59 @@ public record HoldingDraft(
                 && (contractRef == null || fits(contractRef, 64, "._-", true));
     }
 
-    /** The characters {@link #SUBJECT_REF} allows after the first, besides letters and digits. */
-    private static final String SUBJECT_REF_EXTRA = "._:@+=~-";
+    /** The characters {@link SubjectRef#PATTERN} allows after the first, besides letters, digits and marks. */
+    private static final String SUBJECT_REF_EXTRA = "._:@+=~-・ー";
 
     /**
-     * {@code [a-z0-9][a-z0-9<extra>]{0,max-1}}, or with {@code upper} also A-Z: the shape of the patterns above
-     * ({@link #SUBJECT_REF}, {@link #SYSTEM}, {@code DataCategoryDraft.CODE}, {@code ContractDraft.REF}).
+     * Exactly {@link SubjectRef#isValid}, as a loop over code points (the regex counts and classifies code points,
+     * not chars): a letter or number of any script first ({@code \p{L}\p{N}}), then also marks ({@code \p{M}}) and
+     * the extra characters, at most {@value SubjectRef#MAX_LENGTH} code points. ASCII is decided without a lookup.
+     */
+    static boolean isSubjectRef(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        int count = 0;
+        for (int i = 0; i < s.length(); count++) {
+            if (count == SubjectRef.MAX_LENGTH) {
+                return false;
+            }
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            boolean ok;
+            if (c < 0x80) {
+                ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || (count > 0 && SUBJECT_REF_EXTRA.indexOf(c) >= 0);
+            } else {
+                int type = Character.getType(c);
+                ok = letterOrNumber(type) || (count > 0 && (mark(type) || SUBJECT_REF_EXTRA.indexOf(c) >= 0));
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code \p{L}} or {@code \p{N}}. */
+    private static boolean letterOrNumber(int type) {
+        return switch (type) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    /** {@code \p{M}}. */
+    private static boolean mark(int type) {
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /**
+     * {@code [a-z0-9][a-z0-9<extra>]{0,max-1}}, or with {@code upper} also A-Z: the shape of the ASCII patterns
+     * above ({@link #SYSTEM}, {@code DataCategoryDraft.CODE}, {@code ContractDraft.REF}).
      */
     private static boolean fits(String s, int max, String extra, boolean upper) {
         if (s == null || s.isEmpty() || s.length() > max) {

@@ -2,9 +2,11 @@ package dev.mamori.retention.service;
 
 import dev.mamori.platform.audit.AuditEntry;
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.json.StrictJson;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.validation.NotFutureValidator;
 import dev.mamori.retention.ClientContract;
 import dev.mamori.retention.DataCategory;
 import dev.mamori.retention.Holding;
@@ -23,8 +25,8 @@ import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,9 +51,12 @@ public class HoldingService {
     private static final Logger LOG = Logger.getLogger(HoldingService.class);
     /** The most row errors one answer lists; the detail says how many there were in all. */
     static final int MAX_LISTED = 1000;
-    private static final int EARLIEST_YEAR = 1900;
-    private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive().append(DateTimeFormatter.ISO_OFFSET_DATE_TIME).toFormatter();
+    /**
+     * Read as the platform reads every date-time in a body (StrictJson): strictly, so 30 February is refused and
+     * not read as the 28th, and case-insensitively ({@code t}, {@code z}) as RFC 3339 allows.
+     */
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME
+            .withResolverStyle(ResolverStyle.STRICT);
     static final String RFC_3339_MESSAGE = "must be an RFC 3339 date-time with an offset, e.g. 2026-01-01T10:15:00+09:00";
 
     private final HoldingRepository holdings;
@@ -61,13 +66,12 @@ public class HoldingService {
     private final ClientContractRepository contracts;
     private final ContractExtensionRepository extensions;
     private final RetentionPolicy policy;
-    private final RetentionConfig config;
     private final Validator validator;
     private final Clock clock = Clock.systemUTC();
 
     public HoldingService(HoldingRepository holdings, DataCategoryRepository categories, TenantContext tenant,
                           AuditLog audit, ClientContractRepository contracts, ContractExtensionRepository extensions,
-                          RetentionPolicy policy, RetentionConfig config, Validator validator) {
+                          RetentionPolicy policy, Validator validator) {
         this.holdings = holdings;
         this.categories = categories;
         this.tenant = tenant;
@@ -75,7 +79,6 @@ public class HoldingService {
         this.contracts = contracts;
         this.extensions = extensions;
         this.policy = policy;
-        this.config = config;
         this.validator = validator;
     }
 
@@ -315,21 +318,30 @@ public class HoldingService {
                 "data category " + code + " is not in the ledger; a privacy officer must add it first");
     }
 
-    /** RFC 3339 with an offset, to the microsecond PostgreSQL keeps; a plausible year. */
+    /**
+     * RFC 3339 with an offset, to the microsecond PostgreSQL keeps, by the platform's rule for every date-time in a
+     * body (StrictJson): surrounding blanks ignored, a real calendar date, the year (in UTC) between
+     * {@value StrictJson#MIN_YEAR} and {@value StrictJson#MAX_YEAR}.
+     */
     static OffsetDateTime parseCollectedAt(String text) {
-        OffsetDateTime parsed = quickRfc3339(text);
+        String trimmed = text.trim();
+        OffsetDateTime parsed = quickRfc3339(trimmed);
         if (parsed == null) {
             try {
-                parsed = OffsetDateTime.parse(text, RFC_3339);
+                parsed = OffsetDateTime.parse(trimmed, RFC_3339);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(RFC_3339_MESSAGE);
             }
         }
-        if (parsed.getYear() < EARLIEST_YEAR) {
-            throw new IllegalArgumentException("must not be before " + EARLIEST_YEAR);
+        int year = parsed.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+        if (year < StrictJson.MIN_YEAR || year > StrictJson.MAX_YEAR) {
+            throw new IllegalArgumentException(YEARS_MESSAGE);
         }
         return parsed.truncatedTo(ChronoUnit.MICROS);
     }
+
+    static final String YEARS_MESSAGE = "must be between the years " + StrictJson.MIN_YEAR + " and "
+            + StrictJson.MAX_YEAR;
 
     /**
      * The common spelling {@code 2026-01-01T10:15:00[.fraction](Z|+09:00)} read with a plain character loop, about
@@ -407,8 +419,9 @@ public class HoldingService {
         return value;
     }
 
-    private boolean inFuture(OffsetDateTime collectedAt, OffsetDateTime now) {
-        return collectedAt.isAfter(now.plus(config.clockSkew()));
+    /** The platform's {@code @NotFuture} rule: later than now plus its clock skew. */
+    private static boolean inFuture(OffsetDateTime collectedAt, OffsetDateTime now) {
+        return collectedAt.isAfter(now.plus(NotFutureValidator.CLOCK_SKEW));
     }
 
     private OffsetDateTime now() {

@@ -1,5 +1,6 @@
 package dev.mamori.retention.service;
 
+import dev.mamori.platform.subject.SubjectRef;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -10,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "LegalHoldDraft")
 public record LegalHoldDraft(
         @Schema(example = "cust-000123")
-        @Pattern(regexp = HoldingDraft.SUBJECT_REF, message = HoldingDraft.SUBJECT_REF_MESSAGE) String subjectRef,
+        @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
         @Schema(example = "call-recording")
         @Pattern(regexp = DataCategoryDraft.CODE, message = "must be a data category code") String categoryCode,
         @Schema(example = "acme-2026")

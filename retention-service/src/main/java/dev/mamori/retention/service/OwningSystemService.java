@@ -1,6 +1,7 @@
 package dev.mamori.retention.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.net.OutboundUrls;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.retention.OwningSystem;
@@ -8,6 +9,7 @@ import dev.mamori.retention.repository.OwningSystemRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,18 +27,34 @@ public class OwningSystemService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final SecretBox box;
+    private final OutboundUrls outbound;
+    private final Vertx vertx;
 
-    public OwningSystemService(OwningSystemRepository systems, TenantContext tenant, AuditLog audit, SecretBox box) {
+    public OwningSystemService(OwningSystemRepository systems, TenantContext tenant, AuditLog audit, SecretBox box,
+                               OutboundUrls outbound, Vertx vertx) {
         this.systems = systems;
         this.tenant = tenant;
         this.audit = audit;
         this.box = box;
+        this.outbound = outbound;
+        this.vertx = vertx;
     }
 
-    @WithTransaction
+    /**
+     * Registers a system. Its erasureUrl is a place the suite will connect to on the tenant's behalf, so it must
+     * pass the platform's outbound check now (https, and no internal address unless the tenant's allow-list names
+     * the host); the deliverer checks it again before every call (APPI Art. 23: security control measures).
+     */
     public Uni<OwningSystem> register(OwningSystemDraft draft) {
         String tenantId = tenant.tenantId();
         checkUrl(draft.erasureUrl());
+        // The check resolves the host name: not on the event loop.
+        return vertx.executeBlocking(() -> outbound.require(tenantId, "erasureUrl", draft.erasureUrl()))
+                .chain(checked -> store(tenantId, draft));
+    }
+
+    @WithTransaction
+    Uni<OwningSystem> store(String tenantId, OwningSystemDraft draft) {
         return systems.findByCode(tenantId, draft.code()).chain(existing -> {
             if (existing != null) {
                 throw ProblemException.conflict("owning-system-exists", "Owning system " + draft.code() + " is already registered");

@@ -14,10 +14,6 @@ public interface RetentionConfig {
     @WithDefault("Asia/Tokyo")
     ZoneId zone();
 
-    /** How far ahead of our clock a client's collectedAt may be before it counts as "in the future". */
-    @WithDefault("PT5M")
-    Duration clockSkew();
-
     Purge purge();
 
     Delivery delivery();

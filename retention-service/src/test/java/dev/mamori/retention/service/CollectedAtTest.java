@@ -6,16 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The quick reading of collectedAt against the formatter it stands in for: same instant and offset, or no answer. */
 class CollectedAtTest {
 
-    private static final DateTimeFormatter FORMATTER = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME).toFormatter();
+    /** The platform's reading of a date-time (StrictJson): strict, so 29 February of a common year is refused. */
+    private static final DateTimeFormatter FORMATTER = DateTimeFormatter.ISO_OFFSET_DATE_TIME
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private static final List<String> SAMPLES = List.of(
             "2026-01-01T10:15:00+09:00", "2026-01-01T10:15:00Z", "2026-01-01T10:15:00.1Z",
@@ -51,11 +52,32 @@ class CollectedAtTest {
     @Test
     void shouldKeepTheSameErrorsForWhatItCannotRead() {
         assertEquals(HoldingService.RFC_3339_MESSAGE, message("2026-01-32T10:15:00+09:00"));
-        // The formatter resolves smartly: 29 February of a common year reads as the 28th. Kept as it was.
-        assertEquals(OffsetDateTime.parse("2026-02-28T10:15:00+09:00"),
-                HoldingService.parseCollectedAt("2026-02-29T10:15:00+09:00"));
         assertEquals(HoldingService.RFC_3339_MESSAGE, message("2026-01-01T10:15:00"));
-        assertEquals("must not be before 1900", message("1899-12-31T23:59:59Z"));
+        assertEquals("must be between the years 1900 and 2199", message("1899-12-31T23:59:59Z"));
+    }
+
+    @Test
+    void shouldRefuseDaysThatDoNotExistRatherThanMoveThem() {
+        // A lenient reading stored 30 February as the 28th: what is stored must be what was sent, or nothing.
+        for (String text : List.of("2026-02-29T10:15:00+09:00", "2026-02-30T10:15:00+09:00", "2026-04-31T00:00:00Z",
+                "2026-02-30t10:15:00z", "2026-02-30T10:15:00.5+09:00")) {
+            assertEquals(HoldingService.RFC_3339_MESSAGE, message(text), text);
+        }
+        assertEquals(OffsetDateTime.parse("2024-02-29T10:15:00+09:00"),
+                HoldingService.parseCollectedAt("2024-02-29T10:15:00+09:00"));
+    }
+
+    @Test
+    void shouldKeepToTheSuitesYearsInUtcAsThePlatformDoes() {
+        assertEquals("must be between the years 1900 and 2199", message("1900-01-01T08:59:59+09:00"));
+        assertEquals("must be between the years 1900 and 2199", message("2200-01-01T00:00:00Z"));
+        assertEquals("must be between the years 1900 and 2199", message("2199-12-31T23:00:00-01:00"));
+        assertEquals(OffsetDateTime.parse("1900-01-01T09:00:00+09:00"),
+                HoldingService.parseCollectedAt("1900-01-01T09:00:00+09:00"));
+        assertEquals(OffsetDateTime.parse("2199-12-31T23:59:59Z"), HoldingService.parseCollectedAt("2199-12-31T23:59:59Z"));
+        // Blanks around the value are ignored, as the platform's reader ignores them.
+        assertEquals(OffsetDateTime.parse("2026-01-01T10:15:00+09:00"),
+                HoldingService.parseCollectedAt(" 2026-01-01T10:15:00+09:00 "));
         assertEquals(OffsetDateTime.parse("2026-01-01T01:15:00.123456Z").toInstant(),
                 HoldingService.parseCollectedAt("2026-01-01t10:15:00.1234567+09:00").toInstant());
     }
