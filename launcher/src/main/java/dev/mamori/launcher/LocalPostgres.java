@@ -184,7 +184,9 @@ final class LocalPostgres implements AutoCloseable {
                 + " -c unix_socket_directories=''" // TCP only: no socket files in /tmp, no path-length limits
                 + " -c max_connections=200"
                 + " -c timezone=UTC"
-                + " -c synchronous_commit=off";
+                // Acknowledged means durable, as in production: a withdrawal or a use stop the caller was told is
+                // recorded survives a crash. (fsync and synchronous_commit keep PostgreSQL's defaults, on.)
+                + " -c synchronous_commit=on -c fsync=on";
         List<String> cmd = new ArrayList<>(runAs);
         // No -l: the server inherits pg_ctl's output, a file the launcher opened, so the log can live in the data
         // folder even where the unprivileged user could not open it itself.
