@@ -119,6 +119,7 @@ class HoldingBatchTest {
         }
         assertEquals(5000, count("SELECT count(*) FROM holding WHERE tenant_id = 'tenant-a' AND subject_ref LIKE ?",
                 run + "-%"));
+        as("tenant-a", "auditor").get("/v1/audit-events/verification").then().statusCode(200); // seals
         assertEquals(5000, count("SELECT count(*) FROM audit_event WHERE tenant_id = 'tenant-a' "
                 + "AND action = 'HOLDING_REGISTERED' AND subject_ref LIKE ?", run + "-%"));
         as("tenant-a", "operator").get("/v1/subjects/" + run + "-4999/holdings")
@@ -256,6 +257,7 @@ class HoldingBatchTest {
         as("tenant-a", "client-system").header("Idempotency-Key", key).body(body).post("/v1/holdings/batch")
                 .then().statusCode(201).header("Idempotent-Replayed", equalTo("true")).body(equalTo(first));
         assertEquals(2, count("SELECT count(*) FROM holding WHERE subject_ref LIKE ?", "retry-" + run + "-%"));
+        as("tenant-a", "auditor").get("/v1/audit-events/verification").then().statusCode(200); // seals
         assertEquals(2, count("SELECT count(*) FROM audit_event WHERE subject_ref LIKE ?", "retry-" + run + "-%"));
         // Replays answer the stored result without re-running: no error even though the rows now exist.
         JsonPath replay = as("tenant-a", "client-system").header("Idempotency-Key", key).body(body)
@@ -263,6 +265,7 @@ class HoldingBatchTest {
         assertEquals(2, replay.getInt("registered"));
         assertEquals(List.of(id("retry-" + run + "-0"), id("retry-" + run + "-1")), replay.getList("ids", String.class));
         assertEquals(2, count("SELECT count(*) FROM holding WHERE subject_ref LIKE ?", "retry-" + run + "-%"));
+        as("tenant-a", "auditor").get("/v1/audit-events/verification").then().statusCode(200); // seals
         assertEquals(2, count("SELECT count(*) FROM audit_event WHERE subject_ref LIKE ?", "retry-" + run + "-%"));
         // The stored answer is the summary, not thousands of echoed rows.
         assertEquals(first.length(), count("SELECT length(body) FROM idempotency_record WHERE idem_key = ?", key));
