@@ -257,7 +257,7 @@ class RequestIntakeTest {
     void shouldRefuseAnArrivalInTheFuture() {
         Map<String, Object> body = intake("ERASURE", newSubject());
         body.put("receivedAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString());
-        refused(body, 422, "received-at-out-of-range", "receivedAt");
+        refused(body, 400, "validation", "receivedAt");
     }
 
     @Test
