@@ -1,0 +1,146 @@
+package dev.mamori.request;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static dev.mamori.request.Intakes.as;
+import static dev.mamori.request.Intakes.create;
+import static dev.mamori.request.Intakes.idsFor;
+import static dev.mamori.request.Intakes.intake;
+import static dev.mamori.request.Intakes.newSubject;
+import static dev.mamori.request.TargetStubs.authorized;
+import static dev.mamori.request.Workflow.approved;
+import static dev.mamori.request.Workflow.awaitRequest;
+import static dev.mamori.request.Workflow.awaitStatus;
+import static dev.mamori.request.Workflow.verified;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.mamori.request.client.Delivery;
+import dev.mamori.request.client.Envelope;
+import dev.mamori.request.client.TargetServices;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every target gets the person's ref exactly as taken in; an erasure and a use stop also stop use and provision;
+ * client systems are called only at URLs the outbound rule allows, with the configured trust, never redirected.
+ */
+@QuarkusTest
+class FulfilmentTargetsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    /** The calls {@code server} got whose path, read as RFC 3986 (no '+' as space), is exactly {@code path}. */
+    private static List<LoggedRequest> callsTo(WireMockServer server, String path) {
+        return server.findAll(anyRequestedFor(urlPathMatching("/v1/subjects/.*"))).stream()
+                .filter(call -> path.equals(decodedPath(call.getUrl()))).toList();
+    }
+
+    private static String decodedPath(String rawUrl) {
+        try {
+            return new URI(rawUrl).getPath();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(rawUrl, e);
+        }
+    }
+
+    @Test
+    void shouldStopUseAndProvisionWhenErasing() {
+        String subject = newSubject();
+        String id = create("tenant-a", "ERASURE", subject);
+        verified("tenant-a", id);
+        approved("tenant-a", id);
+        JsonPath done = awaitStatus("tenant-a", id, "COMPLETED");
+        assertEquals(List.of("CONSENT:STOP_USE", "RETENTION:ERASE", "THIRDPARTY:STOP_PROVISION"),
+                done.getList("fulfilment").stream().map(t -> ((Map<?, ?>) t).get("target") + ":"
+                        + ((Map<?, ?>) t).get("action")).sorted().toList());
+
+        List<LoggedRequest> stops = TargetStubs.consent.findAll(postRequestedFor(
+                urlPathEqualTo("/v1/subjects/" + subject + "/use-stops")));
+        assertEquals(1, stops.size());
+        assertTrue(equalToJson("{\"purposes\":[],\"requestRef\":\"" + id + "\",\"ground\":\"ERASURE\"}")
+                .match(stops.get(0).getBodyAsString()).isExactMatch(), stops.get(0).getBodyAsString());
+        assertEquals("mamori-req-" + id + "-consent-stop-use", stops.get(0).getHeader("Idempotency-Key"));
+        List<LoggedRequest> provision = TargetStubs.thirdparty.findAll(postRequestedFor(
+                urlPathEqualTo("/v1/subjects/" + subject + "/provision-stops")));
+        assertEquals(1, provision.size());
+        assertTrue(equalToJson("{\"ground\":\"ART_35_5_NO_LONGER_NEEDED\",\"requestRef\":\"" + id + "\"}")
+                .match(provision.get(0).getBodyAsString()).isExactMatch(), provision.get(0).getBodyAsString());
+        assertEquals("tenant-a", provision.get(0).getHeader("X-Mamori-Tenant"));
+        as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then().statusCode(200)
+                .body("notice.ja", containsString("消去しました"))
+                .body("notice.ja", containsString("利用および第三者への提供を停止しました"))
+                .body("notice.en", containsString("also stopped using your retained personal data and providing"));
+
+        // The person may still ask what is held about them afterwards.
+        String disclosure = create("tenant-a", "DISCLOSURE", subject);
+        verified("tenant-a", disclosure);
+        approved("tenant-a", disclosure);
+        awaitStatus("tenant-a", disclosure, "COMPLETED");
+        as("tenant-a", "privacy-officer").get("/v1/requests/" + disclosure + "/result").then().statusCode(200)
+                .body("disclosure.consents", org.hamcrest.Matchers.hasSize(0));
+    }
+
+    @Test
+    void shouldCompleteAnErasureWhenAProvisionStopIsAlreadyInForce() {
+        String subject = newSubject();
+        TargetStubs.thirdparty.stubFor(authorized(post(urlPathEqualTo("/v1/subjects/" + subject
+                + "/provision-stops"))).atPriority(1).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"https://mamori.dev/problems/provision-stop-exists\",\"status\":409,"
+                        + "\"detail\":\"already stopped\"}")));
+        String id = create("tenant-a", "ERASURE", subject);
+        verified("tenant-a", id);
+        approved("tenant-a", id);
+        JsonPath done = awaitStatus("tenant-a", id, "COMPLETED");
+        assertEquals("a provision stop was already in force: already stopped",
+                done.getString("fulfilment.find { it.action == 'STOP_PROVISION' }.note"));
+    }
+
+    @Test
+    void shouldStopProvisionWhenStoppingUse() {
+        String subject = newSubject();
+        String id = create("tenant-a", "USE_STOP", subject);
+        verified("tenant-a", id);
+        approved("tenant-a", id);
+        awaitStatus("tenant-a", id, "COMPLETED");
+        List<LoggedRequest> provision = TargetStubs.thirdparty.findAll(postRequestedFor(
+                urlPathEqualTo("/v1/subjects/" + subject + "/provision-stops")));
+        assertEquals(1, provision.size());
+        assertTrue(equalToJson("{\"ground\":\"ART_35_5_NO_LONGER_NEEDED\",\"requestRef\":\"" + id + "\"}")
+                .match(provision.get(0).getBodyAsString()).isExactMatch(), provision.get(0).getBodyAsString());
+        assertEquals(1, TargetStubs.consent.findAll(postRequestedFor(
+                urlPathEqualTo("/v1/subjects/" + subject + "/use-stops"))).size());
+        as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then().statusCode(200)
+                .body("notice.ja", containsString("第三者への提供も停止しました"))
+                .body("notice.en", containsString("also stopped providing it to third parties"));
+    }
+
+    /** An approved correction whose claim says what the content should be, called back to {@code url}. */
+    private static String approvedCorrection(String tenant, String subject, String url) {
+        Map<String, Object> body = intake("CORRECTION", subject);
+        body.put("callbackUrl", url);
+        String id = create(tenant, body);
+        verified(tenant, id);
+        approved(tenant, id);
+        return id;
+    }
+
+}
