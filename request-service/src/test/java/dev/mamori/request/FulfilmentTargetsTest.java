@@ -62,6 +62,34 @@ class FulfilmentTargetsTest {
     }
 
     @Test
+    void shouldPutEveryAcceptedRefIntoTheTargetsPathsExactly() {
+        String suffix = newSubject().substring(5);
+        for (String ref : List.of("顧客-" + suffix, "a+b=c-" + suffix, "山田@example.jp:" + suffix,
+                "ヤマダ・タロー~" + suffix)) {
+            String disclosure = create("tenant-a", "DISCLOSURE", ref);
+            verified("tenant-a", disclosure);
+            approved("tenant-a", disclosure);
+            awaitStatus("tenant-a", disclosure, "COMPLETED");
+            String erasure = create("tenant-a", "ERASURE", ref);
+            verified("tenant-a", erasure);
+            approved("tenant-a", erasure);
+            awaitStatus("tenant-a", erasure, "COMPLETED");
+
+            String base = "/v1/subjects/" + ref;
+            assertEquals(1, callsTo(TargetStubs.consent, base + "/consents").size(), ref);
+            assertEquals(1, callsTo(TargetStubs.retention, base + "/holdings").size(), ref);
+            assertEquals(1, callsTo(TargetStubs.thirdparty, base + "/provisions").size(), ref);
+            assertEquals(1, callsTo(TargetStubs.thirdparty, base + "/receipts").size(), ref);
+            assertEquals(1, callsTo(TargetStubs.retention, base + "/erasure").size(), ref);
+            assertEquals(1, callsTo(TargetStubs.consent, base + "/use-stops").size(), ref);
+            assertEquals(1, callsTo(TargetStubs.thirdparty, base + "/provision-stops").size(), ref);
+            String raw = callsTo(TargetStubs.consent, base + "/consents").get(0).getUrl();
+            assertTrue(!raw.contains("+"), "'+' goes as %2B, never as a character a server may read as space: "
+                    + raw);
+        }
+    }
+
+    @Test
     void shouldStopUseAndProvisionWhenErasing() {
         String subject = newSubject();
         String id = create("tenant-a", "ERASURE", subject);
