@@ -171,4 +171,91 @@ class FulfilmentTargetsTest {
         return id;
     }
 
+    @Test
+    void shouldPassACorrectionToALocalHttpClientSystemInTheTestProfile() {
+        String subject = newSubject();
+        String id = approvedCorrection("tenant-a", subject, TargetStubs.httpHook("plain-" + subject));
+        awaitStatus("tenant-a", id, "COMPLETED");
+        List<LoggedRequest> sent = TargetStubs.client.findAll(postRequestedFor(urlPathEqualTo("/hooks/plain-"
+                + subject)).withHeader("X-Mamori-Event", com.github.tomakehurst.wiremock.client.WireMock
+                .equalTo("request.correction")));
+        assertEquals(1, sent.size());
+        assertEquals("http", URI.create(sent.get(0).getAbsoluteUrl()).getScheme());
+    }
+
+    @Test
+    void shouldRefuseAnInternalCallbackUrlOfATenantWithoutAnAllowList() {
+        String subject = newSubject();
+        for (String url : List.of("https://127.0.0.1/hooks/x", "https://169.254.169.254/latest/meta-data",
+                "https://10.1.2.3/hooks/x", "https://localhost/hooks/x")) {
+            Map<String, Object> body = intake("CORRECTION", subject);
+            body.put("callbackUrl", url);
+            as("tenant-b", "operator").body(body).post("/v1/requests").then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://mamori.dev/problems/outbound-url-refused"))
+                    .body("errors.field", hasItem("callbackUrl"));
+            as("tenant-b", "privacy-officer").body(Map.of("businessDaysToDue", 10, "clientCallbackUrl", url))
+                    .put("/v1/request-settings").then().statusCode(422)
+                    .body("type", equalTo("https://mamori.dev/problems/outbound-url-refused"))
+                    .body("errors.field", hasItem("clientCallbackUrl"));
+        }
+        assertEquals(List.of(), idsFor("tenant-b", subject), "nothing stored");
+        as("tenant-b", "operator").get("/v1/request-settings").then().statusCode(200)
+                .body("clientCallbackUrl", org.hamcrest.Matchers.nullValue());
+        as("tenant-b", "auditor").get("/v1/audit-events/verification").then().statusCode(200)
+                .body("intact", equalTo(true));
+    }
+
+    @Inject
+    TargetServices targets;
+
+    @Test
+    void shouldRecordACallRefusedAtSendTimeAsAFailureNotRetried() {
+        // A URL that passed once (here: never registered for this tenant) is checked again right before the call.
+        String hook = "late-" + newSubject();
+        Delivery d = targets.send("tenant-b", TaskAction.STATUS_CALLBACK, "key-" + hook,
+                new Envelope(null, TargetStubs.hook(hook), "{}")).await().atMost(WAIT);
+        assertEquals(false, d.ok());
+        assertEquals(false, d.retryable(), "a refused URL does not become callable by waiting");
+        assertTrue(d.error().startsWith("refused to call the client system: the URL resolves to an internal "
+                + "address"), d.error());
+        assertEquals(0, TargetStubs.client.findAll(anyRequestedFor(urlPathEqualTo("/hooks/" + hook))).size());
+    }
+
+    @Test
+    void shouldNotFollowARedirectOfTheClientSystem() {
+        String subject = newSubject();
+        String hook = "moved-" + subject;
+        TargetStubs.client.stubFor(post(urlPathEqualTo("/hooks/" + hook)).atPriority(1)
+                .willReturn(aResponse().withStatus(307).withHeader("Location", TargetStubs.hook("elsewhere-"
+                        + subject))));
+        String id = approvedCorrection("tenant-a", subject, TargetStubs.hook(hook));
+        JsonPath failed = awaitRequest("tenant-a", id, WAIT,
+                r -> "FAILED".equals(r.getString("fulfilment.find { it.action == 'PASS_CORRECTION' }.status")));
+        assertEquals(307, failed.getInt("fulfilment.find { it.action == 'PASS_CORRECTION' }.lastHttpStatus"));
+        assertEquals("IN_PROGRESS", failed.getString("status"));
+        assertEquals(0, TargetStubs.client.findAll(anyRequestedFor(urlPathEqualTo("/hooks/elsewhere-" + subject)))
+                .size());
+    }
+
+    @Test
+    void shouldNotTrustAClientSystemWhoseCertificateIsNotInTheTrustStore() {
+        // WireMock's own self-signed certificate: neither in the configured trust store nor the JVM's.
+        WireMockServer stranger = new WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration
+                .wireMockConfig().httpDisabled(true).dynamicHttpsPort());
+        stranger.start();
+        try {
+            stranger.stubFor(post(urlPathMatching("/hooks/.*")).willReturn(aResponse().withStatus(204)));
+            String subject = newSubject();
+            String id = approvedCorrection("tenant-a", subject,
+                    "https://localhost:" + stranger.httpsPort() + "/hooks/stranger");
+            JsonPath failed = awaitRequest("tenant-a", id, WAIT,
+                    r -> "FAILED".equals(r.getString("fulfilment.find { it.action == 'PASS_CORRECTION' }.status")));
+            org.junit.jupiter.api.Assertions.assertNull(
+                    failed.get("fulfilment.find { it.action == 'PASS_CORRECTION' }.lastHttpStatus"));
+            assertEquals(0, stranger.findAll(anyRequestedFor(urlPathMatching("/hooks/.*"))).size());
+        } finally {
+            stranger.stop();
+        }
+    }
 }

@@ -265,7 +265,7 @@ class RequestIntakeTest {
         String subject = newSubject();
         as("tenant-a", "operator").body(Map.of("subjectRef", subject,
                         "requester", Map.of("relation", "SELF", "contact", Map.of("email", "not-an-email")),
-                        "callbackUrl", "http://client.example.jp/hook"))
+                        "callbackUrl", "ftp://client.example.jp/hook"))
                 .post("/v1/requests")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/validation"))

@@ -43,9 +43,10 @@ public record RequestIntake(
         @Schema(description = "CORRECTION: what the person says is untrue (Art. 34(1))") @Valid Correction correction,
         @Schema(description = "The caller's own id of this request", example = "crm-4711")
         @Size(max = 128) String externalId,
-        @Schema(description = "Where status changes will be called back (https)",
+        @Schema(description = "Where status changes will be called back (https; "
+                + "checked against the suite's outbound rule when given and before each call)",
                 example = "https://client.example.jp/hooks/requests")
-        @Size(max = 2000) @Pattern(regexp = "https://[^\\s/?#@]+(/[^\\s]*)?", message = "must be an https URL")
+        @Size(max = 2000) @Pattern(regexp = "https?://[^\\s/?#@]+(/[^\\s]*)?", message = "must be an http(s) URL")
         String callbackUrl) {
 
     @Schema(name = "Requester")
