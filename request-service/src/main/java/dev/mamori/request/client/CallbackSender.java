@@ -58,7 +58,8 @@ public class CallbackSender {
                 .setMaxRedirects(0)
                 .setVerifyHost(true)
                 .setUserAgent("mamori-request-service");
-        clientSystems.trustStore().ifPresent(store -> options.setTrustOptions(trustOptions(vertx, store)));
+        ClientSystemsConfig.TrustStore store = clientSystems.trustStore();
+        store.path().ifPresent(path -> options.setTrustOptions(trustOptions(vertx, store, path)));
         this.client = WebClient.create(vertx, options);
         // The dev secret is published in this repository: a signature made with it proves nothing, so a packaged
         // service refuses to start with it rather than sign real callbacks (APPI Art. 23, security control measures).
@@ -107,12 +108,12 @@ public class CallbackSender {
      * The configured trust store, and the JVM's default certificates after it: a tenant's client system with a
      * private CA is trusted without every other tenant's publicly certified system being refused.
      */
-    static TrustOptions trustOptions(Vertx vertx, ClientSystemsConfig.TrustStore store) {
+    static TrustOptions trustOptions(Vertx vertx, ClientSystemsConfig.TrustStore store, String path) {
         String password = store.password().orElse(null);
         TrustOptions configured = switch (store.type()) {
-            case PKCS12 -> new PfxOptions().setPath(store.path()).setPassword(password);
-            case JKS -> new JksOptions().setPath(store.path()).setPassword(password);
-            case PEM -> new PemTrustOptions().addCertPath(store.path());
+            case PKCS12 -> new PfxOptions().setPath(path).setPassword(password);
+            case JKS -> new JksOptions().setPath(path).setPassword(password);
+            case PEM -> new PemTrustOptions().addCertPath(path);
         };
         try {
             X509TrustManager own = x509(configured.getTrustManagerFactory(vertx.getDelegate()));

@@ -13,11 +13,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "mamori.client-systems")
 public interface ClientSystemsConfig {
 
-    Optional<TrustStore> trustStore();
+    TrustStore trustStore();
 
     interface TrustStore {
-        /** A file path, or a class-path resource when no such file exists. */
-        String path();
+        /** A file path, or a class-path resource when no such file exists; absent: the JVM's defaults only. */
+        Optional<String> path();
 
         Optional<String> password();
 
