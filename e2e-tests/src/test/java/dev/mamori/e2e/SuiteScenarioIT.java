@@ -127,16 +127,39 @@ class SuiteScenarioIT {
 
     @Test
     void aDisclosureRequestIsVerifiedDecidedAndAssembledFromEveryService() throws InterruptedException {
-        String subject = unique("cust");
+        // A Japanese ref, as client companies key their customers: every service takes it, in bodies and paths.
+        String subject = "顧客-e2e-001-" + UUID.randomUUID().toString().substring(0, 8);
         String purpose = unique("members");
         call(Part.CONSENT, "tenant-a-privacy-officer").body("""
-                {"code": "%s", "titleJa": "会員管理", "descriptionJa": "会員情報を管理します。", "dataItems": ["name"]}
+                {"code": "%s", "titleJa": "会員管理", "descriptionJa": "会員情報を管理し、提携先に紹介します。",
+                 "dataItems": ["name"], "thirdPartyProvision": true, "recipientTypes": ["BUSINESS_PARTNER"]}
                 """.formatted(purpose)).post("/v1/purposes").then().statusCode(201);
         call(Part.CONSENT, "tenant-a-client-system").body("""
                 {"subjectRef": "%s", "purpose": "%s", "purposeVersion": 1, "decision": "GIVEN", "method": "PAPER",
                  "evidence": {"channel": "branch", "noticeVersion": "1", "language": "ja", "capturedAt": "%s"}}
                 """.formatted(subject, purpose, OffsetDateTime.now().minusHours(1))).post("/v1/consents")
                 .then().statusCode(201);
+
+        String category = unique("crm");
+        call(Part.RETENTION, "tenant-a-privacy-officer").body("""
+                {"code": "%s", "nameJa": "会員情報", "nameEn": "Member records", "items": ["氏名"],
+                 "purposeCodes": ["%s"], "storageLocation": "CRM", "storageMethod": "暗号化",
+                 "accessibleBy": ["SV"], "sensitive": false, "acquisitionForm": "DIRECT_WRITTEN", "entrustment": false}
+                """.formatted(category, purpose)).post("/v1/data-categories").then().statusCode(201);
+        call(Part.RETENTION, "tenant-a-client-system").body("""
+                {"subjectRef": "%s", "categoryCode": "%s", "owningSystem": "crm",
+                 "collectedAt": "%s", "locator": "members/e2e-001"}
+                """.formatted(subject, category, OffsetDateTime.now().minusDays(1).withNano(0)))
+                .post("/v1/holdings").then().statusCode(201);
+
+        String recipient = call(Part.THIRDPARTY, "tenant-a-privacy-officer").body("""
+                {"name": "%s", "address": "東京都新宿区西新宿2-1-1", "representative": "正木 慎二",
+                 "kind": "CORPORATION", "legalBasis": "CONSENT"}""".formatted(unique("株式会社提携先")))
+                .post("/v1/third-parties").then().statusCode(201).extract().path("id");
+        String provision = call(Part.THIRDPARTY, "tenant-a-client-system").body("""
+                {"recipientId": "%s", "purpose": "%s", "subjectRefs": ["%s"], "dataItems": ["name"],
+                 "method": "EACH"}""".formatted(recipient, purpose, subject))
+                .post("/v1/provisions").then().statusCode(201).extract().path("id");
 
         String id = call(Part.REQUEST, "tenant-a-operator").body("""
                 {"type": "DISCLOSURE", "subjectRef": "%s", "channel": "LETTER", "deliveryMethod": "ELECTRONIC",
@@ -159,8 +182,13 @@ class SuiteScenarioIT {
         }
         org.junit.jupiter.api.Assertions.assertEquals("COMPLETED", status,
                 "the disclosure did not complete; see request-service.log in the suite's logs folder");
+        // All three sections, each with the record seeded for this person.
         call(Part.REQUEST, "tenant-a-privacy-officer").get("/v1/requests/" + id + "/result").then().statusCode(200)
-                .body("disclosure.consents.purpose", hasItem(purpose));
+                .body("disclosure.consents.purpose", hasItem(purpose))
+                .body("disclosure.holdings.categoryCode", hasItem(category))
+                .body("disclosure.holdings.subjectRef", everyItem(equalTo(subject)))
+                .body("disclosure.thirdPartyRecords.provisions.id", hasItem(provision))
+                .body("disclosure.thirdPartyRecords.receipts", hasSize(0));
         call(Part.REQUEST, "tenant-b-privacy-officer").get("/v1/requests/" + id + "/result").then().statusCode(404);
     }
 }

@@ -102,7 +102,9 @@ class CancelRequestTest {
     void shouldAnswer404ForAnUnknownRequest() {
         as("tenant-a", "operator").body(WITHDRAWN).post("/v1/requests/" + UUID.randomUUID() + "/cancel")
                 .then().statusCode(404).body("type", equalTo("https://mamori.dev/problems/not-found"));
+        // A path value that is no UUID is a bad parameter, named, not an unknown resource.
         as("tenant-a", "operator").get("/v1/requests/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("id"));
     }
 }

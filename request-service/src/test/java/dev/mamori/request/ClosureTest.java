@@ -105,6 +105,39 @@ class ClosureTest {
     }
 
     @Test
+    void shouldCloseACorrectionTheClientSystemRefusedForGoodAndTellWhatWasNotDone() {
+        String subject = newSubject();
+        String hook = "refusing-" + subject;
+        // The owning system refuses the decided correction with a 4xx: no retry can cure it, the task fails.
+        TargetStubs.client.stubFor(post(urlPathEqualTo("/hooks/" + hook)).atPriority(1)
+                .willReturn(aResponse().withStatus(400).withBody("unknown customer")));
+        Map<String, Object> body = Intakes.intake("CORRECTION", subject);
+        body.put("callbackUrl", TargetStubs.hook(hook));
+        String id = create("tenant-a", body);
+        verified("tenant-a", id);
+        approved("tenant-a", id);
+        awaitRequest("tenant-a", id, WAIT, r -> "FAILED".equals(r.getString("fulfilment[0].status")));
+        // Approved: the requester may no longer cancel it; only the privacy officer's closure ends it.
+        as("tenant-a", "operator").body(Map.of("reason", "x")).post("/v1/requests/" + id + "/cancel").then()
+                .statusCode(409).body("type", equalTo("https://mamori.dev/problems/request-in-progress"));
+
+        String reason = "訂正を反映する顧客管理システムにお客様の登録が見つからないため、反映できませんでした";
+        as("tenant-a", "privacy-officer").body(Map.of("reason", reason)).post("/v1/requests/" + id + "/closure")
+                .then().statusCode(200).body("status", equalTo("COMPLETED")).body("closeReason", equalTo(reason));
+        as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then().statusCode(200)
+                .body("actions[0].action", equalTo("PASS_CORRECTION"))
+                .body("actions[0].status", equalTo("FAILED"))
+                .body("actions[0].lastHttpStatus", equalTo(400))
+                .body("notice.ja", containsString("次の措置は実施できませんでした。\n・訂正内容の当該データを保有するシステム"
+                        + "への反映\n理由：" + reason))
+                .body("notice.ja", org.hamcrest.Matchers.not(containsString("訂正しました")))
+                .body("notice.en", containsString("could not carry out the following:\n- applying the correction in "
+                        + "the system that holds the data\nReason: " + reason));
+        as("tenant-a", "auditor").get("/v1/audit-events/verification").then().statusCode(200)
+                .body("intact", equalTo(true));
+    }
+
+    @Test
     void shouldRefuseToCloseWhileACallIsStillUnderWay() {
         String subject = newSubject();
         // Each attempt times out (2 s read timeout in tests) and is retried: the call stays under way for seconds.

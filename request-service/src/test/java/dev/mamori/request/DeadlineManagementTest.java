@@ -49,7 +49,7 @@ class DeadlineManagementTest {
                 .then().statusCode(403);
         as("tenant-sla", "privacy-officer").body(Map.of("businessDaysToDue", 0)).put("/v1/request-settings")
                 .then().statusCode(400).body("errors.field", hasItem("businessDaysToDue"));
-        as("tenant-sla", "privacy-officer").body(Map.of("businessDaysToDue", 5, "clientCallbackUrl", "http://x"))
+        as("tenant-sla", "privacy-officer").body(Map.of("businessDaysToDue", 5, "clientCallbackUrl", "ftp://x"))
                 .put("/v1/request-settings").then().statusCode(400).body("errors.field", hasItem("clientCallbackUrl"));
         as("tenant-sla", "privacy-officer").body(Map.of("businessDaysToDue", 5, "nearDueBusinessDays", 2))
                 .put("/v1/request-settings").then().statusCode(200)

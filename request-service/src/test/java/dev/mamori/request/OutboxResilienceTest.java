@@ -51,18 +51,19 @@ class OutboxResilienceTest {
                 .inScenario(scenario).whenScenarioStateIs("up")
                 .willReturn(okJson("{\"erased\":3,\"certificateId\":\"cert-back\"}")));
         String id = create("tenant-a", "ERASURE", subject);
+        // The erasure's use stop and provision stop go through at once; the erasure waits for retention-service.
         verified("tenant-a", id);
         approved("tenant-a", id);
 
         JsonPath waiting = awaitRequest("tenant-a", id, WAIT,
-                r -> "RETRYING".equals(r.getString("fulfilment[0].status")));
+                r -> "RETRYING".equals(r.getString("fulfilment.find { it.action == 'ERASE' }.status")));
         assertEquals("IN_PROGRESS", waiting.getString("status"));
-        assertTrue(waiting.getString("fulfilment[0].lastError").contains("HTTP 503"), waiting.prettify());
-        assertEquals(503, waiting.getInt("fulfilment[0].lastHttpStatus"));
+        assertTrue(waiting.getString("fulfilment.find { it.action == 'ERASE' }.lastError").contains("HTTP 503"), waiting.prettify());
+        assertEquals(503, waiting.getInt("fulfilment.find { it.action == 'ERASE' }.lastHttpStatus"));
 
         TargetStubs.retention.setScenarioState(scenario, "up");
         JsonPath done = awaitStatus("tenant-a", id, "COMPLETED");
-        assertEquals("DONE", done.getString("fulfilment[0].status"));
+        assertEquals("DONE", done.getString("fulfilment.find { it.action == 'ERASE' }.status"));
 
         List<ServeEvent> calls = TargetStubs.retention.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().equals(path)).toList();

@@ -257,7 +257,7 @@ class RequestIntakeTest {
     void shouldRefuseAnArrivalInTheFuture() {
         Map<String, Object> body = intake("ERASURE", newSubject());
         body.put("receivedAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString());
-        refused(body, 422, "received-at-out-of-range", "receivedAt");
+        refused(body, 400, "validation", "receivedAt");
     }
 
     @Test
@@ -265,7 +265,7 @@ class RequestIntakeTest {
         String subject = newSubject();
         as("tenant-a", "operator").body(Map.of("subjectRef", subject,
                         "requester", Map.of("relation", "SELF", "contact", Map.of("email", "not-an-email")),
-                        "callbackUrl", "http://client.example.jp/hook"))
+                        "callbackUrl", "ftp://client.example.jp/hook"))
                 .post("/v1/requests")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/validation"))

@@ -49,8 +49,8 @@ class ResultNotificationTest {
                 .body("errors.field", hasItem("via"));
         as("tenant-a", "operator").body(Map.of("via", "FAX")).post(path).then().statusCode(400);
         as("tenant-a", "operator").body(Map.of("via", "POST", "sentAt", OffsetDateTime.now().plusDays(1).toString()))
-                .post(path).then().statusCode(422).body("errors.field", hasItem("sentAt"))
-                .body("type", equalTo("https://mamori.dev/problems/sent-at-out-of-range"));
+                .post(path).then().statusCode(400).body("errors.field", hasItem("sentAt"))
+                .body("type", equalTo("https://mamori.dev/problems/validation"));
         as("tenant-a", "operator").body(Map.of("via", "POST", "sentAt", closedAt.minusMinutes(1).toString()))
                 .post(path).then().statusCode(422).body("errors.field", hasItem("sentAt"));
         assertEquals(null, Workflow.request("tenant-a", id).getString("notifiedAt"), "refusals change nothing");

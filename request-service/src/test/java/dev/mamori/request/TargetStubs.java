@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * WireMock servers standing in for consent-, retention- and thirdparty-service and for a client company's system
- * (HTTPS, for callbacks), plus the token endpoint of the client-credentials grant. The token is signed like the
+ * (HTTPS with a certificate only the test trust store trusts, and plain HTTP, for callbacks), plus the token endpoint of the client-credentials grant. The token is signed like the
  * realm's ({@link TestTokens#service}) when it is asked for. Default stubs answer every person as empty; a test
  * adds its own stubs for the subjects it uses (higher priority) and checks the calls made.
  */
@@ -60,7 +60,11 @@ public class TargetStubs implements QuarkusTestResourceLifecycleManager {
         consent = new WireMockServer(wireMockConfig().dynamicPort().extensions(new ServiceToken()));
         retention = new WireMockServer(wireMockConfig().dynamicPort());
         thirdparty = new WireMockServer(wireMockConfig().dynamicPort());
-        client = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort());
+        // https with the self-signed localhost certificate the %test trust store holds; plain http for the tests of
+        // a local client system (allowed in the test profile only).
+        client = new WireMockServer(wireMockConfig().dynamicPort().dynamicHttpsPort()
+                .keystorePath(resource("/tls/client-system.p12")).keystoreType("PKCS12")
+                .keystorePassword("test-only-password").keyManagerPassword("test-only-password"));
         consent.start();
         retention.start();
         thirdparty.start();
@@ -112,6 +116,19 @@ public class TargetStubs implements QuarkusTestResourceLifecycleManager {
     /** The https URL of the client system's hook for one test. */
     static String hook(String name) {
         return "https://localhost:" + client.httpsPort() + "/hooks/" + name;
+    }
+
+    /** The plain http URL of the client system's hook for one test. */
+    static String httpHook(String name) {
+        return "http://localhost:" + client.port() + "/hooks/" + name;
+    }
+
+    private static String resource(String name) {
+        try {
+            return java.nio.file.Path.of(TargetStubs.class.getResource(name).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

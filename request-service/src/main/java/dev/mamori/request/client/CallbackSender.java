@@ -1,21 +1,32 @@
 package dev.mamori.request.client;
 
-import dev.mamori.platform.signing.Signature;
-
 import dev.mamori.platform.idempotency.Idempotency;
+import dev.mamori.platform.net.OutboundUrls;
+import dev.mamori.platform.signing.Signature;
 import dev.mamori.request.TaskAction;
 import dev.mamori.request.service.RequestConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.JksOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.PfxOptions;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * Posts to the client system: status callbacks and decided corrections. Each body is signed with the tenant's
@@ -32,21 +43,23 @@ public class CallbackSender {
 
     private final WebClient client;
     private final RequestConfig config;
+    private final ClientSystemUrls urls;
 
-    public CallbackSender(Vertx vertx, RequestConfig config) {
+    public CallbackSender(Vertx vertx, RequestConfig config, ClientSystemsConfig clientSystems,
+                          ClientSystemUrls urls) {
         this.config = config;
+        this.urls = urls;
         RequestConfig.Callback cb = config.callback();
+        // Never follow a redirect: an answer must not send us on to an address the outbound rule did not check.
         WebClientOptions options = new WebClientOptions()
                 .setConnectTimeout((int) cb.connectTimeout().toMillis())
                 .setIdleTimeout((int) cb.timeout().toSeconds())
                 .setFollowRedirects(false)
+                .setMaxRedirects(0)
+                .setVerifyHost(true)
                 .setUserAgent("mamori-request-service");
-        if (cb.trustAll()) {
-            if (LaunchMode.current() == LaunchMode.NORMAL) {
-                throw new IllegalStateException("mamori.request.callback.trust-all is for tests only");
-            }
-            options.setTrustAll(true).setVerifyHost(false);
-        }
+        ClientSystemsConfig.TrustStore store = clientSystems.trustStore();
+        store.path().ifPresent(path -> options.setTrustOptions(trustOptions(vertx, store, path)));
         this.client = WebClient.create(vertx, options);
         // The dev secret is published in this repository: a signature made with it proves nothing, so a packaged
         // service refuses to start with it rather than sign real callbacks (APPI Art. 23, security control measures).
@@ -69,7 +82,16 @@ public class CallbackSender {
                             + "then retry"));
         }
         byte[] body = envelope.body().getBytes(StandardCharsets.UTF_8);
-        return client.requestAbs(HttpMethod.POST, envelope.url())
+        // Checked again now, not only when registered: the name may resolve to an internal address by now. A refusal
+        // is the task's recorded failure (not retried by itself: an operator retries once the URL or rule is fixed).
+        return urls.check(tenant, envelope.url())
+                .chain(uri -> send(tenant, action, key, uri, body))
+                .onFailure(OutboundUrls.Refused.class).recoverWithItem(refused -> new Delivery(false, false, null,
+                        null, "refused to call the client system: the URL " + refused.getMessage()));
+    }
+
+    private Uni<Delivery> send(String tenant, TaskAction action, String key, URI uri, byte[] body) {
+        return client.requestAbs(HttpMethod.POST, uri.toString())
                 .timeout(config.callback().timeout().toMillis())
                 .putHeader("Content-Type", "application/json")
                 .putHeader(SIGNATURE, Signature.of(secretOf(tenant), body))
@@ -80,6 +102,63 @@ public class CallbackSender {
                 .map(response -> response.statusCode() / 100 == 2
                         ? Delivery.ok(response.statusCode(), null)
                         : Delivery.failed(response.statusCode(), "client system answered HTTP " + response.statusCode()));
+    }
+
+    /**
+     * The configured trust store, and the JVM's default certificates after it: a tenant's client system with a
+     * private CA is trusted without every other tenant's publicly certified system being refused.
+     */
+    static TrustOptions trustOptions(Vertx vertx, ClientSystemsConfig.TrustStore store, String path) {
+        String password = store.password().orElse(null);
+        TrustOptions configured = switch (store.type()) {
+            case PKCS12 -> new PfxOptions().setPath(path).setPassword(password);
+            case JKS -> new JksOptions().setPath(path).setPassword(password);
+            case PEM -> new PemTrustOptions().addCertPath(path);
+        };
+        try {
+            X509TrustManager own = x509(configured.getTrustManagerFactory(vertx.getDelegate()));
+            TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            defaults.init((KeyStore) null);
+            return TrustOptions.wrap(new EitherTrustManager(own, x509(defaults)));
+        } catch (Exception e) {
+            throw new IllegalStateException("mamori.client-systems.trust-store cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static X509TrustManager x509(TrustManagerFactory factory) {
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new IllegalStateException("no X.509 trust manager");
+    }
+
+    /** Trusts a server the first manager trusts, else one the second trusts. */
+    private record EitherTrustManager(X509TrustManager first, X509TrustManager second) implements X509TrustManager {
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            try {
+                first.checkServerTrusted(chain, authType);
+            } catch (CertificateException notByFirst) {
+                second.checkServerTrusted(chain, authType);
+            }
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("request-service is a client of client systems, never their server");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            X509Certificate[] a = first.getAcceptedIssuers();
+            X509Certificate[] b = second.getAcceptedIssuers();
+            X509Certificate[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            return all;
+        }
     }
 
     String secretOf(String tenant) {

@@ -5,6 +5,7 @@ import dev.mamori.platform.tenant.TenantContext;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,12 +25,12 @@ interface ConsentClient {
 
     @GET
     @Path("/consents")
-    Uni<String> consents(@PathParam("subjectRef") String subjectRef,
+    Uni<String> consents(@Encoded @PathParam("subjectRef") String subjectRef,
                          @HeaderParam(TenantContext.TENANT_HEADER) String tenant);
 
     @POST
     @Path("/use-stops")
-    Uni<String> stopUse(@PathParam("subjectRef") String subjectRef,
+    Uni<String> stopUse(@Encoded @PathParam("subjectRef") String subjectRef,
                         @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
                         @HeaderParam(Idempotency.HEADER) String idempotencyKey, String body);
 }

@@ -5,6 +5,7 @@ import dev.mamori.platform.tenant.TenantContext;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,13 +26,13 @@ interface RetentionClient {
 
     @GET
     @Path("/holdings")
-    Uni<String> holdings(@PathParam("subjectRef") String subjectRef,
+    Uni<String> holdings(@Encoded @PathParam("subjectRef") String subjectRef,
                          @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
                          @QueryParam("offset") String offset, @QueryParam("limit") int limit);
 
     @POST
     @Path("/erasure")
-    Uni<String> erase(@PathParam("subjectRef") String subjectRef,
+    Uni<String> erase(@Encoded @PathParam("subjectRef") String subjectRef,
                       @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
                       @HeaderParam(Idempotency.HEADER) String idempotencyKey, String body);
 }

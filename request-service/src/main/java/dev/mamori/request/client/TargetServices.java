@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.request.TaskAction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +61,10 @@ public class TargetServices {
 
     /** One attempt at {@code action} for {@code tenant}; {@code key} is the task's Idempotency-Key. */
     public Uni<Delivery> send(String tenant, TaskAction action, String key, Envelope envelope) {
-        String subject = envelope.subjectRef();
+        // The clients take the ref already encoded (@Encoded), every character but letters and digits as %XX: '+', '='
+        // and '@' are legal in a path segment and a REST client may send them as they are, and a target that reads
+        // '+' as a space would act on another person.
+        String subject = envelope.subjectRef() == null ? null : SubjectRef.pathSegment(envelope.subjectRef());
         boolean forPurposes = FOR_PURPOSE_NOTIFICATION.equals(envelope.body());
         Uni<Delivery> call = switch (action) {
             case FETCH_CONSENTS -> forPurposes ? consentsWithPurposes(subject, tenant)

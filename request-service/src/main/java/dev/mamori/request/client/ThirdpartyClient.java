@@ -5,6 +5,7 @@ import dev.mamori.platform.tenant.TenantContext;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,19 +26,19 @@ interface ThirdpartyClient {
 
     @GET
     @Path("/provisions")
-    Uni<String> provisions(@PathParam("subjectRef") String subjectRef,
+    Uni<String> provisions(@Encoded @PathParam("subjectRef") String subjectRef,
                            @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
                            @QueryParam("offset") String offset, @QueryParam("limit") int limit);
 
     @GET
     @Path("/receipts")
-    Uni<String> receipts(@PathParam("subjectRef") String subjectRef,
+    Uni<String> receipts(@Encoded @PathParam("subjectRef") String subjectRef,
                          @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
                          @QueryParam("offset") String offset, @QueryParam("limit") int limit);
 
     @POST
     @Path("/provision-stops")
-    Uni<String> stopProvision(@PathParam("subjectRef") String subjectRef,
+    Uni<String> stopProvision(@Encoded @PathParam("subjectRef") String subjectRef,
                               @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
                               @HeaderParam(Idempotency.HEADER) String idempotencyKey, String body);
 }

@@ -4,6 +4,7 @@ import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.platform.tenant.Roles;
 import dev.mamori.request.RequestStatus;
 import dev.mamori.request.RequestType;
@@ -31,6 +32,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -128,7 +130,8 @@ public class RequestResource {
             @QueryParam("status") List<String> status,
             @Parameter(schema = @Schema(type = SchemaType.ARRAY, implementation = RequestType.class))
             @QueryParam("type") List<String> type,
-            @QueryParam("subjectRef") @Size(max = 128) String subjectRef,
+            @QueryParam("subjectRef") @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE)
+            String subjectRef,
             @QueryParam("externalId") @Size(max = 128) String externalId,
             @Parameter(description = "true: open and past the due date; false: the others",
                     schema = @Schema(type = SchemaType.BOOLEAN))
@@ -359,7 +362,11 @@ public class RequestResource {
             return fallback;
         }
         try {
-            return java.time.LocalDate.parse(value);
+            java.time.LocalDate date = java.time.LocalDate.parse(value);
+            if (date.getYear() < 1900 || date.getYear() > 2199) {
+                throw ProblemException.invalidField(field, "must be a date between 1900 and 2199");
+            }
+            return date;
         } catch (java.time.format.DateTimeParseException e) {
             throw ProblemException.invalidField(field, "must be a date like 2026-04-01");
         }

@@ -267,18 +267,25 @@ public class DecisionService {
                 body.put("ground", consentGround(r.stopGround));
                 planned.add(journal.task(r, TaskAction.STOP_USE, null, 0,
                         new Envelope(r.subjectRef, null, journal.write(body)), now));
+                // Art. 35(1)/(5): data whose use is stopped is not provided to third parties either.
+                planned.add(provisionStop(r, now));
             }
             case ERASURE -> {
                 body.put("requestRef", r.id.toString());
                 planned.add(journal.task(r, TaskAction.ERASE, null, 0,
                         new Envelope(r.subjectRef, null, journal.write(body)), now));
+                // Art. 35(1)/(5): erased data is used and provided no more. Holdings a retention rule keeps (or that
+                // arrive again from a system not yet purged) are then stopped at consent-service (decisions answer
+                // ERASED) and refused for provision at thirdparty-service.
+                Map<String, Object> stop = new LinkedHashMap<>();
+                stop.put("purposes", List.of());
+                stop.put("requestRef", r.id.toString());
+                stop.put("ground", ERASURE_USE_STOP_GROUND);
+                planned.add(journal.task(r, TaskAction.STOP_USE, null, 0,
+                        new Envelope(r.subjectRef, null, journal.write(stop)), now));
+                planned.add(provisionStop(r, now));
             }
-            case PROVISION_STOP -> {
-                body.put("ground", thirdpartyGround(r.stopGround));
-                body.put("requestRef", r.id.toString());
-                planned.add(journal.task(r, TaskAction.STOP_PROVISION, null, 0,
-                        new Envelope(r.subjectRef, null, journal.write(body)), now));
-            }
+            case PROVISION_STOP -> planned.add(provisionStop(r, now));
             case CORRECTION -> {
                 // Art. 34(2): the owning system corrects; it gets the decided change, signed like a callback.
                 body.put("requestId", r.id);
@@ -297,6 +304,18 @@ public class DecisionService {
             }
         }
         return planned;
+    }
+
+    /** consent-service's use-stop ground for a stop that follows an erasure (decisions then answer ERASED). */
+    static final String ERASURE_USE_STOP_GROUND = "ERASURE";
+
+    /** Art. 35(3)/(5): thirdparty-service refuses new provisions of the person's data from now on. */
+    private FulfilmentTask provisionStop(DataSubjectRequest r, OffsetDateTime now) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ground", thirdpartyGround(r.stopGround));
+        body.put("requestRef", r.id.toString());
+        return journal.task(r, TaskAction.STOP_PROVISION, null, 0,
+                new Envelope(r.subjectRef, null, journal.write(body)), now);
     }
 
     /** consent-service's use-stop grounds. */

@@ -1,5 +1,6 @@
 package dev.mamori.request.service;
 
+import dev.mamori.platform.validation.NotFuture;
 import dev.mamori.request.IdentityDocumentType;
 import dev.mamori.request.VerificationMethod;
 import jakarta.validation.Valid;
@@ -62,7 +63,7 @@ public record IdentityVerification(
     public record RegisteredNumberCallback(
             @Schema(description = "Where the number is registered", example = "client CRM customer record")
             @NotBlank @Size(max = 200) String registeredIn,
-            @NotNull OffsetDateTime calledAt,
+            @NotNull @NotFuture OffsetDateTime calledAt,
             @Schema(example = "5678") @Pattern(regexp = "[0-9]{4}", message = "must be 4 digits") String numberLast4) {
     }
 }

@@ -121,8 +121,19 @@ public final class Notices {
             case USE_STOP -> {
                 ja.append("お客様の保有個人データの利用を停止しました。\n");
                 en.append("We have stopped using your retained personal data.\n");
+                if (did(actions, TaskAction.STOP_PROVISION)) {
+                    ja.append("あわせて、第三者への提供も停止しました。\n");
+                    en.append("We have also stopped providing it to third parties.\n");
+                }
             }
-            case ERASURE -> erased(actions, ja, en);
+            case ERASURE -> {
+                erased(actions, ja, en);
+                if (did(actions, TaskAction.STOP_USE) && did(actions, TaskAction.STOP_PROVISION)) {
+                    ja.append("あわせて、お客様の保有個人データの利用および第三者への提供を停止しました。\n");
+                    en.append("We have also stopped using your retained personal data and providing it to third "
+                            + "parties.\n");
+                }
+            }
             case PROVISION_STOP -> {
                 if (answered(actions, "alreadyInForce")) {
                     // thirdparty-service already had a stop in force (e.g. from an earlier request): what the
@@ -281,6 +292,11 @@ public final class Notices {
             }
         }
         return null;
+    }
+
+    /** Whether {@code action} was among the request's calls and is done. */
+    private static boolean did(List<Map<String, Object>> actions, TaskAction action) {
+        return actions.stream().anyMatch(a -> a.get("action") == action && a.get("status") == TaskStatus.DONE);
     }
 
     private static boolean answered(List<Map<String, Object>> actions, String flag) {

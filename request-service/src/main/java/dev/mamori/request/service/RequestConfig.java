@@ -107,10 +107,6 @@ public interface RequestConfig {
         /** Per-tenant signing secrets: {@code mamori.request.callback.secrets.<tenant>}. */
         Map<String, String> secrets();
 
-        /** Tests only: accept any TLS certificate (refused in production). */
-        @WithDefault("false")
-        boolean trustAll();
-
         @WithDefault("PT10S")
         Duration timeout();
 

@@ -1,5 +1,7 @@
 package dev.mamori.request.service;
 
+import dev.mamori.platform.subject.SubjectRef;
+import dev.mamori.platform.validation.NotFuture;
 import dev.mamori.request.AgentType;
 import dev.mamori.request.Channel;
 import dev.mamori.request.CorrectionKind;
@@ -25,13 +27,13 @@ public record RequestIntake(
         @Schema(example = "DISCLOSURE") @NotNull RequestType type,
         @Schema(description = "The client company's reference of the person the request is about (not a name)",
                 example = "cust-000123")
-        @NotBlank @Size(max = 128) @Pattern(regexp = "\\S+", message = "must not contain spaces") String subjectRef,
+        @NotNull @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
         @Schema(description = "How the request arrived; defaults to CLIENT_SYSTEM for client-system callers",
                 example = "PHONE")
         Channel channel,
         @Schema(description = "When the request arrived (Art. 39(2)); defaults to now. A letter entered later keeps "
                 + "its arrival time.")
-        OffsetDateTime receivedAt,
+        @NotFuture OffsetDateTime receivedAt,
         @NotNull @Valid Requester requester,
         @Schema(description = "Required when the requester is not the person (Art. 37(3))") @Valid Agent agent,
         @Schema(description = "DISCLOSURE and PROVISION_RECORD_DISCLOSURE: how the person wants the data (Art. 33(1))")
@@ -41,9 +43,10 @@ public record RequestIntake(
         @Schema(description = "CORRECTION: what the person says is untrue (Art. 34(1))") @Valid Correction correction,
         @Schema(description = "The caller's own id of this request", example = "crm-4711")
         @Size(max = 128) String externalId,
-        @Schema(description = "Where status changes will be called back (https)",
+        @Schema(description = "Where status changes will be called back (https; "
+                + "checked against the suite's outbound rule when given and before each call)",
                 example = "https://client.example.jp/hooks/requests")
-        @Size(max = 2000) @Pattern(regexp = "https://[^\\s/?#@]+(/[^\\s]*)?", message = "must be an https URL")
+        @Size(max = 2000) @Pattern(regexp = "https?://[^\\s/?#@]+(/[^\\s]*)?", message = "must be an http(s) URL")
         String callbackUrl) {
 
     @Schema(name = "Requester")

@@ -1,5 +1,7 @@
 package dev.mamori.request.service;
 
+import dev.mamori.request.client.ClientSystemUrls;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.platform.audit.AuditLog;
@@ -65,12 +67,14 @@ public class RequestService {
     private final SettingsService settings;
     private final FulfilmentTaskRepository tasks;
     private final IdentityDocumentCopyRepository copies;
+    private final ClientSystemUrls urls;
     private final Clock clock = Clock.systemUTC();
 
     public RequestService(DataSubjectRequestRepository requests, RequestEventRepository events, TenantContext tenant,
                           AuditLog audit, FieldCipher cipher, RequestConfig config, ObjectMapper json,
                           RequestJournal journal, SettingsService settings, FulfilmentTaskRepository tasks,
-                          IdentityDocumentCopyRepository copies) {
+                          IdentityDocumentCopyRepository copies, ClientSystemUrls urls) {
+        this.urls = urls;
         this.journal = journal;
         this.settings = settings;
         this.tasks = tasks;
@@ -89,11 +93,16 @@ public class RequestService {
      * any agent, Art. 37(3)) is verified. A second open request of the same person and type is refused with the id
      * of the first, so a duplicate cannot run beside it (nor skip its verification).
      */
-    @WithTransaction
     public Uni<RequestDetails> receive(RequestIntake intake) {
         String tenantId = tenant.tenantId();
         Channel channel = channelOf(intake);
         checkRules(intake);
+        // A callback URL makes us connect somewhere: checked against the outbound rule before anything is stored.
+        return urls.require(tenantId, "callbackUrl", intake.callbackUrl())
+                .chain(() -> Panache.withTransaction(() -> receiveChecked(tenantId, intake, channel)));
+    }
+
+    private Uni<RequestDetails> receiveChecked(String tenantId, RequestIntake intake, Channel channel) {
         OffsetDateTime now = now();
         OffsetDateTime receivedAt = receivedAt(intake, now);
         return requests.lockIntake(tenantId, intake.subjectRef(), intake.type())

@@ -1,5 +1,6 @@
 package dev.mamori.request.service;
 
+import dev.mamori.platform.validation.NotFuture;
 import dev.mamori.request.NotificationMethod;
 import jakarta.validation.constraints.NotNull;
 import java.time.OffsetDateTime;
@@ -11,5 +12,5 @@ public record ResultNotification(
         @Schema(example = "POST") @NotNull NotificationMethod via,
         @Schema(description = "When it was sent (posted, emailed, made available); not before the result existed, "
                 + "not in the future. Defaults to now.", example = "2026-04-10T10:00:00+09:00")
-        OffsetDateTime sentAt) {
+        @NotFuture OffsetDateTime sentAt) {
 }

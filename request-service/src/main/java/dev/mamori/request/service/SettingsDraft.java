@@ -22,8 +22,9 @@ public record SettingsDraft(
         @Schema(description = "Art. 38: the published fee for a disclosure (incl. provision records), in yen; "
                 + "absent = free", example = "1000")
         @Min(0) @Max(100000) Integer disclosureFeeJpy,
-        @Schema(description = "Where the client system takes callbacks when a request names none (https)",
+        @Schema(description = "Where the client system takes callbacks when a request names none (https; "
+                + "checked against the suite's outbound rule when given and before each call)",
                 example = "https://client.example.jp/hooks/requests")
-        @Size(max = 2000) @Pattern(regexp = "https://[^\\s/?#@]+(/[^\\s]*)?", message = "must be an https URL")
+        @Size(max = 2000) @Pattern(regexp = "https?://[^\\s/?#@]+(/[^\\s]*)?", message = "must be an http(s) URL")
         String clientCallbackUrl) {
 }

@@ -1,11 +1,12 @@
 package dev.mamori.request.service;
 
+import dev.mamori.request.client.ClientSystemUrls;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.request.RequestSettings;
 import dev.mamori.request.repository.RequestSettingsRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -25,9 +26,11 @@ public class SettingsService {
     private final RequestConfig config;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final ClientSystemUrls urls;
 
     public SettingsService(RequestSettingsRepository settings, RequestConfig config, TenantContext tenant,
-                           AuditLog audit) {
+                           AuditLog audit, ClientSystemUrls urls) {
+        this.urls = urls;
         this.settings = settings;
         this.config = config;
         this.tenant = tenant;
@@ -44,9 +47,14 @@ public class SettingsService {
         return effective(tenant.tenantId());
     }
 
-    @WithTransaction
     public Uni<Effective> update(SettingsDraft draft) {
         String tenantId = tenant.tenantId();
+        // The callback URL makes us connect somewhere: checked against the outbound rule before it is stored.
+        return urls.require(tenantId, "clientCallbackUrl", draft.clientCallbackUrl())
+                .chain(() -> Panache.withTransaction(() -> store(tenantId, draft)));
+    }
+
+    private Uni<Effective> store(String tenantId, SettingsDraft draft) {
         OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
         return settings.lockForTenant(tenantId).chain(existing -> {
             RequestSettings s = existing != null ? existing : new RequestSettings();
