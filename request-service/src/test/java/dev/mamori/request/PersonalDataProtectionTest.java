@@ -109,6 +109,7 @@ class PersonalDataProtectionTest {
             stored.addAll(rows(c, "SELECT * FROM data_subject_request WHERE id = ?", UUID.fromString(id)));
             stored.addAll(rows(c, "SELECT * FROM request_event WHERE request_id = ?", UUID.fromString(id)));
             stored.addAll(rows(c, "SELECT * FROM audit_event WHERE subject_ref = ?", subject));
+            stored.addAll(rows(c, "SELECT * FROM audit_pending WHERE subject_ref = ?", subject));
             stored.addAll(rows(c, "SELECT * FROM idempotency_record WHERE body LIKE ?", "%" + id + "%"));
 
             try (PreparedStatement s = c.prepareStatement("SELECT requester_contact_cipher, requester_name_cipher, "
