@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -57,6 +59,12 @@ public class StrictJson implements ObjectMapperCustomizer {
     public static final int MIN_YEAR = 1900;
     public static final int MAX_YEAR = 2199;
 
+    /** Last of all customizers: the date deserializers here must win over the JavaTimeModule Quarkus registers. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         apply(mapper);
@@ -66,7 +74,9 @@ public class StrictJson implements ObjectMapperCustomizer {
     public static ObjectMapper apply(ObjectMapper mapper) {
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // An explicit null for a primitive is refused by PrimitiveNotNull below; an absent one keeps its default
+        // (Jackson's FAIL_ON_NULL_FOR_PRIMITIVES would refuse both, and absent optional flags are common).
+        mapper.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -96,6 +106,10 @@ public class StrictJson implements ObjectMapperCustomizer {
         strict.addDeserializer(OffsetDateTime.class, new BoundedOffsetDateTime());
         strict.addDeserializer(Instant.class, new BoundedInstant());
         strict.addKeyDeserializer(String.class, new StorableKey());
+        primitive(strict, boolean.class, false);
+        primitive(strict, int.class, 0);
+        primitive(strict, long.class, 0L);
+        primitive(strict, double.class, 0.0d);
         // A JSON tree's deserializer is not a bean's, so the modifier below does not see it.
         strict.addDeserializer(JsonNode.class, tree(JsonNode.class));
         strict.addDeserializer(ObjectNode.class, tree(ObjectNode.class));
@@ -110,6 +124,37 @@ public class StrictJson implements ObjectMapperCustomizer {
         });
         mapper.registerModule(strict);
         return mapper;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> void primitive(SimpleModule module, Class<T> type, T absent) {
+        module.addDeserializer(type, (JsonDeserializer) new PrimitiveNotNull(
+                NumberDeserializers.find(type, type.getName()), absent));
+    }
+
+    /** A primitive that is absent takes its default; one sent as {@code null} is refused. */
+    static final class PrimitiveNotNull extends DelegatingDeserializer {
+        private final Object absent;
+
+        PrimitiveNotNull(JsonDeserializer<?> delegate, Object absent) {
+            super(delegate);
+            this.absent = absent;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new PrimitiveNotNull(delegate, absent);
+        }
+
+        @Override
+        public Object getNullValue(DeserializationContext context) throws JsonMappingException {
+            return context.reportInputMismatch(this, "must not be null");
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return absent;
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

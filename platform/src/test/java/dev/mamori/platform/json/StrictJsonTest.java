@@ -48,6 +48,7 @@ class StrictJsonTest {
         assertEquals("days", refusedField("{\"days\":1.5}"));
         assertEquals("days", refusedField("{\"days\":\"2\"}"));
         assertEquals("count", refusedField("{\"count\":null}"));
+        assertEquals("flag", refusedField("{\"flag\":null}"));
     }
 
     @Test
@@ -99,6 +100,10 @@ class StrictJsonTest {
         assertEquals(0, c.capturedAt().getOffset().getTotalSeconds());
         assertEquals("はい", c.answers().get("q").textValue());
         assertTrue(c.flag());
+        // An absent primitive keeps its default: optional flags need not be sent.
+        Consent bare = json.readValue("{\"subjectRef\":\"a\"}", Consent.class);
+        assertEquals(0, bare.count());
+        assertEquals(false, bare.flag());
         assertEquals(2.5, json.readValue("2.5", Double.class));
         assertEquals(2.0, json.readValue("2", Double.class));
     }
