@@ -200,9 +200,10 @@ class OptOutFilingResourceTest {
                 .body("errors[0].field", equalTo("filedOn"));
         as("tenant-of", "privacy-officer").body(filing("[\"name\"]", "Encrypted file", today().plusDays(3),
                         today().plusDays(2)))
-                .post("/v1/opt-out-filings").then().statusCode(422).contentType(PROBLEM)
-                .body("type", equalTo("https://mamori.dev/problems/date-in-future"))
-                .body("errors[0].field", equalTo("filedOn"));
+                .post("/v1/opt-out-filings").then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://mamori.dev/problems/validation"))
+                .body("errors[0].field", equalTo("filedOn"))
+                .body("errors[0].message", equalTo("must not be in the future"));
         as("tenant-of", "privacy-officer").body(filing("[\"name\"]", "Encrypted file", today().minusDays(1), today()))
                 .post("/v1/opt-out-filings").then().statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("https://mamori.dev/problems/provision-before-filing"))
