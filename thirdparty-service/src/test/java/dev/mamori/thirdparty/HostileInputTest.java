@@ -79,6 +79,12 @@ class HostileInputTest {
                 .formatted(recipient, s)).post("/v1/receipts").then(), 400, "acquisitionCircumstances");
         refused(as(TENANT, "privacy-officer").body("{\"title\": \"" + "t".repeat(5000) + "\\u0000\"}")
                 .post("/v1/joint-use-schemes").then(), 400, "title");
+        // A member is a tenant id as sent: not one with spaces around it, nor anything else.
+        for (String member : List.of(" tenant-b", "tenant-b ", "Tenant-B", "tenant_b", "t".repeat(64))) {
+            refused(as(TENANT, "privacy-officer").body(JointUseSchemeResourceTest.scheme(unique("Scheme"),
+                    "[\"" + member + "\"]", "[\"p\"]", "2025-04-01", "2025-03-01"))
+                    .post("/v1/joint-use-schemes").then(), 400, "members[0]");
+        }
 
         // Nothing of it was stored, and the audit chain still verifies.
         as(TENANT, "auditor").get("/v1/third-parties?limit=500").then().statusCode(200)
