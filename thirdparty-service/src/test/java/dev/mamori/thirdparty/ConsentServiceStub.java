@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import dev.mamori.thirdparty.client.TenantBreakers;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,7 +47,7 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
 
     /** Closes every circuit breaker, so one test's outage does not leak into the next. */
     static void resetBreakers() {
-        Arc.container().instance(CircuitBreakerMaintenance.class).get().resetAll();
+        Arc.container().instance(TenantBreakers.class).get().resetAll();
     }
 
     /** A purpose as consent-service describes it. */

@@ -57,6 +57,26 @@ class ContractorResourceTest {
     }
 
     @Test
+    void shouldRefuseAContractOrAssessmentDatedAfterTodayOrInAnImpossibleYearAndRecordNothing() {
+        String partyId = entrusted("tenant-a");
+        String good = contractor(partyId, "2030-01-01", "");
+        String later = LocalDate.now(JAPAN).plusDays(2).toString();
+        for (String field : List.of("contractSignedOn", "ndaSignedOn", "assessedOn")) {
+            for (String date : List.of(later, "9999-01-01")) {
+                as("tenant-a", "privacy-officer").body(good.replace("\"" + field + "\": \"" + today() + "\"",
+                                "\"" + field + "\": \"" + date + "\""))
+                        .post("/v1/contractors").then().statusCode(400).contentType("application/problem+json")
+                        .body("type", equalTo("https://mamori.dev/problems/validation"))
+                        .body("errors[0].field", org.hamcrest.Matchers.endsWith(field));
+            }
+        }
+        as("tenant-a", "auditor").get("/v1/contractors?limit=500").then().statusCode(200)
+                .body("items.thirdPartyId", not(hasItem(partyId)));
+        // The same selection dated today is recorded: nothing of the refused ones was kept.
+        as("tenant-a", "privacy-officer").body(good).post("/v1/contractors").then().statusCode(201);
+    }
+
+    @Test
     void shouldSelectAContractorOnRecordAndEntrustDataToIt() {
         String partyId = entrusted("tenant-a");
         String expires = LocalDate.now(JAPAN).plusYears(2).toString();

@@ -9,6 +9,7 @@ import static dev.mamori.thirdparty.ProvisionResourceTest.with;
 import static dev.mamori.thirdparty.ThirdPartyResourceTest.as;
 import static dev.mamori.thirdparty.ThirdPartyResourceTest.register;
 import static dev.mamori.thirdparty.ThirdPartyResourceTest.unique;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -17,10 +18,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mamori.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,10 +40,68 @@ class JointUseSchemeResourceTest {
                 noticeOn == null ? "" : ", \"noticeOn\": \"" + noticeOn + "\"");
     }
 
+    /**
+     * A call with one of the tenant's own tokens: thirdparty-service knows a tenant's group from what its own tokens
+     * say, so a tenant is named as a joint user only once one of its tokens has called.
+     */
+    static void tokenSeen(String tenant, String role) {
+        as(tenant, role).get("/v1/joint-use-schemes?limit=1").then().statusCode(200);
+    }
+
     static String create(String title) {
+        tokenSeen("tenant-b", "operator");
         return as("tenant-a", "privacy-officer").body(scheme(title, "[\"tenant-b\"]",
                         "[\"Offering group services\"]", "2025-04-01", "2025-03-01"))
                 .post("/v1/joint-use-schemes").then().statusCode(201).extract().path("id");
+    }
+
+    @BeforeEach
+    void groupCompaniesHaveCalled() {
+        tokenSeen("tenant-b", "operator");
+        tokenSeen("tenant-jg", "operator");
+        tokenSeen("tenant-a", "operator");
+    }
+
+    @Test
+    void shouldTakeEachTenantsGroupFromItsOwnTokensOnly() {
+        String newcomer = "tenant-n" + Long.toHexString(System.nanoTime() & 0xfffff);
+        String members = "[\"" + newcomer + "\"]";
+        // Before any token of the newcomer has called, nothing says it is in group-ab.
+        as("tenant-a", "privacy-officer").body(scheme(unique("Scheme"), members, "[\"p\"]", "2025-04-01", "2025-03-01"))
+                .post("/v1/joint-use-schemes").then().statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/member-outside-group"))
+                .body("errors.field", contains("members[0]"));
+        // Its own token says group-ab (as the demo realm's tokens of tenant-a and tenant-b do): now it may be named.
+        tokenSeen(newcomer, "operator");
+        as("tenant-a", "privacy-officer").body(scheme(unique("Scheme"), members, "[\"p\"]", "2025-04-01", "2025-03-01"))
+                .post("/v1/joint-use-schemes").then().statusCode(201).body("versions[0].members", contains(newcomer));
+        // It leaves the group: its next token names none, and it can no longer be named.
+        given().auth().oauth2(TestTokens.sign(newcomer, null, newcomer + "-operator", "operator"))
+                .get("/v1/joint-use-schemes?limit=1").then().statusCode(200);
+        as("tenant-a", "privacy-officer").body(scheme(unique("Scheme"), members, "[\"p\"]", "2025-04-01", "2025-03-01"))
+                .post("/v1/joint-use-schemes").then().statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/member-outside-group"));
+    }
+
+    @Test
+    void shouldNotTrustACallersGroupClaimForOtherTenantsMembership() {
+        // A token of tenant-a claiming a group it does not hold (group-cd) tells only tenant-a's own group: tenant-b's
+        // and tenant-c's own tokens never said group-cd, so neither can be named in a group-cd scheme.
+        String claimed = TestTokens.sign("tenant-a", "group-cd", "tenant-a-privacy-officer", "privacy-officer");
+        try {
+            given().auth().oauth2(claimed).contentType(ContentType.JSON)
+                    .body(scheme(unique("Scheme"), "[\"tenant-b\", \"tenant-c\"]", "[\"p\"]", "2025-04-01", "2025-03-01"))
+                    .post("/v1/joint-use-schemes").then().statusCode(422)
+                    .body("type", equalTo("https://mamori.dev/problems/member-outside-group"))
+                    .body("errors.field", contains("members[0]", "members[1]"));
+        } finally {
+            tokenSeen("tenant-a", "operator");
+        }
+        // With its real group-ab token tenant-a names tenant-b; tenant-c, in no group, is still refused.
+        create(unique("Scheme"));
+        as("tenant-a", "privacy-officer").body(scheme(unique("Scheme"), "[\"tenant-c\"]", "[\"p\"]", "2025-04-01", "2025-03-01"))
+                .post("/v1/joint-use-schemes").then().statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/member-outside-group"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -44,6 +45,25 @@ class OptOutFilingResourceTest {
                  "provisionMethod": "%s", "requestMethod": "Web form and phone 0120-000-000",
                  "updateMethod": "Monthly", "provisionStartsOn": "%s", "filedOn": "%s"}"""
                 .formatted(dataItems, provisionMethod, provisionStartsOn, filedOn);
+    }
+
+    @Test
+    void shouldListFilingsAPageAtATime() {
+        String tenant = "tenant-op" + Long.toHexString(System.nanoTime() & 0xfffff);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(file(tenant, today()));
+        }
+        var first = as(tenant, "auditor").get("/v1/opt-out-filings?limit=2").then().statusCode(200)
+                .body("limit", equalTo(2)).body("items", hasSize(2)).extract().jsonPath();
+        assertEquals(ids.subList(0, 2), first.getList("items.id"));
+        String next = first.getString("next");
+        as(tenant, "auditor").get("/v1/opt-out-filings?limit=2&offset=" + next).then().statusCode(200)
+                .body("items.id", contains(ids.get(2))).body("next", nullValue());
+        for (String bad : List.of("limit=abc", "limit=0", "limit=501", "offset=-1", "offset=x")) {
+            as(tenant, "auditor").get("/v1/opt-out-filings?" + bad).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo(bad.substring(0, bad.indexOf('='))));
+        }
     }
 
     private static String file(String tenant, LocalDate filedOn) {
@@ -80,7 +100,8 @@ class OptOutFilingResourceTest {
 
         as("tenant-of", "auditor").get("/v1/opt-out-filings/" + id).then().statusCode(200)
                 .body("id", equalTo(id)).body("versions[0].dataItems", contains("name", "address", "phone"));
-        as("tenant-of", "client-system").get("/v1/opt-out-filings").then().statusCode(200).body("id", hasItem(id));
+        as("tenant-of", "client-system").get("/v1/opt-out-filings?limit=500").then().statusCode(200)
+                .body("items.id", hasItem(id));
         assertEquals(1, AuditTrail.events("tenant-of", null, "OPT_OUT_FILED", id).size());
     }
 
@@ -175,7 +196,8 @@ class OptOutFilingResourceTest {
     void shouldNeverShowOrChangeAnotherTenantsFiling() {
         String id = file("tenant-of", today());
         as("tenant-b", "privacy-officer").get("/v1/opt-out-filings/" + id).then().statusCode(404).contentType(PROBLEM);
-        as("tenant-b", "privacy-officer").get("/v1/opt-out-filings").then().statusCode(200).body("id", not(hasItem(id)));
+        as("tenant-b", "privacy-officer").get("/v1/opt-out-filings?limit=500").then().statusCode(200)
+                .body("items.id", not(hasItem(id)));
         as("tenant-b", "privacy-officer").body(filing("[\"name\"]", "Encrypted file", today(), today()))
                 .post("/v1/opt-out-filings/" + id + "/versions").then().statusCode(404).contentType(PROBLEM);
         as("tenant-b", "privacy-officer").body("{\"withdrawnOn\": \"" + today() + "\"}")
@@ -200,9 +222,10 @@ class OptOutFilingResourceTest {
                 .body("errors[0].field", equalTo("filedOn"));
         as("tenant-of", "privacy-officer").body(filing("[\"name\"]", "Encrypted file", today().plusDays(3),
                         today().plusDays(2)))
-                .post("/v1/opt-out-filings").then().statusCode(422).contentType(PROBLEM)
-                .body("type", equalTo("https://mamori.dev/problems/date-in-future"))
-                .body("errors[0].field", equalTo("filedOn"));
+                .post("/v1/opt-out-filings").then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://mamori.dev/problems/validation"))
+                .body("errors[0].field", equalTo("filedOn"))
+                .body("errors[0].message", equalTo("must not be in the future"));
         as("tenant-of", "privacy-officer").body(filing("[\"name\"]", "Encrypted file", today().minusDays(1), today()))
                 .post("/v1/opt-out-filings").then().statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("https://mamori.dev/problems/provision-before-filing"))

@@ -559,6 +559,56 @@ class ProvisionResourceTest {
         assertTrue(future.getString("errors[0].message").startsWith("providedOn, lastTransferOn:"));
     }
 
+    @Test
+    void shouldCarryAJapaneseRefThroughProvisionAndStopAndEncodeItInTheLocation() {
+        String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
+        String s = "顧客-" + UUID.randomUUID().toString().substring(0, 8) + "・ー";
+        String purpose = consentedPurpose(s);
+        JsonPath created = recorded("tenant-a", provision(recipient, purpose, s));
+        assertEquals(List.of(s), created.getList("subjectRefs"));
+        // consent-service was asked about the person as named (the stub answers only for that ref).
+        ConsentServiceStub.client().verifyThat(postRequestedFor(urlEqualTo("/v1/decisions/batch"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"" + s + "\"")));
+
+        String location = given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-a")
+                .contentType(ContentType.JSON).body("{\"ground\": \"ART_35_3\", \"requestRef\": \"dsr-jp\"}")
+                .post("/v1/subjects/{ref}/provision-stops", s).then().statusCode(201)
+                .body("subjectRef", org.hamcrest.Matchers.equalTo(s)).extract().header("Location");
+        String encoded = dev.mamori.platform.subject.SubjectRef.pathSegment(s);
+        assertTrue(location.contains("/v1/subjects/" + encoded + "/provision-stops/"), location);
+        assertTrue(location.chars().allMatch(c -> c < 128), "the Location is plain ASCII: " + location);
+        // The Location leads back to the person's stops.
+        String path = java.net.URI.create(location).getRawPath();
+        as("tenant-a", "operator").urlEncodingEnabled(false).get(path.substring(0, path.lastIndexOf('/')))
+                .then().statusCode(200).body("subjectRef", contains(s));
+        assertEquals(List.of("PROVISION_STOPPED"), refused("tenant-a", provision(recipient, purpose, s))
+                .getList("errors.field"));
+        as("tenant-a", "operator").get("/v1/subjects/{ref}/provisions", s).then().statusCode(200)
+                .body("items.id", contains(created.getString("id")));
+    }
+
+    @Test
+    void shouldRefuseRefsThatAreNotSubjectRefsOnEveryPathWith400() {
+        // Legal under the old rule ([^\\s]{1,128}) and then a 500 when put into the Location header.
+        for (String ref : List.of("a%b", "a{b}", "a|b", "a^b", "a\\b", "x".repeat(129), "-a", "a\"b")) {
+            // Sent percent-encoded, as a client must: the service decodes it and judges the ref itself.
+            String base = "/v1/subjects/" + java.net.URLEncoder.encode(ref, java.nio.charset.StandardCharsets.UTF_8);
+            given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-a")
+                    .urlEncodingEnabled(false).contentType(ContentType.JSON)
+                    .body("{\"ground\": \"ART_35_3\", \"requestRef\": \"dsr-1\"}")
+                    .post(base + "/provision-stops").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("subjectRef"));
+            for (String list : List.of("/provision-stops", "/provisions", "/receipts")) {
+                as("tenant-a", "operator").urlEncodingEnabled(false).get(base + list).then().statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("errors[0].field", org.hamcrest.Matchers.equalTo("subjectRef"));
+            }
+        }
+        given().auth().oauth2(TestTokens.forTenant("tenant-a", "auditor")).get("/v1/audit-events/verification")
+                .then().statusCode(200).body("intact", org.hamcrest.Matchers.equalTo(true));
+    }
+
     static String stop(String tenant, String subjectRef, String requestRef) {
         return given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", tenant)
                 .contentType(ContentType.JSON).body("{\"ground\": \"ART_35_3\", \"requestRef\": \"" + requestRef + "\"}")

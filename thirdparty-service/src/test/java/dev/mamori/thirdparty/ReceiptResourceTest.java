@@ -449,11 +449,12 @@ class ReceiptResourceTest {
     }
 
     @Test
-    void shouldAnswer404AsProblemJsonForUnknownOrMalformedIds() {
+    void shouldAnswer404ForUnknownIdsAnd400ForMalformedOnesAsProblemJson() {
         as("tenant-a", "operator").get("/v1/receipts/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json").body("type", equalTo("https://mamori.dev/problems/not-found"));
-        as("tenant-a", "operator").get("/v1/receipts/not-a-uuid").then().statusCode(404)
-                .contentType("application/problem+json");
+        // A malformed id is a bad request naming the parameter (the platform's strict path values), not a 404.
+        as("tenant-a", "operator").get("/v1/receipts/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("id"));
         as("tenant-a", "operator").get("/v1/subjects/" + "x".repeat(129) + "/receipts").then().statusCode(400)
                 .body("errors[0].field", equalTo("subjectRef"));
     }

@@ -360,12 +360,12 @@ class ConfigurationTest {
     }
 
     /**
-     * Joint use within a company group (APPI Art. 27(5)(iii)) needs thirdparty-service to know each group's member
-     * tenants ({@code mamori.groups.<group>}, GroupDirectory). In the development overlay they must be the demo
-     * realm's: every group claim a client carries, with the tenants of the clients that carry it.
+     * Joint use within a company group (APPI Art. 27(5)(iii)): thirdparty-service takes each tenant's group from the
+     * group claim of that tenant's own tokens (GroupDirectory), in every profile. In the development overlay the demo
+     * realm must give that claim to tenant-a's and tenant-b's clients, and no overlay configures groups any more.
      */
     @Test
-    void inDevelopmentThirdpartyServiceKnowsTheDemoRealmsCompanyGroups() throws IOException {
+    void companyGroupsComeFromTheDemoRealmsTokensNotFromConfiguration() throws IOException {
         Map<String, Set<String>> realmGroups = new HashMap<>();
         for (JsonNode client : realm().path("clients")) {
             String tenant = null;
@@ -383,24 +383,11 @@ class ConfigurationTest {
             }
         }
         assertEquals(Map.of("group-ab", Set.of("tenant-a", "tenant-b")), realmGroups, "the demo realm's groups");
-        Map<String, String> env = environment(K8s.overlay("dev"), "thirdparty-service");
-        for (var group : realmGroups.entrySet()) {
-            String name = environmentName("mamori.groups." + group.getKey());
-            assertEquals("MAMORI_GROUPS_GROUP_AB", name, "how Quarkus names mamori.groups.group-ab in the environment");
-            assertNotNull(env.get(name), "thirdparty-service has no " + name + ": joint use within " + group.getKey() + " is refused");
-            Set<String> members = new TreeSet<>();
-            for (String t : env.get(name).split(",")) {
-                members.add(t.strip());
-            }
-            assertEquals(group.getValue(), members, name);
+        for (String overlay : List.of("dev", "prod")) {
+            Map<String, String> env = environment(K8s.overlay(overlay), "thirdparty-service");
+            assertTrue(env.keySet().stream().noneMatch(k -> k.startsWith("MAMORI_GROUPS_")),
+                    overlay + ": company groups are no longer configured (mamori.groups.* is read by nothing)");
         }
-    }
-
-    @Test
-    void productionDocumentsHowToNameTheCompanyGroups() {
-        String env = K8s.read(K8s.ROOT.resolve("k8s/overlays/prod/mamori-config.env"));
-        assertTrue(env.contains("MAMORI_GROUPS_"), "mamori-config.env explains MAMORI_GROUPS_<GROUP>");
-        assertTrue(K8s.read(K8s.ROOT.resolve("k8s/README.md")).contains("MAMORI_GROUPS_"), "k8s/README.md documents the groups");
     }
 
     /**

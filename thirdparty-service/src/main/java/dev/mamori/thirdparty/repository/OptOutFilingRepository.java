@@ -15,7 +15,7 @@ public class OptOutFilingRepository implements PanacheRepositoryBase<OptOutFilin
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
     }
 
-    public Uni<List<OptOutFiling>> listForTenant(String tenantId) {
-        return find("tenantId", Sort.by("createdAt").and("id"), tenantId).list();
+    public Uni<List<OptOutFiling>> listForTenant(String tenantId, int offset, int limit) {
+        return find("tenantId", Sort.by("createdAt").and("id"), tenantId).range(offset, offset + limit - 1).list();
     }
 }

@@ -2,6 +2,7 @@ package dev.mamori.thirdparty.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mamori.platform.idempotency.Idempotency;
+import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
 import dev.mamori.thirdparty.OptOutFilingVersion;
@@ -12,14 +13,18 @@ import dev.mamori.thirdparty.service.RecordRetention;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -124,9 +129,13 @@ public class OptOutFilingResource {
 
     @GET
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.AUDITOR, Roles.SERVICE})
-    @Operation(operationId = "listOptOutFilings", summary = "The tenant's opt-out filings with their change logs")
-    public Uni<List<FilingView>> listOptOutFilings() {
-        return filings.list().map(found -> found.stream().map(FilingView::of).toList());
+    @Operation(operationId = "listOptOutFilings", summary = "The tenant's opt-out filings with their change logs, "
+            + "oldest first, a page at a time")
+    public Uni<Page<FilingView>> listOptOutFilings(
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return filings.list(offset, limit).map(found -> new Page<>(found.stream().map(FilingView::of).toList(), limit,
+                found.size() == limit ? Integer.toString(offset + limit) : null));
     }
 
     @GET

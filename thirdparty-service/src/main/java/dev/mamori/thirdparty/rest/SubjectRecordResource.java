@@ -4,6 +4,7 @@ import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.tenant.Roles;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.Problem;
+import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.thirdparty.service.ProvisionService;
 import dev.mamori.thirdparty.service.ProvisionStopDraft;
 import dev.mamori.thirdparty.service.ProvisionStopService;
@@ -25,8 +26,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -64,7 +63,7 @@ public class SubjectRecordResource {
             summary = "Every provision record about a person, newest first (audited with the subjectRef)",
             description = "Each record lists only this person among its principals.")
     public Uni<Page<ProvisionView>> listSubjectProvisions(
-            @PathParam("subjectRef") @NotBlank @Size(max = 128) String subjectRef,
+            @PathParam("subjectRef") @NotNull @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return provisions.aboutSubject(subjectRef, offset, limit).map(found -> new Page<>(
@@ -83,12 +82,13 @@ public class SubjectRecordResource {
     @APIResponse(responseCode = "409", description = "A stop is already in force for the person",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> stopProvision(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                       @PathParam("subjectRef") @NotBlank @Pattern(regexp = "[^\\s]{1,128}",
-                                               message = "must be 1-128 characters without spaces") String subjectRef,
+                                       @PathParam("subjectRef") @NotNull
+                                       @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
                                        @Valid @NotNull ProvisionStopDraft draft) {
         return idempotency.once(idempotencyKey, "stopProvision", List.of(subjectRef, draft), () -> stops
                 .stop(subjectRef, draft)
-                .map(s -> Response.created(URI.create("/v1/subjects/" + subjectRef + "/provision-stops/" + s.id))
+                .map(s -> Response.created(URI.create("/v1/subjects/" + SubjectRef.pathSegment(subjectRef)
+                        + "/provision-stops/" + s.id))
                         .entity(ProvisionStopView.of(s)).build()));
     }
 
@@ -99,7 +99,7 @@ public class SubjectRecordResource {
     @Operation(operationId = "liftProvisionStop", summary = "Lift a provision stop")
     @APIResponse(responseCode = "200", description = "Lifted",
             content = @Content(schema = @Schema(implementation = ProvisionStopView.class)))
-    public Uni<ProvisionStopView> liftProvisionStop(@PathParam("subjectRef") @NotBlank @Size(max = 128) String subjectRef,
+    public Uni<ProvisionStopView> liftProvisionStop(@PathParam("subjectRef") @NotNull @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
                                                     @PathParam("id") UUID id,
                                                     @Valid @NotNull ProvisionStopDraft.Lift lift) {
         return stops.lift(subjectRef, id, lift).map(ProvisionStopView::of);
@@ -110,7 +110,7 @@ public class SubjectRecordResource {
     @RolesAllowed({Roles.SERVICE, Roles.PRIVACY_OFFICER, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(operationId = "listProvisionStops", summary = "Every provision stop of a person, newest first (audited)")
     public Uni<List<ProvisionStopView>> listProvisionStops(
-            @PathParam("subjectRef") @NotBlank @Size(max = 128) String subjectRef) {
+            @PathParam("subjectRef") @NotNull @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef) {
         return stops.ofSubject(subjectRef).map(found -> found.stream().map(ProvisionStopView::of).toList());
     }
 
@@ -121,7 +121,7 @@ public class SubjectRecordResource {
             summary = "Every receipt record about a person, newest first (audited with the subjectRef)",
             description = "Each record lists only this person among its principals.")
     public Uni<Page<ReceiptView>> listSubjectReceipts(
-            @PathParam("subjectRef") @NotBlank @Size(max = 128) String subjectRef,
+            @PathParam("subjectRef") @NotNull @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return receipts.aboutSubject(subjectRef, offset, limit).map(found -> new Page<>(

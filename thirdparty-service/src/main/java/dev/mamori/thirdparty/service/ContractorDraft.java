@@ -1,5 +1,6 @@
 package dev.mamori.thirdparty.service;
 
+import dev.mamori.platform.validation.NotFuture;
 import dev.mamori.thirdparty.AssessmentResult;
 import dev.mamori.thirdparty.AuditResult;
 import dev.mamori.thirdparty.CertificationScheme;
@@ -28,7 +29,7 @@ public record ContractorDraft(
 
     @Schema(name = "ContractorAssessment")
     public record Assessment(
-            @Schema(example = "2025-03-01") @NotNull LocalDate assessedOn,
+            @Schema(example = "2025-03-01") @NotNull @NotFuture LocalDate assessedOn,
             @NotNull AssessmentResult result,
             @Schema(example = "情報セキュリティ委員会") @NotBlank @Size(max = 200) String assessor,
             @Schema(description = "Last day the assessment stands; a year after assessedOn when absent") LocalDate validUntil,
@@ -44,8 +45,8 @@ public record ContractorDraft(
 
     @Schema(name = "ContractorContract")
     public record Contract(
-            @Schema(example = "2025-03-15") LocalDate contractSignedOn,
-            @Schema(example = "2025-03-15") LocalDate ndaSignedOn,
+            @Schema(example = "2025-03-15") @NotFuture LocalDate contractSignedOn,
+            @Schema(example = "2025-03-15") @NotFuture LocalDate ndaSignedOn,
             @NotNull @Size(max = 20) List<@NotNull ContractClause> clauses) {
     }
 
@@ -55,7 +56,7 @@ public record ContractorDraft(
 
     @Schema(name = "ContractorAudit")
     public record Audit(
-            @NotNull LocalDate auditedOn,
+            @NotNull @NotFuture LocalDate auditedOn,
             @NotNull AuditResult result,
             @Schema(description = "Required unless PASSED") @Size(max = 4000) String findings,
             @Schema(description = "The next audit; auditIntervalMonths after auditedOn when absent") LocalDate nextDue) {

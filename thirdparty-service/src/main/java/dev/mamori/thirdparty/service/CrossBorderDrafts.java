@@ -1,5 +1,6 @@
 package dev.mamori.thirdparty.service;
 
+import dev.mamori.platform.validation.NotFuture;
 import dev.mamori.thirdparty.CheckResult;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +16,7 @@ public final class CrossBorderDrafts {
 
     @Schema(name = "CrossBorderCheckDraft")
     public record Check(
-            @Schema(example = "2025-04-01") @NotNull LocalDate checkedOn,
+            @Schema(example = "2025-04-01") @NotNull @NotFuture LocalDate checkedOn,
             @NotNull CheckResult result,
             @Schema(description = "How the measures and the foreign system affecting them were checked (Rule 18(1)(i))")
             @Size(max = 4000) String notes,

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +21,9 @@ public record JointUseSchemeDraft(
         @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 100) String> dataItems,
         @Schema(description = "Scope of joint users: tenant ids of the group's companies besides the responsible one",
                 example = "[\"tenant-b\"]")
-        @NotEmpty @Size(max = 200) List<@NotBlank @Size(max = 63) String> members,
+        @NotEmpty @Size(max = 200)
+        List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a tenant id (lower-case letters, "
+                + "digits and '-')") String> members,
         @Schema(description = "Purposes of use of the joint users")
         @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 2000) String> purposes,
         @Schema(description = "The person responsible for management") @NotNull @Valid Responsible responsible,

@@ -61,7 +61,16 @@ public class JointUseService {
             throw ProblemException.invalidField("title", "must not be blank");
         }
         String group = callerGroup();
-        List<String> members = checkMembers(draft, tenantId, group);
+        checkStillInGroup(group);
+        if (draft.responsibleReplaced() != null && draft.responsibleReplaced()) {
+            throw ProblemException.unprocessable("nothing-replaced", "The first version replaces no one",
+                    "responsibleReplaced", "a new scheme has no earlier responsible person; leave it out");
+        }
+        return groups.members(group).chain(known -> create(draft, tenantId, group, checkMembers(draft, tenantId, group,
+                known)));
+    }
+
+    private Uni<SchemeWithVersions> create(JointUseSchemeDraft draft, String tenantId, String group, List<String> members) {
         OffsetDateTime now = now();
         JointUseScheme scheme = new JointUseScheme();
         scheme.id = UUID.randomUUID();
@@ -72,10 +81,6 @@ public class JointUseService {
         scheme.createdAt = now;
         scheme.createdBy = tenant.actorSubject();
         List<SchemeChange> changes = List.of(SchemeChange.INITIAL);
-        if (draft.responsibleReplaced() != null && draft.responsibleReplaced()) {
-            throw ProblemException.unprocessable("nothing-replaced", "The first version replaces no one",
-                    "responsibleReplaced", "a new scheme has no earlier responsible person; leave it out");
-        }
         SchemeChange.Notice notice = checkNotice(changes, draft);
         JointUseSchemeVersion v = version(scheme, 1, draft, members, changes, notice, now);
         return schemes.persist(scheme)
@@ -100,8 +105,9 @@ public class JointUseService {
                 // A member reads a scheme but never changes it; to it, as to anyone else, the scheme is not there.
                 throw ProblemException.notFound("Joint-use scheme", id);
             }
-            List<String> members = checkMembers(draft, tenantId, scheme.groupId);
-            return versions.versionsOf(scheme.id).chain(all -> {
+            checkStillInGroup(scheme.groupId);
+            return groups.members(scheme.groupId).map(known -> checkMembers(draft, tenantId, scheme.groupId, known))
+                    .chain(members -> versions.versionsOf(scheme.id).chain(all -> {
                 JointUseSchemeVersion previous = all.get(all.size() - 1);
                 List<SchemeChange> changes = changes(previous, draft, members);
                 checkEffectiveDate(previous, draft);
@@ -117,7 +123,7 @@ public class JointUseService {
                         .chain(() -> schemes.addMembers(scheme.id, v.version, members))
                         .chain(() -> audit.record("JOINT_USE_SCHEME_CHANGED", RESOURCE, scheme.id, null))
                         .map(done -> new SchemeWithVersions(scheme, true, withNew));
-            });
+            }));
         });
     }
 
@@ -155,12 +161,18 @@ public class JointUseService {
                 "members", "joint use is within a company group, and the token names none (Art. 27(5)(iii))"));
     }
 
-    /** Every member is another tenant of the responsible tenant's group; duplicates are dropped. */
-    private List<String> checkMembers(JointUseSchemeDraft draft, String tenantId, String group) {
+    private void checkStillInGroup(String group) {
         if (!group.equals(tenant.group().orElse(null))) {
             throw ProblemException.forbidden("group-changed", "The caller is no longer in the scheme's group " + group);
         }
-        List<String> known = groups.members(group);
+    }
+
+    /**
+     * Every member is another tenant of the responsible tenant's group, as that tenant's own tokens say
+     * ({@link GroupDirectory}: never as the caller says); duplicates are dropped.
+     */
+    private static List<String> checkMembers(JointUseSchemeDraft draft, String tenantId, String group,
+                                             List<String> known) {
         List<Problem.FieldError> outside = new ArrayList<>();
         for (int i = 0; i < draft.members().size(); i++) {
             String member = draft.members().get(i).strip();
@@ -168,7 +180,8 @@ public class JointUseService {
                 outside.add(new Problem.FieldError("members[" + i + "]", "is the responsible tenant itself, a joint "
                         + "user by definition; list the other companies"));
             } else if (!known.contains(member)) {
-                outside.add(new Problem.FieldError("members[" + i + "]", member + " is not a company of group " + group));
+                outside.add(new Problem.FieldError("members[" + i + "]", member + " is not a company of group "
+                        + group + " (as the identity provider says in " + member + "'s own tokens)"));
             }
         }
         if (!outside.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.mamori.thirdparty.service;
 
+import dev.mamori.platform.validation.NotFuture;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -26,5 +27,5 @@ public record OptOutFilingDraft(
         @Schema(description = "(vii) how requests to stop are received") @NotBlank @Size(max = 2000) String requestMethod,
         @Schema(description = "(viii) how the data is updated (Rule 11(4))") @NotBlank @Size(max = 2000) String updateMethod,
         @Schema(description = "(viii) when provision starts (Rule 11(4))") @NotNull LocalDate provisionStartsOn,
-        @Schema(description = "The day the filing (or the change) was submitted to the PPC") @NotNull LocalDate filedOn) {
+        @Schema(description = "The day the filing (or the change) was submitted to the PPC") @NotNull @NotFuture LocalDate filedOn) {
 }

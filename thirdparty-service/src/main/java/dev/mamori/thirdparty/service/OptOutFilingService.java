@@ -117,8 +117,8 @@ public class OptOutFilingService {
     }
 
     @WithSession
-    public Uni<List<FilingWithVersions>> list() {
-        return filings.listForTenant(tenant.tenantId()).chain(found -> {
+    public Uni<List<FilingWithVersions>> list(int offset, int limit) {
+        return filings.listForTenant(tenant.tenantId(), offset, limit).chain(found -> {
             Uni<List<FilingWithVersions>> out = Uni.createFrom().item(new ArrayList<>());
             for (OptOutFiling f : found) {
                 out = out.chain(list -> versions.versionsOf(f.id).map(all -> {

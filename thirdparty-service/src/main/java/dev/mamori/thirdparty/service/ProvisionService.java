@@ -3,6 +3,7 @@ package dev.mamori.thirdparty.service;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.thirdparty.CheckResult;
 import dev.mamori.thirdparty.CrossBorderBasis;
@@ -46,7 +47,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 /**
  * Checking a provision of personal data to a third party against every rule of the law before it happens, and
@@ -61,7 +61,6 @@ public class ProvisionService {
     }
 
     static final String RESOURCE = "provision";
-    private static final Pattern SUBJECT_REF = Pattern.compile("[^\\s]{1,128}");
     /** Art. 35 stops concern provision to third parties in the law's sense, and joint users who use for their own ends. */
     private static final Set<LegalBasis> STOPPABLE = EnumSet.of(LegalBasis.CONSENT, LegalBasis.OPT_OUT, LegalBasis.JOINT_USE);
 
@@ -111,12 +110,13 @@ public class ProvisionService {
             return Uni.createFrom().item(ConsentFacts.NONE);
         }
         String code = draft.purpose().strip();
+        String tenantId = tenant.tenantId();
         List<ConsentDecisions.Check> checks = distinct(draft.subjectRefs()).stream()
                 .map(ref -> new ConsentDecisions.Check(ref, code)).toList();
-        return consent.purpose(caller, code)
+        return consent.purpose(tenantId, caller, code)
                 .chain(found -> found.isEmpty()
                         ? Uni.createFrom().item(ConsentFacts.unknownPurpose(code))
-                        : consent.decide(caller, checks).map(all -> ConsentFacts.of(code, found.get(), all))
+                        : consent.decide(tenantId, caller, checks).map(all -> ConsentFacts.of(code, found.get(), all))
                         // The purpose is known even when the decisions are not: it still tells sensitive categories.
                         .onFailure(ConsentRejected.class).recoverWithItem(e -> new ConsentFacts(code, found.get(),
                                 Map.of(), null, ((ConsentRejected) e).status()))
@@ -500,10 +500,11 @@ public class ProvisionService {
 
     private static void checkListElements(ProvisionDraft draft) {
         List<Problem.FieldError> invalid = new ArrayList<>();
+        // Checked again (the draft's annotations did it first) because consent-service is asked about each one: a
+        // ref it would refuse must never reach it.
         for (int i = 0; i < draft.subjectRefs().size(); i++) {
-            String ref = draft.subjectRefs().get(i);
-            if (ref == null || !SUBJECT_REF.matcher(ref).matches()) {
-                invalid.add(new Problem.FieldError("subjectRefs[" + i + "]", "must be 1-128 characters without spaces"));
+            if (!SubjectRef.isValid(draft.subjectRefs().get(i))) {
+                invalid.add(new Problem.FieldError("subjectRefs[" + i + "]", SubjectRef.MESSAGE));
             }
         }
         for (int i = 0; i < draft.dataItems().size(); i++) {
@@ -512,8 +513,8 @@ public class ProvisionService {
                 invalid.add(new Problem.FieldError("dataItems[" + i + "]", "size must be between 1 and 100"));
             }
         }
-        if (draft.purpose() != null && draft.purpose().isBlank()) {
-            invalid.add(new Problem.FieldError("purpose", "must not be blank when given"));
+        if (draft.purpose() != null && !draft.purpose().matches(ProvisionDraft.PURPOSE_CODE)) {
+            invalid.add(new Problem.FieldError("purpose", ProvisionDraft.PURPOSE_CODE_MESSAGE));
         }
         if (!invalid.isEmpty()) {
             throw new ProblemException(400, "validation", "Request is not valid",

@@ -1,10 +1,12 @@
 package dev.mamori.thirdparty.service;
 
+import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.thirdparty.ReceiptBasis;
 import dev.mamori.thirdparty.RecordMethod;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,28 +16,29 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * What a caller submits to record personal data received from a third party (APPI Art. 30; PPC Rules 22-24).
  * The provider's identity comes from its registered entry; the rest is what the recipient confirmed.
- * Each subject reference is 1 to {@value #MAX_SUBJECT_REF} characters and each data item 1 to
- * {@value #MAX_DATA_ITEM}; {@link ReceiptService} checks the elements itself so that a refusal names
- * {@code subjectRefs[i]} (the platform's mapper does not yet name list elements that way).
+ * Each subject reference follows the one rule ({@link SubjectRef}) and each data item is 1 to
+ * {@value #MAX_DATA_ITEM} characters; a refusal names {@code subjectRefs[i]} / {@code dataItems[i]}.
+ * Its dates carry no {@code @NotFuture}: a date after today is refused as the rule DATE_IN_FUTURE, inside the one
+ * refusal that names every failing rule, so a caller fixes the record in one go.
  */
 @Schema(name = "ReceiptDraft")
 public record ReceiptDraft(
         @Schema(description = "The registered third party that provided the data") @NotNull UUID providerId,
-        @Schema(description = "The principals the data is about, each 1-128 characters; each is recorded "
-                + "(Rule 24(1)(i)(c))",
-                example = "[\"cust-000123\"]")
-        @NotEmpty @Size(max = 500) List<String> subjectRefs,
+        @Schema(description = "The principals the data is about, each a subject reference (" + SubjectRef.MESSAGE
+                + "); each is recorded (Rule 24(1)(i)(c))", example = "[\"cust-000123\"]")
+        @NotEmpty @Size(max = 500)
+        List<@NotNull @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String> subjectRefs,
         @Schema(description = "Items of the personal data received, each 1-100 characters (Rule 24(1)(i)(d))", example = "[\"name\", \"phone\"]")
-        @NotEmpty @Size(max = 100) List<String> dataItems,
+        @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = MAX_DATA_ITEM) String> dataItems,
         @Schema(description = "How the provider acquired the data, as confirmed (Art. 30(1)(ii); Rule 22(2))",
                 example = "Entry form on the provider's campaign site, with consent to provision to partners")
         @NotBlank @Size(max = 2000) String acquisitionCircumstances,
         @Schema(description = "CONSENT or OPT_OUT (Rule 24(1))", example = "CONSENT") @NotNull ReceiptBasis basis,
         @Schema(description = "CONSENT: that the principal consented to the provision (Rule 24(1)(ii)(a)); must be true")
-        boolean consentConfirmed,
+        Boolean consentConfirmed,
         @Schema(description = "OPT_OUT: that the PPC published the provider's opt-out filing (Art. 27(4); "
                 + "Rule 24(1)(i)(e)); must be true")
-        boolean ppcPublicationConfirmed,
+        Boolean ppcPublicationConfirmed,
         @Schema(description = "EACH, BULK or CONTRACT_SUBSTITUTE (Rule 23); decides the retention", example = "EACH")
         @NotNull RecordMethod method,
         @Schema(description = "Date the data was received, in Japan; required for OPT_OUT (Rule 24(1)(i)(a))",
@@ -45,6 +48,14 @@ public record ReceiptDraft(
                 + " where the retention runs from it (Rule 25(i)(ii))", example = "2025-04-01")
         LocalDate lastTransferOn) {
 
-    public static final int MAX_SUBJECT_REF = 128;
     public static final int MAX_DATA_ITEM = 100;
+
+    /** Absent is not confirmed (a CONSENT receipt need not send ppcPublicationConfirmed, nor OPT_OUT consentConfirmed). */
+    public boolean consentIsConfirmed() {
+        return Boolean.TRUE.equals(consentConfirmed);
+    }
+
+    public boolean ppcPublicationIsConfirmed() {
+        return Boolean.TRUE.equals(ppcPublicationConfirmed);
+    }
 }

@@ -3,6 +3,7 @@ package dev.mamori.thirdparty.service;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
+import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.thirdparty.PartyKind;
 import dev.mamori.thirdparty.ReceiptBasis;
@@ -80,8 +81,8 @@ public class ReceiptService {
             record.providerRepresentative = provider.representative;
             record.acquisitionCircumstances = draft.acquisitionCircumstances().strip();
             record.basis = draft.basis();
-            record.consentConfirmed = draft.consentConfirmed();
-            record.ppcPublicationConfirmed = draft.ppcPublicationConfirmed();
+            record.consentConfirmed = draft.consentIsConfirmed();
+            record.ppcPublicationConfirmed = draft.ppcPublicationIsConfirmed();
             record.method = draft.method();
             record.receivedOn = draft.receivedOn();
             record.lastTransferOn = draft.lastTransferOn();
@@ -132,10 +133,14 @@ public class ReceiptService {
                 .map(found -> found.stream().map(r -> new RecordedReceipt(r, List.of(subjectRef))).toList());
     }
 
-    /** Every blank or over-long subject reference or data item, named by its position. */
+    /** Every subject reference outside the one rule and every blank or over-long data item, named by its position. */
     private static void checkListElements(ReceiptDraft draft) {
         List<Problem.FieldError> invalid = new ArrayList<>();
-        checkElements("subjectRefs", draft.subjectRefs(), ReceiptDraft.MAX_SUBJECT_REF, invalid);
+        for (int i = 0; i < draft.subjectRefs().size(); i++) {
+            if (!SubjectRef.isValid(draft.subjectRefs().get(i))) {
+                invalid.add(new Problem.FieldError("subjectRefs[" + i + "]", SubjectRef.MESSAGE));
+            }
+        }
         checkElements("dataItems", draft.dataItems(), ReceiptDraft.MAX_DATA_ITEM, invalid);
         if (!invalid.isEmpty()) {
             throw new ProblemException(400, "validation", "Request is not valid", joined(invalid), invalid);
@@ -159,7 +164,7 @@ public class ReceiptService {
 
     /** The items a receipt record must hold for its basis and method (Art. 30(3); Rules 23(2), 24(1), 25). */
     private static void checkRequiredItems(ReceiptDraft draft, List<ReceiptRefused.Failure> failures) {
-        if (draft.basis() == ReceiptBasis.CONSENT && !draft.consentConfirmed()) {
+        if (draft.basis() == ReceiptBasis.CONSENT && !draft.consentIsConfirmed()) {
             failures.add(new ReceiptRefused.Failure(ReceiptRule.CONSENT_NOT_CONFIRMED, "consentConfirmed",
                     "must be true: the record states that the principal consented to the provision (Rule 24(1)(ii))"));
         }
@@ -168,7 +173,7 @@ public class ReceiptService {
                 failures.add(new ReceiptRefused.Failure(ReceiptRule.RECEIVED_DATE_REQUIRED, "receivedOn",
                         "is required for an opt-out receipt: the record holds the date received (Rule 24(1)(i))"));
             }
-            if (!draft.ppcPublicationConfirmed()) {
+            if (!draft.ppcPublicationIsConfirmed()) {
                 failures.add(new ReceiptRefused.Failure(ReceiptRule.PPC_PUBLICATION_NOT_CONFIRMED,
                         "ppcPublicationConfirmed", "must be true: confirm the PPC published the provider's opt-out "
                         + "filing (Art. 27(4); Rule 24(1)(i))"));

@@ -2,6 +2,7 @@ package dev.mamori.thirdparty.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Typed configuration of the thirdparty service ({@code mamori.thirdparty.*}). */
 @ConfigMapping(prefix = "mamori.thirdparty")
@@ -10,6 +11,27 @@ public interface ThirdPartyConfig {
     Contractors contractors();
 
     RecordPurge recordPurge();
+
+    Consent consent();
+
+    /** The calls to consent-service (APPI Arts. 27(1), 28(1)). */
+    interface Consent {
+        /** Each attempt to read a purpose. */
+        @WithDefault("2s")
+        Duration purposeTimeout();
+
+        /** Each attempt to ask for a batch of decisions. */
+        @WithDefault("3s")
+        Duration decideTimeout();
+
+        /** The pause before retrying a failure that may pass (twice at most), growing with each retry. */
+        @WithDefault("100ms")
+        Duration retryDelay();
+
+        /** How long a tenant's circuit breaker stays open once that tenant's calls failed repeatedly. */
+        @WithDefault("10s")
+        Duration breakerOpenFor();
+    }
 
     interface Contractors {
         /**
