@@ -457,6 +457,16 @@ public final class Suite implements AutoCloseable {
         awaitReady(Map.of(Part.KEYCLOAK, keycloak), keycloakTimeout, t0);
     }
 
+    /**
+     * On a developer's machine the client systems and owning systems a demo registers run on this machine: the
+     * local suite may call them over plain http on loopback, for the demo tenants only. A packaged service keeps
+     * the production rule (https, no internal addresses) everywhere else.
+     */
+    static final List<String> LOCAL_OUTBOUND = List.of("-Dmamori.outbound.allow-http=true",
+            "-Dmamori.outbound.allowed-hosts.tenant-a=localhost,127.0.0.1",
+            "-Dmamori.outbound.allowed-hosts.tenant-b=localhost,127.0.0.1",
+            "-Dmamori.outbound.allowed-hosts.tenant-c=localhost,127.0.0.1");
+
     private void startServices() throws IOException {
         Map<Part, ChildProcess> started = new LinkedHashMap<>();
         long t0 = System.nanoTime();
@@ -467,6 +477,7 @@ public final class Suite implements AutoCloseable {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.add("-Dmamori.suite=" + dataDir);
+            cmd.addAll(LOCAL_OUTBOUND);
             cmd.addAll(serviceJvmArgs);
             String opts = System.getenv("MAMORI_SERVICE_JAVA_OPTS");
             if (opts != null && !opts.isBlank()) {
