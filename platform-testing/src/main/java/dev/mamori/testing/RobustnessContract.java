@@ -35,9 +35,10 @@ import org.junit.jupiter.api.Assertions;
  * today for dates, values matching simple patterns; a random UUID or {@code ref-1} in the path) and sent with a token
  * whose role the operation allows. Then its inputs are broken one at a time: every body member gets wrong JSON types,
  * null, {@code [null]}, NUL, an unpaired surrogate, a 100,000-character string and impossible dates; every path and
- * query value gets the encoded NUL, surrogate, percent, brace, bar, caret and backslash of {@link #PATH_VALUES}, a
- * 5,000-character value and (queries) values of the wrong type; the body is sent malformed and with the wrong
- * Content-Type; the URI is padded to 20 KB; the call is made asking for XML and with a method the path does not have.
+ * query value gets the encoded values of {@link #PATH_VALUES} (NUL, surrogate, percent, brace, bar, caret,
+ * backslash, space, slash, a Japanese ref), a 5,000-character value and (queries) values of the wrong type; the body
+ * is sent malformed and with the wrong Content-Type; the URI is padded to 20 KB; the call is made asking for XML and
+ * with a method the path does not have.
  * A call without a token must answer 401 whatever else is wrong with it (the media type it asks for, a CSV export's
  * included, its Content-Type, its method): a caller learns nothing about an endpoint before it shows a token.
  *
@@ -50,7 +51,10 @@ public final class RobustnessContract {
 
     /** Broken calls per operation unless {@code -Dmamori.robustness.max-calls} says otherwise. */
     public static final int DEFAULT_MAX_CALLS = 40;
-    static final List<String> PATH_VALUES = List.of("%00", "%ED%A0%80", "%25", "%7B", "%7C", "%5E", "%5C");
+    static final List<String> PATH_VALUES = List.of("%00", "%ED%A0%80", "%25", "%7B", "%7C", "%5E", "%5C",
+            // a space, an encoded slash, '?' and '#', and a Japanese ref that is valid (SubjectRef allows it): each
+            // must survive being echoed back, e.g. into a Location header
+            "%20", "%2F", "%3F", "%23", "%E9%A1%A7%E5%AE%A2-001");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
     private static final String VERIFICATION = "/v1/audit-events/verification";
