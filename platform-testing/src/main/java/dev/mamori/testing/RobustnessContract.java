@@ -32,15 +32,16 @@ import org.junit.jupiter.api.Assertions;
  * gets a 5xx, and every refusal is {@code application/problem+json} with a {@code type}.
  *
  * <p>For each operation a plausible request is built from the document (required members, first enum constants,
- * today for dates, values matching simple patterns; a random UUID or {@code ref-1} in the path) and sent with a token
- * whose role the operation allows. Then its inputs are broken one at a time: every body member gets wrong JSON types,
- * null, {@code [null]}, NUL, an unpaired surrogate, a 100,000-character string and impossible dates; every path and
- * query value gets the encoded values of {@link #PATH_VALUES} (NUL, surrogate, percent, brace, bar, caret,
- * backslash, space, slash, a Japanese ref), a 5,000-character value and (queries) values of the wrong type; the body
- * is sent malformed and with the wrong Content-Type; the URI is padded to 20 KB; the call is made asking for XML and
- * with a method the path does not have.
- * A call without a token must answer 401 whatever else is wrong with it (the media type it asks for, a CSV export's
- * included, its Content-Type, its method): a caller learns nothing about an endpoint before it shows a token.
+ * today for dates, values matching simple patterns; in the path the id of a resource the run created before, else a
+ * random UUID or {@code ref-1}) and sent with a token whose role the operation allows. Then its inputs are broken
+ * one at a time: every body member gets wrong JSON types, null, {@code [null]}, NUL, an unpaired surrogate, a
+ * 100,000-character string and impossible dates; every path and query value gets the encoded values of
+ * {@link #PATH_VALUES} (NUL, surrogate, percent, brace, bar, caret, backslash, space, slash, a Japanese ref), a
+ * 5,000-character value and (queries) values of the wrong type; the body is sent malformed and with the wrong
+ * Content-Type; the URI is padded to 20 KB; the call is made asking for XML and with a method the path does not
+ * have. A call without a token must answer 401 whatever else is wrong with it (the media type it asks for, a CSV
+ * export's included, its Content-Type, its method, an unknown path): a caller learns nothing about the API before it
+ * shows a token.
  *
  * <p>The number of broken calls per operation is bounded (most telling variants first, spread over all inputs) so
  * that a service's run stays short. The calls act for a tenant of their own, in no company group, so nothing they
@@ -70,6 +71,9 @@ public final class RobustnessContract {
     private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     /** {@code -Dmamori.robustness.trace=true} prints every call and its answer. */
     private final boolean trace = Boolean.getBoolean("mamori.robustness.trace");
+    /** Per path template ending in a parameter ({@code /v1/purposes/{code}}): an id the run created there. */
+    private final Map<String, String> learned = new LinkedHashMap<>();
+    private String lastBody = "";
     private boolean oversizeSent;
     private int calls;
 
@@ -132,11 +136,16 @@ public final class RobustnessContract {
             // The required members first; where that is refused as invalid, every member (a member the document
             // does not call required may still be needed, e.g. a Java primitive).
             body = samples.sample(shape.bodySchema());
-            if (send(op, "valid request", withBody(valid, OpenApiSamples.json(body))) == 400) {
+            int status = send(op, "valid request", withBody(valid, OpenApiSamples.json(body)));
+            if (status == 400) {
                 Object full = samples.full(shape.bodySchema());
-                if (send(op, "valid request with every member", withBody(valid, OpenApiSamples.json(full))) != 400) {
+                status = send(op, "valid request with every member", withBody(valid, OpenApiSamples.json(full)));
+                if (status != 400) {
                     body = full;
                 }
+            }
+            if (status == 201 && op.method().equals("post")) {
+                learn(op.path());
             }
             valid = withBody(valid, OpenApiSamples.json(body));
         } else {
@@ -239,6 +248,40 @@ public final class RobustnessContract {
         return parameter;
     }
 
+    /**
+     * After a create under {@code collection} answered 201: the new resource's id (the member named like the path
+     * parameter below the collection, or {@code id}) stands in the path of the operations below it from now on, so
+     * their broken inputs reach past the lookup into the service.
+     */
+    @SuppressWarnings("unchecked")
+    private void learn(String collection) {
+        Object created;
+        try {
+            created = JsonPath.from(lastBody).get("$");
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (!(created instanceof Map<?, ?> resource)) {
+            return;
+        }
+        for (String template : ((Map<String, Object>) document.get("paths")).keySet()) {
+            if (!template.startsWith(collection + "/{") || template.indexOf('/', collection.length() + 1) >= 0) {
+                continue;
+            }
+            String name = template.substring(collection.length() + 2, template.length() - 1);
+            Object id = resource.containsKey(name) ? resource.get(name) : resource.get("id");
+            if (id instanceof String value && !value.isEmpty()) {
+                learned.put(template, value);
+            }
+        }
+    }
+
+    /** The id learned for the template up to {@code {name}}, or null. */
+    private String learned(String template, String name) {
+        int at = template.indexOf("{" + name + "}");
+        return at < 0 ? null : learned.get(template.substring(0, at + name.length() + 2));
+    }
+
     private Call valid(SecurityContract.Operation op, Shape shape) {
         Map<String, String> pathValues = new LinkedHashMap<>();
         List<String> query = new ArrayList<>();
@@ -247,7 +290,10 @@ public final class RobustnessContract {
             String name = String.valueOf(parameter.get("name"));
             Map<String, Object> schema = samples.resolve(parameter.get("schema"));
             switch (String.valueOf(parameter.get("in"))) {
-                case "path" -> pathValues.put(name, encode(pathValue(schema)));
+                case "path" -> {
+                    String known = learned(op.path(), name);
+                    pathValues.put(name, encode(known != null ? known : pathValue(schema)));
+                }
                 case "query" -> {
                     if (Boolean.TRUE.equals(parameter.get("required"))) {
                         query.add(encode(name) + "=" + encode(queryValue(schema)));
@@ -496,6 +542,7 @@ public final class RobustnessContract {
             throw new IllegalStateException(e);
         }
         statuses.merge(response.statusCode(), 1, Integer::sum);
+        lastBody = response.body();
         if (trace) {
             System.out.println("robustness: " + what + " -> " + response.statusCode() + " "
                     + abbreviate(response.body().replace('\n', ' ')));
