@@ -9,6 +9,8 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -34,6 +36,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private final CurrentIdentityAssociation identity;
+
+    public ProblemMapper(CurrentIdentityAssociation identity) {
+        this.identity = identity;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -97,7 +105,22 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, HttpServerRequest request) {
+    public Uni<Response> web(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status == 404 || status == 405 || status == 406 || status == 415) {
+            // Refused while the request was matched to a method (its path, its HTTP method, its media types), that
+            // is before the method's role check authenticates the caller (authentication is lazy). The caller learns
+            // what the API has and how it may be called only once it has shown a valid token: without one it gets
+            // the 401 that every endpoint answers. (A resource the service looks up and misses is a
+            // ProblemException, not this.)
+            return identity.getDeferredIdentity()
+                    .map(caller -> caller.isAnonymous() ? unauthenticated(request) : webProblem(e, request))
+                    .onFailure(AuthenticationFailedException.class).recoverWithItem(() -> unauthenticated(request));
+        }
+        return Uni.createFrom().item(webProblem(e, request));
+    }
+
+    private Response webProblem(WebApplicationException e, HttpServerRequest request) {
         JsonProcessingException json = causeOf(e, JsonProcessingException.class);
         if (json != null) {
             return respond(bodyProblem(json, request));
