@@ -293,6 +293,7 @@ public final class Suite implements AutoCloseable {
             checkNotClosing();
             startServices();
             checkNotClosing();
+            introduceDemoTenants();
             writeState("ready");
             watchChildren();
             return this;
@@ -509,6 +510,30 @@ public final class Suite implements AutoCloseable {
         }
         if (!started.isEmpty()) {
             awaitReady(started, serviceTimeout, t0);
+        }
+    }
+
+    /**
+     * thirdparty-service learns each tenant's company group from that tenant's own tokens (the {@code group} claim),
+     * so a tenant can be named in a joint-use scheme once it has called it. In the demo realm nobody has yet: one
+     * read by each demo tenant's privacy officer introduces tenant-a and tenant-b (group-ab) and tenant-c (no group),
+     * so the walk-through's joint use works at once. Not being able to do it is not a reason to stop the suite.
+     */
+    private void introduceDemoTenants() {
+        if (!parts.contains(Part.KEYCLOAK) || !parts.contains(Part.THIRDPARTY)) {
+            return;
+        }
+        for (String tenant : List.of("tenant-a", "tenant-b", "tenant-c")) {
+            try {
+                int status = Http.status(URI.create(url(Part.THIRDPARTY) + "/v1/joint-use-schemes"),
+                        token(tenant + "-privacy-officer"));
+                if (status != 200) {
+                    out.accept("note: " + tenant + " was not introduced to thirdparty-service (HTTP " + status
+                            + "); it joins its group at its first call");
+                }
+            } catch (RuntimeException e) {
+                out.accept("note: " + tenant + " was not introduced to thirdparty-service: " + e.getMessage());
+            }
         }
     }
 
