@@ -153,9 +153,16 @@ class RequestReplicasIT {
             assertEquals(1, audited.getOrDefault(subject, List.of()).size(), "USE_STOPPED audit events of " + subject);
         });
 
+        // A use stop also stops provision (Art. 35): one provision stop per request, carried out by either replica.
+        Map<String, List<String>> provisionStops = rows("request", "SELECT CAST(request_id AS text), status "
+                + "FROM fulfilment_task WHERE tenant_id = ? AND CAST(request_id AS text) = ANY (?) "
+                + "AND action = 'STOP_PROVISION'", new ArrayList<>(subjectOf.keySet()));
+        subjectOf.keySet().forEach(id -> assertEquals(List.of("DONE"), provisionStops.get(id),
+                "the provision stop of request " + id));
+
         // ... and was sent once: no task claimed twice, none sent twice by B.
         List<Task> tasks = tasks(subjectOf.keySet());
-        assertEquals(REQUESTS, tasks.size(), "one fulfilment task per request: " + tasks);
+        assertEquals(REQUESTS, tasks.size(), "one use-stop task per request: " + tasks);
         for (Task t : tasks) {
             assertEquals("STOP_USE", t.action(), t.toString());
             assertEquals("DONE", t.status(), t.toString());
@@ -224,7 +231,7 @@ class RequestReplicasIT {
         try (Connection c = connect("request");
              PreparedStatement ps = c.prepareStatement("SELECT CAST(id AS text), CAST(request_id AS text), action, "
                      + "status, attempts, idempotency_key FROM fulfilment_task WHERE tenant_id = ? "
-                     + "AND CAST(request_id AS text) = ANY (?) AND action <> 'STATUS_CALLBACK' ORDER BY created_at, id")) {
+                     + "AND CAST(request_id AS text) = ANY (?) AND action = 'STOP_USE' ORDER BY created_at, id")) {
             ps.setString(1, TENANT);
             ps.setArray(2, c.createArrayOf("text", requestIds.toArray()));
             List<Task> found = new ArrayList<>();
