@@ -185,6 +185,8 @@ public class AuditBuffer {
         }
         // Every tenant with changes' lines waiting is sealed in the same round, with or without reads.
         return auditLog.tenantsPending()
+                .onFailure().invoke(e -> LOG.warnf("Listing tenants with unsealed audit lines failed, "
+                        + "sealing them next round: %s", e.getMessage()))
                 .onFailure().recoverWithItem(List.of())
                 .chain(pendingTenants -> {
                     pendingTenants.forEach(t -> byTenant.putIfAbsent(t, List.of()));

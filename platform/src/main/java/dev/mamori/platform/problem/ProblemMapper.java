@@ -201,11 +201,13 @@ public class ProblemMapper {
                 "The request body could not be read as JSON", request.path(), null);
     }
 
-    private static String typeName(Class<?> type) {
+    /** How a value's type is named to a caller, in body and parameter errors alike. */
+    static String typeName(Class<?> type) {
         return switch (type.getSimpleName()) {
             case "OffsetDateTime", "Instant", "ZonedDateTime" -> "RFC 3339 date-time";
             case "LocalDate" -> "date (YYYY-MM-DD)";
             case "UUID" -> "UUID";
+            case "Integer", "Long" -> "integer";
             default -> type.getSimpleName().toLowerCase();
         };
     }

@@ -34,7 +34,13 @@ public class StrictParameters {
     private record Declared(String name, boolean query, Class<?> type) {
     }
 
-    private static final Map<Method, List<Declared>> DECLARED = new ConcurrentHashMap<>();
+    /**
+     * The typed parameters of each resource method, keyed by the framework's per-method resource info so that the
+     * hot path (a decision is one call) does no reflection after the first call; bounded in case an implementation
+     * hands out a new info per request.
+     */
+    private static final Map<SimpleResourceInfo, List<Declared>> DECLARED = new ConcurrentHashMap<>();
+    private static final int MAX_DECLARED = 10_000;
 
     @ServerRequestFilter
     public Response checkParameters(ContainerRequestContext request, SimpleResourceInfo resource) {
@@ -84,13 +90,20 @@ public class StrictParameters {
     }
 
     private static List<Declared> declared(SimpleResourceInfo resource) {
-        Method method;
-        try {
-            method = resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
-        } catch (NoSuchMethodException e) {
-            return List.of();
+        List<Declared> known = DECLARED.get(resource);
+        if (known != null) {
+            return known;
         }
-        return DECLARED.computeIfAbsent(method, m -> {
+        if (DECLARED.size() >= MAX_DECLARED) {
+            DECLARED.clear();
+        }
+        return DECLARED.computeIfAbsent(resource, info -> {
+            Method m;
+            try {
+                m = info.getResourceClass().getMethod(info.getMethodName(), info.parameterTypes());
+            } catch (NoSuchMethodException e) {
+                return List.of(); // not a public method: nothing typed to check
+            }
             List<Declared> found = new ArrayList<>();
             for (Parameter parameter : m.getParameters()) {
                 QueryParam q = parameter.getAnnotation(QueryParam.class);
@@ -153,12 +166,7 @@ public class StrictParameters {
             }
             return null;
         } catch (RuntimeException e) {
-            return "is not a valid " + switch (type.getSimpleName()) {
-                case "int", "Integer", "long", "Long" -> "integer";
-                case "LocalDate" -> "date (YYYY-MM-DD)";
-                case "OffsetDateTime", "Instant" -> "RFC 3339 date-time";
-                default -> type.getSimpleName();
-            };
+            return "is not a valid " + (type == int.class || type == long.class ? "integer" : ProblemMapper.typeName(type));
         }
     }
 

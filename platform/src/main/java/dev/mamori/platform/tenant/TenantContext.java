@@ -21,7 +21,10 @@ public class TenantContext {
     public static final String TENANT_HEADER = "X-Mamori-Tenant";
     public static final String TENANT_CLAIM = "tenant";
     public static final String GROUP_CLAIM = "group";
-    private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** What a tenant id looks like, for {@code @Pattern} on a body that names another tenant (joint use). */
+    public static final String TENANT_ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
+    public static final String TENANT_ID_MESSAGE = "must be a tenant id (lower-case letters, digits and '-')";
+    private static final Pattern TENANT_ID = Pattern.compile(TENANT_ID_PATTERN);
 
     private final SecurityIdentity identity;
     private final HttpServerRequest request;
@@ -79,7 +82,16 @@ public class TenantContext {
         return identity.hasRole(role);
     }
 
+    public static boolean isTenantId(String value) {
+        return value != null && TENANT_ID.matcher(value).matches();
+    }
+
     private Optional<String> claim(String name) {
+        return claim(identity, name);
+    }
+
+    /** A text claim of the caller's verified token, blank as absent; for code that runs before a tenant is chosen. */
+    public static Optional<String> claim(SecurityIdentity identity, String name) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             // JsonWebToken.getClaim looks the name up in the standard-claims enum first and, for a custom claim such
             // as "tenant", pays for an IllegalArgumentException each time; the verified claims set answers directly.

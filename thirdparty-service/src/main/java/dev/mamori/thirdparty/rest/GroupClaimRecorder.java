@@ -2,11 +2,8 @@ package dev.mamori.thirdparty.rest;
 
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.thirdparty.service.GroupDirectory;
-import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
-import java.util.regex.Pattern;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -18,7 +15,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class GroupClaimRecorder {
 
     private static final Logger LOG = Logger.getLogger(GroupClaimRecorder.class);
-    private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final CurrentIdentityAssociation identity;
     private final GroupDirectory groups;
@@ -31,28 +27,19 @@ public class GroupClaimRecorder {
     @ServerRequestFilter
     public Uni<Void> recordGroupClaim() {
         return identity.getDeferredIdentity().chain(caller -> {
-            if (caller.isAnonymous() || !(caller.getPrincipal() instanceof JsonWebToken jwt)) {
+            if (caller.isAnonymous()) {
                 return Uni.createFrom().voidItem();
             }
-            String tenant = claim(jwt, TenantContext.TENANT_CLAIM);
-            if (tenant == null || !TENANT_ID.matcher(tenant).matches()) {
+            String tenant = TenantContext.claim(caller, TenantContext.TENANT_CLAIM).orElse(null);
+            if (!TenantContext.isTenantId(tenant)) {
                 return Uni.createFrom().voidItem();
             }
             // Bookkeeping must not fail the call: the membership is corrected by the tenant's next call.
-            return groups.recordFromToken(tenant, claim(jwt, TenantContext.GROUP_CLAIM))
+            return groups.recordFromToken(tenant, TenantContext.claim(caller, TenantContext.GROUP_CLAIM).orElse(null))
                     .onFailure().recoverWithUni(e -> {
                         LOG.warnf("could not record the group claim of %s: %s", tenant, e.toString());
                         return Uni.createFrom().voidItem();
                     });
         });
-    }
-
-    private static String claim(JsonWebToken jwt, String name) {
-        Object value = jwt instanceof OidcJwtCallerPrincipal oidc ? oidc.getClaims().getClaimValue(name)
-                : jwt.getClaim(name);
-        if (value instanceof jakarta.json.JsonString js) {
-            value = js.getString();
-        }
-        return value instanceof String s && !s.isBlank() ? s : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.mamori.thirdparty.service;
 
+import dev.mamori.platform.tenant.TenantContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -22,8 +23,7 @@ public record JointUseSchemeDraft(
         @Schema(description = "Scope of joint users: tenant ids of the group's companies besides the responsible one",
                 example = "[\"tenant-b\"]")
         @NotEmpty @Size(max = 200)
-        List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a tenant id (lower-case letters, "
-                + "digits and '-')") String> members,
+        List<@NotNull @Pattern(regexp = TenantContext.TENANT_ID_PATTERN, message = TenantContext.TENANT_ID_MESSAGE) String> members,
         @Schema(description = "Purposes of use of the joint users")
         @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 2000) String> purposes,
         @Schema(description = "The person responsible for management") @NotNull @Valid Responsible responsible,

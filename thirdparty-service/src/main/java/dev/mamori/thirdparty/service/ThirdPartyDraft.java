@@ -1,5 +1,6 @@
 package dev.mamori.thirdparty.service;
 
+import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.thirdparty.CrossBorderBasis;
 import dev.mamori.thirdparty.LegalBasis;
 import dev.mamori.thirdparty.PartyKind;
@@ -27,7 +28,7 @@ public record ThirdPartyDraft(
         CrossBorderBasis crossBorderBasis,
         @Schema(description = "For a company of the same group that is a tenant of the suite: its tenant id, which "
                 + "joint-use schemes name as a member (Art. 27(5)(iii))", example = "tenant-b")
-        @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a tenant id (lower-case letters, digits and '-')")
+        @Pattern(regexp = TenantContext.TENANT_ID_PATTERN, message = TenantContext.TENANT_ID_MESSAGE)
         String groupTenantId) {
 
     public static final String JAPAN = "JP";
