@@ -4,11 +4,17 @@ import static dev.mamori.consent.ConsentFixtures.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mamori.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,9 @@ import org.junit.jupiter.api.Test;
 class OversizeBodyTest {
 
     static final int LIMIT = 16 * 1024;
+
+    @TestHTTPResource("/")
+    URI url;
 
     public static class SmallLimit implements QuarkusTestProfile {
         @Override
@@ -50,6 +59,23 @@ class OversizeBodyTest {
                 .body("type", equalTo("https://mamori.dev/problems/payload-too-large"))
                 .body("status", equalTo(413))
                 .body("instance", equalTo("/v1/consents"));
+    }
+
+    @Test
+    void shouldLetTheCallerReadThe413EvenWhenTheBodyIsFarOverTheLimit() throws Exception {
+        // A caller that sends its whole body before reading (as java.net.http does) must still hear the 413: a
+        // connection closed with the body unread is reset, and the reset can throw the answer away.
+        byte[] body = new byte[9 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) ' ');
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(url.resolve("/v1/consents"))
+                    .header("Authorization", "Bearer " + TestTokens.forTenant("tenant-a", "client-system"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, response.statusCode(), "attempt " + attempt);
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        }
     }
 
     @Test

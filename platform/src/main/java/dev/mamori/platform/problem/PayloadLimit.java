@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,6 +45,9 @@ public class PayloadLimit {
      * problem+json instead of the codec's bare 414.
      */
     static final int MAX_URI_LENGTH = 8192;
+    /** How much of a refused body is read and dropped before the connection is closed. */
+    static final long DRAIN_BYTES = 64L * 1024 * 1024;
+    static final long DRAIN_MILLIS = 10_000;
 
     void register(@Observes Router router) {
         router.route().order(ORDER - 1).handler(context -> {
@@ -93,12 +98,33 @@ public class PayloadLimit {
     private void refuse(RoutingContext context) {
         Problem problem = new Problem(TYPE, "Payload too large", 413,
                 "The request body is larger than the limit of " + limit + " bytes", context.request().path(), null);
-        // The rest of the body is not read: close the connection once the answer is out, as Quarkus does.
-        context.response().setStatusCode(413)
+        HttpServerRequest request = context.request();
+        io.vertx.core.Future<Void> answered = context.response().setStatusCode(413)
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaderNames.CONNECTION, "close")
-                .endHandler(done -> context.request().connection().close())
                 .end(encode(problem));
+        if (request.isEnded()) {
+            answered.onComplete(done -> request.connection().close());
+            return;
+        }
+        // Closing with the body unread makes the kernel reset the connection, and a reset can discard the 413 before
+        // the caller reads it. So the rest of the body is read and dropped, within a bound, and only then is the
+        // connection closed: at the body's end, after DRAIN_BYTES more, or after DRAIN_MILLIS, whichever is first.
+        AtomicLong drained = new AtomicLong();
+        Runnable close = () -> answered.onComplete(done -> request.connection().close());
+        long timer = context.vertx().setTimer(DRAIN_MILLIS, id -> close.run());
+        request.handler(buffer -> {
+            if (drained.addAndGet(buffer.length()) > DRAIN_BYTES) {
+                context.vertx().cancelTimer(timer);
+                close.run();
+            }
+        });
+        request.endHandler(end -> {
+            context.vertx().cancelTimer(timer);
+            close.run();
+        });
+        request.exceptionHandler(failure -> context.vertx().cancelTimer(timer));
+        request.resume();
     }
 
     private String encode(Problem problem) {
