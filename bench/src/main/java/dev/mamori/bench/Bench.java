@@ -397,7 +397,7 @@ public final class Bench {
             try (var st = c.createStatement()) {
                 st.execute("ANALYZE consent");
                 // The decision cache never saw these people, but say so anyway: drop everything of the tenant.
-                st.execute("NOTIFY consent_changed, '" + TENANT + "\t'");
+                st.execute("INSERT INTO change_notice (channel, payload) VALUES ('consent_changed', '" + TENANT + "\t')");
             }
             System.out.printf("[bench] loaded %,d more consents by SQL%n", rows);
         } catch (SQLException e) {

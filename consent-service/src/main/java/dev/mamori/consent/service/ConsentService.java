@@ -82,7 +82,7 @@ public class ConsentService {
     @WithTransaction
     public Uni<RecordedConsent> record(ConsentDraft draft) {
         String tenantId = tenant.tenantId();
-        return context(tenantId).chain(ctx -> {
+        return context(tenantId, List.of(draft)).chain(ctx -> {
             List<Problem.FieldError> errors = new ArrayList<>();
             Consent consent = build(tenantId, draft, ctx, "", errors);
             if (!errors.isEmpty()) {
@@ -103,7 +103,7 @@ public class ConsentService {
     @WithTransaction
     public Uni<List<Consent>> importAll(List<ConsentDraft> drafts) {
         String tenantId = tenant.tenantId();
-        return context(tenantId).chain(ctx -> {
+        return context(tenantId, drafts).chain(ctx -> {
             List<Problem.FieldError> errors = new ArrayList<>();
             List<Consent> built = new ArrayList<>(drafts.size());
             for (int i = 0; i < drafts.size(); i++) {
@@ -200,8 +200,16 @@ public class ConsentService {
         }
     }
 
-    private Uni<WriteContext> context(String tenantId) {
-        return purposes.list("tenantId", tenantId).chain(all -> versions.list("tenantId", tenantId)
+    /**
+     * Loads only the purposes the drafts name and their versions: what a write costs must not grow with how many
+     * purposes and versions the tenant has.
+     */
+    private Uni<WriteContext> context(String tenantId, List<ConsentDraft> drafts) {
+        Set<String> codes = drafts.stream().map(ConsentDraft::purpose).collect(Collectors.toSet());
+        return purposes.list("tenantId = ?1 and code in ?2", tenantId, codes).chain(all -> (all.isEmpty()
+                        ? Uni.createFrom().item(List.<PurposeVersion>of())
+                        : versions.list("tenantId = ?1 and purposeId in ?2", tenantId,
+                                all.stream().map(p -> p.id).toList()))
                 .chain(vs -> policies.findById(tenantId).map(policy -> new WriteContext(
                         all.stream().collect(Collectors.toMap(p -> p.code, Function.identity())),
                         vs.stream().collect(Collectors.toMap(v -> v.purposeId + "@" + v.version, Function.identity())),
