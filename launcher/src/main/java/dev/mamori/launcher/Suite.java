@@ -479,6 +479,7 @@ public final class Suite implements AutoCloseable {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.add("-Dmamori.suite=" + dataDir);
             cmd.addAll(LOCAL_OUTBOUND);
+            cmd.addAll(leanJvm(jar(p)));
             cmd.addAll(serviceJvmArgs);
             String opts = System.getenv("MAMORI_SERVICE_JAVA_OPTS");
             if (opts != null && !opts.isBlank()) {
@@ -714,6 +715,24 @@ public final class Suite implements AutoCloseable {
     }
 
     // ---- files --------------------------------------------------------------------------------------------------
+
+    /**
+     * The JVM settings every service starts with, here and in the manifests: the class-data archive the build made
+     * beside the jar (classes mapped instead of loaded and verified), the serial collector and small thread stacks (a
+     * service's heap is small and its pauses short; G1's own threads and regions cost start-up time and memory), and
+     * a heap that follows the memory the process is given. MAMORI_SERVICE_JAVA_OPTS comes after, so it can override.
+     */
+    static List<String> leanJvm(Path jar) {
+        List<String> opts = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxRAMPercentage=50"));
+        Path archive = jar.resolveSibling("app-cds.jsa");
+        if (Files.isRegularFile(archive)) {
+            // -Xshare:auto: a stale archive (another JDK) is ignored with a warning instead of refusing to start.
+            opts.add("-XX:SharedArchiveFile=" + archive);
+            opts.add("-Xshare:auto");
+        }
+        return opts;
+    }
 
     private Path jar(Part p) {
         return root.resolve(p.id()).resolve("target/quarkus-app/quarkus-run.jar");
