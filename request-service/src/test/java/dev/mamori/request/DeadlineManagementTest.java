@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.request.service.JapaneseBusinessCalendar;
 import dev.mamori.testing.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +21,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class DeadlineManagementTest {
 
     private static final JapaneseBusinessCalendar CALENDAR = JapaneseBusinessCalendar.INSTANCE;
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    private static final LocalDate TODAY = LocalDate.now(JapanTime.ZONE);
 
     private static void sql(String statement, Object... params) throws SQLException {
         try (Connection c = PostgresTestResource.connect(); PreparedStatement s = c.prepareStatement(statement)) {
@@ -78,7 +78,7 @@ class DeadlineManagementTest {
         // The pause began ten calendar days ago.
         LocalDate pausedOn = TODAY.minusDays(10);
         sql("UPDATE data_subject_request SET paused_at = ? WHERE id = ?",
-                pausedOn.atTime(10, 0).atZone(ZoneId.of("Asia/Tokyo")).toOffsetDateTime(), UUID.fromString(id));
+                pausedOn.atTime(10, 0).atZone(JapanTime.ZONE).toOffsetDateTime(), UUID.fromString(id));
         int waited = CALENDAR.businessDaysBetween(pausedOn, TODAY);
         as("tenant-a", "operator").post("/v1/requests/" + id + "/resume").then().statusCode(200)
                 .body("status", equalTo("IDENTITY_UNVERIFIED"))
@@ -141,7 +141,7 @@ class DeadlineManagementTest {
         String csv = as("tenant-a", "auditor").get("/v1/requests/handling-record.csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
         String[] lines = csv.split("\r\n");
-        assertTrue(lines[0].startsWith("request_id,external_id,subject_ref,type,channel,received_at"), lines[0]);
+        assertTrue(lines[0].startsWith("\uFEFFrequest_id,external_id,subject_ref,type,channel,received_at"), lines[0]);
         String row = java.util.Arrays.stream(lines).filter(l -> l.startsWith(id)).findFirst().orElseThrow();
         assertTrue(row.contains(",DISCLOSURE,PHONE,"), row);
         assertTrue(row.contains(",DOCUMENTS,DRIVERS_LICENSE,service-account-tenant-a-operator,"), row);

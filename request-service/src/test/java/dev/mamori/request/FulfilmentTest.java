@@ -86,7 +86,7 @@ class FulfilmentTest {
         assertTrue(html.contains("&lt;b&gt;ACME&lt;/b&gt;"), "values are escaped");
         String csv = as("tenant-a", "operator").queryParam("format", "csv").get("/v1/requests/" + id + "/result")
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
-        assertTrue(csv.startsWith("section,index,field,value\r\n"), csv);
+        assertTrue(csv.startsWith("\uFEFFsection,index,field,value\r\n"), "UTF-8 with a byte-order mark: " + csv);
         assertTrue(csv.contains("consents,1,purpose,call-quality\r\n"), csv);
         assertTrue(csv.contains("thirdPartyRecords.receipts,0,provider,\"Tele, Inc.\"\r\n"), csv);
         as("tenant-a", "operator").queryParam("format", "pdf").get("/v1/requests/" + id + "/result")

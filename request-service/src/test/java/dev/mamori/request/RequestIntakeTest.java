@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.testing.TestTokens;
 import dev.mamori.request.service.JapaneseBusinessCalendar;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +24,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +32,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RequestIntakeTest {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     @Test
     void shouldTakeInADisclosureAsIdentityUnverifiedWithTheArt39MarkerAndADueDate() {
         String subject = newSubject();
-        LocalDate arrivalDay = LocalDate.now(JAPAN);
+        LocalDate arrivalDay = LocalDate.now(JapanTime.ZONE);
         String id = as("tenant-a", "operator").body(intake("DISCLOSURE", subject)).post("/v1/requests")
                 .then().statusCode(201)
                 .header("Location", containsString("/v1/requests/"))
@@ -73,8 +72,8 @@ class RequestIntakeTest {
     @Test
     void shouldCountTheArt39MarkerFromTheJapaneseDayOfArrivalOfALateEnteredLetter() {
         // 00:30 in Tokyo is still the previous day in UTC: the marker counts from the Japanese day.
-        LocalDate arrivalDay = LocalDate.now(JAPAN).minusDays(3);
-        OffsetDateTime arrived = arrivalDay.atTime(0, 30).atZone(JAPAN).toOffsetDateTime()
+        LocalDate arrivalDay = LocalDate.now(JapanTime.ZONE).minusDays(3);
+        OffsetDateTime arrived = arrivalDay.atTime(0, 30).atZone(JapanTime.ZONE).toOffsetDateTime()
                 .withOffsetSameInstant(ZoneOffset.UTC);
         Map<String, Object> body = intake("ERASURE", newSubject());
         body.put("channel", "LETTER");
@@ -107,7 +106,7 @@ class RequestIntakeTest {
         as("tenant-a", "operator").body(intake("PURPOSE_NOTIFICATION", newSubject())).post("/v1/requests")
                 .then().statusCode(201)
                 .body("statutoryMarkerOn", nullValue())
-                .body("dueOn", equalTo(JapaneseBusinessCalendar.INSTANCE.plusBusinessDays(LocalDate.now(JAPAN), 10)
+                .body("dueOn", equalTo(JapaneseBusinessCalendar.INSTANCE.plusBusinessDays(LocalDate.now(JapanTime.ZONE), 10)
                         .toString()));
     }
 

@@ -11,11 +11,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mamori.platform.time.JapanTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ContractResourceTest {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private static String recent() {
         return OffsetDateTime.now(ZoneOffset.ofHours(9)).minusDays(3).withNano(0).toString();
@@ -51,7 +50,7 @@ class ContractResourceTest {
                 .post("/v1/holdings").then().statusCode(201).body("deleteAfter", nullValue());
 
         // The contract is to end on the last day of this year: before the 92 days run out.
-        String lastDay = LocalDate.now(JAPAN).withDayOfYear(1).plusYears(1).minusDays(1).toString();
+        String lastDay = LocalDate.now(JapanTime.ZONE).withDayOfYear(1).plusYears(1).minusDays(1).toString();
         as(tenant, "privacy-officer").body(Map.of("endsOn", lastDay))
                 .post("/v1/contracts/" + contract + "/end")
                 .then().statusCode(200)
@@ -80,7 +79,7 @@ class ContractResourceTest {
         as(tenant, "client-system").body(holding("cust-9", recordings, recent(), "rec/10", "ivr", null))
                 .post("/v1/holdings").then().statusCode(201);
 
-        String yesterday = LocalDate.now(JAPAN).minusDays(1).toString();
+        String yesterday = LocalDate.now(JapanTime.ZONE).minusDays(1).toString();
         as(tenant, "privacy-officer").body(Map.of("endsOn", yesterday)).post("/v1/contracts/" + contract + "/end")
                 .then().statusCode(200)
                 .body("purge.status", equalTo("COMPLETED"))

@@ -17,10 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mamori.platform.time.JapanTime;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -49,7 +49,7 @@ class DataCategoryResourceTest {
                 .body("thirdPartyProvision", equalTo(false))
                 .body("retentionBasis", equalTo("COLLECTION"))
                 .body("retentionDays", equalTo(92))
-                .body("lastReviewedAt", equalTo(LocalDate.now(ZoneId.of("Asia/Tokyo")).toString()))
+                .body("lastReviewedAt", equalTo(LocalDate.now(JapanTime.ZONE).toString()))
                 .body("createdBy", equalTo("service-account-tenant-a-privacy-officer"));
 
         as("tenant-a", "client-system").get("/v1/data-categories/" + code)
@@ -113,7 +113,7 @@ class DataCategoryResourceTest {
                 .post("/v1/data-categories")
                 .then().statusCode(422).body("type", equalTo("https://mamori.dev/problems/retention-too-short"))
                 .body("errors[0].field", equalTo("retentionDays"));
-        String tomorrow = LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(2).toString();
+        String tomorrow = LocalDate.now(JapanTime.ZONE).plusDays(2).toString();
         as("tenant-a", "privacy-officer").body(category(uniqueCode("future"), "\"lastReviewedAt\": \"" + tomorrow + "\","))
                 .post("/v1/data-categories")
                 .then().statusCode(422).body("errors[0].field", equalTo("lastReviewedAt"));

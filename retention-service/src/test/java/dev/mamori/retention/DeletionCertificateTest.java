@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,7 +25,6 @@ import io.restassured.path.json.JsonPath;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +120,7 @@ class DeletionCertificateTest {
         String category = addCategory(tenant, uniqueCode("rec"), "");
         addDueHoldings(tenant, category, "p", 3, "ivr");
         as(tenant, "privacy-officer").post("/v1/purge-runs").then().statusCode(200).body("erased", equalTo(3));
-        String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+        String today = LocalDate.now(JapanTime.ZONE).toString();
 
         JsonPath first = as(tenant, "client-system").body(period(today, today)).post("/v1/deletion-certificates")
                 .then().statusCode(201)
@@ -161,7 +161,7 @@ class DeletionCertificateTest {
         String category = addCategory(tenant, uniqueCode("rec"), "");
         addDueHoldings(tenant, category, "l", 2, "ivr");
         as(tenant, "privacy-officer").post("/v1/purge-runs").then().statusCode(200).body("erased", equalTo(2));
-        String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+        String today = LocalDate.now(JapanTime.ZONE).toString();
 
         // Reading is safe: two GETs of the list issue nothing (each GET used to issue and store a certificate).
         as(tenant, "auditor").get("/v1/deletion-certificates").then().statusCode(200).body("items", hasSize(0))

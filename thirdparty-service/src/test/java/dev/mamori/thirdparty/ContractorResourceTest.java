@@ -1,6 +1,5 @@
 package dev.mamori.thirdparty;
 
-import static dev.mamori.thirdparty.ProvisionResourceTest.JAPAN;
 import static dev.mamori.thirdparty.ProvisionResourceTest.provision;
 import static dev.mamori.thirdparty.ProvisionResourceTest.recorded;
 import static dev.mamori.thirdparty.ProvisionResourceTest.refused;
@@ -18,6 +17,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.testing.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class ContractorResourceTest {
 
     static String today() {
-        return LocalDate.now(JAPAN).toString();
+        return LocalDate.now(JapanTime.ZONE).toString();
     }
 
     /** A contact-center contractor with PrivacyMark, as in tele-net's sharing list. */
@@ -60,7 +60,7 @@ class ContractorResourceTest {
     void shouldRefuseAContractOrAssessmentDatedAfterTodayOrInAnImpossibleYearAndRecordNothing() {
         String partyId = entrusted("tenant-a");
         String good = contractor(partyId, "2030-01-01", "");
-        String later = LocalDate.now(JAPAN).plusDays(2).toString();
+        String later = LocalDate.now(JapanTime.ZONE).plusDays(2).toString();
         for (String field : List.of("contractSignedOn", "ndaSignedOn", "assessedOn")) {
             for (String date : List.of(later, "9999-01-01")) {
                 as("tenant-a", "privacy-officer").body(good.replace("\"" + field + "\": \"" + today() + "\"",
@@ -79,17 +79,17 @@ class ContractorResourceTest {
     @Test
     void shouldSelectAContractorOnRecordAndEntrustDataToIt() {
         String partyId = entrusted("tenant-a");
-        String expires = LocalDate.now(JAPAN).plusYears(2).toString();
+        String expires = LocalDate.now(JapanTime.ZONE).plusYears(2).toString();
         String id = as("tenant-a", "privacy-officer").body(contractor(partyId, expires, ", \"auditIntervalMonths\": 6"))
                 .post("/v1/contractors").then().statusCode(201)
                 .body("thirdPartyId", equalTo(partyId))
                 .body("usable", equalTo(true))
                 .body("problems", empty())
                 .body("assessments[0].result", equalTo("PASSED"))
-                .body("assessments[0].validUntil", equalTo(LocalDate.now(JAPAN).plusYears(1).toString()))
+                .body("assessments[0].validUntil", equalTo(LocalDate.now(JapanTime.ZONE).plusYears(1).toString()))
                 .body("certifications[0].scheme", equalTo("PRIVACY_MARK"))
                 .body("certifications[0].expired", equalTo(false))
-                .body("nextAuditDue", equalTo(LocalDate.now(JAPAN).plusMonths(6).toString()))
+                .body("nextAuditDue", equalTo(LocalDate.now(JapanTime.ZONE).plusMonths(6).toString()))
                 .extract().path("id");
 
         String s = subject();
@@ -203,8 +203,8 @@ class ContractorResourceTest {
     void shouldWarnOfCertificationsExpiringWithinTheWindow() {
         String soonParty = entrusted("tenant-x");
         String laterParty = entrusted("tenant-x");
-        String soon = select("tenant-x", soonParty, LocalDate.now(JAPAN).plusDays(30).toString());
-        String later = select("tenant-x", laterParty, LocalDate.now(JAPAN).plusDays(200).toString());
+        String soon = select("tenant-x", soonParty, LocalDate.now(JapanTime.ZONE).plusDays(30).toString());
+        String later = select("tenant-x", laterParty, LocalDate.now(JapanTime.ZONE).plusDays(200).toString());
 
         as("tenant-x", "privacy-officer").get("/v1/contractors/expiring?withinDays=60").then().statusCode(200)
                 .body("contractorId", contains(soon))
@@ -215,7 +215,7 @@ class ContractorResourceTest {
                 .body("contractorId", contains(soon, later));
         // A renewal takes the certification out of the warnings.
         as("tenant-x", "privacy-officer").body("{\"scheme\": \"PRIVACY_MARK\", \"number\": \"10862135(06)\", "
-                + "\"expiresOn\": \"" + LocalDate.now(JAPAN).plusYears(2) + "\"}")
+                + "\"expiresOn\": \"" + LocalDate.now(JapanTime.ZONE).plusYears(2) + "\"}")
                 .post("/v1/contractors/" + soon + "/certifications").then().statusCode(201);
         as("tenant-x", "privacy-officer").get("/v1/contractors/expiring?withinDays=60").then().statusCode(200)
                 .body("contractorId", empty());
@@ -229,9 +229,9 @@ class ContractorResourceTest {
     void shouldStopEntrustingOnceTheAuditIsOverdueUntilItIsHeld() {
         String partyId = entrusted("tenant-a");
         String id = select("tenant-a", partyId, "2030-01-01");
-        String yesterday = LocalDate.now(JAPAN).minusDays(1).toString();
+        String yesterday = LocalDate.now(JapanTime.ZONE).minusDays(1).toString();
         // The last audit, two years ago, set the next one for yesterday; nobody has held it.
-        as("tenant-a", "privacy-officer").body("{\"auditedOn\": \"" + LocalDate.now(JAPAN).minusYears(2)
+        as("tenant-a", "privacy-officer").body("{\"auditedOn\": \"" + LocalDate.now(JapanTime.ZONE).minusYears(2)
                         + "\", \"result\": \"PASSED\", \"nextDue\": \"" + yesterday + "\"}")
                 .post("/v1/contractors/" + id + "/audits").then().statusCode(201)
                 .body("usable", equalTo(false))
@@ -252,7 +252,7 @@ class ContractorResourceTest {
     @Test
     void shouldUseASubContractorOnlyFromItsApprovalAndWhileTheContractorAboveItIsUsable() {
         String parent = select("tenant-a", entrusted("tenant-a"), "2030-01-01");
-        String tomorrow = LocalDate.now(JAPAN).plusDays(1).toString();
+        String tomorrow = LocalDate.now(JapanTime.ZONE).plusDays(1).toString();
         // An approval dated ahead counts only from its date.
         String earlyParty = entrusted("tenant-a");
         as("tenant-a", "privacy-officer").body(contractor(earlyParty, "2030-01-01", ", \"parentContractorId\": \""
@@ -293,8 +293,8 @@ class ContractorResourceTest {
 
     @Test
     void shouldWarnInTheContractorsOwnViewOfACertificationExpiringWithinTheWindow() {
-        String soon = select("tenant-a", entrusted("tenant-a"), LocalDate.now(JAPAN).plusDays(30).toString());
-        String later = select("tenant-a", entrusted("tenant-a"), LocalDate.now(JAPAN).plusDays(200).toString());
+        String soon = select("tenant-a", entrusted("tenant-a"), LocalDate.now(JapanTime.ZONE).plusDays(30).toString());
+        String later = select("tenant-a", entrusted("tenant-a"), LocalDate.now(JapanTime.ZONE).plusDays(200).toString());
         as("tenant-a", "operator").get("/v1/contractors/" + soon).then().statusCode(200)
                 .body("usable", equalTo(true))
                 .body("certificationWarning", equalTo(true))
@@ -307,7 +307,7 @@ class ContractorResourceTest {
 
         // The renewal on record ends the warning.
         as("tenant-a", "privacy-officer").body("{\"scheme\": \"PRIVACY_MARK\", \"number\": \"10862135(06)\", "
-                        + "\"expiresOn\": \"" + LocalDate.now(JAPAN).plusYears(2) + "\"}")
+                        + "\"expiresOn\": \"" + LocalDate.now(JapanTime.ZONE).plusYears(2) + "\"}")
                 .post("/v1/contractors/" + soon + "/certifications").then().statusCode(201)
                 .body("certificationWarning", equalTo(false))
                 .body("expiringCertifications", empty());

@@ -1,6 +1,5 @@
 package dev.mamori.thirdparty;
 
-import static dev.mamori.thirdparty.ProvisionResourceTest.JAPAN;
 import static dev.mamori.thirdparty.ProvisionResourceTest.provision;
 import static dev.mamori.thirdparty.ProvisionResourceTest.recorded;
 import static dev.mamori.thirdparty.ProvisionResourceTest.refused;
@@ -18,6 +17,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -159,7 +159,7 @@ class JointUseSchemeResourceTest {
     void shouldVersionChangesWithAdvanceNoticeForPurposesAndNeverWidenTheScope() {
         String title = unique("Scheme");
         String id = create(title);
-        String effective = LocalDate.now(JAPAN).plusDays(30).toString();
+        String effective = LocalDate.now(JapanTime.ZONE).plusDays(30).toString();
 
         as("tenant-a", "privacy-officer").body(scheme(title, "[\"tenant-b\"]", "[\"New purpose\"]", effective, null))
                 .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(422)
@@ -175,7 +175,7 @@ class JointUseSchemeResourceTest {
                 .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(422)
                 .body("type", equalTo("https://mamori.dev/problems/no-change"));
 
-        String notice = LocalDate.now(JAPAN).toString();
+        String notice = LocalDate.now(JapanTime.ZONE).toString();
         as("tenant-a", "privacy-officer").body(scheme(title, "[\"tenant-b\"]", "[\"New purpose\"]", effective, notice))
                 .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(201)
                 .body("currentVersion", equalTo(2))
@@ -187,7 +187,7 @@ class JointUseSchemeResourceTest {
 
         // A new representative of the responsible company: notified without delay (Art. 27(6)), so a notice date is
         // required, and no later than the day the change takes effect; advance notice is not.
-        String later = LocalDate.now(JAPAN).plusDays(40).toString();
+        String later = LocalDate.now(JapanTime.ZONE).plusDays(40).toString();
         String newRepresentative = scheme(title, "[\"tenant-b\"]", "[\"New purpose\"]", later, null)
                 .replace("和田 孝雄", "新 代表");
         as("tenant-a", "privacy-officer").body(newRepresentative)
@@ -195,7 +195,8 @@ class JointUseSchemeResourceTest {
                 .body("type", equalTo("https://mamori.dev/problems/notice-required"))
                 .body("errors[0].field", equalTo("noticeOn"));
         as("tenant-a", "privacy-officer").body(newRepresentative.replace("\"effectiveFrom\": \"" + later + "\"",
-                        "\"effectiveFrom\": \"" + later + "\", \"noticeOn\": \"" + LocalDate.now(JAPAN).plusDays(41) + "\""))
+                        "\"effectiveFrom\": \"" + later + "\", \"noticeOn\": \""
+                                + LocalDate.now(JapanTime.ZONE).plusDays(41) + "\""))
                 .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(422)
                 .body("type", equalTo("https://mamori.dev/problems/notice-required"));
         as("tenant-a", "privacy-officer").body(scheme(title, "[\"tenant-b\"]", "[\"New purpose\"]", later, later)
@@ -222,7 +223,7 @@ class JointUseSchemeResourceTest {
         // Art. 27(6): another company taking over responsibility is notified in advance, unlike a renaming.
         String title = unique("Scheme");
         String id = create(title);
-        String effective = LocalDate.now(JAPAN).plusDays(30).toString();
+        String effective = LocalDate.now(JapanTime.ZONE).plusDays(30).toString();
         String takeover = scheme(title, "[\"tenant-b\"]", "[\"Offering group services\"]", effective, effective)
                 .replace("パーソルホールディングス株式会社", "パーソルキャリア株式会社");
         takeover = takeover.substring(0, takeover.length() - 1) + ", \"responsibleReplaced\": true}";
@@ -230,7 +231,7 @@ class JointUseSchemeResourceTest {
                 .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(422)
                 .body("type", equalTo("https://mamori.dev/problems/advance-notice-required"))
                 .body("errors[0].message", containsString("RESPONSIBLE_PERSON"));
-        String notice = LocalDate.now(JAPAN).plusDays(29).toString();
+        String notice = LocalDate.now(JapanTime.ZONE).plusDays(29).toString();
         as("tenant-a", "privacy-officer").body(takeover.replace("\"noticeOn\": \"" + effective, "\"noticeOn\": \"" + notice))
                 .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(201)
                 .body("versions[1].changes", contains("RESPONSIBLE_PERSON"))
@@ -238,7 +239,7 @@ class JointUseSchemeResourceTest {
                 .body("versions[1].noticeOn", equalTo(notice));
         // Claiming a new person while naming the same one is a mistake, not a change.
         as("tenant-a", "privacy-officer").body(scheme(title, "[\"tenant-b\"]", "[\"Offering group services\"]",
-                        LocalDate.now(JAPAN).plusDays(60).toString(), notice)
+                        LocalDate.now(JapanTime.ZONE).plusDays(60).toString(), notice)
                         .replace("パーソルホールディングス株式会社", "パーソルキャリア株式会社")
                         .replaceFirst("}$", ", \"responsibleReplaced\": true}"))
                 .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(422)
@@ -254,7 +255,7 @@ class JointUseSchemeResourceTest {
         as("tenant-jg", "operator").get("/v1/joint-use-schemes/" + id).then().statusCode(200);
 
         // tenant-jg leaves the scheme next month: until then it still jointly uses the data and reads the scheme.
-        String nextMonth = LocalDate.now(JAPAN).plusDays(30).toString();
+        String nextMonth = LocalDate.now(JapanTime.ZONE).plusDays(30).toString();
         as("tenant-a", "privacy-officer").body(scheme(title, "[\"tenant-b\"]", "[\"Offering group services\"]",
                         nextMonth, null))
                 .post("/v1/joint-use-schemes/" + id + "/versions").then().statusCode(201)

@@ -1,6 +1,5 @@
 package dev.mamori.thirdparty;
 
-import static dev.mamori.thirdparty.ProvisionResourceTest.JAPAN;
 import static dev.mamori.thirdparty.ProvisionResourceTest.provision;
 import static dev.mamori.thirdparty.ProvisionResourceTest.recorded;
 import static dev.mamori.thirdparty.ProvisionResourceTest.refused;
@@ -21,6 +20,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mamori.platform.time.JapanTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
@@ -34,7 +34,7 @@ class OptOutFilingResourceTest {
     private static final String PROBLEM = "application/problem+json";
 
     private static LocalDate today() {
-        return LocalDate.now(JAPAN);
+        return LocalDate.now(JapanTime.ZONE);
     }
 
     /** tele-net's filing as a list broker would make it. */

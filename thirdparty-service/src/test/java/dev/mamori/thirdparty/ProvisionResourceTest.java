@@ -23,12 +23,12 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ProvisionResourceTest {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     @BeforeEach
     @AfterEach
@@ -239,7 +238,7 @@ class ProvisionResourceTest {
         String police = register("tenant-a", party(unique("警察署"), "PUBLIC_AGENCY", "JP", "LAW_27_1_4", null));
         String s = subject();
         JsonPath created = recorded("tenant-a", with(provision(police, null, s), "providedOn",
-                LocalDate.now(JAPAN).toString()));
+                LocalDate.now(JapanTime.ZONE).toString()));
         assertEquals("LAW_27_1_4", created.getString("legalBasis"));
         assertEquals(false, created.getBoolean("consentConfirmed"));
         assertEquals(false, created.getBoolean("statutoryRecord"));
@@ -280,7 +279,8 @@ class ProvisionResourceTest {
         String broker = register("tenant-e", party(unique("名簿業者"), "CORPORATION", "JP", "OPT_OUT", null));
         String s = subject();
         JsonPath problem = refused("tenant-e", with(provision(broker, null, s), "method", "BULK",
-                "lastTransferOn", LocalDate.now(JAPAN).toString(), "sensitiveCategories", List.of("MEDICAL_HISTORY")));
+                "lastTransferOn", LocalDate.now(JapanTime.ZONE).toString(),
+                "sensitiveCategories", List.of("MEDICAL_HISTORY")));
         assertEquals(List.of("BULK_NOT_FOR_OPT_OUT", "PROVISION_DATE_REQUIRED", "OPT_OUT_NOT_FILED",
                 "SENSITIVE_BY_OPT_OUT"), problem.getList("errors.field"));
         assertNothingRecordedAbout("tenant-e", s);
@@ -288,7 +288,7 @@ class ProvisionResourceTest {
 
     @Test
     void shouldRecordAnOptOutProvisionWithItsDateUnderAFilingCoveringTheItems() {
-        String today = LocalDate.now(JAPAN).toString();
+        String today = LocalDate.now(JapanTime.ZONE).toString();
         String filingId = as("tenant-c", "privacy-officer").body("""
                 {"providerName": "株式会社テレネット", "providerAddress": "東京都千代田区1-1", "providerRepresentative": "山田 一郎",
                  "dataItems": ["name", "address"], "acquisitionMethod": "Public directories",
@@ -330,7 +330,7 @@ class ProvisionResourceTest {
         String purpose = purposeCode();
         ConsentServiceStub.purpose(purpose, true, List.of(), List.of("MEDICAL_HISTORY"));
         JsonPath problem = refused("tenant-a", with(provision(broker, purpose, s), "providedOn",
-                LocalDate.now(JAPAN).toString()));
+                LocalDate.now(JapanTime.ZONE).toString()));
         assertTrue(problem.getList("errors.field").contains("SENSITIVE_BY_OPT_OUT"));
     }
 
@@ -360,10 +360,11 @@ class ProvisionResourceTest {
         assertEquals(List.of("CROSS_BORDER_CHECK_OVERDUE"), refused("tenant-a", provision(sg, purpose, s))
                 .getList("errors.field"));
 
-        String today = LocalDate.now(JAPAN).toString();
+        String today = LocalDate.now(JapanTime.ZONE).toString();
         as("tenant-a", "privacy-officer").body("{\"checkedOn\": \"" + today + "\", \"result\": \"ENSURED\"}")
                 .post("/v1/third-parties/" + sg + "/cross-border-checks").then().statusCode(201)
-                .body("nextCheckDue", org.hamcrest.Matchers.equalTo(LocalDate.now(JAPAN).plusYears(1).toString()));
+                .body("nextCheckDue",
+                        org.hamcrest.Matchers.equalTo(LocalDate.now(JapanTime.ZONE).plusYears(1).toString()));
         recorded("tenant-a", provision(sg, purpose, s));
 
         as("tenant-a", "privacy-officer").body("{\"checkedOn\": \"" + today + "\", \"result\": \"NOT_ENSURED\", "
@@ -405,8 +406,8 @@ class ProvisionResourceTest {
                 "EQUIVALENT_MEASURES"));
         String s = subject();
         String purpose = consentedPurpose(s);
-        String earlier = LocalDate.now(JAPAN).minusMonths(2).toString();
-        String latest = LocalDate.now(JAPAN).minusDays(1).toString();
+        String earlier = LocalDate.now(JapanTime.ZONE).minusMonths(2).toString();
+        String latest = LocalDate.now(JapanTime.ZONE).minusDays(1).toString();
         as("tenant-a", "privacy-officer").body("{\"checkedOn\": \"" + earlier + "\", \"result\": \"ENSURED\"}")
                 .post("/v1/third-parties/" + sg + "/cross-border-checks").then().statusCode(201);
         String checkId = as("tenant-a", "privacy-officer")
@@ -546,15 +547,15 @@ class ProvisionResourceTest {
         JsonPath bulk = refused("tenant-a", with(provision(police, null, subject()), "method", "BULK"));
         assertEquals(List.of("LAST_TRANSFER_REQUIRED"), bulk.getList("errors.field"));
         assertTrue(bulk.getString("errors[0].message").startsWith("lastTransferOn:"));
-        String today = LocalDate.now(JAPAN).toString();
+        String today = LocalDate.now(JapanTime.ZONE).toString();
         assertEquals(List.of("LAST_TRANSFER_NOT_APPLICABLE"), refused("tenant-a", with(provision(police, null,
                 subject()), "lastTransferOn", today)).getList("errors.field"));
         assertEquals(List.of("LAST_TRANSFER_BEFORE_PROVISION"), refused("tenant-a", with(provision(police, null,
                 subject()), "method", "BULK", "providedOn", today, "lastTransferOn",
-                LocalDate.now(JAPAN).minusDays(1).toString())).getList("errors.field"));
+                LocalDate.now(JapanTime.ZONE).minusDays(1).toString())).getList("errors.field"));
         JsonPath future = refused("tenant-a", with(provision(police, null, subject()), "method", "BULK",
-                "providedOn", LocalDate.now(JAPAN).plusDays(2).toString(),
-                "lastTransferOn", LocalDate.now(JAPAN).plusDays(3).toString()));
+                "providedOn", LocalDate.now(JapanTime.ZONE).plusDays(2).toString(),
+                "lastTransferOn", LocalDate.now(JapanTime.ZONE).plusDays(3).toString()));
         assertEquals(List.of("DATE_IN_FUTURE"), future.getList("errors.field"));
         assertTrue(future.getString("errors[0].message").startsWith("providedOn, lastTransferOn:"));
     }
@@ -627,7 +628,7 @@ class ProvisionResourceTest {
         String purpose = consentedPurpose(stopped, fine);
         stop("tenant-a", stopped, "dsr-77");
         Map<String, Object> body = with(provision(us, purpose, stopped, fine), "method", "BULK",
-                "providedOn", LocalDate.now(JAPAN).plusDays(5).toString());
+                "providedOn", LocalDate.now(JapanTime.ZONE).plusDays(5).toString());
 
         JsonPath problem = refused("tenant-a", body);
         assertEquals(List.of("LAST_TRANSFER_REQUIRED", "DATE_IN_FUTURE", "NO_CROSS_BORDER_BASIS", "PROVISION_STOPPED"),
@@ -647,7 +648,7 @@ class ProvisionResourceTest {
 
     /** An opt-out filing of tenant covering these items, provision starting today. */
     static String optOutFiling(String tenant, String... items) {
-        String today = LocalDate.now(JAPAN).toString();
+        String today = LocalDate.now(JapanTime.ZONE).toString();
         String list = String.join(", ", java.util.Arrays.stream(items).map(i -> "\"" + i + "\"").toList());
         return as(tenant, "privacy-officer").body("""
                 {"providerName": "株式会社テレネット", "providerAddress": "東京都千代田区1-1", "providerRepresentative": "山田 一郎",
@@ -667,7 +668,7 @@ class ProvisionResourceTest {
         body.put("consentConfirmed", basis.equals("CONSENT"));
         body.put("ppcPublicationConfirmed", basis.equals("OPT_OUT"));
         body.put("method", "EACH");
-        body.put("receivedOn", LocalDate.now(JAPAN).minusDays(3).toString());
+        body.put("receivedOn", LocalDate.now(JapanTime.ZONE).minusDays(3).toString());
         as(tenant, "client-system").body(body).post("/v1/receipts").then().statusCode(201);
     }
 
@@ -689,7 +690,7 @@ class ProvisionResourceTest {
         // The same person in another tenant was not received by opt-out there.
         receipt("tenant-a", register("tenant-a", party(unique("名簿業者"), "CORPORATION", "JP", "OPT_OUT", null)),
                 "OPT_OUT", own, "name");
-        String today = LocalDate.now(JAPAN).toString();
+        String today = LocalDate.now(JapanTime.ZONE).toString();
 
         JsonPath problem = refused(tenant, with(provision(buyer, null, bought, boughtOtherItem, consented, own),
                 "dataItems", List.of("name"), "providedOn", today));

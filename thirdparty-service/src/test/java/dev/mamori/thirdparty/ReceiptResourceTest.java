@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.testing.PostgresTestResource;
 import dev.mamori.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ReceiptResourceTest {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private static String subject() {
         return "cust-" + UUID.randomUUID();
@@ -114,7 +113,7 @@ class ReceiptResourceTest {
     @Test
     void shouldKeepARecordMadeEachTimeForThreeYearsFromItsCreationInJapan() {
         JsonPath created = record("tenant-a", consentReceipt(provider("tenant-a"), subject()));
-        LocalDate recordedOn = OffsetDateTime.parse(created.getString("recordedAt")).atZoneSameInstant(JAPAN).toLocalDate();
+        LocalDate recordedOn = JapanTime.dateOf(OffsetDateTime.parse(created.getString("recordedAt")));
         assertEquals(recordedOn.toString(), created.getString("recordedOn"));
         assertEquals(recordedOn.plusYears(3).toString(), created.getString("retainUntil"));
     }
@@ -223,7 +222,7 @@ class ReceiptResourceTest {
     @Test
     void shouldRefuseDatesInTheFutureAndALastReceiptBeforeTheFirst() {
         String providerId = provider("tenant-a");
-        String tomorrow = LocalDate.now(JAPAN).plusDays(2).toString();
+        String tomorrow = LocalDate.now(JapanTime.ZONE).plusDays(2).toString();
         as("tenant-a", "client-system").body(with(consentReceipt(providerId, subject()), "receivedOn", tomorrow))
                 .post("/v1/receipts").then().statusCode(422)
                 .body("type", equalTo("https://mamori.dev/problems/receipt-refused"))
@@ -241,7 +240,7 @@ class ReceiptResourceTest {
     @Test
     void shouldNameEveryFailingCheckInOneRefusalAndRecordNothing() {
         String s = subject();
-        String tomorrow = LocalDate.now(JAPAN).plusDays(2).toString();
+        String tomorrow = LocalDate.now(JapanTime.ZONE).plusDays(2).toString();
         String unknown = UUID.randomUUID().toString();
         // Four checks fail at once: unknown provider, no PPC publication, bulk by opt-out and a last receipt
         // before the first.
@@ -437,10 +436,10 @@ class ReceiptResourceTest {
     void shouldLetTheDatabaseRemoveARecordOnceItsRetentionHasEnded() throws SQLException {
         String s = subject();
         // Contract-substitute, last receipt two years ago: its one-year retention has already ended.
-        String lastReceipt = LocalDate.now(JAPAN).minusYears(2).toString();
+        String lastReceipt = LocalDate.now(JapanTime.ZONE).minusYears(2).toString();
         JsonPath expired = record("tenant-a", with(consentReceipt(provider("tenant-a"), s),
                 "method", "CONTRACT_SUBSTITUTE", "receivedOn", lastReceipt, "lastTransferOn", lastReceipt));
-        assertTrue(LocalDate.parse(expired.getString("retainUntil")).isBefore(LocalDate.now(JAPAN)));
+        assertTrue(LocalDate.parse(expired.getString("retainUntil")).isBefore(LocalDate.now(JapanTime.ZONE)));
 
         try (Connection c = PostgresTestResource.connect(); Statement st = c.createStatement()) {
             assertEquals(1, st.executeUpdate("DELETE FROM receipt_record WHERE id = '" + expired.getString("id") + "'"));

@@ -1,6 +1,5 @@
 package dev.mamori.thirdparty;
 
-import static dev.mamori.thirdparty.ProvisionResourceTest.JAPAN;
 import static dev.mamori.thirdparty.ProvisionResourceTest.provision;
 import static dev.mamori.thirdparty.ProvisionResourceTest.recorded;
 import static dev.mamori.thirdparty.ProvisionResourceTest.subject;
@@ -17,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.testing.PostgresTestResource;
 import dev.mamori.testing.TestTokens;
 import dev.mamori.thirdparty.service.RecordPurgeService;
@@ -44,7 +44,7 @@ class RecordPurgeTest {
     RecordPurgeService purges;
 
     private static String twoYearsAgo() {
-        return LocalDate.now(JAPAN).minusYears(2).toString();
+        return LocalDate.now(JapanTime.ZONE).minusYears(2).toString();
     }
 
     /** An Art. 27(1) provision recorded as a contract substitute two years after its last provision: its year is over. */
@@ -153,7 +153,7 @@ class RecordPurgeTest {
         return as(tenant, "client-system").body("""
                 {"providerId": "%s", "subjectRefs": ["%s"], "dataItems": ["name"], "acquisitionCircumstances": "Form",
                  "basis": "CONSENT", "consentConfirmed": true, "method": "EACH",
-                 "receivedOn": "%s"}""".formatted(provider, s, LocalDate.now(JAPAN)))
+                 "receivedOn": "%s"}""".formatted(provider, s, LocalDate.now(JapanTime.ZONE)))
                 .post("/v1/receipts").then().statusCode(201).extract().path("id");
     }
 

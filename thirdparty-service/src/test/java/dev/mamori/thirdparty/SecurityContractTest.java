@@ -5,11 +5,11 @@ import static dev.mamori.thirdparty.ThirdPartyResourceTest.corporation;
 import static dev.mamori.thirdparty.ThirdPartyResourceTest.register;
 import static dev.mamori.thirdparty.ThirdPartyResourceTest.unique;
 
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.testing.SecurityContract;
 import dev.mamori.testing.TenantIsolation;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class SecurityContractTest {
 
     private static final String OWNER = TenantIsolation.OWNER;
-    private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+    private static final String TODAY = LocalDate.now(JapanTime.ZONE).toString();
 
     @Test
     void everyOperationRefusesMissingTokensWrongRolesAndForeignTenantHeaders() {

@@ -9,6 +9,7 @@ import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.text.Csv;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -62,7 +63,7 @@ public class PurposeResource {
     @Operation(operationId = "exportConsentStates", summary = "Everyone who answered for this purpose with whether "
             + "their data may be used now, as CSV (UTF-8 with BOM) for vendors without an API")
     public Uni<Response> exportConsentStates(@PathParam("code") String code) {
-        return exports.export(code).map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
+        return exports.export(code).map(csv -> Response.ok(csv, Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + code + "-consent-states.csv\"").build());
     }
 
@@ -106,9 +107,8 @@ public class PurposeResource {
     public Uni<Page<PurposeView>> listPurposes(
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return purposes.list(offset, limit).map(found -> new Page<>(
-                found.stream().map(PurposeView::summary).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return purposes.list(offset, limit).map(found -> Page.of(
+                found.stream().map(PurposeView::summary).toList(), offset, limit));
     }
 
     @GET

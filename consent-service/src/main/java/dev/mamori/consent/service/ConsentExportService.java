@@ -5,29 +5,35 @@ import dev.mamori.consent.repository.ConsentStateReader;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.text.Csv;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
- * The current consent state of everyone who answered for one purpose, as CSV: for vendors with no API, who
- * otherwise strip opted-out people from their files by hand.
+ * The current consent state of everyone who answered for one purpose, as CSV ({@link Csv}: UTF-8 with a byte-order
+ * mark, formulas defused): for vendors with no API, who otherwise strip opted-out people from their files by hand.
  */
 @ApplicationScoped
 public class ConsentExportService {
 
     private static final int PAGE = 5000;
-    static final String HEADER = "subject_ref,allowed,reason,consent_id,consented_version,current_version,captured_at,withdrawn_at,expires_at\r\n";
+    static final List<String> HEADER = List.of("subject_ref", "allowed", "reason", "consent_id", "consented_version",
+            "current_version", "captured_at", "withdrawn_at", "expires_at");
 
     private final ConsentStateReader reader;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public ConsentExportService(ConsentStateReader reader, TenantContext tenant, AuditLog audit) {
+    public ConsentExportService(ConsentStateReader reader, TenantContext tenant, AuditLog audit, Clock clock) {
         this.reader = reader;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public Uni<String> export(String purposeCode) {
@@ -37,45 +43,25 @@ public class ConsentExportService {
                 throw ProblemException.notFound("Purpose", purposeCode);
             }
             return reader.guardianAgeThreshold(tenantId, TenantPolicy.DEFAULT_GUARDIAN_AGE).chain(threshold -> {
-                StringBuilder csv = new StringBuilder("\uFEFF").append(HEADER);
-                OffsetDateTime now = OffsetDateTime.now();
-                int[] rows = {0};
+                Csv csv = Csv.withHeader(HEADER);
+                OffsetDateTime now = OffsetDateTime.now(clock);
                 String[] last = {""};
-                return page(tenantId, purposeCode, last, csv, purpose, threshold, now, rows)
+                return page(tenantId, purposeCode, last, csv, purpose, threshold, now)
                         .chain(() -> Panache.withTransaction(() -> audit.record("CONSENT_STATES_EXPORTED", "purpose",
-                                purposeCode + " (" + rows[0] + " people)", null)))
-                        .map(v -> csv.toString());
+                                purposeCode + " (" + csv.rows() + " people)", null)))
+                        .map(v -> csv.text());
             });
         });
     }
 
-    private Uni<Void> page(String tenantId, String purposeCode, String[] last, StringBuilder csv, PurposeFacts purpose,
-                           int threshold, OffsetDateTime now, int[] rows) {
+    private Uni<Void> page(String tenantId, String purposeCode, String[] last, Csv csv, PurposeFacts purpose,
+                           int threshold, OffsetDateTime now) {
         return reader.statesForPurpose(tenantId, purposeCode, last[0], PAGE, s -> {
             Decision d = DecisionRules.decide(purpose, s.state(), threshold, now);
-            csv.append(cell(s.subjectRef())).append(',').append(d.allowed()).append(',').append(d.reason()).append(',')
-                    .append(opt(s.state().consentId())).append(',').append(opt(d.consentedVersion())).append(',')
-                    .append(d.purposeVersion()).append(',').append(opt(s.state().capturedAt())).append(',')
-                    .append(opt(s.state().withdrawnAt())).append(',').append(opt(s.state().expiresAt())).append("\r\n");
+            csv.row(s.subjectRef(), d.allowed(), d.reason(), s.state().consentId(), d.consentedVersion(),
+                    d.purposeVersion(), s.state().capturedAt(), s.state().withdrawnAt(), s.state().expiresAt());
             last[0] = s.subjectRef();
-            rows[0]++;
-        }).chain(n -> n == PAGE ? page(tenantId, purposeCode, last, csv, purpose, threshold, now, rows)
+        }).chain(n -> n == PAGE ? page(tenantId, purposeCode, last, csv, purpose, threshold, now)
                 : Uni.createFrom().voidItem());
-    }
-
-    private static String opt(Object value) {
-        return value == null ? "" : value.toString();
-    }
-
-    /** RFC 4180 quoting, and a leading quote for cells a spreadsheet would run as a formula. */
-    static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

@@ -20,13 +20,13 @@ import dev.mamori.platform.events.ChangeFeed;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.validation.NotFutureValidator;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -50,8 +50,6 @@ public class ConsentService {
     public record SubjectHistory(String subjectRef, List<RecordedConsent> consents, List<UseStop> useStops) {
     }
 
-    /** How far in the future a capture time may lie before it is a mistake rather than clock skew. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     public static final int MAX_IMPORT = 5000;
 
     private final ConsentRepository consents;
@@ -63,11 +61,11 @@ public class ConsentService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final ChangeFeed feed;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ConsentService(ConsentRepository consents, ConsentWithdrawalRepository withdrawals, PurposeRepository purposes,
                           PurposeVersionRepository versions, TenantPolicyRepository policies, UseStopRepository useStops,
-                          TenantContext tenant, AuditLog audit, ChangeFeed feed) {
+                          TenantContext tenant, AuditLog audit, ChangeFeed feed, Clock clock) {
         this.consents = consents;
         this.withdrawals = withdrawals;
         this.purposes = purposes;
@@ -77,6 +75,7 @@ public class ConsentService {
         this.tenant = tenant;
         this.audit = audit;
         this.feed = feed;
+        this.clock = clock;
     }
 
     @WithTransaction
@@ -135,7 +134,7 @@ public class ConsentService {
                         + " records a refusal; there is nothing to withdraw");
             }
             OffsetDateTime withdrawnAt = draft.withdrawnAt() == null ? now : draft.withdrawnAt().truncatedTo(ChronoUnit.MICROS);
-            if (withdrawnAt.isAfter(now.plus(CLOCK_SKEW))) {
+            if (withdrawnAt.isAfter(now.plus(NotFutureValidator.CLOCK_SKEW))) {
                 throw ProblemException.unprocessable("withdrawn-in-future", "Withdrawal time is in the future",
                         "withdrawnAt", "must not be in the future");
             }
@@ -221,7 +220,7 @@ public class ConsentService {
         OffsetDateTime now = now();
         OffsetDateTime capturedAt = d.evidence().capturedAt().truncatedTo(ChronoUnit.MICROS);
         int before = errors.size();
-        if (capturedAt.isAfter(now.plus(CLOCK_SKEW))) {
+        if (capturedAt.isAfter(now.plus(NotFutureValidator.CLOCK_SKEW))) {
             errors.add(new Problem.FieldError(prefix + "evidence.capturedAt", "must not be in the future"));
         }
         if (d.expiresAt() != null && !d.expiresAt().isAfter(capturedAt)) {

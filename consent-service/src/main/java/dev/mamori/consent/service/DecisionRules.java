@@ -2,18 +2,15 @@ package dev.mamori.consent.service;
 
 import dev.mamori.consent.ConsentDecision;
 import dev.mamori.consent.DecisionReason;
+import dev.mamori.platform.time.JapanTime;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZoneId;
 
 /**
  * The rules of the use decision, in the order they are applied. Pure: the same facts and clock give the same
  * answer, whether the facts come from the database or from the cache.
  */
 public final class DecisionRules {
-
-    /** Ages are counted in Japan, whatever the server's zone. */
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private DecisionRules() {
     }
@@ -68,9 +65,9 @@ public final class DecisionRules {
                 "Consent given to version " + state.purposeVersion());
     }
 
-    /** The age of a person born on {@code birthDate} at {@code at}, counted in Japan. */
+    /** The age of a person born on {@code birthDate} at {@code at}, counted in Japan whatever the server's zone. */
     public static int ageAt(java.time.LocalDate birthDate, OffsetDateTime at) {
-        return Period.between(birthDate, at.atZoneSameInstant(JAPAN).toLocalDate()).getYears();
+        return Period.between(birthDate, JapanTime.dateOf(at)).getYears();
     }
 
     private static boolean needsGuardian(ConsentState state, int threshold) {

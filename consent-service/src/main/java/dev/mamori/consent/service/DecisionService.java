@@ -27,14 +27,15 @@ public class DecisionService {
     private final DecisionCache cache;
     private final TenantContext tenant;
     private final AuditBuffer auditBuffer;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public DecisionService(ConsentStateReader reader, DecisionCache cache, TenantContext tenant,
-                           AuditBuffer auditBuffer) {
+                           AuditBuffer auditBuffer, Clock clock) {
         this.reader = reader;
         this.cache = cache;
         this.tenant = tenant;
         this.auditBuffer = auditBuffer;
+        this.clock = clock;
     }
 
     public Uni<Decision> decide(String subjectRef, String purposeCode) {

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,12 +36,15 @@ public class PolicyService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final ChangeFeed feed;
+    private final Clock clock;
 
-    public PolicyService(TenantPolicyRepository policies, TenantContext tenant, AuditLog audit, ChangeFeed feed) {
+    public PolicyService(TenantPolicyRepository policies, TenantContext tenant, AuditLog audit, ChangeFeed feed,
+                         Clock clock) {
         this.policies = policies;
         this.tenant = tenant;
         this.audit = audit;
         this.feed = feed;
+        this.clock = clock;
     }
 
     @WithSession
@@ -59,7 +63,7 @@ public class PolicyService {
             policy.controllerAddress = draft.controllerAddress();
             policy.controllerContact = draft.controllerContact();
             policy.policyUrl = draft.policyUrl();
-            policy.updatedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+            policy.updatedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
             policy.updatedBy = tenant.actorSubject();
             Uni<TenantPolicy> saved = existing == null ? policies.persist(policy) : Uni.createFrom().item(policy);
             return saved

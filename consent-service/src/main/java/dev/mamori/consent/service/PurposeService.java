@@ -35,15 +35,16 @@ public class PurposeService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final ChangeFeed feed;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public PurposeService(PurposeRepository purposes, PurposeVersionRepository versions, TenantContext tenant,
-                          AuditLog audit, ChangeFeed feed) {
+                          AuditLog audit, ChangeFeed feed, Clock clock) {
         this.purposes = purposes;
         this.feed = feed;
         this.versions = versions;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @WithTransaction

@@ -30,15 +30,16 @@ public class UseStopService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final ChangeFeed feed;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public UseStopService(UseStopRepository stops, PurposeRepository purposes, TenantContext tenant, AuditLog audit,
-                          ChangeFeed feed) {
+                          ChangeFeed feed, Clock clock) {
         this.stops = stops;
         this.purposes = purposes;
         this.tenant = tenant;
         this.audit = audit;
         this.feed = feed;
+        this.clock = clock;
     }
 
     @WithTransaction

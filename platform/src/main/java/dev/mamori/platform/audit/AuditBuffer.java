@@ -108,18 +108,19 @@ public class AuditBuffer {
     private final Pool pool;
     private final int capacity;
     private final int readsPerEvent;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ConcurrentHashMap<Caller, OpenReads> open = new ConcurrentHashMap<>();
     /** Reads accepted and not yet committed to the log, including those of a flush in progress. */
     private final AtomicInteger pending = new AtomicInteger();
 
-    public AuditBuffer(AuditLog auditLog, TenantContext tenant, Pool pool,
+    public AuditBuffer(AuditLog auditLog, TenantContext tenant, Pool pool, Clock clock,
                        @ConfigProperty(name = "mamori.audit.buffer.capacity", defaultValue = "200000") int capacity,
                        @ConfigProperty(name = "mamori.audit.buffer.reads-per-event", defaultValue = "1000")
                        int readsPerEvent) {
         this.auditLog = auditLog;
         this.tenant = tenant;
         this.pool = pool;
+        this.clock = clock;
         this.capacity = capacity;
         this.readsPerEvent = Math.max(1, readsPerEvent);
     }

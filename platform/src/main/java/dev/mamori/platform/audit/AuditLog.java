@@ -101,11 +101,11 @@ public class AuditLog {
     private final Pool pool;
     private final Clock clock;
 
-    public AuditLog(TenantContext tenant, ObjectMapper json, Pool pool) {
+    public AuditLog(TenantContext tenant, ObjectMapper json, Pool pool, Clock clock) {
         this.tenant = tenant;
         this.json = json;
         this.pool = pool;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Records an action by the current caller for the current tenant. Must run inside a transaction. */

@@ -37,10 +37,8 @@ public class AuditResource {
             @QueryParam("afterSeq") @DefaultValue("0") @Min(0) long afterSeq,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("subjectRef") @Size(max = 128) String subjectRef) {
-        return auditLog.page(afterSeq, limit, subjectRef).map(events -> {
-            String next = events.size() == limit ? Long.toString(events.get(events.size() - 1).seq) : null;
-            return new Page<>(List.copyOf(events), limit, next);
-        });
+        return auditLog.page(afterSeq, limit, subjectRef)
+                .map(events -> Page.after(List.copyOf(events), limit, event -> event.seq));
     }
 
     @GET

@@ -1,31 +1,33 @@
 package dev.mamori.platform.validation;
 
+import dev.mamori.platform.time.JapanTime;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
 
-/** Checks {@link NotFuture} for {@link Instant}, {@link OffsetDateTime}, {@link ZonedDateTime} and {@link LocalDate}. */
+/**
+ * Checks {@link NotFuture} for {@link Instant}, {@link OffsetDateTime}, {@link ZonedDateTime} and {@link LocalDate}
+ * against the service's clock ({@code Clocks}, through Bean Validation's clock provider). A date sent without a
+ * time is a date in Japan.
+ */
 public class NotFutureValidator implements ConstraintValidator<NotFuture, TemporalAccessor> {
 
     /** Clocks of callers and of the suite differ by a little; five minutes is more than NTP ever leaves. */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    /** The zone dates are read in (a date sent without a time is a date in Japan). */
-    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     @Override
     public boolean isValid(TemporalAccessor value, ConstraintValidatorContext context) {
         if (value == null) {
             return true;
         }
-        Instant latest = Instant.now().plus(CLOCK_SKEW);
+        Instant latest = context.getClockProvider().getClock().instant().plus(CLOCK_SKEW);
         if (value instanceof LocalDate date) {
-            return !date.isAfter(LocalDate.ofInstant(latest, JAPAN));
+            return !date.isAfter(LocalDate.ofInstant(latest, JapanTime.ZONE));
         }
         if (value instanceof Instant instant) {
             return !instant.isAfter(latest);

@@ -6,12 +6,13 @@ import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.platform.tenant.Roles;
+import dev.mamori.platform.text.Csv;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.request.RequestStatus;
 import dev.mamori.request.RequestType;
 import dev.mamori.request.service.Cancellation;
 import dev.mamori.request.service.Closure;
 import dev.mamori.request.service.DeadlineService;
-import dev.mamori.request.service.Deadlines;
 import dev.mamori.request.service.Decision;
 import dev.mamori.request.service.DecisionService;
 import dev.mamori.request.service.Extension;
@@ -46,6 +47,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,11 +77,12 @@ public class RequestResource {
     private final OutboxDeliverer deliverer;
     private final HandlingRecordExport export;
     private final NotificationService notifications;
+    private final Clock clock;
 
     public RequestResource(RequestService requests, Idempotency idempotency, VerificationService verification,
                            DecisionService decisions, DeadlineService deadlines, FulfilmentService fulfilment,
                            OutboxDeliverer deliverer, HandlingRecordExport export,
-                           NotificationService notifications) {
+                           NotificationService notifications, Clock clock) {
         this.requests = requests;
         this.idempotency = idempotency;
         this.verification = verification;
@@ -89,6 +92,7 @@ public class RequestResource {
         this.deliverer = deliverer;
         this.export = export;
         this.notifications = notifications;
+        this.clock = clock;
     }
 
     @POST
@@ -140,9 +144,8 @@ public class RequestResource {
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         RequestSearch search = new RequestSearch(enums("status", status, RequestStatus.class),
                 enums("type", type, RequestType.class), subjectRef, externalId, bool("overdue", overdue));
-        return requests.search(search, offset, limit).map(found -> new Page<>(
-                found.stream().map(RequestSummaryView::of).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return requests.search(search, offset, limit).map(found -> Page.of(
+                found.stream().map(RequestSummaryView::of).toList(), offset, limit));
     }
 
     @POST
@@ -165,9 +168,8 @@ public class RequestResource {
             @PathParam("id") UUID id,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return requests.log(id, offset, limit).map(found -> new Page<>(
-                found.stream().map(RequestEventView::of).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return requests.log(id, offset, limit).map(found -> Page.of(
+                found.stream().map(RequestEventView::of).toList(), offset, limit));
     }
 
     @POST
@@ -320,7 +322,7 @@ public class RequestResource {
         return fulfilment.result(id).map(result -> switch (format) {
             case "html" -> Response.ok(ResultRenderer.html(result), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .build();
-            case "csv" -> Response.ok(ResultRenderer.csv(result), "text/csv; charset=UTF-8")
+            case "csv" -> Response.ok(ResultRenderer.csv(result), Csv.MEDIA_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"request-" + id + ".csv\"").build();
             default -> Response.ok(ResultView.of(result), MediaType.APPLICATION_JSON_TYPE).build();
         });
@@ -335,9 +337,8 @@ public class RequestResource {
             @QueryParam("withinBusinessDays") @Min(0) @Max(60) Integer withinBusinessDays,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return deadlines.due(withinBusinessDays, offset, limit).map(found -> new Page<>(
-                found.stream().map(DueView::of).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return deadlines.due(withinBusinessDays, offset, limit).map(found -> Page.of(
+                found.stream().map(DueView::of).toList(), offset, limit));
     }
 
     @GET
@@ -349,10 +350,10 @@ public class RequestResource {
                     + "months): type, verification, decision, deadlines and whether each was answered in time. No "
                     + "names or contacts. Each exported request is audited.")
     public Uni<Response> exportHandlingRecord(@QueryParam("from") String from, @QueryParam("to") String to) {
-        java.time.LocalDate today = Deadlines.today(java.time.Clock.systemUTC());
+        java.time.LocalDate today = JapanTime.today(clock);
         java.time.LocalDate end = date("to", to, today);
         java.time.LocalDate start = date("from", from, end.minusYears(1).plusDays(1));
-        return export.csv(start, end).map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
+        return export.csv(start, end).map(csv -> Response.ok(csv, Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"request-handling-" + start + "-" + end
                         + ".csv\"").build());
     }

@@ -13,7 +13,6 @@ import dev.mamori.request.TaskAction;
 import dev.mamori.request.TaskStatus;
 import dev.mamori.request.TaskTarget;
 import dev.mamori.request.VerificationMethod;
-import dev.mamori.request.service.Deadlines;
 import dev.mamori.request.DeliveryMethod;
 import dev.mamori.request.RequestStatus;
 import dev.mamori.request.RequestType;
@@ -132,10 +131,8 @@ public record RequestView(
 
     static RequestView of(RequestDetails d) {
         DataSubjectRequest r = d.request();
-        Integer daysLeft = r.status.isTerminal() ? null
-                : Deadlines.businessDaysLeft(r.dueOn, Deadlines.today(java.time.Clock.systemUTC()));
         return new RequestView(r.id, r.type, r.status, r.subjectRef, r.channel, r.receivedAt, r.statutoryMarkerOn,
-                r.dueOn, d.overdue(), daysLeft, r.slaBusinessDays, r.pausedAt, r.pausedBusinessDays, r.extendedAt,
+                r.dueOn, d.overdue(), d.businessDaysLeft(), r.slaBusinessDays, r.pausedAt, r.pausedBusinessDays, r.extendedAt,
                 r.extensionReason,
                 r.identityMethod == null ? null : new IdentityVerificationView(r.identityMethod, r.identityDocuments,
                         r.identityVerifiedBy, r.identityVerifiedAt, r.identityNote, d.identityCopiesHeld(),

@@ -1,10 +1,12 @@
 package dev.mamori.request.rest;
 
+import static dev.mamori.platform.text.Html.escape;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.platform.text.Csv;
 import dev.mamori.request.DataSubjectRequest;
 import dev.mamori.request.service.FulfilmentService.Result;
-import dev.mamori.request.service.HandlingRecordExport;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -32,10 +34,10 @@ final class ResultRenderer {
             new String[] {"holdings", "保有データと保存期間", "Data held and its retention"});
 
     static String csv(Result result) {
-        StringBuilder out = new StringBuilder("section,index,field,value\r\n");
+        Csv csv = Csv.withHeader("section", "index", "field", "value");
         JsonNode pkg = result.pkg();
         if (pkg == null) {
-            return out.toString();
+            return csv.text();
         }
         for (String[] section : SECTIONS) {
             JsonNode items = at(pkg, section[0]);
@@ -44,20 +46,14 @@ final class ResultRenderer {
                 if (item.isObject()) {
                     for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
                         Map.Entry<String, JsonNode> field = it.next();
-                        row(out, section[0], i, field.getKey(), text(field.getValue()));
+                        csv.row(section[0], i, field.getKey(), text(field.getValue()));
                     }
                 } else {
-                    row(out, section[0], i, "value", text(item));
+                    csv.row(section[0], i, "value", text(item));
                 }
             }
         }
-        return out.toString();
-    }
-
-    private static void row(StringBuilder out, String section, int index, String field, String value) {
-        out.append(HandlingRecordExport.cell(section)).append(',').append(index).append(',')
-                .append(HandlingRecordExport.cell(field)).append(',').append(HandlingRecordExport.cell(value))
-                .append("\r\n");
+        return csv.text();
     }
 
     static String html(Result result) {
@@ -69,10 +65,11 @@ final class ResultRenderer {
                 .append("th,td{border:1px solid #999;padding:4px 8px;vertical-align:top;text-align:left;}")
                 .append("pre{white-space:pre-wrap;}</style></head><body>\n");
         out.append("<h1>開示等の請求に対する回答 / Answer to your request</h1>\n");
-        out.append("<p>受付番号 / Reference: ").append(esc(r.id.toString())).append("<br>状態 / Status: ")
-                .append(esc(r.status.name())).append("</p>\n");
-        out.append("<h2>ご通知</h2>\n<pre lang=\"ja\">").append(esc(result.result().noticeJa)).append("</pre>\n");
-        out.append("<h2 lang=\"en\">Notice</h2>\n<pre lang=\"en\">").append(esc(result.result().noticeEn))
+        out.append("<p>受付番号 / Reference: ").append(escape(r.id.toString())).append("<br>状態 / Status: ")
+                .append(escape(r.status.name())).append("</p>\n");
+        out.append("<h2>ご通知</h2>\n<pre lang=\"ja\">").append(escape(result.result().noticeJa))
+                .append("</pre>\n");
+        out.append("<h2 lang=\"en\">Notice</h2>\n<pre lang=\"en\">").append(escape(result.result().noticeEn))
                 .append("</pre>\n");
         JsonNode pkg = result.pkg();
         if (pkg != null) {
@@ -81,7 +78,7 @@ final class ResultRenderer {
                 if (!pkg.has(section[0].split("\\.")[0])) {
                     continue;
                 }
-                out.append("<h2>").append(esc(section[1])).append(" / ").append(esc(section[2])).append(" (")
+                out.append("<h2>").append(escape(section[1])).append(" / ").append(escape(section[2])).append(" (")
                         .append(items.size()).append(")</h2>\n");
                 table(out, items);
             }
@@ -101,15 +98,15 @@ final class ResultRenderer {
         if (cols.isEmpty()) {
             out.append("<th>value</th>");
         }
-        cols.forEach(c -> out.append("<th>").append(esc(c)).append("</th>"));
+        cols.forEach(c -> out.append("<th>").append(escape(c)).append("</th>"));
         out.append("</tr></thead><tbody>\n");
         for (JsonNode item : items) {
             out.append("<tr>");
             if (cols.isEmpty()) {
-                out.append("<td>").append(esc(text(item))).append("</td>");
+                out.append("<td>").append(escape(text(item))).append("</td>");
             }
             for (String c : cols) {
-                out.append("<td>").append(esc(text(item.get(c)))).append("</td>");
+                out.append("<td>").append(escape(text(item.get(c)))).append("</td>");
             }
             out.append("</tr>\n");
         }
@@ -129,20 +126,5 @@ final class ResultRenderer {
             return "";
         }
         return value.isValueNode() ? value.asText() : value.toString();
-    }
-
-    static String esc(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

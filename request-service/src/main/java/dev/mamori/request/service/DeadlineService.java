@@ -3,6 +3,7 @@ package dev.mamori.request.service;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.request.DataSubjectRequest;
 import dev.mamori.request.RequestEventKind;
 import dev.mamori.request.RequestStatus;
@@ -38,17 +39,18 @@ public class DeadlineService {
     private final SettingsService settings;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public DeadlineService(DataSubjectRequestRepository requests, RequestJournal journal,
                            RequestService requestService, SettingsService settings, TenantContext tenant,
-                           AuditLog audit) {
+                           AuditLog audit, Clock clock) {
         this.requests = requests;
         this.journal = journal;
         this.requestService = requestService;
         this.settings = settings;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @WithTransaction
@@ -110,7 +112,7 @@ public class DeadlineService {
     @WithTransaction
     public Uni<List<Due>> due(Integer withinBusinessDays, int offset, int limit) {
         String tenantId = tenant.tenantId();
-        LocalDate today = Deadlines.today(clock);
+        LocalDate today = JapanTime.today(clock);
         return settings.effective(tenantId).chain(sla -> {
             int window = withinBusinessDays != null ? withinBusinessDays : sla.nearDueBusinessDays();
             LocalDate until = JapaneseBusinessCalendar.INSTANCE.plusBusinessDays(today, window);

@@ -1,9 +1,9 @@
 package dev.mamori.request.service;
 
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.request.RequestType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /**
  * The dates a request carries, counted on the Japanese calendar day of arrival.
@@ -18,7 +18,6 @@ import java.time.ZoneId;
  */
 public final class Deadlines {
 
-    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     static final int ART_39_DAYS = 14;
 
     private Deadlines() {
@@ -26,7 +25,7 @@ public final class Deadlines {
 
     /** The calendar day in Japan on which the request arrived. */
     public static LocalDate arrivalDay(OffsetDateTime receivedAt) {
-        return receivedAt.atZoneSameInstant(JAPAN).toLocalDate();
+        return JapanTime.dateOf(receivedAt);
     }
 
     /** Art. 39(1) marker, or null for a type the article does not cover. */
@@ -42,11 +41,6 @@ public final class Deadlines {
     /** Business days from today to the due date: 0 on the due day, negative once overdue. */
     public static int businessDaysLeft(LocalDate dueOn, LocalDate today) {
         return JapaneseBusinessCalendar.INSTANCE.businessDaysBetween(today, dueOn);
-    }
-
-    /** Today on the Japanese calendar. */
-    public static LocalDate today(java.time.Clock clock) {
-        return LocalDate.now(clock.withZone(JAPAN));
     }
 
     /** An open request is overdue from the day after its due date. */

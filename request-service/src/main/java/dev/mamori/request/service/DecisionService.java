@@ -19,6 +19,7 @@ import dev.mamori.request.service.Decision.Section;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,10 +47,12 @@ public class DecisionService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final FieldCipher cipher;
+    private final Clock clock;
 
     public DecisionService(DataSubjectRequestRepository requests, FulfilmentTaskRepository tasks,
                            RequestJournal journal, RequestService requestService, FulfilmentService fulfilment,
-                           SettingsService settings, TenantContext tenant, AuditLog audit, FieldCipher cipher) {
+                           SettingsService settings, TenantContext tenant, AuditLog audit, FieldCipher cipher,
+                           Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.journal = journal;
@@ -59,12 +62,13 @@ public class DecisionService {
         this.tenant = tenant;
         this.audit = audit;
         this.cipher = cipher;
+        this.clock = clock;
     }
 
     @WithTransaction
     public Uni<RequestDetails> decide(UUID id, Decision d) {
         String tenantId = tenant.tenantId();
-        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         return requests.lockForTenant(tenantId, id).chain(r -> {
             if (r == null) {
                 throw ProblemException.notFound("Request", id);

@@ -3,6 +3,8 @@ package dev.mamori.request.service;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.text.Csv;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.request.DataSubjectRequest;
 import dev.mamori.request.RequestStatus;
 import dev.mamori.request.repository.DataSubjectRequestRepository;
@@ -48,8 +50,8 @@ public class HandlingRecordExport {
             throw ProblemException.invalidField("to", "a record covers at most five years");
         }
         String tenantId = tenant.tenantId();
-        return requests.receivedBetween(tenantId, from.atStartOfDay(Deadlines.JAPAN).toOffsetDateTime(),
-                        to.plusDays(1).atStartOfDay(Deadlines.JAPAN).toOffsetDateTime(), MAX_ROWS + 1)
+        return requests.receivedBetween(tenantId, JapanTime.startOf(from), JapanTime.startOf(to.plusDays(1)),
+                        MAX_ROWS + 1)
                 .chain(found -> {
                     if (found.size() > MAX_ROWS) {
                         throw ProblemException.unprocessable("export-too-large", "Too many requests", "from",
@@ -64,8 +66,7 @@ public class HandlingRecordExport {
     }
 
     static String render(List<DataSubjectRequest> found) {
-        StringBuilder out = new StringBuilder();
-        line(out, HEADER);
+        Csv csv = Csv.withHeader(HEADER);
         for (DataSubjectRequest r : found) {
             List<String> row = new ArrayList<>();
             row.add(s(r.id));
@@ -98,37 +99,12 @@ public class HandlingRecordExport {
             row.add(s(r.notifiedAt));
             row.add(s(r.notifiedVia));
             row.add(r.notifiedBy);
-            line(out, row);
+            csv.row(row);
         }
-        return out.toString();
+        return csv.text();
     }
 
     private static String s(Object value) {
         return value == null ? null : value.toString();
-    }
-
-    private static void line(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet does not run it as a formula. */
-    public static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

@@ -9,6 +9,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.jboss.logging.Logger;
 
@@ -26,12 +27,14 @@ public class IdentityCopyPurger {
     private final IdentityDocumentCopyRepository copies;
     private final DataSubjectRequestRepository requests;
     private final AuditLog audit;
+    private final Clock clock;
 
     public IdentityCopyPurger(IdentityDocumentCopyRepository copies, DataSubjectRequestRepository requests,
-                              AuditLog audit) {
+                              AuditLog audit, Clock clock) {
         this.copies = copies;
         this.requests = requests;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${mamori.request.identity.purge-interval:1h}", delayed = "5s",
@@ -43,7 +46,7 @@ public class IdentityCopyPurger {
 
     /** Deletes up to one batch of expired copies; answers how many. */
     public Uni<Integer> purge() {
-        return Panache.withTransaction(() -> copies.expired(OffsetDateTime.now(), BATCH)
+        return Panache.withTransaction(() -> copies.expired(OffsetDateTime.now(clock), BATCH)
                 .chain(expired -> Multi.createFrom().iterable(expired)
                         .onItem().transformToUniAndConcatenate(this::delete)
                         .collect().asList()

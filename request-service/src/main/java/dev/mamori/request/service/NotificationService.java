@@ -3,6 +3,7 @@ package dev.mamori.request.service;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.validation.NotFutureValidator;
 import dev.mamori.request.DataSubjectRequest;
 import dev.mamori.request.RequestEventKind;
 import dev.mamori.request.RequestStatus;
@@ -12,7 +13,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -25,23 +25,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationService {
 
-    /** How far a caller's clock may run ahead of ours before a sentAt counts as "in the future". */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final DataSubjectRequestRepository requests;
     private final RequestResultRepository results;
     private final RequestJournal journal;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public NotificationService(DataSubjectRequestRepository requests, RequestResultRepository results,
-                               RequestJournal journal, TenantContext tenant, AuditLog audit) {
+                               RequestJournal journal, TenantContext tenant, AuditLog audit, Clock clock) {
         this.requests = requests;
         this.results = results;
         this.journal = journal;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**
@@ -78,7 +77,7 @@ public class NotificationService {
                     throw ProblemException.conflict("result-not-ready", "Request " + id + " has no result notice");
                 }
                 OffsetDateTime at = sentAt == null ? now : sentAt;
-                if (at.isAfter(now.plus(CLOCK_SKEW))) {
+                if (at.isAfter(now.plus(NotFutureValidator.CLOCK_SKEW))) {
                     throw ProblemException.unprocessable("sent-at-out-of-range", "Sending time out of range",
                             "sentAt", "must not be in the future");
                 }

@@ -1,5 +1,7 @@
 package dev.mamori.request.service;
 
+import dev.mamori.platform.time.JapanTime;
+import dev.mamori.platform.validation.NotFutureValidator;
 import dev.mamori.request.client.ClientSystemUrls;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,8 +43,6 @@ import java.util.UUID;
 public class RequestService {
 
     static final String RESOURCE = "data-subject-request";
-    /** How far a caller's clock may run ahead of ours before a receivedAt counts as "in the future". */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /** A receivedAt older than this is a typing error, not a late-entered letter. */
     private static final Duration OLDEST_ARRIVAL = Duration.ofDays(366);
 
@@ -68,12 +68,12 @@ public class RequestService {
     private final FulfilmentTaskRepository tasks;
     private final IdentityDocumentCopyRepository copies;
     private final ClientSystemUrls urls;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public RequestService(DataSubjectRequestRepository requests, RequestEventRepository events, TenantContext tenant,
                           AuditLog audit, FieldCipher cipher, RequestConfig config, ObjectMapper json,
                           RequestJournal journal, SettingsService settings, FulfilmentTaskRepository tasks,
-                          IdentityDocumentCopyRepository copies, ClientSystemUrls urls) {
+                          IdentityDocumentCopyRepository copies, ClientSystemUrls urls, Clock clock) {
         this.urls = urls;
         this.journal = journal;
         this.settings = settings;
@@ -86,6 +86,7 @@ public class RequestService {
         this.cipher = cipher;
         this.config = config;
         this.json = json;
+        this.clock = clock;
     }
 
     /**
@@ -146,7 +147,7 @@ public class RequestService {
     @WithTransaction
     public Uni<List<Listed>> search(RequestSearch search, int offset, int limit) {
         String tenantId = tenant.tenantId();
-        LocalDate today = Deadlines.today(clock);
+        LocalDate today = JapanTime.today(clock);
         return requests.search(tenantId, search, today, offset, limit)
                 // One line per listed request, appended as one batch in this transaction.
                 .call(found -> audit.recordAll(tenantId, found.stream()
@@ -283,7 +284,7 @@ public class RequestService {
             return now;
         }
         OffsetDateTime at = intake.receivedAt().truncatedTo(ChronoUnit.MICROS);
-        if (at.isAfter(now.plus(CLOCK_SKEW)) || at.isBefore(now.minus(OLDEST_ARRIVAL))) {
+        if (at.isAfter(now.plus(NotFutureValidator.CLOCK_SKEW)) || at.isBefore(now.minus(OLDEST_ARRIVAL))) {
             throw ProblemException.unprocessable("received-at-out-of-range", "Arrival time out of range",
                     "receivedAt", "must not be in the future nor more than a year ago");
         }
@@ -335,16 +336,19 @@ public class RequestService {
         String name = cipher.decrypt(r.requesterNameCipher, context(r, "requester.name"));
         StoredContact contact = read(cipher.decrypt(r.requesterContactCipher, context(r, "requester.contact")),
                 StoredContact.class);
-        boolean overdue = Deadlines.overdue(r.dueOn, r.status.isTerminal(), Deadlines.today(clock));
+        LocalDate today = JapanTime.today(clock);
+        boolean overdue = Deadlines.overdue(r.dueOn, r.status.isTerminal(), today);
+        Integer daysLeft = r.status.isTerminal() ? null : Deadlines.businessDaysLeft(r.dueOn, today);
         if (view == PersonalDataView.FULL) {
             StoredCorrection correction = r.correctionCipher == null ? null
                     : read(cipher.decrypt(r.correctionCipher, context(r, "correction")), StoredCorrection.class);
-            return new RequestDetails(r, overdue, view, name, contact.email(), contact.phone(), contact.postalAddress(),
+            return new RequestDetails(r, overdue, daysLeft, view, name, contact.email(), contact.phone(),
+                    contact.postalAddress(),
                     cipher.decrypt(r.agentEvidenceCipher, context(r, "agent.evidence")),
                     correction == null ? null : correction.claimedUntrue(),
                     correction == null ? null : correction.requestedContent());
         }
-        return new RequestDetails(r, overdue, view,
+        return new RequestDetails(r, overdue, daysLeft, view,
                 view == PersonalDataView.RECEIPT ? Masking.name(name) : name,
                 Masking.email(contact.email()), Masking.phone(contact.phone()),
                 Masking.postalAddress(contact.postalAddress()),

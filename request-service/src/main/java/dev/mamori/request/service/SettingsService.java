@@ -9,6 +9,7 @@ import dev.mamori.request.repository.RequestSettingsRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
@@ -27,14 +28,16 @@ public class SettingsService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final ClientSystemUrls urls;
+    private final Clock clock;
 
     public SettingsService(RequestSettingsRepository settings, RequestConfig config, TenantContext tenant,
-                           AuditLog audit, ClientSystemUrls urls) {
+                           AuditLog audit, ClientSystemUrls urls, Clock clock) {
         this.urls = urls;
         this.settings = settings;
         this.config = config;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Inside the caller's session. */
@@ -55,7 +58,7 @@ public class SettingsService {
     }
 
     private Uni<Effective> store(String tenantId, SettingsDraft draft) {
-        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         return settings.lockForTenant(tenantId).chain(existing -> {
             RequestSettings s = existing != null ? existing : new RequestSettings();
             s.tenantId = tenantId;

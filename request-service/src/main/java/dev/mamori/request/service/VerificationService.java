@@ -15,6 +15,7 @@ import dev.mamori.request.service.IdentityVerification.Document;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -43,10 +44,11 @@ public class VerificationService {
     private final AuditLog audit;
     private final FieldCipher cipher;
     private final RequestConfig config;
+    private final Clock clock;
 
     public VerificationService(DataSubjectRequestRepository requests, IdentityDocumentCopyRepository copies,
                                RequestJournal journal, RequestService requestService, TenantContext tenant,
-                               AuditLog audit, FieldCipher cipher, RequestConfig config) {
+                               AuditLog audit, FieldCipher cipher, RequestConfig config, Clock clock) {
         this.requests = requests;
         this.copies = copies;
         this.journal = journal;
@@ -55,12 +57,13 @@ public class VerificationService {
         this.audit = audit;
         this.cipher = cipher;
         this.config = config;
+        this.clock = clock;
     }
 
     @WithTransaction
     public Uni<RequestDetails> verify(UUID id, IdentityVerification verification) {
         String tenantId = tenant.tenantId();
-        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<byte[]> decoded = check(verification, Deadlines.arrivalDay(now), config.identity().maxCopyBytes());
         return requests.lockForTenant(tenantId, id).chain(r -> {
             if (r == null) {

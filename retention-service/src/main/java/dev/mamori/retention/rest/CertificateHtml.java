@@ -1,5 +1,7 @@
 package dev.mamori.retention.rest;
 
+import static dev.mamori.platform.text.Html.escape;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +21,7 @@ final class CertificateHtml {
     static String render(CertificateView c, ZoneId zone) {
         StringBuilder h = new StringBuilder(4096 + c.items().size() * 400);
         h.append("<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"UTF-8\">")
-                .append("<title>削除証明書 / Deletion certificate ").append(esc(c.id().toString())).append("</title>")
+                .append("<title>削除証明書 / Deletion certificate ").append(escape(c.id())).append("</title>")
                 .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;font-size:90%}")
                 .append("th,td{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}")
                 .append("th{background:#eee}.digest{font-family:monospace;word-break:break-all}</style></head><body>\n");
@@ -35,14 +37,14 @@ final class CertificateHtml {
         row(h, "削除件数 / Items erased", Integer.toString(c.count()));
         row(h, "発行日時 / Issued at", time(c.issuedAt(), zone));
         row(h, "発行者 / Issued by", c.issuedBy());
-        h.append("<tr><th>ダイジェスト (SHA-256) / Digest</th><td class=\"digest\">").append(esc(c.digest()))
+        h.append("<tr><th>ダイジェスト (SHA-256) / Digest</th><td class=\"digest\">").append(escape(c.digest()))
                 .append("</td></tr>\n</table>\n");
         h.append("<p>本証明書は、下記の個人データを保管期間の満了または本人からの請求に基づき削除したことを証明します。")
                 .append("ダイジェストは各項目の記録内容から計算され、発行後に記録が変更されると一致しなくなります。<br>")
                 .append("This certifies that the personal data listed below was erased when its retention period ended ")
                 .append("or on the person's request. The digest is computed from the recorded items; any later change ")
                 .append("to the records makes it stop matching (check at /v1/deletion-certificates/")
-                .append(esc(c.id().toString())).append("/verification).</p>\n");
+                .append(escape(c.id().toString())).append("/verification).</p>\n");
         h.append("<h2>削除明細 <small>Erased items</small></h2>\n<table>\n<tr>")
                 .append("<th>#</th><th>本人 / Subject</th><th>データ区分 / Category</th><th>保管システム / System</th>")
                 .append("<th>所在 / Locator</th><th>収集日時 / Collected</th><th>削除期限 / Due</th>")
@@ -87,11 +89,11 @@ final class CertificateHtml {
     }
 
     private static void row(StringBuilder h, String heading, String value) {
-        h.append("<tr><th>").append(esc(heading)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
+        h.append("<tr><th>").append(escape(heading)).append("</th><td>").append(escape(value)).append("</td></tr>\n");
     }
 
     private static void cell(StringBuilder h, Object value) {
-        h.append("<td>").append(esc(value == null ? "" : value.toString())).append("</td>");
+        h.append("<td>").append(escape(value)).append("</td>");
     }
 
     private static String time(OffsetDateTime t, ZoneId zone) {
@@ -100,23 +102,5 @@ final class CertificateHtml {
 
     private static String utc(Object text, ZoneId zone) {
         return text == null ? "" : time(OffsetDateTime.parse(text.toString()), zone);
-    }
-
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
     }
 }

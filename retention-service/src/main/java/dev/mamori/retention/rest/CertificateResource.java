@@ -104,9 +104,8 @@ public class CertificateResource {
                     "a certificate for a period is issued with POST /v1/deletion-certificates; this list takes "
                             + "requestRef, offset and limit");
         }
-        return certificates.list(requestRef, offset, limit).map(found -> new Page<>(
-                found.stream().map(c -> CertificateView.summary(c, policy.zone())).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return certificates.list(requestRef, offset, limit).map(found -> Page.of(
+                found.stream().map(c -> CertificateView.summary(c, policy.zone())).toList(), offset, limit));
     }
 
     @GET

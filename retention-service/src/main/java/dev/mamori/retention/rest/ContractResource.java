@@ -69,9 +69,8 @@ public class ContractResource {
     @Operation(operationId = "listContracts", summary = "Page through the tenant's client contracts, by ref")
     public Uni<Page<ContractView>> listContracts(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return contracts.list(offset, limit).map(found -> new Page<>(
-                found.stream().map(c -> ContractView.of(c, null, null)).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return contracts.list(offset, limit).map(found -> Page.of(
+                found.stream().map(c -> ContractView.of(c, null, null)).toList(), offset, limit));
     }
 
     @GET
@@ -133,8 +132,7 @@ public class ContractResource {
             @PathParam("ref") String ref,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return contracts.extensionsOf(ref, offset, limit).map(found -> new Page<>(
-                found.stream().map(e -> ExtensionView.of(e, null)).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return contracts.extensionsOf(ref, offset, limit).map(found -> Page.of(
+                found.stream().map(e -> ExtensionView.of(e, null)).toList(), offset, limit));
     }
 }

@@ -5,6 +5,7 @@ import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.text.Csv;
 import dev.mamori.retention.service.DataCategoryDraft;
 import dev.mamori.retention.service.DataCategoryService;
 import dev.mamori.retention.service.LedgerCsv;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -49,13 +51,15 @@ public class DataCategoryResource {
     private final Idempotency idempotency;
     private final TenantContext tenant;
     private final RetentionPolicy policy;
+    private final Clock clock;
 
     public DataCategoryResource(DataCategoryService categories, Idempotency idempotency, TenantContext tenant,
-                                RetentionPolicy policy) {
+                                RetentionPolicy policy, Clock clock) {
         this.categories = categories;
         this.idempotency = idempotency;
         this.tenant = tenant;
         this.policy = policy;
+        this.clock = clock;
     }
 
     @POST
@@ -82,14 +86,13 @@ public class DataCategoryResource {
     public Uni<Page<DataCategoryView>> listDataCategories(
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return categories.list(offset, limit).map(found -> new Page<>(
-                found.stream().map(DataCategoryView::of).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return categories.list(offset, limit).map(found -> Page.of(
+                found.stream().map(DataCategoryView::of).toList(), offset, limit));
     }
 
     @GET
     @Path("/export.csv")
-    @Produces(LedgerCsv.MEDIA_TYPE)
+    @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "exportLedgerCsv", summary = "The whole ledger as CSV for the yearly review",
             description = "UTF-8 with a byte-order mark (so Excel in Japan reads the Japanese text), a header row, "
@@ -97,8 +100,9 @@ public class DataCategoryResource {
     @APIResponse(responseCode = "200", description = "The ledger",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> exportLedgerCsv() {
-        String filename = "personal-information-ledger-" + tenant.tenantId() + "-" + LocalDate.now(policy.zone()) + ".csv";
-        return categories.ledger().map(ledger -> Response.ok(LedgerCsv.write(ledger), LedgerCsv.MEDIA_TYPE)
+        String filename = "personal-information-ledger-" + tenant.tenantId() + "-"
+                + LocalDate.now(clock.withZone(policy.zone())) + ".csv";
+        return categories.ledger().map(ledger -> Response.ok(LedgerCsv.write(ledger), Csv.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .build());
     }

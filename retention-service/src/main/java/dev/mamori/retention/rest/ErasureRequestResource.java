@@ -55,9 +55,8 @@ public class ErasureRequestResource {
                                                              @QueryParam("requestRef") String requestRef,
                                                              @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                                                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return requests.list(status, requestRef, offset, limit).map(found -> new Page<>(
-                found.stream().map(ErasureRequestView::of).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return requests.list(status, requestRef, offset, limit).map(found -> Page.of(
+                found.stream().map(ErasureRequestView::of).toList(), offset, limit));
     }
 
     @GET

@@ -4,6 +4,7 @@ import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
+import dev.mamori.retention.LegalHold;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,10 +43,12 @@ public class LegalHoldResource {
 
     private final LegalHoldService holds;
     private final Idempotency idempotency;
+    private final Clock clock;
 
-    public LegalHoldResource(LegalHoldService holds, Idempotency idempotency) {
+    public LegalHoldResource(LegalHoldService holds, Idempotency idempotency, Clock clock) {
         this.holds = holds;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     /** Why a hold is released. */
@@ -63,7 +68,7 @@ public class LegalHoldResource {
     public Uni<Response> placeLegalHold(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                         @Valid @NotNull LegalHoldDraft draft) {
         return idempotency.once(idempotencyKey, "placeLegalHold", draft, () -> holds.place(draft)
-                .map(h -> Response.created(URI.create("/v1/legal-holds/" + h.id)).entity(LegalHoldView.of(h)).build()));
+                .map(h -> Response.created(URI.create("/v1/legal-holds/" + h.id)).entity(view(h)).build()));
     }
 
     @POST
@@ -78,7 +83,7 @@ public class LegalHoldResource {
                                           @Valid Release release) {
         String reason = release == null ? null : release.reason();
         return idempotency.once(idempotencyKey, "releaseLegalHold:" + id, release == null ? new Release(null) : release,
-                () -> holds.release(id, reason).map(h -> Response.ok(LegalHoldView.of(h)).build()));
+                () -> holds.release(id, reason).map(h -> Response.ok(view(h)).build()));
     }
 
     @GET
@@ -87,8 +92,8 @@ public class LegalHoldResource {
     public Uni<Page<LegalHoldView>> listLegalHolds(@QueryParam("active") @DefaultValue("false") boolean active,
                                                    @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                                                    @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return holds.list(active, offset, limit).map(found -> new Page<>(found.stream().map(LegalHoldView::of).toList(),
-                limit, found.size() == limit ? Integer.toString(offset + limit) : null));
+        return holds.list(active, offset, limit).map(found -> Page.of(found.stream().map(this::view).toList(),
+                offset, limit));
     }
 
     @GET
@@ -96,6 +101,11 @@ public class LegalHoldResource {
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getLegalHold", summary = "One legal hold")
     public Uni<LegalHoldView> getLegalHold(@PathParam("id") UUID id) {
-        return holds.get(id).map(LegalHoldView::of);
+        return holds.get(id).map(this::view);
+    }
+
+    /** A hold is shown as active or not by the service's clock. */
+    private LegalHoldView view(LegalHold h) {
+        return LegalHoldView.of(h, OffsetDateTime.now(clock));
     }
 }

@@ -3,7 +3,6 @@ package dev.mamori.retention.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mamori.retention.LegalHold;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,8 +13,9 @@ public record LegalHoldView(UUID id, String subjectRef, String categoryCode, Str
                             @Schema(description = "Whether the hold keeps its scope from erasure now") boolean active,
                             OffsetDateTime releasedAt, String releasedBy, String releaseReason) {
 
-    static LegalHoldView of(LegalHold h) {
+    /** The hold as it stands at {@code now}. */
+    static LegalHoldView of(LegalHold h, OffsetDateTime now) {
         return new LegalHoldView(h.id, h.subjectRef, h.categoryCode, h.contractRef, h.reason, h.setAt, h.setBy, h.until,
-                h.activeAt(OffsetDateTime.now(ZoneOffset.UTC)), h.releasedAt, h.releasedBy, h.releaseReason);
+                h.activeAt(now), h.releasedAt, h.releasedBy, h.releaseReason);
     }
 }

@@ -66,8 +66,8 @@ public class OwningSystemResource {
     @Operation(operationId = "listOwningSystems", summary = "The tenant's owning systems, by code")
     public Uni<Page<OwningSystemView>> listOwningSystems(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                                                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return systems.list(offset, limit).map(found -> new Page<>(found.stream().map(OwningSystemView::of).toList(),
-                limit, found.size() == limit ? Integer.toString(offset + limit) : null));
+        return systems.list(offset, limit).map(found -> Page.of(found.stream().map(OwningSystemView::of).toList(),
+                offset, limit));
     }
 
     @GET

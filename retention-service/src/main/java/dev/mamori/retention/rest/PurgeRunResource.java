@@ -60,8 +60,8 @@ public class PurgeRunResource {
     @Operation(operationId = "listPurgeRuns", summary = "The tenant's purge runs, newest first")
     public Uni<Page<PurgeRunView>> listPurgeRuns(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return purge.list(offset, limit).map(found -> new Page<>(found.stream().map(PurgeRunView::of).toList(),
-                limit, found.size() == limit ? Integer.toString(offset + limit) : null));
+        return purge.list(offset, limit).map(found -> Page.of(found.stream().map(PurgeRunView::of).toList(),
+                offset, limit));
     }
 
     @GET

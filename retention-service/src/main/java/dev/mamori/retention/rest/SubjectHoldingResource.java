@@ -44,8 +44,7 @@ public class SubjectHoldingResource {
                     message = SubjectRef.MESSAGE) String subjectRef,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return holdings.forSubject(subjectRef, offset, limit).map(found -> new Page<>(
-                found.stream().map(h -> HoldingView.of(h, policy)).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return holdings.forSubject(subjectRef, offset, limit).map(found -> Page.of(
+                found.stream().map(h -> HoldingView.of(h, policy)).toList(), offset, limit));
     }
 }

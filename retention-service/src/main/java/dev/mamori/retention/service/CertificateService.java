@@ -15,9 +15,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -50,15 +50,18 @@ public class CertificateService {
     private final AuditLog audit;
     private final RetentionPolicy policy;
     private final RetentionConfig config;
+    private final Clock clock;
 
     public CertificateService(DeletionCertificateRepository certificates, ErasureRepository erasure,
-                              TenantContext tenant, AuditLog audit, RetentionPolicy policy, RetentionConfig config) {
+                              TenantContext tenant, AuditLog audit, RetentionPolicy policy, RetentionConfig config,
+                              Clock clock) {
         this.certificates = certificates;
         this.erasure = erasure;
         this.tenant = tenant;
         this.audit = audit;
         this.policy = policy;
         this.config = config;
+        this.clock = clock;
     }
 
     /** A certificate and the items it lists now. */
@@ -194,7 +197,7 @@ public class CertificateService {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

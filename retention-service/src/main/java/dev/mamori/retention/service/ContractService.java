@@ -41,11 +41,11 @@ public class ContractService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final RetentionPolicy policy;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ContractService(ClientContractRepository contracts, ContractExtensionRepository extensions,
                            DataCategoryRepository categories, HoldingRepository holdings, TenantContext tenant,
-                           AuditLog audit, RetentionPolicy policy) {
+                           AuditLog audit, RetentionPolicy policy, Clock clock) {
         this.contracts = contracts;
         this.extensions = extensions;
         this.categories = categories;
@@ -53,6 +53,7 @@ public class ContractService {
         this.tenant = tenant;
         this.audit = audit;
         this.policy = policy;
+        this.clock = clock;
     }
 
     /** A contract, with how many holdings changed date as a result of the call. */

@@ -27,15 +27,16 @@ public class DataCategoryService {
     private final AuditLog audit;
     private final RetentionPolicy policy;
     private final HoldingRepository holdings;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public DataCategoryService(DataCategoryRepository categories, TenantContext tenant, AuditLog audit,
-                               RetentionPolicy policy, HoldingRepository holdings) {
+                               RetentionPolicy policy, HoldingRepository holdings, Clock clock) {
         this.holdings = holdings;
         this.categories = categories;
         this.tenant = tenant;
         this.audit = audit;
         this.policy = policy;
+        this.clock = clock;
     }
 
     @WithTransaction

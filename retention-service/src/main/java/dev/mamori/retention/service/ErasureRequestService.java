@@ -10,8 +10,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -23,11 +23,13 @@ public class ErasureRequestService {
     private final ErasureRequestRepository requests;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public ErasureRequestService(ErasureRequestRepository requests, TenantContext tenant, AuditLog audit) {
+    public ErasureRequestService(ErasureRequestRepository requests, TenantContext tenant, AuditLog audit, Clock clock) {
         this.requests = requests;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @WithSession
@@ -82,7 +84,7 @@ public class ErasureRequestService {
         });
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

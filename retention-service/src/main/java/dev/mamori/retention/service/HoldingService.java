@@ -67,11 +67,11 @@ public class HoldingService {
     private final ContractExtensionRepository extensions;
     private final RetentionPolicy policy;
     private final Validator validator;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public HoldingService(HoldingRepository holdings, DataCategoryRepository categories, TenantContext tenant,
                           AuditLog audit, ClientContractRepository contracts, ContractExtensionRepository extensions,
-                          RetentionPolicy policy, Validator validator) {
+                          RetentionPolicy policy, Validator validator, Clock clock) {
         this.holdings = holdings;
         this.categories = categories;
         this.tenant = tenant;
@@ -80,6 +80,7 @@ public class HoldingService {
         this.extensions = extensions;
         this.policy = policy;
         this.validator = validator;
+        this.clock = clock;
     }
 
     /** Registers one holding; refused whole (nothing written) if the ledger lacks its category. */

@@ -1,20 +1,17 @@
 package dev.mamori.retention.service;
 
+import dev.mamori.platform.text.Csv;
 import dev.mamori.retention.AcquisitionForm;
 import dev.mamori.retention.DataCategory;
 import dev.mamori.retention.RetentionBasis;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The personal-information ledger as CSV for the yearly review (JIS Q 15001): one header row, one row per category,
- * RFC 4180 quoting, CRLF line ends, UTF-8 with a byte-order mark so that Excel in Japan opens the Japanese text
- * correctly. A text cell that a spreadsheet would read as a formula is prefixed with an apostrophe.
+ * written by {@link Csv} (RFC 4180, UTF-8 with a byte-order mark so that Excel in Japan opens the Japanese text, a
+ * cell a spreadsheet would run as a formula prefixed with an apostrophe).
  */
 public final class LedgerCsv {
-
-    public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
-    static final String BOM = "\uFEFF";
 
     /** Column titles as the ledger names them, Japanese first. */
     public static final List<String> HEADER = List.of(
@@ -26,45 +23,15 @@ public final class LedgerCsv {
     }
 
     public static byte[] write(List<DataCategory> ledger) {
-        StringBuilder csv = new StringBuilder(BOM);
-        row(csv, HEADER);
+        Csv csv = Csv.withHeader(HEADER);
         for (DataCategory c : ledger) {
-            row(csv, List.of(
-                    text(c.code), text(c.nameJa), text(c.nameEn), text(String.join("、", c.items)),
-                    text(String.join("、", c.purposeCodes)), text(c.storageLocation), text(c.storageMethod),
-                    text(String.join("、", c.accessibleBy)), basis(c.retentionBasis), Integer.toString(c.retentionDays),
-                    period(c.retentionBasis, c.retentionDays), yesNo(c.sensitive), form(c.acquisitionForm),
-                    yesNo(c.thirdPartyProvision), yesNo(c.jointUse), yesNo(c.entrustment),
-                    c.lastReviewedAt.toString()));
+            csv.row(c.code, c.nameJa, c.nameEn, String.join("、", c.items), String.join("、", c.purposeCodes),
+                    c.storageLocation, c.storageMethod, String.join("、", c.accessibleBy), basis(c.retentionBasis),
+                    c.retentionDays, period(c.retentionBasis, c.retentionDays), yesNo(c.sensitive),
+                    form(c.acquisitionForm), yesNo(c.thirdPartyProvision), yesNo(c.jointUse), yesNo(c.entrustment),
+                    c.lastReviewedAt);
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void row(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(quote(cells.get(i)));
-        }
-        csv.append("\r\n");
-    }
-
-    static String quote(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
-    }
-
-    /** Text from a caller: never let a spreadsheet run it as a formula (CSV injection). */
-    static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return csv.bytes();
     }
 
     private static String basis(RetentionBasis basis) {

@@ -29,15 +29,16 @@ public class LegalHoldService {
     private final ClientContractRepository contracts;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public LegalHoldService(LegalHoldRepository holds, DataCategoryRepository categories,
-                            ClientContractRepository contracts, TenantContext tenant, AuditLog audit) {
+                            ClientContractRepository contracts, TenantContext tenant, AuditLog audit, Clock clock) {
         this.holds = holds;
         this.categories = categories;
         this.contracts = contracts;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Sets a hold; its category and contract must be the caller's own, or nothing is written. */

@@ -13,8 +13,8 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -29,15 +29,17 @@ public class OwningSystemService {
     private final SecretBox box;
     private final OutboundUrls outbound;
     private final Vertx vertx;
+    private final Clock clock;
 
     public OwningSystemService(OwningSystemRepository systems, TenantContext tenant, AuditLog audit, SecretBox box,
-                               OutboundUrls outbound, Vertx vertx) {
+                               OutboundUrls outbound, Vertx vertx, Clock clock) {
         this.systems = systems;
         this.tenant = tenant;
         this.audit = audit;
         this.box = box;
         this.outbound = outbound;
         this.vertx = vertx;
+        this.clock = clock;
     }
 
     /**
@@ -66,7 +68,7 @@ public class OwningSystemService {
             s.name = draft.name();
             s.erasureUrl = draft.erasureUrl();
             s.secretCipher = box.seal(draft.secret());
-            s.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            s.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
             s.createdBy = tenant.actorSubject();
             return systems.persist(s).call(() -> audit.record("OWNING_SYSTEM_REGISTERED", "owning-system", s.code, null));
         });

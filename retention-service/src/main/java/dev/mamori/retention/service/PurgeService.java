@@ -14,8 +14,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -45,14 +45,16 @@ public class PurgeService {
     private final AuditLog audit;
     private final TenantContext tenant;
     private final RetentionConfig config;
+    private final Clock clock;
 
     public PurgeService(PurgeRunRepository runs, ErasureRepository erasure, AuditLog audit, TenantContext tenant,
-                        RetentionConfig config) {
+                        RetentionConfig config, Clock clock) {
         this.runs = runs;
         this.erasure = erasure;
         this.audit = audit;
         this.tenant = tenant;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Purges the caller's tenant now and answers the finished run. */
@@ -163,7 +165,7 @@ public class PurgeService {
                                 })))));
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

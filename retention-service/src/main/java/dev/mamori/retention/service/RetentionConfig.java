@@ -1,5 +1,6 @@
 package dev.mamori.retention.service;
 
+import dev.mamori.platform.time.JapanTime;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -10,8 +11,8 @@ import java.util.Optional;
 @ConfigMapping(prefix = "mamori.retention")
 public interface RetentionConfig {
 
-    /** The zone whose calendar days retention counts in and whose dates explanations show. */
-    @WithDefault("Asia/Tokyo")
+    /** The zone whose calendar days retention counts in and whose dates explanations show (Japan). */
+    @WithDefault(JapanTime.ZONE_ID)
     ZoneId zone();
 
     Purge purge();

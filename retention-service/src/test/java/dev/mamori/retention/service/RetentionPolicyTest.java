@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.retention.Holding;
 import dev.mamori.retention.RetentionBasis;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** The retention arithmetic on its own, without a server: the convention documented on {@link RetentionPolicy}. */
 class RetentionPolicyTest {
 
-    private final RetentionPolicy japan = RetentionPolicy.inZone(ZoneId.of("Asia/Tokyo"));
+    private final RetentionPolicy japan = RetentionPolicy.inZone(JapanTime.ZONE);
 
     @Test
     void shouldBeDueAtTheSameTimeOfDay92CalendarDaysAfterCollection() {

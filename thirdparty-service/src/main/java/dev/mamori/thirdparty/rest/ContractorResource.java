@@ -4,6 +4,7 @@ import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.service.ContractorDraft;
 import dev.mamori.thirdparty.service.ContractorService;
 import dev.mamori.thirdparty.service.ThirdPartyConfig;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,11 +45,14 @@ public class ContractorResource {
     private final ContractorService contractors;
     private final Idempotency idempotency;
     private final int warningDays;
+    private final Clock clock;
 
-    public ContractorResource(ContractorService contractors, Idempotency idempotency, ThirdPartyConfig config) {
+    public ContractorResource(ContractorService contractors, Idempotency idempotency, ThirdPartyConfig config,
+                              Clock clock) {
         this.contractors = contractors;
         this.idempotency = idempotency;
         this.warningDays = config.contractors().certificationWarningDays();
+        this.clock = clock;
     }
 
     @POST
@@ -70,9 +75,8 @@ public class ContractorResource {
     public Uni<Page<ContractorView>> listContractors(
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return contractors.list(offset, limit).map(found -> new Page<>(
-                found.stream().map(this::view).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return contractors.list(offset, limit).map(found -> Page.of(
+                found.stream().map(this::view).toList(), offset, limit));
     }
 
     @GET
@@ -135,7 +139,7 @@ public class ContractorResource {
     }
 
     private ContractorView view(ContractorService.Supervised s) {
-        return ContractorView.of(s, warningDays);
+        return ContractorView.of(s, warningDays, JapanTime.today(clock));
     }
 
     private static Response created(UUID id, ContractorView view) {

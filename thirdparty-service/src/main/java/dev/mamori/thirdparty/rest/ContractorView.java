@@ -9,7 +9,6 @@ import dev.mamori.thirdparty.ContractClause;
 import dev.mamori.thirdparty.Contractor;
 import dev.mamori.thirdparty.service.ContractorService.Expiring;
 import dev.mamori.thirdparty.service.ContractorService.Supervised;
-import dev.mamori.thirdparty.service.RecordRetention;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -76,9 +75,8 @@ public record ContractorView(
         }
     }
 
-    /** The view on today in Japan, warning of certifications that expire within {@code warningDays} days. */
-    static ContractorView of(Supervised s, int warningDays) {
-        LocalDate today = LocalDate.now(RecordRetention.JAPAN);
+    /** The view on {@code today} in Japan, warning of certifications expiring within {@code warningDays} days. */
+    static ContractorView of(Supervised s, int warningDays, LocalDate today) {
         Contractor c = s.contractor();
         List<Problem.FieldError> problems = s.standing().failures(today);
         List<ExpiryWarning> warnings = s.standing().expiryWarnings(today, warningDays).stream()

@@ -4,8 +4,10 @@ import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.service.JointUseSchemeDraft;
 import dev.mamori.thirdparty.service.JointUseService;
+import dev.mamori.thirdparty.service.JointUseService.SchemeWithVersions;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,10 +44,12 @@ public class JointUseSchemeResource {
 
     private final JointUseService schemes;
     private final Idempotency idempotency;
+    private final Clock clock;
 
-    public JointUseSchemeResource(JointUseService schemes, Idempotency idempotency) {
+    public JointUseSchemeResource(JointUseService schemes, Idempotency idempotency, Clock clock) {
         this.schemes = schemes;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     @POST
@@ -59,7 +64,7 @@ public class JointUseSchemeResource {
                                               @Valid @NotNull JointUseSchemeDraft draft) {
         return idempotency.once(idempotencyKey, "createJointUseScheme", draft, () -> schemes.create(draft)
                 .map(s -> Response.created(URI.create("/v1/joint-use-schemes/" + s.scheme().id))
-                        .entity(JointUseSchemeView.of(s)).build()));
+                        .entity(view(s)).build()));
     }
 
     @POST
@@ -75,7 +80,7 @@ public class JointUseSchemeResource {
         return idempotency.once(idempotencyKey, "publishJointUseSchemeVersion", List.of(id, draft), () -> schemes
                 .publish(id, draft)
                 .map(s -> Response.created(URI.create("/v1/joint-use-schemes/" + id))
-                        .entity(JointUseSchemeView.of(s)).build()));
+                        .entity(view(s)).build()));
     }
 
     @GET
@@ -85,9 +90,8 @@ public class JointUseSchemeResource {
     public Uni<Page<JointUseSchemeView>> listJointUseSchemes(
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return schemes.list(offset, limit).map(found -> new Page<>(
-                found.stream().map(JointUseSchemeView::of).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return schemes.list(offset, limit).map(found -> Page.of(
+                found.stream().map(this::view).toList(), offset, limit));
     }
 
     @GET
@@ -97,6 +101,11 @@ public class JointUseSchemeResource {
     @APIResponse(responseCode = "404", description = "Not this tenant's nor one it belongs to",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<JointUseSchemeView> getJointUseScheme(@PathParam("id") UUID id) {
-        return schemes.get(id).map(JointUseSchemeView::of);
+        return schemes.get(id).map(this::view);
+    }
+
+    /** A scheme as it stands today in Japan by the service's clock. */
+    private JointUseSchemeView view(SchemeWithVersions s) {
+        return JointUseSchemeView.of(s, JapanTime.today(clock));
     }
 }

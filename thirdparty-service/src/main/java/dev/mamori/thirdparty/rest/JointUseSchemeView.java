@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mamori.thirdparty.JointUseSchemeVersion;
 import dev.mamori.thirdparty.SchemeChange;
 import dev.mamori.thirdparty.service.JointUseService.SchemeWithVersions;
-import dev.mamori.thirdparty.service.RecordRetention;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -55,8 +54,8 @@ public record JointUseSchemeView(
     public record Responsible(String name, String address, String representative) {
     }
 
-    static JointUseSchemeView of(SchemeWithVersions s) {
-        LocalDate today = LocalDate.now(RecordRetention.JAPAN);
+    /** The scheme with the version in force on {@code today} (a day in Japan). */
+    static JointUseSchemeView of(SchemeWithVersions s, LocalDate today) {
         Integer inForce = s.versions().stream().filter(v -> !v.effectiveFrom.isAfter(today))
                 .map(v -> v.version).reduce((a, b) -> b).orElse(null);
         return new JointUseSchemeView(s.scheme().id, s.scheme().title, s.responsible() ? "RESPONSIBLE" : "MEMBER",

@@ -5,11 +5,11 @@ import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.OptOutFilingVersion;
 import dev.mamori.thirdparty.service.OptOutFilingDraft;
 import dev.mamori.thirdparty.service.OptOutFilingService;
 import dev.mamori.thirdparty.service.OptOutFilingService.FilingWithVersions;
-import dev.mamori.thirdparty.service.RecordRetention;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -28,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -54,8 +55,7 @@ public class OptOutFilingResource {
                              LocalDate withdrawnOn,
                              @Schema(description = "Every filed version, oldest first: the change log") List<Version> versions,
                              OffsetDateTime createdAt) {
-        static FilingView of(FilingWithVersions f) {
-            LocalDate today = LocalDate.now(RecordRetention.JAPAN);
+        static FilingView of(FilingWithVersions f, LocalDate today) {
             LocalDate withdrawnOn = f.filing().withdrawnOn;
             return new FilingView(f.filing().id, f.filing().currentVersion,
                     withdrawnOn == null || withdrawnOn.isAfter(today), withdrawnOn,
@@ -84,10 +84,12 @@ public class OptOutFilingResource {
 
     private final OptOutFilingService filings;
     private final Idempotency idempotency;
+    private final Clock clock;
 
-    public OptOutFilingResource(OptOutFilingService filings, Idempotency idempotency) {
+    public OptOutFilingResource(OptOutFilingService filings, Idempotency idempotency, Clock clock) {
         this.filings = filings;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     @POST
@@ -101,7 +103,7 @@ public class OptOutFilingResource {
                                             @Valid @NotNull OptOutFilingDraft draft) {
         return idempotency.once(idempotencyKey, "createOptOutFiling", draft, () -> filings.create(draft)
                 .map(f -> Response.created(URI.create("/v1/opt-out-filings/" + f.filing().id))
-                        .entity(FilingView.of(f)).build()));
+                        .entity(view(f)).build()));
     }
 
     @POST
@@ -111,7 +113,7 @@ public class OptOutFilingResource {
     public Uni<Response> changeOptOutFiling(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                             @PathParam("id") UUID id, @Valid @NotNull OptOutFilingDraft draft) {
         return idempotency.once(idempotencyKey, "changeOptOutFiling", List.of(id, draft), () -> filings.change(id, draft)
-                .map(f -> Response.created(URI.create("/v1/opt-out-filings/" + id)).entity(FilingView.of(f)).build()));
+                .map(f -> Response.created(URI.create("/v1/opt-out-filings/" + id)).entity(view(f)).build()));
     }
 
     @POST
@@ -124,7 +126,7 @@ public class OptOutFilingResource {
     @APIResponse(responseCode = "422", description = "A withdrawal before the filing was made",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<FilingView> withdrawOptOutFiling(@PathParam("id") UUID id, @Valid @NotNull Withdrawal withdrawal) {
-        return filings.withdraw(id, withdrawal.withdrawnOn()).map(FilingView::of);
+        return filings.withdraw(id, withdrawal.withdrawnOn()).map(this::view);
     }
 
     @GET
@@ -134,8 +136,8 @@ public class OptOutFilingResource {
     public Uni<Page<FilingView>> listOptOutFilings(
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return filings.list(offset, limit).map(found -> new Page<>(found.stream().map(FilingView::of).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return filings.list(offset, limit).map(found -> Page.of(found.stream().map(this::view).toList(),
+                offset, limit));
     }
 
     @GET
@@ -143,6 +145,11 @@ public class OptOutFilingResource {
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(operationId = "getOptOutFiling", summary = "An opt-out filing with its change log")
     public Uni<FilingView> getOptOutFiling(@PathParam("id") UUID id) {
-        return filings.get(id).map(FilingView::of);
+        return filings.get(id).map(this::view);
+    }
+
+    /** A filing as it stands today in Japan by the service's clock. */
+    private FilingView view(FilingWithVersions f) {
+        return FilingView.of(f, JapanTime.today(clock));
     }
 }

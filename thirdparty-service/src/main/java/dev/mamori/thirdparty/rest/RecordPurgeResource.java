@@ -78,8 +78,7 @@ public class RecordPurgeResource {
     public Uni<Page<DeletionView>> listRecordDeletions(
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return purges.deletions(offset, limit).map(found -> new Page<>(
-                found.stream().map(DeletionView::of).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return purges.deletions(offset, limit).map(found -> Page.of(
+                found.stream().map(DeletionView::of).toList(), offset, limit));
     }
 }

@@ -66,9 +66,8 @@ public class SubjectRecordResource {
             @PathParam("subjectRef") @NotNull @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return provisions.aboutSubject(subjectRef, offset, limit).map(found -> new Page<>(
-                found.stream().map(ProvisionView::of).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return provisions.aboutSubject(subjectRef, offset, limit).map(found -> Page.of(
+                found.stream().map(ProvisionView::of).toList(), offset, limit));
     }
 
     @POST
@@ -124,8 +123,7 @@ public class SubjectRecordResource {
             @PathParam("subjectRef") @NotNull @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return receipts.aboutSubject(subjectRef, offset, limit).map(found -> new Page<>(
-                found.stream().map(ReceiptView::of).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return receipts.aboutSubject(subjectRef, offset, limit).map(found -> Page.of(
+                found.stream().map(ReceiptView::of).toList(), offset, limit));
     }
 }

@@ -66,9 +66,8 @@ public class ThirdPartyResource {
     public Uni<Page<ThirdPartyView>> listThirdParties(
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return parties.list(offset, limit).map(found -> new Page<>(
-                found.stream().map(ThirdPartyView::of).toList(), limit,
-                found.size() == limit ? Integer.toString(offset + limit) : null));
+        return parties.list(offset, limit).map(found -> Page.of(
+                found.stream().map(ThirdPartyView::of).toList(), offset, limit));
     }
 
     @GET

@@ -3,6 +3,7 @@ package dev.mamori.thirdparty.service;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.AuditResult;
 import dev.mamori.thirdparty.Contractor;
 import dev.mamori.thirdparty.ContractorAssessment;
@@ -51,11 +52,11 @@ public class ContractorService {
     private final ThirdPartyRepository parties;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ContractorService(ContractorRepository contractors, ContractorAssessmentRepository assessments,
                              ContractorCertificationRepository certifications, ContractorAuditRepository audits,
-                             ThirdPartyRepository parties, TenantContext tenant, AuditLog audit) {
+                             ThirdPartyRepository parties, TenantContext tenant, AuditLog audit, Clock clock) {
         this.contractors = contractors;
         this.assessments = assessments;
         this.certifications = certifications;
@@ -63,6 +64,7 @@ public class ContractorService {
         this.parties = parties;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @WithTransaction
@@ -335,6 +337,6 @@ public class ContractorService {
     }
 
     private static LocalDate today(OffsetDateTime now) {
-        return now.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate();
+        return JapanTime.dateOf(now);
     }
 }

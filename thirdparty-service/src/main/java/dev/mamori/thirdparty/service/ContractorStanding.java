@@ -1,6 +1,7 @@
 package dev.mamori.thirdparty.service;
 
 import dev.mamori.platform.problem.Problem;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.AssessmentResult;
 import dev.mamori.thirdparty.AuditResult;
 import dev.mamori.thirdparty.CertificationScheme;
@@ -47,7 +48,7 @@ public record ContractorStanding(Contractor contractor, List<ContractorAssessmen
         if (!audits.isEmpty()) {
             return audits.get(0).nextDue;
         }
-        return contractor.createdAt.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate()
+        return JapanTime.dateOf(contractor.createdAt)
                 .plusMonths(contractor.auditIntervalMonths);
     }
 

@@ -3,6 +3,7 @@ package dev.mamori.thirdparty.service;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.CheckResult;
 import dev.mamori.thirdparty.CrossBorderBasis;
 import dev.mamori.thirdparty.CrossBorderCheck;
@@ -34,21 +35,22 @@ public class CrossBorderService {
     private final CrossBorderCheckRepository checks;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public CrossBorderService(ThirdPartyRepository parties, CrossBorderCheckRepository checks, TenantContext tenant,
-                              AuditLog audit) {
+                              AuditLog audit, Clock clock) {
         this.parties = parties;
         this.checks = checks;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Records a periodic check; a check that finds the measures not ensured suspends provision at once. */
     @WithTransaction
     public Uni<CrossBorderCheck> recordCheck(UUID partyId, CrossBorderDrafts.Check draft) {
         OffsetDateTime now = now();
-        LocalDate today = now.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate();
+        LocalDate today = JapanTime.dateOf(now);
         if (draft.checkedOn().isAfter(today)) {
             throw ProblemException.unprocessable("date-in-future", "A check cannot be recorded before it happens",
                     "checkedOn", "is after today (" + today + " in Japan)");

@@ -4,6 +4,7 @@ import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.JointUseScheme;
 import dev.mamori.thirdparty.JointUseSchemeVersion;
 import dev.mamori.thirdparty.SchemeChange;
@@ -43,15 +44,16 @@ public class JointUseService {
     private final GroupDirectory groups;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public JointUseService(JointUseSchemeRepository schemes, JointUseSchemeVersionRepository versions,
-                           GroupDirectory groups, TenantContext tenant, AuditLog audit) {
+                           GroupDirectory groups, TenantContext tenant, AuditLog audit, Clock clock) {
         this.schemes = schemes;
         this.versions = versions;
         this.groups = groups;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @WithTransaction
@@ -305,7 +307,7 @@ public class JointUseService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(RecordRetention.JAPAN));
+        return JapanTime.today(clock);
     }
 
     private OffsetDateTime now() {

@@ -3,6 +3,7 @@ package dev.mamori.thirdparty.service;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.OptOutFiling;
 import dev.mamori.thirdparty.OptOutFilingVersion;
 import dev.mamori.thirdparty.repository.OptOutFilingRepository;
@@ -34,14 +35,15 @@ public class OptOutFilingService {
     private final OptOutFilingVersionRepository versions;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public OptOutFilingService(OptOutFilingRepository filings, OptOutFilingVersionRepository versions,
-                               TenantContext tenant, AuditLog audit) {
+                               TenantContext tenant, AuditLog audit, Clock clock) {
         this.filings = filings;
         this.versions = versions;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @WithTransaction
@@ -141,7 +143,7 @@ public class OptOutFilingService {
 
     /** Art. 27(2): the items are notified and filed in advance, so provision starts on or after the filing. */
     private void checkDates(OptOutFilingDraft draft) {
-        LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(RecordRetention.JAPAN).toLocalDate();
+        LocalDate today = JapanTime.today(clock);
         if (draft.filedOn().isAfter(today)) {
             throw ProblemException.unprocessable("date-in-future", "A filing cannot be recorded before it is made",
                     "filedOn", "is after today (" + today + " in Japan)");

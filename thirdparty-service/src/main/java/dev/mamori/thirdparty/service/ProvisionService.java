@@ -5,6 +5,7 @@ import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.CheckResult;
 import dev.mamori.thirdparty.CrossBorderBasis;
 import dev.mamori.thirdparty.CrossBorderCheck;
@@ -77,14 +78,14 @@ public class ProvisionService {
     private final ConsentClient consent;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ProvisionService(ProvisionRecordRepository records, ProvisionSubjectRepository subjects,
                             ProvisionStopRepository stops, ThirdPartyRepository parties,
                             CrossBorderCheckRepository crossBorderChecks, JointUseSchemeRepository schemes,
                             JointUseSchemeVersionRepository schemeVersions, OptOutFilingVersionRepository filings,
                             ReceiptRecordRepository receipts, ContractorService contractors, ConsentClient consent,
-                            TenantContext tenant, AuditLog audit) {
+                            TenantContext tenant, AuditLog audit, Clock clock) {
         this.records = records;
         this.subjects = subjects;
         this.stops = stops;
@@ -98,6 +99,7 @@ public class ProvisionService {
         this.consent = consent;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**
@@ -143,7 +145,7 @@ public class ProvisionService {
     public Uni<RecordedProvision> record(ProvisionDraft draft, ConsentFacts facts) {
         String tenantId = tenant.tenantId();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        LocalDate today = now.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate();
+        LocalDate today = JapanTime.dateOf(now);
         List<String> refs = distinct(draft.subjectRefs());
         return load(tenantId, draft, refs, today).chain(context -> {
             ProvisionEvaluation evaluation = evaluate(context, draft, facts, refs, today);
@@ -305,7 +307,7 @@ public class ProvisionService {
         if (party.isAbroad()) {
             if (party.crossBorderSuspendedAt != null) {
                 add(errors, ProvisionRule.CROSS_BORDER_SUSPENDED, "provision to " + party.country + " is suspended since "
-                        + party.crossBorderSuspendedAt.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate() + ": " + party.crossBorderSuspensionReason
+                        + JapanTime.dateOf(party.crossBorderSuspendedAt) + ": " + party.crossBorderSuspensionReason
                         + " (Art. 28(3); Rule 18(1)(ii))");
             }
             CrossBorderBasis cbb = party.crossBorderBasis;
@@ -371,7 +373,7 @@ public class ProvisionService {
         if (STOPPABLE.contains(basis)) {
             for (ProvisionStop stop : c.stops) {
                 perSubject.computeIfAbsent(stop.subjectRef, k -> new ArrayList<>()).add(new Problem.FieldError(
-                        ProvisionRule.PROVISION_STOPPED.name(), "provision was stopped on " + stop.stoppedAt.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate()
+                        ProvisionRule.PROVISION_STOPPED.name(), "provision was stopped on " + JapanTime.dateOf(stop.stoppedAt)
                                 + " on request " + stop.requestRef + " (" + stop.ground + ")"));
             }
             if (!c.stops.isEmpty()) {
@@ -596,7 +598,7 @@ public class ProvisionService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(RecordRetention.JAPAN));
+        return JapanTime.today(clock);
     }
 
     private Uni<Void> auditEach(String action, UUID provisionId, List<String> subjectRefs) {

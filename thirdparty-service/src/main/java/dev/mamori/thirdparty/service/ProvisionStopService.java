@@ -23,12 +23,13 @@ public class ProvisionStopService {
     private final ProvisionStopRepository stops;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ProvisionStopService(ProvisionStopRepository stops, TenantContext tenant, AuditLog audit) {
+    public ProvisionStopService(ProvisionStopRepository stops, TenantContext tenant, AuditLog audit, Clock clock) {
         this.stops = stops;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @WithTransaction

@@ -5,6 +5,7 @@ import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.PartyKind;
 import dev.mamori.thirdparty.ReceiptBasis;
 import dev.mamori.thirdparty.ReceiptRecord;
@@ -44,22 +45,23 @@ public class ReceiptService {
     private final ThirdPartyRepository parties;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ReceiptService(ReceiptRecordRepository receipts, ReceiptSubjectRepository subjects,
-                          ThirdPartyRepository parties, TenantContext tenant, AuditLog audit) {
+                          ThirdPartyRepository parties, TenantContext tenant, AuditLog audit, Clock clock) {
         this.receipts = receipts;
         this.subjects = subjects;
         this.parties = parties;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @WithTransaction
     public Uni<RecordedReceipt> record(ReceiptDraft draft) {
         String tenantId = tenant.tenantId();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        LocalDate today = now.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate();
+        LocalDate today = JapanTime.dateOf(now);
         checkListElements(draft);
         // A principal listed twice is one principal.
         List<String> subjectRefs = List.copyOf(new LinkedHashSet<>(draft.subjectRefs()));

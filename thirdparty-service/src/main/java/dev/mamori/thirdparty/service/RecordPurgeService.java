@@ -4,6 +4,7 @@ import dev.mamori.platform.audit.AuditEntry;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.persistence.StringListConverter;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.RecordDeletion;
 import dev.mamori.thirdparty.repository.RecordDeletionRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -98,14 +99,15 @@ public class RecordPurgeService {
     private final AuditLog audit;
     private final ThirdPartyConfig config;
     private final StringListConverter lists = new StringListConverter();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public RecordPurgeService(RecordDeletionRepository deletions, TenantContext tenant, AuditLog audit,
-                              ThirdPartyConfig config) {
+                              ThirdPartyConfig config, Clock clock) {
         this.deletions = deletions;
         this.tenant = tenant;
         this.audit = audit;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Deletes up to {@code batch} provision and {@code batch} receipt records of the caller's tenant past their end. */
@@ -129,7 +131,7 @@ public class RecordPurgeService {
      */
     public Uni<Map<String, PurgeResult>> purgeAllTenants() {
         int batch = config.recordPurge().batchSize();
-        LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(RecordRetention.JAPAN).toLocalDate();
+        LocalDate today = JapanTime.today(clock);
         Map<String, PurgeResult> done = new LinkedHashMap<>();
         return Panache.withSession(() -> Panache.getSession().chain(s -> s
                         .createNativeQuery(DUE_TENANTS_SQL, String.class).setParameter("today", today).getResultList()))
@@ -164,7 +166,7 @@ public class RecordPurgeService {
     private Uni<PurgeResult> purgeBatch(String tenantId, String actor, String actorClient, int batch) {
         return Panache.withTransaction(() -> {
             OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-            LocalDate today = now.atZoneSameInstant(RecordRetention.JAPAN).toLocalDate();
+            LocalDate today = JapanTime.dateOf(now);
             List<AuditEntry> entries = new ArrayList<>();
             Purge purge = new Purge(tenantId, actor, actorClient, today, batch, now, entries);
             return run(PROVISION_SQL, purge, "provision")

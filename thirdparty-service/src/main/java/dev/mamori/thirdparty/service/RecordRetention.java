@@ -2,18 +2,15 @@ package dev.mamori.thirdparty.service;
 
 import dev.mamori.thirdparty.RecordMethod;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * How long a provision or receipt record is kept (APPI Arts. 29(2), 30(4); PPC Rules 21, 25), as the last day of
  * the period. Periods follow the Civil Code: "from the day X, counting it" (起算して) includes day X, "from the day
  * the record was made" does not (Art. 140), and a period of years ends the day before the corresponding day, or at
- * the end of the month when that month has no such day (Art. 143(2)).
+ * the end of the month when that month has no such day (Art. 143(2)). Record dates are dates in Japan
+ * ({@code JapanTime}).
  */
 public final class RecordRetention {
-
-    /** Record dates are dates in Japan. */
-    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private RecordRetention() {
     }

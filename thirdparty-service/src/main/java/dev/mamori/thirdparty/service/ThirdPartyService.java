@@ -23,12 +23,13 @@ public class ThirdPartyService {
     private final ThirdPartyRepository parties;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ThirdPartyService(ThirdPartyRepository parties, TenantContext tenant, AuditLog audit) {
+    public ThirdPartyService(ThirdPartyRepository parties, TenantContext tenant, AuditLog audit, Clock clock) {
         this.parties = parties;
         this.tenant = tenant;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @WithTransaction
