@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.ByteBuffer;
@@ -183,15 +184,23 @@ class FieldCipherTest {
     }
 
     @Test
-    void shouldTakeKeysAndTheCurrentKeyFromEnvironmentVariables() {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(CipherConfig.class)
-                .withSources(new EnvConfigSource(Map.of("MAMORI_CIPHER_DOMAIN", "mamori-request",
-                        "MAMORI_CIPHER_CURRENT_KEY", "k2", "MAMORI_CIPHER_KEYS_K1", ZERO_KEY,
-                        "MAMORI_CIPHER_KEYS_K2", OTHER_KEY), 300))
-                .build();
+    void shouldRotateThroughEnvironmentVariablesOverAServicesPackagedSettings() {
+        // As request-service's application.properties has it, packaged: k1 from its Secret, k1 current.
+        PropertiesConfigSource properties = new PropertiesConfigSource(Map.of(
+                "mamori.cipher.domain", "mamori-request",
+                "%prod.mamori.cipher.current-key", "k1",
+                "%prod.mamori.cipher.keys.k1", "${MAMORI_REQUEST_CONTACT_KEY}"), "application.properties", 250);
+        // The rotation the deployment guide describes: a second key and the current-key, both from the Secret.
+        EnvConfigSource environment = new EnvConfigSource(Map.of("MAMORI_REQUEST_CONTACT_KEY", ZERO_KEY,
+                "MAMORI_CIPHER_KEYS_K2", OTHER_KEY, "MAMORI_CIPHER_CURRENT_KEY", "k2"), 300);
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withProfile("prod").withMapping(CipherConfig.class)
+                .addDefaultInterceptors().withSources(properties, environment).build();
         CipherConfig mapped = config.getConfigMapping(CipherConfig.class);
         assertEquals(Optional.of("k2"), mapped.currentKey());
         assertEquals(Map.of("k1", ZERO_KEY, "k2", OTHER_KEY), Map.copyOf(mapped.keys()));
+        FieldCipher rotated = new FieldCipher(mapped.domain(), mapped.currentKey(), mapped.keys(), true, Optional.empty());
+        assertTrue(rotated.encrypt("x", "c").startsWith("k2:"));
+        assertEquals("x", rotated.decrypt(cipher.encrypt("x", "c"), "c"));
     }
 
     private static String seal(String plaintext, String aad) throws Exception {

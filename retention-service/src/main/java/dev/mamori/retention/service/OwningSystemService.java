@@ -26,16 +26,16 @@ public class OwningSystemService {
     private final OwningSystemRepository systems;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final SecretBox box;
+    private final OwningSystemSecrets secrets;
     private final OutboundUrls outbound;
     private final Vertx vertx;
 
-    public OwningSystemService(OwningSystemRepository systems, TenantContext tenant, AuditLog audit, SecretBox box,
+    public OwningSystemService(OwningSystemRepository systems, TenantContext tenant, AuditLog audit, OwningSystemSecrets secrets,
                                OutboundUrls outbound, Vertx vertx) {
         this.systems = systems;
         this.tenant = tenant;
         this.audit = audit;
-        this.box = box;
+        this.secrets = secrets;
         this.outbound = outbound;
         this.vertx = vertx;
     }
@@ -65,7 +65,7 @@ public class OwningSystemService {
             s.code = draft.code();
             s.name = draft.name();
             s.erasureUrl = draft.erasureUrl();
-            s.secretCipher = box.seal(draft.secret());
+            s.secretCipher = secrets.seal(s, draft.secret());
             s.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             s.createdBy = tenant.actorSubject();
             return systems.persist(s).call(() -> audit.record("OWNING_SYSTEM_REGISTERED", "owning-system", s.code, null));
