@@ -128,6 +128,10 @@ class OutboxResilienceTest {
         }
         as("tenant-a", "operator").get("/v1/requests/" + id + "/events").then()
                 .body("items.detail", hasItem(containsString("RETENTION FETCH_HOLDINGS failed after 4 attempt(s)")));
+        // Operations see dead letters without reading the database.
+        io.restassured.RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(containsString("mamori_outbox_rows_total{event=\"dead\",outbox=\"fulfilment\"}"))
+                .body(containsString("mamori_outbox_rows_total{event=\"retrying\",outbox=\"fulfilment\"}"));
     }
 
     @Test

@@ -39,7 +39,8 @@ import java.util.UUID;
 /**
  * Carries an approved request to its end: records what each target answered (the platform's outbox retries with
  * backoff and marks a task FAILED after the configured attempts; the reason goes into the request's log), and
- * completes the request when every target is done: the disclosure package is assembled and the person's notice written (ja/en).
+ * completes the request when every target is done: the disclosure package is assembled and the person's notice
+ * written (ja/en).
  */
 @ApplicationScoped
 public class FulfilmentService {
