@@ -266,8 +266,7 @@ class FulfilmentTest {
                 equalTo("request.correction")));
         assertEquals(1, corrections.size());
         LoggedRequest sent = corrections.get(0);
-        assertEquals(dev.mamori.platform.signing.Signature.of(TargetStubs.TENANT_A_SECRET, sent.getBody()),
-                sent.getHeader("X-Mamori-Signature"));
+        assertSignedForTenantA(sent);
         JsonPath payload = JsonPath.from(sent.getBodyAsString());
         assertEquals("大阪市北区梅田1-1-1", payload.getString("before"));
         assertEquals("東京都港区港南2-16-1", payload.getString("after"));
@@ -323,5 +322,15 @@ class FulfilmentTest {
                 .body("notice.ja", not(containsString("call-quality")))
                 .body("notice.ja", not(containsString("与信審査")))
                 .body("actions.target", everyItem(not(org.hamcrest.Matchers.equalTo("THIRDPARTY"))));
+    }
+
+    /** The client system's check: signed with tenant-a's secret over the timestamp and the bytes, and fresh. */
+    static void assertSignedForTenantA(LoggedRequest sent) {
+        try {
+            dev.mamori.platform.signing.SignatureVerifier.withDefaultWindow().verify(TargetStubs.TENANT_A_SECRET,
+                    sent.getHeader("X-Mamori-Timestamp"), sent.getHeader("X-Mamori-Signature"), sent.getBody());
+        } catch (dev.mamori.platform.signing.SignatureVerifier.Refused e) {
+            throw new AssertionError("the client system would refuse it: " + e.getMessage(), e);
+        }
     }
 }

@@ -128,6 +128,10 @@ class OutboxResilienceTest {
         }
         as("tenant-a", "operator").get("/v1/requests/" + id + "/events").then()
                 .body("items.detail", hasItem(containsString("RETENTION FETCH_HOLDINGS failed after 4 attempt(s)")));
+        // Operations see dead letters without reading the database.
+        io.restassured.RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(containsString("mamori_outbox_rows_total{event=\"dead\",outbox=\"fulfilment\"}"))
+                .body(containsString("mamori_outbox_rows_total{event=\"retrying\",outbox=\"fulfilment\"}"));
     }
 
     @Test
@@ -155,8 +159,7 @@ class OutboxResilienceTest {
         List<LoggedRequest> sent = TargetStubs.client.findAll(postRequestedFor(urlPathEqualTo("/hooks/" + hook)));
         assertEquals(5, sent.size(), "four events, the first sent twice");
         for (LoggedRequest callback : sent) {
-            assertEquals(dev.mamori.platform.signing.Signature.of(TargetStubs.TENANT_A_SECRET, callback.getBody()),
-                    callback.getHeader("X-Mamori-Signature"), "signed over the raw body");
+            FulfilmentTest.assertSignedForTenantA(callback);
         }
         assertEquals(sent.get(0).getBodyAsString(), sent.get(1).getBodyAsString(), "a retry resends the same bytes");
         List<JsonPath> events = sent.subList(1, 5).stream().map(r -> JsonPath.from(r.getBodyAsString())).toList();

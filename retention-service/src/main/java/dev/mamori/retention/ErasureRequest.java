@@ -10,8 +10,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * The request to one owning system to erase what a batch of erased holdings pointed to (an outbox row). The
- * deliverer sends it as a signed POST until the system confirms, with retries and backoff.
+ * The request to one owning system to erase what a batch of erased holdings pointed to: a row of the platform's
+ * outbox. The deliverer sends it as a signed POST until the system accepts or confirms it, with retries and backoff;
+ * FAILED is its dead letter.
  */
 @Entity
 @Table(name = "erasure_request")
@@ -51,6 +52,10 @@ public class ErasureRequest {
 
     @Column(name = "lease_until")
     public OffsetDateTime leaseUntil;
+
+    /** The claim that holds the row while its lease runs. */
+    @Column(name = "leased_by")
+    public UUID leasedBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;

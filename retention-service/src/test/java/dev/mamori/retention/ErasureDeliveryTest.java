@@ -15,13 +15,19 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.mamori.platform.signing.SignatureVerifier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +81,11 @@ class ErasureDeliveryTest {
         }
     }
 
-    private static String hmac(String secret, byte[] body) throws Exception {
+    /** As an owning system computes it: HMAC-SHA256 over the signed timestamp's prefix and the raw body. */
+    private static String hmac(String secret, byte[] prefix, byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update(prefix);
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
 
@@ -101,13 +109,25 @@ class ErasureDeliveryTest {
         List<LoggedRequest> calls = system.findAll(postRequestedFor(urlEqualTo(path)));
         assertEquals(1, calls.size());
         LoggedRequest call = calls.get(0);
-        assertEquals(hmac(SECRET, call.getBody()), call.getHeader("X-Mamori-Signature"),
-                "the signature is HMAC-SHA256 of the raw body under the system's secret");
-        assertNotNull(call.getHeader("X-Mamori-Timestamp"));
+        String timestamp = call.getHeader("X-Mamori-Timestamp");
+        assertNotNull(timestamp);
+        assertEquals(hmac(SECRET, (timestamp + ".").getBytes(StandardCharsets.US_ASCII), call.getBody()),
+                call.getHeader("X-Mamori-Signature"),
+                "the signature is HMAC-SHA256 of the timestamp, a dot and the raw body under the system's secret");
+        SignatureVerifier.withDefaultWindow().verify(SECRET, timestamp, call.getHeader("X-Mamori-Signature"),
+                call.getBody());
         String body = call.getBodyAsString();
         assertTrue(body.contains("\"erasureRequestId\":\"" + confirmed.getString("items[0].id") + "\""), body);
         assertTrue(body.contains("\"locator\":\"due/0\"") && body.contains("\"locator\":\"due/1\""), body);
-        assertTrue(body.contains("\"sentAt\":\"" + call.getHeader("X-Mamori-Timestamp") + "\""), body);
+        assertTrue(body.contains("\"sentAt\":\"" + Instant.ofEpochSecond(Long.parseLong(timestamp))
+                + "\""), "the body's sentAt is the signed time: " + body);
+        // A receiver refuses the same call replayed after the window, and the same body under a fresh timestamp.
+        long later = Long.parseLong(timestamp) + 301;
+        assertThrows(SignatureVerifier.Refused.class, () -> new SignatureVerifier(Duration.ofMinutes(5),
+                Clock.fixed(Instant.ofEpochSecond(later), ZoneOffset.UTC)).verify(SECRET, timestamp,
+                call.getHeader("X-Mamori-Signature"), call.getBody()));
+        assertThrows(SignatureVerifier.Refused.class, () -> SignatureVerifier.withDefaultWindow().verify(SECRET,
+                Long.toString(Long.parseLong(timestamp) + 1), call.getHeader("X-Mamori-Signature"), call.getBody()));
 
         // The secret is stored encrypted and never shown.
         String stored = Db.text("SELECT secret_cipher FROM owning_system WHERE tenant_id = ?", tenant);

@@ -3,64 +3,60 @@ package dev.mamori.request.client;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.net.OutboundUrls;
 import dev.mamori.platform.signing.Signature;
+import dev.mamori.platform.signing.SignedSender;
 import dev.mamori.request.TaskAction;
 import dev.mamori.request.service.RequestConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.JksOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.PfxOptions;
 import io.vertx.core.net.TrustOptions;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.Map;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Posts to the client system: status callbacks and decided corrections. Each body is signed with the tenant's
- * secret, HMAC-SHA256 over the raw bytes sent, in {@value #SIGNATURE}: the receiver verifies it before parsing
- * (the OpenGDPR practice). The body is sent exactly as stored, so a retry carries the same signature.
+ * Posts to the client system: status callbacks and decided corrections, through the platform's
+ * {@link SignedSender}: signed with the tenant's secret over the timestamp and the raw bytes sent (the receiver
+ * verifies before parsing, and refuses what is older than its replay window), the URL checked again right before the
+ * call, redirects never followed. The body is sent exactly as stored, so a retry carries the same bytes and the same
+ * {@value #DELIVERY} id, by which the receiver recognises a repeat.
  */
 @ApplicationScoped
 @Startup // created at start, so that a refused secret stops the start rather than the first callback
 public class CallbackSender {
 
-    public static final String SIGNATURE = Signature.HEADER;
+    public static final String SIGNATURE = Signature.SIGNATURE_HEADER;
+    public static final String TIMESTAMP = Signature.TIMESTAMP_HEADER;
     public static final String EVENT = "X-Mamori-Event";
     public static final String DELIVERY = "X-Mamori-Delivery";
 
-    private final WebClient client;
+    private final SignedSender sender;
     private final RequestConfig config;
-    private final ClientSystemUrls urls;
 
     public CallbackSender(Vertx vertx, RequestConfig config, ClientSystemsConfig clientSystems,
-                          ClientSystemUrls urls) {
+                          OutboundUrls outbound) {
         this.config = config;
-        this.urls = urls;
         RequestConfig.Callback cb = config.callback();
-        // Never follow a redirect: an answer must not send us on to an address the outbound rule did not check.
         WebClientOptions options = new WebClientOptions()
                 .setConnectTimeout((int) cb.connectTimeout().toMillis())
                 .setIdleTimeout((int) cb.timeout().toSeconds())
-                .setFollowRedirects(false)
-                .setMaxRedirects(0)
                 .setVerifyHost(true)
                 .setUserAgent("mamori-request-service");
         ClientSystemsConfig.TrustStore store = clientSystems.trustStore();
         store.path().ifPresent(path -> options.setTrustOptions(trustOptions(vertx, store, path)));
-        this.client = WebClient.create(vertx, options);
+        this.sender = new SignedSender(vertx, outbound, options, cb.timeout());
         // The dev secret is published in this repository: a signature made with it proves nothing, so a packaged
         // service refuses to start with it rather than sign real callbacks (APPI Art. 23, security control measures).
         if (LaunchMode.current() == LaunchMode.NORMAL && (cb.defaultSecret().equals(RequestConfig.DEV_CALLBACK_SECRET)
@@ -72,7 +68,7 @@ public class CallbackSender {
 
     @PreDestroy
     void close() {
-        client.close();
+        sender.close();
     }
 
     Uni<Delivery> post(String tenant, TaskAction action, String key, Envelope envelope) {
@@ -82,26 +78,17 @@ public class CallbackSender {
                             + "then retry"));
         }
         byte[] body = envelope.body().getBytes(StandardCharsets.UTF_8);
-        // Checked again now, not only when registered: the name may resolve to an internal address by now. A refusal
-        // is the task's recorded failure (not retried by itself: an operator retries once the URL or rule is fixed).
-        return urls.check(tenant, envelope.url())
-                .chain(uri -> send(tenant, action, key, uri, body))
+        // A refusal of the URL (checked again now: the name may resolve to an internal address by now) is the task's
+        // recorded failure, not retried by itself: an operator retries once the URL or rule is fixed.
+        return sender.post(tenant, envelope.url(), body, secretOf(tenant), Map.of(
+                        EVENT, action == TaskAction.PASS_CORRECTION ? "request.correction" : "request.status",
+                        DELIVERY, key,
+                        Idempotency.HEADER, key))
+                .map(response -> response.ok()
+                        ? Delivery.ok(response.status(), null)
+                        : Delivery.failed(response.status(), "client system answered HTTP " + response.status()))
                 .onFailure(OutboundUrls.Refused.class).recoverWithItem(refused -> new Delivery(false, false, null,
                         null, "refused to call the client system: the URL " + refused.getMessage()));
-    }
-
-    private Uni<Delivery> send(String tenant, TaskAction action, String key, URI uri, byte[] body) {
-        return client.requestAbs(HttpMethod.POST, uri.toString())
-                .timeout(config.callback().timeout().toMillis())
-                .putHeader("Content-Type", "application/json")
-                .putHeader(SIGNATURE, Signature.of(secretOf(tenant), body))
-                .putHeader(EVENT, action == TaskAction.PASS_CORRECTION ? "request.correction" : "request.status")
-                .putHeader(DELIVERY, key)
-                .putHeader(Idempotency.HEADER, key)
-                .sendBuffer(Buffer.buffer(body))
-                .map(response -> response.statusCode() / 100 == 2
-                        ? Delivery.ok(response.statusCode(), null)
-                        : Delivery.failed(response.statusCode(), "client system answered HTTP " + response.statusCode()));
     }
 
     /**

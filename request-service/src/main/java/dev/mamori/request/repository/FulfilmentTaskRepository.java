@@ -1,51 +1,48 @@
 package dev.mamori.request.repository;
 
+import dev.mamori.platform.outbox.Outbox;
+import dev.mamori.platform.outbox.OutboxTable;
 import dev.mamori.request.FulfilmentTask;
-import dev.mamori.request.TaskAction;
 import dev.mamori.request.TaskStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.mamori.request.service.RequestConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
 public class FulfilmentTaskRepository implements PanacheRepositoryBase<FulfilmentTask, UUID> {
 
     /**
-     * Claims up to {@code limit} due tasks for one delivery run: rows another replica is claiming are skipped
-     * ({@code FOR UPDATE SKIP LOCKED}) and claimed rows carry a lease, so two replicas never send the same row at
-     * the same time; a replica that dies mid-send leaves the row to be claimed again once its lease ends. A status
-     * callback waits until the earlier callbacks of its request are delivered, so they arrive in order.
+     * The fulfilment outbox: the platform claims due tasks (SKIP LOCKED and a lease, so two replicas never send the
+     * same task at the same time; a replica that dies mid-send leaves it to be claimed again once its lease ends),
+     * counts attempts, waits between them and marks a task FAILED when they are used up. A status callback waits
+     * until the earlier callbacks of its request are delivered, so they arrive in order.
      */
-    public Uni<List<UUID>> claim(UUID lease, OffsetDateTime leaseUntil, int limit) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "UPDATE fulfilment_task SET lease_until = :until, leased_by = :lease, attempts = attempts + 1 "
-                                + "WHERE id IN (SELECT t.id FROM fulfilment_task t "
-                                + "  WHERE t.status IN ('QUEUED', 'RETRYING') AND t.next_attempt_at <= now() "
-                                + "  AND (t.lease_until IS NULL OR t.lease_until < now()) "
-                                + "  AND (t.action <> 'STATUS_CALLBACK' OR NOT EXISTS (SELECT 1 FROM fulfilment_task e "
-                                + "    WHERE e.request_id = t.request_id AND e.action = 'STATUS_CALLBACK' "
-                                + "    AND e.seq < t.seq AND e.status IN ('QUEUED', 'RETRYING'))) "
-                                + "  ORDER BY t.next_attempt_at LIMIT :n FOR UPDATE SKIP LOCKED) "
-                                + "RETURNING CAST(id AS text)", String.class)
-                .setParameter("until", leaseUntil)
-                .setParameter("lease", lease)
-                .setParameter("n", limit)
-                .getResultList())
-                .map(ids -> ids.stream().map(UUID::fromString).toList());
+    public static final OutboxTable OUTBOX = OutboxTable.builder("fulfilment", "fulfilment_task")
+            .queued(TaskStatus.QUEUED.name()).retrying(TaskStatus.RETRYING.name()).dead(TaskStatus.FAILED.name())
+            .delivered(TaskStatus.DONE.name()).touchedAt("updated_at")
+            .readyWhen("t.action <> 'STATUS_CALLBACK' OR NOT EXISTS (SELECT 1 FROM fulfilment_task e "
+                    + "WHERE e.request_id = t.request_id AND e.action = 'STATUS_CALLBACK' "
+                    + "AND e.seq < t.seq AND e.status IN ('QUEUED', 'RETRYING'))")
+            .build();
+
+    private final Outbox outbox;
+
+    public FulfilmentTaskRepository(RequestConfig config, MeterRegistry meters) {
+        this.outbox = new Outbox(OUTBOX, config.outbox(), meters);
+    }
+
+    public Outbox outbox() {
+        return outbox;
     }
 
     public Uni<List<FulfilmentTask>> byIds(List<UUID> ids) {
         return list("id in ?1", ids);
-    }
-
-    public Uni<FulfilmentTask> lock(UUID id) {
-        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** The request's tasks: fulfilment first, then callbacks in order. */
@@ -54,15 +51,12 @@ public class FulfilmentTaskRepository implements PanacheRepositoryBase<Fulfilmen
                 requestId);
     }
 
-    /** Queues the request's failed and waiting calls again; only its status callbacks when {@code callbacksOnly}. */
-    public Uni<Integer> retryFailed(String tenantId, UUID requestId, OffsetDateTime now, boolean callbacksOnly) {
-        return update("status = ?1, attempts = 0, nextAttemptAt = ?2, leaseUntil = null, leasedBy = null, "
-                        + "updatedAt = ?2 where tenantId = ?3 and requestId = ?4 and status in ?5"
-                        + (callbacksOnly ? " and action = ?6" : ""),
-                callbacksOnly
-                        ? new Object[] {TaskStatus.QUEUED, now, tenantId, requestId,
-                                List.of(TaskStatus.FAILED, TaskStatus.RETRYING), TaskAction.STATUS_CALLBACK}
-                        : new Object[] {TaskStatus.QUEUED, now, tenantId, requestId,
-                                List.of(TaskStatus.FAILED, TaskStatus.RETRYING)});
+    /**
+     * Queues the request's failed and waiting calls again, attempts counted from zero; only its status callbacks when
+     * {@code callbacksOnly}. Answers how many.
+     */
+    public Uni<Integer> retryFailed(String tenantId, UUID requestId, boolean callbacksOnly) {
+        return outbox.retry("tenant_id = :tenant AND request_id = :request"
+                + (callbacksOnly ? " AND action = 'STATUS_CALLBACK'" : ""), Map.of("tenant", tenantId, "request", requestId));
     }
 }

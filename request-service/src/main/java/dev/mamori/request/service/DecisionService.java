@@ -1,6 +1,7 @@
 package dev.mamori.request.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.crypto.FieldCipher;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.request.DataSubjectRequest;

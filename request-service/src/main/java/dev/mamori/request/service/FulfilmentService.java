@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.crypto.FieldCipher;
+import dev.mamori.platform.outbox.Outbox;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.request.DataSubjectRequest;
@@ -24,7 +26,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,9 +37,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Carries an approved request to its end: records what each target answered, retries with exponential backoff,
- * marks a task FAILED (with the reason, in the request's log) after the configured attempts, and completes the
- * request when every target is done: the disclosure package is assembled and the person's notice written (ja/en).
+ * Carries an approved request to its end: records what each target answered (the platform's outbox retries with
+ * backoff and marks a task FAILED after the configured attempts; the reason goes into the request's log), and
+ * completes the request when every target is done: the disclosure package is assembled and the person's notice
+ * written (ja/en).
  */
 @ApplicationScoped
 public class FulfilmentService {
@@ -54,12 +56,11 @@ public class FulfilmentService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final FieldCipher cipher;
-    private final RequestConfig config;
     private final ObjectMapper json;
 
     public FulfilmentService(DataSubjectRequestRepository requests, FulfilmentTaskRepository tasks,
                              RequestResultRepository results, RequestJournal journal, TenantContext tenant,
-                             AuditLog audit, FieldCipher cipher, RequestConfig config, ObjectMapper json) {
+                             AuditLog audit, FieldCipher cipher, ObjectMapper json) {
         this.requests = requests;
         this.tasks = tasks;
         this.results = results;
@@ -67,62 +68,47 @@ public class FulfilmentService {
         this.tenant = tenant;
         this.audit = audit;
         this.cipher = cipher;
-        this.config = config;
         this.json = json;
     }
 
     /**
      * Records one delivery attempt, inside the caller's transaction. The request row is locked first, so two
-     * replicas finishing the last two tasks of a request complete it once. An answer for a task whose lease was
-     * taken over by another replica is ignored.
+     * replicas finishing the last two tasks of a request complete it once. The platform's outbox settles the task
+     * (DONE, RETRYING after its backoff, or FAILED once the attempts are used up or the target refused what no retry
+     * cures); an answer for a task whose lease was taken over by another replica changes nothing.
      */
     public Uni<Void> recordOutcome(FulfilmentTask claimed, UUID lease, Delivery d) {
         OffsetDateTime now = now();
+        Outbox outbox = tasks.outbox();
+        Outbox.Claimed row = new Outbox.Claimed(claimed.id, claimed.attempts);
         return requests.find("id", claimed.requestId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .chain(r -> tasks.lock(claimed.id).chain(t -> {
-                    if (r == null || t == null || !lease.equals(t.leasedBy)
-                            || t.status == TaskStatus.DONE || t.status == TaskStatus.FAILED) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    t.leaseUntil = null;
-                    t.leasedBy = null;
-                    t.updatedAt = now;
-                    t.lastHttpStatus = d.httpStatus();
-                    if (d.ok()) {
-                        t.status = TaskStatus.DONE;
-                        t.doneAt = now;
-                        t.lastError = null;
-                        t.note = d.note();
-                        if (d.body() != null && !d.body().isBlank() && t.action.isFulfilment()) {
-                            t.resultCipher = journal.encryptResult(t, d.body());
-                        }
-                        return t.action.isFulfilment() && r.status == RequestStatus.IN_PROGRESS
-                                ? completeIfDone(r, now) : Uni.createFrom().voidItem();
-                    }
-                    t.lastError = d.error();
-                    if (!d.retryable() || t.attempts >= config.outbox().maxAttempts()) {
-                        t.status = TaskStatus.FAILED;
-                        if (!t.action.isFulfilment() || r.status.isTerminal()) {
-                            return Uni.createFrom().voidItem();
-                        }
-                        // Never stuck without a visible reason: the failure is in the request's log and view.
-                        return journal.append(r, RequestEventKind.TARGET_FAILED, t.target + " " + t.action
-                                        + " failed after " + t.attempts + " attempt(s): " + d.error()
-                                        + "; an operator can retry it", Actor.SYSTEM, now)
-                                .replaceWithVoid();
-                    }
-                    t.status = TaskStatus.RETRYING;
-                    t.nextAttemptAt = now.plus(backoff(t.attempts));
-                    return Uni.createFrom().voidItem();
-                }));
+                .chain(r -> r == null ? Uni.createFrom().voidItem() : (d.ok()
+                        ? outbox.delivered(lease, row, TaskStatus.DONE.name())
+                        : outbox.failed(lease, row, d.error(), d.retryable()))
+                        // Loaded after the outbox's update, so the entity holds what the outbox wrote.
+                        .chain(settled -> settled == Outbox.Settled.NOT_HELD ? Uni.createFrom().voidItem()
+                                : tasks.findById(claimed.id).chain(t -> settled(r, t, settled, d, now))));
     }
 
-    Duration backoff(int attempts) {
-        Duration wait = config.outbox().backoffBase();
-        for (int i = 1; i < attempts && wait.compareTo(config.outbox().backoffMax()) < 0; i++) {
-            wait = wait.multipliedBy(2);
+    private Uni<Void> settled(DataSubjectRequest r, FulfilmentTask t, Outbox.Settled settled, Delivery d,
+                              OffsetDateTime now) {
+        t.lastHttpStatus = d.httpStatus();
+        if (settled == Outbox.Settled.DELIVERED) {
+            t.doneAt = now;
+            t.note = d.note();
+            if (d.body() != null && !d.body().isBlank() && t.action.isFulfilment()) {
+                t.resultCipher = journal.encryptResult(t, d.body());
+            }
+            return t.action.isFulfilment() && r.status == RequestStatus.IN_PROGRESS
+                    ? completeIfDone(r, now) : Uni.createFrom().voidItem();
         }
-        return wait.compareTo(config.outbox().backoffMax()) > 0 ? config.outbox().backoffMax() : wait;
+        if (settled == Outbox.Settled.DEAD && t.action.isFulfilment() && !r.status.isTerminal()) {
+            // Never stuck without a visible reason: the failure is in the request's log and view.
+            return journal.append(r, RequestEventKind.TARGET_FAILED, t.target + " " + t.action + " failed after "
+                            + t.attempts + " attempt(s): " + d.error() + "; an operator can retry it", Actor.SYSTEM, now)
+                    .replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> completeIfDone(DataSubjectRequest r, OffsetDateTime now) {
@@ -343,7 +329,7 @@ public class FulfilmentService {
                 throw ProblemException.notFound("Request", id);
             }
             // A closed request's person was told what was not carried out: only its callbacks are sent again.
-            return tasks.retryFailed(tenantId, id, now, r.status.isTerminal()).chain(n -> {
+            return tasks.retryFailed(tenantId, id, r.status.isTerminal()).chain(n -> {
                 if (n == 0) {
                     throw ProblemException.conflict("nothing-to-retry", "Request " + id + " has no failed or "
                             + "waiting call to retry");

@@ -1,5 +1,6 @@
 package dev.mamori.request.service;
 
+import dev.mamori.platform.outbox.Outbox;
 import dev.mamori.request.FulfilmentTask;
 import dev.mamori.request.client.Delivery;
 import dev.mamori.request.client.Envelope;
@@ -14,15 +15,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers the outbox. Each run claims due tasks (SKIP LOCKED + lease, so replicas share the work without sending a
- * row twice), commits the claim, sends the claimed tasks in parallel (a disclosure reads the three services at
+ * Delivers the outbox. Each run claims due tasks through the platform's outbox (SKIP LOCKED + lease, so replicas
+ * share the work without sending a row twice), commits the claim, sends the claimed tasks in parallel (a disclosure reads the three services at
  * once), then records each answer in its own transaction. It runs on a schedule and is also started right after a
  * decision commits, so an approval does not wait for the next tick.
  */
@@ -35,16 +34,14 @@ public class OutboxDeliverer {
     private final FulfilmentService fulfilment;
     private final RequestJournal journal;
     private final TargetServices targets;
-    private final RequestConfig config;
     private final Vertx vertx;
 
     public OutboxDeliverer(FulfilmentTaskRepository tasks, FulfilmentService fulfilment, RequestJournal journal,
-                           TargetServices targets, RequestConfig config, Vertx vertx) {
+                           TargetServices targets, Vertx vertx) {
         this.tasks = tasks;
         this.fulfilment = fulfilment;
         this.journal = journal;
         this.targets = targets;
-        this.config = config;
         this.vertx = vertx;
     }
 
@@ -65,15 +62,16 @@ public class OutboxDeliverer {
 
     /** One run: answers how many tasks it sent. */
     public Uni<Integer> deliverOnce() {
-        UUID lease = UUID.randomUUID();
-        OffsetDateTime leaseUntil = OffsetDateTime.now().plus(config.outbox().lease()).truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> tasks.claim(lease, leaseUntil, config.outbox().batchSize())
-                        .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<FulfilmentTask>of()) : tasks.byIds(ids)))
+        Outbox outbox = tasks.outbox();
+        return Panache.withTransaction(() -> outbox.claim().chain(claim -> claim.isEmpty()
+                        ? Uni.createFrom().item(new Claimed(claim, List.of()))
+                        : tasks.byIds(claim.ids()).map(list -> new Claimed(claim, list))))
                 .chain(claimed -> {
-                    if (claimed.isEmpty()) {
+                    if (claimed.tasks().isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    List<Uni<Sent>> sends = claimed.stream().map(this::send).toList();
+                    UUID lease = claimed.claim().lease();
+                    List<Uni<Sent>> sends = claimed.tasks().stream().map(this::send).toList();
                     return Uni.join().all(sends).andFailFast()
                             .chain(sent -> Multi.createFrom().iterable(sent)
                                     .onItem().transformToUniAndConcatenate(s -> Panache.withTransaction(
@@ -84,6 +82,10 @@ public class OutboxDeliverer {
                                     .collect().asList()
                                     .map(done -> sent.size()));
                 });
+    }
+
+    /** A claim and its tasks, loaded in the claim's transaction. */
+    private record Claimed(Outbox.Claim claim, List<FulfilmentTask> tasks) {
     }
 
     private record Sent(FulfilmentTask task, Delivery delivery) {

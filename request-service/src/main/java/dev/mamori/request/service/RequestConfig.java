@@ -1,11 +1,11 @@
 package dev.mamori.request.service;
 
+import dev.mamori.platform.outbox.OutboxSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,8 +15,6 @@ public interface RequestConfig {
 
     /** The published dev/test callback secret; a packaged service refuses to start with it (CallbackSender). */
     String DEV_CALLBACK_SECRET = "dev-callback-secret-not-for-production";
-
-    ContactEncryption contactEncryption();
 
     /**
      * Business days from arrival to the due date for a tenant without its own settings. The Act only says "without
@@ -39,17 +37,6 @@ public interface RequestConfig {
 
     Callback callback();
 
-    interface ContactEncryption {
-        /** Base64 of a 256-bit AES key. In production from {@code MAMORI_REQUEST_CONTACT_KEY}. */
-        @NotBlank
-        String key();
-
-        /** Written in front of every ciphertext, so keys can be rotated without guessing which one encrypted what. */
-        @WithDefault("k1")
-        @Pattern(regexp = "[A-Za-z0-9_-]{1,32}")
-        String keyId();
-    }
-
     interface Identity {
         /** How long a copy of an identity document is kept before the scheduled job deletes it. */
         @WithDefault("P14D")
@@ -64,35 +51,16 @@ public interface RequestConfig {
         int maxCopyBytes();
     }
 
-    interface Outbox {
+    /**
+     * The outbox of calls to the other services and the client system. Its retries are the platform's
+     * ({@link OutboxSettings}: attempts, backoff, lease, batch size under {@code mamori.request.outbox.*}). With the
+     * defaults (2 s doubling to 10 min, 20 attempts) a call rides out an outage of about two and a half hours before
+     * it is FAILED (visible, retried only by an operator).
+     */
+    interface Outbox extends OutboxSettings {
         /** How often the deliverer looks for due tasks (a Quarkus scheduler interval). */
         @WithDefault("1s")
         String interval();
-
-        /** Tasks claimed per run; they are sent in parallel. */
-        @WithDefault("20")
-        @Min(1)
-        @Max(200)
-        int batchSize();
-
-        /**
-         * Attempts before a task is FAILED (visible, retried only by an operator). With the default backoff (2 s
-         * doubling to 10 min) 20 attempts ride out an outage of about two and a half hours.
-         */
-        @WithDefault("20")
-        @Min(1)
-        int maxAttempts();
-
-        /** Wait after the first failed attempt; doubled after each further failure. */
-        @WithDefault("PT2S")
-        Duration backoffBase();
-
-        @WithDefault("PT10M")
-        Duration backoffMax();
-
-        /** How long a claimed task is reserved for the replica that claimed it. */
-        @WithDefault("PT2M")
-        Duration lease();
 
         /** How long one attempt may take. */
         @WithDefault("PT20S")

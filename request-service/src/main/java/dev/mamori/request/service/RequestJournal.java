@@ -2,6 +2,7 @@ package dev.mamori.request.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.platform.crypto.FieldCipher;
 import dev.mamori.request.DataSubjectRequest;
 import dev.mamori.request.FulfilmentTask;
 import dev.mamori.request.RequestEvent;

@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.crypto.FieldCipher;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.Roles;
 import dev.mamori.platform.tenant.TenantContext;

@@ -1,21 +1,41 @@
 package dev.mamori.retention.repository;
 
+import dev.mamori.platform.outbox.Outbox;
+import dev.mamori.platform.outbox.OutboxTable;
 import dev.mamori.retention.ErasureRequest;
 import dev.mamori.retention.ErasureRequestStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.mamori.retention.service.RetentionConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ErasureRequestRepository implements PanacheRepositoryBase<ErasureRequest, UUID> {
 
-    /** A request claimed for delivery: who to ask, and the how-manieth attempt this is. */
-    public record Claimed(UUID id, String tenantId, String systemCode, int attempts) {
+    /**
+     * The erasure outbox: the platform claims due requests of any tenant (SKIP LOCKED and a lease, so two replicas
+     * never send the same request at once, and a dead replica's claims fall back to the others when the lease ends),
+     * counts attempts, waits between them and marks a request FAILED when they are used up. A request is delivered
+     * when the system confirms (CONFIRMED) or accepts it to confirm later (SENT).
+     */
+    public static final OutboxTable OUTBOX = OutboxTable.builder("erasure", "erasure_request")
+            .queued(ErasureRequestStatus.PENDING.name()).dead(ErasureRequestStatus.FAILED.name())
+            .delivered(ErasureRequestStatus.SENT.name(), ErasureRequestStatus.CONFIRMED.name())
+            .build();
+
+    private final Outbox outbox;
+
+    public ErasureRequestRepository(RetentionConfig config, MeterRegistry meters) {
+        this.outbox = new Outbox(OUTBOX, config.delivery(), meters);
+    }
+
+    public Outbox outbox() {
+        return outbox;
     }
 
     public Uni<ErasureRequest> findForTenant(String tenantId, UUID id) {
@@ -38,22 +58,10 @@ public class ErasureRequestRepository implements PanacheRepositoryBase<ErasureRe
     }
 
     /**
-     * Claims up to {@code limit} due requests of any tenant for one deliverer: the row locks with SKIP LOCKED keep
-     * two replicas from claiming the same request, and the lease lets another take it over if this one dies.
+     * Queues the tenant's request again from the first attempt if it is FAILED or waiting after a failure; answers
+     * whether it was (a request being sent right now is left to that attempt).
      */
-    public Uni<List<Claimed>> claimDue(int limit, Duration lease) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        UPDATE erasure_request SET lease_until = now() + make_interval(secs => :lease),
-                               attempts = attempts + 1
-                        WHERE id IN (SELECT id FROM erasure_request
-                                     WHERE status = 'PENDING' AND next_attempt_at <= now()
-                                       AND (lease_until IS NULL OR lease_until < now())
-                                     ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        RETURNING CAST(id AS text), tenant_id, system_code, attempts""", Object[].class)
-                .setParameter("lease", (double) lease.toSeconds())
-                .setParameter("limit", limit)
-                .getResultList())
-                .map(rows -> rows.stream().map(r -> new Claimed(UUID.fromString((String) r[0]), (String) r[1],
-                        (String) r[2], ((Number) r[3]).intValue())).toList());
+    public Uni<Boolean> retry(String tenantId, UUID id) {
+        return outbox.retry("tenant_id = :tenant AND id = :id", Map.of("tenant", tenantId, "id", id)).map(n -> n > 0);
     }
 }

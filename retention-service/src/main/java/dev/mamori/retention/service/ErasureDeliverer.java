@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.platform.net.OutboundUrls;
+import dev.mamori.platform.outbox.Outbox;
+import dev.mamori.platform.signing.SignedSender;
 import dev.mamori.retention.ErasureRequest;
 import dev.mamori.retention.ErasureRequestStatus;
 import dev.mamori.retention.OwningSystem;
@@ -15,114 +17,104 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers erasure requests to owning systems: a POST of the items to erase, signed with the system's secret
- * ({@code X-Mamori-Signature: sha256=<hex HMAC-SHA256 of the raw body>}, {@code X-Mamori-Timestamp}; the body
- * carries the request id and the same timestamp, so a replayed body is recognisable). A 2xx with
- * {@code {"erased": n}} confirms; any other 2xx means "accepted, will confirm" via POST /v1/erasure-confirmations;
- * anything else is retried with exponential backoff until {@code max-attempts}, then FAILED.
+ * Delivers erasure requests to owning systems: a POST of the items to erase, signed with the system's secret through
+ * the platform's {@link SignedSender} (HMAC-SHA256 over the timestamp and the raw body; the body carries the request
+ * id and the same time as {@code sentAt}, so a replayed body is recognisable). A 2xx with {@code {"erased": n}}
+ * confirms; any other 2xx means "accepted, will confirm" via POST /v1/erasure-confirmations; anything else is a
+ * failed attempt, retried by the platform's outbox with backoff until {@code max-attempts}, then FAILED.
  *
- * <p>Safe with several replicas: requests are claimed with FOR UPDATE SKIP LOCKED and a lease, so two deliverers
- * never send the same request at once, and a dead deliverer's claims fall back to the others when the lease ends.
+ * <p>Safe with several replicas: the outbox claims requests with FOR UPDATE SKIP LOCKED and a lease, so two
+ * deliverers never send the same request at once, and a dead deliverer's claims fall back to the others when the
+ * lease ends; an answer that comes back after its claim lost the request changes nothing.
  */
 @ApplicationScoped
 public class ErasureDeliverer {
 
     private static final Logger LOG = Logger.getLogger(ErasureDeliverer.class);
-    public static final String SIGNATURE_HEADER = dev.mamori.platform.signing.Signature.HEADER;
-    public static final String TIMESTAMP_HEADER = "X-Mamori-Timestamp";
 
     private final ErasureRequestRepository requests;
     private final ErasureRepository erasure;
     private final OwningSystemRepository systems;
-    private final SecretBox box;
-    private final RetentionConfig config;
+    private final OwningSystemSecrets secrets;
     private final ObjectMapper json;
-    private final WebClient client;
-    private final OutboundUrls outbound;
-    private final Vertx vertx;
+    private final SignedSender sender;
 
     public ErasureDeliverer(ErasureRequestRepository requests, ErasureRepository erasure, OwningSystemRepository systems,
-                            SecretBox box, RetentionConfig config, ObjectMapper json, Vertx vertx,
+                            OwningSystemSecrets secrets, RetentionConfig config, ObjectMapper json, Vertx vertx,
                             OutboundUrls outbound) {
         this.requests = requests;
         this.erasure = erasure;
         this.systems = systems;
-        this.box = box;
-        this.config = config;
+        this.secrets = secrets;
         this.json = json;
-        this.outbound = outbound;
-        this.vertx = vertx;
-        // Never follow a redirect: its target was not checked, and could be an internal address.
-        this.client = WebClient.create(vertx, new WebClientOptions()
+        this.sender = new SignedSender(vertx, outbound, new WebClientOptions()
                 .setConnectTimeout((int) config.delivery().timeout().toMillis())
-                .setFollowRedirects(false)
-                .setUserAgent("mamori-retention-service"));
+                .setUserAgent("mamori-retention-service"), config.delivery().timeout());
     }
 
     void close(@Observes ShutdownEvent event) {
-        client.close();
+        sender.close();
     }
 
     @Scheduled(every = "${mamori.retention.delivery.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "retention-erasure-delivery")
     Uni<Void> deliverDue() {
-        return Panache.withTransaction(() -> requests.claimDue(config.delivery().batchSize(), config.delivery().lease()))
-                .chain(claimed -> Multi.createFrom().iterable(claimed)
+        return Panache.withTransaction(() -> requests.outbox().claim())
+                .chain(claim -> Multi.createFrom().iterable(claim.rows())
                         // One at a time: the round shares one Vert.x context, hence one Hibernate session.
-                        .onItem().transformToUniAndConcatenate(this::deliver)
+                        .onItem().transformToUniAndConcatenate(row -> deliver(claim.lease(), row))
                         .collect().last())
                 .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("Erasure delivery round failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }
 
-    /** What one attempt came to. */
+    /** What one attempt came to: delivered with a status, or failed with a reason. */
     record Outcome(ErasureRequestStatus status, Integer erased, String error) {
     }
 
-    private Uni<Void> deliver(ErasureRequestRepository.Claimed claim) {
-        return Panache.withSession(() -> systems.findByCode(claim.tenantId(), claim.systemCode())
-                        .chain(system -> system == null ? Uni.createFrom().item((Prepared) null)
-                                : erasure.forErasureRequest(claim.id()).chain(items -> requests.findById(claim.id())
-                                        .map(request -> prepare(system, request, items)))))
-                .chain(prepared -> prepared == null
-                        ? Uni.createFrom().item(new Outcome(null, null,
-                                "owning system " + claim.systemCode() + " is not registered"))
-                        : checked(claim.tenantId(), prepared).chain(this::send))
-                .onFailure().recoverWithItem(e -> new Outcome(null, null, String.valueOf(e.getMessage())))
-                .chain(outcome -> record(claim, outcome));
+    /** A request ready to send: where, the signed body, and the secret to sign it with. */
+    record Prepared(String tenantId, String url, byte[] body, String secret, Instant at) {
     }
 
-    record Prepared(String url, byte[] body, String signature, String timestamp) {
+    private Uni<Void> deliver(UUID lease, Outbox.Claimed row) {
+        return Panache.withSession(() -> requests.findById(row.id()).chain(request -> systems
+                        .findByCode(request.tenantId, request.systemCode)
+                        .chain(system -> system == null
+                                ? Uni.createFrom().failure(new IllegalStateException(
+                                        "owning system " + request.systemCode + " is not registered"))
+                                : erasure.forErasureRequest(request.id).map(items -> prepare(system, request, items)))))
+                .chain(this::send)
+                .onFailure().recoverWithItem(e -> new Outcome(null, null, String.valueOf(e.getMessage())))
+                .chain(outcome -> record(lease, row, outcome));
     }
 
     private Prepared prepare(OwningSystem system, ErasureRequest request, List<ErasureRepository.Evidence> items) {
-        String timestamp = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("erasureRequestId", request.id.toString());
         body.put("tenantId", request.tenantId);
         body.put("owningSystem", request.systemCode);
         body.put("cause", request.cause.name());
         body.put("requestRef", request.requestRef);
-        body.put("sentAt", timestamp);
+        body.put("sentAt", at.toString()); // RFC 3339, seconds always written
         body.put("items", items.stream().map(e -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("holdingId", e.holdingId());
@@ -133,86 +125,66 @@ public class ErasureDeliverer {
             return item;
         }).toList());
         try {
-            byte[] raw = json.writeValueAsBytes(body);
-            return new Prepared(system.erasureUrl, raw, dev.mamori.platform.signing.Signature.of(box.open(system.secretCipher), raw), timestamp);
+            return new Prepared(request.tenantId, system.erasureUrl, json.writeValueAsBytes(body), secrets.open(system), at);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /**
-     * The platform's outbound check again right before the call (the URL passed it when registered, but a name may
-     * resolve elsewhere now, or the allow-list changed): a refusal is this attempt's recorded failure, like an
-     * unreachable system, never an error of the round. It resolves the host, so it runs off the event loop.
+     * Sends the request once. A URL the outbound rule refuses now (it passed when registered, but a name may resolve
+     * elsewhere now, or the allow-list changed) is this attempt's recorded failure, like an unreachable system; a 3xx
+     * is a failed attempt (redirects are not followed).
      */
-    private Uni<Prepared> checked(String tenantId, Prepared prepared) {
-        return vertx.executeBlocking(() -> {
-            outbound.check(tenantId, prepared.url());
-            return prepared;
-        }).onFailure(OutboundUrls.Refused.class).transform(e -> new IllegalStateException(
-                "erasureUrl not called: " + e.getMessage()));
-    }
-
-    /** Sends the request once; redirects are not followed (the client is built so), a 3xx is a failed attempt. */
     private Uni<Outcome> send(Prepared prepared) {
-        return client.postAbs(prepared.url())
-                .timeout(config.delivery().timeout().toMillis())
-                .putHeader("Content-Type", "application/json")
-                .putHeader(SIGNATURE_HEADER, prepared.signature())
-                .putHeader(TIMESTAMP_HEADER, prepared.timestamp())
-                .sendBuffer(io.vertx.mutiny.core.buffer.Buffer.newInstance(Buffer.buffer(prepared.body())))
-                .map(this::outcome);
+        return sender.post(prepared.tenantId(), prepared.url(), prepared.body(), prepared.secret(), Map.of(),
+                        prepared.at())
+                .map(this::outcome)
+                .onFailure(OutboundUrls.Refused.class).recoverWithItem(e -> new Outcome(null, null,
+                        "erasureUrl not called: " + e.getMessage()));
     }
 
-    private Outcome outcome(HttpResponse<io.vertx.mutiny.core.buffer.Buffer> response) {
-        int status = response.statusCode();
-        if (status < 200 || status >= 300) {
-            String text = response.bodyAsString();
-            return new Outcome(null, null, "HTTP " + status + (text == null ? "" : ": "
+    private Outcome outcome(SignedSender.Response response) {
+        String text = response.body();
+        if (!response.ok()) {
+            return new Outcome(null, null, "HTTP " + response.status() + (text == null ? "" : ": "
                     + text.substring(0, Math.min(200, text.length()))));
         }
         try {
-            String text = response.bodyAsString();
             JsonNode node = text == null || text.isBlank() ? null : json.readTree(text.getBytes(StandardCharsets.UTF_8));
             if (node != null && node.path("erased").canConvertToInt() && node.path("erased").isIntegralNumber()) {
                 return new Outcome(ErasureRequestStatus.CONFIRMED, node.path("erased").intValue(), null);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // Accepted without a readable count: the system confirms later.
         }
         return new Outcome(ErasureRequestStatus.SENT, null, null);
     }
 
-    private Uni<Void> record(ErasureRequestRepository.Claimed claim, Outcome outcome) {
+    private Uni<Void> record(UUID lease, Outbox.Claimed row, Outcome outcome) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> requests.findById(claim.id()).invoke(r -> {
-            r.leaseUntil = null;
-            if (outcome.status() == ErasureRequestStatus.CONFIRMED) {
-                r.status = ErasureRequestStatus.CONFIRMED;
-                r.sentAt = now;
-                r.confirmedAt = now;
-                r.confirmedBy = r.systemCode;
-                r.erasedCount = outcome.erased();
-                r.lastError = null;
-            } else if (outcome.status() == ErasureRequestStatus.SENT) {
-                r.status = ErasureRequestStatus.SENT;
-                r.sentAt = now;
-                r.lastError = null;
-            } else if (claim.attempts() >= config.delivery().maxAttempts()) {
-                r.status = ErasureRequestStatus.FAILED;
-                r.lastError = outcome.error();
-                LOG.warnf("Erasure request %s to %s failed after %d attempts: %s", r.id, r.systemCode,
-                        claim.attempts(), outcome.error());
-            } else {
-                r.status = ErasureRequestStatus.PENDING;
-                r.nextAttemptAt = now.plus(backoff(claim.attempts()));
-                r.lastError = outcome.error();
-            }
-        })).replaceWithVoid();
+        Outbox outbox = requests.outbox();
+        return Panache.withTransaction(() -> (outcome.status() == null
+                        ? outbox.failed(lease, row, outcome.error(), true)
+                        : outbox.delivered(lease, row, outcome.status().name()))
+                // Loaded after the outbox's update, so the entity holds what the outbox wrote.
+                .chain(settled -> settled == Outbox.Settled.NOT_HELD ? Uni.createFrom().voidItem()
+                        : requests.findById(row.id()).invoke(r -> settled(r, settled, outcome, now)).replaceWithVoid()));
     }
 
-    Duration backoff(int attempts) {
-        Duration wait = config.delivery().backoff().multipliedBy(1L << Math.min(attempts - 1, 20));
-        return wait.compareTo(config.delivery().maxBackoff()) > 0 ? config.delivery().maxBackoff() : wait;
+    private static void settled(ErasureRequest r, Outbox.Settled settled, Outcome outcome, OffsetDateTime now) {
+        if (settled == Outbox.Settled.DEAD) {
+            LOG.warnf("Erasure request %s to %s failed after %d attempts: %s", r.id, r.systemCode, r.attempts,
+                    outcome.error());
+        }
+        if (settled != Outbox.Settled.DELIVERED) {
+            return;
+        }
+        r.sentAt = now;
+        if (outcome.status() == ErasureRequestStatus.CONFIRMED) {
+            r.confirmedAt = now;
+            r.confirmedBy = r.systemCode;
+            r.erasedCount = outcome.erased();
+        }
     }
 }

@@ -42,18 +42,19 @@ public class ErasureRequestService {
         return find(tenant.tenantId(), id);
     }
 
-    /** Sends a FAILED (or still PENDING) request again from the first attempt. */
+    /**
+     * Sends a FAILED (or still PENDING) request again from the first attempt, through the outbox's retry. A PENDING
+     * request being sent right now is left to that attempt.
+     */
     @WithTransaction
     public Uni<ErasureRequest> retry(UUID id) {
-        return find(tenant.tenantId(), id).chain(r -> {
+        String tenantId = tenant.tenantId();
+        // Queued first, then read: the row read is what the outbox wrote.
+        return requests.retry(tenantId, id).chain(queued -> find(tenantId, id)).chain(r -> {
             if (r.status == ErasureRequestStatus.CONFIRMED || r.status == ErasureRequestStatus.SENT) {
                 throw ProblemException.conflict("erasure-request-not-retryable", "Erasure request " + id + " is "
                         + r.status + "; only PENDING or FAILED requests are sent again");
             }
-            r.status = ErasureRequestStatus.PENDING;
-            r.attempts = 0;
-            r.nextAttemptAt = now();
-            r.leaseUntil = null;
             return audit.record("ERASURE_REQUEST_RETRIED", "erasure-request", id, null).replaceWith(r);
         });
     }
@@ -71,6 +72,7 @@ public class ErasureRequestService {
             r.erasedCount = draft.erased();
             r.lastError = null;
             r.leaseUntil = null;
+            r.leasedBy = null;
             return audit.record("ERASURE_CONFIRMED", "erasure-request", r.id, null).replaceWith(r);
         });
     }

@@ -26,17 +26,17 @@ public class OwningSystemService {
     private final OwningSystemRepository systems;
     private final TenantContext tenant;
     private final AuditLog audit;
-    private final SecretBox box;
+    private final OwningSystemSecrets secrets;
     private final OutboundUrls outbound;
     private final Vertx vertx;
     private final Clock clock;
 
-    public OwningSystemService(OwningSystemRepository systems, TenantContext tenant, AuditLog audit, SecretBox box,
-                               OutboundUrls outbound, Vertx vertx, Clock clock) {
+    public OwningSystemService(OwningSystemRepository systems, TenantContext tenant, AuditLog audit,
+                               OwningSystemSecrets secrets, OutboundUrls outbound, Vertx vertx, Clock clock) {
         this.systems = systems;
         this.tenant = tenant;
         this.audit = audit;
-        this.box = box;
+        this.secrets = secrets;
         this.outbound = outbound;
         this.vertx = vertx;
         this.clock = clock;
@@ -67,7 +67,7 @@ public class OwningSystemService {
             s.code = draft.code();
             s.name = draft.name();
             s.erasureUrl = draft.erasureUrl();
-            s.secretCipher = box.seal(draft.secret());
+            s.secretCipher = secrets.seal(s, draft.secret());
             s.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
             s.createdBy = tenant.actorSubject();
             return systems.persist(s).call(() -> audit.record("OWNING_SYSTEM_REGISTERED", "owning-system", s.code, null));
