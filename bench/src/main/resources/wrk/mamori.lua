@@ -98,9 +98,9 @@ function request()
     headers["Idempotency-Key"] = "r-" .. key
     local body = string.format(
       '{"type":"DISCLOSURE","subjectRef":"req-%s","channel":"PHONE","deliveryMethod":"ELECTRONIC",' ..
-      '"requester":{"name":"%s %s","relation":"SELF","contact":{"phone":"090-1234-5678",' ..
+      '"requester":{"name":"%s %s","relation":"SELF","contact":{"email":"customer-%s@example.jp","phone":"090-1234-5678",' ..
       '"postalAddress":"〒060-0001 北海道札幌市中央区北1条西2丁目"}},"externalId":"crm-%s"}',
-      key, operators[math.random(1, #operators)], givenNames[math.random(1, #givenNames)], key)
+      key, operators[math.random(1, #operators)], givenNames[math.random(1, #givenNames)], key, key)
     return wrk.format("POST", path, headers, body)
   end
 end
