@@ -3,6 +3,8 @@
 --                   batch      POST BENCH_PATH {"checks":[BENCH_BATCH random pairs]}
 --                   holding    POST BENCH_PATH one new holding (unique locator), with an Idempotency-Key
 --                   consent    POST BENCH_PATH one new consent of a new subject, with an Idempotency-Key
+--                   intake     POST BENCH_PATH one new disclosure request of a new subject taken by phone, with an
+--                              Idempotency-Key (request-service's intake)
 --   BENCH_TOKEN     bearer token (none: no Authorization header)
 --   BENCH_SUBJECTS  subjects are <BENCH_SUBJECT_PREFIX><n>, n = 1..BENCH_SUBJECTS, %06d
 --   BENCH_PURPOSES  comma-separated purpose codes
@@ -65,6 +67,7 @@ function init(args)
 end
 
 local operators = { "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村" }
+local givenNames = { "花子", "陽子", "直樹", "健一", "美咲", "翔太", "さくら", "誠" }
 
 function request()
   counter = counter + 1
@@ -89,6 +92,15 @@ function request()
       '"evidence":{"channel":"コールセンター（札幌）","noticeVersion":"2026-04","language":"ja",' ..
       '"capturedAt":"%s","recordingRef":"rec-%s","operatorRef":"%s"}}',
       key, purposes[math.random(1, #purposes)], capturedAt, key, operators[math.random(1, #operators)])
+    return wrk.format("POST", path, headers, body)
+  elseif mode == "intake" then
+    local key = string.format("%s-%d-%d", run, threadId, counter)
+    headers["Idempotency-Key"] = "r-" .. key
+    local body = string.format(
+      '{"type":"DISCLOSURE","subjectRef":"req-%s","channel":"PHONE","deliveryMethod":"ELECTRONIC",' ..
+      '"requester":{"name":"%s %s","relation":"SELF","contact":{"email":"customer-%s@example.jp","phone":"090-1234-5678",' ..
+      '"postalAddress":"〒060-0001 北海道札幌市中央区北1条西2丁目"}},"externalId":"crm-%s"}',
+      key, operators[math.random(1, #operators)], givenNames[math.random(1, #givenNames)], key, key)
     return wrk.format("POST", path, headers, body)
   end
 end

@@ -107,6 +107,10 @@ public final class Bench {
     private final List<String> suiteLines = new CopyOnWriteArrayList<>();
     private final String run = Long.toString(System.currentTimeMillis() % 10_000_000, 36);
     private final AtomicInteger uniq = new AtomicInteger();
+    /** 2xx answers per target over every run of it (warm-up and profiling included): what a caller was told. */
+    private final Map<String, Long> answered = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Non-2xx answers and socket errors per target over every run of it. */
+    private final Map<String, Long> failed = new java.util.concurrent.ConcurrentHashMap<>();
     private Suite suite;
     private Wrk wrk;
     private Process baseline;
@@ -149,6 +153,7 @@ public final class Bench {
             scenario("decision", this::decisions);
             scenario("batch", this::batchDecisions);
             scenario("ingestion", this::ingestion);
+            scenario("writes", this::writes);
             scenario("purge", this::purge);
             scenario("disclosure", this::disclosure);
             scenario("startup", this::startup);
@@ -565,66 +570,33 @@ public final class Bench {
 
     // ---- ingestion -----------------------------------------------------------------------------------------------
 
+    /**
+     * Holdings in batches of 5,000 against the same rows copied once more by plain SQL. Writes one by one and
+     * consent imports are the {@code writes} scenario's, against the commit ceilings measured there.
+     */
     private void ingestion() {
-        need(Part.CONSENT, Part.RETENTION);
+        need(Part.RETENTION);
         String client = token(TENANT + "-client-system");
         long retentionPid = pid(Part.RETENTION);
-        long consentPid = pid(Part.CONSENT);
         OffsetDateTime yesterday = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1);
-        Target holdingSingle = new Target("holding-single", base(Part.RETENTION), env("holding", "/v1/holdings", client),
-                Map.of("retention-service", retentionPid, "postgres", postgresPid), o.connections());
-        Target consentSingle = new Target("consent-single", base(Part.CONSENT), env("consent", "/v1/consents", client),
-                Map.of("consent-service", consentPid, "postgres", postgresPid), o.connections());
         int batches = o.smoke() ? 1 : 4;
-        List<Double> hs = new ArrayList<>();
         List<Double> hb = new ArrayList<>();
-        List<Double> cs = new ArrayList<>();
-        List<Double> cb = new ArrayList<>();
-        List<Wrk.Result> hsr = new ArrayList<>();
-        List<Wrk.Result> csr = new ArrayList<>();
-        System.out.println("[bench] ingestion: warm-up");
-        runWrk(holdingSingle, o.warmup());
-        holdingBatches(client, 1, yesterday);
-        runWrk(consentSingle, o.warmup());
-        consentBatches(client, 1);
         List<Double> hbPlain = new ArrayList<>();
-        List<Double> cbPlain = new ArrayList<>();
+        System.out.println("[bench] ingestion: warm-up");
+        holdingBatches(client, 1, yesterday);
         for (int round = 1; round <= o.rounds(); round++) {
             System.out.println("[bench] ingestion: round " + round + " of " + o.rounds());
-            Wrk.Result a = runWrk(holdingSingle, o.seconds());
-            hsr.add(a);
-            hs.add(a.rps());
             String holdingTag = run + "-" + uniq.incrementAndGet();
             hb.add(holdingBatches(client, batches, yesterday, holdingTag));
             hbPlain.add(sqlClone(Part.RETENTION, "holding", "locator LIKE ?", "問い合わせ履歴/" + holdingTag + "/%",
                     batches * BATCH_ROWS));
-            Wrk.Result c = runWrk(consentSingle, o.seconds());
-            csr.add(c);
-            cs.add(c.rps());
-            String consentTag = run + "-" + uniq.incrementAndGet();
-            cb.add(consentBatches(client, batches, consentTag));
-            cbPlain.add(sqlClone(Part.CONSENT, "consent", "subject_ref LIKE ?", "imp-" + consentTag + "-%",
-                    batches * (BATCH_ROWS / purposes.size()) * purposes.size()));
         }
         Stats hbs = Stats.of(hb);
-        report.row("ingestion", "holdings one by one, POST /v1/holdings (c" + o.connections() + "): holdings/s",
-                Stats.of(hs).describe("%,.0f"), null, null, null, null);
-        report.row("ingestion", "holdings one by one: p50 / p99 ms", stat(hsr, Wrk.Result::p50Ms).describe("%.1f")
-                + " / " + stat(hsr, Wrk.Result::p99Ms).describe("%.1f"), null, null, null, null);
         report.row("ingestion", "holdings in batches of 5,000, POST /v1/holdings/batch (2 calls at a time): holdings/s",
                 hbs.describe("%,.0f"), PLAIN_INSERT + Stats.of(hbPlain).describe("%,.0f"), pct(ratios(hb, hbPlain)),
                 "≥ 10,000 holdings/s", hbs.median() >= 10_000);
-        report.row("ingestion", "consents one by one, POST /v1/consents (c" + o.connections() + "): consents/s",
-                Stats.of(cs).describe("%,.0f"), null, null, null, null);
-        report.row("ingestion", "consents one by one: p50 / p99 ms", stat(csr, Wrk.Result::p50Ms).describe("%.1f")
-                + " / " + stat(csr, Wrk.Result::p99Ms).describe("%.1f"), null, null, null, null);
-        report.row("ingestion", "consents in imports of 5,000, POST /v1/consents/import (2 calls at a time): consents/s",
-                Stats.of(cb).describe("%,.0f"), PLAIN_INSERT + Stats.of(cbPlain).describe("%,.0f"),
-                pct(ratios(cb, cbPlain)), null, null);
-        profile("ingestion: POST /v1/holdings one by one", retentionPid, holdingSingle);
         profileWhile("ingestion: POST /v1/holdings/batch", retentionPid, () -> holdingBatches(client,
                 o.smoke() ? 1 : 4, yesterday));
-        profileWhile("ingestion: POST /v1/consents/import", consentPid, () -> consentBatches(client, o.smoke() ? 1 : 4));
     }
 
     /** {@code count} batches of 5,000 new holdings, two calls at a time; answers holdings per second. */
@@ -725,6 +697,463 @@ public final class Bench {
             return ids.size() / ((System.nanoTime() - t0) / 1e9);
         } catch (SQLException e) {
             throw new BenchException("the plain SQL copy of " + table + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- writes --------------------------------------------------------------------------------------------------
+
+    /** The tenant with few events whose writes are measured; tenant-a (most of the data) is measured beside it. */
+    static final String WRITE_TENANT = "tenant-c";
+    static final String PLAIN_COMMITS = "plain single-row INSERT; COMMIT over JDBC";
+
+    /**
+     * Writes one by one (consents, holdings, requests taken in) and consent imports, each against a ceiling measured
+     * in the same run over the same PostgreSQL with the same settings (durable commits, as the launcher runs it):
+     * {@value #PLAIN_COMMITS} on 1 and on 32 connections for the same seconds, rounds interleaved with the
+     * service's; for imports, the same rows sent back as one multi-row INSERT per 5,000. Every body is unique (new
+     * person, locator and Idempotency-Key per request); afterwards the rows each table gained are compared with the
+     * 2xx answers, so an acknowledged write that is not there shows.
+     */
+    private void writes() throws IOException {
+        need(Part.CONSENT);
+        String officer = token(WRITE_TENANT + "-privacy-officer");
+        String client = token(WRITE_TENANT + "-client-system");
+        String clientA = token(TENANT + "-client-system");
+        for (String[] p : Data.PURPOSES) {
+            Api.post(url(Part.CONSENT, "/v1/purposes"), officer, Api.json(Data.purpose(p)), "purpose-w-" + run + "-"
+                    + p[0]).expect(201, 409);
+        }
+        createCommitTable();
+        report.note("Writes: " + tenantSizes() + " before the writes scenario; consents one by one are measured for "
+                + WRITE_TENANT + " and at c" + o.connections() + " for " + TENANT + " too, so growth with a tenant's "
+                + "size shows.");
+        int c = o.connections();
+        long consentPid = pid(Part.CONSENT);
+        Map<String, Long> watchConsent = Map.of("consent-service", consentPid, "postgres", postgresPid);
+        Map<String, Long> watchPg = Map.of("postgres", postgresPid);
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target("commit-c1", null, Map.of(), watchPg, 1, s -> plainCommits(1, s)));
+        targets.add(new Target("commit-c" + c, null, Map.of(), watchPg, c, s -> plainCommits(c, s)));
+        targets.add(new Target("consent-c-c1", base(Part.CONSENT), env("consent", "/v1/consents", client),
+                watchConsent, 1));
+        Target consentC = new Target("consent-c-c" + c, base(Part.CONSENT), env("consent", "/v1/consents", client),
+                watchConsent, c);
+        targets.add(consentC);
+        targets.add(new Target("consent-a-c" + c, base(Part.CONSENT), env("consent", "/v1/consents", clientA),
+                watchConsent, c));
+        Target holding = null;
+        if (running.contains(Part.RETENTION)) {
+            Api.post(url(Part.RETENTION, "/v1/data-categories"), officer, Api.json(Data.category("call-recording",
+                    "通話録音", List.of("氏名", "電話番号", "通話音声"), 3650)), "cat-w-" + run).expect(201, 409);
+            holding = new Target("holding-c" + c, base(Part.RETENTION), env("holding", "/v1/holdings", client),
+                    Map.of("retention-service", pid(Part.RETENTION), "postgres", postgresPid), c);
+            targets.add(holding);
+        } else {
+            report.skip("writes: holdings one by one", "retention-service is not running");
+        }
+        Target intake = null;
+        if (running.contains(Part.REQUEST)) {
+            intake = new Target("intake-c" + c, base(Part.REQUEST), env("intake", "/v1/requests",
+                    token(WRITE_TENANT + "-operator")), Map.of("request-service", pid(Part.REQUEST), "postgres",
+                    postgresPid), c);
+            targets.add(intake);
+        } else {
+            report.skip("writes: request intake one by one", "request-service is not running");
+        }
+        Map<String, Long> before = writeCounts();
+        Map<String, List<Wrk.Result>> r = interleave(targets);
+
+        List<Wrk.Result> ceiling = r.get("commit-c" + c);
+        List<Wrk.Result> ceiling1 = r.get("commit-c1");
+        report.row("writes", "ceiling: " + PLAIN_COMMITS + " (c" + c + "): commits/s",
+                stat(ceiling, Wrk.Result::rps).describe("%,.0f"), null, null, null, null);
+        report.row("writes", "ceiling (c" + c + "): p50 / p99 ms; PostgreSQL CPU µs per commit", latencies(ceiling)
+                + "; " + cpu(ceiling, "postgres"), null, null, null, null);
+        report.row("writes", "ceiling: the same at c1: commits/s; p50 / p99 ms",
+                stat(ceiling1, Wrk.Result::rps).describe("%,.0f") + "; " + latencies(ceiling1), null, null, null,
+                null);
+        String target = "≥ 25 % of the ceiling and p99 ≤ 50 ms";
+        writeRows("consents one by one, POST /v1/consents, " + WRITE_TENANT + " (few events), c1",
+                r.get("consent-c-c1"), ceiling1, "consent-service", null);
+        writeRows("consents one by one, POST /v1/consents, " + WRITE_TENANT + " (few events), c" + c,
+                r.get(consentC.name()), ceiling, "consent-service", target);
+        writeRows("consents one by one, POST /v1/consents, " + TENANT + " (most data), c" + c,
+                r.get("consent-a-c" + c), ceiling, "consent-service", target);
+        if (holding != null) {
+            writeRows("holdings one by one, POST /v1/holdings, " + WRITE_TENANT + ", c" + c, r.get(holding.name()),
+                    ceiling, "retention-service", target);
+        }
+        if (intake != null) {
+            writeRows("requests taken in one by one, POST /v1/requests, " + WRITE_TENANT + ", c" + c,
+                    r.get(intake.name()), ceiling, "request-service", target);
+        }
+
+        profile("writes: POST /v1/consents one by one, " + WRITE_TENANT + ", c" + c, consentPid, consentC);
+        if (holding != null) {
+            profile("writes: POST /v1/holdings one by one, c" + c, pid(Part.RETENTION), holding);
+        }
+        if (intake != null) {
+            profile("writes: POST /v1/requests one by one, c" + c, pid(Part.REQUEST), intake);
+        }
+        checkStored(before, writeCounts(), targets);
+        imports(client, consentPid);
+    }
+
+    /** Two rows: the rate against its ceiling (with the target, if any), then latencies and CPU per write. */
+    private void writeRows(String what, List<Wrk.Result> results, List<Wrk.Result> ceiling, String service,
+                           String target) {
+        Stats rps = stat(results, Wrk.Result::rps);
+        Stats ratio = ratios(results, ceiling, Wrk.Result::rps);
+        Stats p99 = stat(results, Wrk.Result::p99Ms);
+        report.row("writes", what + ": writes/s", rps.describe("%,.0f"), "plain commits at the same c: "
+                + stat(ceiling, Wrk.Result::rps).describe("%,.0f"), pct(ratio),
+                target, target == null ? null : ratio.median() >= 0.25 && p99.median() <= 50);
+        report.row("writes", what + ": p50 / p99 ms; CPU µs per write (" + service + " / PostgreSQL)",
+                latencies(results) + "; " + cpu(results, service) + " / " + cpu(results, "postgres"), null, null,
+                null, null);
+    }
+
+    private static String latencies(List<Wrk.Result> results) {
+        return stat(results, Wrk.Result::p50Ms).describe("%.1f") + " / " + stat(results, Wrk.Result::p99Ms)
+                .describe("%.1f");
+    }
+
+    private static String cpu(List<Wrk.Result> results, String process) {
+        return stat(results, x -> x.cpuMicrosPerRequest().getOrDefault(process, Double.NaN)).describe("%.0f");
+    }
+
+    /**
+     * Every 2xx answer of every run (warm-up and profiling included) against the rows its table gained: fewer rows
+     * than answers would be an acknowledged write that is not there. And every request must have been answered
+     * 2xx: a refusal or a socket error is counted and fails the row.
+     */
+    private void checkStored(Map<String, Long> before, Map<String, Long> after, List<Target> targets) {
+        StringBuilder stored = new StringBuilder();
+        boolean all = true;
+        for (String table : after.keySet()) {
+            String prefix = switch (table) {
+                case "consents " + WRITE_TENANT -> "consent-c-";
+                case "consents " + TENANT -> "consent-a-";
+                case "holdings " + WRITE_TENANT -> "holding-";
+                default -> "intake-";
+            };
+            long acknowledged = answered.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                    .mapToLong(Map.Entry::getValue).sum();
+            long added = after.get(table) - before.getOrDefault(table, 0L);
+            all &= added >= acknowledged;
+            stored.append(stored.length() == 0 ? "" : "; ").append(table).append(String.format(Locale.ROOT,
+                    " %,d / %,d", added, acknowledged));
+        }
+        report.row("writes", "acknowledged writes found afterwards (rows added / 2xx answers, every run)",
+                stored.toString(), null, null, "every one", all);
+        StringBuilder refused = new StringBuilder();
+        long total = 0;
+        for (Target t : targets) {
+            long n = failed.getOrDefault(t.name(), 0L);
+            total += n;
+            refused.append(refused.length() == 0 ? "" : ", ").append(t.name()).append(' ').append(n);
+        }
+        report.row("writes", "answers that were not 2xx, and socket errors (every run)", refused.toString(), null,
+                null, "none", total == 0);
+    }
+
+    /** Rows per table and tenant that the writes scenario adds to. */
+    private Map<String, Long> writeCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("consents " + WRITE_TENANT, count(Part.CONSENT, "consent", WRITE_TENANT));
+        counts.put("consents " + TENANT, count(Part.CONSENT, "consent", TENANT));
+        if (running.contains(Part.RETENTION)) {
+            counts.put("holdings " + WRITE_TENANT, count(Part.RETENTION, "holding", WRITE_TENANT));
+        }
+        if (running.contains(Part.REQUEST)) {
+            counts.put("requests " + WRITE_TENANT, count(Part.REQUEST, "data_subject_request", WRITE_TENANT));
+        }
+        return counts;
+    }
+
+    private long count(Part part, String table, String tenant) {
+        Database db = suite.database();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(part.database()), db.user(), db.password());
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")) {
+            ps.setString(1, tenant);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new BenchException("counting " + table + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Consents and audit events of the two tenants, in consent-service's database. */
+    private String tenantSizes() {
+        Database db = suite.database();
+        StringBuilder sb = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(Part.CONSENT.database()), db.user(), db.password());
+             PreparedStatement consents = c.prepareStatement("SELECT count(*) FROM consent WHERE tenant_id = ?");
+             PreparedStatement events = c.prepareStatement("SELECT count(*) FROM audit_event WHERE tenant_id = ?")) {
+            for (String tenant : List.of(WRITE_TENANT, TENANT)) {
+                consents.setString(1, tenant);
+                events.setString(1, tenant);
+                long n;
+                long e;
+                try (var rs = consents.executeQuery()) {
+                    rs.next();
+                    n = rs.getLong(1);
+                }
+                try (var rs = events.executeQuery()) {
+                    rs.next();
+                    e = rs.getLong(1);
+                }
+                sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                        "%s had %,d consents and %,d audit events", tenant, n, e));
+            }
+        } catch (SQLException e) {
+            throw new BenchException("reading the tenants' sizes failed: " + e.getMessage(), e);
+        }
+        return sb.toString();
+    }
+
+    /** The ceiling's table: a key, a tenant and a row of about a consent's size, nothing else. */
+    private void createCommitTable() {
+        Database db = suite.database();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(Part.CONSENT.database()), db.user(), db.password());
+             var st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS bench_commit (id uuid PRIMARY KEY, tenant_id text NOT NULL, "
+                    + "body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+        } catch (SQLException e) {
+            throw new BenchException("cannot create the ceiling's table: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String COMMIT_BODY = "{\"subjectRef\":\"new-000000\",\"purpose\":\"call-center-support\","
+            + "\"decision\":\"GIVEN\",\"method\":\"PHONE\",\"channel\":\"コールセンター（札幌）\",\"noticeVersion\":\"2026-04\","
+            + "\"language\":\"ja\",\"recordingRef\":\"rec-2026-04-01-000000\",\"operatorRef\":\"op-佐藤\"}";
+
+    /**
+     * The write ceiling: {@code threads} JDBC connections, each inserting one row and committing it (autocommit: one
+     * round trip, one durable commit per row) until {@code seconds} have passed. Latency is each statement's; the
+     * PostgreSQL CPU is that of all its processes during the run, per commit.
+     */
+    private Wrk.Result plainCommits(int threads, int seconds) {
+        Database db = suite.database();
+        List<Connection> connections = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int i = 0; i < threads; i++) {
+                Connection con = DriverManager.getConnection(db.jdbcUrl(Part.CONSENT.database()), db.user(),
+                        db.password());
+                con.setAutoCommit(true);
+                connections.add(con);
+            }
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            long[] deadline = new long[1];
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (Connection con : connections) {
+                futures.add(pool.submit(() -> {
+                    long[] lat = new long[1024];
+                    int n = 0;
+                    go.await();
+                    try (PreparedStatement ps = con.prepareStatement(
+                            "INSERT INTO bench_commit (id, tenant_id, body) VALUES (?, ?, ?)")) {
+                        while (true) {
+                            long s0 = System.nanoTime();
+                            if (s0 >= deadline[0]) {
+                                break;
+                            }
+                            ps.setObject(1, java.util.UUID.randomUUID());
+                            ps.setString(2, WRITE_TENANT);
+                            ps.setString(3, COMMIT_BODY);
+                            ps.executeUpdate();
+                            if (n == lat.length) {
+                                lat = Arrays.copyOf(lat, n * 2);
+                            }
+                            lat[n++] = System.nanoTime() - s0;
+                        }
+                    }
+                    return Arrays.copyOf(lat, n);
+                }));
+            }
+            long pg0 = Procs.treeCpuMicros(postgresPid);
+            long t0 = System.nanoTime();
+            deadline[0] = t0 + Duration.ofSeconds(seconds).toNanos();
+            go.countDown();
+            List<long[]> all = new ArrayList<>();
+            for (Future<long[]> f : futures) {
+                all.add(f.get());
+            }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            long pg1 = Procs.treeCpuMicros(postgresPid);
+            long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            long commits = merged.length;
+            Map<String, Double> cpu = new LinkedHashMap<>();
+            if (pg0 >= 0 && pg1 >= 0 && commits > 0) {
+                cpu.put("postgres", (pg1 - pg0) / (double) commits);
+            }
+            return new Wrk.Result(commits, secs, 0, 0, "", percentileMs(merged, 50), percentileMs(merged, 90),
+                    percentileMs(merged, 99), commits == 0 ? 0 : merged[merged.length - 1] / 1e6, cpu);
+        } catch (SQLException e) {
+            throw new BenchException("plain commits failed: " + e.getMessage(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new BenchException("plain commits failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted");
+        } finally {
+            pool.shutdownNow();
+            for (Connection con : connections) {
+                try {
+                    con.close();
+                } catch (SQLException ignored) {
+                    // the run is over; nothing to lose
+                }
+            }
+        }
+    }
+
+    private static double percentileMs(long[] sorted, double pct) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(pct / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    /**
+     * Consent imports of 5,000 (two calls at a time) against the same rows sent back from the client as one
+     * multi-row INSERT per 5,000 (two at a time), and against a copy made inside PostgreSQL (INSERT … SELECT).
+     */
+    private void imports(String client, long consentPid) {
+        int batches = o.smoke() ? 1 : 4;
+        int rows = batches * (BATCH_ROWS / purposes.size()) * purposes.size();
+        List<Double> api = new ArrayList<>();
+        List<Double> multiRow = new ArrayList<>();
+        List<Double> copy = new ArrayList<>();
+        System.out.println("[bench] writes: imports, warm-up");
+        consentBatches(client, 1);
+        for (int round = 1; round <= o.rounds(); round++) {
+            System.out.println("[bench] writes: imports, round " + round + " of " + o.rounds());
+            String tag = run + "-" + uniq.incrementAndGet();
+            api.add(consentBatches(client, batches, tag));
+            String mine = "^imp-" + tag + "-[0-9]+$"; // the API's rows, not the copies below
+            multiRow.add(sqlMultiRow(Part.CONSENT, "consent", "subject_ref ~ ?", mine, rows));
+            copy.add(sqlClone(Part.CONSENT, "consent", "subject_ref ~ ?", mine, rows));
+        }
+        Stats a = Stats.of(api);
+        Stats ratio = ratios(api, multiRow);
+        report.row("writes", "consents in imports of 5,000, POST /v1/consents/import (2 calls at a time), "
+                        + WRITE_TENANT + ": consents/s", a.describe("%,.0f"), "plain multi-row INSERT of the same rows "
+                        + "from the client, 5,000 per statement, 2 at a time: " + Stats.of(multiRow).describe("%,.0f"),
+                pct(ratio), "≥ 50 % of plain SQL", ratio.median() >= 0.5);
+        report.row("writes", "the same imports against a copy inside PostgreSQL", a.describe("%,.0f"),
+                PLAIN_INSERT + Stats.of(copy).describe("%,.0f"), pct(ratios(api, copy)), null, null);
+        profileWhile("writes: POST /v1/consents/import", consentPid, () -> consentBatches(client, batches));
+    }
+
+    /**
+     * A bulk ceiling: the rows the API just wrote, read back and sent again from the client as plain multi-row
+     * INSERTs (one text array per column, unnest'ed into rows and cast to the column's type), 5,000 rows per
+     * statement, two statements at a time on two connections, each committed; new ids and people. No JSON, no
+     * validation, no idempotency record, no audit line. Answers rows per second of the inserts alone.
+     */
+    private double sqlMultiRow(Part part, String table, String where, String arg, int expected) {
+        Database db = suite.database();
+        List<String> columns = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(part.database()), db.user(), db.password())) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, format_type(a.atttypid, a.atttypmod) "
+                    + "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                    + "WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped "
+                    + "AND a.attgenerated = '' AND a.attidentity = '' "
+                    + "AND (d.adbin IS NULL OR pg_get_expr(d.adbin, d.adrelid) NOT LIKE 'nextval%') "
+                    + "ORDER BY a.attnum")) {
+                ps.setString(1, table);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        columns.add(rs.getString(1));
+                        types.add(rs.getString(2));
+                    }
+                }
+            }
+            String list = String.join(", ", columns.stream().map(col -> "\"" + col + "\"").toList());
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + list + " FROM " + table + " WHERE " + where)) {
+                ps.setString(1, arg);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String[] row = new String[columns.size()];
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = rs.getString(i + 1);
+                        }
+                        rows.add(row);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new BenchException("reading " + table + " for the multi-row insert failed: " + e.getMessage(), e);
+        }
+        if (rows.size() < expected) {
+            report.note("the plain multi-row insert into " + table + " found " + rows.size() + " of " + expected
+                    + " rows");
+        }
+        String suffix = "-rows" + uniq.incrementAndGet();
+        int id = columns.indexOf("id");
+        int subject = columns.indexOf("subject_ref");
+        for (String[] row : rows) {
+            if (id >= 0) {
+                row[id] = java.util.UUID.randomUUID().toString();
+            }
+            if (subject >= 0) {
+                row[subject] = row[subject] + suffix;
+            }
+        }
+        StringBuilder select = new StringBuilder();
+        StringBuilder from = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            select.append(i == 0 ? "" : ", ").append("CAST(r.c").append(i).append(" AS ").append(types.get(i))
+                    .append(')');
+            from.append(i == 0 ? "" : ", ").append("CAST(? AS text[])");
+        }
+        String names = String.join(", ", java.util.stream.IntStream.range(0, columns.size()).mapToObj(i -> "c" + i)
+                .toList());
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(col -> "\"" + col + "\"")
+                .toList()) + ") SELECT " + select + " FROM unnest(" + from + ") AS r(" + names + ")";
+        int chunks = (rows.size() + BATCH_ROWS - 1) / BATCH_ROWS;
+        List<Connection> connections = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Connection c = DriverManager.getConnection(db.jdbcUrl(part.database()), db.user(), db.password());
+                c.setAutoCommit(true);
+                connections.add(c);
+            }
+            long t0 = System.nanoTime();
+            parallel(2, 2, k -> { // connection k sends chunks k, k + 2, k + 4, ...
+                Connection c = connections.get(k);
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int n = k; n < chunks; n += 2) {
+                        List<String[]> chunk = rows.subList(n * BATCH_ROWS, Math.min(rows.size(), (n + 1) * BATCH_ROWS));
+                        for (int col = 0; col < columns.size(); col++) {
+                            String[] values = new String[chunk.size()];
+                            for (int i = 0; i < values.length; i++) {
+                                values[i] = chunk.get(i)[col];
+                            }
+                            ps.setArray(col + 1, c.createArrayOf("text", values));
+                        }
+                        ps.executeUpdate();
+                    }
+                }
+            });
+            return rows.size() / ((System.nanoTime() - t0) / 1e9);
+        } catch (SQLException e) {
+            throw new BenchException("the plain multi-row insert into " + table + " failed: " + e.getMessage(), e);
+        } finally {
+            for (Connection c : connections) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // done with it
+                }
+            }
         }
     }
 
@@ -1109,123 +1538,129 @@ public final class Bench {
     // ---- start-up -------------------------------------------------------------------------------------------------
 
     /**
-     * Each service alone, started as the launcher starts it (same JVM, jar, environment) on a spare port while the
-     * suite is idle: time from exec to /q/health/ready answering 200, Quarkus's own "started in", and VmRSS two
-     * seconds after ready. Several runs per service, interleaved.
+     * Each service alone, started with exactly the JVM flags the launcher gives it ({@link Suite#leanJvm}: the build's
+     * class-data archive, the serial collector, small stacks, a heap that follows the memory given; the same call, so
+     * the two cannot drift), jar and environment, on a spare port while the suite is idle: time from exec to
+     * /q/health/ready answering 200, Quarkus's own "started in", and VmRSS two seconds after ready. For comparison
+     * the JVM's defaults (what the launcher passed before), an older lean set that also stops the JIT at C1, and that
+     * set with an archive trained by one full start. Several runs per service and variant, interleaved.
      */
     private void startup() throws IOException {
         int runs = o.smoke() ? 1 : 3;
-        Map<Part, List<Double>> ready = new LinkedHashMap<>();
-        Map<Part, List<Double>> quarkus = new LinkedHashMap<>();
-        Map<Part, List<Double>> rss = new LinkedHashMap<>();
         Set<Part> parts = new java.util.LinkedHashSet<>(running);
-        for (int r = 0; r < runs; r++) {
-            for (Part p : List.copyOf(parts)) {
-                double[] m;
-                try {
-                    m = startOnce(p, r);
-                } catch (BenchException e) {
-                    report.failed("start-up of " + p.id(), firstLine(String.valueOf(e.getMessage())));
-                    parts.remove(p);
-                    continue;
-                }
-                ready.computeIfAbsent(p, k -> new ArrayList<>()).add(m[0]);
-                if (m[1] > 0) {
-                    quarkus.computeIfAbsent(p, k -> new ArrayList<>()).add(m[1]);
-                }
-                rss.computeIfAbsent(p, k -> new ArrayList<>()).add(m[2]);
-            }
+        Map<String, Map<Part, List<double[]>>> measured = new LinkedHashMap<>();
+        for (String v : List.of(AS_LAUNCHED, JVM_DEFAULTS, LEAN, LEAN_CDS)) {
+            measured.put(v, new LinkedHashMap<>());
         }
-        Map<Part, List<Double>> leanReady = new LinkedHashMap<>();
-        Map<Part, List<Double>> leanRss = new LinkedHashMap<>();
-        for (int r = 0; r < runs; r++) {
-            for (Part p : parts) {
-                try {
-                    double[] m = startOnce(p, r, LEAN_JVM);
-                    leanReady.computeIfAbsent(p, k -> new ArrayList<>()).add(m[0]);
-                    leanRss.computeIfAbsent(p, k -> new ArrayList<>()).add(m[2]);
-                } catch (BenchException e) {
-                    report.note("start-up of " + p.id() + " with lean JVM flags failed: " + firstLine(e.getMessage()));
-                }
-            }
-        }
-        // Application class-data sharing: one training start writes an archive of the classes the service loaded
-        // (-XX:ArchiveClassesAtExit, at its orderly stop), and the measured starts map it instead of loading and
-        // verifying those classes from the jars again. Same lean flags, so the difference is the archive's alone.
-        Map<Part, List<Double>> cdsReady = new LinkedHashMap<>();
-        Map<Part, List<Double>> cdsRss = new LinkedHashMap<>();
         Path cds = work.resolve("cds");
         Files.createDirectories(cds);
+        // Application class-data sharing trained here: one start writes an archive of the classes the service loaded
+        // (-XX:ArchiveClassesAtExit, at its orderly stop); the measured starts map it. Same lean flags, so the
+        // difference against the lean row is the archive's alone.
         for (Part p : parts) {
             Path archive = cds.resolve(p.id() + ".jsa");
             Files.deleteIfExists(archive);
             try {
                 List<String> train = new ArrayList<>(LEAN_JVM);
                 train.add("-XX:ArchiveClassesAtExit=" + archive);
-                startOnce(p, 0, train);
+                startOnce(p, 0, "cds-training", train);
                 waitForFile(archive);
             } catch (BenchException e) {
                 report.note("no AppCDS archive for " + p.id() + ": " + firstLine(e.getMessage()));
             }
         }
         for (int r = 0; r < runs; r++) {
-            for (Part p : parts) {
-                Path archive = cds.resolve(p.id() + ".jsa");
-                if (!Files.exists(archive)) {
-                    continue;
-                }
-                try {
-                    List<String> args = new ArrayList<>(LEAN_JVM);
-                    args.add("-XX:SharedArchiveFile=" + archive);
-                    double[] m = startOnce(p, r, args);
-                    cdsReady.computeIfAbsent(p, k -> new ArrayList<>()).add(m[0]);
-                    cdsRss.computeIfAbsent(p, k -> new ArrayList<>()).add(m[2]);
-                } catch (BenchException e) {
-                    report.note("start-up of " + p.id() + " with AppCDS failed: " + firstLine(e.getMessage()));
+            for (String variant : measured.keySet()) {
+                for (Part p : List.copyOf(parts)) {
+                    List<String> args = jvmArgs(variant, p, cds);
+                    if (args == null) {
+                        continue;
+                    }
+                    try {
+                        measured.get(variant).computeIfAbsent(p, k -> new ArrayList<>()).add(startOnce(p, r, variant,
+                                args));
+                    } catch (BenchException e) {
+                        if (variant.equals(AS_LAUNCHED)) {
+                            report.failed("start-up of " + p.id(), firstLine(String.valueOf(e.getMessage())));
+                            parts.remove(p);
+                        } else {
+                            report.note("start-up of " + p.id() + " (" + variant + ") failed: "
+                                    + firstLine(String.valueOf(e.getMessage())));
+                        }
+                    }
                 }
             }
         }
         for (Part p : parts) {
-            Stats rd = Stats.of(ready.get(p));
-            Stats mem = Stats.of(rss.get(p));
-            report.row("start-up", p.id() + ": ready after (s) / resident MB",
-                    rd.describe("%.1f") + " / " + mem.describe("%.0f"),
-                    quarkus.containsKey(p) ? "Quarkus 'started in' " + Stats.of(quarkus.get(p)).describe("%.2f") + " s"
-                            : null, null, "≤ 3 s and ≤ 250 MB", rd.median() <= 3 && mem.median() <= 250);
-            if (leanReady.containsKey(p)) {
-                Stats lr = Stats.of(leanReady.get(p));
-                Stats lm = Stats.of(leanRss.get(p));
-                report.row("start-up", p.id() + " with lean JVM flags (see notes): ready after (s) / resident MB",
-                        lr.describe("%.1f") + " / " + lm.describe("%.0f"), null, null, "≤ 3 s and ≤ 250 MB",
-                        lr.median() <= 3 && lm.median() <= 250);
-            }
-            if (cdsReady.containsKey(p)) {
-                Stats cr = Stats.of(cdsReady.get(p));
-                Stats cm = Stats.of(cdsRss.get(p));
-                report.row("start-up", p.id() + " with lean JVM flags and an AppCDS archive: ready after (s) / "
-                                + "resident MB", cr.describe("%.1f") + " / " + cm.describe("%.0f"), null, null,
-                        "≤ 3 s and ≤ 250 MB", cr.median() <= 3 && cm.median() <= 250);
+            for (var v : measured.entrySet()) {
+                List<double[]> m = v.getValue().get(p);
+                if (m == null || m.isEmpty()) {
+                    continue;
+                }
+                Stats rd = Stats.of(m.stream().map(x -> x[0]).toList());
+                Stats mem = Stats.of(m.stream().map(x -> x[2]).toList());
+                List<Double> started = m.stream().map(x -> x[1]).filter(x -> x > 0).toList();
+                boolean main = v.getKey().equals(AS_LAUNCHED);
+                report.row("start-up", p.id() + (main ? " as the launcher starts it" : " with " + v.getKey())
+                                + ": ready after (s) / resident MB", rd.describe("%.1f") + " / " + mem.describe("%.0f"),
+                        main && !started.isEmpty() ? "Quarkus 'started in' " + Stats.of(started).describe("%.2f") + " s"
+                                : null, null, "≤ 3 s and ≤ 250 MB", rd.median() <= 3 && mem.median() <= 250);
             }
         }
-        report.note("Lean JVM flags, measured for comparison only (the launcher passes none): `"
-                + String.join(" ", LEAN_JVM) + "`.");
+        Path someJar = o.root().resolve(Part.CONSENT.id()).resolve("target/quarkus-app/quarkus-run.jar");
+        report.note("Start-up as the launcher starts it: `" + String.join(" ", Suite.leanJvm(someJar))
+                .replace(o.root().toString() + "/", "") + "` (`Suite.leanJvm`; the archive is the one the build "
+                + "wrote beside each jar" + (Files.isRegularFile(someJar.resolveSibling("app-cds.jsa")) ? ""
+                : " — missing in this run, so the flags ran without one") + "). Comparisons: the JVM's defaults "
+                + "(no flags); an older lean set `" + String.join(" ", LEAN_JVM) + "`, whose "
+                + "-XX:TieredStopAtLevel=1 keeps the JIT at C1 and so trades peak throughput for start-up (the "
+                + "launcher does not use it); and that set with an archive trained by one full start here.");
     }
 
-    /** JVM flags that trade peak throughput for start-up time and footprint; measured for comparison only. */
+    static final String AS_LAUNCHED = "launcher";
+    static final String JVM_DEFAULTS = "the JVM's defaults";
+    static final String LEAN = "the older lean flags (C1 only, see notes)";
+    static final String LEAN_CDS = "the older lean flags and an archive trained by one start";
+
+    /** The JVM flags of a start-up variant; null when it cannot run (no trained archive). */
+    private List<String> jvmArgs(String variant, Part p, Path cds) {
+        return switch (variant) {
+            case AS_LAUNCHED -> {
+                List<String> args = new ArrayList<>(Suite.leanJvm(jar(p)));
+                String opts = System.getenv("MAMORI_SERVICE_JAVA_OPTS"); // the launcher appends it too
+                if (opts != null && !opts.isBlank()) {
+                    args.addAll(List.of(opts.trim().split("\\s+")));
+                }
+                yield args;
+            }
+            case JVM_DEFAULTS -> List.of();
+            case LEAN -> LEAN_JVM;
+            default -> {
+                Path archive = cds.resolve(p.id() + ".jsa");
+                if (!Files.exists(archive)) {
+                    yield null;
+                }
+                List<String> args = new ArrayList<>(LEAN_JVM);
+                args.add("-XX:SharedArchiveFile=" + archive);
+                yield args;
+            }
+        };
+    }
+
+    /** JVM flags that trade peak throughput (C1 only) for start-up time and footprint; measured for comparison. */
     static final List<String> LEAN_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-Xmx192m",
             "-Xss512k", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m");
 
-    private double[] startOnce(Part p, int round) throws IOException {
-        return startOnce(p, round, List.of());
+    private Path jar(Part p) {
+        return o.root().resolve(p.id()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    private double[] startOnce(Part p, int round, List<String> jvmArgs) throws IOException {
+    private double[] startOnce(Part p, int round, String variant, List<String> jvmArgs) throws IOException {
         Database db = suite.database();
-        Path jar = o.root().resolve(p.id()).resolve("target/quarkus-app/quarkus-run.jar");
-        String variant = jvmArgs.isEmpty() ? "" : jvmArgs.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"))
-                ? "-cds-training" : jvmArgs.stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")) ? "-cds"
-                : "-lean";
-        Path log = work.resolve("startup-" + p.id() + "-" + round + variant + ".log");
+        Path jar = jar(p);
+        String tag = variant.equals(AS_LAUNCHED) ? "" : "-" + variant.replaceAll("[^A-Za-z0-9]+", "-")
+                .replaceAll("-+$", "");
+        Path log = work.resolve("startup-" + p.id() + "-" + round + tag + ".log");
         Path dir = work.resolve("startup-work").resolve(p.id());
         Files.createDirectories(dir);
         List<String> cmd = new ArrayList<>();
@@ -1276,9 +1711,8 @@ public final class Bench {
             double rssMb = Procs.rssKb(proc.pid()) / 1024.0;
             Matcher m = Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(log, StandardCharsets.UTF_8));
             double started = m.find() ? Double.parseDouble(m.group(1)) : -1;
-            System.out.printf(Locale.ROOT, "[bench] start-up %s #%d%s: ready after %.2f s (Quarkus: %.2f s), %.0f MB%n",
-                    p.id(), round + 1, variant.isEmpty() ? "" : " (" + variant.substring(1) + ")", readySecs, started,
-                    rssMb);
+            System.out.printf(Locale.ROOT, "[bench] start-up %s #%d (%s): ready after %.2f s (Quarkus: %.2f s), %.0f MB%n",
+                    p.id(), round + 1, variant, readySecs, started, rssMb);
             return new double[] {readySecs, started, rssMb};
         } finally {
             Procs.stop(proc);
@@ -1355,7 +1789,21 @@ public final class Bench {
 
     // ---- running wrk -------------------------------------------------------------------------------------------------
 
-    record Target(String name, String url, Map<String, String> env, Map<String, Long> watch, int connections) {
+    /**
+     * One thing to load: a wrk run against {@code url} with the script configured by {@code env}, or, when
+     * {@code runner} is given, that instead (a ceiling the harness drives itself, such as plain JDBC commits).
+     */
+    record Target(String name, String url, Map<String, String> env, Map<String, Long> watch, int connections,
+                  Runner runner) {
+        Target(String name, String url, Map<String, String> env, Map<String, Long> watch, int connections) {
+            this(name, url, env, watch, connections, null);
+        }
+    }
+
+    /** A load the harness drives itself for {@code seconds}, reported like a wrk run. */
+    @FunctionalInterface
+    interface Runner {
+        Wrk.Result run(int seconds);
     }
 
     private Map<String, String> env(String mode, String path, String token) {
@@ -1383,7 +1831,10 @@ public final class Bench {
     private Wrk.Result runWrk(Target t, int seconds) {
         Map<String, String> env = new LinkedHashMap<>(t.env());
         env.put("BENCH_RUN", run + "-" + uniq.incrementAndGet());
-        Wrk.Result r = wrk.run(t.url(), t.connections(), seconds, env, t.watch());
+        Wrk.Result r = t.runner() != null ? t.runner().run(seconds)
+                : wrk.run(t.url(), t.connections(), seconds, env, t.watch());
+        answered.merge(t.name(), r.requests() - r.refused(), Long::sum);
+        failed.merge(t.name(), r.errors(), Long::sum);
         System.out.printf(Locale.ROOT, "[bench]   %-16s %9.0f req/s  p50 %6.2f ms  p99 %7.2f ms%s%n", t.name(), r.rps(),
                 r.p50Ms(), r.p99Ms(), r.errors() == 0 ? "" : "  (" + r.errorDetail() + ")");
         if (r.errors() > 0) {

@@ -62,7 +62,8 @@ final class Wrk {
      * {@code env}; {@code watch} names server processes whose CPU time per request is reported.
      */
     Result run(String url, int connections, int seconds, Map<String, String> env, Map<String, Long> watch) {
-        List<String> cmd = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
+        // wrk refuses fewer connections than threads: one connection is one thread.
+        List<String> cmd = List.of("wrk", "-t" + Math.min(threads, connections), "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
                 "--latency", "-s", script.toString(), url);
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true);
         pb.environment().putAll(env);

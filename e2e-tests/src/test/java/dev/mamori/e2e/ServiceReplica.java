@@ -42,6 +42,7 @@ final class ServiceReplica implements AutoCloseable {
         Database db = suite.database();
         Path jar = suite.root().resolve(service.id() + "/target/quarkus-app/quarkus-run.jar");
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Dmamori.suite=" + suite.dataDir()));
+        cmd.addAll(Suite.leanJvm(jar));
         String opts = System.getenv("MAMORI_SERVICE_JAVA_OPTS");
         if (opts != null && !opts.isBlank()) {
             cmd.addAll(List.of(opts.trim().split("\\s+")));

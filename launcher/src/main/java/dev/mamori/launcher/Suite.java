@@ -721,8 +721,9 @@ public final class Suite implements AutoCloseable {
      * beside the jar (classes mapped instead of loaded and verified), the serial collector and small thread stacks (a
      * service's heap is small and its pauses short; G1's own threads and regions cost start-up time and memory), and
      * a heap that follows the memory the process is given. MAMORI_SERVICE_JAVA_OPTS comes after, so it can override.
+     * Public so that the benchmark's start-up figures and the e2e tests' extra replicas use exactly these.
      */
-    static List<String> leanJvm(Path jar) {
+    public static List<String> leanJvm(Path jar) {
         List<String> opts = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
                 "-XX:MaxRAMPercentage=50"));
         Path archive = jar.resolveSibling("app-cds.jsa");
