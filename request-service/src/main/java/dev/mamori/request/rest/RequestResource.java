@@ -67,7 +67,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RequestResource {
 
     private final RequestService requests;
-    private final Idempotency idempotency;
     private final VerificationService verification;
     private final DecisionService decisions;
     private final DeadlineService deadlines;
@@ -76,12 +75,11 @@ public class RequestResource {
     private final HandlingRecordExport export;
     private final NotificationService notifications;
 
-    public RequestResource(RequestService requests, Idempotency idempotency, VerificationService verification,
+    public RequestResource(RequestService requests, VerificationService verification,
                            DecisionService decisions, DeadlineService deadlines, FulfilmentService fulfilment,
                            OutboxDeliverer deliverer, HandlingRecordExport export,
                            NotificationService notifications) {
         this.requests = requests;
-        this.idempotency = idempotency;
         this.verification = verification;
         this.decisions = decisions;
         this.deadlines = deadlines;
@@ -104,9 +102,8 @@ public class RequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createRequest(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                        @Valid @NotNull RequestIntake intake) {
-        return idempotency.once(idempotencyKey, "createRequest", intake, () -> requests.receive(intake)
-                .map(d -> Response.created(URI.create("/v1/requests/" + d.request().id))
-                        .entity(RequestView.of(d)).build()));
+        return requests.receive(idempotencyKey, intake, d -> Response.created(URI.create("/v1/requests/"
+                + d.request().id)).entity(RequestView.of(d)).build());
     }
 
     @GET
@@ -273,14 +270,7 @@ public class RequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> closeRequest(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                       @PathParam("id") UUID id, @Valid @NotNull Closure closure) {
-        // The request id is part of what the key stands for: the same key and reason for another request is reuse.
-        // A LinkedHashMap keeps the hashed order the same on every replica and restart.
-        java.util.Map<String, Object> call = new java.util.LinkedHashMap<>();
-        call.put("requestId", id);
-        call.put("reason", closure.reason());
-        return idempotency.once(idempotencyKey, "closeRequest", call,
-                () -> fulfilment.closeIncomplete(id, closure).chain(() -> requests.get(id))
-                        .map(d -> Response.ok(RequestView.of(d)).build()));
+        return requests.close(idempotencyKey, id, closure, d -> Response.ok(RequestView.of(d)).build());
     }
 
     @POST

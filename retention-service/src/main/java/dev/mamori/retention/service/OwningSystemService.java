@@ -1,6 +1,7 @@
 package dev.mamori.retention.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.net.OutboundUrls;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
@@ -11,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
@@ -18,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The tenant's owning systems: where erased holdings' data really lives and how to ask for its erasure. */
 @ApplicationScoped
@@ -29,15 +32,22 @@ public class OwningSystemService {
     private final SecretBox box;
     private final OutboundUrls outbound;
     private final Vertx vertx;
+    private final Idempotency idempotency;
 
     public OwningSystemService(OwningSystemRepository systems, TenantContext tenant, AuditLog audit, SecretBox box,
-                               OutboundUrls outbound, Vertx vertx) {
+                               OutboundUrls outbound, Vertx vertx, Idempotency idempotency) {
         this.systems = systems;
         this.tenant = tenant;
         this.audit = audit;
         this.box = box;
         this.outbound = outbound;
         this.vertx = vertx;
+        this.idempotency = idempotency;
+    }
+
+    /** Registers an owning system, once per Idempotency-Key. */
+    public Uni<Response> register(String idempotencyKey, OwningSystemDraft draft, Function<OwningSystem, Response> answer) {
+        return idempotency.once(idempotencyKey, "registerOwningSystem", draft, () -> register(draft), answer);
     }
 
     /**

@@ -24,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,11 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class JointUseSchemeResource {
 
     private final JointUseService schemes;
-    private final Idempotency idempotency;
 
-    public JointUseSchemeResource(JointUseService schemes, Idempotency idempotency) {
+    public JointUseSchemeResource(JointUseService schemes) {
         this.schemes = schemes;
-        this.idempotency = idempotency;
     }
 
     @POST
@@ -57,9 +54,8 @@ public class JointUseSchemeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createJointUseScheme(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                               @Valid @NotNull JointUseSchemeDraft draft) {
-        return idempotency.once(idempotencyKey, "createJointUseScheme", draft, () -> schemes.create(draft)
-                .map(s -> Response.created(URI.create("/v1/joint-use-schemes/" + s.scheme().id))
-                        .entity(JointUseSchemeView.of(s)).build()));
+        return schemes.create(idempotencyKey, draft, s -> Response.created(URI.create("/v1/joint-use-schemes/" + s.scheme().id))
+                .entity(JointUseSchemeView.of(s)).build());
     }
 
     @POST
@@ -72,10 +68,8 @@ public class JointUseSchemeResource {
     public Uni<Response> publishJointUseSchemeVersion(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                                       @PathParam("id") UUID id,
                                                       @Valid @NotNull JointUseSchemeDraft draft) {
-        return idempotency.once(idempotencyKey, "publishJointUseSchemeVersion", List.of(id, draft), () -> schemes
-                .publish(id, draft)
-                .map(s -> Response.created(URI.create("/v1/joint-use-schemes/" + id))
-                        .entity(JointUseSchemeView.of(s)).build()));
+        return schemes.publish(idempotencyKey, id, draft, s -> Response.created(URI.create("/v1/joint-use-schemes/" + id))
+                .entity(JointUseSchemeView.of(s)).build());
     }
 
     @GET

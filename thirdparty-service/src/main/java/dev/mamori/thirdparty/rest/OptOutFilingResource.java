@@ -83,11 +83,9 @@ public class OptOutFilingResource {
     }
 
     private final OptOutFilingService filings;
-    private final Idempotency idempotency;
 
-    public OptOutFilingResource(OptOutFilingService filings, Idempotency idempotency) {
+    public OptOutFilingResource(OptOutFilingService filings) {
         this.filings = filings;
-        this.idempotency = idempotency;
     }
 
     @POST
@@ -99,9 +97,8 @@ public class OptOutFilingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createOptOutFiling(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                             @Valid @NotNull OptOutFilingDraft draft) {
-        return idempotency.once(idempotencyKey, "createOptOutFiling", draft, () -> filings.create(draft)
-                .map(f -> Response.created(URI.create("/v1/opt-out-filings/" + f.filing().id))
-                        .entity(FilingView.of(f)).build()));
+        return filings.create(idempotencyKey, draft, f -> Response.created(URI.create("/v1/opt-out-filings/" + f.filing().id))
+                .entity(FilingView.of(f)).build());
     }
 
     @POST
@@ -110,8 +107,8 @@ public class OptOutFilingResource {
     @Operation(operationId = "changeOptOutFiling", summary = "Record a change filed with the PPC (Art. 27(3))")
     public Uni<Response> changeOptOutFiling(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                             @PathParam("id") UUID id, @Valid @NotNull OptOutFilingDraft draft) {
-        return idempotency.once(idempotencyKey, "changeOptOutFiling", List.of(id, draft), () -> filings.change(id, draft)
-                .map(f -> Response.created(URI.create("/v1/opt-out-filings/" + id)).entity(FilingView.of(f)).build()));
+        return filings.change(idempotencyKey, id, draft, f -> Response.created(URI.create("/v1/opt-out-filings/" + id))
+                .entity(FilingView.of(f)).build());
     }
 
     @POST

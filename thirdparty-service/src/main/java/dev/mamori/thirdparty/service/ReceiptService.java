@@ -1,6 +1,7 @@
 package dev.mamori.thirdparty.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.subject.SubjectRef;
@@ -17,6 +18,7 @@ import dev.mamori.thirdparty.repository.ThirdPartyRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Recording personal data received from third parties (APPI Art. 30; PPC Rules 22-25) and finding every record
@@ -44,15 +47,23 @@ public class ReceiptService {
     private final ThirdPartyRepository parties;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final Idempotency idempotency;
     private final Clock clock = Clock.systemUTC();
 
     public ReceiptService(ReceiptRecordRepository receipts, ReceiptSubjectRepository subjects,
-                          ThirdPartyRepository parties, TenantContext tenant, AuditLog audit) {
+                          ThirdPartyRepository parties, TenantContext tenant, AuditLog audit,
+                          Idempotency idempotency) {
         this.receipts = receipts;
         this.subjects = subjects;
         this.parties = parties;
         this.tenant = tenant;
         this.audit = audit;
+        this.idempotency = idempotency;
+    }
+
+    /** Records a receipt, once per Idempotency-Key. */
+    public Uni<Response> record(String idempotencyKey, ReceiptDraft draft, Function<RecordedReceipt, Response> answer) {
+        return idempotency.once(idempotencyKey, "recordReceipt", draft, () -> record(draft), answer);
     }
 
     @WithTransaction
