@@ -30,8 +30,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The client company decides (appi-checklist §8: a BPO does not hold the data it processes, so requests it takes
- * are routed to the client company's privacy officer). A refusal names its statutory ground and reason (Arts. 33(2),
+ * The client company decides (Art. 16(4): data a BPO processes on a client's behalf is the client's retained
+ * personal data, not the BPO's, so requests it takes are routed to the client company's privacy officer). A refusal names its statutory ground and reason (Arts. 33(2),
  * 36); an approval queues the calls that carry it out across the suite in the same transaction (the outbox).
  */
 @ApplicationScoped

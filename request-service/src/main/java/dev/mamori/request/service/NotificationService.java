@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * Records that the result notice was sent to the person. The Act wants the result notified without delay (Arts.
- * 32(3), 33(3), 34(3), 35(7)); the checklist (§5) keeps the date it was, so the handling record can prove it. The
+ * 32(3), 33(3), 34(3), 35(7)); the request keeps the date it was, so the handling record can prove it. The
  * notice is sent outside the suite (post, email, an electronic delivery service), so an operator records it here.
  */
 @ApplicationScoped
