@@ -15,11 +15,9 @@ import dev.mamori.request.service.Deadlines;
 import dev.mamori.request.service.Decision;
 import dev.mamori.request.service.DecisionService;
 import dev.mamori.request.service.Extension;
-import dev.mamori.request.service.FulfilmentService;
 import dev.mamori.request.service.HandlingRecordExport;
 import dev.mamori.request.service.IdentityVerification;
 import dev.mamori.request.service.NotificationService;
-import dev.mamori.request.service.OutboxDeliverer;
 import dev.mamori.request.service.Pause;
 import dev.mamori.request.service.VerificationService;
 import dev.mamori.request.service.RequestIntake;
@@ -70,21 +68,16 @@ public class RequestResource {
     private final VerificationService verification;
     private final DecisionService decisions;
     private final DeadlineService deadlines;
-    private final FulfilmentService fulfilment;
-    private final OutboxDeliverer deliverer;
     private final HandlingRecordExport export;
     private final NotificationService notifications;
 
     public RequestResource(RequestService requests, VerificationService verification,
-                           DecisionService decisions, DeadlineService deadlines, FulfilmentService fulfilment,
-                           OutboxDeliverer deliverer, HandlingRecordExport export,
+                           DecisionService decisions, DeadlineService deadlines, HandlingRecordExport export,
                            NotificationService notifications) {
         this.requests = requests;
         this.verification = verification;
         this.decisions = decisions;
         this.deadlines = deadlines;
-        this.fulfilment = fulfilment;
-        this.deliverer = deliverer;
         this.export = export;
         this.notifications = notifications;
     }
@@ -204,13 +197,7 @@ public class RequestResource {
             + "refusal-ground-not-applicable, fee-not-applicable, scope-required, partial-not-supported",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RequestView> decideRequest(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
-        return decisions.decide(id, decision)
-                .invoke(d -> {
-                    if (d.request().status == RequestStatus.IN_PROGRESS) {
-                        deliverer.kick();
-                    }
-                })
-                .map(RequestView::of);
+        return decisions.decide(id, decision).map(RequestView::of);
     }
 
     @POST
@@ -252,7 +239,7 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "nothing-to-retry",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RequestView> retryFulfilment(@PathParam("id") UUID id) {
-        return fulfilment.retry(id).invoke(deliverer::kick).chain(() -> requests.get(id)).map(RequestView::of);
+        return requests.retryFulfilment(id).map(RequestView::of);
     }
 
     @POST

@@ -16,7 +16,7 @@ import dev.mamori.request.client.TargetServices;
 import dev.mamori.request.repository.DataSubjectRequestRepository;
 import dev.mamori.request.repository.FulfilmentTaskRepository;
 import dev.mamori.request.service.Decision.Section;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -46,10 +46,12 @@ public class DecisionService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final FieldCipher cipher;
+    private final OutboxDeliverer deliverer;
 
     public DecisionService(DataSubjectRequestRepository requests, FulfilmentTaskRepository tasks,
                            RequestJournal journal, RequestService requestService, FulfilmentService fulfilment,
-                           SettingsService settings, TenantContext tenant, AuditLog audit, FieldCipher cipher) {
+                           SettingsService settings, TenantContext tenant, AuditLog audit, FieldCipher cipher,
+                           OutboxDeliverer deliverer) {
         this.requests = requests;
         this.tasks = tasks;
         this.journal = journal;
@@ -59,10 +61,22 @@ public class DecisionService {
         this.tenant = tenant;
         this.audit = audit;
         this.cipher = cipher;
+        this.deliverer = deliverer;
     }
 
-    @WithTransaction
+    /**
+     * Records the client company's decision (below). Once an approval has committed, the outbox is woken, so its
+     * calls go out at once rather than at the next scheduled run.
+     */
     public Uni<RequestDetails> decide(UUID id, Decision d) {
+        return Panache.withTransaction(() -> record(id, d)).invoke(decided -> {
+            if (decided.request().status == RequestStatus.IN_PROGRESS) {
+                deliverer.kick();
+            }
+        });
+    }
+
+    private Uni<RequestDetails> record(UUID id, Decision d) {
         String tenantId = tenant.tenantId();
         OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
         return requests.lockForTenant(tenantId, id).chain(r -> {

@@ -75,13 +75,14 @@ public class RequestService {
     private final ClientSystemUrls urls;
     private final Idempotency idempotency;
     private final FulfilmentService fulfilment;
+    private final OutboxDeliverer deliverer;
     private final Clock clock = Clock.systemUTC();
 
     public RequestService(DataSubjectRequestRepository requests, RequestEventRepository events, TenantContext tenant,
                           AuditLog audit, FieldCipher cipher, RequestConfig config, ObjectMapper json,
                           RequestJournal journal, SettingsService settings, FulfilmentTaskRepository tasks,
                           IdentityDocumentCopyRepository copies, ClientSystemUrls urls, Idempotency idempotency,
-                          FulfilmentService fulfilment) {
+                          FulfilmentService fulfilment, OutboxDeliverer deliverer) {
         this.urls = urls;
         this.journal = journal;
         this.settings = settings;
@@ -96,6 +97,7 @@ public class RequestService {
         this.json = json;
         this.idempotency = idempotency;
         this.fulfilment = fulfilment;
+        this.deliverer = deliverer;
     }
 
     /** Takes in a request (below), once per Idempotency-Key: a retry answers the request taken the first time. */
@@ -115,6 +117,14 @@ public class RequestService {
         call.put("reason", closure.reason());
         return idempotency.once(idempotencyKey, "closeRequest", call,
                 () -> fulfilment.closeIncomplete(id, closure).chain(() -> get(id)), answer);
+    }
+
+    /**
+     * Sends a request's failed calls again ({@link FulfilmentService#retry}); once that has committed, the outbox is
+     * woken so they go out at once. Answers the request as it now reads.
+     */
+    public Uni<RequestDetails> retryFulfilment(UUID id) {
+        return fulfilment.retry(id).invoke(deliverer::kick).chain(() -> get(id));
     }
 
     /**
