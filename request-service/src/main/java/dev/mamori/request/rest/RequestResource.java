@@ -275,7 +275,7 @@ public class RequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RequestView> recordResultNotification(@PathParam("id") UUID id,
                                                      @Valid @NotNull ResultNotification notification) {
-        return notifications.record(id, notification).chain(() -> requests.get(id)).map(RequestView::of);
+        return notifications.recordAndRead(id, notification).map(RequestView::of);
     }
 
     @GET

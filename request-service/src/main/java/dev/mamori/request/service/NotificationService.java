@@ -33,15 +33,23 @@ public class NotificationService {
     private final RequestJournal journal;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final RequestService requestService;
     private final Clock clock = Clock.systemUTC();
 
     public NotificationService(DataSubjectRequestRepository requests, RequestResultRepository results,
-                               RequestJournal journal, TenantContext tenant, AuditLog audit) {
+                               RequestJournal journal, TenantContext tenant, AuditLog audit,
+                               RequestService requestService) {
         this.requests = requests;
         this.results = results;
         this.journal = journal;
         this.tenant = tenant;
         this.audit = audit;
+        this.requestService = requestService;
+    }
+
+    /** Records the sending (below) and answers the request as it now reads. */
+    public Uni<RequestDetails> recordAndRead(UUID id, ResultNotification notification) {
+        return record(id, notification).chain(() -> requestService.get(id));
     }
 
     /**
