@@ -15,6 +15,7 @@ import dev.mamori.request.service.Deadlines;
 import dev.mamori.request.service.Decision;
 import dev.mamori.request.service.DecisionService;
 import dev.mamori.request.service.Extension;
+import dev.mamori.request.service.FulfilmentService;
 import dev.mamori.request.service.HandlingRecordExport;
 import dev.mamori.request.service.IdentityVerification;
 import dev.mamori.request.service.NotificationService;
@@ -68,16 +69,18 @@ public class RequestResource {
     private final VerificationService verification;
     private final DecisionService decisions;
     private final DeadlineService deadlines;
+    private final FulfilmentService fulfilment;
     private final HandlingRecordExport export;
     private final NotificationService notifications;
 
     public RequestResource(RequestService requests, VerificationService verification,
-                           DecisionService decisions, DeadlineService deadlines, HandlingRecordExport export,
-                           NotificationService notifications) {
+                           DecisionService decisions, DeadlineService deadlines, FulfilmentService fulfilment,
+                           HandlingRecordExport export, NotificationService notifications) {
         this.requests = requests;
         this.verification = verification;
         this.decisions = decisions;
         this.deadlines = deadlines;
+        this.fulfilment = fulfilment;
         this.export = export;
         this.notifications = notifications;
     }
