@@ -497,7 +497,8 @@ public final class Bench {
                     Map.of("consent-service", consentPid), o.connections()));
         } else {
             report.skip("decision vs constant", "GET /v1/bench/constant answered " + constant.status()
-                    + " (consent-service without BenchResource, or mamori.bench.enabled not true)");
+                    + " (consent-service not built by bench/run with -Dmamori.bench=true, or mamori.bench.enabled not"
+                    + " true)");
         }
         targets.add(new Target("baseline", "http://127.0.0.1:" + BASELINE_PORT, env("get", "/decision", ""),
                 Map.of("baseline", baseline.pid(), "postgres", postgresPid), o.connections()));

@@ -14,7 +14,10 @@ import java.time.OffsetDateTime;
 @Table(name = "tenant_policy")
 public class TenantPolicy {
 
-    /** Below this age a statutory agent must consent (Net One's policy: under 16). The Act sets no age. */
+    /**
+     * Below this age a statutory agent must consent. The Act sets no age (a minor who cannot judge the consequences
+     * consents through a statutory agent); 16 errs towards asking the agent, and each tenant sets its own.
+     */
     public static final int DEFAULT_GUARDIAN_AGE = 16;
 
     @Id

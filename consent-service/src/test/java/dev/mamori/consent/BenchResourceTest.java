@@ -1,7 +1,9 @@
 package dev.mamori.consent;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import dev.mamori.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,15 +13,23 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The constant decision bench/run compares the use decision with: off by default, so a deployed service shows
- * nothing; once enabled, guarded exactly like the decision. The enabled half needs its own configuration and
- * therefore its own Quarkus start ({@link BenchResourceEnabledTest} below).
+ * The constant decision bench/run compares the use decision with: absent from an ordinary build, so a deployed
+ * service neither serves nor publishes it; in a bench build, guarded exactly like the decision. The bench build needs
+ * its own build-time configuration and therefore its own Quarkus build and start ({@link BenchResourceEnabledTest}
+ * below).
  */
 @QuarkusTest
 class BenchResourceTest {
 
     @Test
-    void shouldAnswerNotFoundAsProblemWhenBenchmarkingIsNotEnabled() {
+    void shouldNotPublishTheBenchmarkInTheOpenApiDocument() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(not(containsString("/v1/bench")))
+                .body(not(containsString("Benchmark")));
+    }
+
+    @Test
+    void shouldAnswerNotFoundAsProblemWhenNotBuiltForBenchmarking() {
         given().auth().oauth2(TestTokens.forTenant("tenant-a", "client-system"))
                 .get("/v1/bench/constant").then().statusCode(404)
                 .contentType("application/problem+json")
@@ -27,12 +37,15 @@ class BenchResourceTest {
     }
 
     @Test
-    void shouldStillRefuseCallersWithoutATokenWhenNotEnabled() {
+    void shouldStillRefuseCallersWithoutATokenWhenNotBuiltForBenchmarking() {
         given().get("/v1/bench/constant").then().statusCode(401).contentType("application/problem+json");
     }
 }
 
-/** With {@code mamori.bench.enabled=true}: a decision-shaped constant, behind the decision's own roles. */
+/**
+ * Built with {@code mamori.bench=true} and run with {@code mamori.bench.enabled=true}, as bench/run does: a
+ * decision-shaped constant, behind the decision's own roles.
+ */
 @QuarkusTest
 @TestProfile(BenchResourceEnabledTest.Enabled.class)
 class BenchResourceEnabledTest {
@@ -40,8 +53,13 @@ class BenchResourceEnabledTest {
     public static final class Enabled implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mamori.bench.enabled", "true");
+            return Map.of("mamori.bench", "true", "mamori.bench.enabled", "true");
         }
+    }
+
+    @Test
+    void shouldStillNotPublishTheBenchmarkInTheOpenApiDocument() {
+        given().get("/q/openapi").then().statusCode(200).body(not(containsString("/v1/bench")));
     }
 
     @Test

@@ -97,7 +97,7 @@ class SuiteScenarioIT {
                  "purposeCodes": ["call-center-support"], "storageLocation": "録音サーバ", "storageMethod": "暗号化",
                  "accessibleBy": ["SV"], "sensitive": false, "acquisitionForm": "ENTRUSTED", "entrustment": true}
                 """.formatted(category)).post("/v1/data-categories").then().statusCode(201);
-        // Collected yesterday in Japan: kept 92 days by default (BellSystem24's promise to its clients).
+        // Collected yesterday in Japan: kept 92 days by default (three months, then erased: APPI Art. 22).
         java.time.ZonedDateTime collected = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Tokyo")).minusDays(1)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         call(Part.RETENTION, "tenant-a-client-system").body("""

@@ -45,6 +45,22 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         return DriverManager.getConnection(jdbcUrl(db), db.user(), db.password());
     }
 
+    /**
+     * A new, empty database on the test server, for tests of migrations that need a database of their own; the
+     * tests' shared one is migrated by the service at start.
+     */
+    public static javax.sql.DataSource newDatabase() throws SQLException {
+        Server db = server();
+        String name = "mamori_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        createDatabase("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.database(), db.user(),
+                db.password(), name);
+        org.postgresql.ds.PGSimpleDataSource source = new org.postgresql.ds.PGSimpleDataSource();
+        source.setUrl("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + name);
+        source.setUser(db.user());
+        source.setPassword(db.password());
+        return source;
+    }
+
     private static String jdbcUrl(Server db) {
         return "jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.database();
     }

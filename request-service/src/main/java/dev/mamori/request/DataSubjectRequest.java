@@ -207,7 +207,7 @@ public class DataSubjectRequest {
     @Column(name = "extension_reason")
     public String extensionReason;
 
-    // --- The result notice to the person (Arts. 32(3), 33(3), 34(3), 35(7); appi-checklist §5 notified_at). ---
+    // --- The result notice to the person (Arts. 32(3), 33(3), 34(3), 35(7)): when, how and by whom. ---
 
     /** When the result notice was sent to the person, as the operator recorded it. */
     @Column(name = "notified_at")

@@ -1,9 +1,9 @@
 package dev.mamori.request;
 
 /**
- * Documents accepted to verify a requester (Art. 37(1); PPC examples and tele-net's list, appi-checklist §10). One
- * photo document is enough; otherwise two others are needed. Health-insurance documents carry the insurer number,
- * symbol and QR code, which must be masked on any copy (Health Insurance Act Art. 194-2, 被保険者等記号・番号の告知要求制限).
+ * Documents accepted to verify a requester (Art. 37(1), (4): the business fixes how a requester is identified,
+ * without undue burden; the PPC General Guidelines give these as examples). One photo document is enough; otherwise
+ * two others are needed. Health-insurance documents carry the insurer number, symbol and QR code, which must be masked on any copy (Health Insurance Act Art. 194-2, 被保険者等記号・番号の告知要求制限).
  */
 public enum IdentityDocumentType {
     DRIVERS_LICENSE(true, false),

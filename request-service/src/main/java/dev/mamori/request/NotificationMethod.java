@@ -2,7 +2,7 @@ package dev.mamori.request;
 
 /** How the result notice reached the person. */
 public enum NotificationMethod {
-    /** A letter by post (the seeds' printed notice). */
+    /** A printed notice, by post. */
     POST,
     EMAIL,
     /** A download or message through an electronic delivery service or portal. */

@@ -17,6 +17,6 @@ public enum RequestEventKind {
     /** An approved request ended by the privacy officer with part of it not carried out (Art. 35(7)). */
     CLOSED_INCOMPLETE,
     CANCELLED,
-    /** The result notice was sent to the person: when, how and by whom (appi-checklist §5 notified_at). */
+    /** The result notice was sent to the person: when, how and by whom (Arts. 32(3), 33(3), 34(3), 35(7)). */
     RESULT_NOTIFIED
 }

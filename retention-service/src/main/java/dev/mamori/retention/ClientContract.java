@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * The contact center's contract with a client company, under which it handles the client's customers' data as an
- * entrusted processor (APPI Art. 27(5)(i)). When it ends, the data collected under it is erased (tele-net's
- * practice), unless an extension of the contract keeps a category longer.
+ * entrusted processor (APPI Art. 27(5)(i)). When it ends, the data collected under it is no longer needed and is
+ * erased (Art. 22), unless an extension of the contract keeps a category longer.
  */
 @Entity
 @Table(name = "client_contract")

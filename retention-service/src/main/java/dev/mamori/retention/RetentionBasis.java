@@ -1,9 +1,9 @@
 package dev.mamori.retention;
 
 /**
- * What a category's retention period counts from. Seeds: BellSystem24 deletes 92 days after collection unless a
- * client contract extends it (COLLECTION); tele-net erases call recordings when the client contract ends
- * (CONTRACT_END). Either way the data is erased once no longer needed (APPI Art. 22).
+ * What a category's retention period counts from: the collection (data a contact center collects for a client is
+ * kept a fixed period, unless the client contract extends it) or the end of the client contract (call recordings
+ * kept while the contract runs). Either way the data is erased once no longer needed (APPI Art. 22).
  */
 public enum RetentionBasis {
     /** Keep N days from the moment the data was collected. */

@@ -35,7 +35,7 @@ class ContractorResourceTest {
         return LocalDate.now(JapanTime.ZONE).toString();
     }
 
-    /** A contact-center contractor with PrivacyMark, as in tele-net's sharing list. */
+    /** A contact-center contractor with PrivacyMark, as a client company's list of contractors would name it. */
     static String contractor(String partyId, String expiresOn, String extra) {
         return """
                 {"thirdPartyId": "%s",

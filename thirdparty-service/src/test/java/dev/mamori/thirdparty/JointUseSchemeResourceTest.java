@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class JointUseSchemeResourceTest {
 
-    /** A scheme like PERSOL's group joint use of corporate clients' staff data, responsible tenant-a, member tenant-b. */
+    /** A group's joint use of its corporate clients' staff data (Art. 27(5)(iii)), responsible tenant-a, member tenant-b. */
     static String scheme(String title, String members, String purposes, String effectiveFrom, String noticeOn) {
         return """
                 {"title": "%s", "dataItems": ["name", "department", "email"], "members": %s, "purposes": %s,

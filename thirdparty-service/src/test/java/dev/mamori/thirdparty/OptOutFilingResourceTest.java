@@ -37,7 +37,7 @@ class OptOutFilingResourceTest {
         return LocalDate.now(JapanTime.ZONE);
     }
 
-    /** tele-net's filing as a list broker would make it. */
+    /** A filing as a list broker would make it (Art. 27(2): the nine items filed with the PPC). */
     private static String filing(String dataItems, String provisionMethod, LocalDate provisionStartsOn, LocalDate filedOn) {
         return """
                 {"providerName": "株式会社テレネット", "providerAddress": "東京都千代田区1-1", "providerRepresentative": "山田 一郎",

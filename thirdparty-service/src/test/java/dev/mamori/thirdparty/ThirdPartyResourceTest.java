@@ -25,7 +25,7 @@ class ThirdPartyResourceTest {
         return given().auth().oauth2(TestTokens.forTenant(tenant, role)).contentType(ContentType.JSON);
     }
 
-    /** A corporation in Japan that receives data with consent, as in PERSOL's provision table. */
+    /** A corporation in Japan that receives data with the principals' consent (Art. 27(1)). */
     static String corporation(String name) {
         return """
                 {"name": "%s", "address": "東京都新宿区西新宿2-1-1 新宿三井ビルディング51F",

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 
 /**
  * The use decision's reads, as plain prepared SQL on the reactive pool: this path takes thousands of calls a second
- * and an ORM costs several times the query itself here (see shared/reference/performance-ceilings.md).
+ * and an ORM costs several times the query itself here (BENCHMARKS.md has the figures).
  */
 @ApplicationScoped
 public class ConsentStateReader {

@@ -1,20 +1,17 @@
 package dev.mamori.consent.rest;
 
 import dev.mamori.consent.service.ConsentDraft;
+import dev.mamori.consent.service.ConsentImport;
 import dev.mamori.consent.service.ConsentService;
-import dev.mamori.consent.service.DecisionCache;
 import dev.mamori.consent.service.ReceiptService;
 import dev.mamori.consent.service.WithdrawalDraft;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
-import dev.mamori.platform.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,27 +37,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Consents", description = "Consents and refusals with evidence, withdrawals, receipts (APPI Arts. 18, 20(2), 27, 28)")
 public class ConsentResource {
 
-    @Schema(name = "ConsentImport")
-    public record ConsentImport(@NotEmpty @Size(max = ConsentService.MAX_IMPORT) List<@Valid @NotNull ConsentDraft> consents) {
-    }
-
     @Schema(name = "ConsentImportResult")
     public record ImportResult(int imported, List<UUID> ids) {
     }
 
     private final ConsentService consents;
     private final ReceiptService receipts;
-    private final Idempotency idempotency;
-    private final DecisionCache cache;
-    private final TenantContext tenant;
 
-    public ConsentResource(ConsentService consents, ReceiptService receipts, Idempotency idempotency,
-                           DecisionCache cache, TenantContext tenant) {
+    public ConsentResource(ConsentService consents, ReceiptService receipts) {
         this.consents = consents;
         this.receipts = receipts;
-        this.idempotency = idempotency;
-        this.cache = cache;
-        this.tenant = tenant;
     }
 
     @POST
@@ -73,10 +59,8 @@ public class ConsentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> recordConsent(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                        @Valid @NotNull ConsentDraft draft) {
-        return idempotency.once(idempotencyKey, "recordConsent", draft, () -> consents.record(draft)
-                .map(c -> Response.created(URI.create("/v1/consents/" + c.consent().id))
-                        .entity(ConsentView.of(c)).build()))
-                .invoke(() -> cache.committed(tenant.tenantId(), draft.subjectRef()));
+        return consents.record(idempotencyKey, draft, c -> Response.created(URI.create("/v1/consents/" + c.consent().id))
+                .entity(ConsentView.of(c)).build());
     }
 
     @POST
@@ -88,10 +72,8 @@ public class ConsentResource {
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     public Uni<Response> importConsents(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                         @Valid @NotNull ConsentImport body) {
-        return idempotency.once(idempotencyKey, "importConsents", body, () -> consents.importAll(body.consents())
-                .map(all -> Response.status(201)
-                        .entity(new ImportResult(all.size(), all.stream().map(c -> c.id).toList())).build()))
-                .invoke(() -> cache.committed(tenant.tenantId(), null));
+        return consents.importAll(idempotencyKey, body, all -> Response.status(201)
+                .entity(new ImportResult(all.size(), all.stream().map(c -> c.id).toList())).build());
     }
 
     @GET
@@ -112,11 +94,7 @@ public class ConsentResource {
     public Uni<Response> withdrawConsent(@PathParam("id") UUID id,
                                          @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                          @Valid @NotNull WithdrawalDraft draft) {
-        String[] subject = {null};
-        return idempotency.once(idempotencyKey, "withdrawConsent:" + id, draft, () -> consents.withdraw(id, draft)
-                        .invoke(c -> subject[0] = c.consent().subjectRef)
-                        .map(c -> Response.ok(ConsentView.of(c)).build()))
-                .invoke(() -> cache.committed(tenant.tenantId(), subject[0]));
+        return consents.withdraw(idempotencyKey, id, draft, c -> Response.ok(ConsentView.of(c)).build());
     }
 
     @GET

@@ -1,7 +1,6 @@
 package dev.mamori.consent.rest;
 
 import dev.mamori.consent.TenantPolicy;
-import dev.mamori.consent.service.DecisionCache;
 import dev.mamori.consent.service.PolicyService;
 import dev.mamori.platform.tenant.Roles;
 import io.smallrye.mutiny.Uni;
@@ -24,11 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PolicyResource {
 
     private final PolicyService policies;
-    private final DecisionCache cache;
 
-    public PolicyResource(PolicyService policies, DecisionCache cache) {
+    public PolicyResource(PolicyService policies) {
         this.policies = policies;
-        this.cache = cache;
     }
 
     @GET
@@ -42,7 +39,7 @@ public class PolicyResource {
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(operationId = "setConsentPolicy", summary = "Set the minor age threshold and controller details")
     public Uni<PolicyService.PolicyDraft> setConsentPolicy(@Valid @NotNull PolicyService.PolicyDraft draft) {
-        return policies.update(draft).invoke(p -> cache.committed(p.tenantId, null)).map(PolicyResource::view);
+        return policies.update(draft).map(PolicyResource::view);
     }
 
     private static PolicyService.PolicyDraft view(TenantPolicy p) {

@@ -1,14 +1,12 @@
 package dev.mamori.consent.rest;
 
 import dev.mamori.consent.service.ConsentExportService;
-import dev.mamori.consent.service.DecisionCache;
 import dev.mamori.consent.service.PurposeDraft;
 import dev.mamori.consent.service.PurposeService;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
-import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.platform.text.Csv;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,18 +40,10 @@ public class PurposeResource {
 
     private final PurposeService purposes;
     private final ConsentExportService exports;
-    private final Idempotency idempotency;
 
-    private final DecisionCache cache;
-    private final TenantContext tenant;
-
-    public PurposeResource(PurposeService purposes, ConsentExportService exports, Idempotency idempotency,
-                           DecisionCache cache, TenantContext tenant) {
-        this.cache = cache;
-        this.tenant = tenant;
+    public PurposeResource(PurposeService purposes, ConsentExportService exports) {
         this.purposes = purposes;
         this.exports = exports;
-        this.idempotency = idempotency;
     }
 
     @GET
@@ -78,10 +68,8 @@ public class PurposeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createPurpose(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                        @Valid @NotNull PurposeDraft draft) {
-        return idempotency.once(idempotencyKey, "createPurpose", draft, () -> purposes.create(draft)
-                .map(p -> Response.created(URI.create("/v1/purposes/" + p.purpose().code))
-                        .entity(PurposeView.detail(p)).build()))
-                .invoke(() -> cache.committed(tenant.tenantId(), null));
+        return purposes.create(idempotencyKey, draft, p -> Response.created(URI.create("/v1/purposes/" + p.purpose().code))
+                .entity(PurposeView.detail(p)).build());
     }
 
     @POST
@@ -94,11 +82,8 @@ public class PurposeResource {
     public Uni<Response> publishPurposeVersion(@PathParam("code") String code,
                                                @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                                @Valid @NotNull PurposeDraft draft) {
-        return idempotency.once(idempotencyKey, "publishPurposeVersion:" + code, draft, () -> purposes
-                .publishVersion(code, draft)
-                .map(p -> Response.created(URI.create("/v1/purposes/" + code))
-                        .entity(PurposeView.summary(p)).build()))
-                .invoke(() -> cache.committed(tenant.tenantId(), null));
+        return purposes.publishVersion(idempotencyKey, code, draft, p -> Response.created(URI.create("/v1/purposes/" + code))
+                .entity(PurposeView.summary(p)).build());
     }
 
     @GET

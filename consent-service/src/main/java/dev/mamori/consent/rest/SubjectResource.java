@@ -1,14 +1,11 @@
 package dev.mamori.consent.rest;
 
 import dev.mamori.platform.subject.SubjectRef;
-import dev.mamori.consent.service.ConsentDraft;
 import dev.mamori.consent.service.ConsentService;
-import dev.mamori.consent.service.DecisionCache;
 import dev.mamori.consent.service.UseStopDraft;
 import dev.mamori.consent.service.UseStopService;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.tenant.Roles;
-import dev.mamori.platform.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -48,17 +45,10 @@ public class SubjectResource {
 
     private final ConsentService consents;
     private final UseStopService useStops;
-    private final Idempotency idempotency;
-    private final DecisionCache cache;
-    private final TenantContext tenant;
 
-    public SubjectResource(ConsentService consents, UseStopService useStops, Idempotency idempotency,
-                           DecisionCache cache, TenantContext tenant) {
+    public SubjectResource(ConsentService consents, UseStopService useStops) {
         this.consents = consents;
         this.useStops = useStops;
-        this.idempotency = idempotency;
-        this.cache = cache;
-        this.tenant = tenant;
     }
 
     @GET
@@ -82,9 +72,8 @@ public class SubjectResource {
             @PathParam("subjectRef") @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull UseStopDraft draft) {
-        return idempotency.once(idempotencyKey, "stopUse:" + subjectRef, draft, () -> useStops.stop(subjectRef, draft)
-                .map(stops -> Response.status(201).entity(stops.stream().map(ConsentView.UseStopView::of).toList()).build()))
-                .invoke(() -> cache.committed(tenant.tenantId(), subjectRef));
+        return useStops.stop(idempotencyKey, subjectRef, draft, stops -> Response.status(201)
+                .entity(stops.stream().map(ConsentView.UseStopView::of).toList()).build());
     }
 
     @POST
@@ -92,8 +81,6 @@ public class SubjectResource {
     @RolesAllowed({Roles.SERVICE, Roles.PRIVACY_OFFICER})
     @Operation(operationId = "liftUseStop", summary = "Lift a use stop; it stays on record with who lifted it and why")
     public Uni<ConsentView.UseStopView> liftUseStop(@PathParam("id") UUID id, @Valid @NotNull Lift lift) {
-        return useStops.lift(id, lift.reason())
-                .invoke(stop -> cache.committed(stop.tenantId, stop.subjectRef))
-                .map(ConsentView.UseStopView::of);
+        return useStops.lift(id, lift.reason()).map(ConsentView.UseStopView::of);
     }
 }

@@ -17,6 +17,7 @@ import dev.mamori.consent.repository.UseStopRepository;
 import dev.mamori.platform.audit.AuditEntry;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.events.ChangeFeed;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
@@ -24,6 +25,7 @@ import dev.mamori.platform.validation.NotFutureValidator;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -61,11 +63,14 @@ public class ConsentService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final ChangeFeed feed;
+    private final Idempotency idempotency;
+    private final DecisionCache cache;
     private final Clock clock;
 
     public ConsentService(ConsentRepository consents, ConsentWithdrawalRepository withdrawals, PurposeRepository purposes,
                           PurposeVersionRepository versions, TenantPolicyRepository policies, UseStopRepository useStops,
-                          TenantContext tenant, AuditLog audit, ChangeFeed feed, Clock clock) {
+                          TenantContext tenant, AuditLog audit, ChangeFeed feed, Idempotency idempotency,
+                          DecisionCache cache, Clock clock) {
         this.consents = consents;
         this.withdrawals = withdrawals;
         this.purposes = purposes;
@@ -75,11 +80,38 @@ public class ConsentService {
         this.tenant = tenant;
         this.audit = audit;
         this.feed = feed;
+        this.idempotency = idempotency;
+        this.cache = cache;
         this.clock = clock;
     }
 
-    @WithTransaction
-    public Uni<RecordedConsent> record(ConsentDraft draft) {
+    /**
+     * Records a consent or refusal, once per Idempotency-Key. Once it has committed, this replica forgets what it
+     * cached about the person (the others hear it from the change feed), so a decision asked next sees it.
+     */
+    public Uni<Response> record(String idempotencyKey, ConsentDraft draft, Function<RecordedConsent, Response> answer) {
+        return idempotency.once(idempotencyKey, "recordConsent", draft, () -> record(draft), answer,
+                recorded -> cache.committed(tenant.tenantId(), draft.subjectRef()));
+    }
+
+    /** Imports existing consents (see below), once per Idempotency-Key; then the tenant's cached states are dropped. */
+    public Uni<Response> importAll(String idempotencyKey, ConsentImport batch, Function<List<Consent>, Response> answer) {
+        return idempotency.once(idempotencyKey, "importConsents", batch, () -> importAll(batch.consents()), answer,
+                imported -> cache.committed(tenant.tenantId(), null));
+    }
+
+    /**
+     * Withdraws a consent (see below), once per Idempotency-Key; then this replica forgets the person's cached state.
+     * A replayed answer does not say whose consent it was, so then the tenant's cached states are dropped.
+     */
+    public Uni<Response> withdraw(String idempotencyKey, UUID consentId, WithdrawalDraft draft,
+                                  Function<RecordedConsent, Response> answer) {
+        return idempotency.once(idempotencyKey, "withdrawConsent:" + consentId, draft, () -> withdraw(consentId, draft),
+                answer, withdrawn -> cache.committed(tenant.tenantId(),
+                        withdrawn == null ? null : withdrawn.consent().subjectRef));
+    }
+
+    private Uni<RecordedConsent> record(ConsentDraft draft) {
         String tenantId = tenant.tenantId();
         return context(tenantId, List.of(draft)).chain(ctx -> {
             List<Problem.FieldError> errors = new ArrayList<>();
@@ -99,8 +131,7 @@ public class ConsentService {
      * Imports existing consents in one transaction: every row is checked first and, if any row is wrong, the
      * answer lists every wrong row and nothing is written.
      */
-    @WithTransaction
-    public Uni<List<Consent>> importAll(List<ConsentDraft> drafts) {
+    private Uni<List<Consent>> importAll(List<ConsentDraft> drafts) {
         String tenantId = tenant.tenantId();
         return context(tenantId, drafts).chain(ctx -> {
             List<Problem.FieldError> errors = new ArrayList<>();
@@ -121,8 +152,7 @@ public class ConsentService {
     }
 
     /** Withdraws a consent. A consent is withdrawn once; asking again changes nothing and says so. */
-    @WithTransaction
-    public Uni<RecordedConsent> withdraw(UUID consentId, WithdrawalDraft draft) {
+    private Uni<RecordedConsent> withdraw(UUID consentId, WithdrawalDraft draft) {
         String tenantId = tenant.tenantId();
         OffsetDateTime now = now();
         return consents.findForTenant(tenantId, consentId).chain(consent -> {

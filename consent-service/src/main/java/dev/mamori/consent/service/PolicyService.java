@@ -5,8 +5,8 @@ import dev.mamori.consent.repository.TenantPolicyRepository;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.events.ChangeFeed;
 import dev.mamori.platform.tenant.TenantContext;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
@@ -36,14 +36,16 @@ public class PolicyService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final ChangeFeed feed;
+    private final DecisionCache cache;
     private final Clock clock;
 
     public PolicyService(TenantPolicyRepository policies, TenantContext tenant, AuditLog audit, ChangeFeed feed,
-                         Clock clock) {
+                         DecisionCache cache, Clock clock) {
         this.policies = policies;
         this.tenant = tenant;
         this.audit = audit;
         this.feed = feed;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -53,8 +55,12 @@ public class PolicyService {
         return policies.findById(tenantId).map(p -> p == null ? TenantPolicy.defaults(tenantId) : p);
     }
 
-    @WithTransaction
+    /** Sets the policy; once it has committed, this replica drops the tenant's cached decisions (the age threshold). */
     public Uni<TenantPolicy> update(PolicyDraft draft) {
+        return Panache.withTransaction(() -> write(draft)).invoke(p -> cache.committed(p.tenantId, null));
+    }
+
+    private Uni<TenantPolicy> write(PolicyDraft draft) {
         String tenantId = tenant.tenantId();
         return policies.findById(tenantId).chain(existing -> {
             TenantPolicy policy = existing == null ? TenantPolicy.defaults(tenantId) : existing;

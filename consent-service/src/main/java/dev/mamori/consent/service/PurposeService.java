@@ -7,12 +7,13 @@ import dev.mamori.consent.repository.PurposeRepository;
 import dev.mamori.consent.repository.PurposeVersionRepository;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.events.ChangeFeed;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -35,20 +36,37 @@ public class PurposeService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final ChangeFeed feed;
+    private final Idempotency idempotency;
+    private final DecisionCache cache;
     private final Clock clock;
 
     public PurposeService(PurposeRepository purposes, PurposeVersionRepository versions, TenantContext tenant,
-                          AuditLog audit, ChangeFeed feed, Clock clock) {
+                          AuditLog audit, ChangeFeed feed, Idempotency idempotency, DecisionCache cache,
+                          Clock clock) {
         this.purposes = purposes;
         this.feed = feed;
         this.versions = versions;
         this.tenant = tenant;
         this.audit = audit;
+        this.idempotency = idempotency;
+        this.cache = cache;
         this.clock = clock;
     }
 
-    @WithTransaction
-    public Uni<PublishedPurpose> create(PurposeDraft draft) {
+    /** Publishes a new purpose, once per Idempotency-Key; then this replica drops the tenant's cached decisions. */
+    public Uni<Response> create(String idempotencyKey, PurposeDraft draft, Function<PublishedPurpose, Response> answer) {
+        return idempotency.once(idempotencyKey, "createPurpose", draft, () -> create(draft), answer,
+                created -> cache.committed(tenant.tenantId(), null));
+    }
+
+    /** Publishes the next version (see below), once per Idempotency-Key; then the tenant's cached decisions go. */
+    public Uni<Response> publishVersion(String idempotencyKey, String code, PurposeDraft draft,
+                                        Function<PublishedPurpose, Response> answer) {
+        return idempotency.once(idempotencyKey, "publishPurposeVersion:" + code, draft, () -> publishVersion(code, draft),
+                answer, published -> cache.committed(tenant.tenantId(), null));
+    }
+
+    private Uni<PublishedPurpose> create(PurposeDraft draft) {
         String tenantId = tenant.tenantId();
         if (draft.code() == null) {
             throw ProblemException.invalidField("code", "must not be blank");
@@ -83,8 +101,7 @@ public class PurposeService {
      * Publishes the next version. The change type decides what happens to existing consents: RELATED keeps them
      * (the new text must be notified or published, Art. 21(3)); UNRELATED means re-consent (Art. 18(1)).
      */
-    @WithTransaction
-    public Uni<PublishedPurpose> publishVersion(String code, PurposeDraft draft) {
+    private Uni<PublishedPurpose> publishVersion(String code, PurposeDraft draft) {
         String tenantId = tenant.tenantId();
         if (draft.changeType() == null || draft.changeType() == ChangeType.INITIAL) {
             throw ProblemException.invalidField("changeType", "must be RELATED or UNRELATED for a new version");

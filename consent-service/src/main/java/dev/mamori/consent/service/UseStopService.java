@@ -5,18 +5,21 @@ import dev.mamori.consent.repository.PurposeRepository;
 import dev.mamori.consent.repository.UseStopRepository;
 import dev.mamori.platform.events.ChangeFeed;
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Cessation of use after a decided request (APPI Art. 35). request-service calls this with a service token once
@@ -30,20 +33,33 @@ public class UseStopService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final ChangeFeed feed;
+    private final Idempotency idempotency;
+    private final DecisionCache cache;
     private final Clock clock;
 
     public UseStopService(UseStopRepository stops, PurposeRepository purposes, TenantContext tenant, AuditLog audit,
-                          ChangeFeed feed, Clock clock) {
+                          ChangeFeed feed, Idempotency idempotency, DecisionCache cache, Clock clock) {
         this.stops = stops;
         this.purposes = purposes;
         this.tenant = tenant;
         this.audit = audit;
         this.feed = feed;
+        this.idempotency = idempotency;
+        this.cache = cache;
         this.clock = clock;
     }
 
-    @WithTransaction
-    public Uni<List<UseStop>> stop(String subjectRef, UseStopDraft draft) {
+    /**
+     * Stops the use of a person's data, once per Idempotency-Key. Once it has committed, this replica forgets what it
+     * cached about the person, so its decisions say USE_STOPPED from the moment this returns.
+     */
+    public Uni<Response> stop(String idempotencyKey, String subjectRef, UseStopDraft draft,
+                              Function<List<UseStop>, Response> answer) {
+        return idempotency.once(idempotencyKey, "stopUse:" + subjectRef, draft, () -> stop(subjectRef, draft), answer,
+                created -> cache.committed(tenant.tenantId(), subjectRef));
+    }
+
+    private Uni<List<UseStop>> stop(String subjectRef, UseStopDraft draft) {
         String tenantId = tenant.tenantId();
         if (draft.ground() == UseStopDraft.Ground.ERASURE && draft.purposes() != null && !draft.purposes().isEmpty()) {
             // An erased person's data is gone for every purpose: a stop on erasure cannot be partial.
@@ -82,9 +98,16 @@ public class UseStopService {
                 .replaceWith(created);
     }
 
-    /** Lifts a stop, e.g. when the person asks to resume. The stop stays on record with who lifted it and why. */
-    @WithTransaction
+    /**
+     * Lifts a stop, e.g. when the person asks to resume. The stop stays on record with who lifted it and why. Once it
+     * has committed, this replica forgets what it cached about the person.
+     */
     public Uni<UseStop> lift(UUID id, String reason) {
+        return Panache.withTransaction(() -> liftStop(id, reason))
+                .invoke(stop -> cache.committed(stop.tenantId, stop.subjectRef));
+    }
+
+    private Uni<UseStop> liftStop(UUID id, String reason) {
         String tenantId = tenant.tenantId();
         return stops.lockForTenant(tenantId, id).chain(stop -> {
             if (stop == null) {

@@ -14,6 +14,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -38,10 +40,47 @@ public class Idempotency {
     }
 
     /**
-     * Runs {@code action} in a transaction unless this tenant already completed {@code operation} with this key.
-     * Without a key the action simply runs (in a transaction).
+     * Runs {@code work} in a transaction unless this tenant already completed {@code operation} with this key, and
+     * answers {@code answer} of its result; the key, the work and the stored answer commit together. Without a key
+     * the work simply runs (in a transaction). Services call this: they own the transaction and the key, and the
+     * resource only says how the result reads over HTTP.
      */
-    public Uni<Response> once(String key, String operation, Object request, Supplier<Uni<Response>> action) {
+    public <T> Uni<Response> once(String key, String operation, Object request, Supplier<Uni<T>> work,
+                                  Function<? super T, Response> answer) {
+        return answered(key, operation, request, work, answer).map(Answered::response);
+    }
+
+    /**
+     * As {@link #once(String, String, Object, Supplier, Function)}, then {@code afterCommit} once the transaction has
+     * committed (e.g. to drop what a cache held), with the result, or with {@code null} when the answer is the stored
+     * one of an earlier call with the same key.
+     */
+    public <T> Uni<Response> once(String key, String operation, Object request, Supplier<Uni<T>> work,
+                                  Function<? super T, Response> answer, Consumer<? super T> afterCommit) {
+        return answered(key, operation, request, work, answer)
+                .invoke(done -> afterCommit.accept(done.replayed() ? null : done.result()))
+                .map(Answered::response);
+    }
+
+    /**
+     * As {@link #once(String, String, Object, Supplier, Function)}, but says what happened, for a service that does
+     * more once the work has committed (and only when it was done now, not replayed).
+     */
+    public <T> Uni<Answered<T>> answered(String key, String operation, Object request, Supplier<Uni<T>> work,
+                                         Function<? super T, Response> answer) {
+        return claimed(key, operation, request, () -> work.get()
+                .map(result -> new Answered<T>(result, answer.apply(result), false)));
+    }
+
+    /**
+     * What a call made once per key came to: the work's result and its answer, or, when {@code replayed}, the answer
+     * stored by an earlier call with the same key (and no result: the work did not run again).
+     */
+    public record Answered<T>(T result, Response response, boolean replayed) {
+    }
+
+    private <T> Uni<Answered<T>> claimed(String key, String operation, Object request,
+                                         Supplier<Uni<Answered<T>>> action) {
         if (key == null) {
             return Panache.withTransaction(action);
         }
@@ -57,8 +96,9 @@ public class Idempotency {
                 .setParameter("h", requestHash)
                 .executeUpdate()
                 .chain(claimed -> claimed == 1
-                        ? action.get().call(response -> store(tenantId, operation, key, response))
-                        : replay(tenantId, operation, key, requestHash))));
+                        ? action.get().call(done -> store(tenantId, operation, key, done.response()))
+                        : replay(tenantId, operation, key, requestHash)
+                                .map(response -> new Answered<T>(null, response, true)))));
     }
 
     /**

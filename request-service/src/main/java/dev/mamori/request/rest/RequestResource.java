@@ -20,7 +20,6 @@ import dev.mamori.request.service.FulfilmentService;
 import dev.mamori.request.service.HandlingRecordExport;
 import dev.mamori.request.service.IdentityVerification;
 import dev.mamori.request.service.NotificationService;
-import dev.mamori.request.service.OutboxDeliverer;
 import dev.mamori.request.service.Pause;
 import dev.mamori.request.service.VerificationService;
 import dev.mamori.request.service.RequestIntake;
@@ -69,27 +68,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RequestResource {
 
     private final RequestService requests;
-    private final Idempotency idempotency;
     private final VerificationService verification;
     private final DecisionService decisions;
     private final DeadlineService deadlines;
     private final FulfilmentService fulfilment;
-    private final OutboxDeliverer deliverer;
     private final HandlingRecordExport export;
     private final NotificationService notifications;
     private final Clock clock;
 
-    public RequestResource(RequestService requests, Idempotency idempotency, VerificationService verification,
+    public RequestResource(RequestService requests, VerificationService verification,
                            DecisionService decisions, DeadlineService deadlines, FulfilmentService fulfilment,
-                           OutboxDeliverer deliverer, HandlingRecordExport export,
-                           NotificationService notifications, Clock clock) {
+                           HandlingRecordExport export, NotificationService notifications, Clock clock) {
         this.requests = requests;
-        this.idempotency = idempotency;
         this.verification = verification;
         this.decisions = decisions;
         this.deadlines = deadlines;
         this.fulfilment = fulfilment;
-        this.deliverer = deliverer;
         this.export = export;
         this.notifications = notifications;
         this.clock = clock;
@@ -108,9 +102,8 @@ public class RequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createRequest(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                        @Valid @NotNull RequestIntake intake) {
-        return idempotency.once(idempotencyKey, "createRequest", intake, () -> requests.receive(intake)
-                .map(d -> Response.created(URI.create("/v1/requests/" + d.request().id))
-                        .entity(RequestView.of(d)).build()));
+        return requests.receive(idempotencyKey, intake, d -> Response.created(URI.create("/v1/requests/"
+                + d.request().id)).entity(RequestView.of(d)).build());
     }
 
     @GET
@@ -209,13 +202,7 @@ public class RequestResource {
             + "refusal-ground-not-applicable, fee-not-applicable, scope-required, partial-not-supported",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RequestView> decideRequest(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
-        return decisions.decide(id, decision)
-                .invoke(d -> {
-                    if (d.request().status == RequestStatus.IN_PROGRESS) {
-                        deliverer.kick();
-                    }
-                })
-                .map(RequestView::of);
+        return decisions.decide(id, decision).map(RequestView::of);
     }
 
     @POST
@@ -257,7 +244,7 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "nothing-to-retry",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RequestView> retryFulfilment(@PathParam("id") UUID id) {
-        return fulfilment.retry(id).invoke(deliverer::kick).chain(() -> requests.get(id)).map(RequestView::of);
+        return requests.retryFulfilment(id).map(RequestView::of);
     }
 
     @POST
@@ -275,14 +262,7 @@ public class RequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> closeRequest(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                       @PathParam("id") UUID id, @Valid @NotNull Closure closure) {
-        // The request id is part of what the key stands for: the same key and reason for another request is reuse.
-        // A LinkedHashMap keeps the hashed order the same on every replica and restart.
-        java.util.Map<String, Object> call = new java.util.LinkedHashMap<>();
-        call.put("requestId", id);
-        call.put("reason", closure.reason());
-        return idempotency.once(idempotencyKey, "closeRequest", call,
-                () -> fulfilment.closeIncomplete(id, closure).chain(() -> requests.get(id))
-                        .map(d -> Response.ok(RequestView.of(d)).build()));
+        return requests.close(idempotencyKey, id, closure, d -> Response.ok(RequestView.of(d)).build());
     }
 
     @POST
@@ -300,7 +280,7 @@ public class RequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RequestView> recordResultNotification(@PathParam("id") UUID id,
                                                      @Valid @NotNull ResultNotification notification) {
-        return notifications.record(id, notification).chain(() -> requests.get(id)).map(RequestView::of);
+        return notifications.recordAndRead(id, notification).map(RequestView::of);
     }
 
     @GET

@@ -17,7 +17,7 @@ import dev.mamori.request.client.TargetServices;
 import dev.mamori.request.repository.DataSubjectRequestRepository;
 import dev.mamori.request.repository.FulfilmentTaskRepository;
 import dev.mamori.request.service.Decision.Section;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -32,8 +32,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The client company decides (appi-checklist §8: a BPO does not hold the data it processes, so requests it takes
- * are routed to the client company's privacy officer). A refusal names its statutory ground and reason (Arts. 33(2),
+ * The client company decides (Art. 16(4): data a BPO processes on a client's behalf is the client's retained
+ * personal data, not the BPO's, so requests it takes are routed to the client company's privacy officer). A refusal names its statutory ground and reason (Arts. 33(2),
  * 36); an approval queues the calls that carry it out across the suite in the same transaction (the outbox).
  */
 @ApplicationScoped
@@ -48,12 +48,13 @@ public class DecisionService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final FieldCipher cipher;
+    private final OutboxDeliverer deliverer;
     private final Clock clock;
 
     public DecisionService(DataSubjectRequestRepository requests, FulfilmentTaskRepository tasks,
                            RequestJournal journal, RequestService requestService, FulfilmentService fulfilment,
                            SettingsService settings, TenantContext tenant, AuditLog audit, FieldCipher cipher,
-                           Clock clock) {
+                           OutboxDeliverer deliverer, Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.journal = journal;
@@ -63,11 +64,23 @@ public class DecisionService {
         this.tenant = tenant;
         this.audit = audit;
         this.cipher = cipher;
+        this.deliverer = deliverer;
         this.clock = clock;
     }
 
-    @WithTransaction
+    /**
+     * Records the client company's decision (below). Once an approval has committed, the outbox is woken, so its
+     * calls go out at once rather than at the next scheduled run.
+     */
     public Uni<RequestDetails> decide(UUID id, Decision d) {
+        return Panache.withTransaction(() -> record(id, d)).invoke(decided -> {
+            if (decided.request().status == RequestStatus.IN_PROGRESS) {
+                deliverer.kick();
+            }
+        });
+    }
+
+    private Uni<RequestDetails> record(UUID id, Decision d) {
         String tenantId = tenant.tenantId();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         return requests.lockForTenant(tenantId, id).chain(r -> {

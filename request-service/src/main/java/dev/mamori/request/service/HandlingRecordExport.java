@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The record of disclosure-request handling that JIS Q 15001 / PrivacyMark asks for (appi-checklist §9), as CSV:
+ * The record of handling requests from the person that JIS Q 15001 (PrivacyMark) asks for, as CSV:
  * one line per request with what was asked, how the requester was verified, who decided what and when, whether
  * it was answered by its due date, and when and how the result notice was sent. It holds no name or contact, only the client company's subject reference.
  */
@@ -95,7 +95,7 @@ public class HandlingRecordExport {
             row.add(s(r.closedAt));
             row.add(r.closedAt == null || r.status == RequestStatus.CANCELLED ? null
                     : Boolean.toString(!Deadlines.arrivalDay(r.closedAt).isAfter(r.dueOn)));
-            // appi-checklist §5: when and how the person was told the result.
+            // When and how the person was told the result (Arts. 32(3), 33(3), 34(3), 35(7): without delay).
             row.add(s(r.notifiedAt));
             row.add(s(r.notifiedVia));
             row.add(r.notifiedBy);

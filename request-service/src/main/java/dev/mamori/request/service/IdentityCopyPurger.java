@@ -14,8 +14,8 @@ import java.time.OffsetDateTime;
 import org.jboss.logging.Logger;
 
 /**
- * Deletes copies of identity documents once their short retention ends (appi-checklist §10), each with a line in
- * the audit log (Art. 23: deletion is recorded). The request keeps only the fact: method, document types, who
+ * Deletes copies of identity documents once their short retention ends (Art. 22: a copy is needed only until the
+ * requester is verified), each with a line in the audit log (Art. 23: deletion is recorded). The request keeps only the fact: method, document types, who
  * verified and when.
  */
 @ApplicationScoped

@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * Records that the result notice was sent to the person. The Act wants the result notified without delay (Arts.
- * 32(3), 33(3), 34(3), 35(7)); the checklist (§5) keeps the date it was, so the handling record can prove it. The
+ * 32(3), 33(3), 34(3), 35(7)); the request keeps the date it was, so the handling record can prove it. The
  * notice is sent outside the suite (post, email, an electronic delivery service), so an operator records it here.
  */
 @ApplicationScoped
@@ -31,16 +31,24 @@ public class NotificationService {
     private final RequestJournal journal;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final RequestService requestService;
     private final Clock clock;
 
     public NotificationService(DataSubjectRequestRepository requests, RequestResultRepository results,
-                               RequestJournal journal, TenantContext tenant, AuditLog audit, Clock clock) {
+                               RequestJournal journal, TenantContext tenant, AuditLog audit,
+                               RequestService requestService, Clock clock) {
         this.requests = requests;
         this.results = results;
         this.journal = journal;
         this.tenant = tenant;
         this.audit = audit;
+        this.requestService = requestService;
         this.clock = clock;
+    }
+
+    /** Records the sending (below) and answers the request as it now reads. */
+    public Uni<RequestDetails> recordAndRead(UUID id, ResultNotification notification) {
+        return record(id, notification).chain(() -> requestService.get(id));
     }
 
     /**

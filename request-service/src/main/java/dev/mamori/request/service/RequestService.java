@@ -2,6 +2,7 @@ package dev.mamori.request.service;
 
 import dev.mamori.platform.time.JapanTime;
 import dev.mamori.platform.validation.NotFutureValidator;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.request.client.ClientSystemUrls;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,13 +28,17 @@ import dev.mamori.request.service.RequestIntake.Contact;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Taking in, finding and cancelling data-subject requests (APPI Arts. 32-39). Every read and change of a request is
@@ -69,12 +74,16 @@ public class RequestService {
     private final FulfilmentTaskRepository tasks;
     private final IdentityDocumentCopyRepository copies;
     private final ClientSystemUrls urls;
+    private final Idempotency idempotency;
+    private final FulfilmentService fulfilment;
+    private final OutboxDeliverer deliverer;
     private final Clock clock;
 
     public RequestService(DataSubjectRequestRepository requests, RequestEventRepository events, TenantContext tenant,
                           AuditLog audit, FieldCipher cipher, RequestConfig config, ObjectMapper json,
                           RequestJournal journal, SettingsService settings, FulfilmentTaskRepository tasks,
-                          IdentityDocumentCopyRepository copies, ClientSystemUrls urls, Clock clock) {
+                          IdentityDocumentCopyRepository copies, ClientSystemUrls urls, Idempotency idempotency,
+                          FulfilmentService fulfilment, OutboxDeliverer deliverer, Clock clock) {
         this.urls = urls;
         this.journal = journal;
         this.settings = settings;
@@ -87,7 +96,37 @@ public class RequestService {
         this.cipher = cipher;
         this.config = config;
         this.json = json;
+        this.idempotency = idempotency;
+        this.fulfilment = fulfilment;
+        this.deliverer = deliverer;
         this.clock = clock;
+    }
+
+    /** Takes in a request (below), once per Idempotency-Key: a retry answers the request taken the first time. */
+    public Uni<Response> receive(String idempotencyKey, RequestIntake intake, Function<RequestDetails, Response> answer) {
+        return idempotency.once(idempotencyKey, "createRequest", intake, () -> receive(intake), answer);
+    }
+
+    /**
+     * Closes an approved request whose fulfilment failed for good ({@link FulfilmentService#closeIncomplete}), once
+     * per Idempotency-Key, and answers the request as it now reads.
+     */
+    public Uni<Response> close(String idempotencyKey, UUID id, Closure closure, Function<RequestDetails, Response> answer) {
+        // The request id is part of what the key stands for: the same key and reason for another request is reuse.
+        // A LinkedHashMap keeps the hashed order the same on every replica and restart.
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("requestId", id);
+        call.put("reason", closure.reason());
+        return idempotency.once(idempotencyKey, "closeRequest", call,
+                () -> fulfilment.closeIncomplete(id, closure).chain(() -> get(id)), answer);
+    }
+
+    /**
+     * Sends a request's failed calls again ({@link FulfilmentService#retry}); once that has committed, the outbox is
+     * woken so they go out at once. Answers the request as it now reads.
+     */
+    public Uni<RequestDetails> retryFulfilment(UUID id) {
+        return fulfilment.retry(id).invoke(deliverer::kick).chain(() -> get(id));
     }
 
     /**

@@ -114,8 +114,8 @@ public class VerificationService {
     }
 
     /**
-     * The rules of appi-checklist §10, in the order that protects most: a My Number is refused before anything
-     * else is looked at. Answers the decoded copies (null where none was given).
+     * How a requester is identified (Art. 37(1)), in the order that protects most: a My Number is refused before
+     * anything else is looked at (My Number Act Art. 20: it may not be collected for this). Answers the decoded copies (null where none was given).
      */
     static List<byte[]> check(IdentityVerification v, LocalDate today, int maxCopyBytes) {
         List<Document> documents = v.documents() == null ? List.of() : v.documents();

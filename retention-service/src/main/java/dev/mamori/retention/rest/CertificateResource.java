@@ -43,12 +43,10 @@ public class CertificateResource {
 
     private final CertificateService certificates;
     private final RetentionPolicy policy;
-    private final Idempotency idempotency;
 
-    public CertificateResource(CertificateService certificates, RetentionPolicy policy, Idempotency idempotency) {
+    public CertificateResource(CertificateService certificates, RetentionPolicy policy) {
         this.certificates = certificates;
         this.policy = policy;
-        this.idempotency = idempotency;
     }
 
     @POST
@@ -68,21 +66,8 @@ public class CertificateResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> issueDeletionCertificate(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                                   @Valid @NotNull CertificateDraft draft) {
-        if (draft.requestRef() != null) {
-            if (draft.from() != null || draft.to() != null) {
-                throw ProblemException.invalidField("requestRef",
-                        "give either a period (from, to) or a requestRef, not both");
-            }
-        } else if (draft.from() == null) {
-            throw ProblemException.invalidField("from", "is required (a date, YYYY-MM-DD), or give a requestRef");
-        } else if (draft.to() == null) {
-            throw ProblemException.invalidField("to", "is required (a date, YYYY-MM-DD)");
-        }
-        return idempotency.once(idempotencyKey, "issueDeletionCertificate", draft, () -> (draft.requestRef() != null
-                ? certificates.issueForRequest(draft.requestRef())
-                : certificates.issueForPeriod(draft.from(), draft.to()))
-                .map(i -> Response.created(URI.create("/v1/deletion-certificates/" + i.certificate().id))
-                        .entity(CertificateView.of(i.certificate(), i.items(), policy.zone())).build()));
+        return certificates.issue(idempotencyKey, draft, i -> Response.created(URI.create("/v1/deletion-certificates/"
+                + i.certificate().id)).entity(CertificateView.of(i.certificate(), i.items(), policy.zone())).build());
     }
 
     @GET

@@ -4,12 +4,10 @@ import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
-import dev.mamori.retention.PurgeTrigger;
 import dev.mamori.retention.service.ContractDraft;
 import dev.mamori.retention.service.ContractEndDraft;
 import dev.mamori.retention.service.ContractService;
 import dev.mamori.retention.service.ExtensionDraft;
-import dev.mamori.retention.service.PurgeService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -41,13 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ContractResource {
 
     private final ContractService contracts;
-    private final PurgeService purge;
-    private final Idempotency idempotency;
 
-    public ContractResource(ContractService contracts, PurgeService purge, Idempotency idempotency) {
+    public ContractResource(ContractService contracts) {
         this.contracts = contracts;
-        this.purge = purge;
-        this.idempotency = idempotency;
     }
 
     @POST
@@ -59,9 +53,8 @@ public class ContractResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createContract(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                         @Valid @NotNull ContractDraft draft) {
-        return idempotency.once(idempotencyKey, "createContract", draft, () -> contracts.create(draft)
-                .map(c -> Response.created(URI.create("/v1/contracts/" + c.ref)).entity(ContractView.of(c, null, null))
-                        .build()));
+        return contracts.create(idempotencyKey, draft, c -> Response.created(URI.create("/v1/contracts/" + c.ref))
+                .entity(ContractView.of(c, null, null)).build());
     }
 
     @GET
@@ -96,15 +89,8 @@ public class ContractResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> endContract(@PathParam("ref") String ref, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                      @Valid @NotNull ContractEndDraft draft) {
-        return idempotency.once(idempotencyKey, "endContract:" + ref, draft, () -> contracts.end(ref, draft)
-                        .map(changed -> Response.ok(ContractView.of(changed.contract(), changed.recomputed(), null)).build()))
-                // After the end has committed: erase what became due, so the answer says what was erased.
-                .chain(response -> response.getStatus() != 200 || !(response.getEntity() instanceof ContractView view)
-                        ? Uni.createFrom().item(response)
-                        : purge.runNow(PurgeTrigger.CONTRACT_END).map(run -> Response.ok(new ContractView(view.ref(),
-                                view.name(), view.startsOn(), view.endsOn(), view.status(), view.createdAt(),
-                                view.createdBy(), view.endedAt(), view.endedBy(), view.recomputed(),
-                                PurgeRunView.of(run))).build()));
+        return contracts.end(idempotencyKey, ref, draft, (changed, run) -> Response.ok(ContractView.of(changed.contract(),
+                changed.recomputed(), run == null ? null : PurgeRunView.of(run))).build());
     }
 
     @POST
@@ -118,9 +104,8 @@ public class ContractResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> extendContract(@PathParam("ref") String ref, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                         @Valid @NotNull ExtensionDraft draft) {
-        return idempotency.once(idempotencyKey, "extendContract:" + ref, draft, () -> contracts.extend(ref, draft)
-                .map(extended -> Response.created(URI.create("/v1/contracts/" + ref + "/extensions"))
-                        .entity(ExtensionView.of(extended.extension(), extended.recomputed())).build()));
+        return contracts.extend(idempotencyKey, ref, draft, extended -> Response.created(URI.create("/v1/contracts/" + ref
+                + "/extensions")).entity(ExtensionView.of(extended.extension(), extended.recomputed())).build());
     }
 
     @GET

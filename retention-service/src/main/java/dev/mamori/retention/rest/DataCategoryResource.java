@@ -48,15 +48,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DataCategoryResource {
 
     private final DataCategoryService categories;
-    private final Idempotency idempotency;
     private final TenantContext tenant;
     private final RetentionPolicy policy;
     private final Clock clock;
 
-    public DataCategoryResource(DataCategoryService categories, Idempotency idempotency, TenantContext tenant,
-                                RetentionPolicy policy, Clock clock) {
+    public DataCategoryResource(DataCategoryService categories, TenantContext tenant, RetentionPolicy policy,
+                                Clock clock) {
         this.categories = categories;
-        this.idempotency = idempotency;
         this.tenant = tenant;
         this.policy = policy;
         this.clock = clock;
@@ -75,9 +73,8 @@ public class DataCategoryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createDataCategory(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                             @Valid @NotNull DataCategoryDraft draft) {
-        return idempotency.once(idempotencyKey, "createDataCategory", draft, () -> categories.create(draft)
-                .map(c -> Response.created(URI.create("/v1/data-categories/" + c.code))
-                        .entity(DataCategoryView.of(c)).build()));
+        return categories.create(idempotencyKey, draft, c -> Response.created(URI.create("/v1/data-categories/" + c.code))
+                .entity(DataCategoryView.of(c)).build());
     }
 
     @GET
@@ -130,8 +127,7 @@ public class DataCategoryResource {
     public Uni<Response> changeRetentionRule(@PathParam("code") String code,
                                              @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                              @Valid @NotNull RetentionRuleDraft draft) {
-        return idempotency.once(idempotencyKey, "changeRetentionRule:" + code, draft, () -> categories
-                .changeRetention(code, draft)
-                .chain(n -> categories.get(code).map(c -> Response.ok(new RuleChanged(DataCategoryView.of(c), n)).build())));
+        return categories.changeRetention(idempotencyKey, code, draft, changed -> Response.ok(new RuleChanged(
+                DataCategoryView.of(changed.category()), changed.recomputed())).build());
     }
 }

@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,11 +38,9 @@ import dev.mamori.retention.service.ErasureRequestService;
 public class ErasureRequestResource {
 
     private final ErasureRequestService requests;
-    private final Idempotency idempotency;
 
-    public ErasureRequestResource(ErasureRequestService requests, Idempotency idempotency) {
+    public ErasureRequestResource(ErasureRequestService requests) {
         this.requests = requests;
-        this.idempotency = idempotency;
     }
 
     @GET
@@ -76,8 +73,7 @@ public class ErasureRequestResource {
     @APIResponse(responseCode = "409", description = "Already sent or confirmed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> retryErasureRequest(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.once(idempotencyKey, "retryErasureRequest", id.toString(), () -> requests.retry(id)
-                .map(r -> Response.ok(ErasureRequestView.of(r)).build()));
+        return requests.retry(idempotencyKey, id, r -> Response.ok(ErasureRequestView.of(r)).build());
     }
 
     @POST
@@ -89,7 +85,6 @@ public class ErasureRequestResource {
             content = @Content(schema = @Schema(implementation = ErasureRequestView.class)))
     public Uni<Response> confirmErasure(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                         @Valid @NotNull ErasureConfirmationDraft draft) {
-        return idempotency.once(idempotencyKey, "confirmErasure", draft, () -> requests.confirm(draft)
-                .map(r -> Response.ok(ErasureRequestView.of(r)).build()));
+        return requests.confirm(idempotencyKey, draft, r -> Response.ok(ErasureRequestView.of(r)).build());
     }
 }

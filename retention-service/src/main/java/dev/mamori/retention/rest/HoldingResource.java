@@ -35,14 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HoldingResource {
 
     private final HoldingService holdings;
-    private final Idempotency idempotency;
     private final RetentionPolicy policy;
     private final ObjectMapper json;
 
-    public HoldingResource(HoldingService holdings, Idempotency idempotency, RetentionPolicy policy,
+    public HoldingResource(HoldingService holdings, RetentionPolicy policy,
                            ObjectMapper json) {
         this.holdings = holdings;
-        this.idempotency = idempotency;
         this.policy = policy;
         this.json = json;
     }
@@ -59,9 +57,8 @@ public class HoldingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> registerHolding(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                          @Valid @NotNull HoldingDraft draft) {
-        return idempotency.once(idempotencyKey, "registerHolding", draft, () -> holdings.register(draft)
-                .map(h -> Response.created(URI.create("/v1/subjects/" + SubjectRef.pathSegment(h.subjectRef) + "/holdings"))
-                        .entity(HoldingView.of(h, policy)).build()));
+        return holdings.register(idempotencyKey, draft, h -> Response.created(URI.create("/v1/subjects/"
+                + SubjectRef.pathSegment(h.subjectRef) + "/holdings")).entity(HoldingView.of(h, policy)).build());
     }
 
     @POST
@@ -83,10 +80,8 @@ public class HoldingResource {
                                           @Valid @NotNull HoldingBatch batch) {
         // The summary is written to JSON once: the same text is the answer and the stored answer a retry with the
         // same Idempotency-Key replays byte for byte.
-        return idempotency.once(idempotencyKey, "registerHoldings", batch, () -> holdings
-                .registerAll(batch.holdings())
-                .map(registered -> Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
-                        .entity(json(HoldingBatchResult.of(registered, policy))).build()));
+        return holdings.registerAll(idempotencyKey, batch, registered -> Response.status(Response.Status.CREATED)
+                .type(MediaType.APPLICATION_JSON).entity(json(HoldingBatchResult.of(registered, policy))).build());
     }
 
     private String json(Object value) {

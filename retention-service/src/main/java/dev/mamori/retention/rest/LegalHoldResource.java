@@ -5,6 +5,7 @@ import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
 import dev.mamori.retention.LegalHold;
+import dev.mamori.retention.service.LegalHoldRelease;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.mamori.retention.service.LegalHoldDraft;
 import dev.mamori.retention.service.LegalHoldService;
-import jakarta.validation.constraints.Size;
 
 @Path("/v1/legal-holds")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,18 +42,11 @@ import jakarta.validation.constraints.Size;
 public class LegalHoldResource {
 
     private final LegalHoldService holds;
-    private final Idempotency idempotency;
     private final Clock clock;
 
-    public LegalHoldResource(LegalHoldService holds, Idempotency idempotency, Clock clock) {
+    public LegalHoldResource(LegalHoldService holds, Clock clock) {
         this.holds = holds;
-        this.idempotency = idempotency;
         this.clock = clock;
-    }
-
-    /** Why a hold is released. */
-    @Schema(name = "LegalHoldRelease")
-    public record Release(@Schema(example = "訴訟終結") @Size(max = 1000) String reason) {
     }
 
     @POST
@@ -67,8 +60,8 @@ public class LegalHoldResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> placeLegalHold(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                         @Valid @NotNull LegalHoldDraft draft) {
-        return idempotency.once(idempotencyKey, "placeLegalHold", draft, () -> holds.place(draft)
-                .map(h -> Response.created(URI.create("/v1/legal-holds/" + h.id)).entity(view(h)).build()));
+        return holds.place(idempotencyKey, draft, h -> Response.created(URI.create("/v1/legal-holds/" + h.id))
+                .entity(view(h)).build());
     }
 
     @POST
@@ -80,10 +73,8 @@ public class LegalHoldResource {
     @APIResponse(responseCode = "409", description = "Already released",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> releaseLegalHold(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                          @Valid Release release) {
-        String reason = release == null ? null : release.reason();
-        return idempotency.once(idempotencyKey, "releaseLegalHold:" + id, release == null ? new Release(null) : release,
-                () -> holds.release(id, reason).map(h -> Response.ok(view(h)).build()));
+                                          @Valid LegalHoldRelease release) {
+        return holds.release(idempotencyKey, id, release, h -> Response.ok(view(h)).build());
     }
 
     @GET

@@ -22,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,11 +37,9 @@ import dev.mamori.retention.service.OwningSystemService;
 public class OwningSystemResource {
 
     private final OwningSystemService systems;
-    private final Idempotency idempotency;
 
-    public OwningSystemResource(OwningSystemService systems, Idempotency idempotency) {
+    public OwningSystemResource(OwningSystemService systems) {
         this.systems = systems;
-        this.idempotency = idempotency;
     }
 
     @POST
@@ -56,9 +53,8 @@ public class OwningSystemResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> registerOwningSystem(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                              @Valid @NotNull OwningSystemDraft draft) {
-        return idempotency.once(idempotencyKey, "registerOwningSystem", draft, () -> systems.register(draft)
-                .map(s -> Response.created(URI.create("/v1/owning-systems/" + s.code)).entity(OwningSystemView.of(s))
-                        .build()));
+        return systems.register(idempotencyKey, draft, s -> Response.created(URI.create("/v1/owning-systems/" + s.code))
+                .entity(OwningSystemView.of(s)).build());
     }
 
     @GET

@@ -2,28 +2,19 @@ package dev.mamori.retention.rest;
 
 import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.platform.idempotency.Idempotency;
-import dev.mamori.platform.paging.Page;
-import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,11 +31,9 @@ import jakarta.validation.constraints.Pattern;
 public class SubjectErasureResource {
 
     private final SubjectErasureService erasure;
-    private final Idempotency idempotency;
 
-    public SubjectErasureResource(SubjectErasureService erasure, Idempotency idempotency) {
+    public SubjectErasureResource(SubjectErasureService erasure) {
         this.erasure = erasure;
-        this.idempotency = idempotency;
     }
 
     @POST
@@ -60,7 +49,6 @@ public class SubjectErasureResource {
                                               message = SubjectRef.MESSAGE) String subjectRef,
                                       @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                       @Valid @NotNull SubjectErasureDraft draft) {
-        return idempotency.once(idempotencyKey, "eraseSubject:" + subjectRef, draft, () -> erasure.erase(subjectRef, draft)
-                .map(result -> Response.ok(result).build()));
+        return erasure.erase(idempotencyKey, subjectRef, draft, result -> Response.ok(result).build());
     }
 }

@@ -3,6 +3,7 @@ package dev.mamori.retention.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.retention.DeletionCertificate;
@@ -13,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Deletion certificates (削除証明書) for the client company: the erasure evidence of a period or of one person's
@@ -50,17 +53,19 @@ public class CertificateService {
     private final AuditLog audit;
     private final RetentionPolicy policy;
     private final RetentionConfig config;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public CertificateService(DeletionCertificateRepository certificates, ErasureRepository erasure,
                               TenantContext tenant, AuditLog audit, RetentionPolicy policy, RetentionConfig config,
-                              Clock clock) {
+                              Idempotency idempotency, Clock clock) {
         this.certificates = certificates;
         this.erasure = erasure;
         this.tenant = tenant;
         this.audit = audit;
         this.policy = policy;
         this.config = config;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -71,6 +76,25 @@ public class CertificateService {
     /** Whether the evidence still says what the certificate certified. */
     public record Verification(UUID certificateId, boolean intact, int issuedCount, int currentCount,
                                String issuedDigest, String currentDigest, String detail) {
+    }
+
+    /**
+     * Issues a certificate for a period or for one erasure request, as the draft names, once per Idempotency-Key: a
+     * retry answers the same certificate without issuing another.
+     */
+    public Uni<Response> issue(String idempotencyKey, CertificateDraft draft, Function<Issued, Response> answer) {
+        if (draft.requestRef() != null) {
+            if (draft.from() != null || draft.to() != null) {
+                throw ProblemException.invalidField("requestRef",
+                        "give either a period (from, to) or a requestRef, not both");
+            }
+        } else if (draft.from() == null) {
+            throw ProblemException.invalidField("from", "is required (a date, YYYY-MM-DD), or give a requestRef");
+        } else if (draft.to() == null) {
+            throw ProblemException.invalidField("to", "is required (a date, YYYY-MM-DD)");
+        }
+        return idempotency.once(idempotencyKey, "issueDeletionCertificate", draft, () -> draft.requestRef() != null
+                ? issueForRequest(draft.requestRef()) : issueForPeriod(draft.from(), draft.to()), answer);
     }
 
     /** Issues a certificate for erasures between two dates (Japan time, inclusive), up to now. */

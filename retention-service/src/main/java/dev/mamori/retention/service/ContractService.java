@@ -1,6 +1,7 @@
 package dev.mamori.retention.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
@@ -8,6 +9,8 @@ import dev.mamori.retention.ClientContract;
 import dev.mamori.retention.ContractExtension;
 import dev.mamori.retention.ContractStatus;
 import dev.mamori.retention.DataCategory;
+import dev.mamori.retention.PurgeRun;
+import dev.mamori.retention.PurgeTrigger;
 import dev.mamori.retention.repository.ClientContractRepository;
 import dev.mamori.retention.repository.ContractExtensionRepository;
 import dev.mamori.retention.repository.DataCategoryRepository;
@@ -16,6 +19,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,6 +29,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Client contracts and their extensions. Ending a contract or extending it recomputes, in one statement, the
@@ -41,11 +47,14 @@ public class ContractService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final RetentionPolicy policy;
+    private final Idempotency idempotency;
+    private final PurgeService purge;
     private final Clock clock;
 
     public ContractService(ClientContractRepository contracts, ContractExtensionRepository extensions,
                            DataCategoryRepository categories, HoldingRepository holdings, TenantContext tenant,
-                           AuditLog audit, RetentionPolicy policy, Clock clock) {
+                           AuditLog audit, RetentionPolicy policy, Idempotency idempotency, PurgeService purge,
+                           Clock clock) {
         this.contracts = contracts;
         this.extensions = extensions;
         this.categories = categories;
@@ -53,6 +62,8 @@ public class ContractService {
         this.tenant = tenant;
         this.audit = audit;
         this.policy = policy;
+        this.idempotency = idempotency;
+        this.purge = purge;
         this.clock = clock;
     }
 
@@ -62,6 +73,11 @@ public class ContractService {
 
     /** A granted extension, with how many holdings changed date. */
     public record Extended(ContractExtension extension, int recomputed) {
+    }
+
+    /** Records a client contract, once per Idempotency-Key. */
+    public Uni<Response> create(String idempotencyKey, ContractDraft draft, Function<ClientContract, Response> answer) {
+        return idempotency.once(idempotencyKey, "createContract", draft, () -> create(draft), answer);
     }
 
     @WithTransaction
@@ -89,6 +105,19 @@ public class ContractService {
     }
 
     /**
+     * Ends the contract (below), once per Idempotency-Key; once that has committed, erases what became due, so the
+     * answer ({@code answer} of the change and the purge run) says what was erased. A replay answers what the first
+     * call stored, without the purge, which that call already ran.
+     */
+    public Uni<Response> end(String idempotencyKey, String ref, ContractEndDraft draft,
+                             BiFunction<Changed, PurgeRun, Response> answer) {
+        return idempotency.answered(idempotencyKey, "endContract:" + ref, draft, () -> end(ref, draft),
+                        changed -> answer.apply(changed, null))
+                .chain(done -> done.replayed() ? Uni.createFrom().item(done.response())
+                        : purge.runNow(PurgeTrigger.CONTRACT_END).map(run -> answer.apply(done.result(), run)));
+    }
+
+    /**
      * Ends the contract on its last day of service: its holdings get their dates (contract end, plus the
      * category's or the extension's days). A last day in the past makes them due at once.
      */
@@ -111,6 +140,12 @@ public class ContractService {
                     .call(() -> audit.record("CONTRACT_ENDED", "contract", ref, null))
                     .map(n -> new Changed(c, n));
         });
+    }
+
+    /** Grants an extension (below), once per Idempotency-Key. */
+    public Uni<Response> extend(String idempotencyKey, String ref, ExtensionDraft draft,
+                                Function<Extended, Response> answer) {
+        return idempotency.once(idempotencyKey, "extendContract:" + ref, draft, () -> extend(ref, draft), answer);
     }
 
     /** Grants an extension for named categories; it replaces an earlier extension of the same category. */

@@ -1,6 +1,7 @@
 package dev.mamori.retention.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.retention.DataCategory;
@@ -11,12 +12,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The personal-information ledger (個人情報管理台帳, JIS Q 15001) of the calling tenant. */
 @ApplicationScoped
@@ -27,16 +30,24 @@ public class DataCategoryService {
     private final AuditLog audit;
     private final RetentionPolicy policy;
     private final HoldingRepository holdings;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public DataCategoryService(DataCategoryRepository categories, TenantContext tenant, AuditLog audit,
-                               RetentionPolicy policy, HoldingRepository holdings, Clock clock) {
+                               RetentionPolicy policy, HoldingRepository holdings, Idempotency idempotency,
+                               Clock clock) {
         this.holdings = holdings;
         this.categories = categories;
         this.tenant = tenant;
         this.audit = audit;
         this.policy = policy;
+        this.idempotency = idempotency;
         this.clock = clock;
+    }
+
+    /** Adds a category to the ledger, once per Idempotency-Key. */
+    public Uni<Response> create(String idempotencyKey, DataCategoryDraft draft, Function<DataCategory, Response> answer) {
+        return idempotency.once(idempotencyKey, "createDataCategory", draft, () -> create(draft), answer);
     }
 
     @WithTransaction
@@ -74,6 +85,17 @@ public class DataCategoryService {
             return categories.persist(c)
                     .call(() -> audit.record("DATA_CATEGORY_CREATED", "data-category", c.code, null));
         });
+    }
+
+    /** A category's retention rule changed: the entry as it now reads and how many holdings changed date. */
+    public record RetentionChanged(DataCategory category, int recomputed) {
+    }
+
+    /** Changes the retention rule (below), once per Idempotency-Key, and answers the entry as it now reads. */
+    public Uni<Response> changeRetention(String idempotencyKey, String code, RetentionRuleDraft draft,
+                                         Function<RetentionChanged, Response> answer) {
+        return idempotency.once(idempotencyKey, "changeRetentionRule:" + code, draft, () -> changeRetention(code, draft)
+                .chain(n -> get(code).map(c -> new RetentionChanged(c, n))), answer);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mamori.retention.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.retention.ErasureRequest;
@@ -10,11 +11,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** What has been asked of owning systems, what is pending or failed, retries and late confirmations. */
 @ApplicationScoped
@@ -23,12 +26,15 @@ public class ErasureRequestService {
     private final ErasureRequestRepository requests;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final Idempotency idempotency;
     private final Clock clock;
 
-    public ErasureRequestService(ErasureRequestRepository requests, TenantContext tenant, AuditLog audit, Clock clock) {
+    public ErasureRequestService(ErasureRequestRepository requests, TenantContext tenant, AuditLog audit,
+                                 Idempotency idempotency, Clock clock) {
         this.requests = requests;
         this.tenant = tenant;
         this.audit = audit;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -40,6 +46,11 @@ public class ErasureRequestService {
     @WithSession
     public Uni<ErasureRequest> get(UUID id) {
         return find(tenant.tenantId(), id);
+    }
+
+    /** Sends a failed erasure request again (below), once per Idempotency-Key. */
+    public Uni<Response> retry(String idempotencyKey, UUID id, Function<ErasureRequest, Response> answer) {
+        return idempotency.once(idempotencyKey, "retryErasureRequest", id.toString(), () -> retry(id), answer);
     }
 
     /**
@@ -57,6 +68,12 @@ public class ErasureRequestService {
             }
             return audit.record("ERASURE_REQUEST_RETRIED", "erasure-request", id, null).replaceWith(r);
         });
+    }
+
+    /** Records an owning system's confirmation (below), once per Idempotency-Key. */
+    public Uni<Response> confirm(String idempotencyKey, ErasureConfirmationDraft draft,
+                                 Function<ErasureRequest, Response> answer) {
+        return idempotency.once(idempotencyKey, "confirmErasure", draft, () -> confirm(draft), answer);
     }
 
     /** The system's confirmation, after it answered 202 to the signed call. Confirming twice changes nothing. */

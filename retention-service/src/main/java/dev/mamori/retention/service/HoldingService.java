@@ -2,6 +2,7 @@ package dev.mamori.retention.service;
 
 import dev.mamori.platform.audit.AuditEntry;
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.json.StrictJson;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
@@ -20,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -67,11 +69,12 @@ public class HoldingService {
     private final ContractExtensionRepository extensions;
     private final RetentionPolicy policy;
     private final Validator validator;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public HoldingService(HoldingRepository holdings, DataCategoryRepository categories, TenantContext tenant,
                           AuditLog audit, ClientContractRepository contracts, ContractExtensionRepository extensions,
-                          RetentionPolicy policy, Validator validator, Clock clock) {
+                          RetentionPolicy policy, Validator validator, Idempotency idempotency, Clock clock) {
         this.holdings = holdings;
         this.categories = categories;
         this.tenant = tenant;
@@ -80,7 +83,13 @@ public class HoldingService {
         this.extensions = extensions;
         this.policy = policy;
         this.validator = validator;
+        this.idempotency = idempotency;
         this.clock = clock;
+    }
+
+    /** Registers a holding, once per Idempotency-Key. */
+    public Uni<Response> register(String idempotencyKey, HoldingDraft draft, Function<Holding, Response> answer) {
+        return idempotency.once(idempotencyKey, "registerHolding", draft, () -> register(draft), answer);
     }
 
     /** Registers one holding; refused whole (nothing written) if the ledger lacks its category. */
@@ -132,6 +141,12 @@ public class HoldingService {
         return contracts.findByRefs(tenantId, refs).chain(found -> extensions.inForce(tenantId, refs)
                 .map(inForce -> new ContractContext(found.stream()
                         .collect(Collectors.toMap(c -> c.ref, Function.identity())), inForce)));
+    }
+
+    /** Registers a batch all together or not at all (below), once per Idempotency-Key. */
+    public Uni<Response> registerAll(String idempotencyKey, HoldingBatch batch,
+                                     Function<List<NewHolding>, Response> answer) {
+        return idempotency.once(idempotencyKey, "registerHoldings", batch, () -> registerAll(batch.holdings()), answer);
     }
 
     /**

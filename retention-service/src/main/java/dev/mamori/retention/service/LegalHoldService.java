@@ -1,6 +1,7 @@
 package dev.mamori.retention.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.retention.LegalHold;
@@ -11,11 +12,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Legal holds: a duty to keep (a lawsuit, an investigation) overrides the duty to erase (APPI Art. 22, and
@@ -29,16 +32,24 @@ public class LegalHoldService {
     private final ClientContractRepository contracts;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public LegalHoldService(LegalHoldRepository holds, DataCategoryRepository categories,
-                            ClientContractRepository contracts, TenantContext tenant, AuditLog audit, Clock clock) {
+                            ClientContractRepository contracts, TenantContext tenant, AuditLog audit,
+                            Idempotency idempotency, Clock clock) {
         this.holds = holds;
         this.categories = categories;
         this.contracts = contracts;
         this.tenant = tenant;
         this.audit = audit;
+        this.idempotency = idempotency;
         this.clock = clock;
+    }
+
+    /** Places a hold, once per Idempotency-Key. */
+    public Uni<Response> place(String idempotencyKey, LegalHoldDraft draft, Function<LegalHold, Response> answer) {
+        return idempotency.once(idempotencyKey, "placeLegalHold", draft, () -> place(draft), answer);
     }
 
     /** Sets a hold; its category and contract must be the caller's own, or nothing is written. */
@@ -85,6 +96,13 @@ public class LegalHoldService {
             return holds.persist(h)
                     .call(() -> audit.record("LEGAL_HOLD_SET", "legal-hold", h.id, h.subjectRef));
         });
+    }
+
+    /** Releases a hold (below), once per Idempotency-Key; a release without a body is one without a reason. */
+    public Uni<Response> release(String idempotencyKey, UUID id, LegalHoldRelease release,
+                                 Function<LegalHold, Response> answer) {
+        LegalHoldRelease given = release == null ? new LegalHoldRelease(null) : release;
+        return idempotency.once(idempotencyKey, "releaseLegalHold:" + id, given, () -> release(id, given.reason()), answer);
     }
 
     @WithTransaction

@@ -1,6 +1,7 @@
 package dev.mamori.retention.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.net.OutboundUrls;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
@@ -11,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The tenant's owning systems: where erased holdings' data really lives and how to ask for its erasure. */
 @ApplicationScoped
@@ -29,17 +32,25 @@ public class OwningSystemService {
     private final OwningSystemSecrets secrets;
     private final OutboundUrls outbound;
     private final Vertx vertx;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public OwningSystemService(OwningSystemRepository systems, TenantContext tenant, AuditLog audit,
-                               OwningSystemSecrets secrets, OutboundUrls outbound, Vertx vertx, Clock clock) {
+                               OwningSystemSecrets secrets, OutboundUrls outbound, Vertx vertx, Idempotency idempotency,
+                               Clock clock) {
         this.systems = systems;
         this.tenant = tenant;
         this.audit = audit;
         this.secrets = secrets;
         this.outbound = outbound;
         this.vertx = vertx;
+        this.idempotency = idempotency;
         this.clock = clock;
+    }
+
+    /** Registers an owning system, once per Idempotency-Key. */
+    public Uni<Response> register(String idempotencyKey, OwningSystemDraft draft, Function<OwningSystem, Response> answer) {
+        return idempotency.once(idempotencyKey, "registerOwningSystem", draft, () -> register(draft), answer);
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.UUID;
  * first instant at which the data is due for deletion; it may be kept up to that instant and not past it.
  * {@code deleteOn} is that instant's date in the zone, the day the deletion run removes it. Collected
  * 2026-01-01T00:00:00+09:00 with 92 days → deleteAfter 2026-04-03T00:00:00+09:00, deleteOn 2026-04-03 (the
- * BellSystem24 rule: deleted 92 days after collection). A CONTRACT_END holding has no date until the client contract
+ * default: deleted 92 days after collection). A CONTRACT_END holding has no date until the client contract
  * ends; the date is then the contract end plus N days (APPI Art. 22: erase without delay once no longer needed).
  *
  * <p>A holding collected under a client contract also follows the contract: {@code endsOn} is the contract's last day
@@ -31,9 +31,12 @@ import java.util.UUID;
 @Singleton
 public class RetentionPolicy {
 
-    /** BellSystem24's period: the longest run of three consecutive months. */
+    /**
+     * The default period: the longest run of three consecutive months, so data collected in one quarter is gone by
+     * the same day of the next (APPI Art. 22: erase once no longer needed); a client contract may extend it.
+     */
     public static final int DEFAULT_DAYS_FROM_COLLECTION = 92;
-    /** tele-net's rule: erase as soon as the client contract ends. */
+    /** Erase as soon as the client contract ends: the entrusted service it was collected for is over (Art. 22). */
     public static final int DEFAULT_DAYS_AFTER_CONTRACT_END = 0;
 
     private final ZoneId zone;

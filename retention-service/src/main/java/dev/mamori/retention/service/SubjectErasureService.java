@@ -1,12 +1,15 @@
 package dev.mamori.retention.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.retention.repository.ErasureRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Erases a person's holdings on an approved request (APPI Art. 35; request-service decides, this service carries
@@ -22,17 +25,26 @@ public class SubjectErasureService {
     private final CertificateService certificates;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final Idempotency idempotency;
 
     public SubjectErasureService(ErasureRepository erasure, CertificateService certificates, TenantContext tenant,
-                                 AuditLog audit) {
+                                 AuditLog audit, Idempotency idempotency) {
         this.erasure = erasure;
         this.certificates = certificates;
         this.tenant = tenant;
         this.audit = audit;
+        this.idempotency = idempotency;
     }
 
     public record Result(String subjectRef, String requestRef, int erased, long held, UUID certificateId,
                          int certifiedCount, String digest) {
+    }
+
+    /** Erases a person's holdings (below), once per Idempotency-Key. */
+    public Uni<Response> erase(String idempotencyKey, String subjectRef, SubjectErasureDraft draft,
+                               Function<Result, Response> answer) {
+        return idempotency.once(idempotencyKey, "eraseSubject:" + subjectRef, draft, () -> erase(subjectRef, draft),
+                answer);
     }
 
     @WithTransaction

@@ -43,14 +43,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ContractorResource {
 
     private final ContractorService contractors;
-    private final Idempotency idempotency;
     private final int warningDays;
     private final Clock clock;
 
-    public ContractorResource(ContractorService contractors, Idempotency idempotency, ThirdPartyConfig config,
-                              Clock clock) {
+    public ContractorResource(ContractorService contractors, ThirdPartyConfig config, Clock clock) {
         this.contractors = contractors;
-        this.idempotency = idempotency;
         this.warningDays = config.contractors().certificationWarningDays();
         this.clock = clock;
     }
@@ -65,8 +62,7 @@ public class ContractorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createContractor(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                           @Valid @NotNull ContractorDraft draft) {
-        return idempotency.once(idempotencyKey, "createContractor", draft, () -> contractors.create(draft)
-                .map(s -> created(s.contractor().id, view(s))));
+        return contractors.create(idempotencyKey, draft, s -> created(s.contractor().id, view(s)));
     }
 
     @GET
@@ -105,8 +101,7 @@ public class ContractorResource {
     @Operation(operationId = "assessContractor", summary = "Record a (re-)assessment of the contractor")
     public Uni<Response> assessContractor(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                           @PathParam("id") UUID id, @Valid @NotNull ContractorDraft.Assessment draft) {
-        return idempotency.once(idempotencyKey, "assessContractor", List.of(id, draft), () -> contractors
-                .assess(id, draft).map(s -> created(id, view(s))));
+        return contractors.assess(idempotencyKey, id, draft, s -> created(id, view(s)));
     }
 
     @POST
@@ -115,8 +110,7 @@ public class ContractorResource {
     @Operation(operationId = "certifyContractor", summary = "Record a certification or its renewal")
     public Uni<Response> certifyContractor(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                            @PathParam("id") UUID id, @Valid @NotNull ContractorDraft.Certification draft) {
-        return idempotency.once(idempotencyKey, "certifyContractor", List.of(id, draft), () -> contractors
-                .certify(id, draft).map(s -> created(id, view(s))));
+        return contractors.certify(idempotencyKey, id, draft, s -> created(id, view(s)));
     }
 
     @POST
@@ -125,8 +119,7 @@ public class ContractorResource {
     @Operation(operationId = "auditContractor", summary = "Record an audit of the contractor's handling")
     public Uni<Response> auditContractor(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                          @PathParam("id") UUID id, @Valid @NotNull ContractorDraft.Audit draft) {
-        return idempotency.once(idempotencyKey, "auditContractor", List.of(id, draft), () -> contractors
-                .audit(id, draft).map(s -> created(id, view(s))));
+        return contractors.audit(idempotencyKey, id, draft, s -> created(id, view(s)));
     }
 
     @POST

@@ -48,11 +48,9 @@ public class CrossBorderResource {
     }
 
     private final CrossBorderService crossBorder;
-    private final Idempotency idempotency;
 
-    public CrossBorderResource(CrossBorderService crossBorder, Idempotency idempotency) {
+    public CrossBorderResource(CrossBorderService crossBorder) {
         this.crossBorder = crossBorder;
-        this.idempotency = idempotency;
     }
 
     @POST
@@ -66,10 +64,8 @@ public class CrossBorderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> recordCrossBorderCheck(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                                 @PathParam("id") UUID id, @Valid @NotNull CrossBorderDrafts.Check draft) {
-        return idempotency.once(idempotencyKey, "recordCrossBorderCheck", List.of(id, draft), () -> crossBorder
-                .recordCheck(id, draft)
-                .map(c -> Response.created(URI.create("/v1/third-parties/" + id + "/cross-border-checks"))
-                        .entity(CheckView.of(c)).build()));
+        return crossBorder.recordCheck(idempotencyKey, id, draft, c -> Response
+                .created(URI.create("/v1/third-parties/" + id + "/cross-border-checks")).entity(CheckView.of(c)).build());
     }
 
     @GET

@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,12 +42,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class JointUseSchemeResource {
 
     private final JointUseService schemes;
-    private final Idempotency idempotency;
     private final Clock clock;
 
-    public JointUseSchemeResource(JointUseService schemes, Idempotency idempotency, Clock clock) {
+    public JointUseSchemeResource(JointUseService schemes, Clock clock) {
         this.schemes = schemes;
-        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -62,9 +59,8 @@ public class JointUseSchemeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createJointUseScheme(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                               @Valid @NotNull JointUseSchemeDraft draft) {
-        return idempotency.once(idempotencyKey, "createJointUseScheme", draft, () -> schemes.create(draft)
-                .map(s -> Response.created(URI.create("/v1/joint-use-schemes/" + s.scheme().id))
-                        .entity(view(s)).build()));
+        return schemes.create(idempotencyKey, draft, s -> Response.created(URI.create("/v1/joint-use-schemes/" + s.scheme().id))
+                .entity(view(s)).build());
     }
 
     @POST
@@ -77,10 +73,8 @@ public class JointUseSchemeResource {
     public Uni<Response> publishJointUseSchemeVersion(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                                       @PathParam("id") UUID id,
                                                       @Valid @NotNull JointUseSchemeDraft draft) {
-        return idempotency.once(idempotencyKey, "publishJointUseSchemeVersion", List.of(id, draft), () -> schemes
-                .publish(id, draft)
-                .map(s -> Response.created(URI.create("/v1/joint-use-schemes/" + id))
-                        .entity(view(s)).build()));
+        return schemes.publish(idempotencyKey, id, draft, s -> Response.created(URI.create("/v1/joint-use-schemes/" + id))
+                .entity(view(s)).build());
     }
 
     @GET

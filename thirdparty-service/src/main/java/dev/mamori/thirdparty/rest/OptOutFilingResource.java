@@ -83,12 +83,10 @@ public class OptOutFilingResource {
     }
 
     private final OptOutFilingService filings;
-    private final Idempotency idempotency;
     private final Clock clock;
 
-    public OptOutFilingResource(OptOutFilingService filings, Idempotency idempotency, Clock clock) {
+    public OptOutFilingResource(OptOutFilingService filings, Clock clock) {
         this.filings = filings;
-        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -101,9 +99,8 @@ public class OptOutFilingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createOptOutFiling(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                             @Valid @NotNull OptOutFilingDraft draft) {
-        return idempotency.once(idempotencyKey, "createOptOutFiling", draft, () -> filings.create(draft)
-                .map(f -> Response.created(URI.create("/v1/opt-out-filings/" + f.filing().id))
-                        .entity(view(f)).build()));
+        return filings.create(idempotencyKey, draft, f -> Response.created(URI.create("/v1/opt-out-filings/" + f.filing().id))
+                .entity(view(f)).build());
     }
 
     @POST
@@ -112,8 +109,8 @@ public class OptOutFilingResource {
     @Operation(operationId = "changeOptOutFiling", summary = "Record a change filed with the PPC (Art. 27(3))")
     public Uni<Response> changeOptOutFiling(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                             @PathParam("id") UUID id, @Valid @NotNull OptOutFilingDraft draft) {
-        return idempotency.once(idempotencyKey, "changeOptOutFiling", List.of(id, draft), () -> filings.change(id, draft)
-                .map(f -> Response.created(URI.create("/v1/opt-out-filings/" + id)).entity(view(f)).build()));
+        return filings.change(idempotencyKey, id, draft, f -> Response.created(URI.create("/v1/opt-out-filings/" + id))
+                .entity(view(f)).build());
     }
 
     @POST

@@ -39,11 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProvisionResource {
 
     private final ProvisionService provisions;
-    private final Idempotency idempotency;
 
-    public ProvisionResource(ProvisionService provisions, Idempotency idempotency) {
+    public ProvisionResource(ProvisionService provisions) {
         this.provisions = provisions;
-        this.idempotency = idempotency;
     }
 
     @POST
@@ -63,11 +61,8 @@ public class ProvisionResource {
                                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                          @HeaderParam(TenantContext.TENANT_HEADER) String tenantHeader,
                                          @Valid @NotNull ProvisionDraft draft) {
-        return provisions.consentFacts(draft, new ConsentClient.Caller(authorization, tenantHeader))
-                .chain(facts -> idempotency.once(idempotencyKey, "recordProvision", draft, () -> provisions
-                        .record(draft, facts)
-                        .map(p -> Response.created(URI.create("/v1/provisions/" + p.record().id))
-                                .entity(ProvisionView.of(p)).build())));
+        return provisions.record(idempotencyKey, draft, new ConsentClient.Caller(authorization, tenantHeader),
+                p -> Response.created(URI.create("/v1/provisions/" + p.record().id)).entity(ProvisionView.of(p)).build());
     }
 
     @POST
@@ -80,8 +75,7 @@ public class ProvisionResource {
     public Uni<ProvisionEvaluation> checkProvision(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                                    @HeaderParam(TenantContext.TENANT_HEADER) String tenantHeader,
                                                    @Valid @NotNull ProvisionDraft draft) {
-        return provisions.consentFacts(draft, new ConsentClient.Caller(authorization, tenantHeader))
-                .chain(facts -> provisions.check(draft, facts));
+        return provisions.check(draft, new ConsentClient.Caller(authorization, tenantHeader));
     }
 
     @GET

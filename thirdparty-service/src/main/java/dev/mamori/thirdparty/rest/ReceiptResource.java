@@ -35,11 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReceiptResource {
 
     private final ReceiptService receipts;
-    private final Idempotency idempotency;
 
-    public ReceiptResource(ReceiptService receipts, Idempotency idempotency) {
+    public ReceiptResource(ReceiptService receipts) {
         this.receipts = receipts;
-        this.idempotency = idempotency;
     }
 
     @POST
@@ -52,9 +50,8 @@ public class ReceiptResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> recordReceipt(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                        @Valid @NotNull ReceiptDraft draft) {
-        return idempotency.once(idempotencyKey, "recordReceipt", draft, () -> receipts.record(draft)
-                .map(r -> Response.created(URI.create("/v1/receipts/" + r.record().id))
-                        .entity(ReceiptView.of(r)).build()));
+        return receipts.record(idempotencyKey, draft, r -> Response.created(URI.create("/v1/receipts/" + r.record().id))
+                .entity(ReceiptView.of(r)).build());
     }
 
     @GET

@@ -50,11 +50,9 @@ public class RecordPurgeResource {
     }
 
     private final RecordPurgeService purges;
-    private final Idempotency idempotency;
 
-    public RecordPurgeResource(RecordPurgeService purges, Idempotency idempotency) {
+    public RecordPurgeResource(RecordPurgeService purges) {
         this.purges = purges;
-        this.idempotency = idempotency;
     }
 
     @POST
@@ -67,8 +65,7 @@ public class RecordPurgeResource {
     public Uni<Response> purgeRecords(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                       @Valid PurgeRequest request) {
         int batch = request == null || request.batchSize() == null ? RecordPurgeService.DEFAULT_BATCH : request.batchSize();
-        return idempotency.once(idempotencyKey, "purgeRecords", batch, () -> purges.purge(batch)
-                .map(result -> Response.ok(result).build()));
+        return purges.purge(idempotencyKey, batch, result -> Response.ok(result).build());
     }
 
     @GET

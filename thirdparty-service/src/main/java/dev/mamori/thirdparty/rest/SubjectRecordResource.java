@@ -46,14 +46,11 @@ public class SubjectRecordResource {
     private final ReceiptService receipts;
     private final ProvisionService provisions;
     private final ProvisionStopService stops;
-    private final Idempotency idempotency;
 
-    public SubjectRecordResource(ReceiptService receipts, ProvisionService provisions, ProvisionStopService stops,
-                                 Idempotency idempotency) {
+    public SubjectRecordResource(ReceiptService receipts, ProvisionService provisions, ProvisionStopService stops) {
         this.receipts = receipts;
         this.provisions = provisions;
         this.stops = stops;
-        this.idempotency = idempotency;
     }
 
     @GET
@@ -84,11 +81,8 @@ public class SubjectRecordResource {
                                        @PathParam("subjectRef") @NotNull
                                        @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
                                        @Valid @NotNull ProvisionStopDraft draft) {
-        return idempotency.once(idempotencyKey, "stopProvision", List.of(subjectRef, draft), () -> stops
-                .stop(subjectRef, draft)
-                .map(s -> Response.created(URI.create("/v1/subjects/" + SubjectRef.pathSegment(subjectRef)
-                        + "/provision-stops/" + s.id))
-                        .entity(ProvisionStopView.of(s)).build()));
+        return stops.stop(idempotencyKey, subjectRef, draft, s -> Response.created(URI.create("/v1/subjects/"
+                + SubjectRef.pathSegment(subjectRef) + "/provision-stops/" + s.id)).entity(ProvisionStopView.of(s)).build());
     }
 
     @POST

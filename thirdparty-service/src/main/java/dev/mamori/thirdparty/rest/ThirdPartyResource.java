@@ -39,11 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ThirdPartyResource {
 
     private final ThirdPartyService parties;
-    private final Idempotency idempotency;
 
-    public ThirdPartyResource(ThirdPartyService parties, Idempotency idempotency) {
+    public ThirdPartyResource(ThirdPartyService parties) {
         this.parties = parties;
-        this.idempotency = idempotency;
     }
 
     @POST
@@ -55,9 +53,8 @@ public class ThirdPartyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createThirdParty(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                           @Valid @NotNull ThirdPartyDraft draft) {
-        return idempotency.once(idempotencyKey, "createThirdParty", draft, () -> parties.create(draft)
-                .map(p -> Response.created(URI.create("/v1/third-parties/" + p.id))
-                        .entity(ThirdPartyView.of(p)).build()));
+        return parties.create(idempotencyKey, draft, p -> Response.created(URI.create("/v1/third-parties/" + p.id))
+                .entity(ThirdPartyView.of(p)).build());
     }
 
     @GET

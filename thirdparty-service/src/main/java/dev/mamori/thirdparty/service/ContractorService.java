@@ -1,6 +1,7 @@
 package dev.mamori.thirdparty.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.platform.time.JapanTime;
@@ -19,6 +20,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Supervision of contractors entrusted with personal data (APPI Art. 25): selection by assessment, certifications
@@ -52,11 +55,13 @@ public class ContractorService {
     private final ThirdPartyRepository parties;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public ContractorService(ContractorRepository contractors, ContractorAssessmentRepository assessments,
                              ContractorCertificationRepository certifications, ContractorAuditRepository audits,
-                             ThirdPartyRepository parties, TenantContext tenant, AuditLog audit, Clock clock) {
+                             ThirdPartyRepository parties, TenantContext tenant, AuditLog audit,
+                             Idempotency idempotency, Clock clock) {
         this.contractors = contractors;
         this.assessments = assessments;
         this.certifications = certifications;
@@ -64,7 +69,13 @@ public class ContractorService {
         this.parties = parties;
         this.tenant = tenant;
         this.audit = audit;
+        this.idempotency = idempotency;
         this.clock = clock;
+    }
+
+    /** Registers a contractor, once per Idempotency-Key (a retry gets the first answer). */
+    public Uni<Response> create(String idempotencyKey, ContractorDraft draft, Function<Supervised, Response> answer) {
+        return idempotency.once(idempotencyKey, "createContractor", draft, () -> create(draft), answer);
     }
 
     @WithTransaction
@@ -130,6 +141,12 @@ public class ContractorService {
         });
     }
 
+    /** Records an assessment, once per Idempotency-Key. */
+    public Uni<Response> assess(String idempotencyKey, UUID id, ContractorDraft.Assessment draft,
+                                Function<Supervised, Response> answer) {
+        return idempotency.once(idempotencyKey, "assessContractor", List.of(id, draft), () -> assess(id, draft), answer);
+    }
+
     @WithTransaction
     public Uni<Supervised> assess(UUID id, ContractorDraft.Assessment draft) {
         OffsetDateTime now = now();
@@ -139,6 +156,12 @@ public class ContractorService {
                 .chain(() -> supervised(c)));
     }
 
+    /** Records a certification, once per Idempotency-Key. */
+    public Uni<Response> certify(String idempotencyKey, UUID id, ContractorDraft.Certification draft,
+                                 Function<Supervised, Response> answer) {
+        return idempotency.once(idempotencyKey, "certifyContractor", List.of(id, draft), () -> certify(id, draft), answer);
+    }
+
     @WithTransaction
     public Uni<Supervised> certify(UUID id, ContractorDraft.Certification draft) {
         OffsetDateTime now = now();
@@ -146,6 +169,12 @@ public class ContractorService {
         return owned(id).chain(c -> certifications.persist(certificationOf(c, draft, now))
                 .chain(() -> audit.record("CONTRACTOR_CERTIFICATION_RECORDED", RESOURCE, c.id, null))
                 .chain(() -> supervised(c)));
+    }
+
+    /** Records an audit, once per Idempotency-Key. */
+    public Uni<Response> audit(String idempotencyKey, UUID id, ContractorDraft.Audit draft,
+                               Function<Supervised, Response> answer) {
+        return idempotency.once(idempotencyKey, "auditContractor", List.of(id, draft), () -> audit(id, draft), answer);
     }
 
     @WithTransaction

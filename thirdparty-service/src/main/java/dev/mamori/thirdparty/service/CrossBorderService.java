@@ -1,6 +1,7 @@
 package dev.mamori.thirdparty.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.platform.time.JapanTime;
@@ -14,12 +15,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Provision to a recipient in a foreign country (APPI Art. 28): the periodic checks of a recipient relying on
@@ -35,15 +38,24 @@ public class CrossBorderService {
     private final CrossBorderCheckRepository checks;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public CrossBorderService(ThirdPartyRepository parties, CrossBorderCheckRepository checks, TenantContext tenant,
-                              AuditLog audit, Clock clock) {
+                              AuditLog audit, Idempotency idempotency, Clock clock) {
         this.parties = parties;
         this.checks = checks;
         this.tenant = tenant;
         this.audit = audit;
+        this.idempotency = idempotency;
         this.clock = clock;
+    }
+
+    /** Records a periodic check, once per Idempotency-Key. */
+    public Uni<Response> recordCheck(String idempotencyKey, UUID partyId, CrossBorderDrafts.Check draft,
+                                     Function<CrossBorderCheck, Response> answer) {
+        return idempotency.once(idempotencyKey, "recordCrossBorderCheck", List.of(partyId, draft),
+                () -> recordCheck(partyId, draft), answer);
     }
 
     /** Records a periodic check; a check that finds the measures not ensured suspends provision at once. */

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "JointUseSchemeDraft")
 public record JointUseSchemeDraft(
-        @Schema(example = "PERSOLグループにおける法人顧客役職員情報の共同利用") @Size(max = 300) String title,
+        @Schema(example = "当社グループにおける法人顧客役職員情報の共同利用") @Size(max = 300) String title,
         @Schema(description = "Items of personal data jointly used", example = "[\"name\", \"department\", \"email\"]")
         @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 100) String> dataItems,
         @Schema(description = "Scope of joint users: tenant ids of the group's companies besides the responsible one",

@@ -1,6 +1,7 @@
 package dev.mamori.thirdparty.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
@@ -14,6 +15,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -44,16 +47,25 @@ public class JointUseService {
     private final GroupDirectory groups;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public JointUseService(JointUseSchemeRepository schemes, JointUseSchemeVersionRepository versions,
-                           GroupDirectory groups, TenantContext tenant, AuditLog audit, Clock clock) {
+                           GroupDirectory groups, TenantContext tenant, AuditLog audit, Idempotency idempotency,
+                           Clock clock) {
         this.schemes = schemes;
         this.versions = versions;
         this.groups = groups;
         this.tenant = tenant;
         this.audit = audit;
+        this.idempotency = idempotency;
         this.clock = clock;
+    }
+
+    /** Creates a scheme, once per Idempotency-Key. */
+    public Uni<Response> create(String idempotencyKey, JointUseSchemeDraft draft,
+                                Function<SchemeWithVersions, Response> answer) {
+        return idempotency.once(idempotencyKey, "createJointUseScheme", draft, () -> create(draft), answer);
     }
 
     @WithTransaction
@@ -90,6 +102,13 @@ public class JointUseService {
                 .chain(() -> schemes.addMembers(scheme.id, v.version, members))
                 .chain(() -> audit.record("JOINT_USE_SCHEME_PUBLISHED", RESOURCE, scheme.id, null))
                 .map(done -> new SchemeWithVersions(scheme, true, List.of(v)));
+    }
+
+    /** Publishes a scheme's next version, once per Idempotency-Key. */
+    public Uni<Response> publish(String idempotencyKey, UUID id, JointUseSchemeDraft draft,
+                                 Function<SchemeWithVersions, Response> answer) {
+        return idempotency.once(idempotencyKey, "publishJointUseSchemeVersion", List.of(id, draft),
+                () -> publish(id, draft), answer);
     }
 
     /**

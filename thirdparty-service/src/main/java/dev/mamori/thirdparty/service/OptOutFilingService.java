@@ -1,6 +1,7 @@
 package dev.mamori.thirdparty.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.platform.time.JapanTime;
@@ -12,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The tenant's opt-out filings (APPI Art. 27(2)-(4)) and their change log (Art. 27(3)). */
 @ApplicationScoped
@@ -35,15 +38,23 @@ public class OptOutFilingService {
     private final OptOutFilingVersionRepository versions;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public OptOutFilingService(OptOutFilingRepository filings, OptOutFilingVersionRepository versions,
-                               TenantContext tenant, AuditLog audit, Clock clock) {
+                               TenantContext tenant, AuditLog audit, Idempotency idempotency, Clock clock) {
         this.filings = filings;
         this.versions = versions;
         this.tenant = tenant;
         this.audit = audit;
+        this.idempotency = idempotency;
         this.clock = clock;
+    }
+
+    /** Records a filing, once per Idempotency-Key. */
+    public Uni<Response> create(String idempotencyKey, OptOutFilingDraft draft,
+                                Function<FilingWithVersions, Response> answer) {
+        return idempotency.once(idempotencyKey, "createOptOutFiling", draft, () -> create(draft), answer);
     }
 
     @WithTransaction
@@ -60,6 +71,12 @@ public class OptOutFilingService {
         return filings.persist(filing).chain(() -> versions.persist(v))
                 .call(() -> audit.record("OPT_OUT_FILED", RESOURCE, filing.id, null))
                 .map(done -> new FilingWithVersions(filing, List.of(v)));
+    }
+
+    /** Records a change to a filing, once per Idempotency-Key. */
+    public Uni<Response> change(String idempotencyKey, UUID id, OptOutFilingDraft draft,
+                                Function<FilingWithVersions, Response> answer) {
+        return idempotency.once(idempotencyKey, "changeOptOutFiling", List.of(id, draft), () -> change(id, draft), answer);
     }
 
     /** A change filed with the PPC (Art. 27(3)): a new version listing the items that changed. */

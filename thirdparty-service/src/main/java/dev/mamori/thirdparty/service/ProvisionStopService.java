@@ -1,6 +1,7 @@
 package dev.mamori.thirdparty.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.thirdparty.ProvisionStop;
@@ -8,11 +9,13 @@ import dev.mamori.thirdparty.repository.ProvisionStopRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Stops of third-party provision for a person on an approved request (APPI Arts. 27(2), 35(3)-(5)). */
 @ApplicationScoped
@@ -23,13 +26,23 @@ public class ProvisionStopService {
     private final ProvisionStopRepository stops;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final Idempotency idempotency;
     private final Clock clock;
 
-    public ProvisionStopService(ProvisionStopRepository stops, TenantContext tenant, AuditLog audit, Clock clock) {
+    public ProvisionStopService(ProvisionStopRepository stops, TenantContext tenant, AuditLog audit,
+                                Idempotency idempotency, Clock clock) {
         this.stops = stops;
         this.tenant = tenant;
         this.audit = audit;
+        this.idempotency = idempotency;
         this.clock = clock;
+    }
+
+    /** Stops provision of a person's data, once per Idempotency-Key. */
+    public Uni<Response> stop(String idempotencyKey, String subjectRef, ProvisionStopDraft draft,
+                              Function<ProvisionStop, Response> answer) {
+        return idempotency.once(idempotencyKey, "stopProvision", List.of(subjectRef, draft), () -> stop(subjectRef, draft),
+                answer);
     }
 
     @WithTransaction

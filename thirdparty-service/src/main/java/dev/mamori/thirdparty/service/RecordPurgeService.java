@@ -2,17 +2,19 @@ package dev.mamori.thirdparty.service;
 
 import dev.mamori.platform.audit.AuditEntry;
 import dev.mamori.platform.audit.AuditLog;
-import dev.mamori.platform.persistence.StringListConverter;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.RecordDeletion;
 import dev.mamori.thirdparty.repository.RecordDeletionRepository;
+import dev.mamori.thirdparty.repository.RecordDeletionRepository.DeletedRecord;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,13 +23,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * Deletes provision and receipt records once the law no longer requires them (APPI Arts. 29(2), 30(4); PPC Rules
  * 21, 25): a record is kept as long as required and no longer. Each deletion writes its evidence row in the same
- * statement. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so two replicas purging at once (each on its own
- * schedule, or one on schedule and a caller on demand) never take the same record and never wait on each other.
+ * statement ({@link RecordDeletionRepository}), and two replicas purging at once never take the same record.
  * A purge runs on a schedule over every tenant ({@code mamori.thirdparty.record-purge.every}) and on demand for the
  * caller's tenant.
  */
@@ -43,71 +45,26 @@ public class RecordPurgeService {
     static final String SCHEDULER = "system:record-purge-scheduler";
     private static final Logger LOG = Logger.getLogger(RecordPurgeService.class);
 
-    /** Tenants with at least one record past its end; the retention indexes answer it without a scan. */
-    private static final String DUE_TENANTS_SQL = """
-            SELECT tenant_id FROM provision_record WHERE retain_until < :today
-            UNION
-            SELECT tenant_id FROM receipt_record WHERE retain_until < :today
-            ORDER BY 1""";
-
-    private static final String PROVISION_SQL = """
-            WITH doomed AS (
-                SELECT id FROM provision_record
-                WHERE tenant_id = :tenant AND retain_until < :today
-                ORDER BY retain_until, id LIMIT :batch FOR UPDATE SKIP LOCKED),
-            evidence AS (
-                INSERT INTO record_deletion (id, tenant_id, record_type, record_id, counterparty, subject_refs, method,
-                                             recorded_on, retain_until, rule, deleted_at, deleted_by)
-                SELECT gen_random_uuid(), r.tenant_id, 'PROVISION', r.id, r.recipient_name,
-                       COALESCE((SELECT json_agg(s.subject_ref ORDER BY s.position)::text
-                                 FROM provision_subject s WHERE s.provision_id = r.id), '[]'),
-                       r.method, r.recorded_on, r.retain_until,
-                       CASE r.method
-                           WHEN 'CONTRACT_SUBSTITUTE' THEN 'Art. 29(2); Rule 21(i): 1 year from the last provision'
-                           WHEN 'BULK' THEN 'Art. 29(2); Rule 21(ii): 3 years from the last provision'
-                           ELSE 'Art. 29(2); Rule 21(iii): 3 years from the making of the record' END,
-                       :now, :actor
-                FROM provision_record r JOIN doomed d ON d.id = r.id
-                RETURNING record_id, subject_refs),
-            gone AS (DELETE FROM provision_record WHERE id IN (SELECT id FROM doomed) RETURNING id)
-            SELECT CAST(e.record_id AS text), e.subject_refs FROM evidence e""";
-
-    private static final String RECEIPT_SQL = """
-            WITH doomed AS (
-                SELECT id FROM receipt_record
-                WHERE tenant_id = :tenant AND retain_until < :today
-                ORDER BY retain_until, id LIMIT :batch FOR UPDATE SKIP LOCKED),
-            evidence AS (
-                INSERT INTO record_deletion (id, tenant_id, record_type, record_id, counterparty, subject_refs, method,
-                                             recorded_on, retain_until, rule, deleted_at, deleted_by)
-                SELECT gen_random_uuid(), r.tenant_id, 'RECEIPT', r.id, r.provider_name,
-                       COALESCE((SELECT json_agg(s.subject_ref ORDER BY s.position)::text
-                                 FROM receipt_subject s WHERE s.receipt_id = r.id), '[]'),
-                       r.method, r.recorded_on, r.retain_until,
-                       CASE r.method
-                           WHEN 'CONTRACT_SUBSTITUTE' THEN 'Art. 30(4); Rule 25(i): 1 year from the last receipt'
-                           WHEN 'BULK' THEN 'Art. 30(4); Rule 25(ii): 3 years from the last receipt'
-                           ELSE 'Art. 30(4); Rule 25(iii): 3 years from the making of the record' END,
-                       :now, :actor
-                FROM receipt_record r JOIN doomed d ON d.id = r.id
-                RETURNING record_id, subject_refs),
-            gone AS (DELETE FROM receipt_record WHERE id IN (SELECT id FROM doomed) RETURNING id)
-            SELECT CAST(e.record_id AS text), e.subject_refs FROM evidence e""";
-
     private final RecordDeletionRepository deletions;
     private final TenantContext tenant;
     private final AuditLog audit;
     private final ThirdPartyConfig config;
-    private final StringListConverter lists = new StringListConverter();
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public RecordPurgeService(RecordDeletionRepository deletions, TenantContext tenant, AuditLog audit,
-                              ThirdPartyConfig config, Clock clock) {
+                              ThirdPartyConfig config, Idempotency idempotency, Clock clock) {
         this.deletions = deletions;
         this.tenant = tenant;
         this.audit = audit;
         this.config = config;
+        this.idempotency = idempotency;
         this.clock = clock;
+    }
+
+    /** Purges a batch of expired records, once per Idempotency-Key. */
+    public Uni<Response> purge(String idempotencyKey, int batch, Function<PurgeResult, Response> answer) {
+        return idempotency.once(idempotencyKey, "purgeRecords", batch, () -> purge(batch), answer);
     }
 
     /** Deletes up to {@code batch} provision and {@code batch} receipt records of the caller's tenant past their end. */
@@ -133,8 +90,7 @@ public class RecordPurgeService {
         int batch = config.recordPurge().batchSize();
         LocalDate today = JapanTime.today(clock);
         Map<String, PurgeResult> done = new LinkedHashMap<>();
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s
-                        .createNativeQuery(DUE_TENANTS_SQL, String.class).setParameter("today", today).getResultList()))
+        return Panache.withSession(() -> deletions.tenantsWithRecordsDue(today))
                 .chain(tenants -> Multi.createFrom().iterable(tenants)
                         .onItem().transformToUniAndConcatenate(t -> purgeTenant(t, batch, 0, 0)
                                 .invoke(result -> done.put(t, result))
@@ -168,18 +124,19 @@ public class RecordPurgeService {
             OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
             LocalDate today = JapanTime.dateOf(now);
             List<AuditEntry> entries = new ArrayList<>();
-            Purge purge = new Purge(tenantId, actor, actorClient, today, batch, now, entries);
-            return run(PROVISION_SQL, purge, "provision")
-                    .chain(provisions -> run(RECEIPT_SQL, purge, "receipt")
+            Purge purge = new Purge(tenantId, actor, actorClient, now, entries);
+            return audited(deletions.deleteDueProvisions(tenantId, today, batch, now, actor), purge, "provision")
+                    .chain(provisions -> audited(deletions.deleteDueReceipts(tenantId, today, batch, now, actor), purge,
+                            "receipt")
                             .chain(receipts -> audit.recordAll(tenantId, entries)
                                     .replaceWith(new PurgeResult(provisions, receipts,
                                             provisions == batch || receipts == batch))));
         });
     }
 
-    /** What one batch runs with. */
-    private record Purge(String tenantId, String actor, String actorClient, LocalDate today, int batch,
-                         OffsetDateTime now, List<AuditEntry> entries) {
+    /** Who one batch runs for and the audit lines it collects. */
+    private record Purge(String tenantId, String actor, String actorClient, OffsetDateTime now,
+                         List<AuditEntry> entries) {
     }
 
     @WithSession
@@ -187,24 +144,17 @@ public class RecordPurgeService {
         return deletions.listForTenant(tenant.tenantId(), offset, limit);
     }
 
-    private Uni<Integer> run(String sql, Purge p, String resource) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
-                .setParameter("tenant", p.tenantId())
-                .setParameter("today", p.today())
-                .setParameter("batch", p.batch())
-                .setParameter("now", p.now())
-                .setParameter("actor", p.actor())
-                .getResultList())
-                .map(rows -> {
-                    for (Object[] row : rows) {
-                        String recordId = (String) row[0];
-                        // Built here rather than from the request: the scheduled purge has no caller to ask.
-                        for (String subjectRef : lists.convertToEntityAttribute((String) row[1])) {
-                            p.entries().add(new AuditEntry(p.tenantId(), p.actor(), p.actorClient(), "RECORD_DELETED",
-                                    resource, recordId, subjectRef, "SUCCESS", p.now()));
-                        }
-                    }
-                    return rows.size();
-                });
+    /** Adds an audit line per principal of each deleted record; answers how many records were deleted. */
+    private static Uni<Integer> audited(Uni<List<DeletedRecord>> deleted, Purge p, String resource) {
+        return deleted.map(rows -> {
+            for (DeletedRecord row : rows) {
+                // Built here rather than from the request: the scheduled purge has no caller to ask.
+                for (String subjectRef : row.subjectRefs()) {
+                    p.entries().add(new AuditEntry(p.tenantId(), p.actor(), p.actorClient(), "RECORD_DELETED",
+                            resource, row.recordId(), subjectRef, "SUCCESS", p.now()));
+                }
+            }
+            return rows.size();
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.mamori.thirdparty.service;
 
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.thirdparty.PartyKind;
@@ -10,11 +11,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Registering the counterparties personal data goes to or comes from (APPI Arts. 27, 28, 30(1)). */
 @ApplicationScoped
@@ -23,13 +26,21 @@ public class ThirdPartyService {
     private final ThirdPartyRepository parties;
     private final TenantContext tenant;
     private final AuditLog audit;
+    private final Idempotency idempotency;
     private final Clock clock;
 
-    public ThirdPartyService(ThirdPartyRepository parties, TenantContext tenant, AuditLog audit, Clock clock) {
+    public ThirdPartyService(ThirdPartyRepository parties, TenantContext tenant, AuditLog audit,
+                             Idempotency idempotency, Clock clock) {
         this.parties = parties;
         this.tenant = tenant;
         this.audit = audit;
+        this.idempotency = idempotency;
         this.clock = clock;
+    }
+
+    /** Registers a third party, once per Idempotency-Key (a retry gets the first answer). */
+    public Uni<Response> create(String idempotencyKey, ThirdPartyDraft draft, Function<ThirdParty, Response> answer) {
+        return idempotency.once(idempotencyKey, "createThirdParty", draft, () -> create(draft), answer);
     }
 
     @WithTransaction
