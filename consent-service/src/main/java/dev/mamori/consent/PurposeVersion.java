@@ -1,6 +1,10 @@
 package dev.mamori.consent;
 
+import dev.mamori.platform.persistence.EnumListConverter;
+import dev.mamori.platform.persistence.StringListConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,10 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import dev.mamori.platform.persistence.EnumListConverter;
-import dev.mamori.platform.persistence.StringListConverter;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Converter;
 
 /**
  * One immutable version of a purpose's text and scope. A consent records the exact version it was given to, so

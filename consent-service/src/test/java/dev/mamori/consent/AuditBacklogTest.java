@@ -43,7 +43,11 @@ class AuditBacklogTest {
         for (int i = 0; i < 300; i++) {
             checks.add("{\"subjectRef\": \"" + prefix + "-" + i + "\", \"purpose\": \"" + purpose + "\"}");
         }
-        as("tenant-b", "client-system").body(checks.toString()).post("/v1/decisions/batch").then().statusCode(200);
+        as("tenant-b", "client-system")
+                .body(checks.toString())
+                .post("/v1/decisions/batch")
+                .then()
+                .statusCode(200);
         // 300 reads are 30 read events of 10: all of them are written within a tick or two.
         long deadline = System.currentTimeMillis() + 3_000;
         while (buffer.pending() > 0 && System.currentTimeMillis() < deadline) {
@@ -52,8 +56,15 @@ class AuditBacklogTest {
         assertEquals(0, buffer.pending(), "the backlog is written within a tick or two");
         int written = 0;
         for (int i = 0; i < 300; i += 37) {
-            written += as("tenant-b", "auditor").queryParam("subjectRef", prefix + "-" + i).get("/v1/audit-events")
-                    .then().statusCode(200).extract().jsonPath().getList("items.action").size();
+            written += as("tenant-b", "auditor")
+                    .queryParam("subjectRef", prefix + "-" + i)
+                    .get("/v1/audit-events")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items.action")
+                    .size();
         }
         assertEquals(9, written, "one USE_DECISION event per person asked about, listing that read");
         as("tenant-b", "auditor").get("/v1/audit-events/verification").then().body("intact", equalTo(true));

@@ -31,7 +31,9 @@ class AuditBackpressureTest {
         String purpose = purpose("tenant-a", null);
         boolean refused = false;
         for (int i = 0; i < 12 && !refused; i++) {
-            Response r = as("tenant-a", "client-system").queryParam("subjectRef", "s" + i).queryParam("purpose", purpose)
+            Response r = as("tenant-a", "client-system")
+                    .queryParam("subjectRef", "s" + i)
+                    .queryParam("purpose", purpose)
                     .get("/v1/decisions");
             if (r.statusCode() == 503) {
                 assertTrue(r.contentType().startsWith("application/problem+json"));
@@ -46,8 +48,12 @@ class AuditBackpressureTest {
         boolean servedAgain = false;
         for (int i = 0; i < 50 && !servedAgain; i++) {
             Thread.sleep(100);
-            servedAgain = as("tenant-a", "client-system").queryParam("subjectRef", "later").queryParam("purpose", purpose)
-                    .get("/v1/decisions").statusCode() == 200;
+            servedAgain = as("tenant-a", "client-system")
+                            .queryParam("subjectRef", "later")
+                            .queryParam("purpose", purpose)
+                            .get("/v1/decisions")
+                            .statusCode()
+                    == 200;
         }
         assertTrue(servedAgain, "decisions are served again once the buffer was flushed");
     }

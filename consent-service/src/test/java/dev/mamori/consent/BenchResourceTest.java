@@ -23,15 +23,20 @@ class BenchResourceTest {
 
     @Test
     void shouldNotPublishTheBenchmarkInTheOpenApiDocument() {
-        given().get("/q/openapi").then().statusCode(200)
+        given().get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body(not(containsString("/v1/bench")))
                 .body(not(containsString("Benchmark")));
     }
 
     @Test
     void shouldAnswerNotFoundAsProblemWhenNotBuiltForBenchmarking() {
-        given().auth().oauth2(TestTokens.forTenant("tenant-a", "client-system"))
-                .get("/v1/bench/constant").then().statusCode(404)
+        given().auth()
+                .oauth2(TestTokens.forTenant("tenant-a", "client-system"))
+                .get("/v1/bench/constant")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/not-found"));
     }
@@ -65,8 +70,11 @@ class BenchResourceEnabledTest {
     @Test
     void shouldAnswerAConstantDecisionToEveryRoleThatMayAskForDecisions() {
         for (String role : new String[] {"client-system", "operator", "privacy-officer"}) {
-            given().auth().oauth2(TestTokens.forTenant("tenant-a", role))
-                    .get("/v1/bench/constant").then().statusCode(200)
+            given().auth()
+                    .oauth2(TestTokens.forTenant("tenant-a", role))
+                    .get("/v1/bench/constant")
+                    .then()
+                    .statusCode(200)
                     .contentType("application/json")
                     .body("allowed", equalTo(true))
                     .body("reason", equalTo("CONSENT_GIVEN"))
@@ -78,19 +86,33 @@ class BenchResourceEnabledTest {
     @Test
     void shouldRefuseTheSameCallersTheDecisionRefuses() {
         given().get("/v1/bench/constant").then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.forged("tenant-a", "client-system"))
-                .get("/v1/bench/constant").then().statusCode(401);
-        given().auth().oauth2(TestTokens.forTenant("tenant-a", "auditor"))
-                .get("/v1/bench/constant").then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.forTenant("tenant-a", "client-system")).header("X-Mamori-Tenant", "tenant-b")
-                .get("/v1/bench/constant").then().statusCode(403)
+        given().auth()
+                .oauth2(TestTokens.forged("tenant-a", "client-system"))
+                .get("/v1/bench/constant")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.forTenant("tenant-a", "auditor"))
+                .get("/v1/bench/constant")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.forTenant("tenant-a", "client-system"))
+                .header("X-Mamori-Tenant", "tenant-b")
+                .get("/v1/bench/constant")
+                .then()
+                .statusCode(403)
                 .body("type", equalTo("https://mamori.dev/problems/tenant-header-forbidden"));
     }
 
     @Test
     void shouldRefuseAServiceTokenThatNamesNoTenantLikeTheDecisionDoes() {
-        given().auth().oauth2(TestTokens.service("request-service"))
-                .get("/v1/bench/constant").then().statusCode(403)
+        given().auth()
+                .oauth2(TestTokens.service("request-service"))
+                .get("/v1/bench/constant")
+                .then()
+                .statusCode(403)
                 .body("type", equalTo("https://mamori.dev/problems/tenant-missing"));
     }
 }

@@ -31,7 +31,7 @@ class ChangeFeedTest {
 
     private String listen() {
         String channel = "test_" + UUID.randomUUID().toString().replace("-", "");
-        feed.listen(channel, received::add, () -> { });
+        feed.listen(channel, received::add, () -> {});
         return channel;
     }
 
@@ -61,7 +61,8 @@ class ChangeFeedTest {
     @Test
     void a_notice_whose_transaction_commits_late_is_not_skipped() throws Exception {
         String channel = listen();
-        try (Connection early = PostgresTestResource.connect(); Connection late = PostgresTestResource.connect()) {
+        try (Connection early = PostgresTestResource.connect();
+                Connection late = PostgresTestResource.connect()) {
             early.setAutoCommit(false);
             // Begins first and takes the lower id, but commits after a later transaction was already delivered.
             insert(early, channel, "began-first");

@@ -31,7 +31,8 @@ class DecisionResourceTest {
                 .body("reason", equalTo("CONSENT_GIVEN"))
                 .body("purposeVersion", equalTo(1))
                 .body("consentId", equalTo(id));
-        decide("tenant-a", subject, "no-such-purpose").body("allowed", equalTo(false))
+        decide("tenant-a", subject, "no-such-purpose")
+                .body("allowed", equalTo(false))
                 .body("reason", equalTo("UNKNOWN_PURPOSE"));
         String refuser = unique("s");
         consent("tenant-a", refuser, purpose, 1, "REFUSED", null);
@@ -44,11 +45,15 @@ class DecisionResourceTest {
         String subject = unique("s");
         consent("tenant-a", subject, purpose, 1, "GIVEN", null);
         newVersion("tenant-a", purpose, "RELATED", null);
-        decide("tenant-a", subject, purpose).body("allowed", equalTo(true)).body("purposeVersion", equalTo(2))
+        decide("tenant-a", subject, purpose)
+                .body("allowed", equalTo(true))
+                .body("purposeVersion", equalTo(2))
                 .body("consentedVersion", equalTo(1));
         newVersion("tenant-a", purpose, "UNRELATED", null);
-        decide("tenant-a", subject, purpose).body("allowed", equalTo(false))
-                .body("reason", equalTo("RECONSENT_REQUIRED")).body("purposeVersion", equalTo(3));
+        decide("tenant-a", subject, purpose)
+                .body("allowed", equalTo(false))
+                .body("reason", equalTo("RECONSENT_REQUIRED"))
+                .body("purposeVersion", equalTo(3));
         consent("tenant-a", subject, purpose, 3, "GIVEN", null);
         decide("tenant-a", subject, purpose).body("allowed", equalTo(true)).body("consentedVersion", equalTo(3));
     }
@@ -59,7 +64,8 @@ class DecisionResourceTest {
         String subject = unique("s");
         consent("tenant-a", subject, purpose, 1, "GIVEN", null);
         newVersion("tenant-a", purpose, "RELATED", "\"sensitiveCategories\": [\"HEALTH_CHECK_RESULT\"]");
-        decide("tenant-a", subject, purpose).body("allowed", equalTo(false))
+        decide("tenant-a", subject, purpose)
+                .body("allowed", equalTo(false))
                 .body("reason", equalTo("SENSITIVE_CONSENT_REQUIRED"));
     }
 
@@ -68,9 +74,18 @@ class DecisionResourceTest {
         String purpose = purpose("tenant-a", null);
         String subject = unique("s");
         OffsetDateTime captured = OffsetDateTime.now().minusDays(30);
-        as("tenant-a", "client-system").body(consentBody(subject, purpose, 1, "GIVEN", captured,
+        as("tenant-a", "client-system")
+                .body(consentBody(
+                        subject,
+                        purpose,
+                        1,
+                        "GIVEN",
+                        captured,
                         "\"expiresAt\": \"" + OffsetDateTime.now().minusDays(1) + "\""))
-                .post("/v1/consents").then().statusCode(201).body("status", equalTo("EXPIRED"));
+                .post("/v1/consents")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("EXPIRED"));
         decide("tenant-a", subject, purpose).body("allowed", equalTo(false)).body("reason", equalTo("EXPIRED"));
     }
 
@@ -82,8 +97,11 @@ class DecisionResourceTest {
         for (int i = 0; i < 5; i++) {
             decide("tenant-a", subject, purpose).body("allowed", equalTo(true));
         }
-        as("tenant-a", "client-system").body("{\"channel\": \"web\"}").post("/v1/consents/" + id + "/withdraw")
-                .then().statusCode(200);
+        as("tenant-a", "client-system")
+                .body("{\"channel\": \"web\"}")
+                .post("/v1/consents/" + id + "/withdraw")
+                .then()
+                .statusCode(200);
         decide("tenant-a", subject, purpose).body("allowed", equalTo(false)).body("reason", equalTo("WITHDRAWN"));
     }
 
@@ -98,17 +116,23 @@ class DecisionResourceTest {
         consent("tenant-a", subject, given, 1, "GIVEN", null);
         consent("tenant-a", subject, refused, 1, "REFUSED", null);
         consent("tenant-a", subject, givenButStopped, 1, "GIVEN", null);
-        io.restassured.RestAssured.given().auth().oauth2(dev.mamori.testing.TestTokens.service("request-service"))
-                .header("X-Mamori-Tenant", "tenant-a").contentType("application/json")
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(dev.mamori.testing.TestTokens.service("request-service"))
+                .header("X-Mamori-Tenant", "tenant-a")
+                .contentType("application/json")
                 .body("{\"purposes\": [\"" + givenButStopped + "\", \"" + stoppedUnanswered
                         + "\"], \"requestRef\": \"req-9\", \"ground\": \"ART_35_5_HARM_RISK\"}")
-                .post("/v1/subjects/" + subject + "/use-stops").then().statusCode(201);
+                .post("/v1/subjects/" + subject + "/use-stops")
+                .then()
+                .statusCode(201);
 
         decide("tenant-a", subject, given).body("allowed", equalTo(true));
         // One read brought in the whole person: the other purposes are known without the database.
-        org.junit.jupiter.api.Assertions.assertEquals(dev.mamori.consent.service.ConsentState.NONE,
-                cache.state("tenant-a", subject, unanswered));
-        org.junit.jupiter.api.Assertions.assertEquals(true, cache.state("tenant-a", subject, stoppedUnanswered).stopped());
+        org.junit.jupiter.api.Assertions.assertEquals(
+                dev.mamori.consent.service.ConsentState.NONE, cache.state("tenant-a", subject, unanswered));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                true, cache.state("tenant-a", subject, stoppedUnanswered).stopped());
         decide("tenant-a", subject, refused).body("reason", equalTo("REFUSED"));
         decide("tenant-a", subject, unanswered).body("reason", equalTo("NO_CONSENT"));
         decide("tenant-a", subject, givenButStopped).body("reason", equalTo("USE_STOPPED"));
@@ -136,7 +160,11 @@ class DecisionResourceTest {
                 {"checks": [{"subjectRef": "%s", "purpose": "%s"}, {"subjectRef": "%s", "purpose": "%s"},
                             {"subjectRef": "%s", "purpose": "%s"}, {"subjectRef": "%s", "purpose": "nope"}]}
                 """.formatted(no, purpose, yes, purpose, unique("s"), purpose, yes);
-        as("tenant-a", "client-system").body(body).post("/v1/decisions/batch").then().statusCode(200)
+        as("tenant-a", "client-system")
+                .body(body)
+                .post("/v1/decisions/batch")
+                .then()
+                .statusCode(200)
                 .body("decisions", hasSize(4))
                 .body("decisions.reason", equalTo(List.of("REFUSED", "CONSENT_GIVEN", "NO_CONSENT", "UNKNOWN_PURPOSE")))
                 .body("decisions[1].subjectRef", equalTo(yes));
@@ -148,11 +176,22 @@ class DecisionResourceTest {
         for (int i = 0; i < 1001; i++) {
             checks.add("{\"subjectRef\": \"s" + i + "\", \"purpose\": \"p\"}");
         }
-        as("tenant-a", "client-system").body(checks.toString()).post("/v1/decisions/batch").then().statusCode(400)
+        as("tenant-a", "client-system")
+                .body(checks.toString())
+                .post("/v1/decisions/batch")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("checks"));
-        as("tenant-a", "client-system").body("{\"checks\": [{\"purpose\": \"p\"}]}").post("/v1/decisions/batch")
-                .then().statusCode(400).body("errors[0].field", equalTo("checks[0].subjectRef"));
-        as("tenant-a", "client-system").get("/v1/decisions?purpose=p").then().statusCode(400)
+        as("tenant-a", "client-system")
+                .body("{\"checks\": [{\"purpose\": \"p\"}]}")
+                .post("/v1/decisions/batch")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("checks[0].subjectRef"));
+        as("tenant-a", "client-system")
+                .get("/v1/decisions?purpose=p")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("subjectRef"));
     }
 
@@ -163,15 +202,26 @@ class DecisionResourceTest {
         decide("tenant-a", subject, purpose);
         // Decisions are audited through a buffer flushed a few times a second.
         for (int i = 0; i < 50; i++) {
-            List<String> actions = as("tenant-a", "auditor").queryParam("subjectRef", subject)
-                    .get("/v1/audit-events").then().statusCode(200).extract().path("items.action");
+            List<String> actions = as("tenant-a", "auditor")
+                    .queryParam("subjectRef", subject)
+                    .get("/v1/audit-events")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.action");
             if (actions.contains("USE_DECISION")) {
-                as("tenant-a", "auditor").get("/v1/audit-events/verification").then().body("intact", equalTo(true));
+                as("tenant-a", "auditor")
+                        .get("/v1/audit-events/verification")
+                        .then()
+                        .body("intact", equalTo(true));
                 return;
             }
             Thread.sleep(100);
         }
-        as("tenant-a", "auditor").queryParam("subjectRef", subject).get("/v1/audit-events")
-                .then().body("items.action", hasItem("USE_DECISION"));
+        as("tenant-a", "auditor")
+                .queryParam("subjectRef", subject)
+                .get("/v1/audit-events")
+                .then()
+                .body("items.action", hasItem("USE_DECISION"));
     }
 }

@@ -53,7 +53,10 @@ class OversizeBodyTest {
 
     @Test
     void shouldRefuseABodyOneByteOverTheLimitAsPayloadTooLargeProblem() {
-        as("tenant-a", "client-system").body(bodyOf(LIMIT + 1)).post("/v1/consents").then()
+        as("tenant-a", "client-system")
+                .body(bodyOf(LIMIT + 1))
+                .post("/v1/consents")
+                .then()
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/payload-too-large"))
@@ -67,31 +70,43 @@ class OversizeBodyTest {
         // connection closed with the body unread is reset, and the reset can throw the answer away.
         byte[] body = new byte[9 * 1024 * 1024];
         java.util.Arrays.fill(body, (byte) ' ');
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int attempt = 0; attempt < 20; attempt++) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(url.resolve("/v1/consents"))
-                    .header("Authorization", "Bearer " + TestTokens.forTenant("tenant-a", "client-system"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(url.resolve("/v1/consents"))
+                            .header("Authorization", "Bearer " + TestTokens.forTenant("tenant-a", "client-system"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(413, response.statusCode(), "attempt " + attempt);
-            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(
+                    "application/problem+json",
+                    response.headers().firstValue("Content-Type").orElse(""));
         }
     }
 
     @Test
     void shouldRefuseAChunkedBodyOverTheLimitAsPayloadTooLargeProblem() {
         // An InputStream body has no length up front, so it is sent with Transfer-Encoding: chunked.
-        Response response = as("tenant-a", "client-system").body(new ByteArrayInputStream(bodyOf(LIMIT + 1024)))
+        Response response = as("tenant-a", "client-system")
+                .body(new ByteArrayInputStream(bodyOf(LIMIT + 1024)))
                 .post("/v1/consents");
         assertEquals(413, response.statusCode(), response.asString());
         assertEquals("application/problem+json", response.contentType().split(";")[0]);
-        assertEquals("https://mamori.dev/problems/payload-too-large", response.jsonPath().getString("type"));
+        assertEquals(
+                "https://mamori.dev/problems/payload-too-large",
+                response.jsonPath().getString("type"));
     }
 
     @Test
     void shouldReadABodyOfExactlyTheLimitAndAnswerForItsContent() {
         // Not refused for size: the unknown purpose is what the caller hears about.
-        as("tenant-a", "client-system").body(bodyOf(LIMIT)).post("/v1/consents").then()
+        as("tenant-a", "client-system")
+                .body(bodyOf(LIMIT))
+                .post("/v1/consents")
+                .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/unknown-purpose"));
@@ -100,7 +115,10 @@ class OversizeBodyTest {
     @Test
     void shouldReadAChunkedBodyUnderTheLimitLikeAnyOther() {
         // Read through the bounded body handler and handed on: the service parses it like a body of known length.
-        as("tenant-a", "client-system").body(new ByteArrayInputStream(bodyOf(LIMIT / 2))).post("/v1/consents").then()
+        as("tenant-a", "client-system")
+                .body(new ByteArrayInputStream(bodyOf(LIMIT / 2)))
+                .post("/v1/consents")
+                .then()
                 .statusCode(422)
                 .body("type", equalTo("https://mamori.dev/problems/unknown-purpose"));
     }

@@ -40,14 +40,22 @@ class PlatformMigrationsTest {
         assertEquals(List.of("0", "1", "2"), versions(db, SERVICE_HISTORY), "a baseline below the service's V1");
         assertTrue(tableExists(db, "audit_event") && tableExists(db, "change_notice") && tableExists(db, "consent"));
         start(db);
-        assertEquals(List.of("0.1", "0.2", "0.3", "0.4"), versions(db, PlatformMigrations.HISTORY), "a restart changes nothing");
+        assertEquals(
+                List.of("0.1", "0.2", "0.3", "0.4"),
+                versions(db, PlatformMigrations.HISTORY),
+                "a restart changes nothing");
         assertEquals(List.of("0", "1", "2"), versions(db, SERVICE_HISTORY));
     }
 
     @Test
     void shouldTakeOverADatabaseMigratedBeforeTheSchemeWithTheSameChecksums() throws SQLException {
         DataSource db = PostgresTestResource.newDatabase();
-        Flyway.configure().dataSource(db).locations("db/common", "db/migration").outOfOrder(true).load().migrate();
+        Flyway.configure()
+                .dataSource(db)
+                .locations("db/common", "db/migration")
+                .outOfOrder(true)
+                .load()
+                .migrate();
         Map<String, Integer> before = checksums(db, SERVICE_HISTORY);
 
         start(db);
@@ -55,7 +63,8 @@ class PlatformMigrationsTest {
         Map<String, Integer> platformRows = new LinkedHashMap<>(before);
         platformRows.keySet().removeIf(v -> !v.startsWith("0."));
         assertEquals(platformRows, checksums(db, PlatformMigrations.HISTORY), "moved, checksums and all");
-        assertEquals(List.of("1", "2"), versions(db, SERVICE_HISTORY), "the service's own versions stay where they were");
+        assertEquals(
+                List.of("1", "2"), versions(db, SERVICE_HISTORY), "the service's own versions stay where they were");
         start(db);
         assertEquals(List.of("0.1", "0.2", "0.3", "0.4"), versions(db, PlatformMigrations.HISTORY));
     }
@@ -64,11 +73,19 @@ class PlatformMigrationsTest {
     void shouldApplyAPlatformVersionBelowTheServicesLatestWithoutOutOfOrder() throws SQLException {
         // A database migrated before the scheme while the platform was at 0.3, and the service at 2; then 0.4 ships.
         DataSource db = PostgresTestResource.newDatabase();
-        Flyway.configure().dataSource(db).locations("db/common", "db/migration").outOfOrder(true).load().migrate();
+        Flyway.configure()
+                .dataSource(db)
+                .locations("db/common", "db/migration")
+                .outOfOrder(true)
+                .load()
+                .migrate();
         execute(db, "DROP TABLE change_notice", "DELETE FROM " + SERVICE_HISTORY + " WHERE version = '0.4'");
         // In one history 0.4 would come after 2: Flyway refuses that unless out of order is allowed.
-        FlywayException refused = assertThrows(FlywayException.class, () -> Flyway.configure().dataSource(db)
-                .locations("db/common", "db/migration").load().migrate());
+        FlywayException refused = assertThrows(FlywayException.class, () -> Flyway.configure()
+                .dataSource(db)
+                .locations("db/common", "db/migration")
+                .load()
+                .migrate());
         assertTrue(refused.getMessage().contains("0.4"), refused.getMessage());
 
         start(db);
@@ -92,9 +109,10 @@ class PlatformMigrationsTest {
     /** Applied version to checksum, in the order of application. */
     private static Map<String, Integer> checksums(DataSource db, String table) throws SQLException {
         Map<String, Integer> rows = new LinkedHashMap<>();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT version, checksum FROM " + table
-                     + " WHERE success ORDER BY installed_rank")) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT version, checksum FROM " + table + " WHERE success ORDER BY installed_rank")) {
             while (r.next()) {
                 rows.put(r.getString(1), (Integer) r.getObject(2));
             }
@@ -103,15 +121,17 @@ class PlatformMigrationsTest {
     }
 
     private static boolean tableExists(DataSource db, String table) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
             r.next();
             return r.getBoolean(1);
         }
     }
 
     private static void execute(DataSource db, String... statements) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }

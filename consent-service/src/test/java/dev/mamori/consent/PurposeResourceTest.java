@@ -36,8 +36,11 @@ class PurposeResourceTest {
     @Test
     void shouldPublishAPurposeAsVersionOne() {
         String code = uniqueCode();
-        as("tenant-a", "privacy-officer").body(draft(code)).post("/v1/purposes")
-                .then().statusCode(201)
+        as("tenant-a", "privacy-officer")
+                .body(draft(code))
+                .post("/v1/purposes")
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/v1/purposes/" + code))
                 .body("code", equalTo(code))
                 .body("currentVersion", equalTo(1))
@@ -45,21 +48,35 @@ class PurposeResourceTest {
                 .body("current.titleJa", equalTo("お問い合わせ対応"))
                 .body("current.publishedBy", equalTo("service-account-tenant-a-privacy-officer"));
 
-        as("tenant-a", "operator").get("/v1/purposes/" + code)
-                .then().statusCode(200).body("versions", hasSize(1));
+        as("tenant-a", "operator")
+                .get("/v1/purposes/" + code)
+                .then()
+                .statusCode(200)
+                .body("versions", hasSize(1));
     }
 
     @Test
     void shouldKeepEveryVersionAndMoveTheCurrentOne() {
         String code = uniqueCode();
-        as("tenant-a", "privacy-officer").body(draft(code)).post("/v1/purposes").then().statusCode(201);
-        as("tenant-a", "privacy-officer").body("""
+        as("tenant-a", "privacy-officer")
+                .body(draft(code))
+                .post("/v1/purposes")
+                .then()
+                .statusCode(201);
+        as("tenant-a", "privacy-officer")
+                .body("""
                 {"changeType": "UNRELATED", "titleJa": "マーケティング", "descriptionJa": "新商品のご案内に利用します。",
                  "dataItems": ["name", "email"]}""")
                 .post("/v1/purposes/" + code + "/versions")
-                .then().statusCode(201).body("currentVersion", equalTo(2)).body("current.changeType", equalTo("UNRELATED"));
+                .then()
+                .statusCode(201)
+                .body("currentVersion", equalTo(2))
+                .body("current.changeType", equalTo("UNRELATED"));
 
-        as("tenant-a", "client-system").get("/v1/purposes/" + code).then().statusCode(200)
+        as("tenant-a", "client-system")
+                .get("/v1/purposes/" + code)
+                .then()
+                .statusCode(200)
                 .body("versions", hasSize(2))
                 .body("versions[0].titleJa", equalTo("お問い合わせ対応"))
                 .body("versions[1].dataItems", hasItem("email"))
@@ -69,16 +86,28 @@ class PurposeResourceTest {
     @Test
     void shouldRefuseASecondPurposeWithTheSameCode() {
         String code = uniqueCode();
-        as("tenant-a", "privacy-officer").body(draft(code)).post("/v1/purposes").then().statusCode(201);
-        as("tenant-a", "privacy-officer").body(draft(code)).post("/v1/purposes")
-                .then().statusCode(409).contentType("application/problem+json")
+        as("tenant-a", "privacy-officer")
+                .body(draft(code))
+                .post("/v1/purposes")
+                .then()
+                .statusCode(201);
+        as("tenant-a", "privacy-officer")
+                .body(draft(code))
+                .post("/v1/purposes")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/purpose-exists"));
     }
 
     @Test
     void shouldNameEveryInvalidFieldAndWriteNothing() {
-        as("tenant-a", "privacy-officer").body("{\"code\": \"Bad Code\", \"dataItems\": []}").post("/v1/purposes")
-                .then().statusCode(400).contentType("application/problem+json")
+        as("tenant-a", "privacy-officer")
+                .body("{\"code\": \"Bad Code\", \"dataItems\": []}")
+                .post("/v1/purposes")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/validation"))
                 .body("errors.field", hasItem("code"))
                 .body("errors.field", hasItem("titleJa"))
@@ -89,85 +118,163 @@ class PurposeResourceTest {
 
     @Test
     void shouldAnswerMalformedJsonWrongTypesAndUnknownEnumsWith400() {
-        as("tenant-a", "privacy-officer").body("{\"code\": ").post("/v1/purposes")
-                .then().statusCode(400).contentType("application/problem+json")
+        as("tenant-a", "privacy-officer")
+                .body("{\"code\": ")
+                .post("/v1/purposes")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/malformed-body"));
-        as("tenant-a", "privacy-officer").body(draft(uniqueCode()).replace("\"dataItems\"", "\"sensitiveCategories\": [\"ASTROLOGY\"], \"dataItems\""))
+        as("tenant-a", "privacy-officer")
+                .body(draft(uniqueCode())
+                        .replace("\"dataItems\"", "\"sensitiveCategories\": [\"ASTROLOGY\"], \"dataItems\""))
                 .post("/v1/purposes")
-                .then().statusCode(400).body("errors[0].field", equalTo("sensitiveCategories[0]"))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("sensitiveCategories[0]"))
                 .body("errors[0].message", containsString("MEDICAL_HISTORY"));
-        as("tenant-a", "privacy-officer").body(draft(uniqueCode()).replace("\"dataItems\"", "\"thirdPartyProvision\": \"perhaps\", \"dataItems\""))
+        as("tenant-a", "privacy-officer")
+                .body(draft(uniqueCode())
+                        .replace("\"dataItems\"", "\"thirdPartyProvision\": \"perhaps\", \"dataItems\""))
                 .post("/v1/purposes")
-                .then().statusCode(400).body("errors[0].field", equalTo("thirdPartyProvision"));
-        as("tenant-a", "privacy-officer").body(draft(uniqueCode()).replace("\"dataItems\"", "\"colour\": \"red\", \"dataItems\""))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("thirdPartyProvision"));
+        as("tenant-a", "privacy-officer")
+                .body(draft(uniqueCode()).replace("\"dataItems\"", "\"colour\": \"red\", \"dataItems\""))
                 .post("/v1/purposes")
-                .then().statusCode(400).body("errors[0].field", equalTo("colour"));
-        as("tenant-a", "privacy-officer").get("/v1/purposes?limit=100000")
-                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("colour"));
+        as("tenant-a", "privacy-officer")
+                .get("/v1/purposes?limit=100000")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
     }
 
     @Test
     void shouldRequireRecipientsForThirdPartyProvisionAndArt28InformationForForeignRecipients() {
-        as("tenant-a", "privacy-officer").body(draft(uniqueCode()).replace("\"dataItems\"", "\"thirdPartyProvision\": true, \"dataItems\""))
+        as("tenant-a", "privacy-officer")
+                .body(draft(uniqueCode()).replace("\"dataItems\"", "\"thirdPartyProvision\": true, \"dataItems\""))
                 .post("/v1/purposes")
-                .then().statusCode(422).body("type", equalTo("https://mamori.dev/problems/recipients-required"))
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/recipients-required"))
                 .body("errors[0].field", equalTo("recipientTypes"));
-        as("tenant-a", "privacy-officer").body(draft(uniqueCode()).replace("\"dataItems\"",
-                        "\"thirdPartyProvision\": true, \"recipientTypes\": [\"GROUP_COMPANY\"], \"crossBorderCountries\": [\"US\"], \"dataItems\""))
+        as("tenant-a", "privacy-officer")
+                .body(
+                        draft(uniqueCode())
+                                .replace(
+                                        "\"dataItems\"",
+                                        "\"thirdPartyProvision\": true, \"recipientTypes\": [\"GROUP_COMPANY\"], \"crossBorderCountries\": [\"US\"], \"dataItems\""))
                 .post("/v1/purposes")
-                .then().statusCode(422).body("type", equalTo("https://mamori.dev/problems/cross-border-information-required"));
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/cross-border-information-required"));
     }
 
     @Test
     void shouldRefuseAVersionWithoutAChangeTypeOrForAnUnknownPurpose() {
         String code = uniqueCode();
-        as("tenant-a", "privacy-officer").body(draft(code)).post("/v1/purposes").then().statusCode(201);
-        as("tenant-a", "privacy-officer").body(draft(code)).post("/v1/purposes/" + code + "/versions")
-                .then().statusCode(400).body("errors[0].field", equalTo("changeType"));
-        as("tenant-a", "privacy-officer").body(draft("nope").replace("\"code\": \"nope\",", "\"changeType\": \"RELATED\","))
+        as("tenant-a", "privacy-officer")
+                .body(draft(code))
+                .post("/v1/purposes")
+                .then()
+                .statusCode(201);
+        as("tenant-a", "privacy-officer")
+                .body(draft(code))
+                .post("/v1/purposes/" + code + "/versions")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("changeType"));
+        as("tenant-a", "privacy-officer")
+                .body(draft("nope").replace("\"code\": \"nope\",", "\"changeType\": \"RELATED\","))
                 .post("/v1/purposes/nope/versions")
-                .then().statusCode(404).body("type", equalTo("https://mamori.dev/problems/not-found"));
+                .then()
+                .statusCode(404)
+                .body("type", equalTo("https://mamori.dev/problems/not-found"));
         as("tenant-a", "privacy-officer").get("/v1/purposes/" + code).then().body("currentVersion", equalTo(1));
     }
 
     @Test
     void shouldNeverShowOneTenantsPurposesToAnother() {
         String code = uniqueCode();
-        as("tenant-a", "privacy-officer").body(draft(code)).post("/v1/purposes").then().statusCode(201);
+        as("tenant-a", "privacy-officer")
+                .body(draft(code))
+                .post("/v1/purposes")
+                .then()
+                .statusCode(201);
 
         as("tenant-b", "privacy-officer").get("/v1/purposes/" + code).then().statusCode(404);
-        as("tenant-b", "privacy-officer").get("/v1/purposes?limit=500").then().statusCode(200)
+        as("tenant-b", "privacy-officer")
+                .get("/v1/purposes?limit=500")
+                .then()
+                .statusCode(200)
                 .body("items.code", not(hasItem(code)));
-        as("tenant-b", "privacy-officer").body(draft(code).replace("\"code\": \"" + code + "\",", "\"changeType\": \"RELATED\","))
-                .post("/v1/purposes/" + code + "/versions").then().statusCode(404);
+        as("tenant-b", "privacy-officer")
+                .body(draft(code).replace("\"code\": \"" + code + "\",", "\"changeType\": \"RELATED\","))
+                .post("/v1/purposes/" + code + "/versions")
+                .then()
+                .statusCode(404);
         // The same code is free in another tenant: codes are tenant-scoped.
-        as("tenant-b", "privacy-officer").body(draft(code)).post("/v1/purposes").then().statusCode(201);
-        as("tenant-a", "privacy-officer").get("/v1/purposes/" + code).then().statusCode(200).body("versions", hasSize(1));
+        as("tenant-b", "privacy-officer")
+                .body(draft(code))
+                .post("/v1/purposes")
+                .then()
+                .statusCode(201);
+        as("tenant-a", "privacy-officer")
+                .get("/v1/purposes/" + code)
+                .then()
+                .statusCode(200)
+                .body("versions", hasSize(1));
     }
 
     @Test
     void shouldReplayARetriedCreateWithTheSameIdempotencyKey() {
         String code = uniqueCode();
         String key = UUID.randomUUID().toString();
-        String first = as("tenant-a", "privacy-officer").header("Idempotency-Key", key).body(draft(code))
-                .post("/v1/purposes").then().statusCode(201).extract().asString();
-        as("tenant-a", "privacy-officer").header("Idempotency-Key", key).body(draft(code))
-                .post("/v1/purposes").then().statusCode(201)
+        String first = as("tenant-a", "privacy-officer")
+                .header("Idempotency-Key", key)
+                .body(draft(code))
+                .post("/v1/purposes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString();
+        as("tenant-a", "privacy-officer")
+                .header("Idempotency-Key", key)
+                .body(draft(code))
+                .post("/v1/purposes")
+                .then()
+                .statusCode(201)
                 .header("Location", containsString(code))
                 .header("Idempotent-Replayed", equalTo("true"))
                 .body(equalTo(first));
-        as("tenant-a", "privacy-officer").header("Idempotency-Key", key).body(draft(uniqueCode()))
-                .post("/v1/purposes").then().statusCode(422)
+        as("tenant-a", "privacy-officer")
+                .header("Idempotency-Key", key)
+                .body(draft(uniqueCode()))
+                .post("/v1/purposes")
+                .then()
+                .statusCode(422)
                 .body("type", equalTo("https://mamori.dev/problems/idempotency-key-reused"));
         // The same key in another tenant is another key.
-        as("tenant-b", "privacy-officer").header("Idempotency-Key", key).body(draft(code))
-                .post("/v1/purposes").then().statusCode(201).header("Idempotent-Replayed", equalTo(null));
+        as("tenant-b", "privacy-officer")
+                .header("Idempotency-Key", key)
+                .body(draft(code))
+                .post("/v1/purposes")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo(null));
     }
 
     @Test
     void shouldAnswer404AsProblemJsonForUnknownIds() {
-        as("tenant-a", "operator").get("/v1/purposes/does-not-exist")
-                .then().statusCode(404).contentType("application/problem+json")
+        as("tenant-a", "operator")
+                .get("/v1/purposes/does-not-exist")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", startsWith("https://mamori.dev/problems/"));
     }
 }

@@ -45,14 +45,23 @@ class ReadAuditTest {
         decide(tenant, alice, first);
         decide(tenant, bob, first);
         decide(tenant, alice, second);
-        as(tenant, "client-system").body("""
+        as(tenant, "client-system")
+                .body("""
                 {"checks": [{"subjectRef": "%s", "purpose": "%s"}, {"subjectRef": "%s", "purpose": "%s"}]}
-                """.formatted(bob, second, alice, first)).post("/v1/decisions/batch").then().statusCode(200);
+                """.formatted(bob, second, alice, first))
+                .post("/v1/decisions/batch")
+                .then()
+                .statusCode(200);
         waitForFlush();
 
         // Asked about one person, the log lists exactly that person's reads, in the order they were asked.
-        JsonPath aliceLog = as(tenant, "auditor").queryParam("subjectRef", alice).get("/v1/audit-events")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath aliceLog = as(tenant, "auditor")
+                .queryParam("subjectRef", alice)
+                .get("/v1/audit-events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> aliceReads = aliceLog.getList("items.findAll { it.action == 'USE_DECISION' }");
         List<String> subjects = new ArrayList<>();
         List<String> purposes = new ArrayList<>();
@@ -71,8 +80,13 @@ class ReadAuditTest {
         }
 
         // The whole log holds all five reads, each once.
-        JsonPath all = as(tenant, "auditor").queryParam("limit", 500).get("/v1/audit-events").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath all = as(tenant, "auditor")
+                .queryParam("limit", 500)
+                .get("/v1/audit-events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> readEvents = all.getList("items.findAll { it.action == 'USE_DECISION' }");
         int reads = 0;
         List<String> everyone = new ArrayList<>();
@@ -85,8 +99,12 @@ class ReadAuditTest {
         assertEquals(3, everyone.stream().filter(alice::equals).count());
 
         // Read events and the purposes' single-line events are links of one chain.
-        as(tenant, "auditor").get("/v1/audit-events/verification").then().statusCode(200)
-                .body("intact", equalTo(true)).body("eventsChecked", equalTo(all.getList("items").size()));
+        as(tenant, "auditor")
+                .get("/v1/audit-events/verification")
+                .then()
+                .statusCode(200)
+                .body("intact", equalTo(true))
+                .body("eventsChecked", equalTo(all.getList("items").size()));
     }
 
     @Test
@@ -96,27 +114,44 @@ class ReadAuditTest {
         String carol = unique("carol");
         String dave = unique("dave");
         // One call, so both reads are in one read event, Carol's first.
-        as(tenant, "client-system").body("""
+        as(tenant, "client-system")
+                .body("""
                 {"checks": [{"subjectRef": "%s", "purpose": "%s"}, {"subjectRef": "%s", "purpose": "%s"}]}
-                """.formatted(carol, purpose, dave, purpose)).post("/v1/decisions/batch").then().statusCode(200);
+                """.formatted(carol, purpose, dave, purpose))
+                .post("/v1/decisions/batch")
+                .then()
+                .statusCode(200);
         waitForFlush();
-        long seq = as(tenant, "auditor").queryParam("subjectRef", dave).get("/v1/audit-events").then()
-                .extract().jsonPath().getLong("items.find { it.action == 'USE_DECISION' }.seq");
+        long seq = as(tenant, "auditor")
+                .queryParam("subjectRef", dave)
+                .get("/v1/audit-events")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("items.find { it.action == 'USE_DECISION' }.seq");
         String where = " WHERE tenant_id = '" + tenant + "' AND seq = " + seq;
         as(tenant, "auditor").get("/v1/audit-events/verification").then().body("intact", equalTo(true));
 
         // Someone with database access hides that Dave's data was read: the event no longer verifies.
         tamper("UPDATE audit_event SET subject_refs = ARRAY['" + carol + "', '" + carol + "']" + where);
-        as(tenant, "auditor").get("/v1/audit-events/verification").then().statusCode(200)
-                .body("intact", equalTo(false)).body("brokenAtSeq", equalTo((int) seq));
+        as(tenant, "auditor")
+                .get("/v1/audit-events/verification")
+                .then()
+                .statusCode(200)
+                .body("intact", equalTo(false))
+                .body("brokenAtSeq", equalTo((int) seq));
         tamper("UPDATE audit_event SET subject_refs = ARRAY['" + carol + "', '" + dave + "']" + where);
         as(tenant, "auditor").get("/v1/audit-events/verification").then().body("intact", equalTo(true));
 
         // Removing Dave's read from all three arrays is detected as well.
         tamper("UPDATE audit_event SET subject_refs = subject_refs[1:1], resource_ids = resource_ids[1:1], "
                 + "occurred_ats = occurred_ats[1:1]" + where);
-        as(tenant, "auditor").get("/v1/audit-events/verification").then().statusCode(200)
-                .body("intact", equalTo(false)).body("brokenAtSeq", equalTo((int) seq));
+        as(tenant, "auditor")
+                .get("/v1/audit-events/verification")
+                .then()
+                .statusCode(200)
+                .body("intact", equalTo(false))
+                .body("brokenAtSeq", equalTo((int) seq));
     }
 
     private void waitForFlush() throws InterruptedException {
@@ -133,7 +168,8 @@ class ReadAuditTest {
     }
 
     private static void tamper(String sql) throws SQLException {
-        try (Connection c = PostgresTestResource.connect(); Statement s = c.createStatement()) {
+        try (Connection c = PostgresTestResource.connect();
+                Statement s = c.createStatement()) {
             s.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
             try {
                 s.executeUpdate(sql);

@@ -24,29 +24,61 @@ class RobustnessContractTest {
     /** The media types, the method and the body type are judged only once the caller has shown a valid token. */
     @Test
     void aCallerWithoutAValidTokenGets401WhateverItAsksFor() {
-        given().accept("text/csv").get("/v1/purposes").then().statusCode(401)
+        given().accept("text/csv")
+                .get("/v1/purposes")
+                .then()
+                .statusCode(401)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://mamori.dev/problems/unauthorized"));
-        given().accept("text/csv").auth().oauth2(TestTokens.forged("tenant-a", "privacy-officer"))
-                .get("/v1/purposes").then().statusCode(401)
+        given().accept("text/csv")
+                .auth()
+                .oauth2(TestTokens.forged("tenant-a", "privacy-officer"))
+                .get("/v1/purposes")
+                .then()
+                .statusCode(401)
                 .body("type", equalTo("https://mamori.dev/problems/unauthorized"));
-        given().contentType("application/json").body("{}").patch("/v1/purposes").then().statusCode(401)
+        given().contentType("application/json")
+                .body("{}")
+                .patch("/v1/purposes")
+                .then()
+                .statusCode(401)
                 .body("type", equalTo("https://mamori.dev/problems/unauthorized"));
-        given().contentType("text/plain").body("x").post("/v1/purposes").then().statusCode(401)
+        given().contentType("text/plain")
+                .body("x")
+                .post("/v1/purposes")
+                .then()
+                .statusCode(401)
                 .body("type", equalTo("https://mamori.dev/problems/unauthorized"));
     }
 
     @Test
     void aCallerWithATokenLearnsWhyTheCallDoesNotFit() {
         String token = TestTokens.forTenant("tenant-a", "privacy-officer");
-        given().auth().oauth2(token).accept("text/csv").get("/v1/purposes").then().statusCode(406)
+        given().auth()
+                .oauth2(token)
+                .accept("text/csv")
+                .get("/v1/purposes")
+                .then()
+                .statusCode(406)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://mamori.dev/problems/not-acceptable"));
-        given().auth().oauth2(token).contentType("application/json").body("{}").patch("/v1/purposes").then()
-                .statusCode(405).contentType(startsWith("application/problem+json"))
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{}")
+                .patch("/v1/purposes")
+                .then()
+                .statusCode(405)
+                .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://mamori.dev/problems/method-not-allowed"));
-        given().auth().oauth2(token).contentType("text/plain").body("x").post("/v1/purposes").then()
-                .statusCode(415).contentType(startsWith("application/problem+json"))
+        given().auth()
+                .oauth2(token)
+                .contentType("text/plain")
+                .body("x")
+                .post("/v1/purposes")
+                .then()
+                .statusCode(415)
+                .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://mamori.dev/problems/unsupported-media-type"));
     }
 }

@@ -29,8 +29,9 @@ class SecurityContractTest {
                 .body("POST", "/v1/purposes/{code}/versions", """
                         {"changeType": "RELATED", "titleJa": "会員サービス", "descriptionJa": "改訂版の説明です。",
                          "dataItems": ["name", "phone"]}""")
-                .resource("/v1/consents/{id}", () -> Map.of("id",
-                        consent(OWNER, unique("s"), purpose(OWNER, null), 1, "GIVEN", null)))
+                .resource(
+                        "/v1/consents/{id}",
+                        () -> Map.of("id", consent(OWNER, unique("s"), purpose(OWNER, null), 1, "GIVEN", null)))
                 .body("POST", "/v1/consents/{id}/withdraw", "{\"channel\": \"phone\"}")
                 .resource("/v1/use-stops/{id}", () -> Map.of("id", useStop(unique("s"))))
                 .body("POST", "/v1/use-stops/{id}/lift", "{\"reason\": \"the person asked to resume\"}")
@@ -39,10 +40,17 @@ class SecurityContractTest {
                 .ownNamespace("/v1/subjects/{subjectRef}", () -> {
                     String subject = unique("s");
                     String code = purpose(OWNER, null);
-                    return Map.of("subjectRef", subject, "consentId", consent(OWNER, subject, code, 1, "GIVEN", null),
-                            "purpose", code);
+                    return Map.of(
+                            "subjectRef",
+                            subject,
+                            "consentId",
+                            consent(OWNER, subject, code, 1, "GIVEN", null),
+                            "purpose",
+                            code);
                 })
-                .body("POST", "/v1/subjects/{subjectRef}/use-stops",
+                .body(
+                        "POST",
+                        "/v1/subjects/{subjectRef}/use-stops",
                         "{\"requestRef\": \"req-isolation\", \"ground\": \"ART_35_5_HARM_RISK\"}")
                 .verify(9);
     }
@@ -50,9 +58,15 @@ class SecurityContractTest {
     /** A use stop of the owner on all purposes, placed as request-service places it. */
     private static String useStop(String subject) {
         consent(OWNER, subject, purpose(OWNER, null), 1, "GIVEN", null);
-        return given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", OWNER)
+        return given().auth()
+                .oauth2(TestTokens.service("request-service"))
+                .header("X-Mamori-Tenant", OWNER)
                 .contentType("application/json")
                 .body("{\"requestRef\": \"req-isolation\", \"ground\": \"ART_35_5_HARM_RISK\"}")
-                .post("/v1/subjects/" + subject + "/use-stops").then().statusCode(201).extract().path("[0].id");
+                .post("/v1/subjects/" + subject + "/use-stops")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("[0].id");
     }
 }

@@ -23,18 +23,25 @@ import org.junit.jupiter.api.Test;
 class StrictInputTest {
 
     private static ValidatableResponse refused(ValidatableResponse response, String field) {
-        return response.statusCode(400).contentType("application/problem+json")
+        return response.statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/validation"))
                 .body("errors.field", hasItem(field));
     }
 
     private static void nothingStoredFor(String subject) {
-        as("tenant-a", "privacy-officer").get("/v1/subjects/" + subject + "/consents").then().statusCode(200)
+        as("tenant-a", "privacy-officer")
+                .get("/v1/subjects/" + subject + "/consents")
+                .then()
+                .statusCode(200)
                 .body("consents", hasSize(0));
     }
 
     private static void auditChainIntact() {
-        as("tenant-a", "auditor").get("/v1/audit-events/verification").then().statusCode(200)
+        as("tenant-a", "auditor")
+                .get("/v1/audit-events/verification")
+                .then()
+                .statusCode(200)
                 .body("intact", equalTo(true));
     }
 
@@ -53,14 +60,31 @@ class StrictInputTest {
         String purpose = purpose("tenant-a", null);
         String subject = unique("s");
         String body = consentBody(subject, purpose, 1, "GIVEN", null);
-        refused(as("tenant-a", "client-system").body(body.replace("\"ja\"", "1")).post("/v1/consents").then(),
+        refused(
+                as("tenant-a", "client-system")
+                        .body(body.replace("\"ja\"", "1"))
+                        .post("/v1/consents")
+                        .then(),
                 "evidence.language");
-        refused(as("tenant-a", "client-system").body(body.replace("\"2026-04\"", "true")).post("/v1/consents").then(),
+        refused(
+                as("tenant-a", "client-system")
+                        .body(body.replace("\"2026-04\"", "true"))
+                        .post("/v1/consents")
+                        .then(),
                 "evidence.noticeVersion");
-        refused(as("tenant-a", "client-system").body(body.replace("\"purposeVersion\": 1", "\"purposeVersion\": 1.5"))
-                .post("/v1/consents").then(), "purposeVersion");
-        refused(as("tenant-a", "client-system").body(body.replace("\"method\": \"WEB_FORM\"",
-                "\"method\": \"WEB_FORM\", \"sensitiveCategories\": [null]")).post("/v1/consents").then(),
+        refused(
+                as("tenant-a", "client-system")
+                        .body(body.replace("\"purposeVersion\": 1", "\"purposeVersion\": 1.5"))
+                        .post("/v1/consents")
+                        .then(),
+                "purposeVersion");
+        refused(
+                as("tenant-a", "client-system")
+                        .body(body.replace(
+                                "\"method\": \"WEB_FORM\"",
+                                "\"method\": \"WEB_FORM\", \"sensitiveCategories\": [null]"))
+                        .post("/v1/consents")
+                        .then(),
                 "sensitiveCategories[0]");
         nothingStoredFor(subject);
     }
@@ -70,14 +94,23 @@ class StrictInputTest {
         String purpose = purpose("tenant-a", null);
         // JSON escapes, so the bytes on the wire carry exactly the lone surrogate and the NUL.
         for (String hostile : new String[] {"s-\\ud800", "s-\\u0000", "s-\\udfff-x"}) {
-            refused(as("tenant-a", "client-system").body(consentBody(hostile, purpose, 1, "GIVEN", null))
-                    .post("/v1/consents").then(), "subjectRef");
+            refused(
+                    as("tenant-a", "client-system")
+                            .body(consentBody(hostile, purpose, 1, "GIVEN", null))
+                            .post("/v1/consents")
+                            .then(),
+                    "subjectRef");
         }
-        String body = consentBody(unique("s"), purpose, 1, "GIVEN", null)
-                .replace("\"Mozilla/5.0\"", "\"Mozilla\\ud83d\"");
+        String body =
+                consentBody(unique("s"), purpose, 1, "GIVEN", null).replace("\"Mozilla/5.0\"", "\"Mozilla\\ud83d\"");
         refused(as("tenant-a", "client-system").body(body).post("/v1/consents").then(), "evidence.userAgent");
-        as("tenant-a", "client-system").queryParam("subjectRef", "a\u0000b").queryParam("purpose", purpose)
-                .get("/v1/decisions").then().statusCode(400).contentType("application/problem+json")
+        as("tenant-a", "client-system")
+                .queryParam("subjectRef", "a\u0000b")
+                .queryParam("purpose", purpose)
+                .get("/v1/decisions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("subjectRef"));
         auditChainIntact();
     }
@@ -86,17 +119,36 @@ class StrictInputTest {
     void capture_dates_must_have_happened_and_be_real_days() {
         String purpose = purpose("tenant-a", null);
         String subject = unique("s");
-        as("tenant-a", "client-system").body(consentBody(subject, purpose, 1, "GIVEN",
-                OffsetDateTime.now().plusDays(1), null)).post("/v1/consents").then().statusCode(422)
+        as("tenant-a", "client-system")
+                .body(consentBody(
+                        subject, purpose, 1, "GIVEN", OffsetDateTime.now().plusDays(1), null))
+                .post("/v1/consents")
+                .then()
+                .statusCode(422)
                 .body("type", equalTo("https://mamori.dev/problems/captured-in-future"));
         String body = consentBody(subject, purpose, 1, "GIVEN", null);
-        refused(as("tenant-a", "client-system").body(body.replaceFirst("\"capturedAt\": \"[^\"]+\"",
-                "\"capturedAt\": \"0001-01-01T00:00:00Z\"")).post("/v1/consents").then(), "evidence.capturedAt");
-        refused(as("tenant-a", "client-system").body(body.replace("\"method\": \"WEB_FORM\"",
-                "\"method\": \"WEB_FORM\", \"subjectBirthDate\": \"2001-02-30\"")).post("/v1/consents").then(),
+        refused(
+                as("tenant-a", "client-system")
+                        .body(body.replaceFirst(
+                                "\"capturedAt\": \"[^\"]+\"", "\"capturedAt\": \"0001-01-01T00:00:00Z\""))
+                        .post("/v1/consents")
+                        .then(),
+                "evidence.capturedAt");
+        refused(
+                as("tenant-a", "client-system")
+                        .body(body.replace(
+                                "\"method\": \"WEB_FORM\"",
+                                "\"method\": \"WEB_FORM\", \"subjectBirthDate\": \"2001-02-30\""))
+                        .post("/v1/consents")
+                        .then(),
                 "subjectBirthDate");
-        refused(as("tenant-a", "client-system").body(body.replace("\"method\": \"WEB_FORM\"",
-                "\"method\": \"WEB_FORM\", \"subjectBirthDate\": \"1899-12-31\"")).post("/v1/consents").then(),
+        refused(
+                as("tenant-a", "client-system")
+                        .body(body.replace(
+                                "\"method\": \"WEB_FORM\"",
+                                "\"method\": \"WEB_FORM\", \"subjectBirthDate\": \"1899-12-31\""))
+                        .post("/v1/consents")
+                        .then(),
                 "subjectBirthDate");
         nothingStoredFor(subject);
     }
@@ -107,18 +159,31 @@ class StrictInputTest {
         String subject = unique("顧客");
         consent("tenant-a", subject, purpose, 1, "GIVEN", null);
         decide("tenant-a", subject, purpose).body("allowed", equalTo(true));
-        as("tenant-a", "privacy-officer").get("/v1/subjects/" + subject + "/consents").then().statusCode(200)
-                .body("consents", hasSize(1)).body("consents[0].subjectRef", equalTo(subject));
+        as("tenant-a", "privacy-officer")
+                .get("/v1/subjects/" + subject + "/consents")
+                .then()
+                .statusCode(200)
+                .body("consents", hasSize(1))
+                .body("consents[0].subjectRef", equalTo(subject));
         for (String ref : new String[] {"a%b", "a{b", "a|b", "a^b", "a\\b"}) {
-            refused(as("tenant-a", "client-system").body(consentBody(ref.replace("\\", "\\\\"), purpose, 1, "GIVEN",
-                    null)).post("/v1/consents").then(), "subjectRef");
+            refused(
+                    as("tenant-a", "client-system")
+                            .body(consentBody(ref.replace("\\", "\\\\"), purpose, 1, "GIVEN", null))
+                            .post("/v1/consents")
+                            .then(),
+                    "subjectRef");
         }
     }
 
     @Test
     void a_wrongly_typed_query_parameter_is_a_400_naming_it() {
-        as("tenant-a", "privacy-officer").queryParam("limit", "abc").get("/v1/purposes").then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("limit"));
+        as("tenant-a", "privacy-officer")
+                .queryParam("limit", "abc")
+                .get("/v1/purposes")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("limit"));
     }
 
     @Test
@@ -128,22 +193,33 @@ class StrictInputTest {
         String subject = unique("s");
         consent("tenant-a", subject, purpose, 1, "GIVEN", null);
         decide("tenant-a", subject, purpose).body("allowed", equalTo(true));
-        as("tenant-a", "privacy-officer").body("""
+        as("tenant-a", "privacy-officer")
+                .body("""
                 {"purposes": ["%s"], "requestRef": "req-1", "ground": "ERASURE"}""".formatted(purpose))
-                .post("/v1/subjects/" + subject + "/use-stops").then().statusCode(422)
+                .post("/v1/subjects/" + subject + "/use-stops")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("purposes"));
         decide("tenant-a", subject, purpose).body("allowed", equalTo(true));
-        as("tenant-a", "service").header("X-Mamori-Tenant", "tenant-a").body("""
+        as("tenant-a", "service")
+                .header("X-Mamori-Tenant", "tenant-a")
+                .body("""
                 {"purposes": [], "requestRef": "req-1", "ground": "ERASURE"}""")
-                .post("/v1/subjects/" + subject + "/use-stops").then().statusCode(201);
+                .post("/v1/subjects/" + subject + "/use-stops")
+                .then()
+                .statusCode(201);
         decide("tenant-a", subject, purpose).body("allowed", equalTo(false)).body("reason", equalTo("ERASED"));
         decide("tenant-a", subject, other).body("allowed", equalTo(false)).body("reason", equalTo("ERASED"));
         // A consent recorded afterwards does not bring the erased data back into use.
         consent("tenant-a", subject, other, 1, "GIVEN", null);
         decide("tenant-a", subject, other).body("allowed", equalTo(false)).body("reason", equalTo("ERASED"));
-        as("tenant-a", "client-system").contentType("application/json").body("""
+        as("tenant-a", "client-system")
+                .contentType("application/json")
+                .body("""
                 {"checks": [{"subjectRef": "%s", "purpose": "%s"}]}""".formatted(subject, purpose))
-                .post("/v1/decisions/batch").then().statusCode(200)
+                .post("/v1/decisions/batch")
+                .then()
+                .statusCode(200)
                 .body("decisions[0].reason", equalTo("ERASED"));
     }
 }

@@ -17,43 +17,77 @@ class TenantHeaderTest {
 
     @Test
     void shouldLetAServiceTokenActForTheTenantItNamesAndForNoOther() {
-        given().auth().oauth2(TestTokens.forTenant("tenant-a", "privacy-officer")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.forTenant("tenant-a", "privacy-officer"))
+                .contentType(ContentType.JSON)
                 .body("""
                         {"code": "header-check", "titleJa": "配送", "descriptionJa": "商品の配送に利用します。", "dataItems": ["address"]}
                         """)
-                .post("/v1/purposes").then().statusCode(201);
+                .post("/v1/purposes")
+                .then()
+                .statusCode(201);
 
-        given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-a")
-                .get("/v1/purposes/header-check").then().statusCode(200).body("code", equalTo("header-check"));
-        given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-b")
-                .get("/v1/purposes/header-check").then().statusCode(404);
-        given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-b")
-                .get("/v1/purposes?limit=500").then().statusCode(200).body("items.code", not(hasItem("header-check")));
+        given().auth()
+                .oauth2(TestTokens.service("request-service"))
+                .header("X-Mamori-Tenant", "tenant-a")
+                .get("/v1/purposes/header-check")
+                .then()
+                .statusCode(200)
+                .body("code", equalTo("header-check"));
+        given().auth()
+                .oauth2(TestTokens.service("request-service"))
+                .header("X-Mamori-Tenant", "tenant-b")
+                .get("/v1/purposes/header-check")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.service("request-service"))
+                .header("X-Mamori-Tenant", "tenant-b")
+                .get("/v1/purposes?limit=500")
+                .then()
+                .statusCode(200)
+                .body("items.code", not(hasItem("header-check")));
     }
 
     @Test
     void shouldRefuseAServiceTokenThatNamesNoTenant() {
-        given().auth().oauth2(TestTokens.service("request-service")).get("/v1/purposes")
-                .then().statusCode(403).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestTokens.service("request-service"))
+                .get("/v1/purposes")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/tenant-missing"));
     }
 
     @Test
     void shouldRefuseAMalformedTenantHeader() {
-        given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "Robert'); DROP")
-                .get("/v1/purposes").then().statusCode(400)
+        given().auth()
+                .oauth2(TestTokens.service("request-service"))
+                .header("X-Mamori-Tenant", "Robert'); DROP")
+                .get("/v1/purposes")
+                .then()
+                .statusCode(400)
                 .body("type", equalTo("https://mamori.dev/problems/invalid-tenant-header"));
     }
 
     @Test
     void shouldNotLetAServiceTokenDoWhatItsRoleDoesNotAllowEvenForANamedTenant() {
-        given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-b")
+        given().auth()
+                .oauth2(TestTokens.service("request-service"))
+                .header("X-Mamori-Tenant", "tenant-b")
                 .contentType(ContentType.JSON)
                 .body("""
                         {"code": "svc-written", "titleJa": "配送", "descriptionJa": "商品の配送に利用します。", "dataItems": ["address"]}
                         """)
-                .post("/v1/purposes").then().statusCode(403);
-        given().auth().oauth2(TestTokens.forTenant("tenant-b", "auditor")).get("/v1/audit-events?limit=500")
-                .then().statusCode(200).body("items.resourceId", everyItem(not(equalTo("svc-written@1"))));
+                .post("/v1/purposes")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.forTenant("tenant-b", "auditor"))
+                .get("/v1/audit-events?limit=500")
+                .then()
+                .statusCode(200)
+                .body("items.resourceId", everyItem(not(equalTo("svc-written@1"))));
     }
 }

@@ -27,34 +27,59 @@ class VerifiedTokenCacheTest {
     void shouldAnswerARememberedTokenWithItsOwnTenantAndRolesOnly() {
         String officer = TestTokens.sign("tenant-cache-a", null, "tenant-cache-a-privacy-officer", "privacy-officer");
         long before = cache.size();
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
                 .body("""
                         {"code": "cache-check", "titleJa": "配送", "descriptionJa": "商品の配送に利用します。", "dataItems": ["address"]}
                         """)
-                .post("/v1/purposes").then().statusCode(201);
+                .post("/v1/purposes")
+                .then()
+                .statusCode(201);
         assertEquals(before + 1, cache.size(), "the verified token is remembered");
         // Answered from the cache from here on: still tenant-cache-a's own data.
         for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(officer).get("/v1/purposes/cache-check").then().statusCode(200)
+            given().auth()
+                    .oauth2(officer)
+                    .get("/v1/purposes/cache-check")
+                    .then()
+                    .statusCode(200)
                     .body("code", equalTo("cache-check"));
         }
         assertEquals(before + 1, cache.size(), "one entry per token, however often it is used");
 
-        String otherTenant = TestTokens.sign("tenant-cache-b", null, "tenant-cache-b-privacy-officer", "privacy-officer");
+        String otherTenant =
+                TestTokens.sign("tenant-cache-b", null, "tenant-cache-b-privacy-officer", "privacy-officer");
         for (int i = 0; i < 2; i++) {
-            given().auth().oauth2(otherTenant).get("/v1/purposes/cache-check").then().statusCode(404);
-            given().auth().oauth2(otherTenant).get("/v1/purposes?limit=500").then().statusCode(200)
+            given().auth()
+                    .oauth2(otherTenant)
+                    .get("/v1/purposes/cache-check")
+                    .then()
+                    .statusCode(404);
+            given().auth()
+                    .oauth2(otherTenant)
+                    .get("/v1/purposes?limit=500")
+                    .then()
+                    .statusCode(200)
                     .body("items.code", not(hasItem("cache-check")));
         }
 
         String auditor = TestTokens.sign("tenant-cache-a", null, "tenant-cache-a-auditor", "auditor");
         for (int i = 0; i < 2; i++) {
-            given().auth().oauth2(auditor).get("/v1/audit-events?limit=5").then().statusCode(200);
-            given().auth().oauth2(auditor).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(auditor)
+                    .get("/v1/audit-events?limit=5")
+                    .then()
+                    .statusCode(200);
+            given().auth()
+                    .oauth2(auditor)
+                    .contentType(ContentType.JSON)
                     .body("""
                             {"code": "auditor-writes", "titleJa": "配送", "descriptionJa": "商品の配送に利用します。", "dataItems": ["address"]}
                             """)
-                    .post("/v1/purposes").then().statusCode(403);
+                    .post("/v1/purposes")
+                    .then()
+                    .statusCode(403);
         }
     }
 

@@ -27,16 +27,27 @@ import org.junit.jupiter.api.Test;
  */
 class LauncherIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("mamori.root", ".")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("mamori.root", ".")).toAbsolutePath().normalize();
     private static final Path DATA = ROOT.resolve("e2e-tests").resolve("target").resolve("launcher-it");
     private static final int CONSENT_PORT = 28081;
-    private static final List<String> PORTS = List.of("--port", "postgres=25433", "--port", "keycloak=28180",
-            "--port", "keycloak-management=29180", "--port", "consent-service=" + CONSENT_PORT,
-            "--port", "request-service=28082", "--port", "retention-service=28083",
-            "--port", "thirdparty-service=28084");
+    private static final List<String> PORTS = List.of(
+            "--port",
+            "postgres=25433",
+            "--port",
+            "keycloak=28180",
+            "--port",
+            "keycloak-management=29180",
+            "--port",
+            "consent-service=" + CONSENT_PORT,
+            "--port",
+            "request-service=28082",
+            "--port",
+            "retention-service=28083",
+            "--port",
+            "thirdparty-service=28084");
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     @AfterAll
     static void stopWhateverIsLeft() throws Exception {
@@ -49,7 +60,9 @@ class LauncherIT {
         try (ServerSocket taken = new ServerSocket(CONSENT_PORT)) {
             Run refused = mamori(Duration.ofMinutes(10), up("--fresh"));
             assertNotEquals(0, refused.exit(), refused.output());
-            assertTrue(refused.output().contains("Port " + CONSENT_PORT) && refused.output().contains("already in use"),
+            assertTrue(
+                    refused.output().contains("Port " + CONSENT_PORT)
+                            && refused.output().contains("already in use"),
                     refused.output());
         }
         try (ServerSocket postgres = new ServerSocket(25433)) {
@@ -63,7 +76,12 @@ class LauncherIT {
 
         Run status = mamori(Duration.ofMinutes(1), "status");
         assertEquals(0, status.exit(), status.output());
-        for (String part : List.of("postgres", "keycloak", "consent-service", "request-service", "retention-service",
+        for (String part : List.of(
+                "postgres",
+                "keycloak",
+                "consent-service",
+                "request-service",
+                "retention-service",
                 "thirdparty-service")) {
             assertTrue(status.output().contains(part), part + " missing from: " + status.output());
         }
@@ -73,10 +91,14 @@ class LauncherIT {
         String jwt = token.output().strip();
         assertTrue(jwt.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), jwt);
         // The token is one the suite accepts: the auditor reads tenant-a's audit log.
-        HttpResponse<String> audit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + CONSENT_PORT + "/v1/audit-events/verification"))
-                .header("Authorization", "Bearer " + jwt).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> audit = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://localhost:" + CONSENT_PORT + "/v1/audit-events/verification"))
+                                .header("Authorization", "Bearer " + jwt)
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, audit.statusCode(), audit.body());
 
         Run down = mamori(Duration.ofMinutes(2), "down");
@@ -96,17 +118,21 @@ class LauncherIT {
     }
 
     private static Run mamori(Duration timeout, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("bin").resolve("mamori").toString()));
+        List<String> command = new ArrayList<>(
+                List.of("bash", ROOT.resolve("bin").resolve("mamori").toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--data", DATA.toString()));
         Files.createDirectories(DATA.getParent());
         Path out = Files.createTempFile("mamori-cli", ".log");
-        Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("bin/mamori " + String.join(" ", args) + " did not finish in " + timeout
-                    + ": " + Files.readString(out, StandardCharsets.UTF_8));
+            throw new AssertionError("bin/mamori " + String.join(" ", args) + " did not finish in " + timeout + ": "
+                    + Files.readString(out, StandardCharsets.UTF_8));
         }
         String output = Files.readString(out, StandardCharsets.UTF_8);
         Files.deleteIfExists(out);

@@ -69,6 +69,7 @@ class RequestReplicasIT {
     private static ExecutorService relayThreads;
     /** "METHOD path Idempotency-Key" of every call replica B sent to consent-service. */
     private static final Queue<String> sentByB = new ConcurrentLinkedQueue<>();
+
     private static String replicaA;
     private static final String replicaB = "http://localhost:" + SECOND_PORT;
 
@@ -110,16 +111,27 @@ class RequestReplicasIT {
         for (int i = 0; i < REQUESTS; i++) {
             String replica = i % 2 == 0 ? replicaA : replicaB;
             String subject = "cust-" + UUID.randomUUID().toString().substring(0, 12);
-            String id = call(replica, "operator").body("""
+            String id = call(replica, "operator")
+                    .body("""
                     {"type": "USE_STOP", "subjectRef": "%s", "channel": "PHONE", "ground": "ART_35_5_A",
                      "requester": {"name": "山田 太郎", "relation": "SELF",
                                    "contact": {"email": "taro.yamada@example.jp", "phone": "090-1234-5678"}}}
-                    """.formatted(subject)).post("/v1/requests").then().statusCode(201).extract().path("id");
+                    """.formatted(subject))
+                    .post("/v1/requests")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             call(replica, "operator")
                     .body("{\"method\": \"DOCUMENTS\", \"documents\": [{\"type\": \"DRIVERS_LICENSE\"}]}")
-                    .post("/v1/requests/" + id + "/identity-verification").then().statusCode(200);
-            call(replica, "privacy-officer").body("{\"outcome\": \"APPROVED\"}")
-                    .post("/v1/requests/" + id + "/decision").then().statusCode(200);
+                    .post("/v1/requests/" + id + "/identity-verification")
+                    .then()
+                    .statusCode(200);
+            call(replica, "privacy-officer")
+                    .body("{\"outcome\": \"APPROVED\"}")
+                    .post("/v1/requests/" + id + "/decision")
+                    .then()
+                    .statusCode(200);
             subjectOf.put(id, subject);
         }
 
@@ -130,35 +142,53 @@ class RequestReplicasIT {
             String other = i++ % 2 == 0 ? replicaB : replicaA;
             String status = null;
             while (!"COMPLETED".equals(status) && System.nanoTime() < deadline) {
-                status = call(other, "operator").get("/v1/requests/" + id).then().statusCode(200)
-                        .extract().path("status");
+                status = call(other, "operator")
+                        .get("/v1/requests/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("status");
                 if (!"COMPLETED".equals(status)) {
                     Thread.sleep(200);
                 }
             }
-            assertEquals("COMPLETED", status, "request " + id + " did not complete; see request-service.log and "
-                    + SECOND_NAME + ".log in the suite's logs folder");
+            assertEquals(
+                    "COMPLETED",
+                    status,
+                    "request " + id + " did not complete; see request-service.log and " + SECOND_NAME
+                            + ".log in the suite's logs folder");
         }
 
         // Each use stop happened once at consent-service, for the request that decided it.
         List<String> subjects = new ArrayList<>(subjectOf.values());
-        Map<String, List<String>> stops = rows("consent", "SELECT subject_ref, request_ref FROM use_stop "
-                + "WHERE tenant_id = ? AND subject_ref = ANY (?) AND lifted_at IS NULL", subjects);
+        Map<String, List<String>> stops = rows(
+                "consent",
+                "SELECT subject_ref, request_ref FROM use_stop "
+                        + "WHERE tenant_id = ? AND subject_ref = ANY (?) AND lifted_at IS NULL",
+                subjects);
         // Sealed or still waiting to be sealed (the sealer runs once a second), each line exactly once.
-        Map<String, List<String>> audited = rows("consent", "SELECT subject_ref, action FROM (SELECT tenant_id, "
-                + "subject_ref, action FROM audit_event UNION ALL SELECT tenant_id, subject_ref, action FROM audit_pending) "
-                + "a WHERE tenant_id = ? AND subject_ref = ANY (?) AND action = 'USE_STOPPED'", subjects);
+        Map<String, List<String>> audited = rows(
+                "consent",
+                "SELECT subject_ref, action FROM (SELECT tenant_id, "
+                        + "subject_ref, action FROM audit_event UNION ALL SELECT tenant_id, subject_ref, action FROM audit_pending) "
+                        + "a WHERE tenant_id = ? AND subject_ref = ANY (?) AND action = 'USE_STOPPED'",
+                subjects);
         subjectOf.forEach((id, subject) -> {
             assertEquals(List.of(id), stops.getOrDefault(subject, List.of()), "use stops of " + subject);
             assertEquals(1, audited.getOrDefault(subject, List.of()).size(), "USE_STOPPED audit events of " + subject);
         });
 
         // A use stop also stops provision (Art. 35): one provision stop per request, carried out by either replica.
-        Map<String, List<String>> provisionStops = rows("request", "SELECT CAST(request_id AS text), status "
-                + "FROM fulfilment_task WHERE tenant_id = ? AND CAST(request_id AS text) = ANY (?) "
-                + "AND action = 'STOP_PROVISION'", new ArrayList<>(subjectOf.keySet()));
-        subjectOf.keySet().forEach(id -> assertEquals(List.of("DONE"), provisionStops.get(id),
-                "the provision stop of request " + id));
+        Map<String, List<String>> provisionStops = rows(
+                "request",
+                "SELECT CAST(request_id AS text), status "
+                        + "FROM fulfilment_task WHERE tenant_id = ? AND CAST(request_id AS text) = ANY (?) "
+                        + "AND action = 'STOP_PROVISION'",
+                new ArrayList<>(subjectOf.keySet()));
+        subjectOf
+                .keySet()
+                .forEach(id ->
+                        assertEquals(List.of("DONE"), provisionStops.get(id), "the provision stop of request " + id));
 
         // ... and was sent once: no task claimed twice, none sent twice by B.
         List<Task> tasks = tasks(subjectOf.keySet());
@@ -173,20 +203,27 @@ class RequestReplicasIT {
         List<String> keys = tasks.stream().map(Task::idempotencyKey).toList();
         long byB = keys.stream().filter(k -> sendsByB(k) == 1).count();
         System.out.printf("[mamori] e2e: %d use stops delivered by replica A, %d by replica B%n", REQUESTS - byB, byB);
-        assertTrue(byB >= 1 && byB <= REQUESTS - 1, "the outbox work was not shared: replica B sent " + byB
-                + " of " + REQUESTS + " (relay saw " + sentByB + ")");
+        assertTrue(
+                byB >= 1 && byB <= REQUESTS - 1,
+                "the outbox work was not shared: replica B sent " + byB + " of " + REQUESTS + " (relay saw " + sentByB
+                        + ")");
 
         // Both replicas wrote to the tenant's hash-chained audit log; the chain is still whole.
-        given().baseUri(replicaA).auth().oauth2(SuiteExtension.token(TENANT + "-auditor"))
-                .get("/v1/audit-events/verification").then().statusCode(200).body("intact", equalTo(true));
+        given().baseUri(replicaA)
+                .auth()
+                .oauth2(SuiteExtension.token(TENANT + "-auditor"))
+                .get("/v1/audit-events/verification")
+                .then()
+                .statusCode(200)
+                .body("intact", equalTo(true));
 
         // The check is not vacuous: a task handed out a second time (as two replicas claiming the same row, or a
         // lease taken over while its holder still sends, would do) is caught, although consent-service's state
         // stays the same because it answers the repeat from its idempotency record.
         Task again = tasks.get(0);
         try (Connection c = connect("request");
-             PreparedStatement ps = c.prepareStatement("UPDATE fulfilment_task SET status = 'QUEUED', "
-                     + "next_attempt_at = now(), lease_until = NULL, leased_by = NULL WHERE id = ?::uuid")) {
+                PreparedStatement ps = c.prepareStatement("UPDATE fulfilment_task SET status = 'QUEUED', "
+                        + "next_attempt_at = now(), lease_until = NULL, leased_by = NULL WHERE id = ?::uuid")) {
             ps.setString(1, again.id());
             assertEquals(1, ps.executeUpdate());
         }
@@ -199,16 +236,21 @@ class RequestReplicasIT {
         List<String> caught = doubleDeliveries(after);
         assertEquals(1, caught.size(), "the second delivery of " + again + " is caught: " + caught);
         assertTrue(caught.get(0).contains(again.idempotencyKey()), caught.get(0));
-        assertEquals(List.of(again.requestId()), rows("consent", "SELECT subject_ref, request_ref FROM use_stop "
-                        + "WHERE tenant_id = ? AND subject_ref = ANY (?)", List.of(subjectOf.get(again.requestId())))
-                .get(subjectOf.get(again.requestId())), "consent-service still holds one stop");
+        assertEquals(
+                List.of(again.requestId()),
+                rows(
+                                "consent",
+                                "SELECT subject_ref, request_ref FROM use_stop "
+                                        + "WHERE tenant_id = ? AND subject_ref = ANY (?)",
+                                List.of(subjectOf.get(again.requestId())))
+                        .get(subjectOf.get(again.requestId())),
+                "consent-service still holds one stop");
     }
 
     // ---- what a second delivery leaves behind ---------------------------------------------------------------------
 
-    private record Task(String id, String requestId, String action, String status, int attempts,
-                        String idempotencyKey) {
-    }
+    private record Task(
+            String id, String requestId, String action, String status, int attempts, String idempotencyKey) {}
 
     /** Tasks claimed more than once (every claim counts an attempt) or sent more than once through B's relay. */
     private static List<String> doubleDeliveries(List<Task> tasks) {
@@ -224,21 +266,28 @@ class RequestReplicasIT {
     }
 
     private static long sendsByB(String idempotencyKey) {
-        return sentByB.stream().filter(s -> s.startsWith("POST ") && s.endsWith(" " + idempotencyKey)).count();
+        return sentByB.stream()
+                .filter(s -> s.startsWith("POST ") && s.endsWith(" " + idempotencyKey))
+                .count();
     }
 
     private static List<Task> tasks(java.util.Collection<String> requestIds) throws SQLException {
         try (Connection c = connect("request");
-             PreparedStatement ps = c.prepareStatement("SELECT CAST(id AS text), CAST(request_id AS text), action, "
-                     + "status, attempts, idempotency_key FROM fulfilment_task WHERE tenant_id = ? "
-                     + "AND CAST(request_id AS text) = ANY (?) AND action = 'STOP_USE' ORDER BY created_at, id")) {
+                PreparedStatement ps = c.prepareStatement("SELECT CAST(id AS text), CAST(request_id AS text), action, "
+                        + "status, attempts, idempotency_key FROM fulfilment_task WHERE tenant_id = ? "
+                        + "AND CAST(request_id AS text) = ANY (?) AND action = 'STOP_USE' ORDER BY created_at, id")) {
             ps.setString(1, TENANT);
             ps.setArray(2, c.createArrayOf("text", requestIds.toArray()));
             List<Task> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new Task(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), rs.getString(6)));
+                    found.add(new Task(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getInt(5),
+                            rs.getString(6)));
                 }
             }
             return found;
@@ -248,7 +297,8 @@ class RequestReplicasIT {
     /** Runs a query with parameters (tenant, array of subjects) and groups the second column by the first. */
     private static Map<String, List<String>> rows(String database, String sql, List<String> subjects)
             throws SQLException {
-        try (Connection c = connect(database); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connect(database);
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, TENANT);
             ps.setArray(2, c.createArrayOf("text", subjects.toArray()));
             List<String[]> found = new ArrayList<>();
@@ -257,8 +307,9 @@ class RequestReplicasIT {
                     found.add(new String[] {rs.getString(1), rs.getString(2)});
                 }
             }
-            return found.stream().collect(Collectors.groupingBy(r -> r[0], LinkedHashMap::new,
-                    Collectors.mapping(r -> r[1], Collectors.toList())));
+            return found.stream()
+                    .collect(Collectors.groupingBy(
+                            r -> r[0], LinkedHashMap::new, Collectors.mapping(r -> r[1], Collectors.toList())));
         }
     }
 
@@ -270,7 +321,9 @@ class RequestReplicasIT {
     // ---- plumbing ---------------------------------------------------------------------------------------------------
 
     private static RequestSpecification call(String replica, String role) {
-        return given().baseUri(replica).auth().oauth2(SuiteExtension.token(TENANT + "-" + role))
+        return given().baseUri(replica)
+                .auth()
+                .oauth2(SuiteExtension.token(TENANT + "-" + role))
                 .contentType(ContentType.JSON);
     }
 
@@ -289,8 +342,10 @@ class RequestReplicasIT {
 
     /** Forwards every call to {@code target} and records it in {@link #sentByB}. */
     private static HttpServer relay(URI target, int port) throws IOException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", exchange -> {
             try {
@@ -310,10 +365,14 @@ class RequestReplicasIT {
         String method = exchange.getRequestMethod();
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         sentByB.add(method + " " + exchange.getRequestURI().getRawPath() + (key == null ? "" : " " + key));
-        HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI().toString()))
+        HttpRequest.Builder out = HttpRequest.newBuilder(
+                        URI.create(target + exchange.getRequestURI().toString()))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String h : List.of("Authorization", "Content-Type", "Accept", "X-Mamori-Tenant", "Idempotency-Key")) {
             String v = exchange.getRequestHeaders().getFirst(h);
             if (v != null) {
@@ -332,7 +391,8 @@ class RequestReplicasIT {
             return;
         }
         for (String h : List.of("Content-Type", "Location", "Idempotent-Replayed")) {
-            answer.headers().firstValue(h).ifPresent(v -> exchange.getResponseHeaders().set(h, v));
+            answer.headers().firstValue(h).ifPresent(v -> exchange.getResponseHeaders()
+                    .set(h, v));
         }
         byte[] reply = answer.body();
         exchange.sendResponseHeaders(answer.statusCode(), reply.length == 0 ? -1 : reply.length);

@@ -73,16 +73,20 @@ final class ServiceReplica implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(replica.url
-                        + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> ready = http.send(
+                        HttpRequest.newBuilder(URI.create(replica.url + "/q/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return replica;
                 }
             } catch (IOException notYet) {
                 // still starting
             }
-            assertTrue(process.isAlive(), "the second " + service.id() + " replica exited; see logs/" + name
-                    + ".log in the suite's data folder");
+            assertTrue(
+                    process.isAlive(),
+                    "the second " + service.id() + " replica exited; see logs/" + name
+                            + ".log in the suite's data folder");
             Thread.sleep(250);
         }
         replica.close();

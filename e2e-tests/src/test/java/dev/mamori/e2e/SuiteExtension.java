@@ -3,13 +3,12 @@ package dev.mamori.e2e;
 import dev.mamori.launcher.Database;
 import dev.mamori.launcher.Part;
 import dev.mamori.launcher.Suite;
+import java.net.URI;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-
-import java.net.URI;
-import java.nio.file.Path;
 
 /**
  * Starts the real Mamori suite (PostgreSQL, Keycloak with the demo realm, the four packaged services) once per test
@@ -47,7 +46,8 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Running running = context.getRoot().getStore(NAMESPACE)
+        Running running = context.getRoot()
+                .getStore(NAMESPACE)
                 .computeIfAbsent(Running.class.getName(), key -> Running.start(), Running.class);
         current = running.suite();
     }
@@ -68,8 +68,8 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
     public static Suite suite() {
         Suite s = current;
         if (s == null) {
-            throw new IllegalStateException("The suite is not started: annotate the test class with"
-                    + " @ExtendWith(SuiteExtension.class)");
+            throw new IllegalStateException(
+                    "The suite is not started: annotate the test class with" + " @ExtendWith(SuiteExtension.class)");
         }
         return s;
     }
@@ -149,8 +149,8 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
         @Override
         public Suite suite() {
             if (failure != null) {
-                throw new IllegalStateException("The Mamori suite did not start (see the first failure): "
-                        + failure.getMessage(), failure);
+                throw new IllegalStateException(
+                        "The Mamori suite did not start (see the first failure): " + failure.getMessage(), failure);
             }
             return suite;
         }
@@ -177,13 +177,15 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
             return suite;
         }
         String data = System.getProperty("mamori.e2e.data");
-        Path dataDir = data != null && !data.isBlank() ? Path.of(data)
+        Path dataDir = data != null && !data.isBlank()
+                ? Path.of(data)
                 : root.resolve("e2e-tests").resolve("target").resolve("suite");
         boolean fresh = Boolean.parseBoolean(System.getProperty("mamori.e2e.fresh", "true"));
         long t0 = System.nanoTime();
         Suite suite = builder.dataDir(dataDir).fresh(fresh).start();
-        System.out.printf("[mamori] e2e: suite up in %.0f s; logs in %s%n", (System.nanoTime() - t0) / 1e9,
-                suite.dataDir().resolve("logs"));
+        System.out.printf(
+                "[mamori] e2e: suite up in %.0f s; logs in %s%n",
+                (System.nanoTime() - t0) / 1e9, suite.dataDir().resolve("logs"));
         return suite;
     }
 }

@@ -36,8 +36,16 @@ class TargetContractIT {
         consent.answerItem("get", "/v1/purposes", "200", "items", "code", "current");
         consent.body("post", "/v1/subjects/{subjectRef}/use-stops", "purposes", "requestRef", "ground");
         // DecisionService.consentGround for every StopGround, and the ground of a stop that follows an erasure.
-        consent.bodyEnum("post", "/v1/subjects/{subjectRef}/use-stops", "ground", "ART_35_1",
-                "ART_35_5_NO_LONGER_NEEDED", "ART_35_5_LEAK", "ART_35_5_HARM_RISK", "VOLUNTARY", "ERASURE");
+        consent.bodyEnum(
+                "post",
+                "/v1/subjects/{subjectRef}/use-stops",
+                "ground",
+                "ART_35_1",
+                "ART_35_5_NO_LONGER_NEEDED",
+                "ART_35_5_LEAK",
+                "ART_35_5_HARM_RISK",
+                "VOLUNTARY",
+                "ERASURE");
         consent.schema("PurposeVersion", "titleJa", "titleEn", "descriptionJa", "descriptionEn");
 
         Api retention = Api.of(Part.RETENTION);
@@ -55,14 +63,21 @@ class TargetContractIT {
         }
         thirdparty.body("post", "/v1/subjects/{subjectRef}/provision-stops", "ground", "requestRef");
         // DecisionService.thirdpartyGround for every StopGround.
-        thirdparty.bodyEnum("post", "/v1/subjects/{subjectRef}/provision-stops", "ground", "ART_35_3",
-                "ART_35_5_NO_LONGER_NEEDED", "ART_35_5_LEAK", "ART_35_5_HARM");
+        thirdparty.bodyEnum(
+                "post",
+                "/v1/subjects/{subjectRef}/provision-stops",
+                "ground",
+                "ART_35_3",
+                "ART_35_5_NO_LONGER_NEEDED",
+                "ART_35_5_LEAK",
+                "ART_35_5_HARM");
 
         for (Api api : List.of(consent, retention, thirdparty)) {
             missing.addAll(api.missing);
         }
-        assertTrue(missing.isEmpty(), "request-service uses what its targets do not document:\n"
-                + String.join("\n", missing));
+        assertTrue(
+                missing.isEmpty(),
+                "request-service uses what its targets do not document:\n" + String.join("\n", missing));
     }
 
     /** One provider's OpenAPI document and what was not found in it. */
@@ -77,8 +92,12 @@ class TargetContractIT {
         }
 
         static Api of(Part part) {
-            String body = given().baseUri(SuiteExtension.url(part).toString()).get("/q/openapi?format=json").then()
-                    .statusCode(200).extract().asString();
+            String body = given().baseUri(SuiteExtension.url(part).toString())
+                    .get("/q/openapi?format=json")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             return new Api(part.id(), JsonPath.from(body).getMap("$"));
         }
 
@@ -117,8 +136,8 @@ class TargetContractIT {
             Collection<Object> declared = property == null ? List.of() : list(property.get("enum"));
             for (String v : values) {
                 if (!declared.contains(v)) {
-                    missing.add(name + ": " + method.toUpperCase() + " " + path + " body." + field
-                            + " does not take " + v + " (takes " + declared + ")");
+                    missing.add(name + ": " + method.toUpperCase() + " " + path + " body." + field + " does not take "
+                            + v + " (takes " + declared + ")");
                 }
             }
         }
@@ -175,8 +194,10 @@ class TargetContractIT {
             if (op == null) {
                 return null;
             }
-            Map<String, Object> content = map(map(resolve(op.get("requestBody"))).get("content"));
-            Map<String, Object> schema = map(resolve(map(content.get("application/json")).get("schema")));
+            Map<String, Object> content =
+                    map(map(resolve(op.get("requestBody"))).get("content"));
+            Map<String, Object> schema =
+                    map(resolve(map(content.get("application/json")).get("schema")));
             if (schema.isEmpty()) {
                 missing.add(name + ": " + method.toUpperCase() + " " + path + " documents no JSON body");
                 return null;
@@ -189,7 +210,8 @@ class TargetContractIT {
             if (op == null) {
                 return null;
             }
-            Map<String, Object> content = map(map(resolve(map(op.get("responses")).get(status))).get("content"));
+            Map<String, Object> content =
+                    map(map(resolve(map(op.get("responses")).get(status))).get("content"));
             for (Object media : content.values()) {
                 Map<String, Object> schema = map(resolve(map(media).get("schema")));
                 if (!schema.isEmpty()) {

@@ -36,8 +36,9 @@ final class ChildProcess {
      * Starts {@code command} with the current environment plus {@code env}. The child gets its own session (when
      * setsid exists) so that a Ctrl-C in the terminal reaches only the launcher, which then stops the parts in order.
      */
-    static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log,
-                              Path pidFile) throws IOException {
+    static ChildProcess start(
+            String name, List<String> command, Map<String, String> env, Path workDir, Path log, Path pidFile)
+            throws IOException {
         Files.createDirectories(log.getParent());
         Files.createDirectories(workDir);
         List<String> cmd = new ArrayList<>();
@@ -120,10 +121,11 @@ final class ChildProcess {
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             Optional<ProcessHandle> h = ProcessHandle.of(pid);
-            if (h.isPresent() && h.get().isAlive()
+            if (h.isPresent()
+                    && h.get().isAlive()
                     && h.get().info().commandLine().orElse("").contains(marker)) {
-                out.accept("stopping " + pidFile.getFileName().toString().replace(".pid", "")
-                        + " (pid " + pid + ") left over from an earlier run");
+                out.accept("stopping " + pidFile.getFileName().toString().replace(".pid", "") + " (pid " + pid
+                        + ") left over from an earlier run");
                 stopTree(h.get(), Duration.ofSeconds(30));
             }
             Files.deleteIfExists(pidFile);

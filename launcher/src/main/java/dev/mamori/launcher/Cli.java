@@ -25,8 +25,7 @@ final class Cli {
     private static final PrintStream OUT = System.out;
     private static final PrintStream ERR = System.err;
 
-    private Cli() {
-    }
+    private Cli() {}
 
     static int run(String[] args) {
         List<String> a = new ArrayList<>(List.of(args));
@@ -61,7 +60,8 @@ final class Cli {
     }
 
     static void usage(PrintStream s) {
-        s.println("usage: java dev.mamori.launcher.Suite [up] [options]   start the suite (foreground; Ctrl-C stops it)");
+        s.println(
+                "usage: java dev.mamori.launcher.Suite [up] [options]   start the suite (foreground; Ctrl-C stops it)");
         s.println("       java dev.mamori.launcher.Suite down [--data DIR]   stop the suite of a data folder");
         s.println("       java dev.mamori.launcher.Suite status [--data DIR] show each part and whether it answers");
         s.println("       java dev.mamori.launcher.Suite token CLIENT_ID [--secret S]   print an access token");
@@ -69,15 +69,20 @@ final class Cli {
         s.println("  --root DIR              repository root (default: found from the launcher's location)");
         s.println("  --data DIR              data folder (default: <root>/.mamori)");
         s.println("  --fresh                 delete the data first (databases, Keycloak's database, logs)");
-        s.println("  --only PART,...         run only these parts: postgres, keycloak, consent-service, request-service,");
-        s.println("                          retention-service, thirdparty-service (a service brings postgres and keycloak)");
+        s.println(
+                "  --only PART,...         run only these parts: postgres, keycloak, consent-service, request-service,");
+        s.println(
+                "                          retention-service, thirdparty-service (a service brings postgres and keycloak)");
         s.println("  --port PART=N           port of a part on localhost (repeatable); keycloak-management=N for");
         s.println("                          Keycloak's management interface (default 9180)");
         s.println("  --keycloak-timeout S    seconds Keycloak may take to answer ready (default 240)");
         s.println("  --service-timeout S     seconds the services may take to answer ready (default 180)");
-        s.println("environment: DB_HOST (+ DB_PORT, DB_USER, DB_PASSWORD) uses that PostgreSQL instead of the embedded one;");
-        s.println("  MAVEN_REPO_LOCAL the Maven repository with the Keycloak zip; MAMORI_SERVICE_JAVA_OPTS extra JVM options");
-        s.println("  for the services; MAMORI_PG_USER the user the embedded PostgreSQL runs as when run as root (nobody).");
+        s.println(
+                "environment: DB_HOST (+ DB_PORT, DB_USER, DB_PASSWORD) uses that PostgreSQL instead of the embedded one;");
+        s.println(
+                "  MAVEN_REPO_LOCAL the Maven repository with the Keycloak zip; MAMORI_SERVICE_JAVA_OPTS extra JVM options");
+        s.println(
+                "  for the services; MAMORI_PG_USER the user the embedded PostgreSQL runs as when run as root (nobody).");
     }
 
     private static final class Options {
@@ -164,7 +169,9 @@ final class Cli {
 
     private static Path dataDir(Options o) {
         Path root = o.root != null ? o.root.toAbsolutePath().normalize() : Suite.defaultRoot();
-        return (o.data != null ? o.data : root.resolve(".mamori")).toAbsolutePath().normalize();
+        return (o.data != null ? o.data : root.resolve(".mamori"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     // ---- up -----------------------------------------------------------------------------------------------------
@@ -185,7 +192,9 @@ final class Cli {
             return 1;
         }
         OUT.print(suite.banner());
-        OUT.printf(Locale.ROOT, "%nStarted in %.0f s. Ctrl-C stops everything (or: bin/mamori down).%n",
+        OUT.printf(
+                Locale.ROOT,
+                "%nStarted in %.0f s. Ctrl-C stops everything (or: bin/mamori down).%n",
                 (System.nanoTime() - t0) / 1e9);
         OUT.flush();
         try {
@@ -206,8 +215,10 @@ final class Cli {
         }
         if (!lockHeld(data)) {
             int cleaned = cleanUpLeftovers(data);
-            OUT.println(cleaned > 0 ? "No launcher was running; stopped what an earlier run had left running."
-                    : "No suite is running from " + data + ".");
+            OUT.println(
+                    cleaned > 0
+                            ? "No launcher was running; stopped what an earlier run had left running."
+                            : "No suite is running from " + data + ".");
             return 0;
         }
         Optional<Long> pid = Suite.readPid(data);
@@ -314,15 +325,19 @@ final class Cli {
     }
 
     private static boolean answersReady(Part p, String base) {
-        URI uri = URI.create(p == Part.KEYCLOAK ? base + "/realms/" + Suite.REALM + "/.well-known/openid-configuration"
-                : base + "/q/health/ready");
+        URI uri = URI.create(
+                p == Part.KEYCLOAK
+                        ? base + "/realms/" + Suite.REALM + "/.well-known/openid-configuration"
+                        : base + "/q/health/ready");
         return Http.status(uri) == 200;
     }
 
     private static boolean tcpOpen(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))),
+            s.connect(
+                    new InetSocketAddress(
+                            hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))),
                     1000);
             return true;
         } catch (IOException | RuntimeException e) {
@@ -338,8 +353,8 @@ final class Cli {
             throw new IllegalArgumentException("token wants one client id, e.g. token tenant-a-privacy-officer");
         }
         String client = o.positional.get(0);
-        String keycloak = Suite.readState(dataDir(o)).getProperty(Part.KEYCLOAK.id(),
-                "http://localhost:" + Part.KEYCLOAK.defaultPort());
+        String keycloak = Suite.readState(dataDir(o))
+                .getProperty(Part.KEYCLOAK.id(), "http://localhost:" + Part.KEYCLOAK.defaultPort());
         URI endpoint = URI.create(keycloak + "/realms/" + Suite.REALM + "/protocol/openid-connect/token");
         OUT.println(Suite.fetchToken(endpoint, client, o.secret != null ? o.secret : client + "-secret"));
         return 0;

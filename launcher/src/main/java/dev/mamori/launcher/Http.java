@@ -22,13 +22,16 @@ final class Http {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    private Http() {
-    }
+    private Http() {}
 
     /** The status of a GET, or -1 if nothing answered. */
     static int status(URI uri) {
         try {
-            HttpResponse<Void> r = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+            HttpResponse<Void> r = CLIENT.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return r.statusCode();
         } catch (IOException e) {
@@ -42,9 +45,14 @@ final class Http {
     /** The status of a GET with a bearer token, or -1 if nothing answered. */
     static int status(URI uri, String bearer) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + bearer).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return CLIENT.send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(10))
+                                    .header("Authorization", "Bearer " + bearer)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -58,7 +66,8 @@ final class Http {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return CLIENT.send(HttpRequest.newBuilder(uri)
+        return CLIENT.send(
+                HttpRequest.newBuilder(uri)
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body))

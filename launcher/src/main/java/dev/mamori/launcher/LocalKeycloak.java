@@ -1,8 +1,5 @@
 package dev.mamori.launcher;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Keycloak from its Maven Central distribution (org.keycloak:keycloak-quarkus-dist, zip), unpacked once into the data
@@ -28,8 +27,7 @@ final class LocalKeycloak {
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = "admin";
 
-    private LocalKeycloak() {
-    }
+    private LocalKeycloak() {}
 
     /** ~/.m2/repository, or -Dmaven.repo.local / $MAVEN_REPO_LOCAL when set. */
     static Path defaultMavenRepository() {
@@ -44,8 +42,8 @@ final class LocalKeycloak {
     }
 
     static Path distribution(Path mavenRepo, String version) {
-        Path zip = mavenRepo.resolve(Path.of("org", "keycloak", "keycloak-quarkus-dist", version,
-                "keycloak-quarkus-dist-" + version + ".zip"));
+        Path zip = mavenRepo.resolve(Path.of(
+                "org", "keycloak", "keycloak-quarkus-dist", version, "keycloak-quarkus-dist-" + version + ".zip"));
         if (!Files.isRegularFile(zip)) {
             throw new SuiteException("Keycloak: the distribution " + zip + " is not in the local Maven repository."
                     + " Run ./mvnw -DskipTests package first (the launcher module depends on it, so Maven downloads it),"
@@ -115,7 +113,9 @@ final class LocalKeycloak {
         Path data = home.resolve("data");
         Path hashFile = data.resolve("mamori-realm.sha256");
         Path h2 = data.resolve("h2");
-        if (Files.exists(h2) && (!Files.exists(hashFile) || !Files.readString(hashFile).trim().equals(hash))) {
+        if (Files.exists(h2)
+                && (!Files.exists(hashFile)
+                        || !Files.readString(hashFile).trim().equals(hash))) {
             out.accept("the demo realm changed since Keycloak imported it: resetting Keycloak's database to re-import");
             LocalPostgres.deleteTree(h2);
         }
@@ -127,7 +127,9 @@ final class LocalKeycloak {
 
     static ChildProcess start(Path home, int port, int managementPort, Path dataDir, Path log, Path pidFile)
             throws IOException {
-        List<String> cmd = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+        List<String> cmd = List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
                 "--http-port=" + port,
                 "--http-management-port=" + managementPort,
                 "--import-realm");
@@ -138,7 +140,9 @@ final class LocalKeycloak {
         String append = System.getenv().getOrDefault("JAVA_OPTS_APPEND", "");
         env.put("JAVA_OPTS_APPEND", (append + " -Dmamori.suite=" + dataDir).trim());
         if (System.getenv("JAVA_HOME") == null && System.getenv("JAVA") == null) {
-            env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            env.put(
+                    "JAVA",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString());
         }
         return ChildProcess.start("keycloak", cmd, env, home, log, pidFile);
     }

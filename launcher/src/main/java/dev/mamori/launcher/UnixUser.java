@@ -90,9 +90,11 @@ record UnixUser(String name, int uid, int gid) {
         int owner = (Integer) Files.getAttribute(dir, "unix:uid");
         int group = (Integer) Files.getAttribute(dir, "unix:gid");
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
-        return owner == uid ? perms.contains(PosixFilePermission.OWNER_EXECUTE)
-                : group == gid ? perms.contains(PosixFilePermission.GROUP_EXECUTE)
-                : perms.contains(PosixFilePermission.OTHERS_EXECUTE);
+        return owner == uid
+                ? perms.contains(PosixFilePermission.OWNER_EXECUTE)
+                : group == gid
+                        ? perms.contains(PosixFilePermission.GROUP_EXECUTE)
+                        : perms.contains(PosixFilePermission.OTHERS_EXECUTE);
     }
 
     /** Fails with a clear message if this user cannot get through every existing folder above {@code path}. */
@@ -103,9 +105,11 @@ record UnixUser(String name, int uid, int gid) {
             }
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
             if (!canEnter(dir)) {
-                throw new SuiteException(why + ", but that user cannot enter " + dir + " (mode "
-                        + PosixFilePermissions.toString(perms) + "). Use a data folder it can reach (for example"
-                        + " --data /var/tmp/mamori), run as a normal user, or set DB_HOST to use an existing PostgreSQL.");
+                throw new SuiteException(
+                        why + ", but that user cannot enter " + dir + " (mode "
+                                + PosixFilePermissions.toString(perms)
+                                + "). Use a data folder it can reach (for example"
+                                + " --data /var/tmp/mamori), run as a normal user, or set DB_HOST to use an existing PostgreSQL.");
             }
         }
     }

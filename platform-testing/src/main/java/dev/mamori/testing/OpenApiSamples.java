@@ -24,12 +24,10 @@ import java.util.regex.PatternSyntaxException;
 final class OpenApiSamples {
 
     /** A JSON fragment written as is, for numbers no Java value spells (an integer past long, 1e400). */
-    record Raw(String json) {
-    }
+    record Raw(String json) {}
 
     /** One hostile value and what it is called in a failure report. */
-    record Variant(String name, Object value) {
-    }
+    record Variant(String name, Object value) {}
 
     /** One member somewhere in a body: its path (member names and list indexes) and its schema. */
     record Member(List<Object> path, Map<String, Object> schema) {
@@ -48,9 +46,31 @@ final class OpenApiSamples {
 
     static final int MAX_DEPTH = 4;
     static final String LONG_TEXT = "x".repeat(100_000);
-    private static final List<String> CANDIDATES = List.of("ref-1", "a", "A", "abc", "ABC", "1", "123", "a1", "A1",
-            "cust-1", "ABC-123", "abc_def", "ab.cd", "JP", "jp", "2026", "12345", "1234567", "1234567890123",
-            "03-1234-5678", "+81312345678", "a@example.com", "https://example.com/x", "テスト");
+    private static final List<String> CANDIDATES = List.of(
+            "ref-1",
+            "a",
+            "A",
+            "abc",
+            "ABC",
+            "1",
+            "123",
+            "a1",
+            "A1",
+            "cust-1",
+            "ABC-123",
+            "abc_def",
+            "ab.cd",
+            "JP",
+            "jp",
+            "2026",
+            "12345",
+            "1234567",
+            "1234567890123",
+            "03-1234-5678",
+            "+81312345678",
+            "a@example.com",
+            "https://example.com/x",
+            "テスト");
 
     private final Map<String, Object> schemas;
 
@@ -130,7 +150,11 @@ final class OpenApiSamples {
     static String type(Map<String, Object> schema) {
         Object type = schema.get("type");
         if (type instanceof List<?> types) {
-            return types.stream().map(String::valueOf).filter(t -> !t.equals("null")).findFirst().orElse("null");
+            return types.stream()
+                    .map(String::valueOf)
+                    .filter(t -> !t.equals("null"))
+                    .findFirst()
+                    .orElse("null");
         }
         if (type != null) {
             return type.toString();
@@ -278,7 +302,10 @@ final class OpenApiSamples {
             case "date":
                 return LocalDate.now(ZoneOffset.UTC).toString();
             case "date-time":
-                return OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS).toString();
+                return OffsetDateTime.now(ZoneOffset.UTC)
+                        .minusMinutes(1)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString();
             case "uuid":
                 return UUID.randomUUID().toString();
             case "email":
@@ -458,7 +485,9 @@ final class OpenApiSamples {
 
     private static boolean fits(String candidate, Pattern pattern, int min, int max) {
         int length = candidate.codePointCount(0, candidate.length());
-        return length >= min && length <= max && (pattern == null || pattern.matcher(candidate).matches());
+        return length >= min
+                && length <= max
+                && (pattern == null || pattern.matcher(candidate).matches());
     }
 
     private static Pattern pattern(Map<String, Object> schema) {
@@ -609,7 +638,8 @@ final class OpenApiSamples {
             Object step = path.get(i);
             boolean last = i == path.size() - 1;
             Map<String, Object> childSchema = step instanceof Integer
-                    ? resolve(schema.get("items")) : properties(schema).getOrDefault((String) step, Map.of());
+                    ? resolve(schema.get("items"))
+                    : properties(schema).getOrDefault((String) step, Map.of());
             if (step instanceof Integer index && container instanceof List<?> list) {
                 List<Object> items = (List<Object>) list;
                 while (items.size() <= index) {

@@ -21,8 +21,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     private static EmbeddedPostgres embedded;
     private static Server server;
 
-    record Server(String host, int port, String user, String password, String database) {
-    }
+    record Server(String host, int port, String user, String password, String database) {}
 
     @Override
     public Map<String, String> start() {
@@ -51,9 +50,13 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
      */
     public static javax.sql.DataSource newDatabase() throws SQLException {
         Server db = server();
-        String name = "mamori_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        createDatabase("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.database(), db.user(),
-                db.password(), name);
+        String name =
+                "mamori_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        createDatabase(
+                "jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.database(),
+                db.user(),
+                db.password(),
+                name);
         org.postgresql.ds.PGSimpleDataSource source = new org.postgresql.ds.PGSimpleDataSource();
         source.setUrl("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + name);
         source.setUser(db.user());
@@ -69,7 +72,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         if (server != null) {
             return server;
         }
-        String database = "mamori_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String database =
+                "mamori_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String host = System.getenv("MAMORI_TEST_DB_HOST");
         try {
             if (host != null && !host.isBlank()) {
@@ -96,8 +100,10 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    private static void createDatabase(String adminUrl, String user, String password, String database) throws SQLException {
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+    private static void createDatabase(String adminUrl, String user, String password, String database)
+            throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         }
     }

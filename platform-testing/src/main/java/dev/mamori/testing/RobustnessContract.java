@@ -52,10 +52,22 @@ public final class RobustnessContract {
 
     /** Broken calls per operation unless {@code -Dmamori.robustness.max-calls} says otherwise. */
     public static final int DEFAULT_MAX_CALLS = 40;
-    static final List<String> PATH_VALUES = List.of("%00", "%ED%A0%80", "%25", "%7B", "%7C", "%5E", "%5C",
+
+    static final List<String> PATH_VALUES = List.of(
+            "%00",
+            "%ED%A0%80",
+            "%25",
+            "%7B",
+            "%7C",
+            "%5E",
+            "%5C",
             // a space, an encoded slash, '?' and '#', and a Japanese ref that is valid (SubjectRef allows it): each
             // must survive being echoed back, e.g. into a Location header
-            "%20", "%2F", "%3F", "%23", "%E9%A1%A7%E5%AE%A2-001");
+            "%20",
+            "%2F",
+            "%3F",
+            "%23",
+            "%E9%A1%A7%E5%AE%A2-001");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
     private static final String VERIFICATION = "/v1/audit-events/verification";
@@ -64,8 +76,10 @@ public final class RobustnessContract {
     private final OpenApiSamples samples;
     private final String tenant = "robustness-" + UUID.randomUUID().toString().substring(0, 8);
     private final int maxCalls = Integer.getInteger("mamori.robustness.max-calls", DEFAULT_MAX_CALLS);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final List<String> failures = new ArrayList<>();
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
@@ -73,6 +87,7 @@ public final class RobustnessContract {
     private final boolean trace = Boolean.getBoolean("mamori.robustness.trace");
     /** Per path template ending in a parameter ({@code /v1/purposes/{code}}): an id the run created there. */
     private final Map<String, String> learned = new LinkedHashMap<>();
+
     private String lastBody = "";
     private boolean oversizeSent;
     private int calls;
@@ -84,15 +99,21 @@ public final class RobustnessContract {
 
     /** Runs the check over every operation; {@code minimum} guards against a document that lost its paths. */
     public static void verify(int minimum) {
-        Map<String, Object> document = given().accept(ContentType.JSON).get("/q/openapi?format=json").then()
-                .statusCode(200).extract().jsonPath().getMap("$");
+        Map<String, Object> document = given().accept(ContentType.JSON)
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
         new RobustnessContract(document).run(minimum);
     }
 
     private void run(int minimum) {
         long started = System.nanoTime();
         List<SecurityContract.Operation> operations = SecurityContract.operations();
-        Assertions.assertTrue(operations.size() >= minimum,
+        Assertions.assertTrue(
+                operations.size() >= minimum,
                 "expected at least " + minimum + " operations, found " + operations.size());
         for (SecurityContract.Operation op : operations) {
             check(op);
@@ -100,23 +121,41 @@ public final class RobustnessContract {
         unknownPaths(operations.get(0));
         verifyAuditChain();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("robustness contract: %d operations, %d calls, %d failures in %d ms (tenant %s), "
-                + "answers by status %s%n", operations.size(), calls, failures.size(), millis, tenant, statuses);
-        Assertions.assertTrue(failures.isEmpty(), failures.size() + " robustness failures:\n  "
-                + String.join("\n  ", failures));
+        System.out.printf(
+                "robustness contract: %d operations, %d calls, %d failures in %d ms (tenant %s), "
+                        + "answers by status %s%n",
+                operations.size(), calls, failures.size(), millis, tenant, statuses);
+        Assertions.assertTrue(
+                failures.isEmpty(), failures.size() + " robustness failures:\n  " + String.join("\n  ", failures));
     }
 
     /** What one operation takes: its parameters, its body and the media types it answers with. */
-    private record Shape(List<Map<String, Object>> parameters, String bodyType, Map<String, Object> bodySchema,
-                         List<String> produces, Set<String> pathMethods) {
-    }
+    private record Shape(
+            List<Map<String, Object>> parameters,
+            String bodyType,
+            Map<String, Object> bodySchema,
+            List<String> produces,
+            Set<String> pathMethods) {}
 
     /** One request, every part of it already encoded as sent. */
-    private record Call(String method, String path, List<String> query, String token, Map<String, String> headers,
-                        String contentType, String accept, byte[] body) {
+    private record Call(
+            String method,
+            String path,
+            List<String> query,
+            String token,
+            Map<String, String> headers,
+            String contentType,
+            String accept,
+            byte[] body) {
 
-        Call with(String method, String path, List<String> query, String token, String contentType, String accept,
-                  byte[] body) {
+        Call with(
+                String method,
+                String path,
+                List<String> query,
+                String token,
+                String contentType,
+                String accept,
+                byte[] body) {
             return new Call(method, path, query, token, headers, contentType, accept, body);
         }
 
@@ -125,8 +164,7 @@ public final class RobustnessContract {
         }
     }
 
-    private record Mutation(String name, Call call) {
-    }
+    private record Mutation(String name, Call call) {}
 
     private void check(SecurityContract.Operation op) {
         Shape shape = shape(op);
@@ -217,8 +255,10 @@ public final class RobustnessContract {
         String bodyType = null;
         Map<String, Object> bodySchema = null;
         if (operation.get("requestBody") instanceof Map<?, ?> requestBody
-                && requestBody.get("content") instanceof Map<?, ?> content && !content.isEmpty()) {
-            bodyType = content.containsKey("application/json") ? "application/json"
+                && requestBody.get("content") instanceof Map<?, ?> content
+                && !content.isEmpty()) {
+            bodyType = content.containsKey("application/json")
+                    ? "application/json"
                     : String.valueOf(content.keySet().iterator().next());
             Object media = content.get(bodyType);
             bodySchema = media instanceof Map<?, ?> m ? samples.resolve(m.get("schema")) : Map.of();
@@ -226,7 +266,8 @@ public final class RobustnessContract {
         List<String> produces = new ArrayList<>();
         if (operation.get("responses") instanceof Map<?, ?> responses) {
             responses.forEach((status, response) -> {
-                if (String.valueOf(status).startsWith("2") && response instanceof Map<?, ?> r
+                if (String.valueOf(status).startsWith("2")
+                        && response instanceof Map<?, ?> r
                         && r.get("content") instanceof Map<?, ?> content) {
                     content.keySet().forEach(type -> produces.add(String.valueOf(type)));
                 }
@@ -304,8 +345,7 @@ public final class RobustnessContract {
                         headers.put(name, queryValue(schema));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         byte[] body = null;
@@ -314,8 +354,15 @@ public final class RobustnessContract {
                     ? OpenApiSamples.json(samples.sample(shape.bodySchema())).getBytes(StandardCharsets.UTF_8)
                     : "x".getBytes(StandardCharsets.UTF_8);
         }
-        return new Call(op.method().toUpperCase(Locale.ROOT), concrete(op.path(), pathValues), query, token(op),
-                Map.copyOf(headers), shape.bodyType(), null, body);
+        return new Call(
+                op.method().toUpperCase(Locale.ROOT),
+                concrete(op.path(), pathValues),
+                query,
+                token(op),
+                Map.copyOf(headers),
+                shape.bodyType(),
+                null,
+                body);
     }
 
     private String pathValue(Map<String, Object> schema) {
@@ -346,33 +393,77 @@ public final class RobustnessContract {
             own.add("text/csv");
         }
         for (String type : own) {
-            out.add(new Mutation("no token, Accept " + type, valid.with(valid.method(), valid.path(), valid.query(),
-                    null, valid.contentType(), type, valid.body())));
+            out.add(new Mutation(
+                    "no token, Accept " + type,
+                    valid.with(
+                            valid.method(),
+                            valid.path(),
+                            valid.query(),
+                            null,
+                            valid.contentType(),
+                            type,
+                            valid.body())));
         }
-        out.add(new Mutation("Accept application/xml", valid.with(valid.method(), valid.path(), valid.query(),
-                valid.token(), valid.contentType(), "application/xml", valid.body())));
+        out.add(new Mutation(
+                "Accept application/xml",
+                valid.with(
+                        valid.method(),
+                        valid.path(),
+                        valid.query(),
+                        valid.token(),
+                        valid.contentType(),
+                        "application/xml",
+                        valid.body())));
         List<String> padded = new ArrayList<>(valid.query());
         padded.add("pad=" + "a".repeat(20_000));
-        out.add(new Mutation("20 KB URI", valid.with(valid.method(), valid.path(), padded, valid.token(),
-                valid.contentType(), null, valid.body())));
+        out.add(new Mutation(
+                "20 KB URI",
+                valid.with(
+                        valid.method(), valid.path(), padded, valid.token(), valid.contentType(), null, valid.body())));
         String other = List.of("patch", "put", "delete", "post").stream()
-                .filter(m -> !shape.pathMethods().contains(m)).findFirst().orElse(null);
+                .filter(m -> !shape.pathMethods().contains(m))
+                .findFirst()
+                .orElse(null);
         if (other != null) {
             for (String token : java.util.Arrays.asList(valid.token(), null)) {
-                out.add(new Mutation((token == null ? "no token, " : "") + "method "
-                        + other.toUpperCase(Locale.ROOT) + " not allowed", valid.with(other.toUpperCase(Locale.ROOT),
-                        valid.path(), valid.query(), token, "application/json", null,
-                        "{}".getBytes(StandardCharsets.UTF_8))));
+                out.add(new Mutation(
+                        (token == null ? "no token, " : "") + "method " + other.toUpperCase(Locale.ROOT)
+                                + " not allowed",
+                        valid.with(
+                                other.toUpperCase(Locale.ROOT),
+                                valid.path(),
+                                valid.query(),
+                                token,
+                                "application/json",
+                                null,
+                                "{}".getBytes(StandardCharsets.UTF_8))));
             }
         }
         if (shape.bodyType() != null) {
             out.add(new Mutation("malformed JSON body", withBody(valid, "{\"a\": ")));
-            out.add(new Mutation("Content-Type text/plain", valid.with(valid.method(), valid.path(), valid.query(),
-                    valid.token(), "text/plain", null, valid.body())));
-            out.add(new Mutation("no token, Content-Type text/plain", valid.with(valid.method(), valid.path(),
-                    valid.query(), null, "text/plain", null, valid.body())));
-            out.add(new Mutation("no body", valid.with(valid.method(), valid.path(), valid.query(), valid.token(),
-                    valid.contentType(), null, null)));
+            out.add(new Mutation(
+                    "Content-Type text/plain",
+                    valid.with(
+                            valid.method(),
+                            valid.path(),
+                            valid.query(),
+                            valid.token(),
+                            "text/plain",
+                            null,
+                            valid.body())));
+            out.add(new Mutation(
+                    "no token, Content-Type text/plain",
+                    valid.with(valid.method(), valid.path(), valid.query(), null, "text/plain", null, valid.body())));
+            out.add(new Mutation(
+                    "no body",
+                    valid.with(
+                            valid.method(),
+                            valid.path(),
+                            valid.query(),
+                            valid.token(),
+                            valid.contentType(),
+                            null,
+                            null)));
             if (!oversizeSent && shape.bodyType().contains("json")) {
                 oversizeSent = true;
                 String big = "{\"a\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}";
@@ -406,9 +497,16 @@ public final class RobustnessContract {
             for (String value : bad) {
                 Map<String, String> changed = new LinkedHashMap<>(values);
                 changed.put(name, value);
-                mutations.add(new Mutation("path " + name + "=" + abbreviate(value), valid.with(valid.method(),
-                        concrete(op.path(), changed), valid.query(), valid.token(), valid.contentType(), null,
-                        valid.body())));
+                mutations.add(new Mutation(
+                        "path " + name + "=" + abbreviate(value),
+                        valid.with(
+                                valid.method(),
+                                concrete(op.path(), changed),
+                                valid.query(),
+                                valid.token(),
+                                valid.contentType(),
+                                null,
+                                valid.body())));
             }
             out.add(mutations);
         }
@@ -435,8 +533,16 @@ public final class RobustnessContract {
                 List<String> query = new ArrayList<>();
                 valid.query().stream().filter(q -> !q.startsWith(prefix)).forEach(query::add);
                 query.add(prefix + value);
-                mutations.add(new Mutation("query " + name + "=" + abbreviate(value), valid.with(valid.method(),
-                        valid.path(), query, valid.token(), valid.contentType(), null, valid.body())));
+                mutations.add(new Mutation(
+                        "query " + name + "=" + abbreviate(value),
+                        valid.with(
+                                valid.method(),
+                                valid.path(),
+                                query,
+                                valid.token(),
+                                valid.contentType(),
+                                null,
+                                valid.body())));
             }
             out.add(mutations);
         }
@@ -457,10 +563,11 @@ public final class RobustnessContract {
                 switch (OpenApiSamples.format(schema)) {
                     case "uuid" -> out.addAll(List.of("not-a-uuid", "1"));
                     case "date" -> out.addAll(List.of("2026-02-30", "0001-01-01", "9999-12-31T00%3A00%3A00Z", "abc"));
-                    case "date-time" -> out.addAll(List.of("2026-02-30T00%3A00%3A00Z", "0001-01-01T00%3A00%3A00Z",
-                            "9999-12-31T00%3A00%3A00Z", "abc"));
-                    default -> {
-                    }
+                    case "date-time" ->
+                        out.addAll(List.of(
+                                "2026-02-30T00%3A00%3A00Z",
+                                "0001-01-01T00%3A00%3A00Z", "9999-12-31T00%3A00%3A00Z", "abc"));
+                    default -> {}
                 }
             }
         }
@@ -481,7 +588,8 @@ public final class RobustnessContract {
             List<Mutation> mutations = new ArrayList<>();
             for (Variant variant : samples.variants(member.schema())) {
                 Object changed = samples.with(body, shape.bodySchema(), member.path(), variant.value());
-                mutations.add(new Mutation("body " + member.name() + ": " + variant.name(),
+                mutations.add(new Mutation(
+                        "body " + member.name() + ": " + variant.name(),
                         withBody(valid, OpenApiSamples.json(changed))));
             }
             out.add(mutations);
@@ -499,21 +607,33 @@ public final class RobustnessContract {
     }
 
     private static Call withBody(Call valid, String json) {
-        return valid.with(valid.method(), valid.path(), valid.query(), valid.token(), "application/json", null,
+        return valid.with(
+                valid.method(),
+                valid.path(),
+                valid.query(),
+                valid.token(),
+                "application/json",
+                null,
                 json.getBytes(StandardCharsets.UTF_8));
     }
 
     private String token(SecurityContract.Operation op) {
-        String role = op.roles().stream().filter(r -> !r.equals("service")).findFirst().orElse("service");
-        return tokens.computeIfAbsent(role, r -> r.equals("service") ? TestTokens.service("robustness-check")
-                : TestTokens.sign(tenant, null, tenant + "-" + r, r));
+        String role = op.roles().stream()
+                .filter(r -> !r.equals("service"))
+                .findFirst()
+                .orElse("service");
+        return tokens.computeIfAbsent(
+                role,
+                r -> r.equals("service")
+                        ? TestTokens.service("robustness-check")
+                        : TestTokens.sign(tenant, null, tenant + "-" + r, r));
     }
 
     /** Sends the call, records a failure if the answer breaks the contract, and answers its status (0: none). */
     private int send(SecurityContract.Operation op, String mutation, Call call) {
         calls++;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + call.target()))
-                .timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base() + call.target())).timeout(Duration.ofSeconds(30));
         if (call.token() != null) {
             request.header("Authorization", "Bearer " + call.token());
             if (call.token().equals(tokens.get("service"))) {
@@ -527,8 +647,11 @@ public final class RobustnessContract {
         if (call.accept() != null) {
             request.header("Accept", call.accept());
         }
-        request.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        request.method(
+                call.method(),
+                call.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(call.body()));
         String what = op.method().toUpperCase(Locale.ROOT) + " " + op.path() + " [" + mutation + "] "
                 + abbreviate(call.target());
         HttpResponse<String> response;
@@ -553,7 +676,9 @@ public final class RobustnessContract {
                     + abbreviate(response.body().replace('\n', ' ')));
             return response.statusCode();
         }
-        String failure = judge(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+        String failure = judge(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
                 response.body());
         if (failure != null) {
             failures.add(what + " -> " + failure);
@@ -590,8 +715,13 @@ public final class RobustnessContract {
         if (!(paths.get(VERIFICATION) instanceof Map<?, ?> item) || !item.containsKey("get")) {
             return;
         }
-        JsonPath chain = given().auth().oauth2(TestTokens.sign(tenant, null, tenant + "-auditor", "auditor"))
-                .get(VERIFICATION).then().statusCode(200).extract().jsonPath();
+        JsonPath chain = given().auth()
+                .oauth2(TestTokens.sign(tenant, null, tenant + "-auditor", "auditor"))
+                .get(VERIFICATION)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Object intact = chain.get("intact");
         if (!(intact instanceof Boolean)) {
             failures.add("GET " + VERIFICATION + ": the answer has no boolean 'intact': " + chain.prettify());

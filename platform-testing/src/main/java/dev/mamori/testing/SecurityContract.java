@@ -23,11 +23,11 @@ import java.util.Set;
  */
 public final class SecurityContract {
 
-    public static final List<String> ROLES = List.of("client-system", "privacy-officer", "operator", "auditor", "service");
+    public static final List<String> ROLES =
+            List.of("client-system", "privacy-officer", "operator", "auditor", "service");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
-    private SecurityContract() {
-    }
+    private SecurityContract() {}
 
     public record Operation(String method, String path, String operationId, Set<String> roles) {
         @Override
@@ -39,8 +39,12 @@ public final class SecurityContract {
     /** Every operation of the running service's OpenAPI document. */
     @SuppressWarnings("unchecked")
     public static List<Operation> operations() {
-        JsonPath doc = given().accept(ContentType.JSON).get("/q/openapi?format=json").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath doc = given().accept(ContentType.JSON)
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
         List<Operation> operations = new ArrayList<>();
         paths.forEach((path, item) -> item.forEach((method, raw) -> {
@@ -67,8 +71,7 @@ public final class SecurityContract {
     public static void verify(int minimum) {
         verifyPlatformEndpoints();
         List<Operation> operations = operations();
-        assertTrue(operations.size() >= minimum,
-                "expected at least " + minimum + " operations, found " + operations);
+        assertTrue(operations.size() >= minimum, "expected at least " + minimum + " operations, found " + operations);
         for (Operation op : operations) {
             assertFalse(op.roles().isEmpty(), op + " declares no roles: every /v1 operation must be role-protected");
             String path = concrete(op.path());
@@ -77,26 +80,40 @@ public final class SecurityContract {
             assertEquals(401, anonymous.statusCode(), op + " without a token");
             assertProblem(anonymous, op + " without a token");
 
-            Response forged = call(given().auth().oauth2(TestTokens.forged("tenant-a", op.roles().iterator().next())),
-                    op.method(), path);
+            Response forged = call(
+                    given().auth()
+                            .oauth2(TestTokens.forged(
+                                    "tenant-a", op.roles().iterator().next())),
+                    op.method(),
+                    path);
             assertEquals(401, forged.statusCode(), op + " with a forged token");
 
             for (String role : ROLES) {
                 if (op.roles().contains(role)) {
                     continue;
                 }
-                Response denied = call(given().auth().oauth2(TestTokens.forTenant("tenant-a", role)), op.method(), path);
+                Response denied =
+                        call(given().auth().oauth2(TestTokens.forTenant("tenant-a", role)), op.method(), path);
                 assertEquals(403, denied.statusCode(), op + " with role " + role);
                 assertProblem(denied, op + " with role " + role);
             }
 
-            String allowed = op.roles().stream().filter(r -> !r.equals("service")).findFirst().orElse(null);
+            String allowed = op.roles().stream()
+                    .filter(r -> !r.equals("service"))
+                    .findFirst()
+                    .orElse(null);
             if (allowed != null) {
-                Response header = call(given().auth().oauth2(TestTokens.forTenant("tenant-a", allowed))
-                        .header("X-Mamori-Tenant", "tenant-b"), op.method(), path);
+                Response header = call(
+                        given().auth()
+                                .oauth2(TestTokens.forTenant("tenant-a", allowed))
+                                .header("X-Mamori-Tenant", "tenant-b"),
+                        op.method(),
+                        path);
                 assertEquals(403, header.statusCode(), op + " naming a tenant with role " + allowed);
-                assertEquals("https://mamori.dev/problems/tenant-header-forbidden",
-                        header.jsonPath().getString("type"), op + " naming a tenant with role " + allowed);
+                assertEquals(
+                        "https://mamori.dev/problems/tenant-header-forbidden",
+                        header.jsonPath().getString("type"),
+                        op + " naming a tenant with role " + allowed);
             }
         }
     }
@@ -105,14 +122,16 @@ public final class SecurityContract {
     public static void verifyPlatformEndpoints() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("jvm_memory_used_bytes"), "/q/metrics is not Prometheus output");
         given().get("/q/swagger-ui/").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
     }
 
     private static void assertProblem(Response response, String what) {
-        assertTrue(response.contentType().startsWith("application/problem+json"),
+        assertTrue(
+                response.contentType().startsWith("application/problem+json"),
                 what + ": expected problem+json, got " + response.contentType());
         assertTrue(response.jsonPath().getString("type").startsWith("https://mamori.dev/problems/"), what);
     }

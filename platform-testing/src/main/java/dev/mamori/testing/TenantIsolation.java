@@ -35,6 +35,7 @@ public final class TenantIsolation {
     public static final String OTHER = "tenant-b";
     /** In no group: the other tenant for resources the group legitimately shares. */
     public static final String OUTSIDER = "tenant-c";
+
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
 
     private final Map<String, Supplier<Map<String, String>>> fixtures = new LinkedHashMap<>();
@@ -126,7 +127,9 @@ public final class TenantIsolation {
             Optional<String> own = covering(ownNamespace.keySet(), op.path());
             Optional<String> resource = covering(fixtures.keySet(), op.path());
             String template = resource.orElse(own.orElse(null));
-            if (resource.isPresent() && own.isPresent() && own.get().length() > resource.get().length()) {
+            if (resource.isPresent()
+                    && own.isPresent()
+                    && own.get().length() > resource.get().length()) {
                 template = own.get();
             }
             if (template == null) {
@@ -151,7 +154,8 @@ public final class TenantIsolation {
                 return;
             }
             for (String key : params.keySet()) {
-                if (!isParam(template, key) && !seen.getOrDefault(template, java.util.Set.of()).contains(key)) {
+                if (!isParam(template, key)
+                        && !seen.getOrDefault(template, java.util.Set.of()).contains(key)) {
                     failures.add(template + ": the owner's " + key + " appears in none of the owner's own reads, "
                             + "so a leak of it could not be seen; return only ids the reads show");
                 }
@@ -168,8 +172,12 @@ public final class TenantIsolation {
         Assertions.assertTrue(failures.isEmpty(), "tenant isolation:\n  " + String.join("\n  ", failures));
     }
 
-    private String check(SecurityContract.Operation op, String template, boolean isOwnNamespace,
-                         Supplier<Map<String, String>> create, List<SecurityContract.Operation> operations) {
+    private String check(
+            SecurityContract.Operation op,
+            String template,
+            boolean isOwnNamespace,
+            Supplier<Map<String, String>> create,
+            List<SecurityContract.Operation> operations) {
         Map<String, String> params = created.computeIfAbsent(template, t -> create.get());
         String path;
         try {
@@ -181,11 +189,17 @@ public final class TenantIsolation {
         // The owner's resource is read where the template itself is a GET; a subject has no such read, so the
         // first read below it (e.g. the person's consents) stands for it.
         Optional<SecurityContract.Operation> read = operations.stream()
-                .filter(o -> o.method().equals("get") && o.path().equals(template)).findFirst()
-                .or(() -> isOwnNamespace ? operations.stream()
-                        .filter(o -> o.method().equals("get") && o.path().startsWith(template + "/")
-                                && PARAM.matcher(o.path()).results().allMatch(m -> params.containsKey(m.group(1))))
-                        .findFirst() : Optional.empty());
+                .filter(o -> o.method().equals("get") && o.path().equals(template))
+                .findFirst()
+                .or(() -> isOwnNamespace
+                        ? operations.stream()
+                                .filter(o -> o.method().equals("get")
+                                        && o.path().startsWith(template + "/")
+                                        && PARAM.matcher(o.path())
+                                                .results()
+                                                .allMatch(m -> params.containsKey(m.group(1))))
+                                .findFirst()
+                        : Optional.empty());
         String before = write ? read.map(r -> state(r, params)).orElse(null) : null;
 
         String other = groupShared.containsKey(template) ? OUTSIDER : OTHER;
@@ -209,7 +223,8 @@ public final class TenantIsolation {
                     if (isParam(template, value.getKey()) || !mine.contains(value.getValue())) {
                         continue;
                     }
-                    seen.computeIfAbsent(template, t -> new java.util.HashSet<>()).add(value.getKey());
+                    seen.computeIfAbsent(template, t -> new java.util.HashSet<>())
+                            .add(value.getKey());
                     if (theirs.contains(value.getValue())) {
                         leaked.add(value.getKey() + " " + value.getValue());
                     }
@@ -221,7 +236,8 @@ public final class TenantIsolation {
         } else {
             if (answer.statusCode() != 404) {
                 String hint = answer.statusCode() == 400 || answer.statusCode() == 422
-                        ? " (if the body was refused before the lookup, give the table a valid body for it)" : "";
+                        ? " (if the body was refused before the lookup, give the table a valid body for it)"
+                        : "";
                 return what + ": expected 404, got " + answer.statusCode() + " " + answer.asString() + hint;
             }
             if (!answer.contentType().startsWith("application/problem+json")
@@ -242,13 +258,16 @@ public final class TenantIsolation {
     /** The owner's view of the resource, read with the first role the read allows. */
     private String state(SecurityContract.Operation read, Map<String, String> params) {
         Response response = call(read, concrete(read.path(), params), owner);
-        Assertions.assertEquals(200, response.statusCode(), owner + " cannot read its own " + read + ": "
-                + response.asString());
+        Assertions.assertEquals(
+                200, response.statusCode(), owner + " cannot read its own " + read + ": " + response.asString());
         return response.asString();
     }
 
     private Response call(SecurityContract.Operation op, String path, String tenant) {
-        String role = op.roles().stream().filter(r -> !r.equals("service")).findFirst().orElse(null);
+        String role = op.roles().stream()
+                .filter(r -> !r.equals("service"))
+                .findFirst()
+                .orElse(null);
         RequestSpecification spec = role != null
                 ? given().auth().oauth2(TestTokens.forTenant(tenant, role))
                 // Only a service may call it: a service acts for the tenant it names, so the tenant is the same.
@@ -290,10 +309,11 @@ public final class TenantIsolation {
     }
 
     /** A template that matches no operation is a typo or a removed endpoint: say so rather than pass silently. */
-    private static void unused(Iterable<String> templates, List<SecurityContract.Operation> operations,
-                               List<String> failures) {
+    private static void unused(
+            Iterable<String> templates, List<SecurityContract.Operation> operations, List<String> failures) {
         for (String t : templates) {
-            if (operations.stream().noneMatch(op -> op.path().equals(t) || op.path().startsWith(t + "/"))) {
+            if (operations.stream()
+                    .noneMatch(op -> op.path().equals(t) || op.path().startsWith(t + "/"))) {
                 failures.add(t + ": listed in the table but no operation has this path");
             }
         }

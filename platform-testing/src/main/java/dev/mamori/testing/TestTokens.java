@@ -13,8 +13,7 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://server.example.com";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A token of {@code <tenant>-<role>}'s service account, as the demo realm issues it. */
     public static String forTenant(String tenant, String role) {

@@ -15,20 +15,49 @@ import org.junit.jupiter.api.Test;
 /** The robustness contract's generator, without a service: what it sends must be what it means to send. */
 class OpenApiSamplesTest {
 
-    private static final Map<String, Object> DOCUMENT = Map.of("components", Map.of("schemas", Map.of(
-            "Draft", Map.of(
-                    "type", "object",
-                    "required", List.of("code", "kind", "on", "items"),
-                    "properties", Map.of(
-                            "code", Map.of("type", "string", "pattern", "[A-Z]{2}-[0-9]{3}"),
-                            "kind", Map.of("$ref", "#/components/schemas/Kind"),
-                            "on", Map.of("type", "string", "format", "date"),
-                            "count", Map.of("type", List.of("integer", "null"), "minimum", 5),
-                            "items", Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/Item")),
-                            "id", Map.of("type", "string", "readOnly", true))),
-            "Kind", Map.of("type", "string", "enum", List.of("FIRST", "SECOND")),
-            "Item", Map.of("type", "object", "required", List.of("name"),
-                    "properties", Map.of("name", Map.of("type", "string", "minLength", 3))))));
+    private static final Map<String, Object> DOCUMENT = Map.of(
+            "components",
+            Map.of(
+                    "schemas",
+                    Map.of(
+                            "Draft",
+                                    Map.of(
+                                            "type", "object",
+                                            "required", List.of("code", "kind", "on", "items"),
+                                            "properties",
+                                                    Map.of(
+                                                            "code",
+                                                                    Map.of(
+                                                                            "type",
+                                                                            "string",
+                                                                            "pattern",
+                                                                            "[A-Z]{2}-[0-9]{3}"),
+                                                            "kind", Map.of("$ref", "#/components/schemas/Kind"),
+                                                            "on", Map.of("type", "string", "format", "date"),
+                                                            "count",
+                                                                    Map.of(
+                                                                            "type",
+                                                                            List.of("integer", "null"),
+                                                                            "minimum",
+                                                                            5),
+                                                            "items",
+                                                                    Map.of(
+                                                                            "type",
+                                                                            "array",
+                                                                            "items",
+                                                                            Map.of(
+                                                                                    "$ref",
+                                                                                    "#/components/schemas/Item")),
+                                                            "id", Map.of("type", "string", "readOnly", true))),
+                            "Kind", Map.of("type", "string", "enum", List.of("FIRST", "SECOND")),
+                            "Item",
+                                    Map.of(
+                                            "type",
+                                            "object",
+                                            "required",
+                                            List.of("name"),
+                                            "properties",
+                                            Map.of("name", Map.of("type", "string", "minLength", 3))))));
 
     private final OpenApiSamples samples = new OpenApiSamples(DOCUMENT);
     private final Map<String, Object> draft = Map.of("$ref", "#/components/schemas/Draft");
@@ -53,8 +82,10 @@ class OpenApiSamplesTest {
 
     @Test
     void membersReachIntoListsAndReferences() {
-        List<String> names = samples.members(draft).stream().map(OpenApiSamples.Member::name).toList();
-        assertEquals(List.of("code", "kind", "on", "count", "items", "items[0].name"),
+        List<String> names =
+                samples.members(draft).stream().map(OpenApiSamples.Member::name).toList();
+        assertEquals(
+                List.of("code", "kind", "on", "count", "items", "items[0].name"),
                 names.stream().sorted((a, b) -> order(a) - order(b)).toList());
     }
 
@@ -66,10 +97,12 @@ class OpenApiSamplesTest {
     void aVariantReplacesOneMemberAndLeavesTheRest() {
         Object body = samples.sample(draft);
         Object changed = samples.with(body, samples.resolve(draft), List.of("items", 0, "name"), null);
-        assertEquals("null", OpenApiSamples.json(((Map<?, ?>) ((List<?>) ((Map<?, ?>) changed).get("items")).get(0))
-                .get("name")));
+        assertEquals(
+                "null",
+                OpenApiSamples.json(((Map<?, ?>) ((List<?>) ((Map<?, ?>) changed).get("items")).get(0)).get("name")));
         assertEquals(((Map<?, ?>) body).get("code"), ((Map<?, ?>) changed).get("code"));
-        assertNotNull(((Map<?, ?>) ((List<?>) ((Map<?, ?>) body).get("items")).get(0)).get("name"),
+        assertNotNull(
+                ((Map<?, ?>) ((List<?>) ((Map<?, ?>) body).get("items")).get(0)).get("name"),
                 "the valid body is not touched");
         // An optional member is added where the body lacks it.
         Object counted = samples.with(body, samples.resolve(draft), List.of("count"), "abc");
@@ -79,17 +112,22 @@ class OpenApiSamplesTest {
     @Test
     void variantsBreakTheTypeTheSchemaNames() {
         List<String> date = samples.variants(Map.of("type", "string", "format", "date")).stream()
-                .map(OpenApiSamples.Variant::name).toList();
+                .map(OpenApiSamples.Variant::name)
+                .toList();
         assertTrue(date.contains("impossible date 2026-02-30"), date.toString());
         assertTrue(date.contains("lone surrogate") && date.contains("NUL in string") && date.contains("100k string"));
         List<String> integer = samples.variants(Map.of("type", "integer")).stream()
-                .map(OpenApiSamples.Variant::name).toList();
-        assertTrue(integer.contains("string for integer") && integer.contains("fraction for integer"), integer.toString());
+                .map(OpenApiSamples.Variant::name)
+                .toList();
+        assertTrue(
+                integer.contains("string for integer") && integer.contains("fraction for integer"), integer.toString());
         List<String> list = samples.variants(Map.of("type", "array", "items", Map.of("type", "string"))).stream()
-                .map(OpenApiSamples.Variant::name).toList();
+                .map(OpenApiSamples.Variant::name)
+                .toList();
         assertTrue(list.contains("[null]") && list.contains("[NUL string]"), list.toString());
         List<String> kind = samples.variants(samples.resolve(Map.of("$ref", "#/components/schemas/Kind"))).stream()
-                .map(OpenApiSamples.Variant::name).toList();
+                .map(OpenApiSamples.Variant::name)
+                .toList();
         assertTrue(kind.contains("number for enum"), kind.toString());
     }
 
@@ -105,20 +143,22 @@ class OpenApiSamplesTest {
 
     @Test
     void theBudgetIsSpreadOverEveryInput() {
-        List<String> chosen = RobustnessContract.spread(List.of(List.of("a1", "a2", "a3"), List.of("b1", "b2"),
-                List.of("c1")), 4);
+        List<String> chosen =
+                RobustnessContract.spread(List.of(List.of("a1", "a2", "a3"), List.of("b1", "b2"), List.of("c1")), 4);
         assertEquals(List.of("a1", "b2", "c1", "a2"), chosen);
-        assertEquals(6, RobustnessContract.spread(List.of(List.of("a1", "a2", "a3"), List.of("b1", "b2"),
-                List.of("c1")), 100).size());
+        assertEquals(
+                6,
+                RobustnessContract.spread(List.of(List.of("a1", "a2", "a3"), List.of("b1", "b2"), List.of("c1")), 100)
+                        .size());
     }
 
     @Test
     void anAnswerKeepsTheContractOnlyAsProblemJsonWithAType() {
         assertNull(RobustnessContract.judge(200, "text/csv", "a,b"));
-        assertNull(RobustnessContract.judge(400, "application/problem+json",
-                "{\"type\":\"https://mamori.dev/problems/validation\"}"));
-        assertNotNull(RobustnessContract.judge(500, "application/problem+json",
-                "{\"type\":\"https://mamori.dev/problems/internal\"}"));
+        assertNull(RobustnessContract.judge(
+                400, "application/problem+json", "{\"type\":\"https://mamori.dev/problems/validation\"}"));
+        assertNotNull(RobustnessContract.judge(
+                500, "application/problem+json", "{\"type\":\"https://mamori.dev/problems/internal\"}"));
         assertNotNull(RobustnessContract.judge(406, "text/plain", ""));
         assertNotNull(RobustnessContract.judge(414, "application/problem+json", "{}"));
         assertNotNull(RobustnessContract.judge(400, "application/problem+json", "not json"));
@@ -127,8 +167,10 @@ class OpenApiSamplesTest {
     @Test
     void wrongQueryValuesFollowTheParameterType() {
         assertTrue(RobustnessContract.typed(Map.of("type", "integer")).contains("abc"));
-        assertTrue(RobustnessContract.typed(Map.of("type", "string", "format", "uuid")).contains("not-a-uuid"));
-        assertTrue(RobustnessContract.typed(Map.of("type", "string", "enum", List.of("A"))).contains("NO_SUCH_VALUE"));
+        assertTrue(RobustnessContract.typed(Map.of("type", "string", "format", "uuid"))
+                .contains("not-a-uuid"));
+        assertTrue(RobustnessContract.typed(Map.of("type", "string", "enum", List.of("A")))
+                .contains("NO_SUCH_VALUE"));
         assertEquals("%E9%A1%A7%E5%AE%A2-001%2F%00", RobustnessContract.encode("顧客-001/\u0000"));
     }
 }

@@ -52,10 +52,10 @@ public enum RequestType {
      */
     public Set<StopGround> allowedGrounds() {
         return switch (this) {
-            case USE_STOP, ERASURE -> EnumSet.of(StopGround.ART_35_1, StopGround.ART_35_5_A, StopGround.ART_35_5_B,
-                    StopGround.ART_35_5_C);
-            case PROVISION_STOP -> EnumSet.of(StopGround.ART_35_3, StopGround.ART_35_5_A, StopGround.ART_35_5_B,
-                    StopGround.ART_35_5_C);
+            case USE_STOP, ERASURE ->
+                EnumSet.of(StopGround.ART_35_1, StopGround.ART_35_5_A, StopGround.ART_35_5_B, StopGround.ART_35_5_C);
+            case PROVISION_STOP ->
+                EnumSet.of(StopGround.ART_35_3, StopGround.ART_35_5_A, StopGround.ART_35_5_B, StopGround.ART_35_5_C);
             default -> EnumSet.noneOf(StopGround.class);
         };
     }

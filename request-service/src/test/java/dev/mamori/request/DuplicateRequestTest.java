@@ -29,8 +29,12 @@ class DuplicateRequestTest {
 
         Map<String, Object> again = intake("DISCLOSURE", subject);
         again.put("deliveryMethod", "PAPER");
-        as("tenant-a", "client-system").body(again).post("/v1/requests")
-                .then().statusCode(409).contentType("application/problem+json")
+        as("tenant-a", "client-system")
+                .body(again)
+                .post("/v1/requests")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/duplicate-request"))
                 .body("detail", containsString(first));
         assertEquals(List.of(first), idsFor("tenant-a", subject));
@@ -42,8 +46,11 @@ class DuplicateRequestTest {
         String first = create("tenant-a", "ERASURE", subject);
         create("tenant-a", "DISCLOSURE", subject);
 
-        as("tenant-a", "operator").body(Map.of("reason", "The person withdrew the request"))
-                .post("/v1/requests/" + first + "/cancel").then().statusCode(200);
+        as("tenant-a", "operator")
+                .body(Map.of("reason", "The person withdrew the request"))
+                .post("/v1/requests/" + first + "/cancel")
+                .then()
+                .statusCode(200);
         create("tenant-a", "ERASURE", subject);
         assertEquals(3, idsFor("tenant-a", subject).size());
     }
@@ -56,9 +63,14 @@ class DuplicateRequestTest {
             List<Callable<String>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 calls.add(() -> {
-                    var response = as("tenant-a", "operator").body(intake("USE_STOP", subject)).post("/v1/requests")
-                            .then().extract();
-                    return response.statusCode() == 201 ? "created" : response.statusCode() + " " + response.path("type");
+                    var response = as("tenant-a", "operator")
+                            .body(intake("USE_STOP", subject))
+                            .post("/v1/requests")
+                            .then()
+                            .extract();
+                    return response.statusCode() == 201
+                            ? "created"
+                            : response.statusCode() + " " + response.path("type");
                 });
             }
             List<String> outcomes = new ArrayList<>();
@@ -67,8 +79,12 @@ class DuplicateRequestTest {
             }
             // Each loser is told which request is open, not just that some conflict happened.
             assertEquals(1, outcomes.stream().filter("created"::equals).count(), "outcomes " + outcomes);
-            assertEquals(3, outcomes.stream()
-                    .filter("409 https://mamori.dev/problems/duplicate-request"::equals).count(), "outcomes " + outcomes);
+            assertEquals(
+                    3,
+                    outcomes.stream()
+                            .filter("409 https://mamori.dev/problems/duplicate-request"::equals)
+                            .count(),
+                    "outcomes " + outcomes);
         } finally {
             pool.shutdownNow();
         }

@@ -24,11 +24,20 @@ class IdempotentIntakeTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = intake("DISCLOSURE", subject);
 
-        var first = as("tenant-a", "client-system").header("Idempotency-Key", key).body(body).post("/v1/requests")
-                .then().statusCode(201).extract();
+        var first = as("tenant-a", "client-system")
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
+                .extract();
         String id = first.path("id");
-        as("tenant-a", "client-system").header("Idempotency-Key", key).body(body).post("/v1/requests")
-                .then().statusCode(201)
+        as("tenant-a", "client-system")
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
                 .header("Idempotent-Replayed", equalTo("true"))
                 .header("Location", containsString("/v1/requests/" + id))
                 .body(equalTo(first.asString()));
@@ -38,11 +47,19 @@ class IdempotentIntakeTest {
     @Test
     void shouldRefuseAKeyReusedForAnotherRequest() {
         String key = UUID.randomUUID().toString();
-        as("tenant-a", "client-system").header("Idempotency-Key", key).body(intake("ERASURE", newSubject()))
-                .post("/v1/requests").then().statusCode(201);
+        as("tenant-a", "client-system")
+                .header("Idempotency-Key", key)
+                .body(intake("ERASURE", newSubject()))
+                .post("/v1/requests")
+                .then()
+                .statusCode(201);
         String other = newSubject();
-        as("tenant-a", "client-system").header("Idempotency-Key", key).body(intake("ERASURE", other))
-                .post("/v1/requests").then().statusCode(422)
+        as("tenant-a", "client-system")
+                .header("Idempotency-Key", key)
+                .body(intake("ERASURE", other))
+                .post("/v1/requests")
+                .then()
+                .statusCode(422)
                 .body("type", equalTo("https://mamori.dev/problems/idempotency-key-reused"));
         assertEquals(List.of(), idsFor("tenant-a", other));
     }
@@ -53,28 +70,53 @@ class IdempotentIntakeTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = intake("USE_STOP", subject);
         body.remove("ground");
-        as("tenant-a", "operator").header("Idempotency-Key", key).body(body).post("/v1/requests")
-                .then().statusCode(422).body("type", equalTo("https://mamori.dev/problems/ground-required"));
+        as("tenant-a", "operator")
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/v1/requests")
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/ground-required"));
         // The same key may be used for the same body once corrected: the refusal stored nothing, not even the key.
-        as("tenant-a", "operator").header("Idempotency-Key", key).body(intake("USE_STOP", subject))
-                .post("/v1/requests").then().statusCode(201).header("Idempotent-Replayed", equalTo(null));
+        as("tenant-a", "operator")
+                .header("Idempotency-Key", key)
+                .body(intake("USE_STOP", subject))
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo(null));
     }
 
     @Test
     void shouldTreatTheSameKeyInAnotherTenantAsAnotherKey() {
         String subject = newSubject();
         String key = UUID.randomUUID().toString();
-        String a = as("tenant-a", "client-system").header("Idempotency-Key", key).body(intake("DISCLOSURE", subject))
-                .post("/v1/requests").then().statusCode(201).extract().path("id");
-        as("tenant-b", "client-system").header("Idempotency-Key", key).body(intake("DISCLOSURE", subject))
-                .post("/v1/requests").then().statusCode(201)
+        String a = as("tenant-a", "client-system")
+                .header("Idempotency-Key", key)
+                .body(intake("DISCLOSURE", subject))
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("tenant-b", "client-system")
+                .header("Idempotency-Key", key)
+                .body(intake("DISCLOSURE", subject))
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
                 .header("Idempotent-Replayed", equalTo(null))
                 .body("id", not(equalTo(a)));
     }
 
     @Test
     void shouldRefuseAMalformedKey() {
-        as("tenant-a", "client-system").header("Idempotency-Key", "has spaces").body(intake("ERASURE", newSubject()))
-                .post("/v1/requests").then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        as("tenant-a", "client-system")
+                .header("Idempotency-Key", "has spaces")
+                .body(intake("ERASURE", newSubject()))
+                .post("/v1/requests")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 }

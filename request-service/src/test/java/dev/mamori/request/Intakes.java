@@ -18,8 +18,7 @@ final class Intakes {
     static final String ADDRESS = "東京都港区港南2-16-1 品川イーストワンタワー8F";
     static final String NAME = "山田 太郎";
 
-    private Intakes() {
-    }
+    private Intakes() {}
 
     static RequestSpecification as(String tenant, String role) {
         return given().auth().oauth2(TestTokens.forTenant(tenant, role)).contentType(ContentType.JSON);
@@ -38,14 +37,21 @@ final class Intakes {
         body.put("requester", requester("SELF"));
         switch (type) {
             case "DISCLOSURE", "PROVISION_RECORD_DISCLOSURE" -> body.put("deliveryMethod", "ELECTRONIC");
-            case "CORRECTION" -> body.put("correction", new LinkedHashMap<>(Map.of(
-                    "kind", "CORRECTION", "dataItem", "postal address",
-                    "claimedUntrue", "登録住所が転居前の大阪市北区梅田1-1-1のままです",
-                    "requestedContent", "東京都港区港南2-16-1")));
+            case "CORRECTION" ->
+                body.put(
+                        "correction",
+                        new LinkedHashMap<>(Map.of(
+                                "kind",
+                                "CORRECTION",
+                                "dataItem",
+                                "postal address",
+                                "claimedUntrue",
+                                "登録住所が転居前の大阪市北区梅田1-1-1のままです",
+                                "requestedContent",
+                                "東京都港区港南2-16-1")));
             case "USE_STOP", "ERASURE" -> body.put("ground", "ART_35_5_A");
             case "PROVISION_STOP" -> body.put("ground", "ART_35_3");
-            default -> {
-            }
+            default -> {}
         }
         return body;
     }
@@ -73,8 +79,13 @@ final class Intakes {
 
     /** Takes in a request and answers its id. */
     static String create(String tenant, Map<String, Object> body) {
-        return as(tenant, "operator").body(body).post("/v1/requests").then().statusCode(201)
-                .extract().path("id");
+        return as(tenant, "operator")
+                .body(body)
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String create(String tenant, String type, String subjectRef) {
@@ -82,7 +93,13 @@ final class Intakes {
     }
 
     static List<String> idsFor(String tenant, String subjectRef) {
-        return as(tenant, "operator").queryParam("subjectRef", subjectRef).queryParam("limit", 500)
-                .get("/v1/requests").then().statusCode(200).extract().path("items.id");
+        return as(tenant, "operator")
+                .queryParam("subjectRef", subjectRef)
+                .queryParam("limit", 500)
+                .get("/v1/requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
     }
 }

@@ -30,9 +30,13 @@ class LargeDisclosureTest {
     }
 
     private static void paged(WireMockServer server, String path, String prefix) {
-        server.stubFor(authorized(get(urlPathEqualTo(path))).atPriority(1).withQueryParam("offset", absent())
+        server.stubFor(authorized(get(urlPathEqualTo(path)))
+                .atPriority(1)
+                .withQueryParam("offset", absent())
                 .willReturn(okJson(page(prefix, 0, 500, "500"))));
-        server.stubFor(authorized(get(urlPathEqualTo(path))).atPriority(1).withQueryParam("offset", equalTo("500"))
+        server.stubFor(authorized(get(urlPathEqualTo(path)))
+                .atPriority(1)
+                .withQueryParam("offset", equalTo("500"))
                 .willReturn(okJson(page(prefix, 500, 500, null))));
     }
 
@@ -40,9 +44,11 @@ class LargeDisclosureTest {
     void shouldAssembleADisclosureOfAThousandRecordsPerServiceAcrossEveryPage() {
         String subject = newSubject();
         String base = "/v1/subjects/" + subject;
-        String consents = page("c", 0, 1000, null).replace("\"items\"", "\"consents\"")
+        String consents = page("c", 0, 1000, null)
+                .replace("\"items\"", "\"consents\"")
                 .replace(",\"limit\":500}", ",\"useStops\":[]}");
-        TargetStubs.consent.stubFor(authorized(get(urlPathEqualTo(base + "/consents"))).atPriority(1)
+        TargetStubs.consent.stubFor(authorized(get(urlPathEqualTo(base + "/consents")))
+                .atPriority(1)
                 .willReturn(okJson(consents)));
         paged(TargetStubs.retention, base + "/holdings", "h");
         paged(TargetStubs.thirdparty, base + "/provisions", "p");
@@ -58,7 +64,10 @@ class LargeDisclosureTest {
         // How fast this is belongs to the benchmark (bench/, BENCHMARKS.md), not to a test on a shared machine.
         Workflow.approved("tenant-a", id);
         Workflow.awaitRequest("tenant-a", id, Duration.ofSeconds(20), r -> "COMPLETED".equals(r.getString("status")));
-        as("tenant-a", "operator").get("/v1/requests/" + id + "/result").then().statusCode(200)
+        as("tenant-a", "operator")
+                .get("/v1/requests/" + id + "/result")
+                .then()
+                .statusCode(200)
                 .body("disclosure.consents", hasSize(1000))
                 .body("disclosure.holdings", hasSize(1000))
                 .body("disclosure.thirdPartyRecords.provisions", hasSize(1000))

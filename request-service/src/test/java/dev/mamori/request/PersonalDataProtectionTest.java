@@ -10,9 +10,9 @@ import static dev.mamori.request.Intakes.create;
 import static dev.mamori.request.Intakes.intake;
 import static dev.mamori.request.Intakes.newSubject;
 import static dev.mamori.request.Intakes.requester;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +48,10 @@ class PersonalDataProtectionTest {
     @Test
     void shouldShowThePrivacyOfficerEverythingTheRequestSays() {
         String id = create("tenant-a", correctionByParent(newSubject()));
-        as("tenant-a", "privacy-officer").get("/v1/requests/" + id).then().statusCode(200)
+        as("tenant-a", "privacy-officer")
+                .get("/v1/requests/" + id)
+                .then()
+                .statusCode(200)
                 .body("personalDataView", equalTo("FULL"))
                 .body("requester.name", equalTo(NAME))
                 .body("requester.contact.email", equalTo(EMAIL))
@@ -64,7 +67,10 @@ class PersonalDataProtectionTest {
     @Test
     void shouldShowOperatorsTheNameAndEvidenceButOnlyMaskedContactAndNoClaimContent() {
         String id = create("tenant-a", correctionByParent(newSubject()));
-        as("tenant-a", "operator").get("/v1/requests/" + id).then().statusCode(200)
+        as("tenant-a", "operator")
+                .get("/v1/requests/" + id)
+                .then()
+                .statusCode(200)
                 .body("personalDataView", equalTo("MASKED"))
                 .body("requester.name", equalTo(NAME))
                 .body("requester.contact.email", equalTo("t***@example.jp"))
@@ -82,15 +88,23 @@ class PersonalDataProtectionTest {
     void shouldMaskContactForClientSystemsAuditorsAndServicesToo() {
         String id = create("tenant-a", correctionByParent(newSubject()));
         for (String role : List.of("client-system", "auditor")) {
-            as("tenant-a", role).get("/v1/requests/" + id).then().statusCode(200)
+            as("tenant-a", role)
+                    .get("/v1/requests/" + id)
+                    .then()
+                    .statusCode(200)
                     .body("personalDataView", equalTo("MASKED"))
                     .body("requester.contact.email", equalTo("t***@example.jp"))
                     .body(not(containsString(EMAIL)))
                     .body(not(containsString(PHONE)));
         }
-        RestAssured.given().auth().oauth2(TestTokens.service("retention-service"))
-                .header("X-Mamori-Tenant", "tenant-a").accept(ContentType.JSON)
-                .get("/v1/requests/" + id).then().statusCode(200)
+        RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.service("retention-service"))
+                .header("X-Mamori-Tenant", "tenant-a")
+                .accept(ContentType.JSON)
+                .get("/v1/requests/" + id)
+                .then()
+                .statusCode(200)
                 .body("personalDataView", equalTo("MASKED"))
                 .body(not(containsString(EMAIL)));
     }
@@ -99,9 +113,18 @@ class PersonalDataProtectionTest {
     void shouldKeepNoPersonalDataInPlainTextAnywhereInTheDatabase() throws SQLException {
         String subject = newSubject();
         Map<String, Object> body = correctionByParent(subject);
-        String id = as("tenant-a", "operator").header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
-                .post("/v1/requests").then().statusCode(201).extract().path("id");
-        as("tenant-a", "privacy-officer").get("/v1/requests/" + id).then().statusCode(200)
+        String id = as("tenant-a", "operator")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(body)
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("tenant-a", "privacy-officer")
+                .get("/v1/requests/" + id)
+                .then()
+                .statusCode(200)
                 .body("requester.contact.email", equalTo(EMAIL));
 
         // Reading the log seals the request's audit lines into the chain, where they are looked for below.
@@ -127,8 +150,8 @@ class PersonalDataProtectionTest {
         String all = String.join("\n", stored);
         assertTrue(all.contains(subject), "the rows were found");
         assertTrue(all.contains("postal address"), "the correction's data item label stays searchable");
-        for (String secret : List.of(EMAIL, "taro.yamada", PHONE, "1234-5678", ADDRESS, "港南", NAME, "山田", CLAIM,
-                "梅田", EVIDENCE, "戸籍")) {
+        for (String secret : List.of(
+                EMAIL, "taro.yamada", PHONE, "1234-5678", ADDRESS, "港南", NAME, "山田", CLAIM, "梅田", EVIDENCE, "戸籍")) {
             assertFalse(all.contains(secret), "plain text '" + secret + "' is stored");
         }
     }
@@ -138,18 +161,22 @@ class PersonalDataProtectionTest {
         String victim = create("tenant-a", "DISCLOSURE", newSubject());
         Map<String, Object> other = intake("DISCLOSURE", newSubject());
         @SuppressWarnings("unchecked")
-        Map<String, Object> contact = (Map<String, Object>) ((Map<String, Object>) other.get("requester")).get("contact");
+        Map<String, Object> contact =
+                (Map<String, Object>) ((Map<String, Object>) other.get("requester")).get("contact");
         contact.put("email", "someone.else@example.com");
         String target = create("tenant-a", other);
-        try (Connection c = PostgresTestResource.connect(); PreparedStatement s = c.prepareStatement(
-                "UPDATE data_subject_request SET requester_contact_cipher = "
+        try (Connection c = PostgresTestResource.connect();
+                PreparedStatement s = c.prepareStatement("UPDATE data_subject_request SET requester_contact_cipher = "
                         + "(SELECT requester_contact_cipher FROM data_subject_request WHERE id = ?) WHERE id = ?")) {
             s.setObject(1, UUID.fromString(victim));
             s.setObject(2, UUID.fromString(target));
             s.executeUpdate();
         }
         // The copied ciphertext is bound to the victim's request: it fails rather than show the victim's contact.
-        as("tenant-a", "privacy-officer").get("/v1/requests/" + target).then().statusCode(500)
+        as("tenant-a", "privacy-officer")
+                .get("/v1/requests/" + target)
+                .then()
+                .statusCode(500)
                 .contentType("application/problem+json")
                 .body(not(containsString(EMAIL)));
     }
@@ -158,8 +185,11 @@ class PersonalDataProtectionTest {
     void shouldListRequestsWithoutTheRequestersPersonalData() {
         String subject = newSubject();
         create("tenant-a", correctionByParent(subject));
-        as("tenant-a", "privacy-officer").queryParam("subjectRef", subject).get("/v1/requests")
-                .then().statusCode(200)
+        as("tenant-a", "privacy-officer")
+                .queryParam("subjectRef", subject)
+                .get("/v1/requests")
+                .then()
+                .statusCode(200)
                 .body("items[0].requesterRelation", equalTo("STATUTORY_AGENT"))
                 .body("items[0].requester", nullValue())
                 .body(not(containsString("example.jp")))
@@ -175,7 +205,10 @@ class PersonalDataProtectionTest {
                 while (rs.next()) {
                     StringBuilder row = new StringBuilder();
                     for (int i = 1; i <= columns; i++) {
-                        row.append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i)).append(' ');
+                        row.append(rs.getMetaData().getColumnName(i))
+                                .append('=')
+                                .append(rs.getString(i))
+                                .append(' ');
                     }
                     rows.add(row.toString());
                 }

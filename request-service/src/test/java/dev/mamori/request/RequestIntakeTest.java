@@ -17,8 +17,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mamori.platform.time.JapanTime;
-import dev.mamori.testing.TestTokens;
 import dev.mamori.request.service.JapaneseBusinessCalendar;
+import dev.mamori.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -32,13 +32,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RequestIntakeTest {
 
-
     @Test
     void shouldTakeInADisclosureAsIdentityUnverifiedWithTheArt39MarkerAndADueDate() {
         String subject = newSubject();
         LocalDate arrivalDay = LocalDate.now(JapanTime.ZONE);
-        String id = as("tenant-a", "operator").body(intake("DISCLOSURE", subject)).post("/v1/requests")
-                .then().statusCode(201)
+        String id = as("tenant-a", "operator")
+                .body(intake("DISCLOSURE", subject))
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/v1/requests/"))
                 .body("type", equalTo("DISCLOSURE"))
                 .body("status", equalTo("IDENTITY_UNVERIFIED"))
@@ -47,21 +49,33 @@ class RequestIntakeTest {
                 .body("deliveryMethod", equalTo("ELECTRONIC"))
                 .body("receivedAt", notNullValue())
                 .body("statutoryMarkerOn", equalTo(arrivalDay.plusDays(14).toString()))
-                .body("dueOn", equalTo(JapaneseBusinessCalendar.INSTANCE.plusBusinessDays(arrivalDay, 10).toString()))
+                .body(
+                        "dueOn",
+                        equalTo(JapaneseBusinessCalendar.INSTANCE
+                                .plusBusinessDays(arrivalDay, 10)
+                                .toString()))
                 .body("overdue", equalTo(false))
                 .body("sourceActor", equalTo("service-account-tenant-a-operator"))
                 .body("sourceClient", equalTo("tenant-a-operator"))
                 .body("requester.relation", equalTo("SELF"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
-        as("tenant-a", "client-system").get("/v1/requests/" + id)
-                .then().statusCode(200).body("status", equalTo("IDENTITY_UNVERIFIED")).body("id", equalTo(id));
+        as("tenant-a", "client-system")
+                .get("/v1/requests/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("IDENTITY_UNVERIFIED"))
+                .body("id", equalTo(id));
     }
 
     @Test
     void shouldAnswerTheIntakeWithAReceiptThatMasksTheRequestersPersonalData() {
-        as("tenant-a", "operator").body(intake("DISCLOSURE", newSubject())).post("/v1/requests")
-                .then().statusCode(201)
+        as("tenant-a", "operator")
+                .body(intake("DISCLOSURE", newSubject()))
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
                 .body("personalDataView", equalTo("RECEIPT"))
                 .body("requester.name", equalTo("山***"))
                 .body("requester.contact.email", equalTo("t***@example.jp"))
@@ -73,16 +87,27 @@ class RequestIntakeTest {
     void shouldCountTheArt39MarkerFromTheJapaneseDayOfArrivalOfALateEnteredLetter() {
         // 00:30 in Tokyo is still the previous day in UTC: the marker counts from the Japanese day.
         LocalDate arrivalDay = LocalDate.now(JapanTime.ZONE).minusDays(3);
-        OffsetDateTime arrived = arrivalDay.atTime(0, 30).atZone(JapanTime.ZONE).toOffsetDateTime()
+        OffsetDateTime arrived = arrivalDay
+                .atTime(0, 30)
+                .atZone(JapanTime.ZONE)
+                .toOffsetDateTime()
                 .withOffsetSameInstant(ZoneOffset.UTC);
         Map<String, Object> body = intake("ERASURE", newSubject());
         body.put("channel", "LETTER");
         body.put("receivedAt", arrived.toString());
 
-        as("tenant-a", "operator").body(body).post("/v1/requests").then().statusCode(201)
+        as("tenant-a", "operator")
+                .body(body)
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
                 .body("channel", equalTo("LETTER"))
                 .body("statutoryMarkerOn", equalTo(arrivalDay.plusDays(14).toString()))
-                .body("dueOn", equalTo(JapaneseBusinessCalendar.INSTANCE.plusBusinessDays(arrivalDay, 10).toString()))
+                .body(
+                        "dueOn",
+                        equalTo(JapaneseBusinessCalendar.INSTANCE
+                                .plusBusinessDays(arrivalDay, 10)
+                                .toString()))
                 .body("ground", equalTo("ART_35_5_A"));
     }
 
@@ -93,30 +118,62 @@ class RequestIntakeTest {
         body.put("channel", "LETTER");
         body.put("receivedAt", OffsetDateTime.now(ZoneOffset.UTC).minusDays(20).toString());
 
-        String id = as("tenant-a", "operator").body(body).post("/v1/requests").then().statusCode(201)
-                .body("overdue", equalTo(true)).extract().path("id");
-        as("tenant-a", "operator").queryParam("subjectRef", subject).queryParam("overdue", "true")
-                .get("/v1/requests").then().statusCode(200).body("items.id", equalTo(List.of(id)));
-        as("tenant-a", "operator").queryParam("subjectRef", subject).queryParam("overdue", "false")
-                .get("/v1/requests").then().statusCode(200).body("items", emptyIterable());
+        String id = as("tenant-a", "operator")
+                .body(body)
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
+                .body("overdue", equalTo(true))
+                .extract()
+                .path("id");
+        as("tenant-a", "operator")
+                .queryParam("subjectRef", subject)
+                .queryParam("overdue", "true")
+                .get("/v1/requests")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(id)));
+        as("tenant-a", "operator")
+                .queryParam("subjectRef", subject)
+                .queryParam("overdue", "false")
+                .get("/v1/requests")
+                .then()
+                .statusCode(200)
+                .body("items", emptyIterable());
     }
 
     @Test
     void shouldGiveAPurposeNotificationNoArt39MarkerSinceTheArticleDoesNotCoverIt() {
-        as("tenant-a", "operator").body(intake("PURPOSE_NOTIFICATION", newSubject())).post("/v1/requests")
-                .then().statusCode(201)
+        as("tenant-a", "operator")
+                .body(intake("PURPOSE_NOTIFICATION", newSubject()))
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
                 .body("statutoryMarkerOn", nullValue())
-                .body("dueOn", equalTo(JapaneseBusinessCalendar.INSTANCE.plusBusinessDays(LocalDate.now(JapanTime.ZONE), 10)
-                        .toString()));
+                .body(
+                        "dueOn",
+                        equalTo(JapaneseBusinessCalendar.INSTANCE
+                                .plusBusinessDays(LocalDate.now(JapanTime.ZONE), 10)
+                                .toString()));
     }
 
     @Test
     void shouldTakeEveryTypeOfTheAppiCatalogue() {
         String subject = newSubject();
-        for (String type : List.of("PURPOSE_NOTIFICATION", "DISCLOSURE", "PROVISION_RECORD_DISCLOSURE", "CORRECTION",
-                "USE_STOP", "ERASURE", "PROVISION_STOP")) {
-            as("tenant-a", "operator").body(intake(type, subject)).post("/v1/requests")
-                    .then().statusCode(201).body("type", equalTo(type));
+        for (String type : List.of(
+                "PURPOSE_NOTIFICATION",
+                "DISCLOSURE",
+                "PROVISION_RECORD_DISCLOSURE",
+                "CORRECTION",
+                "USE_STOP",
+                "ERASURE",
+                "PROVISION_STOP")) {
+            as("tenant-a", "operator")
+                    .body(intake(type, subject))
+                    .post("/v1/requests")
+                    .then()
+                    .statusCode(201)
+                    .body("type", equalTo(type));
         }
         assertEquals(7, idsFor("tenant-a", subject).size());
     }
@@ -126,12 +183,20 @@ class RequestIntakeTest {
         Map<String, Object> body = intake("DISCLOSURE", newSubject());
         body.put("requester", requester("APPOINTED_AGENT"));
         body.put("agent", agent("POWER_OF_ATTORNEY", "委任状（実印）と印鑑登録証明書"));
-        String id = as("tenant-a", "operator").body(body).post("/v1/requests").then().statusCode(201)
+        String id = as("tenant-a", "operator")
+                .body(body)
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
                 .body("requester.relation", equalTo("APPOINTED_AGENT"))
                 .body("agent.type", equalTo("POWER_OF_ATTORNEY"))
-                .extract().path("id");
+                .extract()
+                .path("id");
         // The operator verifying the agency next sees what evidence was given.
-        as("tenant-a", "operator").get("/v1/requests/" + id).then().statusCode(200)
+        as("tenant-a", "operator")
+                .get("/v1/requests/" + id)
+                .then()
+                .statusCode(200)
                 .body("agent.evidenceDescription", equalTo("委任状（実印）と印鑑登録証明書"));
     }
 
@@ -139,7 +204,11 @@ class RequestIntakeTest {
     void shouldTakeTheChannelFromClientSystemsAndRequireItFromStaff() {
         Map<String, Object> body = intake("DISCLOSURE", newSubject());
         body.remove("channel");
-        as("tenant-a", "client-system").body(body).post("/v1/requests").then().statusCode(201)
+        as("tenant-a", "client-system")
+                .body(body)
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
                 .body("channel", equalTo("CLIENT_SYSTEM"));
 
         Map<String, Object> byStaff = intake("DISCLOSURE", newSubject());
@@ -150,10 +219,16 @@ class RequestIntakeTest {
     @Test
     void shouldAcceptAServiceActingForATenantItNames() {
         String subject = newSubject();
-        RestAssured.given().auth().oauth2(TestTokens.service("retention-service"))
-                .header("X-Mamori-Tenant", "tenant-a").contentType(ContentType.JSON)
-                .body(intake("ERASURE", subject)).post("/v1/requests")
-                .then().statusCode(201).body("sourceActor", equalTo("service-account-retention-service"));
+        RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.service("retention-service"))
+                .header("X-Mamori-Tenant", "tenant-a")
+                .contentType(ContentType.JSON)
+                .body(intake("ERASURE", subject))
+                .post("/v1/requests")
+                .then()
+                .statusCode(201)
+                .body("sourceActor", equalTo("service-account-retention-service"));
         assertEquals(1, idsFor("tenant-a", subject).size());
     }
 
@@ -262,17 +337,36 @@ class RequestIntakeTest {
     @Test
     void shouldNameEveryInvalidFieldAndStoreNothing() {
         String subject = newSubject();
-        as("tenant-a", "operator").body(Map.of("subjectRef", subject,
-                        "requester", Map.of("relation", "SELF", "contact", Map.of("email", "not-an-email")),
-                        "callbackUrl", "ftp://client.example.jp/hook"))
+        as("tenant-a", "operator")
+                .body(Map.of(
+                        "subjectRef",
+                        subject,
+                        "requester",
+                        Map.of("relation", "SELF", "contact", Map.of("email", "not-an-email")),
+                        "callbackUrl",
+                        "ftp://client.example.jp/hook"))
                 .post("/v1/requests")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/validation"))
                 .body("errors.field", hasItems("type", "requester.name", "requester.contact.email", "callbackUrl"));
-        as("tenant-a", "operator").body(Map.of("type", "DISCLOSURE", "subjectRef", "has spaces in it",
-                        "channel", "PHONE", "deliveryMethod", "ELECTRONIC", "requester", requester("SELF")))
+        as("tenant-a", "operator")
+                .body(Map.of(
+                        "type",
+                        "DISCLOSURE",
+                        "subjectRef",
+                        "has spaces in it",
+                        "channel",
+                        "PHONE",
+                        "deliveryMethod",
+                        "ELECTRONIC",
+                        "requester",
+                        requester("SELF")))
                 .post("/v1/requests")
-                .then().statusCode(400).body("errors.field", hasItem("subjectRef"));
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("subjectRef"));
         assertEquals(List.of(), idsFor("tenant-a", subject));
     }
 
@@ -280,26 +374,46 @@ class RequestIntakeTest {
     void shouldAnswerUnknownTypesAndMalformedBodiesWith400() {
         Map<String, Object> body = intake("DISCLOSURE", newSubject());
         body.put("type", "FORGET_ME");
-        as("tenant-a", "operator").body(body).post("/v1/requests")
-                .then().statusCode(400).body("errors[0].field", equalTo("type"))
+        as("tenant-a", "operator")
+                .body(body)
+                .post("/v1/requests")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("type"))
                 .body("errors[0].message", containsString("PROVISION_STOP"));
-        as("tenant-a", "operator").body("{\"type\": ").post("/v1/requests")
-                .then().statusCode(400).body("type", equalTo("https://mamori.dev/problems/malformed-body"));
+        as("tenant-a", "operator")
+                .body("{\"type\": ")
+                .post("/v1/requests")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("https://mamori.dev/problems/malformed-body"));
         Map<String, Object> unknownField = intake("DISCLOSURE", newSubject());
         unknownField.put("priority", "high");
-        as("tenant-a", "operator").body(unknownField).post("/v1/requests")
-                .then().statusCode(400).body("errors[0].field", equalTo("priority"));
+        as("tenant-a", "operator")
+                .body(unknownField)
+                .post("/v1/requests")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("priority"));
     }
 
     /** Posts {@code body}, expects the problem, and checks that nothing was stored for its subject. */
     static void refused(Map<String, Object> body, int status, String kind, String field) {
-        as("tenant-a", "operator").body(body).post("/v1/requests")
-                .then().statusCode(status).contentType("application/problem+json")
+        as("tenant-a", "operator")
+                .body(body)
+                .post("/v1/requests")
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/" + kind))
                 .body("errors.field", hasItem(field));
-        assertEquals(List.of(), idsFor("tenant-a", (String) body.get("subjectRef")),
-                "a refused request must store nothing");
-        as("tenant-a", "auditor").queryParam("subjectRef", body.get("subjectRef")).get("/v1/audit-events")
-                .then().statusCode(200).body("items", emptyIterable());
+        assertEquals(
+                List.of(), idsFor("tenant-a", (String) body.get("subjectRef")), "a refused request must store nothing");
+        as("tenant-a", "auditor")
+                .queryParam("subjectRef", body.get("subjectRef"))
+                .get("/v1/audit-events")
+                .then()
+                .statusCode(200)
+                .body("items", emptyIterable());
     }
 }

@@ -25,22 +25,48 @@ class RequestSearchTest {
         Map<String, Object> withExternal = intake("CORRECTION", subject);
         withExternal.put("externalId", "crm-" + subject);
         String correction = create("tenant-a", withExternal);
-        as("tenant-a", "operator").body(Map.of("reason", "withdrawn")).post("/v1/requests/" + erasure + "/cancel")
-                .then().statusCode(200);
+        as("tenant-a", "operator")
+                .body(Map.of("reason", "withdrawn"))
+                .post("/v1/requests/" + erasure + "/cancel")
+                .then()
+                .statusCode(200);
 
-        as("tenant-a", "operator").queryParam("subjectRef", subject).get("/v1/requests").then().statusCode(200)
+        as("tenant-a", "operator")
+                .queryParam("subjectRef", subject)
+                .get("/v1/requests")
+                .then()
+                .statusCode(200)
                 .body("items.id", equalTo(List.of(disclosure, erasure, correction)));
-        as("tenant-a", "operator").queryParam("subjectRef", subject).queryParam("status", "CANCELLED")
-                .get("/v1/requests").then().body("items.id", equalTo(List.of(erasure)));
-        as("tenant-a", "operator").queryParam("subjectRef", subject).queryParam("status", "IDENTITY_UNVERIFIED")
-                .get("/v1/requests").then().body("items.id", containsInAnyOrder(disclosure, correction));
-        as("tenant-a", "operator").queryParam("subjectRef", subject).queryParam("type", "DISCLOSURE,ERASURE")
-                .get("/v1/requests").then().body("items.id", equalTo(List.of(disclosure, erasure)));
-        as("tenant-a", "operator").queryParam("subjectRef", subject).queryParam("type", "DISCLOSURE")
-                .queryParam("type", "CORRECTION").get("/v1/requests")
-                .then().body("items.id", equalTo(List.of(disclosure, correction)));
-        as("tenant-a", "auditor").queryParam("externalId", "crm-" + subject).get("/v1/requests")
-                .then().body("items.id", equalTo(List.of(correction)))
+        as("tenant-a", "operator")
+                .queryParam("subjectRef", subject)
+                .queryParam("status", "CANCELLED")
+                .get("/v1/requests")
+                .then()
+                .body("items.id", equalTo(List.of(erasure)));
+        as("tenant-a", "operator")
+                .queryParam("subjectRef", subject)
+                .queryParam("status", "IDENTITY_UNVERIFIED")
+                .get("/v1/requests")
+                .then()
+                .body("items.id", containsInAnyOrder(disclosure, correction));
+        as("tenant-a", "operator")
+                .queryParam("subjectRef", subject)
+                .queryParam("type", "DISCLOSURE,ERASURE")
+                .get("/v1/requests")
+                .then()
+                .body("items.id", equalTo(List.of(disclosure, erasure)));
+        as("tenant-a", "operator")
+                .queryParam("subjectRef", subject)
+                .queryParam("type", "DISCLOSURE")
+                .queryParam("type", "CORRECTION")
+                .get("/v1/requests")
+                .then()
+                .body("items.id", equalTo(List.of(disclosure, correction)));
+        as("tenant-a", "auditor")
+                .queryParam("externalId", "crm-" + subject)
+                .get("/v1/requests")
+                .then()
+                .body("items.id", equalTo(List.of(correction)))
                 .body("items[0].externalId", equalTo("crm-" + subject));
     }
 
@@ -50,26 +76,63 @@ class RequestSearchTest {
         String first = create("tenant-a", "DISCLOSURE", subject);
         String second = create("tenant-a", "ERASURE", subject);
 
-        as("tenant-a", "operator").queryParam("subjectRef", subject).queryParam("limit", 1).get("/v1/requests")
-                .then().body("items.id", equalTo(List.of(first))).body("limit", equalTo(1)).body("next", equalTo("1"));
-        as("tenant-a", "operator").queryParam("subjectRef", subject).queryParam("limit", 1).queryParam("offset", 1)
-                .get("/v1/requests").then().body("items.id", equalTo(List.of(second)));
-        as("tenant-a", "operator").queryParam("subjectRef", subject).queryParam("limit", 2).queryParam("offset", 2)
-                .get("/v1/requests").then().body("items", hasSize(0)).body("next", nullValue());
-        as("tenant-a", "operator").queryParam("limit", 501).get("/v1/requests")
-                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        as("tenant-a", "operator")
+                .queryParam("subjectRef", subject)
+                .queryParam("limit", 1)
+                .get("/v1/requests")
+                .then()
+                .body("items.id", equalTo(List.of(first)))
+                .body("limit", equalTo(1))
+                .body("next", equalTo("1"));
+        as("tenant-a", "operator")
+                .queryParam("subjectRef", subject)
+                .queryParam("limit", 1)
+                .queryParam("offset", 1)
+                .get("/v1/requests")
+                .then()
+                .body("items.id", equalTo(List.of(second)));
+        as("tenant-a", "operator")
+                .queryParam("subjectRef", subject)
+                .queryParam("limit", 2)
+                .queryParam("offset", 2)
+                .get("/v1/requests")
+                .then()
+                .body("items", hasSize(0))
+                .body("next", nullValue());
+        as("tenant-a", "operator")
+                .queryParam("limit", 501)
+                .get("/v1/requests")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
     }
 
     @Test
     void shouldAnswerAWrongFilterWith400NamingIt() {
-        as("tenant-a", "operator").queryParam("status", "LOST").get("/v1/requests")
-                .then().statusCode(400).contentType("application/problem+json")
+        as("tenant-a", "operator")
+                .queryParam("status", "LOST")
+                .get("/v1/requests")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("status"));
-        as("tenant-a", "operator").queryParam("type", "FORGET_ME").get("/v1/requests")
-                .then().statusCode(400).body("errors[0].field", equalTo("type"));
-        as("tenant-a", "operator").queryParam("overdue", "perhaps").get("/v1/requests")
-                .then().statusCode(400).body("errors[0].field", equalTo("overdue"));
-        as("tenant-a", "operator").queryParam("offset", -1).get("/v1/requests")
-                .then().statusCode(400).body("errors[0].field", equalTo("offset"));
+        as("tenant-a", "operator")
+                .queryParam("type", "FORGET_ME")
+                .get("/v1/requests")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("type"));
+        as("tenant-a", "operator")
+                .queryParam("overdue", "perhaps")
+                .get("/v1/requests")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("overdue"));
+        as("tenant-a", "operator")
+                .queryParam("offset", -1)
+                .get("/v1/requests")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("offset"));
     }
 }

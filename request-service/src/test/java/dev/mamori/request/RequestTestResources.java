@@ -12,6 +12,5 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(TargetStubs.class)
 public final class RequestTestResources {
-    private RequestTestResources() {
-    }
+    private RequestTestResources() {}
 }

@@ -23,14 +23,19 @@ class SecurityContractTest {
         // Each write gets a body that passes validation, so the call reaches the lookup that must miss; the
         // owner's request is read before and after each write and must not have moved.
         TenantIsolation.table()
-                .resource("/v1/requests/{id}",
+                .resource(
+                        "/v1/requests/{id}",
                         () -> Map.of("id", create(TenantIsolation.OWNER, "DISCLOSURE", newSubject())))
                 .body("POST", "/v1/requests/{id}/cancel", "{\"reason\": \"not mine\"}")
-                .body("POST", "/v1/requests/{id}/identity-verification",
+                .body(
+                        "POST",
+                        "/v1/requests/{id}/identity-verification",
                         "{\"method\": \"DOCUMENTS\", \"documents\": [{\"type\": \"DRIVERS_LICENSE\"}]}")
                 .body("POST", "/v1/requests/{id}/decision", "{\"outcome\": \"APPROVED\"}")
                 .body("POST", "/v1/requests/{id}/pause", "{\"reason\": \"本人確認書類の再提出を依頼中\"}")
-                .body("POST", "/v1/requests/{id}/extension",
+                .body(
+                        "POST",
+                        "/v1/requests/{id}/extension",
                         "{\"additionalBusinessDays\": 5, \"reason\": \"調査に時間を要するため\"}")
                 .body("POST", "/v1/requests/{id}/closure", "{\"reason\": \"対象がありませんでした\"}")
                 .body("POST", "/v1/requests/{id}/result/notification", "{\"via\": \"POST\"}")

@@ -30,35 +30,63 @@ class StrictInputTest {
         String id = create("tenant-a", "ERASURE", newSubject());
         verified("tenant-a", id);
         // {"outcome": 0} used to be read as the enum's first constant: APPROVED, and the erasure was queued.
-        as("tenant-a", "privacy-officer").body("{\"outcome\":0}").post("/v1/requests/" + id + "/decision")
-                .then().statusCode(400).contentType("application/problem+json")
+        as("tenant-a", "privacy-officer")
+                .body("{\"outcome\":0}")
+                .post("/v1/requests/" + id + "/decision")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/validation"))
                 .body("errors.field", hasItem("outcome"));
-        as("tenant-a", "privacy-officer").body("{\"outcome\":\"APPROVED\",\"feeJpy\":\"12\"}")
-                .post("/v1/requests/" + id + "/decision").then().statusCode(400)
+        as("tenant-a", "privacy-officer")
+                .body("{\"outcome\":\"APPROVED\",\"feeJpy\":\"12\"}")
+                .post("/v1/requests/" + id + "/decision")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("feeJpy"));
         JsonPath after = Workflow.request("tenant-a", id);
         assertEquals("PENDING_DECISION", after.getString("status"));
         org.junit.jupiter.api.Assertions.assertNull(after.get("decision"));
-        assertEquals(0, after.getList("fulfilment") == null ? 0 : after.getList("fulfilment").size(),
+        assertEquals(
+                0,
+                after.getList("fulfilment") == null
+                        ? 0
+                        : after.getList("fulfilment").size(),
                 "nothing queued");
-        as("tenant-a", "auditor").get("/v1/audit-events/verification").then().statusCode(200)
+        as("tenant-a", "auditor")
+                .get("/v1/audit-events/verification")
+                .then()
+                .statusCode(200)
                 .body("intact", equalTo(true));
     }
 
     @Test
     void shouldRefuseAFractionOfADayInTheSlaAndKeepTheSettings() {
         String tenant = "tenant-strict-sla";
-        as(tenant, "privacy-officer").body(Map.of("businessDaysToDue", 7)).put("/v1/request-settings").then()
+        as(tenant, "privacy-officer")
+                .body(Map.of("businessDaysToDue", 7))
+                .put("/v1/request-settings")
+                .then()
                 .statusCode(200);
         // 1.5 used to be truncated to 1: a due date the privacy officer never set.
-        as(tenant, "privacy-officer").body("{\"businessDaysToDue\":1.5}").put("/v1/request-settings").then()
-                .statusCode(400).contentType("application/problem+json")
+        as(tenant, "privacy-officer")
+                .body("{\"businessDaysToDue\":1.5}")
+                .put("/v1/request-settings")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://mamori.dev/problems/validation"))
                 .body("errors.field", hasItem("businessDaysToDue"));
-        as(tenant, "privacy-officer").body("{\"businessDaysToDue\":\"3\"}").put("/v1/request-settings").then()
-                .statusCode(400).body("errors.field", hasItem("businessDaysToDue"));
-        as(tenant, "operator").get("/v1/request-settings").then().statusCode(200)
+        as(tenant, "privacy-officer")
+                .body("{\"businessDaysToDue\":\"3\"}")
+                .put("/v1/request-settings")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("businessDaysToDue"));
+        as(tenant, "operator")
+                .get("/v1/request-settings")
+                .then()
+                .statusCode(200)
                 .body("businessDaysToDue", equalTo(7));
     }
 
@@ -71,10 +99,18 @@ class StrictInputTest {
 
         for (String bad : List.of("a b", "a/b", "-lead", "a%2Fb", "x".repeat(129))) {
             String subject = bad;
-            as("tenant-a", "operator").body(intake("DISCLOSURE", subject)).post("/v1/requests").then()
-                    .statusCode(400).body("errors.field", hasItem("subjectRef"));
+            as("tenant-a", "operator")
+                    .body(intake("DISCLOSURE", subject))
+                    .post("/v1/requests")
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", hasItem("subjectRef"));
         }
-        as("tenant-a", "operator").queryParam("subjectRef", "a b").get("/v1/requests").then().statusCode(400)
+        as("tenant-a", "operator")
+                .queryParam("subjectRef", "a b")
+                .get("/v1/requests")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("subjectRef"));
     }
 
@@ -83,7 +119,11 @@ class StrictInputTest {
         String subject = newSubject();
         Map<String, Object> body = intake("ERASURE", subject);
         body.put("receivedAt", OffsetDateTime.now().plusDays(1).toString());
-        as("tenant-a", "operator").body(body).post("/v1/requests").then().statusCode(400)
+        as("tenant-a", "operator")
+                .body(body)
+                .post("/v1/requests")
+                .then()
+                .statusCode(400)
                 .body("type", equalTo("https://mamori.dev/problems/validation"))
                 .body("errors.field", hasItem("receivedAt"));
         assertEquals(List.of(), idsFor("tenant-a", subject));
@@ -93,17 +133,28 @@ class StrictInputTest {
         callback.put("registeredIn", "client CRM");
         callback.put("calledAt", OffsetDateTime.now().plusHours(2).toString());
         callback.put("numberLast4", "5678");
-        as("tenant-a", "operator").body(Map.of("method", "CALLBACK_TO_REGISTERED_NUMBER", "callback", callback))
-                .post("/v1/requests/" + id + "/identity-verification").then().statusCode(400)
+        as("tenant-a", "operator")
+                .body(Map.of("method", "CALLBACK_TO_REGISTERED_NUMBER", "callback", callback))
+                .post("/v1/requests/" + id + "/identity-verification")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("callback.calledAt"));
         assertEquals("IDENTITY_UNVERIFIED", Workflow.request("tenant-a", id).getString("status"));
     }
 
     @Test
     void shouldRefuseAnExportPeriodOutsideTheYearsTheSuiteKnows() {
-        as("tenant-a", "auditor").queryParam("from", "+999999999-12-31").get("/v1/requests/handling-record.csv")
-                .then().statusCode(400).body("errors.field", hasItem("from"));
-        as("tenant-a", "auditor").queryParam("to", "1899-12-31").get("/v1/requests/handling-record.csv")
-                .then().statusCode(400).body("errors.field", hasItem("to"));
+        as("tenant-a", "auditor")
+                .queryParam("from", "+999999999-12-31")
+                .get("/v1/requests/handling-record.csv")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("from"));
+        as("tenant-a", "auditor")
+                .queryParam("to", "1899-12-31")
+                .get("/v1/requests/handling-record.csv")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("to"));
     }
 }

@@ -38,7 +38,9 @@ public class TargetStubs implements QuarkusTestResourceLifecycleManager {
     public static class ServiceToken implements ResponseDefinitionTransformerV2 {
         @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
-            return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            return aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
                     .withBody("{\"access_token\":\"" + TestTokens.service("request-service")
                             + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")
                     .build();
@@ -62,9 +64,13 @@ public class TargetStubs implements QuarkusTestResourceLifecycleManager {
         thirdparty = new WireMockServer(wireMockConfig().dynamicPort());
         // https with the self-signed localhost certificate the %test trust store holds; plain http for the tests of
         // a local client system (allowed in the test profile only).
-        client = new WireMockServer(wireMockConfig().dynamicPort().dynamicHttpsPort()
-                .keystorePath(resource("/tls/client-system.p12")).keystoreType("PKCS12")
-                .keystorePassword("test-only-password").keyManagerPassword("test-only-password"));
+        client = new WireMockServer(wireMockConfig()
+                .dynamicPort()
+                .dynamicHttpsPort()
+                .keystorePath(resource("/tls/client-system.p12"))
+                .keystoreType("PKCS12")
+                .keystorePassword("test-only-password")
+                .keyManagerPassword("test-only-password"));
         consent.start();
         retention.start();
         thirdparty.start();
@@ -83,7 +89,8 @@ public class TargetStubs implements QuarkusTestResourceLifecycleManager {
                 .withRequestBody(matching(".*grant_type=client_credentials.*"))
                 .willReturn(aResponse().withTransformers("service-token")));
         for (WireMockServer target : new WireMockServer[] {consent, retention, thirdparty}) {
-            target.stubFor(any(urlPathMatching("/v1/.*")).atPriority(100)
+            target.stubFor(any(urlPathMatching("/v1/.*"))
+                    .atPriority(100)
                     .willReturn(aResponse().withStatus(401).withBody("no token or tenant")));
         }
         consent.stubFor(authorized(get(urlPathMatching("/v1/subjects/[^/]+/consents")))
@@ -92,10 +99,12 @@ public class TargetStubs implements QuarkusTestResourceLifecycleManager {
                 .willReturn(okJson("[]").withStatus(201)));
         retention.stubFor(authorized(get(urlPathMatching("/v1/subjects/[^/]+/holdings")))
                 .willReturn(okJson("{\"items\":[],\"limit\":500}")));
-        consent.stubFor(authorized(get(urlPathMatching("/v1/purposes")))
-                .willReturn(okJson("{\"items\":[],\"limit\":500}")));
+        consent.stubFor(
+                authorized(get(urlPathMatching("/v1/purposes"))).willReturn(okJson("{\"items\":[],\"limit\":500}")));
         retention.stubFor(authorized(get(urlPathMatching("/v1/data-categories/[^/]+")))
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"type\":\"https://mamori.dev/problems/not-found\",\"status\":404}")));
         retention.stubFor(authorized(post(urlPathMatching("/v1/subjects/[^/]+/erasure")))
                 .willReturn(okJson("{\"erased\":0,\"certificateId\":\"cert-default\"}")));
@@ -103,7 +112,9 @@ public class TargetStubs implements QuarkusTestResourceLifecycleManager {
                 .willReturn(okJson("{\"items\":[],\"limit\":500}")));
         thirdparty.stubFor(authorized(post(urlPathMatching("/v1/subjects/[^/]+/provision-stops")))
                 .willReturn(okJson("{}").withStatus(201)));
-        client.stubFor(post(urlPathMatching("/hooks/.*")).atPriority(50).willReturn(aResponse().withStatus(204)));
+        client.stubFor(post(urlPathMatching("/hooks/.*"))
+                .atPriority(50)
+                .willReturn(aResponse().withStatus(204)));
     }
 
     static com.github.tomakehurst.wiremock.client.MappingBuilder authorized(
@@ -125,7 +136,8 @@ public class TargetStubs implements QuarkusTestResourceLifecycleManager {
 
     private static String resource(String name) {
         try {
-            return java.nio.file.Path.of(TargetStubs.class.getResource(name).toURI()).toString();
+            return java.nio.file.Path.of(TargetStubs.class.getResource(name).toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -13,8 +13,7 @@ import java.util.function.Predicate;
 /** Steps of a request's life after intake, so the tests read as what they check. */
 final class Workflow {
 
-    private Workflow() {
-    }
+    private Workflow() {}
 
     static Map<String, Object> photoId() {
         Map<String, Object> license = new LinkedHashMap<>();
@@ -26,8 +25,11 @@ final class Workflow {
     }
 
     static void verified(String tenant, String id) {
-        as(tenant, "operator").body(photoId()).post("/v1/requests/" + id + "/identity-verification")
-                .then().statusCode(200);
+        as(tenant, "operator")
+                .body(photoId())
+                .post("/v1/requests/" + id + "/identity-verification")
+                .then()
+                .statusCode(200);
     }
 
     static Map<String, Object> decision(String outcome) {
@@ -37,12 +39,20 @@ final class Workflow {
     }
 
     static void approved(String tenant, String id) {
-        as(tenant, "privacy-officer").body(decision("APPROVED")).post("/v1/requests/" + id + "/decision")
-                .then().statusCode(200);
+        as(tenant, "privacy-officer")
+                .body(decision("APPROVED"))
+                .post("/v1/requests/" + id + "/decision")
+                .then()
+                .statusCode(200);
     }
 
     static JsonPath request(String tenant, String id) {
-        return as(tenant, "operator").get("/v1/requests/" + id).then().statusCode(200).extract().jsonPath();
+        return as(tenant, "operator")
+                .get("/v1/requests/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Polls the request until {@code condition} holds (the outbox works in the background). */

@@ -11,8 +11,7 @@ import java.util.UUID;
 /** Looking at (and, for fault tests, tampering with) the test database directly. */
 final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
     /** A tenant of its own, so purges of one test never see another test's holdings. */
     static String uniqueTenant(String prefix) {
@@ -20,7 +19,8 @@ final class Db {
     }
 
     static long count(String sql, Object... params) {
-        try (Connection c = PostgresTestResource.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = PostgresTestResource.connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -34,7 +34,8 @@ final class Db {
     }
 
     static String text(String sql, Object... params) {
-        try (Connection c = PostgresTestResource.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = PostgresTestResource.connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -47,7 +48,8 @@ final class Db {
     }
 
     static void execute(String... statements) throws SQLException {
-        try (Connection c = PostgresTestResource.connect(); Statement s = c.createStatement()) {
+        try (Connection c = PostgresTestResource.connect();
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }

@@ -10,8 +10,7 @@ import java.util.UUID;
 /** Test helpers: callers by tenant and role, and ledger entries to register holdings against. */
 final class Ledger {
 
-    private Ledger() {
-    }
+    private Ledger() {}
 
     static RequestSpecification as(String tenant, String role) {
         return given().auth().oauth2(TestTokens.forTenant(tenant, role)).contentType(ContentType.JSON);
@@ -33,8 +32,11 @@ final class Ledger {
 
     /** Adds a category to the tenant's ledger as its privacy officer and answers its code. */
     static String addCategory(String tenant, String code, String retention) {
-        as(tenant, "privacy-officer").body(category(code, retention)).post("/v1/data-categories")
-                .then().statusCode(201);
+        as(tenant, "privacy-officer")
+                .body(category(code, retention))
+                .post("/v1/data-categories")
+                .then()
+                .statusCode(201);
         return code;
     }
 
@@ -45,18 +47,31 @@ final class Ledger {
     }
 
     /** A holding in a named owning system, optionally under a client contract. */
-    static String holding(String subjectRef, String categoryCode, String collectedAt, String locator, String system,
-                          String contractRef) {
+    static String holding(
+            String subjectRef,
+            String categoryCode,
+            String collectedAt,
+            String locator,
+            String system,
+            String contractRef) {
         return """
                 {"subjectRef": "%s", "categoryCode": "%s", "owningSystem": "%s",
-                 "collectedAt": "%s", "locator": "%s"%s}""".formatted(subjectRef, categoryCode, system, collectedAt,
-                locator, contractRef == null ? "" : ", \"contractRef\": \"" + contractRef + "\"");
+                 "collectedAt": "%s", "locator": "%s"%s}""".formatted(
+                        subjectRef,
+                        categoryCode,
+                        system,
+                        collectedAt,
+                        locator,
+                        contractRef == null ? "" : ", \"contractRef\": \"" + contractRef + "\"");
     }
 
     /** Registers a client contract as the tenant's privacy officer and answers its ref. */
     static String addContract(String tenant, String ref, String startsOn) {
-        as(tenant, "privacy-officer").body("{\"ref\": \"%s\", \"startsOn\": \"%s\"}".formatted(ref, startsOn))
-                .post("/v1/contracts").then().statusCode(201);
+        as(tenant, "privacy-officer")
+                .body("{\"ref\": \"%s\", \"startsOn\": \"%s\"}".formatted(ref, startsOn))
+                .post("/v1/contracts")
+                .then()
+                .statusCode(201);
         return ref;
     }
 
@@ -64,10 +79,14 @@ final class Ledger {
     static void addDueHoldings(String tenant, String category, String subjectPrefix, int n, String system) {
         StringBuilder body = new StringBuilder("{\"holdings\": [");
         for (int i = 0; i < n; i++) {
-            body.append(i == 0 ? "" : ",").append(holding(subjectPrefix + "-" + i, category,
-                    "2025-01-01T10:00:00+09:00", "due/" + i, system, null));
+            body.append(i == 0 ? "" : ",")
+                    .append(holding(
+                            subjectPrefix + "-" + i, category, "2025-01-01T10:00:00+09:00", "due/" + i, system, null));
         }
-        as(tenant, "client-system").body(body.append("]}").toString()).post("/v1/holdings/batch")
-                .then().statusCode(201);
+        as(tenant, "client-system")
+                .body(body.append("]}").toString())
+                .post("/v1/holdings/batch")
+                .then()
+                .statusCode(201);
     }
 }

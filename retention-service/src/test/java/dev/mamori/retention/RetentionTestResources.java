@@ -8,6 +8,5 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 public final class RetentionTestResources {
-    private RetentionTestResources() {
-    }
+    private RetentionTestResources() {}
 }

@@ -34,21 +34,28 @@ class SecurityContractTest {
         String category = addCategory(owner, uniqueCode("rec"), "");
         Erasure erasure = new Erasure(owner, category);
         TenantIsolation.table(owner)
-                .resource("/v1/data-categories/{code}",
-                        () -> Map.of("code", addCategory(owner, uniqueCode("rec"), "")))
-                .body("PUT", "/v1/data-categories/{code}/retention",
+                .resource("/v1/data-categories/{code}", () -> Map.of("code", addCategory(owner, uniqueCode("rec"), "")))
+                .body(
+                        "PUT",
+                        "/v1/data-categories/{code}/retention",
                         "{\"retentionBasis\": \"COLLECTION\", \"retentionDays\": 400, \"reason\": \"年次見直し\"}")
                 .resource("/v1/contracts/{ref}", () -> Map.of("ref", addContract(owner, uniqueCode("c"), "2026-01-01")))
                 .body("POST", "/v1/contracts/{ref}/end", "{\"endsOn\": \"2026-12-31\"}")
                 .body("POST", "/v1/contracts/{ref}/extensions", """
-                        {"categoryCodes": ["%s"], "days": 365, "reason": "契約第12条：品質監査のため1年間保管"}"""
-                        .formatted(category))
+                        {"categoryCodes": ["%s"], "days": 365, "reason": "契約第12条：品質監査のため1年間保管"}""".formatted(category))
                 .resource("/v1/legal-holds/{id}", () -> Map.of("id", legalHold(owner, category)))
                 .body("POST", "/v1/legal-holds/{id}/release", "{\"reason\": \"訴訟終結\"}")
                 .resource("/v1/owning-systems/{code}", () -> Map.of("code", owningSystem(owner)))
-                .resource("/v1/purge-runs/{id}", () -> Map.of("id",
-                        as(owner, "privacy-officer").post("/v1/purge-runs").then().statusCode(200)
-                                .extract().<String>path("runId")))
+                .resource(
+                        "/v1/purge-runs/{id}",
+                        () -> Map.of(
+                                "id",
+                                as(owner, "privacy-officer")
+                                        .post("/v1/purge-runs")
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .<String>path("runId")))
                 .resource("/v1/erasure-requests/{id}", () -> Map.of("id", erasure.requestId()))
                 .resource("/v1/deletion-certificates/{id}", () -> Map.of("id", erasure.certificateId()))
                 // A subject ref is a name inside the caller's tenant: another tenant's cust-1 is another person, so
@@ -56,11 +63,16 @@ class SecurityContractTest {
                 .ownNamespace("/v1/subjects/{subjectRef}", () -> {
                     String person = person();
                     String locator = "iso/" + UUID.randomUUID();
-                    as(owner, "client-system").body(holding(person, category, recent(), locator, "ivr", null))
-                            .post("/v1/holdings").then().statusCode(201);
+                    as(owner, "client-system")
+                            .body(holding(person, category, recent(), locator, "ivr", null))
+                            .post("/v1/holdings")
+                            .then()
+                            .statusCode(201);
                     return Map.of("subjectRef", person, "locator", locator);
                 })
-                .body("POST", "/v1/subjects/{subjectRef}/erasure",
+                .body(
+                        "POST",
+                        "/v1/subjects/{subjectRef}/erasure",
                         "{\"requestRef\": \"req-iso\", \"reason\": \"Art. 35(5)(a)\"}")
                 .verify(16);
     }
@@ -70,23 +82,43 @@ class SecurityContractTest {
     }
 
     private static String recent() {
-        return OffsetDateTime.now(ZoneOffset.ofHours(9)).minusDays(3).withNano(0).toString();
+        return OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .minusDays(3)
+                .withNano(0)
+                .toString();
     }
 
     private static String legalHold(String owner, String category) {
         String person = person();
-        as(owner, "client-system").body(holding(person, category, recent(), "held/1", "ivr", null))
-                .post("/v1/holdings").then().statusCode(201);
-        return as(owner, "privacy-officer").body(Map.of("subjectRef", person, "categoryCode", category,
-                "reason", "苦情対応の訴訟のため保全")).post("/v1/legal-holds").then().statusCode(201).extract().path("id");
+        as(owner, "client-system")
+                .body(holding(person, category, recent(), "held/1", "ivr", null))
+                .post("/v1/holdings")
+                .then()
+                .statusCode(201);
+        return as(owner, "privacy-officer")
+                .body(Map.of("subjectRef", person, "categoryCode", category, "reason", "苦情対応の訴訟のため保全"))
+                .post("/v1/legal-holds")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static String owningSystem(String owner) {
         String code = uniqueCode("crm");
-        as(owner, "privacy-officer").body(Map.of("code", code, "name", "CRM " + code,
-                        "erasureUrl", "http://localhost:1/erase",
-                        "secret", "s3cr3t-shared-with-the-crm-0123456789abcdef"))
-                .post("/v1/owning-systems").then().statusCode(201);
+        as(owner, "privacy-officer")
+                .body(Map.of(
+                        "code",
+                        code,
+                        "name",
+                        "CRM " + code,
+                        "erasureUrl",
+                        "http://localhost:1/erase",
+                        "secret",
+                        "s3cr3t-shared-with-the-crm-0123456789abcdef"))
+                .post("/v1/owning-systems")
+                .then()
+                .statusCode(201);
         return code;
     }
 
@@ -104,11 +136,18 @@ class SecurityContractTest {
         private JsonPath result() {
             if (result == null) {
                 String person = person();
-                as(owner, "client-system").body(holding(person, category, recent(), "erase/1", "ivr", null))
-                        .post("/v1/holdings").then().statusCode(201);
+                as(owner, "client-system")
+                        .body(holding(person, category, recent(), "erase/1", "ivr", null))
+                        .post("/v1/holdings")
+                        .then()
+                        .statusCode(201);
                 result = as(owner, "privacy-officer")
                         .body(Map.of("requestRef", "req-iso-erasure", "reason", "Art. 35(5)(a)"))
-                        .post("/v1/subjects/" + person + "/erasure").then().statusCode(200).extract().jsonPath();
+                        .post("/v1/subjects/" + person + "/erasure")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
             }
             return result;
         }
@@ -124,8 +163,13 @@ class SecurityContractTest {
             // same row unless another tenant's call changed it.
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (true) {
-                JsonPath list = as(owner, "privacy-officer").queryParam("requestRef", "req-iso-erasure")
-                        .get("/v1/erasure-requests").then().statusCode(200).extract().jsonPath();
+                JsonPath list = as(owner, "privacy-officer")
+                        .queryParam("requestRef", "req-iso-erasure")
+                        .get("/v1/erasure-requests")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 if (list.getInt("items[0].attempts") > 0 || System.nanoTime() > deadline) {
                     return list.getString("items[0].id");
                 }

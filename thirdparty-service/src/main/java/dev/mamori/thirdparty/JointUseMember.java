@@ -45,7 +45,9 @@ public class JointUseMember {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(schemeId, k.schemeId) && version == k.version
+            return o instanceof Key k
+                    && Objects.equals(schemeId, k.schemeId)
+                    && version == k.version
                     && Objects.equals(memberTenantId, k.memberTenantId);
         }
 

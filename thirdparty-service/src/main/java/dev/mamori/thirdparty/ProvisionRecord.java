@@ -131,10 +131,10 @@ public class ProvisionRecord {
     @jakarta.persistence.Converter
     public static class IntegerListConverter implements jakarta.persistence.AttributeConverter<List<Integer>, String> {
 
-        private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
         private static final com.fasterxml.jackson.core.type.TypeReference<List<Integer>> LIST =
-                new com.fasterxml.jackson.core.type.TypeReference<>() {
-                };
+                new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
         @Override
         public String convertToDatabaseColumn(List<Integer> values) {

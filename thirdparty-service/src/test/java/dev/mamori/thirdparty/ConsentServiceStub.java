@@ -9,9 +9,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.mamori.thirdparty.client.TenantBreakers;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import dev.mamori.thirdparty.client.TenantBreakers;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,8 +30,11 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort());
         server.start();
-        return Map.of("quarkus.rest-client.consent.url", "http://localhost:" + server.port(),
-                PORT_PROPERTY, Integer.toString(server.port()));
+        return Map.of(
+                "quarkus.rest-client.consent.url",
+                "http://localhost:" + server.port(),
+                PORT_PROPERTY,
+                Integer.toString(server.port()));
     }
 
     @Override
@@ -51,17 +54,22 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     /** A purpose as consent-service describes it. */
-    static void purpose(String code, boolean thirdPartyProvision, List<String> crossBorderCountries,
-                        List<String> sensitiveCategories) {
+    static void purpose(
+            String code,
+            boolean thirdPartyProvision,
+            List<String> crossBorderCountries,
+            List<String> sensitiveCategories) {
         String body = """
                 {"code": "%s", "currentVersion": 2, "createdAt": "2025-01-01T00:00:00Z",
                  "current": {"version": 2, "changeType": "RELATED", "titleJa": "紹介", "titleEn": "Referral",
                    "dataItems": ["name"], "sensitiveCategories": %s, "thirdPartyProvision": %s,
                    "recipientTypes": ["BUSINESS_PARTNER"], "crossBorderCountries": %s,
-                   "publishedAt": "2025-01-01T00:00:00Z", "publishedBy": "po"}}"""
-                .formatted(code, json(sensitiveCategories), thirdPartyProvision, json(crossBorderCountries));
-        client().register(get(urlEqualTo("/v1/purposes/" + code)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+                   "publishedAt": "2025-01-01T00:00:00Z", "publishedBy": "po"}}""".formatted(code, json(sensitiveCategories), thirdPartyProvision, json(crossBorderCountries));
+        client().register(get(urlEqualTo("/v1/purposes/" + code))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     /**
@@ -69,18 +77,26 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
      * purpose, now at version 2), any other reason refuses.
      */
     static void decisions(String code, Map<String, String> reasonBySubject) {
-        String decisions = reasonBySubject.entrySet().stream().map(e -> """
+        String decisions = reasonBySubject.entrySet().stream()
+                .map(e -> """
                 {"subjectRef": "%s", "purpose": "%s", "allowed": %s, "reason": "%s", "purposeVersion": 2,
-                 "consentedVersion": %s, "message": "%s"}""".formatted(e.getKey(), code,
-                e.getValue().equals("CONSENT_GIVEN"), e.getValue(), e.getValue().equals("CONSENT_GIVEN") ? "1" : "null",
-                e.getValue().equals("CONSENT_GIVEN") ? "consented" : "the person " + e.getValue().toLowerCase()))
+                 "consentedVersion": %s, "message": "%s"}""".formatted(
+                                e.getKey(),
+                                code,
+                                e.getValue().equals("CONSENT_GIVEN"),
+                                e.getValue(),
+                                e.getValue().equals("CONSENT_GIVEN") ? "1" : "null",
+                                e.getValue().equals("CONSENT_GIVEN")
+                                        ? "consented"
+                                        : "the person " + e.getValue().toLowerCase()))
                 .collect(Collectors.joining(","));
         answer(reasonBySubject.keySet().iterator().next(), decisions);
     }
 
     /** Consent given by each principal, on the version of the purpose given for it. */
     static void consentedOn(String code, Map<String, Integer> versionBySubject) {
-        String decisions = versionBySubject.entrySet().stream().map(e -> """
+        String decisions = versionBySubject.entrySet().stream()
+                .map(e -> """
                 {"subjectRef": "%s", "purpose": "%s", "allowed": true, "reason": "CONSENT_GIVEN", "purposeVersion": 2,
                  "consentedVersion": %d, "message": "consented"}""".formatted(e.getKey(), code, e.getValue()))
                 .collect(Collectors.joining(","));
@@ -90,7 +106,9 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
     private static void answer(String firstSubject, String decisions) {
         client().register(post(urlEqualTo("/v1/decisions/batch"))
                 .withRequestBody(containing("\"" + firstSubject + "\""))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"decisions\": [" + decisions + "]}")));
     }
 

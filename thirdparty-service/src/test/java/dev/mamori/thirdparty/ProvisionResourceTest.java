@@ -40,7 +40,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ProvisionResourceTest {
 
-
     @BeforeEach
     @AfterEach
     void closeBreakers() {
@@ -92,19 +91,32 @@ class ProvisionResourceTest {
     }
 
     static JsonPath refused(String tenant, Map<String, Object> body) {
-        return as(tenant, "client-system").body(body).post("/v1/provisions").then().statusCode(422)
+        return as(tenant, "client-system")
+                .body(body)
+                .post("/v1/provisions")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/provision-refused"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
     }
 
     static JsonPath recorded(String tenant, Map<String, Object> body) {
-        return as(tenant, "client-system").body(body).post("/v1/provisions").then().statusCode(201)
-                .extract().jsonPath();
+        return as(tenant, "client-system")
+                .body(body)
+                .post("/v1/provisions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     static void assertNothingRecordedAbout(String tenant, String subject) {
-        as(tenant, "operator").get("/v1/subjects/" + subject + "/provisions").then().statusCode(200)
+        as(tenant, "operator")
+                .get("/v1/subjects/" + subject + "/provisions")
+                .then()
+                .statusCode(200)
                 .body("items", empty());
     }
 
@@ -117,9 +129,13 @@ class ProvisionResourceTest {
         String purpose = consentedPurpose(s1, s2);
         String token = TestTokens.forTenant("tenant-a", "client-system");
 
-        JsonPath created = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(provision(recipient, purpose, s1, s2)).post("/v1/provisions")
-                .then().statusCode(201)
+        JsonPath created = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(provision(recipient, purpose, s1, s2))
+                .post("/v1/provisions")
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/v1/provisions/"))
                 .body("recipient.name", org.hamcrest.Matchers.equalTo(recipientName))
                 .body("recipient.representative", org.hamcrest.Matchers.equalTo("正木 慎二"))
@@ -132,22 +148,31 @@ class ProvisionResourceTest {
                 .body("method", org.hamcrest.Matchers.equalTo("EACH"))
                 .body("dataItems", contains("name", "work history"))
                 .body("subjectRefs", contains(s1, s2))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         LocalDate recordedOn = LocalDate.parse(created.getString("recordedOn"));
         assertEquals(recordedOn.plusYears(3).toString(), created.getString("retainUntil"));
 
         // consent-service was asked with the caller's own token, so it answered for tenant-a.
-        ConsentServiceStub.client().verifyThat(getRequestedFor(urlEqualTo("/v1/purposes/" + purpose))
-                .withHeader("Authorization", equalTo("Bearer " + token)));
-        ConsentServiceStub.client().verifyThat(postRequestedFor(urlEqualTo("/v1/decisions/batch"))
-                .withHeader("Authorization", equalTo("Bearer " + token)));
+        ConsentServiceStub.client()
+                .verifyThat(getRequestedFor(urlEqualTo("/v1/purposes/" + purpose))
+                        .withHeader("Authorization", equalTo("Bearer " + token)));
+        ConsentServiceStub.client()
+                .verifyThat(postRequestedFor(urlEqualTo("/v1/decisions/batch"))
+                        .withHeader("Authorization", equalTo("Bearer " + token)));
 
         String id = created.getString("id");
-        as("tenant-a", "auditor").get("/v1/provisions/" + id).then().statusCode(200)
+        as("tenant-a", "auditor")
+                .get("/v1/provisions/" + id)
+                .then()
+                .statusCode(200)
                 .body("subjectRefs", contains(s1, s2));
         for (String s : new String[] {s1, s2}) {
-            assertEquals(1, AuditTrail.events("tenant-a", s, "PROVISION_RECORDED", id).size());
-            assertEquals(1, AuditTrail.events("tenant-a", s, "PROVISION_READ", id).size());
+            assertEquals(
+                    1,
+                    AuditTrail.events("tenant-a", s, "PROVISION_RECORDED", id).size());
+            assertEquals(
+                    1, AuditTrail.events("tenant-a", s, "PROVISION_READ", id).size());
         }
     }
 
@@ -194,9 +219,12 @@ class ProvisionResourceTest {
     void shouldRequireAPurposeAndAKnownOneWhenConsentIsTheBasis() {
         String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
         String s = subject();
-        assertEquals(List.of("PURPOSE_REQUIRED"), refused("tenant-a", provision(recipient, null, s)).getList("errors.field"));
+        assertEquals(
+                List.of("PURPOSE_REQUIRED"),
+                refused("tenant-a", provision(recipient, null, s)).getList("errors.field"));
         // consent-service answers 404 for a purpose it does not know (WireMock's default for an unstubbed path).
-        assertEquals(List.of("UNKNOWN_PURPOSE"),
+        assertEquals(
+                List.of("UNKNOWN_PURPOSE"),
                 refused("tenant-a", provision(recipient, purposeCode(), s)).getList("errors.field"));
     }
 
@@ -205,14 +233,22 @@ class ProvisionResourceTest {
         String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
         String s = subject();
         String purpose = purposeCode();
-        ConsentServiceStub.client().register(get(urlEqualTo("/v1/purposes/" + purpose))
-                .willReturn(aResponse().withStatus(503)));
+        ConsentServiceStub.client()
+                .register(get(urlEqualTo("/v1/purposes/" + purpose))
+                        .willReturn(aResponse().withStatus(503)));
 
-        as("tenant-a", "client-system").body(provision(recipient, purpose, s)).post("/v1/provisions")
-                .then().statusCode(503).contentType("application/problem+json")
+        as("tenant-a", "client-system")
+                .body(provision(recipient, purpose, s))
+                .post("/v1/provisions")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/consent-service-unavailable"));
-        as("tenant-a", "client-system").body(provision(recipient, purpose, s)).post("/v1/provisions/checks")
-                .then().statusCode(503)
+        as("tenant-a", "client-system")
+                .body(provision(recipient, purpose, s))
+                .post("/v1/provisions/checks")
+                .then()
+                .statusCode(503)
                 .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/consent-service-unavailable"));
         assertNothingRecordedAbout("tenant-a", s);
     }
@@ -222,12 +258,19 @@ class ProvisionResourceTest {
         String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
         String s = subject();
         String purpose = purposeCode();
-        ConsentServiceStub.client().register(get(urlEqualTo("/v1/purposes/" + purpose))
-                .willReturn(aResponse().withStatus(200).withFixedDelay(3000)
-                        .withHeader("Content-Type", "application/json").withBody("{}")));
+        ConsentServiceStub.client()
+                .register(get(urlEqualTo("/v1/purposes/" + purpose))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withFixedDelay(3000)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{}")));
 
-        as("tenant-a", "client-system").body(provision(recipient, purpose, s)).post("/v1/provisions")
-                .then().statusCode(503)
+        as("tenant-a", "client-system")
+                .body(provision(recipient, purpose, s))
+                .post("/v1/provisions")
+                .then()
+                .statusCode(503)
                 .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/consent-service-unavailable"))
                 .body("detail", containsString("timed out"));
         assertNothingRecordedAbout("tenant-a", s);
@@ -237,8 +280,12 @@ class ProvisionResourceTest {
     void shouldNotNeedConsentServiceForAnArt27ExceptionAndKeepNoStatutoryRecordFlag() {
         String police = register("tenant-a", party(unique("警察署"), "PUBLIC_AGENCY", "JP", "LAW_27_1_4", null));
         String s = subject();
-        JsonPath created = recorded("tenant-a", with(provision(police, null, s), "providedOn",
-                LocalDate.now(JapanTime.ZONE).toString()));
+        JsonPath created = recorded(
+                "tenant-a",
+                with(
+                        provision(police, null, s),
+                        "providedOn",
+                        LocalDate.now(JapanTime.ZONE).toString()));
         assertEquals("LAW_27_1_4", created.getString("legalBasis"));
         assertEquals(false, created.getBoolean("consentConfirmed"));
         assertEquals(false, created.getBoolean("statutoryRecord"));
@@ -249,12 +296,22 @@ class ProvisionResourceTest {
         String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
         String s = subject();
         String purpose = consentedPurpose(s);
-        String stopId = given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-a")
-                .contentType(ContentType.JSON).body("{\"ground\": \"ART_35_3\", \"requestRef\": \"dsr-42\"}")
-                .post("/v1/subjects/" + s + "/provision-stops").then().statusCode(201)
-                .body("inForce", org.hamcrest.Matchers.equalTo(true)).extract().path("id");
-        as("tenant-a", "privacy-officer").body("{\"ground\": \"ART_35_3\", \"requestRef\": \"dsr-43\"}")
-                .post("/v1/subjects/" + s + "/provision-stops").then().statusCode(409)
+        String stopId = given().auth()
+                .oauth2(TestTokens.service("request-service"))
+                .header("X-Mamori-Tenant", "tenant-a")
+                .contentType(ContentType.JSON)
+                .body("{\"ground\": \"ART_35_3\", \"requestRef\": \"dsr-42\"}")
+                .post("/v1/subjects/" + s + "/provision-stops")
+                .then()
+                .statusCode(201)
+                .body("inForce", org.hamcrest.Matchers.equalTo(true))
+                .extract()
+                .path("id");
+        as("tenant-a", "privacy-officer")
+                .body("{\"ground\": \"ART_35_3\", \"requestRef\": \"dsr-43\"}")
+                .post("/v1/subjects/" + s + "/provision-stops")
+                .then()
+                .statusCode(409)
                 .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/provision-stop-exists"));
 
         JsonPath problem = refused("tenant-a", provision(recipient, purpose, s));
@@ -262,15 +319,25 @@ class ProvisionResourceTest {
         assertEquals(s, problem.getString("subjects[0].subjectRef"));
         assertTrue(problem.getString("subjects[0].errors[0].message").contains("dsr-42"));
         // Another tenant's person of the same reference is not stopped, and tenant-b cannot lift tenant-a's stop.
-        as("tenant-b", "privacy-officer").body("{\"reason\": \"no\"}")
-                .post("/v1/subjects/" + s + "/provision-stops/" + stopId + "/lift").then().statusCode(404);
+        as("tenant-b", "privacy-officer")
+                .body("{\"reason\": \"no\"}")
+                .post("/v1/subjects/" + s + "/provision-stops/" + stopId + "/lift")
+                .then()
+                .statusCode(404);
 
-        as("tenant-a", "privacy-officer").body("{\"reason\": \"The person withdrew the request\"}")
-                .post("/v1/subjects/" + s + "/provision-stops/" + stopId + "/lift").then().statusCode(200)
+        as("tenant-a", "privacy-officer")
+                .body("{\"reason\": \"The person withdrew the request\"}")
+                .post("/v1/subjects/" + s + "/provision-stops/" + stopId + "/lift")
+                .then()
+                .statusCode(200)
                 .body("inForce", org.hamcrest.Matchers.equalTo(false));
         recorded("tenant-a", provision(recipient, purpose, s));
-        assertEquals(1, AuditTrail.events("tenant-a", s, "PROVISION_STOPPED", stopId).size());
-        assertEquals(1, AuditTrail.events("tenant-a", s, "PROVISION_STOP_LIFTED", stopId).size());
+        assertEquals(
+                1, AuditTrail.events("tenant-a", s, "PROVISION_STOPPED", stopId).size());
+        assertEquals(
+                1,
+                AuditTrail.events("tenant-a", s, "PROVISION_STOP_LIFTED", stopId)
+                        .size());
     }
 
     @Test
@@ -278,26 +345,38 @@ class ProvisionResourceTest {
         // tenant-e never filed for opt-out.
         String broker = register("tenant-e", party(unique("名簿業者"), "CORPORATION", "JP", "OPT_OUT", null));
         String s = subject();
-        JsonPath problem = refused("tenant-e", with(provision(broker, null, s), "method", "BULK",
-                "lastTransferOn", LocalDate.now(JapanTime.ZONE).toString(),
-                "sensitiveCategories", List.of("MEDICAL_HISTORY")));
-        assertEquals(List.of("BULK_NOT_FOR_OPT_OUT", "PROVISION_DATE_REQUIRED", "OPT_OUT_NOT_FILED",
-                "SENSITIVE_BY_OPT_OUT"), problem.getList("errors.field"));
+        JsonPath problem = refused(
+                "tenant-e",
+                with(
+                        provision(broker, null, s),
+                        "method",
+                        "BULK",
+                        "lastTransferOn",
+                        LocalDate.now(JapanTime.ZONE).toString(),
+                        "sensitiveCategories",
+                        List.of("MEDICAL_HISTORY")));
+        assertEquals(
+                List.of("BULK_NOT_FOR_OPT_OUT", "PROVISION_DATE_REQUIRED", "OPT_OUT_NOT_FILED", "SENSITIVE_BY_OPT_OUT"),
+                problem.getList("errors.field"));
         assertNothingRecordedAbout("tenant-e", s);
     }
 
     @Test
     void shouldRecordAnOptOutProvisionWithItsDateUnderAFilingCoveringTheItems() {
         String today = LocalDate.now(JapanTime.ZONE).toString();
-        String filingId = as("tenant-c", "privacy-officer").body("""
+        String filingId = as("tenant-c", "privacy-officer")
+                .body("""
                 {"providerName": "株式会社テレネット", "providerAddress": "東京都千代田区1-1", "providerRepresentative": "山田 一郎",
                  "dataItems": ["name", "address"], "acquisitionMethod": "Public directories",
                  "provisionMethod": "Encrypted file", "requestMethod": "Web form and phone",
                  "updateMethod": "Monthly", "provisionStartsOn": "%s", "filedOn": "%s"}""".formatted(today, today))
-                .post("/v1/opt-out-filings").then().statusCode(201)
+                .post("/v1/opt-out-filings")
+                .then()
+                .statusCode(201)
                 .body("versions[0].provisionIsPurpose", org.hamcrest.Matchers.equalTo(true))
                 .body("versions[0].stopsOnRequest", org.hamcrest.Matchers.equalTo(true))
-                .extract().path("id");
+                .extract()
+                .path("id");
         String broker = register("tenant-c", party(unique("名簿業者"), "CORPORATION", "JP", "OPT_OUT", null));
         String s = subject();
 
@@ -305,22 +384,28 @@ class ProvisionResourceTest {
         assertEquals(List.of("ITEM_OUTSIDE_OPT_OUT_FILING"), outside.getList("errors.field"));
         assertTrue(outside.getString("errors[0].message").contains("work history"));
 
-        JsonPath created = recorded("tenant-c", with(provision(broker, null, s), "providedOn", today,
-                "dataItems", List.of("name")));
+        JsonPath created = recorded(
+                "tenant-c", with(provision(broker, null, s), "providedOn", today, "dataItems", List.of("name")));
         assertEquals(today, created.getString("providedOn"));
         assertEquals(filingId, created.getString("optOutFilingId"));
         assertEquals("OPT_OUT", created.getString("legalBasis"));
 
         // The filing changes: the change log names what changed.
-        as("tenant-c", "privacy-officer").body("""
+        as("tenant-c", "privacy-officer")
+                .body("""
                 {"providerName": "株式会社テレネット", "providerAddress": "東京都港区2-2", "providerRepresentative": "山田 一郎",
                  "dataItems": ["name", "address", "phone"], "acquisitionMethod": "Public directories",
                  "provisionMethod": "Encrypted file", "requestMethod": "Web form and phone",
                  "updateMethod": "Monthly", "provisionStartsOn": "%s", "filedOn": "%s"}""".formatted(today, today))
-                .post("/v1/opt-out-filings/" + filingId + "/versions").then().statusCode(201)
+                .post("/v1/opt-out-filings/" + filingId + "/versions")
+                .then()
+                .statusCode(201)
                 .body("currentVersion", org.hamcrest.Matchers.equalTo(2))
                 .body("versions[1].changes", contains("provider", "dataItems"));
-        as("tenant-a", "privacy-officer").get("/v1/opt-out-filings/" + filingId).then().statusCode(404);
+        as("tenant-a", "privacy-officer")
+                .get("/v1/opt-out-filings/" + filingId)
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -329,15 +414,20 @@ class ProvisionResourceTest {
         String s = subject();
         String purpose = purposeCode();
         ConsentServiceStub.purpose(purpose, true, List.of(), List.of("MEDICAL_HISTORY"));
-        JsonPath problem = refused("tenant-a", with(provision(broker, purpose, s), "providedOn",
-                LocalDate.now(JapanTime.ZONE).toString()));
+        JsonPath problem = refused(
+                "tenant-a",
+                with(
+                        provision(broker, purpose, s),
+                        "providedOn",
+                        LocalDate.now(JapanTime.ZONE).toString()));
         assertTrue(problem.getList("errors.field").contains("SENSITIVE_BY_OPT_OUT"));
     }
 
     @Test
     void shouldRequireARecipientAbroadToHaveItsCountryCoveredByTheConsent() {
-        String us = register("tenant-a", party(unique("US Recruiter Inc."), "CORPORATION", "US", "CONSENT",
-                "CONSENT_WITH_INFORMATION"));
+        String us = register(
+                "tenant-a",
+                party(unique("US Recruiter Inc."), "CORPORATION", "US", "CONSENT", "CONSENT_WITH_INFORMATION"));
         String s = subject();
         String purpose = consentedPurpose(s);
         JsonPath problem = refused("tenant-a", provision(us, purpose, s));
@@ -347,42 +437,59 @@ class ProvisionResourceTest {
         String informed = purposeCode();
         ConsentServiceStub.purpose(informed, true, List.of("US"), List.of());
         ConsentServiceStub.decisions(informed, Map.of(s, "CONSENT_GIVEN"));
-        assertEquals("CONSENT_WITH_INFORMATION", recorded("tenant-a", provision(us, informed, s))
-                .getString("crossBorderBasis"));
+        assertEquals(
+                "CONSENT_WITH_INFORMATION",
+                recorded("tenant-a", provision(us, informed, s)).getString("crossBorderBasis"));
     }
 
     @Test
     void shouldProvideToARecipientWithEquivalentMeasuresOnlyWhileItsPeriodicCheckHolds() {
-        String sg = register("tenant-a", party(unique("SG Support Pte."), "CORPORATION", "SG", "CONSENT",
-                "EQUIVALENT_MEASURES"));
+        String sg = register(
+                "tenant-a", party(unique("SG Support Pte."), "CORPORATION", "SG", "CONSENT", "EQUIVALENT_MEASURES"));
         String s = subject();
         String purpose = consentedPurpose(s);
-        assertEquals(List.of("CROSS_BORDER_CHECK_OVERDUE"), refused("tenant-a", provision(sg, purpose, s))
-                .getList("errors.field"));
+        assertEquals(
+                List.of("CROSS_BORDER_CHECK_OVERDUE"),
+                refused("tenant-a", provision(sg, purpose, s)).getList("errors.field"));
 
         String today = LocalDate.now(JapanTime.ZONE).toString();
-        as("tenant-a", "privacy-officer").body("{\"checkedOn\": \"" + today + "\", \"result\": \"ENSURED\"}")
-                .post("/v1/third-parties/" + sg + "/cross-border-checks").then().statusCode(201)
-                .body("nextCheckDue",
-                        org.hamcrest.Matchers.equalTo(LocalDate.now(JapanTime.ZONE).plusYears(1).toString()));
+        as("tenant-a", "privacy-officer")
+                .body("{\"checkedOn\": \"" + today + "\", \"result\": \"ENSURED\"}")
+                .post("/v1/third-parties/" + sg + "/cross-border-checks")
+                .then()
+                .statusCode(201)
+                .body(
+                        "nextCheckDue",
+                        org.hamcrest.Matchers.equalTo(
+                                LocalDate.now(JapanTime.ZONE).plusYears(1).toString()));
         recorded("tenant-a", provision(sg, purpose, s));
 
-        as("tenant-a", "privacy-officer").body("{\"checkedOn\": \"" + today + "\", \"result\": \"NOT_ENSURED\", "
+        as("tenant-a", "privacy-officer")
+                .body("{\"checkedOn\": \"" + today + "\", \"result\": \"NOT_ENSURED\", "
                         + "\"notes\": \"Contract lapsed\"}")
-                .post("/v1/third-parties/" + sg + "/cross-border-checks").then().statusCode(201);
-        as("tenant-a", "operator").get("/v1/third-parties/" + sg).then().statusCode(200)
+                .post("/v1/third-parties/" + sg + "/cross-border-checks")
+                .then()
+                .statusCode(201);
+        as("tenant-a", "operator")
+                .get("/v1/third-parties/" + sg)
+                .then()
+                .statusCode(200)
                 .body("crossBorderSuspension.reason", containsString("not ensured"));
-        assertEquals(List.of("CROSS_BORDER_SUSPENDED"), refused("tenant-a", provision(sg, purpose, s))
-                .getList("errors.field"));
-        as("tenant-a", "privacy-officer").delete("/v1/third-parties/" + sg + "/cross-border-suspension")
-                .then().statusCode(422)
+        assertEquals(
+                List.of("CROSS_BORDER_SUSPENDED"),
+                refused("tenant-a", provision(sg, purpose, s)).getList("errors.field"));
+        as("tenant-a", "privacy-officer")
+                .delete("/v1/third-parties/" + sg + "/cross-border-suspension")
+                .then()
+                .statusCode(422)
                 .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/measures-not-ensured"));
     }
 
     @Test
     void shouldRecordTheInformationVersionsConsentedOnForAProvisionAbroadAndShowThemToThePerson() {
-        String us = register("tenant-a", party(unique("US Recruiter Inc."), "CORPORATION", "US", "CONSENT",
-                "CONSENT_WITH_INFORMATION"));
+        String us = register(
+                "tenant-a",
+                party(unique("US Recruiter Inc."), "CORPORATION", "US", "CONSENT", "CONSENT_WITH_INFORMATION"));
         String first = subject();
         String second = subject();
         String informed = purposeCode();
@@ -393,39 +500,56 @@ class ProvisionResourceTest {
         assertEquals(List.of(1, 2), record.getList("crossBorderConsentVersions"));
         assertTrue(record.get("crossBorderCheck") == null, "no check for a consent basis");
 
-        as("tenant-a", "operator").get("/v1/provisions/" + record.getString("id")).then().statusCode(200)
+        as("tenant-a", "operator")
+                .get("/v1/provisions/" + record.getString("id"))
+                .then()
+                .statusCode(200)
                 .body("crossBorderConsentVersions", contains(1, 2));
-        as("tenant-a", "operator").get("/v1/subjects/" + first + "/provisions").then().statusCode(200)
+        as("tenant-a", "operator")
+                .get("/v1/subjects/" + first + "/provisions")
+                .then()
+                .statusCode(200)
                 .body("items[0].id", org.hamcrest.Matchers.equalTo(record.getString("id")))
                 .body("items[0].crossBorderConsentVersions", contains(1, 2));
     }
 
     @Test
     void shouldRecordTheLatestPeriodicCheckAProvisionToEquivalentMeasuresReliedOn() throws java.sql.SQLException {
-        String sg = register("tenant-a", party(unique("SG Support Pte."), "CORPORATION", "SG", "CONSENT",
-                "EQUIVALENT_MEASURES"));
+        String sg = register(
+                "tenant-a", party(unique("SG Support Pte."), "CORPORATION", "SG", "CONSENT", "EQUIVALENT_MEASURES"));
         String s = subject();
         String purpose = consentedPurpose(s);
         String earlier = LocalDate.now(JapanTime.ZONE).minusMonths(2).toString();
         String latest = LocalDate.now(JapanTime.ZONE).minusDays(1).toString();
-        as("tenant-a", "privacy-officer").body("{\"checkedOn\": \"" + earlier + "\", \"result\": \"ENSURED\"}")
-                .post("/v1/third-parties/" + sg + "/cross-border-checks").then().statusCode(201);
+        as("tenant-a", "privacy-officer")
+                .body("{\"checkedOn\": \"" + earlier + "\", \"result\": \"ENSURED\"}")
+                .post("/v1/third-parties/" + sg + "/cross-border-checks")
+                .then()
+                .statusCode(201);
         String checkId = as("tenant-a", "privacy-officer")
                 .body("{\"checkedOn\": \"" + latest + "\", \"result\": \"ENSURED\"}")
-                .post("/v1/third-parties/" + sg + "/cross-border-checks").then().statusCode(201).extract().path("id");
+                .post("/v1/third-parties/" + sg + "/cross-border-checks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         JsonPath record = recorded("tenant-a", provision(sg, purpose, s));
         assertEquals(checkId, record.getString("crossBorderCheck.id"));
         assertEquals(latest, record.getString("crossBorderCheck.checkedOn"));
         assertTrue(record.get("crossBorderConsentVersions") == null, "no consent versions for equivalent measures");
-        as("tenant-a", "operator").get("/v1/subjects/" + s + "/provisions").then().statusCode(200)
+        as("tenant-a", "operator")
+                .get("/v1/subjects/" + s + "/provisions")
+                .then()
+                .statusCode(200)
                 .body("items[0].crossBorderCheck.id", org.hamcrest.Matchers.equalTo(checkId))
                 .body("items[0].crossBorderCheck.checkedOn", org.hamcrest.Matchers.equalTo(latest));
 
         // The database refuses a record abroad without what its basis rested on, whoever writes it.
         try (java.sql.Connection c = dev.mamori.testing.PostgresTestResource.connect();
-             java.sql.Statement st = c.createStatement()) {
-            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                java.sql.Statement st = c.createStatement()) {
+            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.sql.SQLException.class,
                     () -> st.executeUpdate("""
                     INSERT INTO provision_record (id, tenant_id, recipient_id, recipient_name, recipient_address,
                         recipient_country, legal_basis, cross_border_basis, consent_confirmed, statutory_record, method,
@@ -443,17 +567,29 @@ class ProvisionResourceTest {
         String de = register("tenant-a", party(unique("DE GmbH"), "CORPORATION", "DE", "CONSENT", null));
         String s = subject();
         String purpose = consentedPurpose(s);
-        as("tenant-a", "privacy-officer").body("{\"reason\": \"Data protection authority inquiry\"}")
-                .post("/v1/third-parties/" + de + "/cross-border-suspension").then().statusCode(200)
-                .body("crossBorderSuspension.reason", org.hamcrest.Matchers.equalTo("Data protection authority inquiry"));
-        assertEquals(List.of("CROSS_BORDER_SUSPENDED"), refused("tenant-a", provision(de, purpose, s))
-                .getList("errors.field"));
-        as("tenant-a", "privacy-officer").delete("/v1/third-parties/" + de + "/cross-border-suspension")
-                .then().statusCode(200).body("crossBorderSuspension", nullValue());
+        as("tenant-a", "privacy-officer")
+                .body("{\"reason\": \"Data protection authority inquiry\"}")
+                .post("/v1/third-parties/" + de + "/cross-border-suspension")
+                .then()
+                .statusCode(200)
+                .body(
+                        "crossBorderSuspension.reason",
+                        org.hamcrest.Matchers.equalTo("Data protection authority inquiry"));
+        assertEquals(
+                List.of("CROSS_BORDER_SUSPENDED"),
+                refused("tenant-a", provision(de, purpose, s)).getList("errors.field"));
+        as("tenant-a", "privacy-officer")
+                .delete("/v1/third-parties/" + de + "/cross-border-suspension")
+                .then()
+                .statusCode(200)
+                .body("crossBorderSuspension", nullValue());
         recorded("tenant-a", provision(de, purpose, s));
         String jp = register("tenant-a", corporation(unique("国内")));
-        as("tenant-a", "privacy-officer").body("{\"reason\": \"x\"}")
-                .post("/v1/third-parties/" + jp + "/cross-border-suspension").then().statusCode(422);
+        as("tenant-a", "privacy-officer")
+                .body("{\"reason\": \"x\"}")
+                .post("/v1/third-parties/" + jp + "/cross-border-suspension")
+                .then()
+                .statusCode(422);
     }
 
     @Test
@@ -461,17 +597,24 @@ class ProvisionResourceTest {
         String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
         String s = subject();
         String purpose = consentedPurpose(s);
-        as("tenant-a", "client-system").body(provision(recipient, purpose, s)).post("/v1/provisions/checks")
-                .then().statusCode(200)
+        as("tenant-a", "client-system")
+                .body(provision(recipient, purpose, s))
+                .post("/v1/provisions/checks")
+                .then()
+                .statusCode(200)
                 .body("allowed", org.hamcrest.Matchers.equalTo(true))
                 .body("errors", empty())
                 .body("statutoryRecord", org.hamcrest.Matchers.equalTo(true));
-        as("tenant-a", "client-system").body(provision(recipient, null, s)).post("/v1/provisions/checks")
-                .then().statusCode(200)
+        as("tenant-a", "client-system")
+                .body(provision(recipient, null, s))
+                .post("/v1/provisions/checks")
+                .then()
+                .statusCode(200)
                 .body("allowed", org.hamcrest.Matchers.equalTo(false))
                 .body("errors.field", contains("PURPOSE_REQUIRED"));
         assertNothingRecordedAbout("tenant-a", s);
-        assertEquals(2, AuditTrail.events("tenant-a", s, "PROVISION_CHECKED", null).size());
+        assertEquals(
+                2, AuditTrail.events("tenant-a", s, "PROVISION_CHECKED", null).size());
     }
 
     @Test
@@ -479,8 +622,12 @@ class ProvisionResourceTest {
         String foreign = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
         String s = subject();
         String purpose = consentedPurpose(s);
-        as("tenant-b", "client-system").body(provision(foreign, purpose, s)).post("/v1/provisions")
-                .then().statusCode(422).contentType("application/problem+json")
+        as("tenant-b", "client-system")
+                .body(provision(foreign, purpose, s))
+                .post("/v1/provisions")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.equalTo("https://mamori.dev/problems/unknown-recipient"))
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("recipientId"));
         assertNothingRecordedAbout("tenant-a", s);
@@ -491,12 +638,21 @@ class ProvisionResourceTest {
     void shouldNeverShowOneTenantsProvisionsToAnother() {
         String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
         String s = subject();
-        String id = recorded("tenant-a", provision(recipient, consentedPurpose(s), s)).getString("id");
+        String id = recorded("tenant-a", provision(recipient, consentedPurpose(s), s))
+                .getString("id");
         as("tenant-b", "privacy-officer").get("/v1/provisions/" + id).then().statusCode(404);
-        as("tenant-b", "privacy-officer").get("/v1/subjects/" + s + "/provisions").then().statusCode(200)
+        as("tenant-b", "privacy-officer")
+                .get("/v1/subjects/" + s + "/provisions")
+                .then()
+                .statusCode(200)
                 .body("items", empty());
-        given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-a")
-                .get("/v1/subjects/" + s + "/provisions").then().statusCode(200).body("items.id", contains(id));
+        given().auth()
+                .oauth2(TestTokens.service("request-service"))
+                .header("X-Mamori-Tenant", "tenant-a")
+                .get("/v1/subjects/" + s + "/provisions")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(id));
     }
 
     @Test
@@ -506,17 +662,32 @@ class ProvisionResourceTest {
         String other = subject();
         String older = recorded("tenant-a", provision(recipient, consentedPurpose(person, other), person, other))
                 .getString("id");
-        String newer = recorded("tenant-a", with(provision(recipient, consentedPurpose(person), person),
-                "method", "CONTRACT_SUBSTITUTE", "lastTransferOn", "2025-04-01")).getString("id");
-        String notTheirs = recorded("tenant-a", provision(recipient, consentedPurpose(other), other)).getString("id");
+        String newer = recorded(
+                        "tenant-a",
+                        with(
+                                provision(recipient, consentedPurpose(person), person),
+                                "method",
+                                "CONTRACT_SUBSTITUTE",
+                                "lastTransferOn",
+                                "2025-04-01"))
+                .getString("id");
+        String notTheirs = recorded("tenant-a", provision(recipient, consentedPurpose(other), other))
+                .getString("id");
 
-        given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-a")
-                .get("/v1/subjects/" + person + "/provisions").then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.service("request-service"))
+                .header("X-Mamori-Tenant", "tenant-a")
+                .get("/v1/subjects/" + person + "/provisions")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(newer, older))
                 .body("items.id", not(hasItem(notTheirs)))
                 .body("items[1].subjectRefs", contains(person))
                 .body("items[0].retainUntil", org.hamcrest.Matchers.equalTo("2026-03-31"));
-        assertEquals(1, AuditTrail.events("tenant-a", person, "SUBJECT_PROVISIONS_READ", null).size());
+        assertEquals(
+                1,
+                AuditTrail.events("tenant-a", person, "SUBJECT_PROVISIONS_READ", null)
+                        .size());
     }
 
     @Test
@@ -525,21 +696,42 @@ class ProvisionResourceTest {
         String s = subject();
         Map<String, Object> body = provision(recipient, consentedPurpose(s), s);
         String key = UUID.randomUUID().toString();
-        String id = as("tenant-a", "client-system").header("Idempotency-Key", key).body(body).post("/v1/provisions")
-                .then().statusCode(201).extract().path("id");
-        as("tenant-a", "client-system").header("Idempotency-Key", key).body(body).post("/v1/provisions")
-                .then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.equalTo("true"))
+        String id = as("tenant-a", "client-system")
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/v1/provisions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("tenant-a", "client-system")
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/v1/provisions")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.equalTo("true"))
                 .body("id", org.hamcrest.Matchers.equalTo(id));
-        as("tenant-a", "operator").get("/v1/subjects/" + s + "/provisions").then().body("items", hasSize(1));
+        as("tenant-a", "operator")
+                .get("/v1/subjects/" + s + "/provisions")
+                .then()
+                .body("items", hasSize(1));
     }
 
     @Test
     void shouldNameInvalidFieldsAndRecordItems() {
         String recipient = register("tenant-a", corporation(unique("株式会社ジョブオファー")));
-        as("tenant-a", "client-system").body("{\"subjectRefs\": []}").post("/v1/provisions").then().statusCode(400)
+        as("tenant-a", "client-system")
+                .body("{\"subjectRefs\": []}")
+                .post("/v1/provisions")
+                .then()
+                .statusCode(400)
                 .body("errors.field", containsInAnyOrder("recipientId", "subjectRefs", "dataItems", "method"));
-        as("tenant-a", "client-system").body(with(provision(recipient, null, "has space", ""), "dataItems", List.of(" ")))
-                .post("/v1/provisions").then().statusCode(400)
+        as("tenant-a", "client-system")
+                .body(with(provision(recipient, null, "has space", ""), "dataItems", List.of(" ")))
+                .post("/v1/provisions")
+                .then()
+                .statusCode(400)
                 .body("errors.field", containsInAnyOrder("subjectRefs[0]", "subjectRefs[1]", "dataItems[0]"));
         // The record's own items are rules of the check like any other: the refusal names the field in the message.
         // (An Art. 27(1)(iv) recipient, so that no other rule is involved.)
@@ -548,14 +740,35 @@ class ProvisionResourceTest {
         assertEquals(List.of("LAST_TRANSFER_REQUIRED"), bulk.getList("errors.field"));
         assertTrue(bulk.getString("errors[0].message").startsWith("lastTransferOn:"));
         String today = LocalDate.now(JapanTime.ZONE).toString();
-        assertEquals(List.of("LAST_TRANSFER_NOT_APPLICABLE"), refused("tenant-a", with(provision(police, null,
-                subject()), "lastTransferOn", today)).getList("errors.field"));
-        assertEquals(List.of("LAST_TRANSFER_BEFORE_PROVISION"), refused("tenant-a", with(provision(police, null,
-                subject()), "method", "BULK", "providedOn", today, "lastTransferOn",
-                LocalDate.now(JapanTime.ZONE).minusDays(1).toString())).getList("errors.field"));
-        JsonPath future = refused("tenant-a", with(provision(police, null, subject()), "method", "BULK",
-                "providedOn", LocalDate.now(JapanTime.ZONE).plusDays(2).toString(),
-                "lastTransferOn", LocalDate.now(JapanTime.ZONE).plusDays(3).toString()));
+        assertEquals(
+                List.of("LAST_TRANSFER_NOT_APPLICABLE"),
+                refused("tenant-a", with(provision(police, null, subject()), "lastTransferOn", today))
+                        .getList("errors.field"));
+        assertEquals(
+                List.of("LAST_TRANSFER_BEFORE_PROVISION"),
+                refused(
+                                "tenant-a",
+                                with(
+                                        provision(police, null, subject()),
+                                        "method",
+                                        "BULK",
+                                        "providedOn",
+                                        today,
+                                        "lastTransferOn",
+                                        LocalDate.now(JapanTime.ZONE)
+                                                .minusDays(1)
+                                                .toString()))
+                        .getList("errors.field"));
+        JsonPath future = refused(
+                "tenant-a",
+                with(
+                        provision(police, null, subject()),
+                        "method",
+                        "BULK",
+                        "providedOn",
+                        LocalDate.now(JapanTime.ZONE).plusDays(2).toString(),
+                        "lastTransferOn",
+                        LocalDate.now(JapanTime.ZONE).plusDays(3).toString()));
         assertEquals(List.of("DATE_IN_FUTURE"), future.getList("errors.field"));
         assertTrue(future.getString("errors[0].message").startsWith("providedOn, lastTransferOn:"));
     }
@@ -568,23 +781,39 @@ class ProvisionResourceTest {
         JsonPath created = recorded("tenant-a", provision(recipient, purpose, s));
         assertEquals(List.of(s), created.getList("subjectRefs"));
         // consent-service was asked about the person as named (the stub answers only for that ref).
-        ConsentServiceStub.client().verifyThat(postRequestedFor(urlEqualTo("/v1/decisions/batch"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"" + s + "\"")));
+        ConsentServiceStub.client()
+                .verifyThat(postRequestedFor(urlEqualTo("/v1/decisions/batch"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"" + s + "\"")));
 
-        String location = given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-a")
-                .contentType(ContentType.JSON).body("{\"ground\": \"ART_35_3\", \"requestRef\": \"dsr-jp\"}")
-                .post("/v1/subjects/{ref}/provision-stops", s).then().statusCode(201)
-                .body("subjectRef", org.hamcrest.Matchers.equalTo(s)).extract().header("Location");
+        String location = given().auth()
+                .oauth2(TestTokens.service("request-service"))
+                .header("X-Mamori-Tenant", "tenant-a")
+                .contentType(ContentType.JSON)
+                .body("{\"ground\": \"ART_35_3\", \"requestRef\": \"dsr-jp\"}")
+                .post("/v1/subjects/{ref}/provision-stops", s)
+                .then()
+                .statusCode(201)
+                .body("subjectRef", org.hamcrest.Matchers.equalTo(s))
+                .extract()
+                .header("Location");
         String encoded = dev.mamori.platform.subject.SubjectRef.pathSegment(s);
         assertTrue(location.contains("/v1/subjects/" + encoded + "/provision-stops/"), location);
         assertTrue(location.chars().allMatch(c -> c < 128), "the Location is plain ASCII: " + location);
         // The Location leads back to the person's stops.
         String path = java.net.URI.create(location).getRawPath();
-        as("tenant-a", "operator").urlEncodingEnabled(false).get(path.substring(0, path.lastIndexOf('/')))
-                .then().statusCode(200).body("subjectRef", contains(s));
-        assertEquals(List.of("PROVISION_STOPPED"), refused("tenant-a", provision(recipient, purpose, s))
-                .getList("errors.field"));
-        as("tenant-a", "operator").get("/v1/subjects/{ref}/provisions", s).then().statusCode(200)
+        as("tenant-a", "operator")
+                .urlEncodingEnabled(false)
+                .get(path.substring(0, path.lastIndexOf('/')))
+                .then()
+                .statusCode(200)
+                .body("subjectRef", contains(s));
+        assertEquals(
+                List.of("PROVISION_STOPPED"),
+                refused("tenant-a", provision(recipient, purpose, s)).getList("errors.field"));
+        as("tenant-a", "operator")
+                .get("/v1/subjects/{ref}/provisions", s)
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(created.getString("id")));
     }
 
@@ -594,26 +823,46 @@ class ProvisionResourceTest {
         for (String ref : List.of("a%b", "a{b}", "a|b", "a^b", "a\\b", "x".repeat(129), "-a", "a\"b")) {
             // Sent percent-encoded, as a client must: the service decodes it and judges the ref itself.
             String base = "/v1/subjects/" + java.net.URLEncoder.encode(ref, java.nio.charset.StandardCharsets.UTF_8);
-            given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", "tenant-a")
-                    .urlEncodingEnabled(false).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(TestTokens.service("request-service"))
+                    .header("X-Mamori-Tenant", "tenant-a")
+                    .urlEncodingEnabled(false)
+                    .contentType(ContentType.JSON)
                     .body("{\"ground\": \"ART_35_3\", \"requestRef\": \"dsr-1\"}")
-                    .post(base + "/provision-stops").then().statusCode(400)
+                    .post(base + "/provision-stops")
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", org.hamcrest.Matchers.equalTo("subjectRef"));
             for (String list : List.of("/provision-stops", "/provisions", "/receipts")) {
-                as("tenant-a", "operator").urlEncodingEnabled(false).get(base + list).then().statusCode(400)
+                as("tenant-a", "operator")
+                        .urlEncodingEnabled(false)
+                        .get(base + list)
+                        .then()
+                        .statusCode(400)
                         .contentType("application/problem+json")
                         .body("errors[0].field", org.hamcrest.Matchers.equalTo("subjectRef"));
             }
         }
-        given().auth().oauth2(TestTokens.forTenant("tenant-a", "auditor")).get("/v1/audit-events/verification")
-                .then().statusCode(200).body("intact", org.hamcrest.Matchers.equalTo(true));
+        given().auth()
+                .oauth2(TestTokens.forTenant("tenant-a", "auditor"))
+                .get("/v1/audit-events/verification")
+                .then()
+                .statusCode(200)
+                .body("intact", org.hamcrest.Matchers.equalTo(true));
     }
 
     static String stop(String tenant, String subjectRef, String requestRef) {
-        return given().auth().oauth2(TestTokens.service("request-service")).header("X-Mamori-Tenant", tenant)
-                .contentType(ContentType.JSON).body("{\"ground\": \"ART_35_3\", \"requestRef\": \"" + requestRef + "\"}")
-                .post("/v1/subjects/" + subjectRef + "/provision-stops").then().statusCode(201).extract().path("id");
+        return given().auth()
+                .oauth2(TestTokens.service("request-service"))
+                .header("X-Mamori-Tenant", tenant)
+                .contentType(ContentType.JSON)
+                .body("{\"ground\": \"ART_35_3\", \"requestRef\": \"" + requestRef + "\"}")
+                .post("/v1/subjects/" + subjectRef + "/provision-stops")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
@@ -621,26 +870,41 @@ class ProvisionResourceTest {
         // A recipient abroad whose country the consent was not informed of (no Art. 28(1) basis), a stopped
         // principal, and a bulk record without its last provision dated in the future: everything the caller must fix
         // comes back at once, and nothing is recorded.
-        String us = register("tenant-a", party(unique("US Broker Inc."), "CORPORATION", "US", "CONSENT",
-                "CONSENT_WITH_INFORMATION"));
+        String us = register(
+                "tenant-a",
+                party(unique("US Broker Inc."), "CORPORATION", "US", "CONSENT", "CONSENT_WITH_INFORMATION"));
         String stopped = subject();
         String fine = subject();
         String purpose = consentedPurpose(stopped, fine);
         stop("tenant-a", stopped, "dsr-77");
-        Map<String, Object> body = with(provision(us, purpose, stopped, fine), "method", "BULK",
-                "providedOn", LocalDate.now(JapanTime.ZONE).plusDays(5).toString());
+        Map<String, Object> body = with(
+                provision(us, purpose, stopped, fine),
+                "method",
+                "BULK",
+                "providedOn",
+                LocalDate.now(JapanTime.ZONE).plusDays(5).toString());
 
         JsonPath problem = refused("tenant-a", body);
-        assertEquals(List.of("LAST_TRANSFER_REQUIRED", "DATE_IN_FUTURE", "NO_CROSS_BORDER_BASIS", "PROVISION_STOPPED"),
+        assertEquals(
+                List.of("LAST_TRANSFER_REQUIRED", "DATE_IN_FUTURE", "NO_CROSS_BORDER_BASIS", "PROVISION_STOPPED"),
                 problem.getList("errors.field"));
         assertEquals(List.of(stopped), problem.getList("subjects.subjectRef"));
         assertTrue(problem.getString("detail").contains("PROVISION_STOPPED"));
 
         // The dry run answers the same verdict; without a last provision there is no retention end to tell.
-        as("tenant-a", "client-system").body(body).post("/v1/provisions/checks").then().statusCode(200)
+        as("tenant-a", "client-system")
+                .body(body)
+                .post("/v1/provisions/checks")
+                .then()
+                .statusCode(200)
                 .body("allowed", org.hamcrest.Matchers.equalTo(false))
-                .body("errors.field", contains("LAST_TRANSFER_REQUIRED", "DATE_IN_FUTURE", "NO_CROSS_BORDER_BASIS",
-                        "PROVISION_STOPPED"))
+                .body(
+                        "errors.field",
+                        contains(
+                                "LAST_TRANSFER_REQUIRED",
+                                "DATE_IN_FUTURE",
+                                "NO_CROSS_BORDER_BASIS",
+                                "PROVISION_STOPPED"))
                 .body("retainUntil", nullValue());
         assertNothingRecordedAbout("tenant-a", stopped);
         assertNothingRecordedAbout("tenant-a", fine);
@@ -649,13 +913,19 @@ class ProvisionResourceTest {
     /** An opt-out filing of tenant covering these items, provision starting today. */
     static String optOutFiling(String tenant, String... items) {
         String today = LocalDate.now(JapanTime.ZONE).toString();
-        String list = String.join(", ", java.util.Arrays.stream(items).map(i -> "\"" + i + "\"").toList());
-        return as(tenant, "privacy-officer").body("""
+        String list = String.join(
+                ", ", java.util.Arrays.stream(items).map(i -> "\"" + i + "\"").toList());
+        return as(tenant, "privacy-officer")
+                .body("""
                 {"providerName": "株式会社テレネット", "providerAddress": "東京都千代田区1-1", "providerRepresentative": "山田 一郎",
                  "dataItems": [%s], "acquisitionMethod": "Public directories",
                  "provisionMethod": "Encrypted file", "requestMethod": "Web form and phone",
                  "updateMethod": "Monthly", "provisionStartsOn": "%s", "filedOn": "%s"}""".formatted(list, today, today))
-                .post("/v1/opt-out-filings").then().statusCode(201).extract().path("id");
+                .post("/v1/opt-out-filings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static void receipt(String tenant, String providerId, String basis, String subjectRef, String... items) {
@@ -688,12 +958,22 @@ class ProvisionResourceTest {
         receipt(tenant, listBroker, "OPT_OUT", boughtOtherItem, "phone");
         receipt(tenant, consentSource, "CONSENT", consented, "name");
         // The same person in another tenant was not received by opt-out there.
-        receipt("tenant-a", register("tenant-a", party(unique("名簿業者"), "CORPORATION", "JP", "OPT_OUT", null)),
-                "OPT_OUT", own, "name");
+        receipt(
+                "tenant-a",
+                register("tenant-a", party(unique("名簿業者"), "CORPORATION", "JP", "OPT_OUT", null)),
+                "OPT_OUT",
+                own,
+                "name");
         String today = LocalDate.now(JapanTime.ZONE).toString();
 
-        JsonPath problem = refused(tenant, with(provision(buyer, null, bought, boughtOtherItem, consented, own),
-                "dataItems", List.of("name"), "providedOn", today));
+        JsonPath problem = refused(
+                tenant,
+                with(
+                        provision(buyer, null, bought, boughtOtherItem, consented, own),
+                        "dataItems",
+                        List.of("name"),
+                        "providedOn",
+                        today));
         assertEquals(List.of("RECEIVED_BY_OPT_OUT"), problem.getList("errors.field"));
         assertEquals(List.of(bought), problem.getList("subjects.subjectRef"));
         assertEquals("RECEIVED_BY_OPT_OUT", problem.getString("subjects[0].errors[0].field"));
@@ -702,10 +982,18 @@ class ProvisionResourceTest {
         assertNothingRecordedAbout(tenant, bought);
 
         // The others may go: a different item received by opt-out, a consent-based receipt, data of its own.
-        recorded(tenant, with(provision(buyer, null, boughtOtherItem, consented, own), "dataItems", List.of("name"),
-                "providedOn", today));
+        recorded(
+                tenant,
+                with(
+                        provision(buyer, null, boughtOtherItem, consented, own),
+                        "dataItems",
+                        List.of("name"),
+                        "providedOn",
+                        today));
         // With the principal's consent (not opt-out), what was bought by opt-out may be provided.
         String consentRecipient = register(tenant, corporation(unique("株式会社ジョブオファー")));
-        recorded(tenant, with(provision(consentRecipient, consentedPurpose(bought), bought), "dataItems", List.of("name")));
+        recorded(
+                tenant,
+                with(provision(consentRecipient, consentedPurpose(bought), bought), "dataItems", List.of("name")));
     }
 }

@@ -23,9 +23,9 @@ import dev.mamori.thirdparty.service.RecordPurgeService;
 import dev.mamori.thirdparty.service.RecordPurgeService.PurgeResult;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -49,21 +49,41 @@ class RecordPurgeTest {
 
     /** An Art. 27(1) provision recorded as a contract substitute two years after its last provision: its year is over. */
     private static String expiredProvision(String tenant, String recipient, String s) {
-        return recorded(tenant, with(provision(recipient, null, s), "method", "CONTRACT_SUBSTITUTE",
-                "providedOn", twoYearsAgo(), "lastTransferOn", twoYearsAgo())).getString("id");
+        return recorded(
+                        tenant,
+                        with(
+                                provision(recipient, null, s),
+                                "method",
+                                "CONTRACT_SUBSTITUTE",
+                                "providedOn",
+                                twoYearsAgo(),
+                                "lastTransferOn",
+                                twoYearsAgo()))
+                .getString("id");
     }
 
     private static String expiredReceipt(String tenant, String provider, String s) {
-        return as(tenant, "client-system").body("""
+        return as(tenant, "client-system")
+                .body("""
                 {"providerId": "%s", "subjectRefs": ["%s"], "dataItems": ["name"], "acquisitionCircumstances": "Form",
                  "basis": "CONSENT", "consentConfirmed": true, "method": "CONTRACT_SUBSTITUTE",
                  "receivedOn": "%s", "lastTransferOn": "%s"}""".formatted(provider, s, twoYearsAgo(), twoYearsAgo()))
-                .post("/v1/receipts").then().statusCode(201).extract().path("id");
+                .post("/v1/receipts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static Map<String, Object> purge(String tenant, int batchSize) {
-        return as(tenant, "privacy-officer").body("{\"batchSize\": " + batchSize + "}").post("/v1/record-purges")
-                .then().statusCode(200).extract().jsonPath().getMap("");
+        return as(tenant, "privacy-officer")
+                .body("{\"batchSize\": " + batchSize + "}")
+                .post("/v1/record-purges")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
     }
 
     @Test
@@ -76,40 +96,59 @@ class RecordPurgeTest {
         String expiredReceipt = expiredReceipt("tenant-p", provider, gone);
         String current = recorded("tenant-p", provision(recipient, null, kept)).getString("id");
         // Another tenant's expired record is not this tenant's to purge.
-        String otherTenants = expiredProvision("tenant-q",
-                register("tenant-q", party(unique("裁判所"), "CORPORATION", "JP", "LAW_27_1_1", null)), gone);
+        String otherTenants = expiredProvision(
+                "tenant-q", register("tenant-q", party(unique("裁判所"), "CORPORATION", "JP", "LAW_27_1_1", null)), gone);
 
         Map<String, Object> result = purge("tenant-p", 500);
         assertEquals(1, result.get("provisionsDeleted"));
         assertEquals(1, result.get("receiptsDeleted"));
         assertEquals(false, result.get("more"));
 
-        as("tenant-p", "operator").get("/v1/subjects/" + gone + "/provisions").then().body("items", empty());
-        as("tenant-p", "operator").get("/v1/subjects/" + gone + "/receipts").then().body("items", empty());
+        as("tenant-p", "operator")
+                .get("/v1/subjects/" + gone + "/provisions")
+                .then()
+                .body("items", empty());
+        as("tenant-p", "operator")
+                .get("/v1/subjects/" + gone + "/receipts")
+                .then()
+                .body("items", empty());
         as("tenant-p", "operator").get("/v1/provisions/" + current).then().statusCode(200);
         as("tenant-q", "operator").get("/v1/provisions/" + otherTenants).then().statusCode(200);
 
-        JsonPath evidence = as("tenant-p", "auditor").get("/v1/record-deletions?limit=500").then().statusCode(200)
-                .body("items", hasSize(2)).extract().jsonPath();
+        JsonPath evidence = as("tenant-p", "auditor")
+                .get("/v1/record-deletions?limit=500")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> items = evidence.getList("items");
-        Map<String, Object> provisionEvidence = items.stream().filter(i -> i.get("recordId").equals(expired)).findFirst()
+        Map<String, Object> provisionEvidence = items.stream()
+                .filter(i -> i.get("recordId").equals(expired))
+                .findFirst()
                 .orElseThrow();
         assertEquals("PROVISION", provisionEvidence.get("recordType"));
         assertEquals(List.of(gone), provisionEvidence.get("subjectRefs"));
         assertEquals("CONTRACT_SUBSTITUTE", provisionEvidence.get("method"));
         assertTrue(((String) provisionEvidence.get("rule")).contains("Rule 21(i)"));
         assertEquals("service-account-tenant-p-privacy-officer", provisionEvidence.get("deletedBy"));
-        assertTrue(items.stream().anyMatch(i -> i.get("recordId").equals(expiredReceipt)
-                && ((String) i.get("rule")).contains("Rule 25(i)")));
+        assertTrue(items.stream()
+                .anyMatch(i ->
+                        i.get("recordId").equals(expiredReceipt) && ((String) i.get("rule")).contains("Rule 25(i)")));
         as("tenant-q", "auditor").get("/v1/record-deletions?limit=500").then().body("items", empty());
-        assertEquals(1, AuditTrail.events("tenant-p", gone, "RECORD_DELETED", expired).size());
+        assertEquals(
+                1,
+                AuditTrail.events("tenant-p", gone, "RECORD_DELETED", expired).size());
 
         // The evidence itself is never edited or removed.
-        try (Connection c = PostgresTestResource.connect(); Statement st = c.createStatement()) {
-            assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM record_deletion WHERE record_id = '"
-                    + expired + "'"));
-            assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM provision_record WHERE id = '"
-                    + current + "'"));
+        try (Connection c = PostgresTestResource.connect();
+                Statement st = c.createStatement()) {
+            assertThrows(
+                    SQLException.class,
+                    () -> st.executeUpdate("DELETE FROM record_deletion WHERE record_id = '" + expired + "'"));
+            assertThrows(
+                    SQLException.class,
+                    () -> st.executeUpdate("DELETE FROM provision_record WHERE id = '" + current + "'"));
         }
         assertEquals(0, purge("tenant-p", 500).get("provisionsDeleted"));
     }
@@ -127,17 +166,25 @@ class RecordPurgeTest {
                 int total = 0;
                 boolean more = true;
                 while (more) {
-                    Map<String, Object> r = given().auth().oauth2(TestTokens.service("retention-service"))
-                            .header("X-Mamori-Tenant", "tenant-r").contentType(ContentType.JSON)
-                            .body("{\"batchSize\": 2}").post("/v1/record-purges").then().statusCode(200)
-                            .extract().jsonPath().getMap("");
+                    Map<String, Object> r = given().auth()
+                            .oauth2(TestTokens.service("retention-service"))
+                            .header("X-Mamori-Tenant", "tenant-r")
+                            .contentType(ContentType.JSON)
+                            .body("{\"batchSize\": 2}")
+                            .post("/v1/record-purges")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getMap("");
                     total += (Integer) r.get("provisionsDeleted");
                     more = (Boolean) r.get("more");
                 }
                 return Map.of("total", (Object) total);
             }));
         }
-        int deleted = runs.stream().mapToInt(f -> (Integer) f.join().get("total")).sum();
+        int deleted =
+                runs.stream().mapToInt(f -> (Integer) f.join().get("total")).sum();
         assertEquals(count, deleted);
         as("tenant-r", "auditor").get("/v1/record-deletions?limit=500").then().body("items", hasSize(count));
     }
@@ -145,16 +192,25 @@ class RecordPurgeTest {
     @Test
     void shouldRefuseAPurgeByRolesThatDoNotOwnRetention() {
         as("tenant-p", "operator").body("{}").post("/v1/record-purges").then().statusCode(403);
-        as("tenant-p", "privacy-officer").body("{\"batchSize\": 5000}").post("/v1/record-purges").then().statusCode(400)
+        as("tenant-p", "privacy-officer")
+                .body("{\"batchSize\": 5000}")
+                .post("/v1/record-purges")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("batchSize"));
     }
 
     private static String currentReceipt(String tenant, String provider, String s) {
-        return as(tenant, "client-system").body("""
+        return as(tenant, "client-system")
+                .body("""
                 {"providerId": "%s", "subjectRefs": ["%s"], "dataItems": ["name"], "acquisitionCircumstances": "Form",
                  "basis": "CONSENT", "consentConfirmed": true, "method": "EACH",
                  "receivedOn": "%s"}""".formatted(provider, s, LocalDate.now(JapanTime.ZONE)))
-                .post("/v1/receipts").then().statusCode(201).extract().path("id");
+                .post("/v1/receipts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** What the scheduler runs, on a Vert.x context as the scheduler would (Hibernate Reactive needs one). */
@@ -174,8 +230,10 @@ class RecordPurgeTest {
         String gone = subject();
         String kept = subject();
         // Three in tenant-sa: more than one batch (the test profile's batch is 2).
-        List<String> goneA = List.of(expiredProvision("tenant-sa", courtA, gone),
-                expiredProvision("tenant-sa", courtA, subject()), expiredProvision("tenant-sa", courtA, subject()));
+        List<String> goneA = List.of(
+                expiredProvision("tenant-sa", courtA, gone),
+                expiredProvision("tenant-sa", courtA, subject()),
+                expiredProvision("tenant-sa", courtA, subject()));
         String goneB = expiredProvision("tenant-sb", courtB, gone);
         String goneReceiptB = expiredReceipt("tenant-sb", providerB, gone);
         String keptA = recorded("tenant-sa", provision(courtA, null, kept)).getString("id");
@@ -185,12 +243,24 @@ class RecordPurgeTest {
         CompletableFuture<Map<String, PurgeResult>> first = CompletableFuture.supplyAsync(this::scheduledRun);
         CompletableFuture<Map<String, PurgeResult>> second = CompletableFuture.supplyAsync(this::scheduledRun);
         List<Map<String, PurgeResult>> runs = List.of(first.join(), second.join());
-        assertEquals(3, runs.stream().mapToInt(r -> r.containsKey("tenant-sa")
-                ? r.get("tenant-sa").provisionsDeleted() : 0).sum());
-        assertEquals(1, runs.stream().mapToInt(r -> r.containsKey("tenant-sb")
-                ? r.get("tenant-sb").provisionsDeleted() : 0).sum());
-        assertEquals(1, runs.stream().mapToInt(r -> r.containsKey("tenant-sb")
-                ? r.get("tenant-sb").receiptsDeleted() : 0).sum());
+        assertEquals(
+                3,
+                runs.stream()
+                        .mapToInt(r ->
+                                r.containsKey("tenant-sa") ? r.get("tenant-sa").provisionsDeleted() : 0)
+                        .sum());
+        assertEquals(
+                1,
+                runs.stream()
+                        .mapToInt(r ->
+                                r.containsKey("tenant-sb") ? r.get("tenant-sb").provisionsDeleted() : 0)
+                        .sum());
+        assertEquals(
+                1,
+                runs.stream()
+                        .mapToInt(r ->
+                                r.containsKey("tenant-sb") ? r.get("tenant-sb").receiptsDeleted() : 0)
+                        .sum());
 
         for (String id : goneA) {
             as("tenant-sa", "auditor").get("/v1/provisions/" + id).then().statusCode(404);
@@ -201,12 +271,22 @@ class RecordPurgeTest {
         as("tenant-sb", "auditor").get("/v1/receipts/" + keptReceiptB).then().statusCode(200);
 
         // Evidence of each deletion, once, naming the scheduler; and the audit line for the person.
-        JsonPath evidenceA = as("tenant-sa", "auditor").get("/v1/record-deletions?limit=500").then().statusCode(200)
-                .extract().jsonPath();
-        assertEquals(goneA.stream().sorted().toList(), evidenceA.getList("items.recordId", String.class).stream()
-                .sorted().toList());
+        JsonPath evidenceA = as("tenant-sa", "auditor")
+                .get("/v1/record-deletions?limit=500")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(
+                goneA.stream().sorted().toList(),
+                evidenceA.getList("items.recordId", String.class).stream()
+                        .sorted()
+                        .toList());
         assertTrue(evidenceA.getList("items.deletedBy").stream().allMatch("system:record-purge-scheduler"::equals));
-        as("tenant-sb", "auditor").get("/v1/record-deletions?limit=500").then().statusCode(200)
+        as("tenant-sb", "auditor")
+                .get("/v1/record-deletions?limit=500")
+                .then()
+                .statusCode(200)
                 .body("items.recordType", org.hamcrest.Matchers.containsInAnyOrder("PROVISION", "RECEIPT"));
         List<Map<String, Object>> lines = AuditTrail.events("tenant-sb", gone, "RECORD_DELETED", goneReceiptB);
         assertEquals(1, lines.size());

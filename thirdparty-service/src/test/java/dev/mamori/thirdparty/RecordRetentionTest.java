@@ -15,7 +15,8 @@ class RecordRetentionTest {
 
     @Test
     void shouldKeepAContractSubstituteRecordForOneYearCountingTheDayOfTheLastReceipt() {
-        assertEquals(d("2026-03-31"),
+        assertEquals(
+                d("2026-03-31"),
                 RecordRetention.retainUntil(RecordMethod.CONTRACT_SUBSTITUTE, d("2025-06-10"), d("2025-04-01")));
     }
 
@@ -32,13 +33,15 @@ class RecordRetentionTest {
     @Test
     void shouldEndAtTheMonthsEndWhenTheCorrespondingDayDoesNotExist() {
         // Counted from 29 Feb 2024: 2025 has no 29 Feb, so the year ends on the last day of February.
-        assertEquals(d("2025-02-28"),
+        assertEquals(
+                d("2025-02-28"),
                 RecordRetention.retainUntil(RecordMethod.CONTRACT_SUBSTITUTE, d("2024-03-01"), d("2024-02-29")));
         assertEquals(d("2027-02-28"), RecordRetention.retainUntil(RecordMethod.BULK, d("2024-03-01"), d("2024-02-29")));
         // Made on 29 Feb 2024: the period starts on 1 March and ends the day before 1 March 2027.
         assertEquals(d("2027-02-28"), RecordRetention.retainUntil(RecordMethod.EACH, d("2024-02-29"), null));
         // Counted from 1 March 2023: ends the day before 1 March 2024, a leap year.
-        assertEquals(d("2024-02-29"),
+        assertEquals(
+                d("2024-02-29"),
                 RecordRetention.retainUntil(RecordMethod.CONTRACT_SUBSTITUTE, d("2023-06-01"), d("2023-03-01")));
     }
 }

@@ -32,32 +32,53 @@ class SecurityContractTest {
     void anotherTenantGetsNotFoundForEveryResourceOfTheFirst() {
         ConsentServiceStub.resetBreakers();
         TenantIsolation.table()
-                .resource("/v1/third-parties/{id}",
-                        () -> Map.of("id", register(OWNER, corporation(unique("株式会社受領者")))))
-                .body("POST", "/v1/third-parties/{id}/cross-border-checks",
+                .resource("/v1/third-parties/{id}", () -> Map.of("id", register(OWNER, corporation(unique("株式会社受領者")))))
+                .body(
+                        "POST",
+                        "/v1/third-parties/{id}/cross-border-checks",
                         "{\"checkedOn\": \"" + TODAY + "\", \"result\": \"ENSURED\"}")
-                .body("POST", "/v1/third-parties/{id}/cross-border-suspension",
+                .body(
+                        "POST",
+                        "/v1/third-parties/{id}/cross-border-suspension",
                         "{\"reason\": \"Data protection authority inquiry\"}")
-                .resource("/v1/contractors/{id}", () -> Map.of("id",
-                        ContractorResourceTest.select(OWNER, ContractorResourceTest.entrusted(OWNER), "2030-01-31")))
-                .body("POST", "/v1/contractors/{id}/assessments",
+                .resource(
+                        "/v1/contractors/{id}",
+                        () -> Map.of(
+                                "id",
+                                ContractorResourceTest.select(
+                                        OWNER, ContractorResourceTest.entrusted(OWNER), "2030-01-31")))
+                .body(
+                        "POST",
+                        "/v1/contractors/{id}/assessments",
                         "{\"assessedOn\": \"" + TODAY + "\", \"result\": \"PASSED\", \"assessor\": \"委員会\"}")
-                .body("POST", "/v1/contractors/{id}/certifications",
+                .body(
+                        "POST",
+                        "/v1/contractors/{id}/certifications",
                         "{\"scheme\": \"ISO_IEC_27001\", \"number\": \"IS 124\", \"expiresOn\": \"2029-01-31\"}")
-                .body("POST", "/v1/contractors/{id}/audits", "{\"auditedOn\": \"" + TODAY + "\", \"result\": \"PASSED\"}")
-                .body("POST", "/v1/contractors/{id}/subcontract-approval",
+                .body(
+                        "POST",
+                        "/v1/contractors/{id}/audits",
+                        "{\"auditedOn\": \"" + TODAY + "\", \"result\": \"PASSED\"}")
+                .body(
+                        "POST",
+                        "/v1/contractors/{id}/subcontract-approval",
                         "{\"approvedOn\": \"" + TODAY + "\", \"approvedBy\": \"個人情報保護管理者\"}")
-                .resource("/v1/opt-out-filings/{id}",
+                .resource(
+                        "/v1/opt-out-filings/{id}",
                         () -> Map.of("id", ProvisionResourceTest.optOutFiling(OWNER, "name")))
                 .body("POST", "/v1/opt-out-filings/{id}/versions", optOutFiling())
                 .body("POST", "/v1/opt-out-filings/{id}/withdrawal", "{\"withdrawnOn\": \"" + TODAY + "\"}")
                 .resource("/v1/provisions/{id}", () -> Map.of("id", provision(ProvisionResourceTest.subject())))
                 .resource("/v1/receipts/{id}", () -> Map.of("id", receipt(ProvisionResourceTest.subject())))
-                .groupShared("/v1/joint-use-schemes/{id}",
+                .groupShared(
+                        "/v1/joint-use-schemes/{id}",
                         () -> Map.of("id", JointUseSchemeResourceTest.create(unique("グループ共同利用"))),
                         "members of the owner's company group read its joint-use schemes (APPI Art. 27(5)(iii))")
-                .body("POST", "/v1/joint-use-schemes/{id}/versions", JointUseSchemeResourceTest.scheme(unique("改訂"),
-                        "[\"tenant-b\"]", "[\"Other\"]", "2030-01-01", "2029-01-01"))
+                .body(
+                        "POST",
+                        "/v1/joint-use-schemes/{id}/versions",
+                        JointUseSchemeResourceTest.scheme(
+                                unique("改訂"), "[\"tenant-b\"]", "[\"Other\"]", "2030-01-01", "2029-01-01"))
                 // A provision stop is the owner's resource even though it sits under the person's path.
                 .resource("/v1/subjects/{subjectRef}/provision-stops/{id}", () -> {
                     String person = ProvisionResourceTest.subject();
@@ -68,18 +89,29 @@ class SecurityContractTest {
                 // it sees its own (empty) records and none of the owner's.
                 .ownNamespace("/v1/subjects/{subjectRef}", () -> {
                     String person = ProvisionResourceTest.subject();
-                    return Map.of("subjectRef", person, "provisionId", provision(person), "receiptId", receipt(person),
-                            "stopId", ProvisionResourceTest.stop(OWNER, person, "dsr-iso-own"));
+                    return Map.of(
+                            "subjectRef",
+                            person,
+                            "provisionId",
+                            provision(person),
+                            "receiptId",
+                            receipt(person),
+                            "stopId",
+                            ProvisionResourceTest.stop(OWNER, person, "dsr-iso-own"));
                 })
-                .body("POST", "/v1/subjects/{subjectRef}/provision-stops",
+                .body(
+                        "POST",
+                        "/v1/subjects/{subjectRef}/provision-stops",
                         "{\"ground\": \"ART_35_3\", \"requestRef\": \"dsr-iso-other\"}")
                 .verify(22);
     }
 
     private static String provision(String person) {
         String recipient = register(OWNER, corporation(unique("株式会社提供先")));
-        return ProvisionResourceTest.recorded(OWNER,
-                ProvisionResourceTest.provision(recipient, ProvisionResourceTest.consentedPurpose(person), person))
+        return ProvisionResourceTest.recorded(
+                        OWNER,
+                        ProvisionResourceTest.provision(
+                                recipient, ProvisionResourceTest.consentedPurpose(person), person))
                 .getString("id");
     }
 
@@ -88,12 +120,20 @@ class SecurityContractTest {
         body.put("providerId", register(OWNER, corporation(unique("株式会社プロバイダ"))));
         body.put("subjectRefs", List.of(person));
         body.put("dataItems", List.of("name", "phone"));
-        body.put("acquisitionCircumstances", "Registered by the job seeker on the provider's site, consenting to referral");
+        body.put(
+                "acquisitionCircumstances",
+                "Registered by the job seeker on the provider's site, consenting to referral");
         body.put("basis", "CONSENT");
         body.put("consentConfirmed", true);
         body.put("method", "EACH");
         body.put("receivedOn", "2025-04-01");
-        return as(OWNER, "client-system").body(body).post("/v1/receipts").then().statusCode(201).extract().path("id");
+        return as(OWNER, "client-system")
+                .body(body)
+                .post("/v1/receipts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static String optOutFiling() {

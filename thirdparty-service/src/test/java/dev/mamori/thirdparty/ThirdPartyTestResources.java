@@ -12,6 +12,5 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(ConsentServiceStub.class)
 public final class ThirdPartyTestResources {
-    private ThirdPartyTestResources() {
-    }
+    private ThirdPartyTestResources() {}
 }

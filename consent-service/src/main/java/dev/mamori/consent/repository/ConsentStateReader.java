@@ -55,12 +55,13 @@ public class ConsentStateReader {
             + "LEFT JOIN consent_withdrawal w ON w.consent_id = c.id";
 
     /** The same for many pairs at once, in the order given. */
-    private static final String MANY = "SELECT q.ord, " + STATE_COLUMNS + ", " + STOPPED.formatted("q.subject", "q.purpose")
-            + " AS stopped, " + ERASED.formatted("q.subject") + " AS erased "
-            + "FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS q(subject, purpose, ord) "
-            + "LEFT JOIN LATERAL (SELECT * FROM consent c WHERE c.tenant_id = $1 AND c.subject_ref = q.subject "
-            + "AND c.purpose_code = q.purpose ORDER BY c.captured_at DESC, c.seq DESC LIMIT 1) c ON true "
-            + "LEFT JOIN consent_withdrawal w ON w.consent_id = c.id ORDER BY q.ord";
+    private static final String MANY =
+            "SELECT q.ord, " + STATE_COLUMNS + ", " + STOPPED.formatted("q.subject", "q.purpose")
+                    + " AS stopped, " + ERASED.formatted("q.subject") + " AS erased "
+                    + "FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS q(subject, purpose, ord) "
+                    + "LEFT JOIN LATERAL (SELECT * FROM consent c WHERE c.tenant_id = $1 AND c.subject_ref = q.subject "
+                    + "AND c.purpose_code = q.purpose ORDER BY c.captured_at DESC, c.seq DESC LIMIT 1) c ON true "
+                    + "LEFT JOIN consent_withdrawal w ON w.consent_id = c.id ORDER BY q.ord";
 
     /** The current state of every person who ever answered for a purpose, for the vendor export. */
     private static final String BY_PURPOSE = "SELECT DISTINCT ON (c.subject_ref) c.subject_ref, " + STATE_COLUMNS + ", "
@@ -85,22 +86,25 @@ public class ConsentStateReader {
     }
 
     public Uni<SubjectConsents> subject(String tenantId, String subjectRef) {
-        return pool.preparedQuery(SUBJECT).execute(Tuple.of(tenantId, subjectRef)).map(rows -> {
-            Row first = rows.iterator().next();
-            String[] stops = first.getArrayOfStrings("stops");
-            Set<String> stopped = stops == null ? Set.of() : Set.of(Arrays.stream(stops).distinct()
-                    .toArray(String[]::new));
-            boolean erased = stopped.contains("!");
-            boolean stoppedAll = erased || stopped.contains("*");
-            Map<String, ConsentState> byPurpose = new HashMap<>();
-            for (Row row : rows) {
-                String purpose = row.getString("purpose_code");
-                if (purpose != null) {
-                    byPurpose.put(purpose, toState(row, stoppedAll || stopped.contains(purpose), erased));
-                }
-            }
-            return SubjectConsents.complete(byPurpose, stoppedAll, stopped, erased);
-        });
+        return pool.preparedQuery(SUBJECT)
+                .execute(Tuple.of(tenantId, subjectRef))
+                .map(rows -> {
+                    Row first = rows.iterator().next();
+                    String[] stops = first.getArrayOfStrings("stops");
+                    Set<String> stopped = stops == null
+                            ? Set.of()
+                            : Set.of(Arrays.stream(stops).distinct().toArray(String[]::new));
+                    boolean erased = stopped.contains("!");
+                    boolean stoppedAll = erased || stopped.contains("*");
+                    Map<String, ConsentState> byPurpose = new HashMap<>();
+                    for (Row row : rows) {
+                        String purpose = row.getString("purpose_code");
+                        if (purpose != null) {
+                            byPurpose.put(purpose, toState(row, stoppedAll || stopped.contains(purpose), erased));
+                        }
+                    }
+                    return SubjectConsents.complete(byPurpose, stoppedAll, stopped, erased);
+                });
     }
 
     public Uni<List<ConsentState>> states(String tenantId, List<String> subjectRefs, List<String> purposeCodes) {
@@ -114,17 +118,17 @@ public class ConsentStateReader {
     }
 
     /** Pages through a purpose's subjects in subjectRef order; {@code after} is the last subjectRef seen. */
-    public Uni<Integer> statesForPurpose(String tenantId, String purposeCode, String after, int limit,
-                                         Consumer<SubjectState> sink) {
-        return pool.preparedQuery(BY_PURPOSE).execute(Tuple.of(tenantId, purposeCode, after, limit))
+    public Uni<Integer> statesForPurpose(
+            String tenantId, String purposeCode, String after, int limit, Consumer<SubjectState> sink) {
+        return pool.preparedQuery(BY_PURPOSE)
+                .execute(Tuple.of(tenantId, purposeCode, after, limit))
                 .map((RowSet<Row> rows) -> {
                     rows.forEach(row -> sink.accept(new SubjectState(row.getString("subject_ref"), toState(row))));
                     return rows.size();
                 });
     }
 
-    public record SubjectState(String subjectRef, ConsentState state) {
-    }
+    public record SubjectState(String subjectRef, ConsentState state) {}
 
     public Uni<PurposeFacts> purpose(String tenantId, String code) {
         return pool.preparedQuery(PURPOSE).execute(Tuple.of(tenantId, code)).map(rows -> {
@@ -133,14 +137,20 @@ public class ConsentStateReader {
             }
             Row row = rows.iterator().next();
             Integer lastUnrelated = row.getInteger("last_unrelated");
-            return new PurposeFacts(row.getUUID("id"), code, row.getInteger("current_version"),
-                    lastUnrelated == null ? 0 : lastUnrelated, categories(row.getString("sensitive_categories")));
+            return new PurposeFacts(
+                    row.getUUID("id"),
+                    code,
+                    row.getInteger("current_version"),
+                    lastUnrelated == null ? 0 : lastUnrelated,
+                    categories(row.getString("sensitive_categories")));
         });
     }
 
     public Uni<Integer> guardianAgeThreshold(String tenantId, int defaultAge) {
-        return pool.preparedQuery(THRESHOLD).execute(Tuple.of(tenantId))
-                .map(rows -> rows.size() == 0 ? defaultAge : rows.iterator().next().getInteger(0));
+        return pool.preparedQuery(THRESHOLD)
+                .execute(Tuple.of(tenantId))
+                .map(rows ->
+                        rows.size() == 0 ? defaultAge : rows.iterator().next().getInteger(0));
     }
 
     private ConsentState toState(Row row) {
@@ -152,11 +162,18 @@ public class ConsentStateReader {
         if (id == null) {
             return erased ? ConsentState.NONE_ERASED : stopped ? ConsentState.NONE_STOPPED : ConsentState.NONE;
         }
-        return new ConsentState(id, ConsentDecision.valueOf(row.getString("decision")),
-                row.getInteger("purpose_version"), row.getOffsetDateTime("expires_at"),
-                categories(row.getString("sensitive_categories")), row.getLocalDate("subject_birth_date"),
-                row.getBoolean("has_guardian"), row.getOffsetDateTime("captured_at"),
-                row.getOffsetDateTime("withdrawn_at"), stopped, erased);
+        return new ConsentState(
+                id,
+                ConsentDecision.valueOf(row.getString("decision")),
+                row.getInteger("purpose_version"),
+                row.getOffsetDateTime("expires_at"),
+                categories(row.getString("sensitive_categories")),
+                row.getLocalDate("subject_birth_date"),
+                row.getBoolean("has_guardian"),
+                row.getOffsetDateTime("captured_at"),
+                row.getOffsetDateTime("withdrawn_at"),
+                stopped,
+                erased);
     }
 
     private Set<SensitiveCategory> categories(String json) {

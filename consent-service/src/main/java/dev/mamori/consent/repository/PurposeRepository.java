@@ -18,10 +18,13 @@ public class PurposeRepository implements PanacheRepositoryBase<Purpose, UUID> {
     /** The purpose row locked for the rest of the transaction, so two new versions cannot take the same number. */
     public Uni<Purpose> lockByCode(String tenantId, String code) {
         return find("tenantId = ?1 and code = ?2", tenantId, code)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     public Uni<List<Purpose>> listForTenant(String tenantId, int offset, int limit) {
-        return find("tenantId", Sort.by("code"), tenantId).range(offset, offset + limit - 1).list();
+        return find("tenantId", Sort.by("code"), tenantId)
+                .range(offset, offset + limit - 1)
+                .list();
     }
 }

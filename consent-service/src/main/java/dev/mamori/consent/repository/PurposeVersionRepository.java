@@ -21,7 +21,10 @@ public class PurposeVersionRepository implements PanacheRepositoryBase<PurposeVe
         if (purposeIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return list("select v from PurposeVersion v, Purpose p where v.purposeId = p.id and v.version = p.currentVersion"
-                + " and p.tenantId = ?1 and p.id in ?2", tenantId, purposeIds);
+        return list(
+                "select v from PurposeVersion v, Purpose p where v.purposeId = p.id and v.version = p.currentVersion"
+                        + " and p.tenantId = ?1 and p.id in ?2",
+                tenantId,
+                purposeIds);
     }
 }

@@ -17,6 +17,8 @@ public class UseStopRepository implements PanacheRepositoryBase<UseStop, UUID> {
     }
 
     public Uni<UseStop> lockForTenant(String tenantId, UUID id) {
-        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return find("tenantId = ?1 and id = ?2", tenantId, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 }

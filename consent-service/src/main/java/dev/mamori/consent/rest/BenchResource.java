@@ -31,14 +31,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class BenchResource {
 
-    static final DecisionView CONSTANT = new DecisionView("cust-000001", "call-center-support", true,
-            DecisionReason.CONSENT_GIVEN, 1, UUID.fromString("00000000-0000-4000-8000-000000000001"), 1, null);
+    static final DecisionView CONSTANT = new DecisionView(
+            "cust-000001",
+            "call-center-support",
+            true,
+            DecisionReason.CONSENT_GIVEN,
+            1,
+            UUID.fromString("00000000-0000-4000-8000-000000000001"),
+            1,
+            null);
 
     private final boolean enabled;
     private final TenantContext tenant;
 
-    public BenchResource(@ConfigProperty(name = "mamori.bench.enabled", defaultValue = "false") boolean enabled,
-                         TenantContext tenant) {
+    public BenchResource(
+            @ConfigProperty(name = "mamori.bench.enabled", defaultValue = "false") boolean enabled,
+            TenantContext tenant) {
         this.enabled = enabled;
         this.tenant = tenant;
     }

@@ -34,12 +34,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/consents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Consents", description = "Consents and refusals with evidence, withdrawals, receipts (APPI Arts. 18, 20(2), 27, 28)")
+@Tag(
+        name = "Consents",
+        description = "Consents and refusals with evidence, withdrawals, receipts (APPI Arts. 18, 20(2), 27, 28)")
 public class ConsentResource {
 
     @Schema(name = "ConsentImportResult")
-    public record ImportResult(int imported, List<UUID> ids) {
-    }
+    public record ImportResult(int imported, List<UUID> ids) {}
 
     private final ConsentService consents;
     private final ReceiptService receipts;
@@ -51,29 +52,41 @@ public class ConsentResource {
 
     @POST
     @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.PRIVACY_OFFICER})
-    @Operation(operationId = "recordConsent", summary = "Record a person's consent or refusal to a purpose version, with evidence")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @Operation(
+            operationId = "recordConsent",
+            summary = "Record a person's consent or refusal to a purpose version, with evidence")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
             content = @Content(schema = @Schema(implementation = ConsentView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown purpose or version, sensitive categories not named, "
-            + "a minor without a statutory agent, a capture time in the future",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown purpose or version, sensitive categories not named, "
+                    + "a minor without a statutory agent, a capture time in the future",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> recordConsent(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                       @Valid @NotNull ConsentDraft draft) {
-        return consents.record(idempotencyKey, draft, c -> Response.created(URI.create("/v1/consents/" + c.consent().id))
-                .entity(ConsentView.of(c)).build());
+    public Uni<Response> recordConsent(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull ConsentDraft draft) {
+        return consents.record(
+                idempotencyKey, draft, c -> Response.created(URI.create("/v1/consents/" + c.consent().id))
+                        .entity(ConsentView.of(c))
+                        .build());
     }
 
     @POST
     @Path("/import")
     @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.PRIVACY_OFFICER})
-    @Operation(operationId = "importConsents", summary = "Import up to 5,000 existing consents at once: all or nothing, "
-            + "every wrong row named")
-    @APIResponse(responseCode = "201", description = "All imported",
+    @Operation(
+            operationId = "importConsents",
+            summary = "Import up to 5,000 existing consents at once: all or nothing, " + "every wrong row named")
+    @APIResponse(
+            responseCode = "201",
+            description = "All imported",
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
-    public Uni<Response> importConsents(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                        @Valid @NotNull ConsentImport body) {
+    public Uni<Response> importConsents(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull ConsentImport body) {
         return consents.importAll(idempotencyKey, body, all -> Response.status(201)
-                .entity(new ImportResult(all.size(), all.stream().map(c -> c.id).toList())).build());
+                .entity(new ImportResult(all.size(), all.stream().map(c -> c.id).toList()))
+                .build());
     }
 
     @GET
@@ -87,14 +100,20 @@ public class ConsentResource {
     @POST
     @Path("/{id}/withdraw")
     @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.PRIVACY_OFFICER})
-    @Operation(operationId = "withdrawConsent", summary = "Withdraw a consent; history is kept and a second "
-            + "withdrawal changes nothing (409 already-withdrawn)")
-    @APIResponse(responseCode = "200", description = "Withdrawn",
+    @Operation(
+            operationId = "withdrawConsent",
+            summary = "Withdraw a consent; history is kept and a second "
+                    + "withdrawal changes nothing (409 already-withdrawn)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = ConsentView.class)))
-    public Uni<Response> withdrawConsent(@PathParam("id") UUID id,
-                                         @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                         @Valid @NotNull WithdrawalDraft draft) {
-        return consents.withdraw(idempotencyKey, id, draft, c -> Response.ok(ConsentView.of(c)).build());
+    public Uni<Response> withdrawConsent(
+            @PathParam("id") UUID id,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull WithdrawalDraft draft) {
+        return consents.withdraw(
+                idempotencyKey, id, draft, c -> Response.ok(ConsentView.of(c)).build());
     }
 
     @GET

@@ -1,10 +1,9 @@
 package dev.mamori.consent.rest;
 
-import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.consent.DecisionReason;
-import dev.mamori.consent.service.ConsentDraft;
 import dev.mamori.consent.service.Decision;
 import dev.mamori.consent.service.DecisionService;
+import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.platform.tenant.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,29 +40,42 @@ public class DecisionResource {
             @Schema(example = "call-center-support") String purpose,
             boolean allowed,
             DecisionReason reason,
-            @Schema(description = "The purpose version in force") int purposeVersion,
+
+            @Schema(description = "The purpose version in force")
+            int purposeVersion,
+
             UUID consentId,
-            @Schema(description = "The version the person answered") Integer consentedVersion,
+
+            @Schema(description = "The version the person answered")
+            Integer consentedVersion,
+
             String message) {
 
         static DecisionView of(String subjectRef, String purpose, Decision d) {
-            return new DecisionView(subjectRef, purpose, d.allowed(), d.reason(), d.purposeVersion(), d.consentId(),
-                    d.consentedVersion(), d.message());
+            return new DecisionView(
+                    subjectRef,
+                    purpose,
+                    d.allowed(),
+                    d.reason(),
+                    d.purposeVersion(),
+                    d.consentId(),
+                    d.consentedVersion(),
+                    d.message());
         }
     }
 
     @Schema(name = "DecisionCheck")
-    public record Check(@NotBlank @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
-                        @NotBlank @Size(max = 64) String purpose) {
-    }
+    public record Check(
+            @NotBlank @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE)
+            String subjectRef,
+
+            @NotBlank @Size(max = 64) String purpose) {}
 
     @Schema(name = "DecisionBatch")
-    public record Batch(@NotEmpty @Size(max = MAX_BATCH) List<@Valid @NotNull Check> checks) {
-    }
+    public record Batch(@NotEmpty @Size(max = MAX_BATCH) List<@Valid @NotNull Check> checks) {}
 
     @Schema(name = "DecisionBatchResult")
-    public record BatchResult(List<DecisionView> decisions) {
-    }
+    public record BatchResult(List<DecisionView> decisions) {}
 
     private final DecisionService decisions;
 
@@ -75,7 +87,8 @@ public class DecisionResource {
     @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Operation(operationId = "decide", summary = "Whether a person's data may be used for a purpose, and why")
     public Uni<DecisionView> decide(
-            @QueryParam("subjectRef") @NotBlank @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
+            @QueryParam("subjectRef") @NotBlank @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE)
+                    String subjectRef,
             @QueryParam("purpose") @NotBlank @Size(max = 64) String purpose) {
         return decisions.decide(subjectRef, purpose).map(d -> DecisionView.of(subjectRef, purpose, d));
     }
@@ -87,11 +100,13 @@ public class DecisionResource {
     @Operation(operationId = "decideBatch", summary = "Up to 1,000 decisions in one call, in the order asked")
     public Uni<BatchResult> decideBatch(@Valid @NotNull Batch batch) {
         List<DecisionService.Check> checks = batch.checks().stream()
-                .map(c -> new DecisionService.Check(c.subjectRef(), c.purpose())).toList();
+                .map(c -> new DecisionService.Check(c.subjectRef(), c.purpose()))
+                .toList();
         return decisions.decideAll(checks).map(all -> {
             List<DecisionView> views = new ArrayList<>(all.size());
             for (int i = 0; i < all.size(); i++) {
-                views.add(DecisionView.of(checks.get(i).subjectRef(), checks.get(i).purpose(), all.get(i)));
+                views.add(DecisionView.of(
+                        checks.get(i).subjectRef(), checks.get(i).purpose(), all.get(i)));
             }
             return new BatchResult(views);
         });

@@ -43,7 +43,7 @@ public class PolicyResource {
     }
 
     private static PolicyService.PolicyDraft view(TenantPolicy p) {
-        return new PolicyService.PolicyDraft(p.guardianAgeThreshold, p.controllerName, p.controllerAddress,
-                p.controllerContact, p.policyUrl);
+        return new PolicyService.PolicyDraft(
+                p.guardianAgeThreshold, p.controllerName, p.controllerAddress, p.controllerContact, p.policyUrl);
     }
 }

@@ -50,40 +50,57 @@ public class PurposeResource {
     @Path("/{code}/consent-states.csv")
     @Produces("text/csv")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CLIENT_SYSTEM})
-    @Operation(operationId = "exportConsentStates", summary = "Everyone who answered for this purpose with whether "
-            + "their data may be used now, as CSV (UTF-8 with BOM) for vendors without an API")
+    @Operation(
+            operationId = "exportConsentStates",
+            summary = "Everyone who answered for this purpose with whether "
+                    + "their data may be used now, as CSV (UTF-8 with BOM) for vendors without an API")
     public Uni<Response> exportConsentStates(@PathParam("code") String code) {
         return exports.export(code).map(csv -> Response.ok(csv, Csv.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + code + "-consent-states.csv\"").build());
+                .header("Content-Disposition", "attachment; filename=\"" + code + "-consent-states.csv\"")
+                .build());
     }
 
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(operationId = "createPurpose", summary = "Publish a new purpose of use (version 1)")
-    @APIResponse(responseCode = "201", description = "Published",
+    @APIResponse(
+            responseCode = "201",
+            description = "Published",
             content = @Content(schema = @Schema(implementation = PurposeView.class)))
-    @APIResponse(responseCode = "409", description = "A purpose with this code exists",
+    @APIResponse(
+            responseCode = "409",
+            description = "A purpose with this code exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The draft breaks a rule of the law",
+    @APIResponse(
+            responseCode = "422",
+            description = "The draft breaks a rule of the law",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> createPurpose(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                       @Valid @NotNull PurposeDraft draft) {
-        return purposes.create(idempotencyKey, draft, p -> Response.created(URI.create("/v1/purposes/" + p.purpose().code))
-                .entity(PurposeView.detail(p)).build());
+    public Uni<Response> createPurpose(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull PurposeDraft draft) {
+        return purposes.create(
+                idempotencyKey, draft, p -> Response.created(URI.create("/v1/purposes/" + p.purpose().code))
+                        .entity(PurposeView.detail(p))
+                        .build());
     }
 
     @POST
     @Path("/{code}/versions")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(operationId = "publishPurposeVersion",
+    @Operation(
+            operationId = "publishPurposeVersion",
             summary = "Publish the next version of a purpose, stating whether the change is RELATED or UNRELATED")
-    @APIResponse(responseCode = "201", description = "Published",
+    @APIResponse(
+            responseCode = "201",
+            description = "Published",
             content = @Content(schema = @Schema(implementation = PurposeView.class)))
-    public Uni<Response> publishPurposeVersion(@PathParam("code") String code,
-                                               @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                               @Valid @NotNull PurposeDraft draft) {
-        return purposes.publishVersion(idempotencyKey, code, draft, p -> Response.created(URI.create("/v1/purposes/" + code))
-                .entity(PurposeView.summary(p)).build());
+    public Uni<Response> publishPurposeVersion(
+            @PathParam("code") String code,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull PurposeDraft draft) {
+        return purposes.publishVersion(
+                idempotencyKey, code, draft, p -> Response.created(URI.create("/v1/purposes/" + code))
+                        .entity(PurposeView.summary(p))
+                        .build());
     }
 
     @GET
@@ -92,8 +109,8 @@ public class PurposeResource {
     public Uni<Page<PurposeView>> listPurposes(
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return purposes.list(offset, limit).map(found -> Page.of(
-                found.stream().map(PurposeView::summary).toList(), offset, limit));
+        return purposes.list(offset, limit)
+                .map(found -> Page.of(found.stream().map(PurposeView::summary).toList(), offset, limit));
     }
 
     @GET

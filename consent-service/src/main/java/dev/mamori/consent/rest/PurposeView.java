@@ -18,7 +18,9 @@ public record PurposeView(
         @Schema(example = "2") int currentVersion,
         OffsetDateTime createdAt,
         Version current,
-        @Schema(description = "Every version, oldest first (detail view only)") List<Version> versions) {
+
+        @Schema(description = "Every version, oldest first (detail view only)")
+        List<Version> versions) {
 
     @Schema(name = "PurposeVersion")
     public record Version(
@@ -38,19 +40,35 @@ public record PurposeView(
             String publishedBy) {
 
         static Version of(PurposeVersion v) {
-            return new Version(v.version, v.changeType, v.titleJa, v.titleEn, v.descriptionJa, v.descriptionEn,
-                    v.dataItems, v.sensitiveCategories, v.thirdPartyProvision, v.recipientTypes,
-                    v.crossBorderCountries, v.crossBorderInformation, v.publishedAt, v.publishedBy);
+            return new Version(
+                    v.version,
+                    v.changeType,
+                    v.titleJa,
+                    v.titleEn,
+                    v.descriptionJa,
+                    v.descriptionEn,
+                    v.dataItems,
+                    v.sensitiveCategories,
+                    v.thirdPartyProvision,
+                    v.recipientTypes,
+                    v.crossBorderCountries,
+                    v.crossBorderInformation,
+                    v.publishedAt,
+                    v.publishedBy);
         }
     }
 
     static PurposeView summary(PublishedPurpose p) {
-        return new PurposeView(p.purpose().code, p.purpose().currentVersion, p.purpose().createdAt,
-                Version.of(p.current()), null);
+        return new PurposeView(
+                p.purpose().code, p.purpose().currentVersion, p.purpose().createdAt, Version.of(p.current()), null);
     }
 
     static PurposeView detail(PublishedPurpose p) {
-        return new PurposeView(p.purpose().code, p.purpose().currentVersion, p.purpose().createdAt,
-                Version.of(p.current()), p.versions().stream().map(Version::of).toList());
+        return new PurposeView(
+                p.purpose().code,
+                p.purpose().currentVersion,
+                p.purpose().createdAt,
+                Version.of(p.current()),
+                p.versions().stream().map(Version::of).toList());
     }
 }

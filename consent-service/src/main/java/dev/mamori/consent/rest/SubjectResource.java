@@ -1,10 +1,10 @@
 package dev.mamori.consent.rest;
 
-import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.consent.service.ConsentService;
 import dev.mamori.consent.service.UseStopDraft;
 import dev.mamori.consent.service.UseStopService;
 import dev.mamori.platform.idempotency.Idempotency;
+import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.platform.tenant.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,12 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SubjectResource {
 
     @Schema(name = "ConsentHistory")
-    public record History(String subjectRef, List<ConsentView> consents, List<ConsentView.UseStopView> useStops) {
-    }
+    public record History(String subjectRef, List<ConsentView> consents, List<ConsentView.UseStopView> useStops) {}
 
     @Schema(name = "UseStopLift")
-    public record Lift(@NotBlank @Size(max = 1000) String reason) {
-    }
+    public record Lift(@NotBlank @Size(max = 1000) String reason) {}
 
     private final ConsentService consents;
     private final UseStopService useStops;
@@ -54,26 +52,34 @@ public class SubjectResource {
     @GET
     @Path("/subjects/{subjectRef}/consents")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.OPERATOR, Roles.CLIENT_SYSTEM, Roles.SERVICE})
-    @Operation(operationId = "getSubjectConsents", summary = "A person's complete consent history in recording order, "
-            + "with withdrawals and use stops")
+    @Operation(
+            operationId = "getSubjectConsents",
+            summary = "A person's complete consent history in recording order, " + "with withdrawals and use stops")
     public Uni<History> getSubjectConsents(
-            @PathParam("subjectRef") @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef) {
-        return consents.history(subjectRef).map(h -> new History(h.subjectRef(),
-                h.consents().stream().map(ConsentView::of).toList(),
-                h.useStops().stream().map(ConsentView.UseStopView::of).toList()));
+            @PathParam("subjectRef") @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE)
+                    String subjectRef) {
+        return consents.history(subjectRef)
+                .map(h -> new History(
+                        h.subjectRef(),
+                        h.consents().stream().map(ConsentView::of).toList(),
+                        h.useStops().stream().map(ConsentView.UseStopView::of).toList()));
     }
 
     @POST
     @Path("/subjects/{subjectRef}/use-stops")
     @RolesAllowed({Roles.SERVICE, Roles.PRIVACY_OFFICER})
-    @Operation(operationId = "stopUse", summary = "Stop the use of a person's data for some or all purposes after a "
-            + "decided request; decisions answer USE_STOPPED from the moment this returns")
+    @Operation(
+            operationId = "stopUse",
+            summary = "Stop the use of a person's data for some or all purposes after a "
+                    + "decided request; decisions answer USE_STOPPED from the moment this returns")
     public Uni<Response> stopUse(
-            @PathParam("subjectRef") @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
+            @PathParam("subjectRef") @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE)
+                    String subjectRef,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull UseStopDraft draft) {
         return useStops.stop(idempotencyKey, subjectRef, draft, stops -> Response.status(201)
-                .entity(stops.stream().map(ConsentView.UseStopView::of).toList()).build());
+                .entity(stops.stream().map(ConsentView.UseStopView::of).toList())
+                .build());
     }
 
     @POST

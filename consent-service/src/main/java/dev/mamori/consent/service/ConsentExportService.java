@@ -21,8 +21,16 @@ import java.util.List;
 public class ConsentExportService {
 
     private static final int PAGE = 5000;
-    static final List<String> HEADER = List.of("subject_ref", "allowed", "reason", "consent_id", "consented_version",
-            "current_version", "captured_at", "withdrawn_at", "expires_at");
+    static final List<String> HEADER = List.of(
+            "subject_ref",
+            "allowed",
+            "reason",
+            "consent_id",
+            "consented_version",
+            "current_version",
+            "captured_at",
+            "withdrawn_at",
+            "expires_at");
 
     private final ConsentStateReader reader;
     private final TenantContext tenant;
@@ -42,26 +50,46 @@ public class ConsentExportService {
             if (!purpose.known()) {
                 throw ProblemException.notFound("Purpose", purposeCode);
             }
-            return reader.guardianAgeThreshold(tenantId, TenantPolicy.DEFAULT_GUARDIAN_AGE).chain(threshold -> {
-                Csv csv = Csv.withHeader(HEADER);
-                OffsetDateTime now = OffsetDateTime.now(clock);
-                String[] last = {""};
-                return page(tenantId, purposeCode, last, csv, purpose, threshold, now)
-                        .chain(() -> Panache.withTransaction(() -> audit.record("CONSENT_STATES_EXPORTED", "purpose",
-                                purposeCode + " (" + csv.rows() + " people)", null)))
-                        .map(v -> csv.text());
-            });
+            return reader.guardianAgeThreshold(tenantId, TenantPolicy.DEFAULT_GUARDIAN_AGE)
+                    .chain(threshold -> {
+                        Csv csv = Csv.withHeader(HEADER);
+                        OffsetDateTime now = OffsetDateTime.now(clock);
+                        String[] last = {""};
+                        return page(tenantId, purposeCode, last, csv, purpose, threshold, now)
+                                .chain(() -> Panache.withTransaction(() -> audit.record(
+                                        "CONSENT_STATES_EXPORTED",
+                                        "purpose",
+                                        purposeCode + " (" + csv.rows() + " people)",
+                                        null)))
+                                .map(v -> csv.text());
+                    });
         });
     }
 
-    private Uni<Void> page(String tenantId, String purposeCode, String[] last, Csv csv, PurposeFacts purpose,
-                           int threshold, OffsetDateTime now) {
+    private Uni<Void> page(
+            String tenantId,
+            String purposeCode,
+            String[] last,
+            Csv csv,
+            PurposeFacts purpose,
+            int threshold,
+            OffsetDateTime now) {
         return reader.statesForPurpose(tenantId, purposeCode, last[0], PAGE, s -> {
-            Decision d = DecisionRules.decide(purpose, s.state(), threshold, now);
-            csv.row(s.subjectRef(), d.allowed(), d.reason(), s.state().consentId(), d.consentedVersion(),
-                    d.purposeVersion(), s.state().capturedAt(), s.state().withdrawnAt(), s.state().expiresAt());
-            last[0] = s.subjectRef();
-        }).chain(n -> n == PAGE ? page(tenantId, purposeCode, last, csv, purpose, threshold, now)
-                : Uni.createFrom().voidItem());
+                    Decision d = DecisionRules.decide(purpose, s.state(), threshold, now);
+                    csv.row(
+                            s.subjectRef(),
+                            d.allowed(),
+                            d.reason(),
+                            s.state().consentId(),
+                            d.consentedVersion(),
+                            d.purposeVersion(),
+                            s.state().capturedAt(),
+                            s.state().withdrawnAt(),
+                            s.state().expiresAt());
+                    last[0] = s.subjectRef();
+                })
+                .chain(n -> n == PAGE
+                        ? page(tenantId, purposeCode, last, csv, purpose, threshold, now)
+                        : Uni.createFrom().voidItem());
     }
 }

@@ -9,5 +9,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Existing consents to import at once: all or nothing. */
 @Schema(name = "ConsentImport")
-public record ConsentImport(@NotEmpty @Size(max = ConsentService.MAX_IMPORT) List<@Valid @NotNull ConsentDraft> consents) {
-}
+public record ConsentImport(
+        @NotEmpty @Size(max = ConsentService.MAX_IMPORT) List<@Valid @NotNull ConsentDraft> consents) {}

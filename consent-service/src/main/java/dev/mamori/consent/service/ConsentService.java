@@ -45,12 +45,10 @@ import java.util.stream.Collectors;
 public class ConsentService {
 
     /** A consent with its withdrawal, if any. */
-    public record RecordedConsent(Consent consent, ConsentWithdrawal withdrawal) {
-    }
+    public record RecordedConsent(Consent consent, ConsentWithdrawal withdrawal) {}
 
     /** Everything about one person's consents, for them and for disclosure requests (APPI Art. 33). */
-    public record SubjectHistory(String subjectRef, List<RecordedConsent> consents, List<UseStop> useStops) {
-    }
+    public record SubjectHistory(String subjectRef, List<RecordedConsent> consents, List<UseStop> useStops) {}
 
     public static final int MAX_IMPORT = 5000;
 
@@ -67,10 +65,19 @@ public class ConsentService {
     private final DecisionCache cache;
     private final Clock clock;
 
-    public ConsentService(ConsentRepository consents, ConsentWithdrawalRepository withdrawals, PurposeRepository purposes,
-                          PurposeVersionRepository versions, TenantPolicyRepository policies, UseStopRepository useStops,
-                          TenantContext tenant, AuditLog audit, ChangeFeed feed, Idempotency idempotency,
-                          DecisionCache cache, Clock clock) {
+    public ConsentService(
+            ConsentRepository consents,
+            ConsentWithdrawalRepository withdrawals,
+            PurposeRepository purposes,
+            PurposeVersionRepository versions,
+            TenantPolicyRepository policies,
+            UseStopRepository useStops,
+            TenantContext tenant,
+            AuditLog audit,
+            ChangeFeed feed,
+            Idempotency idempotency,
+            DecisionCache cache,
+            Clock clock) {
         this.consents = consents;
         this.withdrawals = withdrawals;
         this.purposes = purposes;
@@ -90,13 +97,24 @@ public class ConsentService {
      * cached about the person (the others hear it from the change feed), so a decision asked next sees it.
      */
     public Uni<Response> record(String idempotencyKey, ConsentDraft draft, Function<RecordedConsent, Response> answer) {
-        return idempotency.once(idempotencyKey, "recordConsent", draft, () -> record(draft), answer,
+        return idempotency.once(
+                idempotencyKey,
+                "recordConsent",
+                draft,
+                () -> record(draft),
+                answer,
                 recorded -> cache.committed(tenant.tenantId(), draft.subjectRef()));
     }
 
     /** Imports existing consents (see below), once per Idempotency-Key; then the tenant's cached states are dropped. */
-    public Uni<Response> importAll(String idempotencyKey, ConsentImport batch, Function<List<Consent>, Response> answer) {
-        return idempotency.once(idempotencyKey, "importConsents", batch, () -> importAll(batch.consents()), answer,
+    public Uni<Response> importAll(
+            String idempotencyKey, ConsentImport batch, Function<List<Consent>, Response> answer) {
+        return idempotency.once(
+                idempotencyKey,
+                "importConsents",
+                batch,
+                () -> importAll(batch.consents()),
+                answer,
                 imported -> cache.committed(tenant.tenantId(), null));
     }
 
@@ -104,11 +122,16 @@ public class ConsentService {
      * Withdraws a consent (see below), once per Idempotency-Key; then this replica forgets the person's cached state.
      * A replayed answer does not say whose consent it was, so then the tenant's cached states are dropped.
      */
-    public Uni<Response> withdraw(String idempotencyKey, UUID consentId, WithdrawalDraft draft,
-                                  Function<RecordedConsent, Response> answer) {
-        return idempotency.once(idempotencyKey, "withdrawConsent:" + consentId, draft, () -> withdraw(consentId, draft),
-                answer, withdrawn -> cache.committed(tenant.tenantId(),
-                        withdrawn == null ? null : withdrawn.consent().subjectRef));
+    public Uni<Response> withdraw(
+            String idempotencyKey, UUID consentId, WithdrawalDraft draft, Function<RecordedConsent, Response> answer) {
+        return idempotency.once(
+                idempotencyKey,
+                "withdrawConsent:" + consentId,
+                draft,
+                () -> withdraw(consentId, draft),
+                answer,
+                withdrawn ->
+                        cache.committed(tenant.tenantId(), withdrawn == null ? null : withdrawn.consent().subjectRef));
     }
 
     private Uni<RecordedConsent> record(ConsentDraft draft) {
@@ -120,8 +143,8 @@ public class ConsentService {
                 throw refusal(errors);
             }
             return consents.persist(consent)
-                    .call(() -> feed.publish(DecisionCache.CONSENT_CHANNEL,
-                            DecisionCache.consentNotice(tenantId, consent.subjectRef)))
+                    .call(() -> feed.publish(
+                            DecisionCache.CONSENT_CHANNEL, DecisionCache.consentNotice(tenantId, consent.subjectRef)))
                     .call(() -> audit.record("CONSENT_RECORDED", "consent", consent.id, consent.subjectRef))
                     .map(c -> new RecordedConsent(c, null));
         });
@@ -143,7 +166,8 @@ public class ConsentService {
                 throw refusal(errors);
             }
             List<AuditEntry> lines = built.stream()
-                    .map(c -> audit.entry("CONSENT_IMPORTED", "consent", c.id, c.subjectRef)).toList();
+                    .map(c -> audit.entry("CONSENT_IMPORTED", "consent", c.id, c.subjectRef))
+                    .toList();
             return consents.persist(built)
                     .call(() -> feed.publish(DecisionCache.CONSENT_CHANNEL, DecisionCache.tenantNotice(tenantId)))
                     .call(() -> audit.recordAll(tenantId, lines))
@@ -160,22 +184,32 @@ public class ConsentService {
                 throw ProblemException.notFound("Consent", consentId);
             }
             if (consent.decision != ConsentDecision.GIVEN) {
-                throw ProblemException.conflict("not-withdrawable", "Consent " + consentId
-                        + " records a refusal; there is nothing to withdraw");
+                throw ProblemException.conflict(
+                        "not-withdrawable",
+                        "Consent " + consentId + " records a refusal; there is nothing to withdraw");
             }
-            OffsetDateTime withdrawnAt = draft.withdrawnAt() == null ? now : draft.withdrawnAt().truncatedTo(ChronoUnit.MICROS);
+            OffsetDateTime withdrawnAt =
+                    draft.withdrawnAt() == null ? now : draft.withdrawnAt().truncatedTo(ChronoUnit.MICROS);
             if (withdrawnAt.isAfter(now.plus(NotFutureValidator.CLOCK_SKEW))) {
-                throw ProblemException.unprocessable("withdrawn-in-future", "Withdrawal time is in the future",
-                        "withdrawnAt", "must not be in the future");
+                throw ProblemException.unprocessable(
+                        "withdrawn-in-future",
+                        "Withdrawal time is in the future",
+                        "withdrawnAt",
+                        "must not be in the future");
             }
             if (withdrawnAt.isBefore(consent.capturedAt)) {
-                throw ProblemException.unprocessable("withdrawn-before-consent", "Withdrawal precedes the consent",
-                        "withdrawnAt", "must not be before the consent was given (" + consent.capturedAt + ")");
+                throw ProblemException.unprocessable(
+                        "withdrawn-before-consent",
+                        "Withdrawal precedes the consent",
+                        "withdrawnAt",
+                        "must not be before the consent was given (" + consent.capturedAt + ")");
             }
             return withdrawals.findForConsent(tenantId, consentId).chain(existing -> {
                 if (existing != null) {
-                    throw ProblemException.conflict("already-withdrawn", "Consent " + consentId
-                            + " was already withdrawn at " + existing.withdrawnAt + "; nothing changed");
+                    throw ProblemException.conflict(
+                            "already-withdrawn",
+                            "Consent " + consentId + " was already withdrawn at " + existing.withdrawnAt
+                                    + "; nothing changed");
                 }
                 ConsentWithdrawal withdrawal = new ConsentWithdrawal();
                 withdrawal.consentId = consentId;
@@ -185,8 +219,10 @@ public class ConsentService {
                 withdrawal.channel = draft.channel();
                 withdrawal.reason = draft.reason();
                 withdrawal.actorSubject = tenant.actorSubject();
-                return withdrawals.persist(withdrawal)
-                        .call(() -> feed.publish(DecisionCache.CONSENT_CHANNEL,
+                return withdrawals
+                        .persist(withdrawal)
+                        .call(() -> feed.publish(
+                                DecisionCache.CONSENT_CHANNEL,
                                 DecisionCache.consentNotice(tenantId, consent.subjectRef)))
                         .call(() -> audit.record("CONSENT_WITHDRAWN", "consent", consentId, consent.subjectRef))
                         .map(w -> new RecordedConsent(consent, w));
@@ -201,7 +237,8 @@ public class ConsentService {
             if (consent == null) {
                 throw ProblemException.notFound("Consent", consentId);
             }
-            return withdrawals.findForConsent(tenantId, consentId)
+            return withdrawals
+                    .findForConsent(tenantId, consentId)
                     .call(() -> audit.record("CONSENT_READ", "consent", consentId, consent.subjectRef))
                     .map(w -> new RecordedConsent(consent, w));
         });
@@ -214,10 +251,14 @@ public class ConsentService {
         return consents.historyOf(tenantId, subjectRef).chain(found -> withdrawals
                 .forConsents(tenantId, found.stream().map(c -> c.id).toList())
                 .chain(ws -> useStops.forSubject(tenantId, subjectRef).map(stops -> {
-                    Map<UUID, ConsentWithdrawal> byConsent = ws.stream()
-                            .collect(Collectors.toMap(w -> w.consentId, Function.identity()));
-                    return new SubjectHistory(subjectRef,
-                            found.stream().map(c -> new RecordedConsent(c, byConsent.get(c.id))).toList(), stops);
+                    Map<UUID, ConsentWithdrawal> byConsent =
+                            ws.stream().collect(Collectors.toMap(w -> w.consentId, Function.identity()));
+                    return new SubjectHistory(
+                            subjectRef,
+                            found.stream()
+                                    .map(c -> new RecordedConsent(c, byConsent.get(c.id)))
+                                    .toList(),
+                            stops);
                 }))
                 .call(() -> audit.record("CONSENT_HISTORY_READ", "subject", subjectRef, subjectRef)));
     }
@@ -237,16 +278,22 @@ public class ConsentService {
         Set<String> codes = drafts.stream().map(ConsentDraft::purpose).collect(Collectors.toSet());
         return purposes.list("tenantId = ?1 and code in ?2", tenantId, codes).chain(all -> (all.isEmpty()
                         ? Uni.createFrom().item(List.<PurposeVersion>of())
-                        : versions.list("tenantId = ?1 and purposeId in ?2", tenantId,
+                        : versions.list(
+                                "tenantId = ?1 and purposeId in ?2",
+                                tenantId,
                                 all.stream().map(p -> p.id).toList()))
-                .chain(vs -> policies.findById(tenantId).map(policy -> new WriteContext(
-                        all.stream().collect(Collectors.toMap(p -> p.code, Function.identity())),
-                        vs.stream().collect(Collectors.toMap(v -> v.purposeId + "@" + v.version, Function.identity())),
-                        policy == null ? TenantPolicy.DEFAULT_GUARDIAN_AGE : policy.guardianAgeThreshold))));
+                .chain(vs -> policies.findById(tenantId)
+                        .map(policy -> new WriteContext(
+                                all.stream().collect(Collectors.toMap(p -> p.code, Function.identity())),
+                                vs.stream()
+                                        .collect(Collectors.toMap(
+                                                v -> v.purposeId + "@" + v.version, Function.identity())),
+                                policy == null ? TenantPolicy.DEFAULT_GUARDIAN_AGE : policy.guardianAgeThreshold))));
     }
 
     /** Builds the row for one draft, adding what is wrong with it to {@code errors} (fields prefixed). */
-    private Consent build(String tenantId, ConsentDraft d, WriteContext ctx, String prefix, List<Problem.FieldError> errors) {
+    private Consent build(
+            String tenantId, ConsentDraft d, WriteContext ctx, String prefix, List<Problem.FieldError> errors) {
         OffsetDateTime now = now();
         OffsetDateTime capturedAt = d.evidence().capturedAt().truncatedTo(ChronoUnit.MICROS);
         int before = errors.size();
@@ -261,27 +308,34 @@ public class ConsentService {
         if (purpose == null) {
             errors.add(new Problem.FieldError(prefix + "purpose", "the tenant has no purpose " + d.purpose()));
         } else if (version == null) {
-            errors.add(new Problem.FieldError(prefix + "purposeVersion", "purpose " + d.purpose() + " has no version "
-                    + d.purposeVersion() + " (current: " + purpose.currentVersion + ")"));
+            errors.add(new Problem.FieldError(
+                    prefix + "purposeVersion",
+                    "purpose " + d.purpose() + " has no version " + d.purposeVersion() + " (current: "
+                            + purpose.currentVersion + ")"));
         }
-        Set<SensitiveCategory> named = d.sensitiveCategoriesOrEmpty().isEmpty()
-                ? Set.of() : EnumSet.copyOf(d.sensitiveCategoriesOrEmpty());
-        if (version != null && d.decision() == ConsentDecision.GIVEN
+        Set<SensitiveCategory> named =
+                d.sensitiveCategoriesOrEmpty().isEmpty() ? Set.of() : EnumSet.copyOf(d.sensitiveCategoriesOrEmpty());
+        if (version != null
+                && d.decision() == ConsentDecision.GIVEN
                 && !named.containsAll(version.sensitiveCategories)) {
-            errors.add(new Problem.FieldError(prefix + "sensitiveCategories", "the purpose uses sensitive data "
-                    + version.sensitiveCategories + "; an explicit consent must name every category (APPI Art. 20(2))"));
+            errors.add(new Problem.FieldError(
+                    prefix + "sensitiveCategories",
+                    "the purpose uses sensitive data " + version.sensitiveCategories
+                            + "; an explicit consent must name every category (APPI Art. 20(2))"));
         }
         if (version != null && !version.sensitiveCategories.containsAll(named)) {
-            errors.add(new Problem.FieldError(prefix + "sensitiveCategories",
-                    "names categories the purpose version does not use"));
+            errors.add(new Problem.FieldError(
+                    prefix + "sensitiveCategories", "names categories the purpose version does not use"));
         }
         if (d.subjectBirthDate() != null) {
             if (d.subjectBirthDate().isAfter(capturedAt.toLocalDate())) {
                 errors.add(new Problem.FieldError(prefix + "subjectBirthDate", "must be before the consent"));
             } else if (d.guardian() == null
                     && DecisionRules.ageAt(d.subjectBirthDate(), capturedAt) < ctx.threshold()) {
-                errors.add(new Problem.FieldError(prefix + "guardian", "the person was under " + ctx.threshold()
-                        + "; a statutory agent must consent for them (name, relation, how verified)"));
+                errors.add(new Problem.FieldError(
+                        prefix + "guardian",
+                        "the person was under " + ctx.threshold()
+                                + "; a statutory agent must consent for them (name, relation, how verified)"));
             }
         }
         String ip = null;
@@ -327,8 +381,12 @@ public class ConsentService {
 
     private static ProblemException refusal(List<Problem.FieldError> errors) {
         String kind = errors.size() == 1 ? kindOf(errors.get(0)) : "consent-rejected";
-        return new ProblemException(422, kind, "Consent cannot be recorded",
-                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+        return new ProblemException(
+                422,
+                kind,
+                "Consent cannot be recorded",
+                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")),
+                errors);
     }
 
     /** A stable problem type per rule, so a client can branch without parsing text. */

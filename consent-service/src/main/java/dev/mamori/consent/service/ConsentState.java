@@ -34,8 +34,10 @@ public final class ConsentState {
         }
     }
 
-    public static final ConsentState NONE = new ConsentState(null, null, 0, null, Set.of(), null, false, null, null, false);
-    public static final ConsentState NONE_STOPPED = new ConsentState(null, null, 0, null, Set.of(), null, false, null, null, true);
+    public static final ConsentState NONE =
+            new ConsentState(null, null, 0, null, Set.of(), null, false, null, null, false);
+    public static final ConsentState NONE_STOPPED =
+            new ConsentState(null, null, 0, null, Set.of(), null, false, null, null, true);
     public static final ConsentState NONE_ERASED =
             new ConsentState(null, null, 0, null, Set.of(), null, false, null, null, true, true);
 
@@ -54,17 +56,44 @@ public final class ConsentState {
     private final boolean stopped;
     private final boolean erased;
 
-    public ConsentState(UUID consentId, ConsentDecision decision, int purposeVersion, OffsetDateTime expiresAt,
-                        Set<SensitiveCategory> sensitiveCategories, LocalDate subjectBirthDate, boolean hasGuardian,
-                        OffsetDateTime capturedAt, OffsetDateTime withdrawnAt, boolean stopped) {
-        this(consentId, decision, purposeVersion, expiresAt, sensitiveCategories, subjectBirthDate, hasGuardian,
-                capturedAt, withdrawnAt, stopped, false);
+    public ConsentState(
+            UUID consentId,
+            ConsentDecision decision,
+            int purposeVersion,
+            OffsetDateTime expiresAt,
+            Set<SensitiveCategory> sensitiveCategories,
+            LocalDate subjectBirthDate,
+            boolean hasGuardian,
+            OffsetDateTime capturedAt,
+            OffsetDateTime withdrawnAt,
+            boolean stopped) {
+        this(
+                consentId,
+                decision,
+                purposeVersion,
+                expiresAt,
+                sensitiveCategories,
+                subjectBirthDate,
+                hasGuardian,
+                capturedAt,
+                withdrawnAt,
+                stopped,
+                false);
     }
 
     /** {@code erased}: the person's data was erased on their request, which stops every use (APPI Art. 35(1), (5)). */
-    public ConsentState(UUID consentId, ConsentDecision decision, int purposeVersion, OffsetDateTime expiresAt,
-                        Set<SensitiveCategory> sensitiveCategories, LocalDate subjectBirthDate, boolean hasGuardian,
-                        OffsetDateTime capturedAt, OffsetDateTime withdrawnAt, boolean stopped, boolean erased) {
+    public ConsentState(
+            UUID consentId,
+            ConsentDecision decision,
+            int purposeVersion,
+            OffsetDateTime expiresAt,
+            Set<SensitiveCategory> sensitiveCategories,
+            LocalDate subjectBirthDate,
+            boolean hasGuardian,
+            OffsetDateTime capturedAt,
+            OffsetDateTime withdrawnAt,
+            boolean stopped,
+            boolean erased) {
         this.hasId = consentId != null;
         this.idHigh = hasId ? consentId.getMostSignificantBits() : 0;
         this.idLow = hasId ? consentId.getLeastSignificantBits() : 0;
@@ -152,17 +181,28 @@ public final class ConsentState {
     }
 
     private static OffsetDateTime time(long micros) {
-        return micros == NONE_TIME ? null
+        return micros == NONE_TIME
+                ? null
                 : Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConsentState s && s.idHigh == idHigh && s.idLow == idLow && s.hasId == hasId
-                && s.decision == decision && s.purposeVersion == purposeVersion && s.expiresAt == expiresAt
-                && s.sensitive == sensitive && s.hasBirthDate == hasBirthDate && s.birthEpochDay == birthEpochDay
-                && s.hasGuardian == hasGuardian && s.capturedAt == capturedAt && s.withdrawnAt == withdrawnAt
-                && s.stopped == stopped && s.erased == erased;
+        return o instanceof ConsentState s
+                && s.idHigh == idHigh
+                && s.idLow == idLow
+                && s.hasId == hasId
+                && s.decision == decision
+                && s.purposeVersion == purposeVersion
+                && s.expiresAt == expiresAt
+                && s.sensitive == sensitive
+                && s.hasBirthDate == hasBirthDate
+                && s.birthEpochDay == birthEpochDay
+                && s.hasGuardian == hasGuardian
+                && s.capturedAt == capturedAt
+                && s.withdrawnAt == withdrawnAt
+                && s.stopped == stopped
+                && s.erased == erased;
     }
 
     @Override
@@ -172,6 +212,7 @@ public final class ConsentState {
 
     @Override
     public String toString() {
-        return "ConsentState[" + consentId() + ", " + decision() + ", v" + purposeVersion + ", stopped=" + stopped + ", erased=" + erased + "]";
+        return "ConsentState[" + consentId() + ", " + decision() + ", v" + purposeVersion + ", stopped=" + stopped
+                + ", erased=" + erased + "]";
     }
 }

@@ -3,6 +3,7 @@ package dev.mamori.consent.service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mamori.platform.events.ChangeFeed;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,16 +42,18 @@ public class DecisionCache {
     private final AtomicLongArray stripes = new AtomicLongArray(STRIPES);
     private final AtomicLong everything = new AtomicLong();
 
-    public DecisionCache(ChangeFeed feed,
-                         @ConfigProperty(name = "mamori.consent.decision-cache.enabled", defaultValue = "true") boolean enabled,
-                         @ConfigProperty(name = "mamori.consent.decision-cache.max-memory") Optional<MemorySize> maxMemory,
-                         @ConfigProperty(name = "mamori.consent.decision-cache.heap-share", defaultValue = "0.25") double heapShare) {
+    public DecisionCache(
+            ChangeFeed feed,
+            @ConfigProperty(name = "mamori.consent.decision-cache.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "mamori.consent.decision-cache.max-memory") Optional<MemorySize> maxMemory,
+            @ConfigProperty(name = "mamori.consent.decision-cache.heap-share", defaultValue = "0.25")
+                    double heapShare) {
         this.feed = feed;
         this.enabled = enabled;
         // Bounded by memory, not by a count of people: a pod's heap is what runs out. Unless set, a quarter of the
         // heap, so the same image fits a 512 MiB pod and a 4 GiB one (about 600 bytes for a person with five answers).
-        this.maxBytes = maxMemory.map(MemorySize::asLongValue)
-                .orElse((long) (Runtime.getRuntime().maxMemory() * Math.min(Math.max(heapShare, 0.01), 0.9)));
+        this.maxBytes = maxMemory.map(MemorySize::asLongValue).orElse((long)
+                (Runtime.getRuntime().maxMemory() * Math.min(Math.max(heapShare, 0.01), 0.9)));
         this.states = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .<String, SubjectConsents>weigher((key, subject) -> subject.weight(key))
@@ -117,8 +119,9 @@ public class DecisionCache {
             return;
         }
         // A new entry rather than a change inside the cached one, so that the cache weighs it again.
-        states.asMap().compute(tenantId + SEP + subjectRef,
-                (k, known) -> (known == null ? SubjectConsents.partial() : known).with(purposeCode, state));
+        states.asMap()
+                .compute(tenantId + SEP + subjectRef, (k, known) -> (known == null ? SubjectConsents.partial() : known)
+                        .with(purposeCode, state));
         if (generation != generation(tenantId, subjectRef)) {
             // A notice arrived between the check and the put: drop what may be stale.
             states.invalidate(tenantId + SEP + subjectRef);

@@ -20,8 +20,7 @@ import java.util.Map;
 @ApplicationScoped
 public class DecisionService {
 
-    public record Check(String subjectRef, String purpose) {
-    }
+    public record Check(String subjectRef, String purpose) {}
 
     private final ConsentStateReader reader;
     private final DecisionCache cache;
@@ -29,8 +28,12 @@ public class DecisionService {
     private final AuditBuffer auditBuffer;
     private final Clock clock;
 
-    public DecisionService(ConsentStateReader reader, DecisionCache cache, TenantContext tenant,
-                           AuditBuffer auditBuffer, Clock clock) {
+    public DecisionService(
+            ConsentStateReader reader,
+            DecisionCache cache,
+            TenantContext tenant,
+            AuditBuffer auditBuffer,
+            Clock clock) {
         this.reader = reader;
         this.cache = cache;
         this.tenant = tenant;
@@ -53,13 +56,21 @@ public class DecisionService {
     /** Many checks in one call; uncached states are read in one query. Results keep the order of the checks. */
     public Uni<List<Decision>> decideAll(List<Check> checks) {
         String tenantId = tenant.tenantId();
-        auditBuffer.recordReads(tenantId, "USE_DECISION", "purpose", checks.stream().map(Check::purpose).toList(),
+        auditBuffer.recordReads(
+                tenantId,
+                "USE_DECISION",
+                "purpose",
+                checks.stream().map(Check::purpose).toList(),
                 checks.stream().map(Check::subjectRef).toList());
         Map<String, PurposeFacts> purposes = new HashMap<>();
         List<Uni<PurposeFacts>> lookups = new ArrayList<>();
-        checks.stream().map(Check::purpose).distinct().forEach(code ->
-                lookups.add(purpose(tenantId, code).invoke(f -> purposes.put(code, f))));
-        return Uni.join().all(lookups).andFailFast()
+        checks.stream()
+                .map(Check::purpose)
+                .distinct()
+                .forEach(code -> lookups.add(purpose(tenantId, code).invoke(f -> purposes.put(code, f))));
+        return Uni.join()
+                .all(lookups)
+                .andFailFast()
                 .chain(() -> threshold(tenantId))
                 .chain(threshold -> {
                     ConsentState[] states = new ConsentState[checks.size()];
@@ -69,28 +80,41 @@ public class DecisionService {
                         Check c = checks.get(i);
                         generations[i] = cache.generation(tenantId, c.subjectRef());
                         states[i] = purposes.get(c.purpose()).known()
-                                ? cache.state(tenantId, c.subjectRef(), c.purpose()) : ConsentState.NONE;
+                                ? cache.state(tenantId, c.subjectRef(), c.purpose())
+                                : ConsentState.NONE;
                         if (states[i] == null) {
                             missing.add(i);
                         }
                     }
-                    Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : reader
-                            .states(tenantId, missing.stream().map(i -> checks.get(i).subjectRef()).toList(),
-                                    missing.stream().map(i -> checks.get(i).purpose()).toList())
-                            .invoke(loaded -> {
-                                for (int j = 0; j < missing.size(); j++) {
-                                    int i = missing.get(j);
-                                    states[i] = loaded.get(j);
-                                    cache.putState(tenantId, checks.get(i).subjectRef(), checks.get(i).purpose(),
-                                            states[i], generations[i]);
-                                }
-                            }).replaceWithVoid();
+                    Uni<Void> load = missing.isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : reader.states(
+                                            tenantId,
+                                            missing.stream()
+                                                    .map(i -> checks.get(i).subjectRef())
+                                                    .toList(),
+                                            missing.stream()
+                                                    .map(i -> checks.get(i).purpose())
+                                                    .toList())
+                                    .invoke(loaded -> {
+                                        for (int j = 0; j < missing.size(); j++) {
+                                            int i = missing.get(j);
+                                            states[i] = loaded.get(j);
+                                            cache.putState(
+                                                    tenantId,
+                                                    checks.get(i).subjectRef(),
+                                                    checks.get(i).purpose(),
+                                                    states[i],
+                                                    generations[i]);
+                                        }
+                                    })
+                                    .replaceWithVoid();
                     return load.map(v -> {
                         OffsetDateTime now = now();
                         List<Decision> decisions = new ArrayList<>(checks.size());
                         for (int i = 0; i < checks.size(); i++) {
-                            decisions.add(DecisionRules.decide(purposes.get(checks.get(i).purpose()), states[i],
-                                    threshold, now));
+                            decisions.add(DecisionRules.decide(
+                                    purposes.get(checks.get(i).purpose()), states[i], threshold, now));
                         }
                         return decisions;
                     });

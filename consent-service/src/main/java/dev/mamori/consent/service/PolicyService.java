@@ -25,12 +25,19 @@ public class PolicyService {
     @Schema(name = "ConsentPolicy")
     public record PolicyDraft(
             @Schema(description = "Below this age a statutory agent must consent (default 16)", example = "16")
-            @NotNull @Min(0) @Max(25) Integer guardianAgeThreshold,
+            @NotNull
+            @Min(0)
+            @Max(25)
+            Integer guardianAgeThreshold,
+
             @Schema(example = "株式会社サンプル") @Size(max = 200) String controllerName,
             @Size(max = 500) String controllerAddress,
-            @Schema(example = "privacy@example.jp") @Size(max = 200) String controllerContact,
-            @Schema(example = "https://example.jp/privacy") @Size(max = 500) String policyUrl) {
-    }
+
+            @Schema(example = "privacy@example.jp") @Size(max = 200)
+            String controllerContact,
+
+            @Schema(example = "https://example.jp/privacy") @Size(max = 500)
+            String policyUrl) {}
 
     private final TenantPolicyRepository policies;
     private final TenantContext tenant;
@@ -39,8 +46,13 @@ public class PolicyService {
     private final DecisionCache cache;
     private final Clock clock;
 
-    public PolicyService(TenantPolicyRepository policies, TenantContext tenant, AuditLog audit, ChangeFeed feed,
-                         DecisionCache cache, Clock clock) {
+    public PolicyService(
+            TenantPolicyRepository policies,
+            TenantContext tenant,
+            AuditLog audit,
+            ChangeFeed feed,
+            DecisionCache cache,
+            Clock clock) {
         this.policies = policies;
         this.tenant = tenant;
         this.audit = audit;
@@ -71,9 +83,10 @@ public class PolicyService {
             policy.policyUrl = draft.policyUrl();
             policy.updatedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
             policy.updatedBy = tenant.actorSubject();
-            Uni<TenantPolicy> saved = existing == null ? policies.persist(policy) : Uni.createFrom().item(policy);
-            return saved
-                    .call(() -> feed.publish(DecisionCache.PURPOSE_CHANNEL, DecisionCache.tenantNotice(tenantId)))
+            Uni<TenantPolicy> saved = existing == null
+                    ? policies.persist(policy)
+                    : Uni.createFrom().item(policy);
+            return saved.call(() -> feed.publish(DecisionCache.PURPOSE_CHANNEL, DecisionCache.tenantNotice(tenantId)))
                     .call(() -> audit.record("CONSENT_POLICY_CHANGED", "policy", tenantId, null));
         });
     }

@@ -28,8 +28,7 @@ import java.util.stream.Collectors;
 public class PurposeService {
 
     /** A purpose with the version in force (or, for a detail view, every version, newest last). */
-    public record PublishedPurpose(Purpose purpose, PurposeVersion current, List<PurposeVersion> versions) {
-    }
+    public record PublishedPurpose(Purpose purpose, PurposeVersion current, List<PurposeVersion> versions) {}
 
     private final PurposeRepository purposes;
     private final PurposeVersionRepository versions;
@@ -40,9 +39,15 @@ public class PurposeService {
     private final DecisionCache cache;
     private final Clock clock;
 
-    public PurposeService(PurposeRepository purposes, PurposeVersionRepository versions, TenantContext tenant,
-                          AuditLog audit, ChangeFeed feed, Idempotency idempotency, DecisionCache cache,
-                          Clock clock) {
+    public PurposeService(
+            PurposeRepository purposes,
+            PurposeVersionRepository versions,
+            TenantContext tenant,
+            AuditLog audit,
+            ChangeFeed feed,
+            Idempotency idempotency,
+            DecisionCache cache,
+            Clock clock) {
         this.purposes = purposes;
         this.feed = feed;
         this.versions = versions;
@@ -54,16 +59,27 @@ public class PurposeService {
     }
 
     /** Publishes a new purpose, once per Idempotency-Key; then this replica drops the tenant's cached decisions. */
-    public Uni<Response> create(String idempotencyKey, PurposeDraft draft, Function<PublishedPurpose, Response> answer) {
-        return idempotency.once(idempotencyKey, "createPurpose", draft, () -> create(draft), answer,
+    public Uni<Response> create(
+            String idempotencyKey, PurposeDraft draft, Function<PublishedPurpose, Response> answer) {
+        return idempotency.once(
+                idempotencyKey,
+                "createPurpose",
+                draft,
+                () -> create(draft),
+                answer,
                 created -> cache.committed(tenant.tenantId(), null));
     }
 
     /** Publishes the next version (see below), once per Idempotency-Key; then the tenant's cached decisions go. */
-    public Uni<Response> publishVersion(String idempotencyKey, String code, PurposeDraft draft,
-                                        Function<PublishedPurpose, Response> answer) {
-        return idempotency.once(idempotencyKey, "publishPurposeVersion:" + code, draft, () -> publishVersion(code, draft),
-                answer, published -> cache.committed(tenant.tenantId(), null));
+    public Uni<Response> publishVersion(
+            String idempotencyKey, String code, PurposeDraft draft, Function<PublishedPurpose, Response> answer) {
+        return idempotency.once(
+                idempotencyKey,
+                "publishPurposeVersion:" + code,
+                draft,
+                () -> publishVersion(code, draft),
+                answer,
+                published -> cache.committed(tenant.tenantId(), null));
     }
 
     private Uni<PublishedPurpose> create(PurposeDraft draft) {
@@ -72,14 +88,17 @@ public class PurposeService {
             throw ProblemException.invalidField("code", "must not be blank");
         }
         if (draft.changeType() != null && draft.changeType() != ChangeType.INITIAL) {
-            throw ProblemException.unprocessable("change-type-on-new-purpose", "A new purpose has no change type",
-                    "changeType", "a new purpose starts at version 1; publish changes as new versions");
+            throw ProblemException.unprocessable(
+                    "change-type-on-new-purpose",
+                    "A new purpose has no change type",
+                    "changeType",
+                    "a new purpose starts at version 1; publish changes as new versions");
         }
         checkScope(draft);
         return purposes.findByCode(tenantId, draft.code()).chain(existing -> {
             if (existing != null) {
-                throw ProblemException.conflict("purpose-exists",
-                        "Purpose " + draft.code() + " already exists; publish a new version instead");
+                throw ProblemException.conflict(
+                        "purpose-exists", "Purpose " + draft.code() + " already exists; publish a new version instead");
             }
             OffsetDateTime now = now();
             Purpose purpose = new Purpose();
@@ -107,7 +126,10 @@ public class PurposeService {
             throw ProblemException.invalidField("changeType", "must be RELATED or UNRELATED for a new version");
         }
         if (draft.code() != null && !draft.code().equals(code)) {
-            throw ProblemException.unprocessable("code-mismatch", "Code does not match the path", "code",
+            throw ProblemException.unprocessable(
+                    "code-mismatch",
+                    "Code does not match the path",
+                    "code",
                     "the body names purpose " + draft.code() + " but the path names " + code);
         }
         checkScope(draft);
@@ -128,11 +150,11 @@ public class PurposeService {
     @WithSession
     public Uni<List<PublishedPurpose>> list(int offset, int limit) {
         String tenantId = tenant.tenantId();
-        return purposes.listForTenant(tenantId, offset, limit).chain(found -> versions
-                .currentVersions(tenantId, found.stream().map(p -> p.id).toList())
+        return purposes.listForTenant(tenantId, offset, limit).chain(found -> versions.currentVersions(
+                        tenantId, found.stream().map(p -> p.id).toList())
                 .map(current -> {
-                    Map<UUID, PurposeVersion> byPurpose = current.stream()
-                            .collect(Collectors.toMap(v -> v.purposeId, Function.identity()));
+                    Map<UUID, PurposeVersion> byPurpose =
+                            current.stream().collect(Collectors.toMap(v -> v.purposeId, Function.identity()));
                     return found.stream()
                             .map(p -> new PublishedPurpose(p, byPurpose.get(p.id), List.of(byPurpose.get(p.id))))
                             .toList();
@@ -154,23 +176,32 @@ public class PurposeService {
     /** Rules a well-formed draft can still break (APPI Arts. 17(1), 28(2)). */
     private static void checkScope(PurposeDraft draft) {
         if (draft.thirdPartyProvision() && draft.recipientTypesOrEmpty().isEmpty()) {
-            throw ProblemException.unprocessable("recipients-required", "Third-party provision needs recipients",
-                    "recipientTypes", "a purpose that includes third-party provision must say to whom (Art. 17(1))");
+            throw ProblemException.unprocessable(
+                    "recipients-required",
+                    "Third-party provision needs recipients",
+                    "recipientTypes",
+                    "a purpose that includes third-party provision must say to whom (Art. 17(1))");
         }
         if (!draft.thirdPartyProvision() && !draft.recipientTypesOrEmpty().isEmpty()) {
-            throw ProblemException.unprocessable("recipients-without-provision", "Recipients without provision",
-                    "recipientTypes", "recipients are named but thirdPartyProvision is false");
+            throw ProblemException.unprocessable(
+                    "recipients-without-provision",
+                    "Recipients without provision",
+                    "recipientTypes",
+                    "recipients are named but thirdPartyProvision is false");
         }
         if (!draft.crossBorderCountriesOrEmpty().isEmpty()
-                && (draft.crossBorderInformation() == null || draft.crossBorderInformation().isBlank())) {
-            throw ProblemException.unprocessable("cross-border-information-required",
-                    "Cross-border provision needs the Art. 28 information", "crossBorderInformation",
+                && (draft.crossBorderInformation() == null
+                        || draft.crossBorderInformation().isBlank())) {
+            throw ProblemException.unprocessable(
+                    "cross-border-information-required",
+                    "Cross-border provision needs the Art. 28 information",
+                    "crossBorderInformation",
                     "state the country's protection system and the recipient's measures shown before consent (Art. 28(2))");
         }
     }
 
-    private PurposeVersion version(Purpose purpose, int number, ChangeType changeType, PurposeDraft draft,
-                                   OffsetDateTime now) {
+    private PurposeVersion version(
+            Purpose purpose, int number, ChangeType changeType, PurposeDraft draft, OffsetDateTime now) {
         PurposeVersion v = new PurposeVersion();
         v.id = UUID.randomUUID();
         v.purposeId = purpose.id;

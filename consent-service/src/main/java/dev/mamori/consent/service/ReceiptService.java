@@ -33,9 +33,13 @@ public class ReceiptService {
     private final TenantContext tenant;
     private final AuditLog audit;
 
-    public ReceiptService(ConsentRepository consents, ConsentWithdrawalRepository withdrawals,
-                          PurposeVersionRepository versions, TenantPolicyRepository policies, TenantContext tenant,
-                          AuditLog audit) {
+    public ReceiptService(
+            ConsentRepository consents,
+            ConsentWithdrawalRepository withdrawals,
+            PurposeVersionRepository versions,
+            TenantPolicyRepository policies,
+            TenantContext tenant,
+            AuditLog audit) {
         this.consents = consents;
         this.withdrawals = withdrawals;
         this.versions = versions;
@@ -52,14 +56,18 @@ public class ReceiptService {
                 throw ProblemException.notFound("Consent", consentId);
             }
             if (consent.decision != ConsentDecision.GIVEN) {
-                throw ProblemException.conflict("no-consent-to-receipt",
+                throw ProblemException.conflict(
+                        "no-consent-to-receipt",
                         "Consent " + consentId + " records a refusal; a consent receipt documents a consent");
             }
             return versions.find("purposeId = ?1 and version = ?2", consent.purposeId, consent.purposeVersion)
                     .firstResult()
                     .chain(version -> policies.findById(tenantId).chain(policy -> withdrawals
                             .findForConsent(tenantId, consentId)
-                            .map(w -> build(consent, version, policy == null ? TenantPolicy.defaults(tenantId) : policy,
+                            .map(w -> build(
+                                    consent,
+                                    version,
+                                    policy == null ? TenantPolicy.defaults(tenantId) : policy,
                                     w == null ? null : w.withdrawnAt.toString()))))
                     .call(() -> audit.record("CONSENT_RECEIPT_ISSUED", "consent", consentId, consent.subjectRef));
         });
@@ -82,7 +90,9 @@ public class ReceiptService {
         purpose.put("termination", c.expiresAt == null ? "until withdrawn" : "until " + c.expiresAt + " or withdrawn");
         purpose.put("thirdPartyDisclosure", v.thirdPartyProvision);
         if (v.thirdPartyProvision) {
-            purpose.put("thirdPartyName", String.join(", ", v.recipientTypes.stream().map(Enum::name).toList()));
+            purpose.put(
+                    "thirdPartyName",
+                    String.join(", ", v.recipientTypes.stream().map(Enum::name).toList()));
         }
 
         Map<String, Object> service = new LinkedHashMap<>();

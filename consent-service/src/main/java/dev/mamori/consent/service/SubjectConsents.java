@@ -26,8 +26,13 @@ public final class SubjectConsents {
     private final String[] stoppedPurposes;
     private final boolean erased;
 
-    private SubjectConsents(String[] codes, ConsentState[] states, boolean complete, boolean stoppedAll,
-                            String[] stoppedPurposes, boolean erased) {
+    private SubjectConsents(
+            String[] codes,
+            ConsentState[] states,
+            boolean complete,
+            boolean stoppedAll,
+            String[] stoppedPurposes,
+            boolean erased) {
         this.codes = codes;
         this.states = states;
         this.complete = complete;
@@ -37,14 +42,14 @@ public final class SubjectConsents {
     }
 
     /** Every purpose the person answered, with use stops already folded into each state. */
-    public static SubjectConsents complete(Map<String, ConsentState> byPurpose, boolean stoppedAll,
-                                           Set<String> stoppedPurposes) {
+    public static SubjectConsents complete(
+            Map<String, ConsentState> byPurpose, boolean stoppedAll, Set<String> stoppedPurposes) {
         return complete(byPurpose, stoppedAll, stoppedPurposes, false);
     }
 
     /** The same, for a person whose data was erased on their request ({@code erased}: every purpose is stopped). */
-    public static SubjectConsents complete(Map<String, ConsentState> byPurpose, boolean stoppedAll,
-                                           Set<String> stoppedPurposes, boolean erased) {
+    public static SubjectConsents complete(
+            Map<String, ConsentState> byPurpose, boolean stoppedAll, Set<String> stoppedPurposes, boolean erased) {
         String[] codes = new String[byPurpose.size()];
         ConsentState[] states = new ConsentState[byPurpose.size()];
         int i = 0;
@@ -52,7 +57,8 @@ public final class SubjectConsents {
             codes[i] = e.getKey().intern();
             states[i++] = e.getValue();
         }
-        String[] stopped = stoppedPurposes.isEmpty() ? NO_CODES
+        String[] stopped = stoppedPurposes.isEmpty()
+                ? NO_CODES
                 : stoppedPurposes.stream().map(String::intern).toArray(String[]::new);
         return new SubjectConsents(codes, states, true, stoppedAll || erased, stopped, erased);
     }

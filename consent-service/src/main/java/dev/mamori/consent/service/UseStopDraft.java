@@ -8,10 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "UseStopDraft")
 public record UseStopDraft(
-        @Schema(description = "Purpose codes to stop; absent or empty stops every purpose")
-        @Size(max = 100) List<@NotBlank @Size(max = 64) String> purposes,
+        @Schema(description = "Purpose codes to stop; absent or empty stops every purpose") @Size(max = 100)
+        List<@NotBlank @Size(max = 64) String> purposes,
+
         @Schema(description = "The data-subject request that decided it", example = "req-2026-0001")
-        @NotBlank @Size(max = 100) String requestRef,
+        @NotBlank
+        @Size(max = 100)
+        String requestRef,
+
         @NotNull Ground ground) {
 
     /** The grounds of APPI Art. 35 on which use may be stopped. */

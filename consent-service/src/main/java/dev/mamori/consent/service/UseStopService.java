@@ -3,8 +3,8 @@ package dev.mamori.consent.service;
 import dev.mamori.consent.UseStop;
 import dev.mamori.consent.repository.PurposeRepository;
 import dev.mamori.consent.repository.UseStopRepository;
-import dev.mamori.platform.events.ChangeFeed;
 import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.events.ChangeFeed;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
@@ -37,8 +37,15 @@ public class UseStopService {
     private final DecisionCache cache;
     private final Clock clock;
 
-    public UseStopService(UseStopRepository stops, PurposeRepository purposes, TenantContext tenant, AuditLog audit,
-                          ChangeFeed feed, Idempotency idempotency, DecisionCache cache, Clock clock) {
+    public UseStopService(
+            UseStopRepository stops,
+            PurposeRepository purposes,
+            TenantContext tenant,
+            AuditLog audit,
+            ChangeFeed feed,
+            Idempotency idempotency,
+            DecisionCache cache,
+            Clock clock) {
         this.stops = stops;
         this.purposes = purposes;
         this.tenant = tenant;
@@ -53,32 +60,52 @@ public class UseStopService {
      * Stops the use of a person's data, once per Idempotency-Key. Once it has committed, this replica forgets what it
      * cached about the person, so its decisions say USE_STOPPED from the moment this returns.
      */
-    public Uni<Response> stop(String idempotencyKey, String subjectRef, UseStopDraft draft,
-                              Function<List<UseStop>, Response> answer) {
-        return idempotency.once(idempotencyKey, "stopUse:" + subjectRef, draft, () -> stop(subjectRef, draft), answer,
+    public Uni<Response> stop(
+            String idempotencyKey, String subjectRef, UseStopDraft draft, Function<List<UseStop>, Response> answer) {
+        return idempotency.once(
+                idempotencyKey,
+                "stopUse:" + subjectRef,
+                draft,
+                () -> stop(subjectRef, draft),
+                answer,
                 created -> cache.committed(tenant.tenantId(), subjectRef));
     }
 
     private Uni<List<UseStop>> stop(String subjectRef, UseStopDraft draft) {
         String tenantId = tenant.tenantId();
-        if (draft.ground() == UseStopDraft.Ground.ERASURE && draft.purposes() != null && !draft.purposes().isEmpty()) {
+        if (draft.ground() == UseStopDraft.Ground.ERASURE
+                && draft.purposes() != null
+                && !draft.purposes().isEmpty()) {
             // An erased person's data is gone for every purpose: a stop on erasure cannot be partial.
-            throw ProblemException.unprocessable("erasure-stops-every-purpose", "An erasure stops every purpose",
-                    "purposes", "must be empty when the ground is ERASURE: erasure stops every purpose");
+            throw ProblemException.unprocessable(
+                    "erasure-stops-every-purpose",
+                    "An erasure stops every purpose",
+                    "purposes",
+                    "must be empty when the ground is ERASURE: erasure stops every purpose");
         }
         // The empty code stands for "every purpose" (stored as null).
         List<String> codes = draft.purposes() == null || draft.purposes().isEmpty()
-                ? List.of("") : draft.purposes().stream().distinct().toList();
+                ? List.of("")
+                : draft.purposes().stream().distinct().toList();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<UseStop> created = new ArrayList<>();
-        return Multi.createFrom().iterable(codes).onItem().transformToUniAndConcatenate(code -> {
-                    Uni<Void> check = code.isEmpty() ? Uni.createFrom().voidItem()
-                            : purposes.findByCode(tenantId, code).invoke(p -> {
-                                if (p == null) {
-                                    throw ProblemException.unprocessable("unknown-purpose", "Unknown purpose",
-                                            "purposes", "the tenant has no purpose " + code);
-                                }
-                            }).replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(codes)
+                .onItem()
+                .transformToUniAndConcatenate(code -> {
+                    Uni<Void> check = code.isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : purposes.findByCode(tenantId, code)
+                                    .invoke(p -> {
+                                        if (p == null) {
+                                            throw ProblemException.unprocessable(
+                                                    "unknown-purpose",
+                                                    "Unknown purpose",
+                                                    "purposes",
+                                                    "the tenant has no purpose " + code);
+                                        }
+                                    })
+                                    .replaceWithVoid();
                     return check.chain(() -> {
                         UseStop stop = new UseStop();
                         stop.id = UUID.randomUUID();
@@ -92,8 +119,11 @@ public class UseStopService {
                         created.add(stop);
                         return stops.persist(stop);
                     });
-                }).collect().last()
-                .call(() -> feed.publish(DecisionCache.CONSENT_CHANNEL, DecisionCache.consentNotice(tenantId, subjectRef)))
+                })
+                .collect()
+                .last()
+                .call(() ->
+                        feed.publish(DecisionCache.CONSENT_CHANNEL, DecisionCache.consentNotice(tenantId, subjectRef)))
                 .call(() -> audit.record("USE_STOPPED", "subject", subjectRef, subjectRef))
                 .replaceWith(created);
     }

@@ -33,8 +33,7 @@ class DecisionCacheMemoryTest {
         }
 
         @Override
-        public synchronized void listen(String channel, Consumer<String> handler, Runnable reset) {
-        }
+        public synchronized void listen(String channel, Consumer<String> handler, Runnable reset) {}
 
         @Override
         public boolean connected() {
@@ -48,10 +47,19 @@ class DecisionCacheMemoryTest {
         OffsetDateTime expires = OffsetDateTime.of(2027, 3, 31, 23, 59, 59, 123_456_000, ZoneOffset.ofHours(9));
         OffsetDateTime captured = OffsetDateTime.of(2026, 11, 23, 1, 2, 3, 999_999_000, ZoneOffset.UTC);
         OffsetDateTime withdrawn = OffsetDateTime.of(1969, 12, 31, 23, 59, 59, 1_000, ZoneOffset.UTC);
-        Set<SensitiveCategory> sensitive = EnumSet.of(SensitiveCategory.values()[0],
-                SensitiveCategory.values()[SensitiveCategory.values().length - 1]);
-        ConsentState s = new ConsentState(id, ConsentDecision.REFUSED, 7, expires, sensitive,
-                LocalDate.of(2011, 2, 28), true, captured, withdrawn, true);
+        Set<SensitiveCategory> sensitive = EnumSet.of(
+                SensitiveCategory.values()[0], SensitiveCategory.values()[SensitiveCategory.values().length - 1]);
+        ConsentState s = new ConsentState(
+                id,
+                ConsentDecision.REFUSED,
+                7,
+                expires,
+                sensitive,
+                LocalDate.of(2011, 2, 28),
+                true,
+                captured,
+                withdrawn,
+                true);
 
         assertEquals(id, s.consentId());
         assertEquals(ConsentDecision.REFUSED, s.decision());
@@ -65,8 +73,8 @@ class DecisionCacheMemoryTest {
         assertTrue(s.hasGuardian());
         assertTrue(s.stopped());
 
-        ConsentState bare = new ConsentState(id, ConsentDecision.GIVEN, 1, null, Set.of(), null, false, captured, null,
-                false);
+        ConsentState bare =
+                new ConsentState(id, ConsentDecision.GIVEN, 1, null, Set.of(), null, false, captured, null, false);
         assertNull(bare.expiresAt());
         assertNull(bare.withdrawnAt());
         assertNull(bare.subjectBirthDate());
@@ -89,7 +97,8 @@ class DecisionCacheMemoryTest {
 
         SubjectConsents empty = SubjectConsents.partial();
         assertNull(empty.state("support"), "unknown: must be read");
-        SubjectConsents partial = empty.with("support", given).with("marketing", state(ConsentDecision.REFUSED))
+        SubjectConsents partial = empty.with("support", given)
+                .with("marketing", state(ConsentDecision.REFUSED))
                 .with("support", state(ConsentDecision.REFUSED));
         assertNull(empty.state("support"), "an entry never changes once cached");
         assertEquals(ConsentDecision.REFUSED, partial.state("support").decision(), "a later state replaces");
@@ -100,8 +109,8 @@ class DecisionCacheMemoryTest {
     @Test
     void theCacheKeepsNoMoreThanItsMemoryAllows() {
         long limit = 200_000;
-        DecisionCache cache = new DecisionCache(new QuietFeed(), true,
-                Optional.of(new MemorySize(BigInteger.valueOf(limit))), 0.25);
+        DecisionCache cache =
+                new DecisionCache(new QuietFeed(), true, Optional.of(new MemorySize(BigInteger.valueOf(limit))), 0.25);
         assertEquals(limit, cache.maxBytes());
         for (int n = 0; n < 20_000; n++) {
             String person = "cust-" + n;
@@ -109,7 +118,10 @@ class DecisionCacheMemoryTest {
             for (String purpose : new String[] {"support", "marketing", "research", "partner-referral", "survey"}) {
                 answers.put(purpose, state(ConsentDecision.GIVEN));
             }
-            cache.putSubject("tenant-a", person, SubjectConsents.complete(answers, false, Set.of()),
+            cache.putSubject(
+                    "tenant-a",
+                    person,
+                    SubjectConsents.complete(answers, false, Set.of()),
                     cache.generation("tenant-a", person));
         }
         long kept = cache.cachedSubjects();
@@ -122,25 +134,42 @@ class DecisionCacheMemoryTest {
         assertEquals(kept, answered, "the people kept are the ones answered from memory");
 
         // Filled purpose by purpose (batch decisions), an entry is weighed again as it grows.
-        DecisionCache pairByPair = new DecisionCache(new QuietFeed(), true,
-                Optional.of(new MemorySize(BigInteger.valueOf(limit))), 0.25);
+        DecisionCache pairByPair =
+                new DecisionCache(new QuietFeed(), true, Optional.of(new MemorySize(BigInteger.valueOf(limit))), 0.25);
         for (int n = 0; n < 20_000; n++) {
             String person = "cust-" + n;
             for (String purpose : new String[] {"support", "marketing", "research", "partner-referral", "survey"}) {
-                pairByPair.putState("tenant-a", person, purpose, state(ConsentDecision.GIVEN),
+                pairByPair.putState(
+                        "tenant-a",
+                        person,
+                        purpose,
+                        state(ConsentDecision.GIVEN),
                         pairByPair.generation("tenant-a", person));
             }
         }
         long keptPairByPair = pairByPair.cachedSubjects();
-        assertTrue(keptPairByPair > 100 && keptPairByPair <= limit / 500,
+        assertTrue(
+                keptPairByPair > 100 && keptPairByPair <= limit / 500,
                 "kept " + keptPairByPair + " people of five answers each in " + limit + " bytes");
 
         DecisionCache byHeap = new DecisionCache(new QuietFeed(), true, Optional.empty(), 0.25);
-        assertEquals(Runtime.getRuntime().maxMemory() / 4, byHeap.maxBytes(), Runtime.getRuntime().maxMemory() / 100);
+        assertEquals(
+                Runtime.getRuntime().maxMemory() / 4,
+                byHeap.maxBytes(),
+                Runtime.getRuntime().maxMemory() / 100);
     }
 
     private static ConsentState state(ConsentDecision decision) {
-        return new ConsentState(UUID.randomUUID(), decision, 1, null, Set.of(), null, false,
-                OffsetDateTime.now(ZoneOffset.UTC), null, false);
+        return new ConsentState(
+                UUID.randomUUID(),
+                decision,
+                1,
+                null,
+                Set.of(),
+                null,
+                false,
+                OffsetDateTime.now(ZoneOffset.UTC),
+                null,
+                false);
     }
 }

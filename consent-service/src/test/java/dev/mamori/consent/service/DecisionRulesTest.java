@@ -68,33 +68,62 @@ class DecisionRulesTest {
         ConsentState stopped = state(ConsentDecision.GIVEN, 3, null, null, null, false, null, Set.of(), true, false);
         ConsentState erased = state(ConsentDecision.GIVEN, 3, null, null, null, false, null, Set.of(), true, true);
 
-        assertEquals(DecisionReason.USE_STOPPED, DecisionRules.decide(PURPOSE, stopped, THRESHOLD, NOW).reason());
-        assertEquals(DecisionReason.ERASED, DecisionRules.decide(PURPOSE, erased, THRESHOLD, NOW).reason());
-        assertEquals(DecisionReason.USE_STOPPED,
-                DecisionRules.decide(PURPOSE, ConsentState.NONE_STOPPED, THRESHOLD, NOW).reason());
-        assertNull(DecisionRules.decide(PURPOSE, ConsentState.NONE_ERASED, THRESHOLD, NOW).consentedVersion());
+        assertEquals(
+                DecisionReason.USE_STOPPED,
+                DecisionRules.decide(PURPOSE, stopped, THRESHOLD, NOW).reason());
+        assertEquals(
+                DecisionReason.ERASED,
+                DecisionRules.decide(PURPOSE, erased, THRESHOLD, NOW).reason());
+        assertEquals(
+                DecisionReason.USE_STOPPED,
+                DecisionRules.decide(PURPOSE, ConsentState.NONE_STOPPED, THRESHOLD, NOW)
+                        .reason());
+        assertNull(DecisionRules.decide(PURPOSE, ConsentState.NONE_ERASED, THRESHOLD, NOW)
+                .consentedVersion());
     }
 
     @Test
     void shouldRefuseWithoutConsentAndAfterARefusal() {
-        assertEquals(DecisionReason.NO_CONSENT, DecisionRules.decide(PURPOSE, ConsentState.NONE, THRESHOLD, NOW).reason());
-        assertEquals(DecisionReason.REFUSED, DecisionRules.decide(PURPOSE,
-                state(ConsentDecision.REFUSED, 3, null, null, null, false, null, Set.of(), false, false), THRESHOLD,
-                NOW).reason());
+        assertEquals(
+                DecisionReason.NO_CONSENT,
+                DecisionRules.decide(PURPOSE, ConsentState.NONE, THRESHOLD, NOW).reason());
+        assertEquals(
+                DecisionReason.REFUSED,
+                DecisionRules.decide(
+                                PURPOSE,
+                                state(
+                                        ConsentDecision.REFUSED,
+                                        3,
+                                        null,
+                                        null,
+                                        null,
+                                        false,
+                                        null,
+                                        Set.of(),
+                                        false,
+                                        false),
+                                THRESHOLD,
+                                NOW)
+                        .reason());
     }
 
     @Test
     void shouldCountAWithdrawalOrAnExpiryFromTheirMomentOn() {
-        ConsentState withdrawnNow = state(ConsentDecision.GIVEN, 3, null, NOW, null, false, null, Set.of(), false, false);
-        ConsentState withdrawnLater = state(ConsentDecision.GIVEN, 3, null, NOW.plusSeconds(1), null, false, null,
-                Set.of(), false, false);
+        ConsentState withdrawnNow =
+                state(ConsentDecision.GIVEN, 3, null, NOW, null, false, null, Set.of(), false, false);
+        ConsentState withdrawnLater =
+                state(ConsentDecision.GIVEN, 3, null, NOW.plusSeconds(1), null, false, null, Set.of(), false, false);
         ConsentState expiredNow = state(ConsentDecision.GIVEN, 3, NOW, null, null, false, null, Set.of(), false, false);
-        ConsentState expiringLater = state(ConsentDecision.GIVEN, 3, NOW.plusDays(1), null, null, false, null, Set.of(),
-                false, false);
+        ConsentState expiringLater =
+                state(ConsentDecision.GIVEN, 3, NOW.plusDays(1), null, null, false, null, Set.of(), false, false);
 
-        assertEquals(DecisionReason.WITHDRAWN, DecisionRules.decide(PURPOSE, withdrawnNow, THRESHOLD, NOW).reason());
+        assertEquals(
+                DecisionReason.WITHDRAWN,
+                DecisionRules.decide(PURPOSE, withdrawnNow, THRESHOLD, NOW).reason());
         assertTrue(DecisionRules.decide(PURPOSE, withdrawnLater, THRESHOLD, NOW).allowed());
-        assertEquals(DecisionReason.EXPIRED, DecisionRules.decide(PURPOSE, expiredNow, THRESHOLD, NOW).reason());
+        assertEquals(
+                DecisionReason.EXPIRED,
+                DecisionRules.decide(PURPOSE, expiredNow, THRESHOLD, NOW).reason());
         assertTrue(DecisionRules.decide(PURPOSE, expiringLater, THRESHOLD, NOW).allowed());
     }
 
@@ -104,14 +133,16 @@ class DecisionRulesTest {
         LocalDate born = LocalDate.parse("2010-04-10");
         OffsetDateTime dayBeforeInJapan = OffsetDateTime.parse("2026-04-09T14:59:59Z");
         OffsetDateTime birthdayInJapan = OffsetDateTime.parse("2026-04-09T15:00:00Z");
-        ConsentState alone = state(ConsentDecision.GIVEN, 3, null, null, born, false, dayBeforeInJapan, Set.of(), false,
-                false);
-        ConsentState withAgent = state(ConsentDecision.GIVEN, 3, null, null, born, true, dayBeforeInJapan, Set.of(),
-                false, false);
-        ConsentState onBirthday = state(ConsentDecision.GIVEN, 3, null, null, born, false, birthdayInJapan, Set.of(),
-                false, false);
+        ConsentState alone =
+                state(ConsentDecision.GIVEN, 3, null, null, born, false, dayBeforeInJapan, Set.of(), false, false);
+        ConsentState withAgent =
+                state(ConsentDecision.GIVEN, 3, null, null, born, true, dayBeforeInJapan, Set.of(), false, false);
+        ConsentState onBirthday =
+                state(ConsentDecision.GIVEN, 3, null, null, born, false, birthdayInJapan, Set.of(), false, false);
 
-        assertEquals(DecisionReason.GUARDIAN_REQUIRED, DecisionRules.decide(PURPOSE, alone, THRESHOLD, NOW).reason());
+        assertEquals(
+                DecisionReason.GUARDIAN_REQUIRED,
+                DecisionRules.decide(PURPOSE, alone, THRESHOLD, NOW).reason());
         assertTrue(DecisionRules.decide(PURPOSE, withAgent, THRESHOLD, NOW).allowed());
         assertTrue(DecisionRules.decide(PURPOSE, onBirthday, THRESHOLD, NOW).allowed());
         // The threshold is the tenant's: the Act sets no age.
@@ -123,22 +154,41 @@ class DecisionRulesTest {
     @Test
     void shouldNeedExplicitConsentToEverySensitiveCategoryThePurposeUses() {
         // Art. 20(2): special care-required data needs the person's consent to it, by category.
-        PurposeFacts medical = new PurposeFacts(PURPOSE.id(), "support", 3, 1,
-                Set.of(SensitiveCategory.MEDICAL_HISTORY, SensitiveCategory.CREED));
-        ConsentState partly = state(ConsentDecision.GIVEN, 3, null, null, null, false, null,
-                Set.of(SensitiveCategory.MEDICAL_HISTORY), false, false);
-        ConsentState fully = state(ConsentDecision.GIVEN, 3, null, null, null, false, null,
-                Set.of(SensitiveCategory.MEDICAL_HISTORY, SensitiveCategory.CREED), false, false);
+        PurposeFacts medical = new PurposeFacts(
+                PURPOSE.id(), "support", 3, 1, Set.of(SensitiveCategory.MEDICAL_HISTORY, SensitiveCategory.CREED));
+        ConsentState partly = state(
+                ConsentDecision.GIVEN,
+                3,
+                null,
+                null,
+                null,
+                false,
+                null,
+                Set.of(SensitiveCategory.MEDICAL_HISTORY),
+                false,
+                false);
+        ConsentState fully = state(
+                ConsentDecision.GIVEN,
+                3,
+                null,
+                null,
+                null,
+                false,
+                null,
+                Set.of(SensitiveCategory.MEDICAL_HISTORY, SensitiveCategory.CREED),
+                false,
+                false);
 
-        assertEquals(DecisionReason.SENSITIVE_CONSENT_REQUIRED,
+        assertEquals(
+                DecisionReason.SENSITIVE_CONSENT_REQUIRED,
                 DecisionRules.decide(medical, partly, THRESHOLD, NOW).reason());
         assertTrue(DecisionRules.decide(medical, fully, THRESHOLD, NOW).allowed());
     }
 
     @Test
     void shouldAgreeWithEveryReasonsOwnVerdict() {
-        for (ConsentState s : new ConsentState[] {given(3), ConsentState.NONE, ConsentState.NONE_STOPPED,
-                ConsentState.NONE_ERASED}) {
+        for (ConsentState s :
+                new ConsentState[] {given(3), ConsentState.NONE, ConsentState.NONE_STOPPED, ConsentState.NONE_ERASED}) {
             Decision d = DecisionRules.decide(PURPOSE, s, THRESHOLD, NOW);
             assertEquals(d.reason().allowed(), d.allowed(), d.toString());
         }
@@ -148,11 +198,28 @@ class DecisionRulesTest {
         return state(ConsentDecision.GIVEN, version, null, null, null, false, null, Set.of(), false, false);
     }
 
-    private static ConsentState state(ConsentDecision decision, int version, OffsetDateTime expiresAt,
-                                      OffsetDateTime withdrawnAt, LocalDate birthDate, boolean guardian,
-                                      OffsetDateTime capturedAt, Set<SensitiveCategory> sensitive, boolean stopped,
-                                      boolean erased) {
-        return new ConsentState(CONSENT, decision, version, expiresAt, sensitive, birthDate, guardian,
-                capturedAt == null ? NOW.minusDays(30) : capturedAt, withdrawnAt, stopped, erased);
+    private static ConsentState state(
+            ConsentDecision decision,
+            int version,
+            OffsetDateTime expiresAt,
+            OffsetDateTime withdrawnAt,
+            LocalDate birthDate,
+            boolean guardian,
+            OffsetDateTime capturedAt,
+            Set<SensitiveCategory> sensitive,
+            boolean stopped,
+            boolean erased) {
+        return new ConsentState(
+                CONSENT,
+                decision,
+                version,
+                expiresAt,
+                sensitive,
+                birthDate,
+                guardian,
+                capturedAt == null ? NOW.minusDays(30) : capturedAt,
+                withdrawnAt,
+                stopped,
+                erased);
     }
 }

@@ -40,8 +40,17 @@ class AvailabilityTest {
     @Test
     void everyOverlayRunsEveryServiceAsADeployment() {
         for (String overlay : K8s.OVERLAYS) {
-            assertEquals(K8s.SERVICES, K8s.overlay(overlay).services().stream().map(K8s.Workload::name).sorted().toList(), overlay);
-            assertTrue(K8s.overlay(overlay).services().stream().allMatch(w -> w.kind().equals("Deployment")), overlay);
+            assertEquals(
+                    K8s.SERVICES,
+                    K8s.overlay(overlay).services().stream()
+                            .map(K8s.Workload::name)
+                            .sorted()
+                            .toList(),
+                    overlay);
+            assertTrue(
+                    K8s.overlay(overlay).services().stream()
+                            .allMatch(w -> w.kind().equals("Deployment")),
+                    overlay);
         }
     }
 
@@ -51,17 +60,28 @@ class AvailabilityTest {
         K8s.Overlay o = K8s.overlay(overlay);
         K8s.Workload w = o.workload(service);
         List<PodDisruptionBudget> budgets = o.all(PodDisruptionBudget.class).stream()
-                .filter(p -> K8s.selects(p.getSpec().getSelector(), w.podLabels())).toList();
+                .filter(p -> K8s.selects(p.getSpec().getSelector(), w.podLabels()))
+                .toList();
         assertEquals(1, budgets.size(), w + " is covered by exactly one PodDisruptionBudget");
         PodDisruptionBudget pdb = budgets.get(0);
         for (K8s.Workload other : o.workloads()) {
             if (!other.name().equals(w.name())) {
-                assertFalse(K8s.selects(pdb.getSpec().getSelector(), other.podLabels()), pdb.getMetadata().getName() + " also selects " + other);
+                assertFalse(
+                        K8s.selects(pdb.getSpec().getSelector(), other.podLabels()),
+                        pdb.getMetadata().getName() + " also selects " + other);
             }
         }
-        assertNotNull(pdb.getSpec().getMaxUnavailable(), "maxUnavailable (a minAvailable equal to the replicas would block drains)");
-        assertEquals(1, pdb.getSpec().getMaxUnavailable().getIntVal(), pdb.getMetadata().getName());
-        assertEquals("AlwaysAllow", pdb.getSpec().getUnhealthyPodEvictionPolicy(), "a pod that is not ready never blocks a drain");
+        assertNotNull(
+                pdb.getSpec().getMaxUnavailable(),
+                "maxUnavailable (a minAvailable equal to the replicas would block drains)");
+        assertEquals(
+                1,
+                pdb.getSpec().getMaxUnavailable().getIntVal(),
+                pdb.getMetadata().getName());
+        assertEquals(
+                "AlwaysAllow",
+                pdb.getSpec().getUnhealthyPodEvictionPolicy(),
+                "a pod that is not ready never blocks a drain");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -70,15 +90,24 @@ class AvailabilityTest {
         K8s.Overlay o = K8s.overlay(overlay);
         List<HorizontalPodAutoscaler> hpas = o.all(HorizontalPodAutoscaler.class).stream()
                 .filter(h -> h.getSpec().getScaleTargetRef().getKind().equals("Deployment")
-                        && h.getSpec().getScaleTargetRef().getName().equals(service)).toList();
+                        && h.getSpec().getScaleTargetRef().getName().equals(service))
+                .toList();
         assertEquals(1, hpas.size(), service + " has exactly one HorizontalPodAutoscaler");
         var spec = hpas.get(0).getSpec();
         assertEquals("apps/v1", spec.getScaleTargetRef().getApiVersion());
-        assertTrue(spec.getMinReplicas() >= 1 && spec.getMinReplicas() < spec.getMaxReplicas(), "min " + spec.getMinReplicas() + " < max " + spec.getMaxReplicas());
-        assertTrue(spec.getMetrics().stream().anyMatch(m -> m.getResource() != null && m.getResource().getName().equals("cpu")
-                && m.getResource().getTarget().getAverageUtilization() != null), service + " scales on CPU utilisation");
-        assertNull(o.workload(service).replicas(), service + ": the autoscaler owns the replica count, so the Deployment "
-                + "sets none (a replicas field would reset the autoscaler's choice at every kubectl apply)");
+        assertTrue(
+                spec.getMinReplicas() >= 1 && spec.getMinReplicas() < spec.getMaxReplicas(),
+                "min " + spec.getMinReplicas() + " < max " + spec.getMaxReplicas());
+        assertTrue(
+                spec.getMetrics().stream()
+                        .anyMatch(m -> m.getResource() != null
+                                && m.getResource().getName().equals("cpu")
+                                && m.getResource().getTarget().getAverageUtilization() != null),
+                service + " scales on CPU utilisation");
+        assertNull(
+                o.workload(service).replicas(),
+                service + ": the autoscaler owns the replica count, so the Deployment "
+                        + "sets none (a replicas field would reset the autoscaler's choice at every kubectl apply)");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -89,15 +118,23 @@ class AvailabilityTest {
         var affinity = w.template().getSpec().getAffinity();
         assertNotNull(affinity, w + " has no affinity");
         assertNotNull(affinity.getPodAntiAffinity(), w + " has no pod anti-affinity");
-        List<PodAffinityTerm> terms = new ArrayList<>(affinity.getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution());
+        List<PodAffinityTerm> terms =
+                new ArrayList<>(affinity.getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution());
         affinity.getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution().stream()
-                .map(WeightedPodAffinityTerm::getPodAffinityTerm).forEach(terms::add);
-        PodAffinityTerm term = terms.stream().filter(t -> "kubernetes.io/hostname".equals(t.getTopologyKey())).findFirst()
+                .map(WeightedPodAffinityTerm::getPodAffinityTerm)
+                .forEach(terms::add);
+        PodAffinityTerm term = terms.stream()
+                .filter(t -> "kubernetes.io/hostname".equals(t.getTopologyKey()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(w + " has no anti-affinity across nodes"));
-        assertTrue(K8s.selects(term.getLabelSelector(), w.podLabels()), w + "'s anti-affinity does not select its own pods");
+        assertTrue(
+                K8s.selects(term.getLabelSelector(), w.podLabels()),
+                w + "'s anti-affinity does not select its own pods");
         for (K8s.Workload other : o.workloads()) {
             if (!other.name().equals(w.name())) {
-                assertFalse(K8s.selects(term.getLabelSelector(), other.podLabels()), w + "'s anti-affinity also repels " + other);
+                assertFalse(
+                        K8s.selects(term.getLabelSelector(), other.podLabels()),
+                        w + "'s anti-affinity also repels " + other);
             }
         }
     }
@@ -108,9 +145,17 @@ class AvailabilityTest {
         Deployment d = K8s.overlay(overlay).find(Deployment.class, service).orElseThrow();
         assertEquals("RollingUpdate", d.getSpec().getStrategy().getType());
         var unavailable = d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable();
-        assertTrue(unavailable.getIntVal() != null ? unavailable.getIntVal() == 0 : unavailable.getStrVal().equals("0%"), service + " maxUnavailable is 0");
+        assertTrue(
+                unavailable.getIntVal() != null
+                        ? unavailable.getIntVal() == 0
+                        : unavailable.getStrVal().equals("0%"),
+                service + " maxUnavailable is 0");
         var surge = d.getSpec().getStrategy().getRollingUpdate().getMaxSurge();
-        assertFalse(surge.getIntVal() != null ? surge.getIntVal() == 0 : surge.getStrVal().equals("0%"), service + " maxSurge is above 0");
+        assertFalse(
+                surge.getIntVal() != null
+                        ? surge.getIntVal() == 0
+                        : surge.getStrVal().equals("0%"),
+                service + " maxSurge is above 0");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -119,18 +164,29 @@ class AvailabilityTest {
         K8s.Overlay o = K8s.overlay(overlay);
         K8s.Workload w = o.workload(service);
         Service svc = o.find(Service.class, service).orElseThrow(() -> new AssertionError("no Service " + service));
-        assertTrue(K8s.selects(new io.fabric8.kubernetes.api.model.LabelSelector(null, svc.getSpec().getSelector()), w.podLabels()));
-        var port = svc.getSpec().getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst().orElseThrow();
+        assertTrue(K8s.selects(
+                new io.fabric8.kubernetes.api.model.LabelSelector(
+                        null, svc.getSpec().getSelector()),
+                w.podLabels()));
+        var port = svc.getSpec().getPorts().stream()
+                .filter(p -> "http".equals(p.getName()))
+                .findFirst()
+                .orElseThrow();
         assertEquals(80, port.getPort(), "the services call each other at http://<service> (port 80)");
-        int target = port.getTargetPort().getIntVal() != null ? port.getTargetPort().getIntVal() : -1;
-        assertTrue(w.main().getPorts().stream().anyMatch(p -> p.getContainerPort() == target
-                || p.getName().equals(port.getTargetPort().getStrVal())), service + "'s Service targets a port the container has");
+        int target =
+                port.getTargetPort().getIntVal() != null ? port.getTargetPort().getIntVal() : -1;
+        assertTrue(
+                w.main().getPorts().stream()
+                        .anyMatch(p -> p.getContainerPort() == target
+                                || p.getName().equals(port.getTargetPort().getStrVal())),
+                service + "'s Service targets a port the container has");
     }
 
     @Test
     void productionNeverAutoscalesBelowTwoReplicas() {
         K8s.Overlay prod = K8s.overlay("prod");
-        assertEquals(K8s.SERVICES.size(), prod.all(HorizontalPodAutoscaler.class).size());
+        assertEquals(
+                K8s.SERVICES.size(), prod.all(HorizontalPodAutoscaler.class).size());
         for (HorizontalPodAutoscaler h : prod.all(HorizontalPodAutoscaler.class)) {
             assertEquals(2, h.getSpec().getMinReplicas(), h.getMetadata().getName());
         }
@@ -152,14 +208,22 @@ class AvailabilityTest {
         assertEquals("sleep", command.get(0), w + " preStop pauses");
         int pause = Integer.parseInt(command.get(1));
         long grace = w.template().getSpec().getTerminationGracePeriodSeconds();
-        assertTrue(pause >= 3 && pause + 15 <= grace, w + ": a pause of " + pause + " s leaves time for a graceful "
-                + "shutdown within the " + grace + " s grace period");
+        assertTrue(
+                pause >= 3 && pause + 15 <= grace,
+                w + ": a pause of " + pause + " s leaves time for a graceful " + "shutdown within the " + grace
+                        + " s grace period");
     }
 
     @Test
     void productionHasNoDatabaseOrIdentityProviderOfItsOwn() {
         K8s.Overlay prod = K8s.overlay("prod");
-        assertEquals(K8s.SERVICES, prod.workloads().stream().filter(w -> !w.isMigration()).map(K8s.Workload::name).sorted().toList(),
+        assertEquals(
+                K8s.SERVICES,
+                prod.workloads().stream()
+                        .filter(w -> !w.isMigration())
+                        .map(K8s.Workload::name)
+                        .sorted()
+                        .toList(),
                 "prod runs only the four services; the database and the OIDC provider are the company's");
     }
 
@@ -173,6 +237,9 @@ class AvailabilityTest {
         assertEquals(1, dev.workload("postgres").replicas());
         Deployment keycloak = dev.find(Deployment.class, "keycloak").orElseThrow();
         assertEquals(1, keycloak.getSpec().getReplicas(), "one Keycloak: a second would have its own realm keys");
-        assertEquals("Recreate", keycloak.getSpec().getStrategy().getType(), "never two Keycloaks at once, not even during a rollout");
+        assertEquals(
+                "Recreate",
+                keycloak.getSpec().getStrategy().getType(),
+                "never two Keycloaks at once, not even during a rollout");
     }
 }

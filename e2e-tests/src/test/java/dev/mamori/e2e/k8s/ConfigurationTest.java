@@ -39,8 +39,14 @@ import org.junit.jupiter.params.provider.FieldSource;
 class ConfigurationTest {
 
     static final List<String> OVERLAYS = K8s.OVERLAYS;
-    private static final Set<String> SHARED_SETTINGS = Set.of("DB_HOST", "DB_PORT", "OIDC_AUTH_SERVER_URL",
-            "CONSENT_SERVICE_URL", "REQUEST_SERVICE_URL", "RETENTION_SERVICE_URL", "THIRDPARTY_SERVICE_URL");
+    private static final Set<String> SHARED_SETTINGS = Set.of(
+            "DB_HOST",
+            "DB_PORT",
+            "OIDC_AUTH_SERVER_URL",
+            "CONSENT_SERVICE_URL",
+            "REQUEST_SERVICE_URL",
+            "RETENTION_SERVICE_URL",
+            "THIRDPARTY_SERVICE_URL");
 
     /** A reference from a container to a Secret or ConfigMap; key null means all of it (envFrom). */
     record Ref(String kind, String name, String key, K8s.Workload workload, String container) {
@@ -90,8 +96,12 @@ class ConfigurationTest {
         K8s.Overlay dev = K8s.overlay("dev");
         for (Ref ref : references(dev)) {
             Map<String, String> data = ref.kind().equals("Secret")
-                    ? dev.find(Secret.class, ref.name()).map(ConfigurationTest::decoded).orElse(null)
-                    : dev.find(ConfigMap.class, ref.name()).map(ConfigMap::getData).orElse(null);
+                    ? dev.find(Secret.class, ref.name())
+                            .map(ConfigurationTest::decoded)
+                            .orElse(null)
+                    : dev.find(ConfigMap.class, ref.name())
+                            .map(ConfigMap::getData)
+                            .orElse(null);
             assertNotNull(data, ref + ": no such " + ref.kind());
             if (ref.key() != null) {
                 assertTrue(data.containsKey(ref.key()), ref + ": no such key");
@@ -106,14 +116,20 @@ class ConfigurationTest {
         List<Secret> secrets = K8s.overlay("dev").all(Secret.class);
         assertFalse(secrets.isEmpty());
         for (Secret s : secrets) {
-            assertEquals("true", s.getMetadata().getAnnotations().get("mamori.dev/throwaway"), s.getMetadata().getName());
+            assertEquals(
+                    "true",
+                    s.getMetadata().getAnnotations().get("mamori.dev/throwaway"),
+                    s.getMetadata().getName());
             for (var e : decoded(s).entrySet()) {
                 String key = e.getKey().toUpperCase(Locale.ROOT);
                 boolean identifier = key.endsWith("_USER") || key.endsWith("USERNAME");
-                boolean marked = e.getValue().contains("dev-only") || isBase64Of32BytesMarkedDev(e.getValue())
+                boolean marked = e.getValue().contains("dev-only")
+                        || isBase64Of32BytesMarkedDev(e.getValue())
                         || realmSecrets.contains(e.getValue());
-                assertTrue(identifier || marked, s.getMetadata().getName() + " " + e.getKey()
-                        + " is not visibly a dev-only value (or the demo realm's own client secret)");
+                assertTrue(
+                        identifier || marked,
+                        s.getMetadata().getName() + " " + e.getKey()
+                                + " is not visibly a dev-only value (or the demo realm's own client secret)");
             }
         }
     }
@@ -122,7 +138,9 @@ class ConfigurationTest {
     void productionCarriesNoCredentialAndDocumentsEverySecretItNeeds() {
         K8s.Overlay prod = K8s.overlay("prod");
         for (Secret s : prod.all(Secret.class)) {
-            assertTrue(s.getData().isEmpty() && s.getStringData().isEmpty(), "prod Secret " + s.getMetadata().getName() + " carries data");
+            assertTrue(
+                    s.getData().isEmpty() && s.getStringData().isEmpty(),
+                    "prod Secret " + s.getMetadata().getName() + " carries data");
         }
         String readme = K8s.read(K8s.ROOT.resolve("k8s/README.md"));
         Map<String, Set<String>> documented = documentedSecrets(readme);
@@ -135,13 +153,16 @@ class ConfigurationTest {
             secretsReferenced.add(ref.name());
             assertTrue(documented.containsKey(ref.name()), ref + " is not documented in k8s/README.md");
             if (ref.key() != null) {
-                assertTrue(documented.get(ref.name()).contains(ref.key()), ref + ": key not documented in k8s/README.md");
+                assertTrue(
+                        documented.get(ref.name()).contains(ref.key()), ref + ": key not documented in k8s/README.md");
             }
         }
         for (String service : K8s.SERVICES) {
             Set<String> keys = documented.get(service + "-secrets");
             assertNotNull(keys, service + "-secrets is not documented");
-            assertTrue(keys.containsAll(List.of("DB_USER", "DB_PASSWORD")), service + "-secrets documents the database login");
+            assertTrue(
+                    keys.containsAll(List.of("DB_USER", "DB_PASSWORD")),
+                    service + "-secrets documents the database login");
             assertTrue(secretsReferenced.contains(service + "-secrets"), service + " reads its own Secret");
         }
     }
@@ -153,7 +174,8 @@ class ConfigurationTest {
         for (var e : documented.entrySet()) {
             Secret s = dev.findGenerated(Secret.class, e.getKey())
                     .orElseThrow(() -> new AssertionError("the dev overlay generates no " + e.getKey()));
-            assertEquals(e.getValue(), decoded(s).keySet(), e.getKey() + ": dev and the documented production keys differ");
+            assertEquals(
+                    e.getValue(), decoded(s).keySet(), e.getKey() + ": dev and the documented production keys differ");
         }
     }
 
@@ -163,21 +185,36 @@ class ConfigurationTest {
         K8s.Overlay o = K8s.overlay(overlay);
         for (K8s.Workload w : o.services()) {
             Container c = w.main();
-            List<String> configMaps = c.getEnvFrom().stream().filter(f -> f.getConfigMapRef() != null)
-                    .map(f -> f.getConfigMapRef().getName()).toList();
+            List<String> configMaps = c.getEnvFrom().stream()
+                    .filter(f -> f.getConfigMapRef() != null)
+                    .map(f -> f.getConfigMapRef().getName())
+                    .toList();
             assertEquals(1, configMaps.size(), w + " reads one ConfigMap");
             ConfigMap config = o.find(ConfigMap.class, configMaps.get(0)).orElseThrow();
-            assertTrue(config.getMetadata().getName().startsWith("mamori-config"), config.getMetadata().getName());
-            assertTrue(config.getData().keySet().containsAll(SHARED_SETTINGS), "mamori-config holds " + SHARED_SETTINGS);
+            assertTrue(
+                    config.getMetadata().getName().startsWith("mamori-config"),
+                    config.getMetadata().getName());
+            assertTrue(
+                    config.getData().keySet().containsAll(SHARED_SETTINGS), "mamori-config holds " + SHARED_SETTINGS);
             for (EnvVar env : c.getEnv()) {
-                assertFalse(config.getData().containsKey(env.getName()), w + " sets " + env.getName()
-                        + " itself, which silently overrides mamori-config (remove it from the service's quarkus.kubernetes.env.*)");
+                assertFalse(
+                        config.getData().containsKey(env.getName()),
+                        w + " sets " + env.getName()
+                                + " itself, which silently overrides mamori-config (remove it from the service's quarkus.kubernetes.env.*)");
             }
-            assertTrue(c.getEnv().stream().anyMatch(e -> e.getName().equals("DB_NAME") && e.getValue() != null), w + " names its database");
-            assertTrue(c.getEnvFrom().stream().anyMatch(f -> f.getSecretRef() != null
-                    && f.getSecretRef().getName().startsWith(w.name() + "-secrets")), w + " reads its own Secret");
-            assertTrue(c.getEnvFrom().stream().filter(f -> f.getSecretRef() != null)
-                    .allMatch(f -> f.getSecretRef().getName().startsWith(w.name() + "-")), w + " reads no other service's Secret");
+            assertTrue(
+                    c.getEnv().stream().anyMatch(e -> e.getName().equals("DB_NAME") && e.getValue() != null),
+                    w + " names its database");
+            assertTrue(
+                    c.getEnvFrom().stream()
+                            .anyMatch(f -> f.getSecretRef() != null
+                                    && f.getSecretRef().getName().startsWith(w.name() + "-secrets")),
+                    w + " reads its own Secret");
+            assertTrue(
+                    c.getEnvFrom().stream()
+                            .filter(f -> f.getSecretRef() != null)
+                            .allMatch(f -> f.getSecretRef().getName().startsWith(w.name() + "-")),
+                    w + " reads no other service's Secret");
         }
     }
 
@@ -187,11 +224,14 @@ class ConfigurationTest {
         K8s.Overlay o = K8s.overlay(overlay);
         Map<String, String> values = new HashMap<>();
         for (ConfigMap cm : o.all(ConfigMap.class)) {
-            cm.getData().forEach((k, v) -> values.put("ConfigMap " + cm.getMetadata().getName() + " " + k, v));
+            cm.getData()
+                    .forEach(
+                            (k, v) -> values.put("ConfigMap " + cm.getMetadata().getName() + " " + k, v));
         }
         for (K8s.Workload w : o.workloads()) {
             for (Container c : w.allContainers()) {
-                c.getEnv().stream().filter(e -> e.getValue() != null)
+                c.getEnv().stream()
+                        .filter(e -> e.getValue() != null)
                         .forEach(e -> values.put(w + " " + c.getName() + " env " + e.getName(), e.getValue()));
             }
         }
@@ -206,8 +246,10 @@ class ConfigurationTest {
                 continue;
             }
             int port = uri.getPort() != -1 ? uri.getPort() : (uri.getScheme().equals("https") ? 443 : 80);
-            assertTrue(service.get().getSpec().getPorts().stream().anyMatch(p -> p.getPort() == port),
-                    e.getKey() + " = " + e.getValue() + ": Service " + uri.getHost() + " does not listen on port " + port);
+            assertTrue(
+                    service.get().getSpec().getPorts().stream().anyMatch(p -> p.getPort() == port),
+                    e.getKey() + " = " + e.getValue() + ": Service " + uri.getHost() + " does not listen on port "
+                            + port);
             checked++;
         }
         assertTrue(checked >= K8s.SERVICES.size(), "the services' URLs were checked");
@@ -216,14 +258,17 @@ class ConfigurationTest {
     @Test
     void developmentValuesFitTogether() throws IOException {
         K8s.Overlay dev = K8s.overlay("dev");
-        Map<String, String> config = dev.findGenerated(ConfigMap.class, "mamori-config").orElseThrow().getData();
+        Map<String, String> config = dev.findGenerated(ConfigMap.class, "mamori-config")
+                .orElseThrow()
+                .getData();
         // The services' issuer is the one Keycloak puts in its tokens.
         Container keycloak = dev.workload("keycloak").main();
         String hostname = env(keycloak, "KC_HOSTNAME");
         assertEquals(hostname + "/realms/" + realm().path("realm").asText(), config.get("OIDC_AUTH_SERVER_URL"));
         assertTrue(keycloak.getArgs().containsAll(List.of("start-dev", "--import-realm")));
         // request-service's client secret is the one the realm gives its client.
-        Map<String, String> request = decoded(dev.findGenerated(Secret.class, "request-service-secrets").orElseThrow());
+        Map<String, String> request = decoded(
+                dev.findGenerated(Secret.class, "request-service-secrets").orElseThrow());
         String realmSecret = null;
         for (JsonNode client : realm().path("clients")) {
             if (client.path("clientId").asText().equals("request-service")) {
@@ -232,9 +277,11 @@ class ConfigurationTest {
         }
         assertEquals(realmSecret, request.get("OIDC_CLIENT_SECRET"));
         // Encryption keys are base64 of 32 bytes (AES-256).
-        for (var key : List.of(Map.entry("request-service-secrets", "MAMORI_REQUEST_CONTACT_KEY"),
+        for (var key : List.of(
+                Map.entry("request-service-secrets", "MAMORI_REQUEST_CONTACT_KEY"),
                 Map.entry("retention-service-secrets", "MAMORI_RETENTION_SECRET_KEY"))) {
-            String value = decoded(dev.findGenerated(Secret.class, key.getKey()).orElseThrow()).get(key.getValue());
+            String value = decoded(dev.findGenerated(Secret.class, key.getKey()).orElseThrow())
+                    .get(key.getValue());
             assertEquals(32, Base64.getDecoder().decode(value).length, key + " is base64 of 32 bytes");
         }
     }
@@ -243,17 +290,27 @@ class ConfigurationTest {
     void developmentDatabaseCreatesEachServicesDatabaseForItsOwnUser() {
         K8s.Overlay dev = K8s.overlay("dev");
         Container postgres = dev.workload("postgres").main();
-        String script = dev.findGenerated(ConfigMap.class, "postgres-init").orElseThrow().getData().get("init-databases.sh");
+        String script = dev.findGenerated(ConfigMap.class, "postgres-init")
+                .orElseThrow()
+                .getData()
+                .get("init-databases.sh");
         assertNotNull(script);
         for (K8s.Workload w : dev.services()) {
             String prefix = w.name().replace("-service", "").toUpperCase(Locale.ROOT);
             assertTrue(script.contains(prefix), "init-databases.sh creates the database of " + w);
             assertEquals(env(w.main(), "DB_NAME"), env(postgres, prefix + "_DB_NAME"), w + "'s database");
-            String secret = w.main().getEnvFrom().stream().filter(f -> f.getSecretRef() != null)
-                    .map(f -> f.getSecretRef().getName()).findFirst().orElseThrow();
+            String secret = w.main().getEnvFrom().stream()
+                    .filter(f -> f.getSecretRef() != null)
+                    .map(f -> f.getSecretRef().getName())
+                    .findFirst()
+                    .orElseThrow();
             for (String key : List.of("DB_USER", "DB_PASSWORD")) {
-                var ref = postgres.getEnv().stream().filter(e -> e.getName().equals(prefix + "_" + key)).findFirst()
-                        .orElseThrow().getValueFrom().getSecretKeyRef();
+                var ref = postgres.getEnv().stream()
+                        .filter(e -> e.getName().equals(prefix + "_" + key))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValueFrom()
+                        .getSecretKeyRef();
                 assertEquals(secret, ref.getName(), w + " " + key + " comes from the Secret the service reads");
                 assertEquals(key, ref.getKey());
             }
@@ -263,10 +320,17 @@ class ConfigurationTest {
     @Test
     void productionNamesNoDevelopmentEndpoint() {
         K8s.Overlay prod = K8s.overlay("prod");
-        Map<String, String> config = prod.find(ConfigMap.class, prod.all(ConfigMap.class).get(0).getMetadata().getName()).orElseThrow().getData();
+        Map<String, String> config = prod.find(
+                        ConfigMap.class,
+                        prod.all(ConfigMap.class).get(0).getMetadata().getName())
+                .orElseThrow()
+                .getData();
         assertTrue(config.get("OIDC_AUTH_SERVER_URL").startsWith("https://"), "the production issuer is HTTPS");
         for (var e : config.entrySet()) {
-            assertFalse(e.getValue().contains("localhost") || e.getValue().contains("keycloak:8080") || e.getValue().equals("postgres"),
+            assertFalse(
+                    e.getValue().contains("localhost")
+                            || e.getValue().contains("keycloak:8080")
+                            || e.getValue().equals("postgres"),
                     "prod " + e.getKey() + " = " + e.getValue());
         }
     }
@@ -282,7 +346,9 @@ class ConfigurationTest {
         Map<String, Set<String>> documented = documentedSecrets(K8s.read(K8s.ROOT.resolve("k8s/README.md")));
         for (String service : K8s.SERVICES) {
             Set<String> required = requiredInProduction(service);
-            assertTrue(required.containsAll(List.of("DB_USER", "DB_PASSWORD")), service + " requires its database login: " + required);
+            assertTrue(
+                    required.containsAll(List.of("DB_USER", "DB_PASSWORD")),
+                    service + " requires its database login: " + required);
             for (String overlay : OVERLAYS) {
                 K8s.Overlay o = K8s.overlay(overlay);
                 Map<String, String> env = environment(o, service);
@@ -291,12 +357,18 @@ class ConfigurationTest {
                     if (env.containsKey(name)) {
                         continue; // ConfigMap or the Deployment's own env
                     }
-                    assertTrue(fromSecret.contains(name), overlay + " " + service + " requires " + name
-                            + ": it is neither in mamori-config nor a documented key of " + service + "-secrets");
+                    assertTrue(
+                            fromSecret.contains(name),
+                            overlay + " " + service + " requires " + name
+                                    + ": it is neither in mamori-config nor a documented key of " + service
+                                    + "-secrets");
                 }
-                assertTrue(o.workload(service).main().getEnvFrom().stream().anyMatch(f -> f.getSecretRef() != null
-                        && f.getSecretRef().getName().startsWith(service + "-secrets")
-                        && !Boolean.TRUE.equals(f.getSecretRef().getOptional())), overlay + " " + service + " requires its Secret");
+                assertTrue(
+                        o.workload(service).main().getEnvFrom().stream()
+                                .anyMatch(f -> f.getSecretRef() != null
+                                        && f.getSecretRef().getName().startsWith(service + "-secrets")
+                                        && !Boolean.TRUE.equals(f.getSecretRef().getOptional())),
+                        overlay + " " + service + " requires its Secret");
             }
         }
     }
@@ -304,8 +376,14 @@ class ConfigurationTest {
     @Test
     void theRequiredVariablesAreFoundTheWayAPackagedServiceReadsThem() {
         Set<String> request = requiredInProduction("request-service");
-        assertTrue(request.containsAll(List.of("DB_USER", "DB_PASSWORD", "OIDC_CLIENT_SECRET", "MAMORI_CALLBACK_SECRET",
-                "MAMORI_REQUEST_CONTACT_KEY")), request.toString());
+        assertTrue(
+                request.containsAll(List.of(
+                        "DB_USER",
+                        "DB_PASSWORD",
+                        "OIDC_CLIENT_SECRET",
+                        "MAMORI_CALLBACK_SECRET",
+                        "MAMORI_REQUEST_CONTACT_KEY")),
+                request.toString());
         assertTrue(requiredInProduction("retention-service").contains("MAMORI_RETENTION_SECRET_KEY"));
         assertFalse(request.contains("DB_HOST"), "DB_HOST has a default");
         assertFalse(requiredInProduction("consent-service").contains("OIDC_CLIENT_SECRET"));
@@ -313,9 +391,12 @@ class ConfigurationTest {
 
     @Test
     void developmentDoesNotUseThePublishedDevCallbackSecret() {
-        Map<String, String> request = decoded(K8s.overlay("dev").findGenerated(Secret.class, "request-service-secrets").orElseThrow());
+        Map<String, String> request = decoded(K8s.overlay("dev")
+                .findGenerated(Secret.class, "request-service-secrets")
+                .orElseThrow());
         assertNotNull(request.get("MAMORI_CALLBACK_SECRET"));
-        assertFalse(request.get("MAMORI_CALLBACK_SECRET").equals("dev-callback-secret-not-for-production"),
+        assertFalse(
+                request.get("MAMORI_CALLBACK_SECRET").equals("dev-callback-secret-not-for-production"),
                 "a packaged request-service refuses the published dev callback secret");
     }
 
@@ -326,7 +407,8 @@ class ConfigurationTest {
      */
     static Set<String> requiredInProduction(String service) {
         Map<String, String> effective = new HashMap<>();
-        for (String file : List.of("platform/src/main/resources/META-INF/microprofile-config.properties",
+        for (String file : List.of(
+                "platform/src/main/resources/META-INF/microprofile-config.properties",
                 service + "/src/main/resources/application.properties")) {
             Map<String, String> plain = new HashMap<>();
             Map<String, String> prod = new HashMap<>();
@@ -385,7 +467,8 @@ class ConfigurationTest {
         assertEquals(Map.of("group-ab", Set.of("tenant-a", "tenant-b")), realmGroups, "the demo realm's groups");
         for (String overlay : List.of("dev", "prod")) {
             Map<String, String> env = environment(K8s.overlay(overlay), "thirdparty-service");
-            assertTrue(env.keySet().stream().noneMatch(k -> k.startsWith("MAMORI_GROUPS_")),
+            assertTrue(
+                    env.keySet().stream().noneMatch(k -> k.startsWith("MAMORI_GROUPS_")),
                     overlay + ": company groups are no longer configured (mamori.groups.* is read by nothing)");
         }
     }
@@ -404,7 +487,9 @@ class ConfigurationTest {
         Map<String, String> env = new HashMap<>();
         for (EnvFromSource from : c.getEnvFrom()) {
             if (from.getConfigMapRef() != null) {
-                env.putAll(overlay.find(ConfigMap.class, from.getConfigMapRef().getName()).orElseThrow().getData());
+                env.putAll(overlay.find(ConfigMap.class, from.getConfigMapRef().getName())
+                        .orElseThrow()
+                        .getData());
             }
         }
         for (EnvVar e : c.getEnv()) {
@@ -419,7 +504,8 @@ class ConfigurationTest {
     static Map<String, Set<String>> documentedSecrets(String readme) {
         Map<String, Set<String>> secrets = new HashMap<>();
         for (String line : readme.lines().toList()) {
-            var m = java.util.regex.Pattern.compile("^\\| `([a-z0-9-]+-secrets)` \\| ([^|]+)\\|").matcher(line);
+            var m = java.util.regex.Pattern.compile("^\\| `([a-z0-9-]+-secrets)` \\| ([^|]+)\\|")
+                    .matcher(line);
             if (m.find()) {
                 Set<String> keys = new TreeSet<>();
                 var k = java.util.regex.Pattern.compile("`([A-Za-z0-9_.-]+)`").matcher(m.group(2));
@@ -444,17 +530,24 @@ class ConfigurationTest {
 
     static Map<String, String> decoded(Secret s) {
         Map<String, String> values = new HashMap<>();
-        s.getData().forEach((k, v) -> values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+        s.getData()
+                .forEach((k, v) -> values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
         values.putAll(s.getStringData());
         return values;
     }
 
     private static String env(Container c, String name) {
-        return c.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst()
-                .map(EnvVar::getValue).orElseThrow(() -> new AssertionError(c.getName() + " has no env " + name));
+        return c.getEnv().stream()
+                .filter(e -> e.getName().equals(name))
+                .findFirst()
+                .map(EnvVar::getValue)
+                .orElseThrow(() -> new AssertionError(c.getName() + " has no env " + name));
     }
 
     private static JsonNode realm() throws IOException {
-        return new ObjectMapper().readTree(K8s.ROOT.resolve("k8s/overlays/dev/keycloak/mamori-realm.json").toFile());
+        return new ObjectMapper()
+                .readTree(K8s.ROOT
+                        .resolve("k8s/overlays/dev/keycloak/mamori-realm.json")
+                        .toFile());
     }
 }

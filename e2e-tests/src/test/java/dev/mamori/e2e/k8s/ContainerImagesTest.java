@@ -31,16 +31,24 @@ class ContainerImagesTest {
         Path dockerfile = K8s.ROOT.resolve(service).resolve("src/main/docker/Dockerfile.jvm");
         assertTrue(Files.exists(dockerfile), dockerfile + " is missing");
         String text = K8s.read(dockerfile);
-        assertTrue(Pattern.compile("(?m)^FROM (registry\\.access\\.redhat\\.com/ubi\\d/openjdk-17-runtime|(docker\\.io/)?eclipse-temurin):[^\\s]+$")
-                .matcher(text).find(), service + " is based on a Java 17 runtime image with a pinned tag");
+        assertTrue(
+                Pattern.compile(
+                                "(?m)^FROM (registry\\.access\\.redhat\\.com/ubi\\d/openjdk-17-runtime|(docker\\.io/)?eclipse-temurin):[^\\s]+$")
+                        .matcher(text)
+                        .find(),
+                service + " is based on a Java 17 runtime image with a pinned tag");
         for (String part : List.of("lib/", "app/", "quarkus/", "*.jar")) {
             assertTrue(text.contains("target/quarkus-app/" + part), service + " copies target/quarkus-app/" + part);
         }
         assertTrue(text.contains("quarkus-run.jar"), service + " runs quarkus-run.jar");
         K8s.Workload w = K8s.overlay("prod").workload(service);
-        assertEquals(String.valueOf(w.template().getSpec().getSecurityContext().getRunAsUser()), last(text, "(?m)^USER (\\d+)$"),
+        assertEquals(
+                String.valueOf(w.template().getSpec().getSecurityContext().getRunAsUser()),
+                last(text, "(?m)^USER (\\d+)$"),
                 service + ": the image's user is the one the pod runs as");
-        assertEquals(String.valueOf(w.main().getPorts().get(0).getContainerPort()), last(text, "(?m)^EXPOSE (\\d+)$"),
+        assertEquals(
+                String.valueOf(w.main().getPorts().get(0).getContainerPort()),
+                last(text, "(?m)^EXPOSE (\\d+)$"),
                 service + ": the image exposes the port the pod probes");
     }
 
@@ -51,15 +59,20 @@ class ContainerImagesTest {
                 .load(K8s.read(K8s.ROOT.resolve("k8s/base/kustomization.yaml")));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> images = (List<Map<String, Object>>) kustomization.get("images");
-        Map<String, Object> entry = images.stream().filter(i -> i.get("name").equals("docker.io/mamori/" + service)).findFirst()
+        Map<String, Object> entry = images.stream()
+                .filter(i -> i.get("name").equals("docker.io/mamori/" + service))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("k8s/base/kustomization.yaml names no image for " + service));
         String expected = entry.get("newName") + ":" + entry.get("newTag");
         for (String overlay : K8s.OVERLAYS) {
             assertEquals(expected, K8s.overlay(overlay).workload(service).main().getImage(), overlay + " " + service);
         }
-        String generated = K8s.read(K8s.ROOT.resolve("k8s/base").resolve(service).resolve(service + ".yml"));
-        assertTrue(generated.contains("image: docker.io/mamori/" + service + ":"),
-                "quarkus.container-image.* names the image docker.io/mamori/" + service + ", as the base's images: expects");
+        String generated =
+                K8s.read(K8s.ROOT.resolve("k8s/base").resolve(service).resolve(service + ".yml"));
+        assertTrue(
+                generated.contains("image: docker.io/mamori/" + service + ":"),
+                "quarkus.container-image.* names the image docker.io/mamori/" + service
+                        + ", as the base's images: expects");
     }
 
     /**
@@ -70,24 +83,36 @@ class ContainerImagesTest {
     @ParameterizedTest
     @FieldSource("SERVICES")
     void theJibBuildAndTheManifestsNameTheSameImage(String service) {
-        Map<String, String> platform = properties(K8s.read(K8s.ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties")));
+        Map<String, String> platform = properties(
+                K8s.read(K8s.ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties")));
         String version = projectVersion();
         String tag = platform.get("quarkus.container-image.tag").replace("${quarkus.application.version}", version);
-        String built = platform.get("quarkus.container-image.registry") + "/" + platform.get("quarkus.container-image.group")
-                + "/" + service + ":" + tag;
+        String built = platform.get("quarkus.container-image.registry") + "/"
+                + platform.get("quarkus.container-image.group") + "/" + service + ":" + tag;
         Map<String, Object> kustomization = new Yaml(new SafeConstructor(new LoaderOptions()))
                 .load(K8s.read(K8s.ROOT.resolve("k8s/base/kustomization.yaml")));
         @SuppressWarnings("unchecked")
-        Map<String, Object> entry = ((List<Map<String, Object>>) kustomization.get("images")).stream()
-                .filter(i -> i.get("name").equals("docker.io/mamori/" + service)).findFirst().orElseThrow();
-        assertEquals(entry.get("newName") + ":" + entry.get("newTag"), built,
+        Map<String, Object> entry = ((List<Map<String, Object>>) kustomization.get("images"))
+                .stream()
+                        .filter(i -> i.get("name").equals("docker.io/mamori/" + service))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(
+                entry.get("newName") + ":" + entry.get("newTag"),
+                built,
                 "the Jib build names " + built + "; k8s/base/kustomization.yaml deploys another image");
         String pom = K8s.read(K8s.ROOT.resolve(service).resolve("pom.xml"));
-        Matcher profile = Pattern.compile("(?s)<profile>\\s*<id>jib</id>(.*?)</profile>").matcher(pom);
+        Matcher profile =
+                Pattern.compile("(?s)<profile>\\s*<id>jib</id>(.*?)</profile>").matcher(pom);
         assertTrue(profile.find(), service + "/pom.xml has no jib profile");
-        assertTrue(profile.group(1).contains("<artifactId>quarkus-container-image-jib</artifactId>"), service + ": the jib profile adds Jib");
-        assertFalse(profile.group(1).contains("quarkus.container-image.name") || profile.group(1).contains("quarkus.container-image.tag")
-                || profile.group(1).contains("quarkus.container-image.registry") || profile.group(1).contains("quarkus.container-image.group"),
+        assertTrue(
+                profile.group(1).contains("<artifactId>quarkus-container-image-jib</artifactId>"),
+                service + ": the jib profile adds Jib");
+        assertFalse(
+                profile.group(1).contains("quarkus.container-image.name")
+                        || profile.group(1).contains("quarkus.container-image.tag")
+                        || profile.group(1).contains("quarkus.container-image.registry")
+                        || profile.group(1).contains("quarkus.container-image.group"),
                 service + ": the jib profile renames the image");
         String props = K8s.read(K8s.ROOT.resolve(service).resolve("src/main/resources/application.properties"));
         assertFalse(props.contains("quarkus.container-image."), service + " names its image itself");
@@ -95,7 +120,8 @@ class ContainerImagesTest {
 
     private static String projectVersion() {
         String pom = K8s.read(K8s.ROOT.resolve("pom.xml"));
-        Matcher m = Pattern.compile("(?s)<artifactId>mamori-parent</artifactId>.*?<version>([^<]+)</version>").matcher(pom);
+        Matcher m = Pattern.compile("(?s)<artifactId>mamori-parent</artifactId>.*?<version>([^<]+)</version>")
+                .matcher(pom);
         assertTrue(m.find(), "the parent pom's version");
         return m.group(1).strip();
     }

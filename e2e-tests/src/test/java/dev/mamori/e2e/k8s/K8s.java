@@ -30,18 +30,19 @@ import java.util.stream.Stream;
  */
 final class K8s {
 
-    static final Path ROOT = Path.of(System.getProperty("mamori.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("mamori.root", "..")).toAbsolutePath().normalize();
     static final List<String> SERVICES =
             List.of("consent-service", "request-service", "retention-service", "thirdparty-service");
     static final List<String> OVERLAYS = List.of("dev", "prod");
     /** The label quarkus-kubernetes puts on every object of the suite (quarkus.kubernetes.part-of). */
     static final String PART_OF = "app.kubernetes.io/part-of";
+
     static final String NAME = "app.kubernetes.io/name";
 
     private static final Map<String, Overlay> CACHE = new ConcurrentHashMap<>();
 
-    private K8s() {
-    }
+    private K8s() {}
 
     static Path rendered(String overlay) {
         return ROOT.resolve("k8s/rendered").resolve(overlay + ".yaml");
@@ -49,7 +50,10 @@ final class K8s {
 
     /** The committed rendering of an overlay, every object validated by {@link StrictModel}. */
     static Overlay overlay(String overlay) {
-        return CACHE.computeIfAbsent(overlay, o -> new Overlay(o, StrictModel.parseAll(read(rendered(o)), rendered(o).toString())));
+        return CACHE.computeIfAbsent(
+                overlay,
+                o -> new Overlay(
+                        o, StrictModel.parseAll(read(rendered(o)), rendered(o).toString())));
     }
 
     static String read(Path file) {
@@ -67,14 +71,18 @@ final class K8s {
      * content; the hex SHA-256 of all those lines.
      */
     static String inputsDigest() {
-        try (Stream<Path> files = Stream.of("k8s/base", "k8s/components", "k8s/overlays").flatMap(K8s::walk)) {
+        try (Stream<Path> files =
+                Stream.of("k8s/base", "k8s/components", "k8s/overlays").flatMap(K8s::walk)) {
             List<String> paths = files.filter(Files::isRegularFile)
                     .map(p -> ROOT.relativize(p).toString().replace('\\', '/'))
                     .sorted(K8s::compareBytes)
                     .toList();
             StringBuilder lines = new StringBuilder();
             for (String path : paths) {
-                lines.append(path).append('\n').append(sha256(Files.readAllBytes(ROOT.resolve(path)))).append('\n');
+                lines.append(path)
+                        .append('\n')
+                        .append(sha256(Files.readAllBytes(ROOT.resolve(path))))
+                        .append('\n');
             }
             return sha256(lines.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -118,13 +126,14 @@ final class K8s {
         if (selector.getMatchExpressions() != null) {
             for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
                 String value = have.get(r.getKey());
-                boolean ok = switch (r.getOperator()) {
-                    case "In" -> value != null && r.getValues().contains(value);
-                    case "NotIn" -> value == null || !r.getValues().contains(value);
-                    case "Exists" -> value != null;
-                    case "DoesNotExist" -> value == null;
-                    default -> throw new AssertionError("unknown selector operator " + r.getOperator());
-                };
+                boolean ok =
+                        switch (r.getOperator()) {
+                            case "In" -> value != null && r.getValues().contains(value);
+                            case "NotIn" -> value == null || !r.getValues().contains(value);
+                            case "Exists" -> value != null;
+                            case "DoesNotExist" -> value == null;
+                            default -> throw new AssertionError("unknown selector operator " + r.getOperator());
+                        };
                 if (!ok) {
                     return false;
                 }
@@ -134,8 +143,13 @@ final class K8s {
     }
 
     /** A Deployment, StatefulSet or Job with its pod template. */
-    record Workload(String kind, String name, Map<String, String> labels, PodTemplateSpec template, Integer replicas,
-                    LabelSelector selector) {
+    record Workload(
+            String kind,
+            String name,
+            Map<String, String> labels,
+            PodTemplateSpec template,
+            Integer replicas,
+            LabelSelector selector) {
 
         /** One of the four services (a Deployment of the suite). */
         boolean isService() {
@@ -149,7 +163,8 @@ final class K8s {
 
         /** Whether the container runs to completion before the others start (an init container). */
         boolean isInit(Container c) {
-            return Objects.requireNonNullElse(template.getSpec().getInitContainers(), List.<Container>of()).contains(c);
+            return Objects.requireNonNullElse(template.getSpec().getInitContainers(), List.<Container>of())
+                    .contains(c);
         }
 
         List<Container> allContainers() {
@@ -180,7 +195,9 @@ final class K8s {
         }
 
         <T extends HasMetadata> Optional<T> find(Class<T> type, String name) {
-            return all(type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst();
+            return all(type).stream()
+                    .filter(o -> o.getMetadata().getName().equals(name))
+                    .findFirst();
         }
 
         /** The object a generated name (kustomize appends -&lt;hash&gt; to generated ConfigMaps and Secrets) refers to. */
@@ -192,23 +209,41 @@ final class K8s {
         }
 
         String namespace() {
-            return objects.stream().filter(o -> "Namespace".equals(o.getKind())).map(o -> o.getMetadata().getName())
-                    .findFirst().orElseThrow(() -> new AssertionError(name + " has no Namespace"));
+            return objects.stream()
+                    .filter(o -> "Namespace".equals(o.getKind()))
+                    .map(o -> o.getMetadata().getName())
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " has no Namespace"));
         }
 
         List<Workload> workloads() {
             List<Workload> list = new ArrayList<>();
             for (Deployment d : all(Deployment.class)) {
-                list.add(new Workload("Deployment", d.getMetadata().getName(), labels(d), d.getSpec().getTemplate(),
-                        d.getSpec().getReplicas(), d.getSpec().getSelector()));
+                list.add(new Workload(
+                        "Deployment",
+                        d.getMetadata().getName(),
+                        labels(d),
+                        d.getSpec().getTemplate(),
+                        d.getSpec().getReplicas(),
+                        d.getSpec().getSelector()));
             }
             for (StatefulSet s : all(StatefulSet.class)) {
-                list.add(new Workload("StatefulSet", s.getMetadata().getName(), labels(s), s.getSpec().getTemplate(),
-                        s.getSpec().getReplicas(), s.getSpec().getSelector()));
+                list.add(new Workload(
+                        "StatefulSet",
+                        s.getMetadata().getName(),
+                        labels(s),
+                        s.getSpec().getTemplate(),
+                        s.getSpec().getReplicas(),
+                        s.getSpec().getSelector()));
             }
             for (Job j : all(Job.class)) {
-                list.add(new Workload("Job", j.getMetadata().getName(), labels(j), j.getSpec().getTemplate(),
-                        null, j.getSpec().getSelector()));
+                list.add(new Workload(
+                        "Job",
+                        j.getMetadata().getName(),
+                        labels(j),
+                        j.getSpec().getTemplate(),
+                        null,
+                        j.getSpec().getSelector()));
             }
             return list;
         }
@@ -222,12 +257,16 @@ final class K8s {
         }
 
         Workload workload(String name) {
-            return workloads().stream().filter(w -> w.name().equals(name)).findFirst()
+            return workloads().stream()
+                    .filter(w -> w.name().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(this.name + " has no workload " + name));
         }
 
         private static Map<String, String> labels(HasMetadata o) {
-            return o.getMetadata().getLabels() == null ? Map.of() : o.getMetadata().getLabels();
+            return o.getMetadata().getLabels() == null
+                    ? Map.of()
+                    : o.getMetadata().getLabels();
         }
 
         @Override

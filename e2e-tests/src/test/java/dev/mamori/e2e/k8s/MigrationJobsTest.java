@@ -47,26 +47,40 @@ class MigrationJobsTest {
     @MethodSource("services")
     void eachServiceHasAJobThatRunsItsOwnImageAgainstItsOwnDatabaseOnlyToMigrate(String overlay, String service) {
         K8s.Overlay o = K8s.overlay(overlay);
-        Job job = o.find(Job.class, jobName(service)).orElseThrow(() -> new AssertionError(overlay + " has no Job " + jobName(service)));
+        Job job = o.find(Job.class, jobName(service))
+                .orElseThrow(() -> new AssertionError(overlay + " has no Job " + jobName(service)));
         K8s.Workload migration = o.workload(jobName(service));
         Container app = o.workload(service).main();
         Container migrate = migration.main();
-        assertEquals(app.getImage(), migrate.getImage(), "the Job migrates with the schema of the image being rolled out");
+        assertEquals(
+                app.getImage(), migrate.getImage(), "the Job migrates with the schema of the image being rolled out");
         assertEquals("true", env(migrate, "QUARKUS_INIT_AND_EXIT"), "the Job's process exits once migrated");
         assertEquals("true", env(migrate, "QUARKUS_FLYWAY_ACTIVE"), "the Job runs Flyway");
         assertEquals(env(app, "DB_NAME"), env(migrate, "DB_NAME"), "the Job migrates the service's database");
-        assertEquals(new java.util.HashSet<>(app.getEnvFrom()), new java.util.HashSet<>(migrate.getEnvFrom()),
+        assertEquals(
+                new java.util.HashSet<>(app.getEnvFrom()),
+                new java.util.HashSet<>(migrate.getEnvFrom()),
                 "the Job reads the service's ConfigMap and Secret");
-        assertTrue(List.of("OnFailure", "Never").contains(migration.template().getSpec().getRestartPolicy()));
+        assertTrue(List.of("OnFailure", "Never")
+                .contains(migration.template().getSpec().getRestartPolicy()));
         assertNotNull(job.getSpec().getBackoffLimit(), "a migration that keeps failing stops being retried");
-        assertEquals("migration", job.getMetadata().getLabels().get("app.kubernetes.io/component"),
+        assertEquals(
+                "migration",
+                job.getMetadata().getLabels().get("app.kubernetes.io/component"),
                 "the label the upgrade instructions delete the completed Jobs by");
         // The Job's pod is none of the service's pods: no Service sends it requests, no budget or policy of the
         // service counts it.
         Service svc = o.find(Service.class, service).orElseThrow();
-        assertFalse(K8s.selects(new io.fabric8.kubernetes.api.model.LabelSelector(null, svc.getSpec().getSelector()),
-                migration.podLabels()), "Service " + service + " selects its migration pod");
-        assertEquals("mamori", migration.podLabels().get(K8s.PART_OF), "the Job's pod is the suite's (default deny, DNS, database)");
+        assertFalse(
+                K8s.selects(
+                        new io.fabric8.kubernetes.api.model.LabelSelector(
+                                null, svc.getSpec().getSelector()),
+                        migration.podLabels()),
+                "Service " + service + " selects its migration pod");
+        assertEquals(
+                "mamori",
+                migration.podLabels().get(K8s.PART_OF),
+                "the Job's pod is the suite's (default deny, DNS, database)");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -78,7 +92,8 @@ class MigrationJobsTest {
         Container wait = init.get(0);
         List<String> args = new ArrayList<>(Objects.requireNonNullElse(wait.getCommand(), List.of()));
         args.addAll(Objects.requireNonNullElse(wait.getArgs(), List.of()));
-        assertTrue(args.containsAll(List.of("job", jobName(service))), w + " waits for " + jobName(service) + ": " + args);
+        assertTrue(
+                args.containsAll(List.of("job", jobName(service))), w + " waits for " + jobName(service) + ": " + args);
         assertEquals("false", env(w.main(), "QUARKUS_FLYWAY_ACTIVE"), w + " does not migrate: its Job did");
     }
 
@@ -88,14 +103,20 @@ class MigrationJobsTest {
         K8s.Overlay o = K8s.overlay(overlay);
         String account = o.workload(service).template().getSpec().getServiceAccountName();
         List<RoleBinding> bindings = o.all(RoleBinding.class).stream()
-                .filter(b -> b.getSubjects().stream().anyMatch(s -> s.getKind().equals("ServiceAccount") && s.getName().equals(account)))
+                .filter(b -> b.getSubjects().stream()
+                        .anyMatch(s -> s.getKind().equals("ServiceAccount")
+                                && s.getName().equals(account)))
                 .toList();
         assertEquals(1, bindings.size(), service + "'s account has one RoleBinding");
         RoleBinding binding = bindings.get(0);
         assertEquals("Role", binding.getRoleRef().getKind(), "namespaced, never a ClusterRole");
-        binding.getSubjects().forEach(s -> assertTrue(s.getNamespace() == null || s.getNamespace().equals(o.namespace()), "subject in " + s.getNamespace()));
+        binding.getSubjects()
+                .forEach(s -> assertTrue(
+                        s.getNamespace() == null || s.getNamespace().equals(o.namespace()),
+                        "subject in " + s.getNamespace()));
         Role role = o.find(Role.class, binding.getRoleRef().getName())
-                .orElseThrow(() -> new AssertionError("no Role " + binding.getRoleRef().getName()));
+                .orElseThrow(() ->
+                        new AssertionError("no Role " + binding.getRoleRef().getName()));
         assertEquals(1, role.getRules().size(), role.getMetadata().getName());
         PolicyRule rule = role.getRules().get(0);
         assertEquals(List.of("batch"), rule.getApiGroups());
@@ -109,25 +130,33 @@ class MigrationJobsTest {
         for (String overlay : K8s.OVERLAYS) {
             K8s.Overlay o = K8s.overlay(overlay);
             assertEquals(K8s.SERVICES.size(), o.all(Role.class).size(), overlay + ": one Role per service");
-            assertTrue(o.objects().stream().noneMatch(x -> x.getKind().startsWith("Cluster")), overlay + " asks for no cluster-wide rights");
+            assertTrue(
+                    o.objects().stream().noneMatch(x -> x.getKind().startsWith("Cluster")),
+                    overlay + " asks for no cluster-wide rights");
         }
     }
 
     /** Without Kubernetes nothing runs the Jobs: the services must still migrate at start there. */
     @Test
     void outsideKubernetesEveryServiceStillMigratesAtStart() {
-        String platform = K8s.read(K8s.ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
+        String platform =
+                K8s.read(K8s.ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
         assertTrue(platform.lines().anyMatch(l -> l.equals("quarkus.flyway.migrate-at-start=true")));
         assertTrue(platform.lines().anyMatch(l -> l.equals("quarkus.kubernetes.init-task-defaults.enabled=true")));
         for (String service : K8s.SERVICES) {
             String props = K8s.read(K8s.ROOT.resolve(service).resolve("src/main/resources/application.properties"));
-            assertTrue(props.lines().noneMatch(l -> l.matches("^(%prod\\.)?quarkus\\.flyway\\.(active|migrate-at-start)=.*")),
+            assertTrue(
+                    props.lines()
+                            .noneMatch(l -> l.matches("^(%prod\\.)?quarkus\\.flyway\\.(active|migrate-at-start)=.*")),
                     service + " turns migration off outside Kubernetes");
         }
     }
 
     private static String env(Container c, String name) {
-        return c.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst().map(EnvVar::getValue)
+        return c.getEnv().stream()
+                .filter(e -> e.getName().equals(name))
+                .findFirst()
+                .map(EnvVar::getValue)
                 .orElseThrow(() -> new AssertionError(c.getName() + " has no env " + name));
     }
 }

@@ -23,8 +23,13 @@ import java.util.Map;
 final class NetworkPolicies {
 
     /** Something that opens or accepts connections. A pod has a namespace and labels; an outside address has an ip. */
-    record Endpoint(String description, String namespace, Map<String, String> namespaceLabels,
-                    Map<String, String> labels, Map<String, Integer> namedPorts, String ip) {
+    record Endpoint(
+            String description,
+            String namespace,
+            Map<String, String> namespaceLabels,
+            Map<String, String> labels,
+            Map<String, Integer> namedPorts,
+            String ip) {
 
         static Endpoint pod(String namespace, K8s.Workload w) {
             Map<String, Integer> ports = new HashMap<>();
@@ -35,11 +40,13 @@ final class NetworkPolicies {
                     }
                 }
             }
-            return new Endpoint(w.name(), namespace, Map.of("kubernetes.io/metadata.name", namespace), w.podLabels(), ports, null);
+            return new Endpoint(
+                    w.name(), namespace, Map.of("kubernetes.io/metadata.name", namespace), w.podLabels(), ports, null);
         }
 
         static Endpoint podElsewhere(String description, String namespace, Map<String, String> labels) {
-            return new Endpoint(description, namespace, Map.of("kubernetes.io/metadata.name", namespace), labels, Map.of(), null);
+            return new Endpoint(
+                    description, namespace, Map.of("kubernetes.io/metadata.name", namespace), labels, Map.of(), null);
         }
 
         static Endpoint outside(String description, String ip) {
@@ -94,7 +101,8 @@ final class NetworkPolicies {
         if (selecting.isEmpty()) {
             return true;
         }
-        return selecting.stream().flatMap(p -> p.getSpec().getEgress().stream())
+        return selecting.stream()
+                .flatMap(p -> p.getSpec().getEgress().stream())
                 .anyMatch(rule -> peers(rule.getTo(), to) && ports(rule.getPorts(), to, port, protocol));
     }
 
@@ -106,18 +114,22 @@ final class NetworkPolicies {
         if (selecting.isEmpty()) {
             return true;
         }
-        return selecting.stream().flatMap(p -> p.getSpec().getIngress().stream())
+        return selecting.stream()
+                .flatMap(p -> p.getSpec().getIngress().stream())
                 .anyMatch(rule -> peers(rule.getFrom(), from) && ports(rule.getPorts(), to, port, protocol));
     }
 
     /** The policies that select the pod and isolate it in that direction. */
     List<NetworkPolicy> selecting(Endpoint pod, String direction) {
-        return policies.stream().filter(p -> K8s.selects(p.getSpec().getPodSelector(), pod.labels()))
-                .filter(p -> types(p).contains(direction)).toList();
+        return policies.stream()
+                .filter(p -> K8s.selects(p.getSpec().getPodSelector(), pod.labels()))
+                .filter(p -> types(p).contains(direction))
+                .toList();
     }
 
     private static List<String> types(NetworkPolicy p) {
-        if (p.getSpec().getPolicyTypes() != null && !p.getSpec().getPolicyTypes().isEmpty()) {
+        if (p.getSpec().getPolicyTypes() != null
+                && !p.getSpec().getPolicyTypes().isEmpty()) {
             return p.getSpec().getPolicyTypes();
         }
         return p.getSpec().getEgress().isEmpty() ? List.of("Ingress") : List.of("Ingress", "Egress");
@@ -161,7 +173,8 @@ final class NetworkPolicies {
                 if (port >= value.getIntVal() && port <= end) {
                     return true;
                 }
-            } else if (to.isPod() && Integer.valueOf(port).equals(to.namedPorts().get(value.getStrVal()))) {
+            } else if (to.isPod()
+                    && Integer.valueOf(port).equals(to.namedPorts().get(value.getStrVal()))) {
                 return true;
             }
         }
@@ -185,8 +198,13 @@ final class NetworkPolicies {
             }
             int bits = Integer.parseInt(parts[1]);
             int total = net.length * 8;
-            BigInteger mask = bits == 0 ? BigInteger.ZERO
-                    : BigInteger.ONE.shiftLeft(total).subtract(BigInteger.ONE).shiftRight(total - bits).shiftLeft(total - bits);
+            BigInteger mask = bits == 0
+                    ? BigInteger.ZERO
+                    : BigInteger.ONE
+                            .shiftLeft(total)
+                            .subtract(BigInteger.ONE)
+                            .shiftRight(total - bits)
+                            .shiftLeft(total - bits);
             return new BigInteger(1, net).and(mask).equals(new BigInteger(1, addr).and(mask));
         } catch (UnknownHostException e) {
             throw new AssertionError("not an address: " + cidr + " / " + ip, e);

@@ -23,16 +23,21 @@ class NetworkPolicyTest {
 
     static final List<String> OVERLAYS = K8s.OVERLAYS;
 
-    private static final Endpoint INGRESS_CONTROLLER = Endpoint.podElsewhere("ingress controller", "ingress-nginx",
-            Map.of("app.kubernetes.io/name", "ingress-nginx"));
-    private static final Endpoint PROMETHEUS = Endpoint.podElsewhere("Prometheus", "monitoring",
-            Map.of("app.kubernetes.io/name", "prometheus"));
-    private static final Endpoint DNS = Endpoint.podElsewhere("cluster DNS", "kube-system", Map.of("k8s-app", "kube-dns"));
-    private static final Endpoint STRANGER = Endpoint.podElsewhere("a pod of another team", "other-team", Map.of("app", "x"));
-    private static final Endpoint COMPANY_DATABASE = Endpoint.outside("a PostgreSQL outside the cluster", "10.20.30.40");
+    private static final Endpoint INGRESS_CONTROLLER = Endpoint.podElsewhere(
+            "ingress controller", "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"));
+    private static final Endpoint PROMETHEUS =
+            Endpoint.podElsewhere("Prometheus", "monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
+    private static final Endpoint DNS =
+            Endpoint.podElsewhere("cluster DNS", "kube-system", Map.of("k8s-app", "kube-dns"));
+    private static final Endpoint STRANGER =
+            Endpoint.podElsewhere("a pod of another team", "other-team", Map.of("app", "x"));
+    private static final Endpoint COMPANY_DATABASE =
+            Endpoint.outside("a PostgreSQL outside the cluster", "10.20.30.40");
     /** An address on the Internet that is none of the suite's endpoints. */
     private static final Endpoint ANYWHERE = Endpoint.outside("an arbitrary Internet address", "185.199.108.99");
-    private static final Endpoint CLIENT_SYSTEM = Endpoint.outside("a client system's callback endpoint", "185.199.108.7");
+
+    private static final Endpoint CLIENT_SYSTEM =
+            Endpoint.outside("a client system's callback endpoint", "185.199.108.7");
     private static final Endpoint CLOUD_METADATA = Endpoint.outside("the cloud's instance metadata", "169.254.169.254");
 
     @ParameterizedTest
@@ -42,7 +47,8 @@ class NetworkPolicyTest {
                 .filter(p -> p.getSpec().getPodSelector().getMatchLabels().isEmpty()
                         && p.getSpec().getPodSelector().getMatchExpressions().isEmpty()
                         && p.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
-                        && p.getSpec().getIngress().isEmpty() && p.getSpec().getEgress().isEmpty())
+                        && p.getSpec().getIngress().isEmpty()
+                        && p.getSpec().getEgress().isEmpty())
                 .toList();
         assertEquals(1, denyAll.size(), "one default-deny policy selects every pod and allows nothing");
         NetworkPolicies net = new NetworkPolicies(K8s.overlay(overlay));
@@ -64,9 +70,12 @@ class NetworkPolicyTest {
                 int http = pod.port("http");
                 assertTrue(net.allows(INGRESS_CONTROLLER, pod, http), "ingress controller -> " + w);
                 assertTrue(net.allows(PROMETHEUS, pod, http), "Prometheus -> " + w + " (/q/metrics)");
-                assertFalse(net.allows(INGRESS_CONTROLLER, pod, http + 1), "ingress controller -> " + w + " other port");
+                assertFalse(
+                        net.allows(INGRESS_CONTROLLER, pod, http + 1), "ingress controller -> " + w + " other port");
                 assertFalse(net.allows(STRANGER, pod, http), "another namespace -> " + w);
-                assertFalse(net.allows(CLIENT_SYSTEM, pod, http), "outside the cluster -> " + w + " (only through the ingress controller)");
+                assertFalse(
+                        net.allows(CLIENT_SYSTEM, pod, http),
+                        "outside the cluster -> " + w + " (only through the ingress controller)");
             } else {
                 for (int port : pod.namedPorts().values()) {
                     assertFalse(net.allows(INGRESS_CONTROLLER, pod, port), "ingress controller -> " + w);
@@ -137,7 +146,8 @@ class NetworkPolicyTest {
             Endpoint pod = net.pod(dev, service);
             assertTrue(net.allows(pod, postgres, postgres.port("postgres")), service + " -> postgres");
             assertTrue(net.allows(pod, keycloak, keycloak.port("http")), service + " -> keycloak");
-            assertFalse(net.allows(pod, keycloak, keycloak.port("management")), service + " -> keycloak's management port");
+            assertFalse(
+                    net.allows(pod, keycloak, keycloak.port("management")), service + " -> keycloak's management port");
             assertFalse(net.allows(pod, COMPANY_DATABASE, 5432), service + " -> a database outside the cluster");
         }
         assertFalse(net.allows(keycloak, postgres, postgres.port("postgres")), "keycloak -> postgres");
@@ -163,7 +173,8 @@ class NetworkPolicyTest {
         String database = settings.get("databaseCidr");
         String idp = settings.get("oidcCidr");
         for (String cidr : settings.values()) {
-            assertFalse(NetworkPolicies.inCidr(cidr, ANYWHERE.ip()) || NetworkPolicies.inCidr(cidr, CLIENT_SYSTEM.ip()),
+            assertFalse(
+                    NetworkPolicies.inCidr(cidr, ANYWHERE.ip()) || NetworkPolicies.inCidr(cidr, CLIENT_SYSTEM.ip()),
                     "this test's outside addresses are none of the settings' (" + cidr + ")");
         }
         Endpoint companyDatabase = Endpoint.outside("the company's PostgreSQL", firstAddress(database));
@@ -176,8 +187,10 @@ class NetworkPolicyTest {
             assertFalse(net.allows(pod, companyIdp, 80), service + " -> OIDC provider over plain HTTP");
             assertFalse(net.allows(pod, ANYWHERE, 5432), service + " -> PostgreSQL port of any other address");
             boolean notifies = service.equals("request-service") || service.equals("retention-service");
-            assertEquals(notifies, net.allows(pod, ANYWHERE, 443), service + " -> HTTPS of any other address "
-                    + "(only the services that call client systems back)");
+            assertEquals(
+                    notifies,
+                    net.allows(pod, ANYWHERE, 443),
+                    service + " -> HTTPS of any other address " + "(only the services that call client systems back)");
         }
     }
 
@@ -192,8 +205,9 @@ class NetworkPolicyTest {
         for (NetworkPolicy p : K8s.overlay(overlay).all(NetworkPolicy.class)) {
             String name = p.getMetadata().getName();
             for (var rule : p.getSpec().getEgress()) {
-                boolean database = rule.getPorts().stream().anyMatch(port -> port.getPort() != null
-                        && Integer.valueOf(5432).equals(port.getPort().getIntVal()));
+                boolean database = rule.getPorts().stream()
+                        .anyMatch(port -> port.getPort() != null
+                                && Integer.valueOf(5432).equals(port.getPort().getIntVal()));
                 boolean oidc = name.contains("oidc");
                 if (!database && !oidc) {
                     continue;
@@ -202,8 +216,10 @@ class NetworkPolicyTest {
                 assertFalse(rule.getTo().isEmpty(), overlay + " " + name + " allows every destination");
                 for (var peer : rule.getTo()) {
                     if (peer.getIpBlock() != null) {
-                        assertFalse(opensEverything(peer.getIpBlock().getCidr()),
-                                overlay + " " + name + " allows " + peer.getIpBlock().getCidr() + ": narrow it in network-settings.yaml");
+                        assertFalse(
+                                opensEverything(peer.getIpBlock().getCidr()),
+                                overlay + " " + name + " allows "
+                                        + peer.getIpBlock().getCidr() + ": narrow it in network-settings.yaml");
                     }
                 }
             }
@@ -231,7 +247,8 @@ class NetworkPolicyTest {
     /** The data of k8s/overlays/prod/network-settings.yaml, where the platform engineer sets the egress CIDRs. */
     @SuppressWarnings("unchecked")
     static Map<String, String> networkSettings() {
-        Map<String, Object> doc = new org.yaml.snakeyaml.Yaml().load(K8s.read(K8s.ROOT.resolve("k8s/overlays/prod/network-settings.yaml")));
+        Map<String, Object> doc = new org.yaml.snakeyaml.Yaml()
+                .load(K8s.read(K8s.ROOT.resolve("k8s/overlays/prod/network-settings.yaml")));
         return (Map<String, String>) doc.get("data");
     }
 
@@ -259,11 +276,17 @@ class NetworkPolicyTest {
     void migrationJobsReachTheirDatabaseAndOnlyTheServicesPodsReachTheApiServer(String overlay) {
         K8s.Overlay o = K8s.overlay(overlay);
         NetworkPolicies net = new NetworkPolicies(o);
-        Endpoint database = overlay.equals("dev") ? net.pod(o, "postgres")
-                : Endpoint.outside("the company's PostgreSQL", firstAddress(networkSettings().get("databaseCidr")));
+        Endpoint database = overlay.equals("dev")
+                ? net.pod(o, "postgres")
+                : Endpoint.outside(
+                        "the company's PostgreSQL",
+                        firstAddress(networkSettings().get("databaseCidr")));
         int databasePort = overlay.equals("dev") ? database.port("postgres") : 5432;
-        Endpoint apiServer = Endpoint.outside("the Kubernetes API server",
-                overlay.equals("dev") ? "172.18.0.2" : firstAddress(networkSettings().get("apiServerCidr")));
+        Endpoint apiServer = Endpoint.outside(
+                "the Kubernetes API server",
+                overlay.equals("dev")
+                        ? "172.18.0.2"
+                        : firstAddress(networkSettings().get("apiServerCidr")));
         assertEquals(K8s.SERVICES.size(), o.migrations().size(), overlay + " has a migration Job per service");
         for (K8s.Workload job : o.migrations()) {
             Endpoint pod = net.pod(o, job.name());
@@ -275,7 +298,8 @@ class NetworkPolicyTest {
                 assertFalse(net.allows(target, pod, 8080), service + " -> " + job);
             }
             assertFalse(net.allows(pod, CLIENT_SYSTEM, 443), job + " -> a client system");
-            assertFalse(net.allows(pod, apiServer, 443) || net.allows(pod, apiServer, 6443), job + " -> the API server");
+            assertFalse(
+                    net.allows(pod, apiServer, 443) || net.allows(pod, apiServer, 6443), job + " -> the API server");
             assertFalse(net.allows(INGRESS_CONTROLLER, pod, 8080), "ingress controller -> " + job);
         }
         for (K8s.Workload w : o.workloads()) {

@@ -51,7 +51,8 @@ class PodSecurityTest {
     }
 
     static Stream<Arguments> workloads() {
-        return K8s.OVERLAYS.stream().flatMap(o -> K8s.overlay(o).workloads().stream().map(w -> Arguments.of(o, w)));
+        return K8s.OVERLAYS.stream()
+                .flatMap(o -> K8s.overlay(o).workloads().stream().map(w -> Arguments.of(o, w)));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
@@ -60,9 +61,12 @@ class PodSecurityTest {
         Container c = container(w, name);
         if (w.kind().equals("Job") || w.isInit(c)) {
             // Runs to completion: nothing serves, and a liveness probe would kill a long migration halfway.
-            assertTrue(c.getStartupProbe() == null && c.getLivenessProbe() == null && c.getReadinessProbe() == null,
+            assertTrue(
+                    c.getStartupProbe() == null && c.getLivenessProbe() == null && c.getReadinessProbe() == null,
                     w + " " + name + " runs to completion and has no probes");
-            assertNotNull(w.kind().equals("Job") ? w.template().getSpec().getRestartPolicy() : "init", w + " says how it restarts");
+            assertNotNull(
+                    w.kind().equals("Job") ? w.template().getSpec().getRestartPolicy() : "init",
+                    w + " says how it restarts");
             return;
         }
         for (Probe probe : new Probe[] {c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe()}) {
@@ -70,13 +74,20 @@ class PodSecurityTest {
             if (probe.getHttpGet() != null) {
                 assertPortOf(c, probe.getHttpGet().getPort(), w + " " + name + " probes a port it does not have");
             } else {
-                assertTrue(probe.getExec() != null || probe.getTcpSocket() != null || probe.getGrpc() != null, w + " " + name);
+                assertTrue(
+                        probe.getExec() != null || probe.getTcpSocket() != null || probe.getGrpc() != null,
+                        w + " " + name);
             }
-            assertTrue(probe.getPeriodSeconds() != null && probe.getTimeoutSeconds() != null
-                    && probe.getTimeoutSeconds() < probe.getPeriodSeconds(), w + " " + name + ": a probe times out within its period");
+            assertTrue(
+                    probe.getPeriodSeconds() != null
+                            && probe.getTimeoutSeconds() != null
+                            && probe.getTimeoutSeconds() < probe.getPeriodSeconds(),
+                    w + " " + name + ": a probe times out within its period");
         }
         if (c.getLivenessProbe().getHttpGet() != null && c.getReadinessProbe().getHttpGet() != null) {
-            assertNotEquals(c.getLivenessProbe().getHttpGet().getPath(), c.getReadinessProbe().getHttpGet().getPath(),
+            assertNotEquals(
+                    c.getLivenessProbe().getHttpGet().getPath(),
+                    c.getReadinessProbe().getHttpGet().getPath(),
                     w + " " + name + ": liveness (is it stuck?) and readiness (can it serve?) are different checks");
         }
     }
@@ -89,28 +100,46 @@ class PodSecurityTest {
         for (String r : List.of("cpu", "memory")) {
             assertNotNull(resources.getRequests().get(r), w + " " + name + " requests no " + r);
             assertNotNull(resources.getLimits().get(r), w + " " + name + " has no " + r + " limit");
-            assertTrue(resources.getRequests().get(r).getNumericalAmount()
-                    .compareTo(resources.getLimits().get(r).getNumericalAmount()) <= 0, w + " " + name + ": " + r + " request above its limit");
+            assertTrue(
+                    resources
+                                    .getRequests()
+                                    .get(r)
+                                    .getNumericalAmount()
+                                    .compareTo(resources.getLimits().get(r).getNumericalAmount())
+                            <= 0,
+                    w + " " + name + ": " + r + " request above its limit");
         }
-        assertEquals(resources.getRequests().get("memory").getNumericalAmount(), resources.getLimits().get("memory").getNumericalAmount(),
-                w + " " + name + ": memory request equals the limit (no overcommitted memory, no OOM kill under node pressure)");
+        assertEquals(
+                resources.getRequests().get("memory").getNumericalAmount(),
+                resources.getLimits().get("memory").getNumericalAmount(),
+                w + " " + name
+                        + ": memory request equals the limit (no overcommitted memory, no OOM kill under node pressure)");
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("containers")
     void everyContainerRunsAsNonRootWithoutPrivilegesOrCapabilities(String overlay, K8s.Workload w, String name) {
         Container c = container(w, name);
-        PodSecurityContext pod = Objects.requireNonNullElse(w.template().getSpec().getSecurityContext(), new PodSecurityContext());
+        PodSecurityContext pod =
+                Objects.requireNonNullElse(w.template().getSpec().getSecurityContext(), new PodSecurityContext());
         SecurityContext sc = c.getSecurityContext();
         assertNotNull(sc, w + " " + name + " has no security context");
-        assertTrue(Boolean.TRUE.equals(sc.getRunAsNonRoot()) || Boolean.TRUE.equals(pod.getRunAsNonRoot()), w + " " + name + " may run as root");
+        assertTrue(
+                Boolean.TRUE.equals(sc.getRunAsNonRoot()) || Boolean.TRUE.equals(pod.getRunAsNonRoot()),
+                w + " " + name + " may run as root");
         Long uid = sc.getRunAsUser() != null ? sc.getRunAsUser() : pod.getRunAsUser();
-        assertTrue(uid != null && uid > 0, w + " " + name + " names no non-root user (runAsNonRoot alone fails for images whose user is a name)");
+        assertTrue(
+                uid != null && uid > 0,
+                w + " " + name + " names no non-root user (runAsNonRoot alone fails for images whose user is a name)");
         assertEquals(Boolean.FALSE, sc.getAllowPrivilegeEscalation(), w + " " + name + " may escalate privileges");
         assertFalse(Boolean.TRUE.equals(sc.getPrivileged()), w + " " + name + " is privileged");
         assertNotNull(sc.getCapabilities(), w + " " + name + " keeps the default capabilities");
-        assertEquals(List.of("ALL"), sc.getCapabilities().getDrop(), w + " " + name + " does not drop ALL capabilities");
-        assertTrue(sc.getCapabilities().getAdd() == null || sc.getCapabilities().getAdd().isEmpty(), w + " " + name + " adds capabilities");
+        assertEquals(
+                List.of("ALL"), sc.getCapabilities().getDrop(), w + " " + name + " does not drop ALL capabilities");
+        assertTrue(
+                sc.getCapabilities().getAdd() == null
+                        || sc.getCapabilities().getAdd().isEmpty(),
+                w + " " + name + " adds capabilities");
         var seccomp = sc.getSeccompProfile() != null ? sc.getSeccompProfile() : pod.getSeccompProfile();
         assertNotNull(seccomp, w + " " + name + " has no seccomp profile");
         assertEquals("RuntimeDefault", seccomp.getType(), w + " " + name);
@@ -118,16 +147,23 @@ class PodSecurityTest {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("containers")
-    void everyContainerHasAReadOnlyRootFilesystemAndWritesOnlyToItsOwnVolumes(String overlay, K8s.Workload w, String name) {
+    void everyContainerHasAReadOnlyRootFilesystemAndWritesOnlyToItsOwnVolumes(
+            String overlay, K8s.Workload w, String name) {
         Container c = container(w, name);
         String id = overlay + ":" + w + ":" + name;
         if (WRITABLE_ROOT_FILESYSTEM.contains(id)) {
             assertEquals(Boolean.FALSE, c.getSecurityContext().getReadOnlyRootFilesystem(), id);
             return;
         }
-        assertEquals(Boolean.TRUE, c.getSecurityContext().getReadOnlyRootFilesystem(), w + " " + name + " can write to its root filesystem");
-        VolumeMount tmp = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/tmp")).findFirst()
-                .orElseThrow(() -> new AssertionError(w + " " + name + " has no writable /tmp (Quarkus and the JVM need one)"));
+        assertEquals(
+                Boolean.TRUE,
+                c.getSecurityContext().getReadOnlyRootFilesystem(),
+                w + " " + name + " can write to its root filesystem");
+        VolumeMount tmp = c.getVolumeMounts().stream()
+                .filter(m -> m.getMountPath().equals("/tmp"))
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError(w + " " + name + " has no writable /tmp (Quarkus and the JVM need one)"));
         Volume volume = volume(w.template().getSpec(), tmp.getName());
         assertNotNull(volume.getEmptyDir(), w + " " + name + ": /tmp is an emptyDir");
         assertFalse(Boolean.TRUE.equals(tmp.getReadOnly()), w + " " + name + ": /tmp is writable");
@@ -137,9 +173,15 @@ class PodSecurityTest {
     @MethodSource("workloads")
     void noPodMountsAServiceAccountTokenOrTouchesTheHost(String overlay, K8s.Workload w) {
         PodSpec spec = w.template().getSpec();
-        assertEquals(Boolean.FALSE, spec.getAutomountServiceAccountToken(), w + " mounts a service-account token it never uses");
-        assertFalse(Boolean.TRUE.equals(spec.getHostNetwork()) || Boolean.TRUE.equals(spec.getHostPID())
-                || Boolean.TRUE.equals(spec.getHostIPC()), w + " shares a host namespace");
+        assertEquals(
+                Boolean.FALSE,
+                spec.getAutomountServiceAccountToken(),
+                w + " mounts a service-account token it never uses");
+        assertFalse(
+                Boolean.TRUE.equals(spec.getHostNetwork())
+                        || Boolean.TRUE.equals(spec.getHostPID())
+                        || Boolean.TRUE.equals(spec.getHostIPC()),
+                w + " shares a host namespace");
         for (Volume v : spec.getVolumes()) {
             assertTrue(v.getHostPath() == null, w + " mounts a host path");
         }
@@ -147,18 +189,26 @@ class PodSecurityTest {
             for (ContainerPort p : c.getPorts()) {
                 assertTrue(p.getHostPort() == null, w + " binds a host port");
             }
-            assertTrue(c.getImage().matches("[^:@]+(:[^:@/]+|@sha256:[0-9a-f]{64})") && !c.getImage().endsWith(":latest"),
+            assertTrue(
+                    c.getImage().matches("[^:@]+(:[^:@/]+|@sha256:[0-9a-f]{64})")
+                            && !c.getImage().endsWith(":latest"),
                     w + " " + c.getName() + " image " + c.getImage() + " is not pinned to a tag");
         }
-        assertEquals(Boolean.FALSE, spec.getEnableServiceLinks(), w + ": other Services' addresses do not leak into the environment");
+        assertEquals(
+                Boolean.FALSE,
+                spec.getEnableServiceLinks(),
+                w + ": other Services' addresses do not leak into the environment");
         // The one container that needs the Kubernetes API is a service's wait-for init container (it reads its
         // migration Job); it alone mounts a token, through a projected volume, and the service itself never does.
         Set<String> tokenVolumes = new java.util.HashSet<>();
         for (Volume v : spec.getVolumes()) {
-            if (v.getProjected() != null && v.getProjected().getSources().stream().anyMatch(src -> src.getServiceAccountToken() != null)) {
+            if (v.getProjected() != null
+                    && v.getProjected().getSources().stream().anyMatch(src -> src.getServiceAccountToken() != null)) {
                 tokenVolumes.add(v.getName());
             }
-            assertTrue(v.getSecret() == null || !v.getSecret().getSecretName().contains("token"), w + " mounts a token Secret");
+            assertTrue(
+                    v.getSecret() == null || !v.getSecret().getSecretName().contains("token"),
+                    w + " mounts a token Secret");
         }
         for (Container c : w.allContainers()) {
             boolean mounts = c.getVolumeMounts().stream().anyMatch(m -> tokenVolumes.contains(m.getName()));
@@ -172,25 +222,36 @@ class PodSecurityTest {
     @MethodSource("workloads")
     void servicesRunAsTheUserTheirImageDeclares(String overlay, K8s.Workload w) {
         if (w.isService() || w.isMigration()) {
-            assertEquals(185L, w.template().getSpec().getSecurityContext().getRunAsUser(), w + ": src/main/docker/Dockerfile.jvm says USER 185");
+            assertEquals(
+                    185L,
+                    w.template().getSpec().getSecurityContext().getRunAsUser(),
+                    w + ": src/main/docker/Dockerfile.jvm says USER 185");
         }
         if (w.isService()) {
-            assertEquals(w.name(), w.template().getSpec().getServiceAccountName(), w + " runs under its own ServiceAccount");
+            assertEquals(
+                    w.name(), w.template().getSpec().getServiceAccountName(), w + " runs under its own ServiceAccount");
         }
     }
 
     private static Container container(K8s.Workload w, String name) {
-        return w.allContainers().stream().filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
+        return w.allContainers().stream()
+                .filter(c -> c.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Volume volume(PodSpec spec, String name) {
-        return spec.getVolumes().stream().filter(v -> v.getName().equals(name)).findFirst()
+        return spec.getVolumes().stream()
+                .filter(v -> v.getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no volume " + name));
     }
 
     private static void assertPortOf(Container c, IntOrString port, String message) {
-        boolean found = c.getPorts().stream().anyMatch(p -> port.getIntVal() != null
-                ? port.getIntVal().equals(p.getContainerPort()) : port.getStrVal().equals(p.getName()));
+        boolean found = c.getPorts().stream()
+                .anyMatch(p -> port.getIntVal() != null
+                        ? port.getIntVal().equals(p.getContainerPort())
+                        : port.getStrVal().equals(p.getName()));
         assertTrue(found, message + ": " + (port.getIntVal() != null ? port.getIntVal() : port.getStrVal()));
     }
 }

@@ -36,30 +36,43 @@ class RenderedOverlaysTest {
     @Test
     void everyOverlayHasACommittedRendering() throws IOException {
         try (var dirs = Files.list(K8s.ROOT.resolve("k8s/overlays"))) {
-            List<String> overlays = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> overlays = dirs.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
             assertEquals(OVERLAYS, overlays, "the tests cover exactly the overlays under k8s/overlays");
         }
         for (String overlay : OVERLAYS) {
-            assertTrue(Files.exists(K8s.rendered(overlay)), K8s.rendered(overlay) + " is missing: run bin/regen-k8s --render-only");
+            assertTrue(
+                    Files.exists(K8s.rendered(overlay)),
+                    K8s.rendered(overlay) + " is missing: run bin/regen-k8s --render-only");
         }
     }
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void renderingWasMadeFromTheCommittedInputs(String overlay) {
-        String recorded = K8s.read(K8s.rendered(overlay)).lines().filter(l -> l.startsWith("# inputs-sha256: "))
-                .findFirst().map(l -> l.substring("# inputs-sha256: ".length()).strip())
+        String recorded = K8s.read(K8s.rendered(overlay))
+                .lines()
+                .filter(l -> l.startsWith("# inputs-sha256: "))
+                .findFirst()
+                .map(l -> l.substring("# inputs-sha256: ".length()).strip())
                 .orElseThrow(() -> new AssertionError(K8s.rendered(overlay) + " has no inputs-sha256 header"));
-        assertEquals(K8s.inputsDigest(), recorded, "k8s/base or k8s/overlays changed after k8s/rendered/" + overlay
-                + ".yaml was rendered: run bin/regen-k8s --render-only and commit the result");
+        assertEquals(
+                K8s.inputsDigest(),
+                recorded,
+                "k8s/base or k8s/overlays changed after k8s/rendered/" + overlay
+                        + ".yaml was rendered: run bin/regen-k8s --render-only and commit the result");
     }
 
     @Test
     void devOverlayImportsTheSameRealmAsTheLocalSuite() throws IOException {
         byte[] original = Files.readAllBytes(K8s.ROOT.resolve("dev/keycloak/mamori-realm.json"));
         byte[] copy = Files.readAllBytes(K8s.ROOT.resolve("k8s/overlays/dev/keycloak/mamori-realm.json"));
-        assertTrue(Arrays.equals(original, copy), "k8s/overlays/dev/keycloak/mamori-realm.json differs from "
-                + "dev/keycloak/mamori-realm.json: run bin/regen-k8s --no-build");
+        assertTrue(
+                Arrays.equals(original, copy),
+                "k8s/overlays/dev/keycloak/mamori-realm.json differs from "
+                        + "dev/keycloak/mamori-realm.json: run bin/regen-k8s --no-build");
     }
 
     @ParameterizedTest
@@ -71,14 +84,24 @@ class RenderedOverlaysTest {
         command.add(K8s.ROOT.resolve("k8s/overlays").resolve(overlay).toString());
         Path out = Files.createTempFile("mamori-" + overlay, ".yaml");
         try {
-            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             assertTrue(p.waitFor(2, TimeUnit.MINUTES), "rendering took too long");
             assertEquals(0, p.exitValue(), String.join(" ", command) + " failed");
-            Map<String, String> fresh = byId(StrictModel.parseAll(Files.readString(out, StandardCharsets.UTF_8), "fresh " + overlay));
+            Map<String, String> fresh =
+                    byId(StrictModel.parseAll(Files.readString(out, StandardCharsets.UTF_8), "fresh " + overlay));
             Map<String, String> committed = byId(K8s.overlay(overlay).objects());
-            assertEquals(fresh.keySet(), committed.keySet(), "k8s/rendered/" + overlay + ".yaml is stale: run bin/regen-k8s --render-only");
+            assertEquals(
+                    fresh.keySet(),
+                    committed.keySet(),
+                    "k8s/rendered/" + overlay + ".yaml is stale: run bin/regen-k8s --render-only");
             for (String id : fresh.keySet()) {
-                assertEquals(fresh.get(id), committed.get(id), id + " in k8s/rendered/" + overlay + ".yaml is stale: run bin/regen-k8s --render-only");
+                assertEquals(
+                        fresh.get(id),
+                        committed.get(id),
+                        id + " in k8s/rendered/" + overlay + ".yaml is stale: run bin/regen-k8s --render-only");
             }
         } finally {
             Files.deleteIfExists(out);
@@ -97,7 +120,10 @@ class RenderedOverlaysTest {
     private static Map<String, String> byId(List<HasMetadata> objects) {
         Map<String, String> map = new TreeMap<>();
         for (HasMetadata o : objects) {
-            map.put(o.getApiVersion() + " " + o.getKind() + " " + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName(),
+            map.put(
+                    o.getApiVersion() + " " + o.getKind() + " "
+                            + o.getMetadata().getNamespace() + "/"
+                            + o.getMetadata().getName(),
                     SERIALIZATION.asJson(o));
         }
         return map;
@@ -115,7 +141,8 @@ class RenderedOverlaysTest {
 
     private static boolean onPath(String command) {
         String path = System.getenv("PATH");
-        return path != null && Arrays.stream(path.split(File.pathSeparator))
-                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, command)));
+        return path != null
+                && Arrays.stream(path.split(File.pathSeparator))
+                        .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, command)));
     }
 }

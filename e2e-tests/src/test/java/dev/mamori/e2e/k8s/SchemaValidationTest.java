@@ -35,7 +35,10 @@ class SchemaValidationTest {
         String namespace = o.namespace();
         for (HasMetadata object : o.objects()) {
             if (!(object instanceof Namespace)) {
-                assertEquals(namespace, object.getMetadata().getNamespace(), object.getKind() + "/" + object.getMetadata().getName());
+                assertEquals(
+                        namespace,
+                        object.getMetadata().getNamespace(),
+                        object.getKind() + "/" + object.getMetadata().getName());
             }
         }
     }

@@ -42,13 +42,12 @@ final class StrictModel {
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?");
-    private static final Pattern LABEL_KEY =
-            Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+    private static final Pattern LABEL_KEY = Pattern.compile(
+            "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
     private static final Pattern PORT_NAME = Pattern.compile("(?=.*[a-z])[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?");
     private static final Pattern PERCENT = Pattern.compile("[0-9]+%");
 
-    private StrictModel() {
-    }
+    private StrictModel() {}
 
     /** Every document of a multi-document YAML text as a typed object; fails listing every problem found. */
     static List<HasMetadata> parseAll(String yaml, String source) {
@@ -66,7 +65,8 @@ final class StrictModel {
                 HasMetadata object = parse(JSON.valueToTree(doc), where, problems);
                 if (object != null) {
                     objects.add(object);
-                    String id = object.getKind() + "/" + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+                    String id = object.getKind() + "/" + object.getMetadata().getNamespace() + "/"
+                            + object.getMetadata().getName();
                     if (!seen.add(id)) {
                         problems.add(where + ": " + id + " appears twice");
                     }
@@ -103,10 +103,16 @@ final class StrictModel {
         walk(object, "", at, problems, new IdentityHashMap<>());
         JsonNode back = readTree(SERIALIZATION.asJson(object));
         diff(source, back, "", at, problems);
-        if (object instanceof Deployment d && !K8s.selects(d.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels())) {
+        if (object instanceof Deployment d
+                && !K8s.selects(
+                        d.getSpec().getSelector(),
+                        d.getSpec().getTemplate().getMetadata().getLabels())) {
             problems.add(at + ": spec.selector does not select the pod template's labels");
         }
-        if (object instanceof StatefulSet s && !K8s.selects(s.getSpec().getSelector(), s.getSpec().getTemplate().getMetadata().getLabels())) {
+        if (object instanceof StatefulSet s
+                && !K8s.selects(
+                        s.getSpec().getSelector(),
+                        s.getSpec().getTemplate().getMetadata().getLabels())) {
             problems.add(at + ": spec.selector does not select the pod template's labels");
         }
         return object;
@@ -121,7 +127,8 @@ final class StrictModel {
     }
 
     /** Visits every model object: fields the schema does not know, and values the API server would refuse. */
-    private static void walk(Object o, String path, String at, List<String> problems, IdentityHashMap<Object, Boolean> seen) {
+    private static void walk(
+            Object o, String path, String at, List<String> problems, IdentityHashMap<Object, Boolean> seen) {
         if (o == null || seen.put(o, Boolean.TRUE) != null) {
             return;
         }
@@ -133,7 +140,8 @@ final class StrictModel {
             return;
         }
         if (o instanceof Map<?, ?> m) {
-            if (path.endsWith("labels") || path.endsWith("matchLabels")
+            if (path.endsWith("labels")
+                    || path.endsWith("matchLabels")
                     || (path.endsWith(".selector") && m.values().stream().allMatch(String.class::isInstance))) {
                 checkLabels(m, path, at, problems);
             }
@@ -162,7 +170,8 @@ final class StrictModel {
             Method extra = type.getMethod("getAdditionalProperties");
             Map<?, ?> unknown = (Map<?, ?>) extra.invoke(o);
             if (unknown != null && !unknown.isEmpty()) {
-                problems.add(at + ": " + (path.isEmpty() ? "(top level)" : path) + " has fields the schema does not know (or values of the wrong type): " + unknown.keySet());
+                problems.add(at + ": " + (path.isEmpty() ? "(top level)" : path)
+                        + " has fields the schema does not know (or values of the wrong type): " + unknown.keySet());
             }
         } catch (NoSuchMethodException ignored) {
             // not a schema object
@@ -253,7 +262,9 @@ final class StrictModel {
                 diff(source.get(i), back.get(i), path + "[" + i + "]", at, problems);
             }
         } else if (!source.equals(back)) {
-            boolean sameNumber = source.isNumber() && back != null && back.isNumber()
+            boolean sameNumber = source.isNumber()
+                    && back != null
+                    && back.isNumber()
                     && source.decimalValue().compareTo(back.decimalValue()) == 0;
             if (!sameNumber) {
                 problems.add(at + ": " + path + " is " + source + " but the schema reads it as " + back);

@@ -27,15 +27,17 @@ import org.junit.jupiter.params.provider.FieldSource;
 class TracingTest {
 
     static final List<String> OVERLAYS = K8s.OVERLAYS;
-    private static final Endpoint COLLECTOR = Endpoint.podElsewhere("the OTLP collector", "observability",
-            Map.of("app.kubernetes.io/name", "opentelemetry-collector"));
+    private static final Endpoint COLLECTOR = Endpoint.podElsewhere(
+            "the OTLP collector", "observability", Map.of("app.kubernetes.io/name", "opentelemetry-collector"));
     private static final Endpoint ANYWHERE = Endpoint.outside("an arbitrary Internet address", "203.0.113.99");
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void openTelemetryIsOffByDefault(String overlay) {
-        String platform = K8s.read(K8s.ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
-        assertTrue(platform.lines().anyMatch(l -> l.equals("quarkus.otel.sdk.disabled=${MAMORI_TRACING_DISABLED:true}")),
+        String platform =
+                K8s.read(K8s.ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
+        assertTrue(
+                platform.lines().anyMatch(l -> l.equals("quarkus.otel.sdk.disabled=${MAMORI_TRACING_DISABLED:true}")),
                 "the services' SDK is off unless MAMORI_TRACING_DISABLED=false");
         K8s.Overlay o = K8s.overlay(overlay);
         NetworkPolicies net = new NetworkPolicies(o);
@@ -43,7 +45,9 @@ class TracingTest {
             Map<String, String> env = ConfigurationTest.environment(o, w.name());
             assertEquals("true", env.getOrDefault("MAMORI_TRACING_DISABLED", "true"), w + " traces");
             assertFalse(env.containsKey("QUARKUS_OTEL_SDK_DISABLED"), w + " sets the SDK switch directly");
-            assertFalse(net.allows(net.pod(o, w.name()), COLLECTOR, 4317), w + " may reach a collector while tracing is off");
+            assertFalse(
+                    net.allows(net.pod(o, w.name()), COLLECTOR, 4317),
+                    w + " may reach a collector while tracing is off");
         }
     }
 
@@ -56,18 +60,30 @@ class TracingTest {
             Map<String, String> env = ConfigurationTest.environment(o, w.name());
             assertEquals("false", env.get("MAMORI_TRACING_DISABLED"), w + " traces with the component");
             URI endpoint = URI.create(env.get("OTEL_EXPORTER_OTLP_ENDPOINT"));
-            assertEquals(COLLECTOR.namespace(), endpoint.getHost().split("\\.")[1], w + " sends spans to the collector's namespace");
+            assertEquals(
+                    COLLECTOR.namespace(),
+                    endpoint.getHost().split("\\.")[1],
+                    w + " sends spans to the collector's namespace");
             Endpoint pod = net.pod(o, w.name());
             assertTrue(net.allows(pod, COLLECTOR, endpoint.getPort()), w + " -> " + endpoint);
             assertFalse(net.allows(pod, ANYWHERE, endpoint.getPort()), w + " -> any address on the collector's port");
-            assertFalse(net.allows(pod, Endpoint.podElsewhere("a pod of another team", "other-team", Map.of("app", "x")),
-                    endpoint.getPort()), w + " -> another namespace on the collector's port");
+            assertFalse(
+                    net.allows(
+                            pod,
+                            Endpoint.podElsewhere("a pod of another team", "other-team", Map.of("app", "x")),
+                            endpoint.getPort()),
+                    w + " -> another namespace on the collector's port");
         }
         // Everything else is as in the overlay without the component.
         K8s.Overlay plain = K8s.overlay(overlay);
         assertEquals(plain.objects().size() + 1, o.objects().size(), "the component adds one NetworkPolicy");
-        assertNotEquals(plain.all(io.fabric8.kubernetes.api.model.ConfigMap.class).stream().map(c -> c.getMetadata().getName()).toList(),
-                o.all(io.fabric8.kubernetes.api.model.ConfigMap.class).stream().map(c -> c.getMetadata().getName()).toList(),
+        assertNotEquals(
+                plain.all(io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
+                        .map(c -> c.getMetadata().getName())
+                        .toList(),
+                o.all(io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
+                        .map(c -> c.getMetadata().getName())
+                        .toList(),
                 "the changed mamori-config gets a new name, so the pods restart with tracing on");
     }
 
@@ -79,21 +95,30 @@ class TracingTest {
         Path dir = K8s.ROOT.resolve("e2e-tests/target/k8s-with-tracing").resolve(overlay);
         Files.createDirectories(dir);
         Path relativeRoot = dir.relativize(K8s.ROOT);
-        Files.writeString(dir.resolve("kustomization.yaml"), """
+        Files.writeString(
+                dir.resolve("kustomization.yaml"),
+                """
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
                 resources:
                   - %s
                 components:
                   - %s
-                """.formatted(relativeRoot.resolve("k8s/overlays").resolve(overlay), relativeRoot.resolve("k8s/components/tracing")),
+                """.formatted(
+                                relativeRoot.resolve("k8s/overlays").resolve(overlay),
+                                relativeRoot.resolve("k8s/components/tracing")),
                 StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(renderer.get());
         command.add(dir.toString());
         Path out = dir.resolve("rendered.yaml");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         assertTrue(p.waitFor(2, TimeUnit.MINUTES), "rendering took too long");
         assertEquals(0, p.exitValue(), String.join(" ", command) + " failed");
-        return new K8s.Overlay(overlay + "+tracing", StrictModel.parseAll(Files.readString(out, StandardCharsets.UTF_8), out.toString()));
+        return new K8s.Overlay(
+                overlay + "+tracing",
+                StrictModel.parseAll(Files.readString(out, StandardCharsets.UTF_8), out.toString()));
     }
 }

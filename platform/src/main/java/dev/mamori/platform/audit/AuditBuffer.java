@@ -41,8 +41,7 @@ public class AuditBuffer {
     private static final int FIRST_CAPACITY = 64;
 
     /** Whose reads: one read event never mixes callers, actions or resource types. */
-    record Caller(String tenantId, String actorSubject, String actorClient, String action, String resourceType) {
-    }
+    record Caller(String tenantId, String actorSubject, String actorClient, String action, String resourceType) {}
 
     /** A caller's reads taken out of the buffer for one flush, in the order they were asked. */
     record Reads(Caller caller, String[] subjectRefs, String[] resourceIds, long[] micros, int size) {
@@ -113,10 +112,13 @@ public class AuditBuffer {
     /** Reads accepted and not yet committed to the log, including those of a flush in progress. */
     private final AtomicInteger pending = new AtomicInteger();
 
-    public AuditBuffer(AuditLog auditLog, TenantContext tenant, Pool pool, Clock clock,
-                       @ConfigProperty(name = "mamori.audit.buffer.capacity", defaultValue = "200000") int capacity,
-                       @ConfigProperty(name = "mamori.audit.buffer.reads-per-event", defaultValue = "1000")
-                       int readsPerEvent) {
+    public AuditBuffer(
+            AuditLog auditLog,
+            TenantContext tenant,
+            Pool pool,
+            Clock clock,
+            @ConfigProperty(name = "mamori.audit.buffer.capacity", defaultValue = "200000") int capacity,
+            @ConfigProperty(name = "mamori.audit.buffer.reads-per-event", defaultValue = "1000") int readsPerEvent) {
         this.auditLog = auditLog;
         this.tenant = tenant;
         this.pool = pool;
@@ -136,8 +138,8 @@ public class AuditBuffer {
     }
 
     /** The same for many reads of one request, all or none. */
-    public void recordReads(String tenantId, String action, String resourceType, List<String> resourceIds,
-                            List<String> subjectRefs) {
+    public void recordReads(
+            String tenantId, String action, String resourceType, List<String> resourceIds, List<String> subjectRefs) {
         reserve(subjectRefs.size());
         OpenReads reads = openReads(tenantId, action, resourceType);
         long at = now();
@@ -149,8 +151,12 @@ public class AuditBuffer {
     private void reserve(int reads) {
         if (pending.addAndGet(reads) > capacity) {
             pending.addAndGet(-reads);
-            throw new ProblemException(503, "audit-backlog", "Audit log is behind",
-                    "Reads are refused until the audit log catches up; retry shortly", null);
+            throw new ProblemException(
+                    503,
+                    "audit-backlog",
+                    "Audit log is behind",
+                    "Reads are refused until the audit log catches up; retry shortly",
+                    null);
         }
     }
 
@@ -181,14 +187,18 @@ public class AuditBuffer {
         for (OpenReads callerReads : open.values()) {
             Reads reads = callerReads.take();
             if (reads != null) {
-                byTenant.computeIfAbsent(reads.caller().tenantId(), t -> new ArrayList<>()).add(reads);
+                byTenant.computeIfAbsent(reads.caller().tenantId(), t -> new ArrayList<>())
+                        .add(reads);
             }
         }
         // Every tenant with changes' lines waiting is sealed in the same round, with or without reads.
         return auditLog.tenantsPending()
-                .onFailure().invoke(e -> LOG.warnf("Listing tenants with unsealed audit lines failed, "
-                        + "sealing them next round: %s", e.getMessage()))
-                .onFailure().recoverWithItem(List.of())
+                .onFailure()
+                .invoke(e -> LOG.warnf(
+                        "Listing tenants with unsealed audit lines failed, " + "sealing them next round: %s",
+                        e.getMessage()))
+                .onFailure()
+                .recoverWithItem(List.of())
                 .chain(pendingTenants -> {
                     pendingTenants.forEach(t -> byTenant.putIfAbsent(t, List.of()));
                     return byTenant.isEmpty() ? Uni.createFrom().voidItem() : seal(byTenant);
@@ -196,17 +206,23 @@ public class AuditBuffer {
     }
 
     private Uni<Void> seal(Map<String, List<Reads>> byTenant) {
-        return Multi.createFrom().iterable(byTenant.entrySet())
-                .onItem().transformToUniAndConcatenate(e -> pool.withTransaction(
+        return Multi.createFrom()
+                .iterable(byTenant.entrySet())
+                .onItem()
+                .transformToUniAndConcatenate(e -> pool.withTransaction(
                                 connection -> auditLog.seal(connection, e.getKey(), e.getValue(), readsPerEvent))
                         .invoke(() -> pending.addAndGet(-count(e.getValue())))
-                        .onFailure().invoke(err -> {
+                        .onFailure()
+                        .invoke(err -> {
                             // Put them back: the next flush tries again rather than dropping audit lines.
                             e.getValue().forEach(this::putBack);
                             LOG.warnf("Audit flush for %s failed, will retry: %s", e.getKey(), err.getMessage());
                         })
-                        .onFailure().recoverWithNull())
-                .collect().last().replaceWithVoid();
+                        .onFailure()
+                        .recoverWithNull())
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     private static int count(List<Reads> reads) {

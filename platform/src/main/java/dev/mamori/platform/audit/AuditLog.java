@@ -55,6 +55,7 @@ public class AuditLog {
     private static final String TAKE_PENDING = "DELETE FROM audit_pending WHERE id IN (SELECT id FROM audit_pending "
             + "WHERE tenant_id = $1 ORDER BY id LIMIT " + SEAL_BATCH + ") RETURNING id, occurred_at, actor_subject, "
             + "actor_client, action, resource_type, resource_id, subject_ref, outcome";
+
     private static final String TENANTS_PENDING = "SELECT DISTINCT tenant_id FROM audit_pending";
     private static final String STALE_PENDING = "SELECT count(*) FROM audit_pending WHERE tenant_id = $1 "
             + "AND written_at < clock_timestamp() - make_interval(secs => " + UNSEALED_LIMIT_SECONDS + ")";
@@ -78,21 +79,26 @@ public class AuditLog {
     private static final String LOCK_HEAD = "INSERT INTO audit_chain_head (tenant_id, last_seq, last_hash) "
             + "VALUES (:t, 0, :g) ON CONFLICT (tenant_id) DO UPDATE SET tenant_id = excluded.tenant_id "
             + "RETURNING last_seq, last_hash";
-    private static final String LOCK_HEAD_POSITIONAL = LOCK_HEAD.replace(":t", "$1").replace(":g", "$2");
-    private static final String UPDATE_HEAD = "UPDATE audit_chain_head SET last_seq = :s, last_hash = :h WHERE tenant_id = :t";
-    private static final String UPDATE_HEAD_POSITIONAL = UPDATE_HEAD.replace(":s", "$1").replace(":h", "$2")
-            .replace(":t", "$3");
+
+    private static final String LOCK_HEAD_POSITIONAL =
+            LOCK_HEAD.replace(":t", "$1").replace(":g", "$2");
+    private static final String UPDATE_HEAD =
+            "UPDATE audit_chain_head SET last_seq = :s, last_hash = :h WHERE tenant_id = :t";
+    private static final String UPDATE_HEAD_POSITIONAL =
+            UPDATE_HEAD.replace(":s", "$1").replace(":h", "$2").replace(":t", "$3");
 
     /** One read event per row; its reads travel as three arrays (APPI Art. 23: every read stays on record). */
-    private static final String INSERT_READS = "INSERT INTO audit_event (id, tenant_id, seq, occurred_at, actor_subject, "
-            + "actor_client, action, resource_type, outcome, prev_hash, hash, subject_refs, resource_ids, occurred_ats) "
-            + "VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+    private static final String INSERT_READS =
+            "INSERT INTO audit_event (id, tenant_id, seq, occurred_at, actor_subject, "
+                    + "actor_client, action, resource_type, outcome, prev_hash, hash, subject_refs, resource_ids, occurred_ats) "
+                    + "VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+
     private static final String SELECT_EVENTS = "SELECT id, tenant_id, seq, occurred_at, actor_subject, actor_client, "
             + "action, resource_type, resource_id, subject_ref, outcome, prev_hash, hash, subject_refs, resource_ids, "
             + "occurred_ats FROM audit_event WHERE tenant_id = $1 AND seq > $2 ";
     private static final String PAGE = SELECT_EVENTS + "ORDER BY seq LIMIT $3";
-    private static final String PAGE_OF_SUBJECT = SELECT_EVENTS
-            + "AND (subject_ref = $3 OR subject_refs @> ARRAY[$3]::text[]) ORDER BY seq LIMIT $4";
+    private static final String PAGE_OF_SUBJECT =
+            SELECT_EVENTS + "AND (subject_ref = $3 OR subject_refs @> ARRAY[$3]::text[]) ORDER BY seq LIMIT $4";
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuditLog.class);
 
@@ -110,15 +116,38 @@ public class AuditLog {
 
     /** Records an action by the current caller for the current tenant. Must run inside a transaction. */
     public Uni<Void> record(String action, String resourceType, Object resourceId, String subjectRef) {
-        return record(tenant.tenantId(), tenant.actorSubject(), tenant.actorClient(), action, resourceType,
-                resourceId, subjectRef, "SUCCESS");
+        return record(
+                tenant.tenantId(),
+                tenant.actorSubject(),
+                tenant.actorClient(),
+                action,
+                resourceType,
+                resourceId,
+                subjectRef,
+                "SUCCESS");
     }
 
-    public Uni<Void> record(String tenantId, String actorSubject, String actorClient, String action,
-                            String resourceType, Object resourceId, String subjectRef, String outcome) {
-        return append(tenantId, List.of(new AuditEntry(tenantId, actorSubject, actorClient, action, resourceType,
-                resourceId == null ? null : resourceId.toString(), subjectRef, outcome,
-                OffsetDateTime.now(clock))));
+    public Uni<Void> record(
+            String tenantId,
+            String actorSubject,
+            String actorClient,
+            String action,
+            String resourceType,
+            Object resourceId,
+            String subjectRef,
+            String outcome) {
+        return append(
+                tenantId,
+                List.of(new AuditEntry(
+                        tenantId,
+                        actorSubject,
+                        actorClient,
+                        action,
+                        resourceType,
+                        resourceId == null ? null : resourceId.toString(),
+                        subjectRef,
+                        outcome,
+                        OffsetDateTime.now(clock))));
     }
 
     /** Appends many lines of one tenant in one go, inside the current transaction (bulk writes). */
@@ -133,8 +162,16 @@ public class AuditLog {
 
     /** The same, for a tenant the caller has already resolved from the request. */
     public AuditEntry entry(String tenantId, String action, String resourceType, Object resourceId, String subjectRef) {
-        return new AuditEntry(tenantId, tenant.actorSubject(), tenant.actorClient(), action, resourceType,
-                resourceId == null ? null : resourceId.toString(), subjectRef, "SUCCESS", OffsetDateTime.now(clock));
+        return new AuditEntry(
+                tenantId,
+                tenant.actorSubject(),
+                tenant.actorClient(),
+                action,
+                resourceType,
+                resourceId == null ? null : resourceId.toString(),
+                subjectRef,
+                "SUCCESS",
+                OffsetDateTime.now(clock));
     }
 
     /**
@@ -166,7 +203,10 @@ public class AuditLog {
         String[][] columns = new String[8][n];
         for (int i = 0; i < n; i++) {
             AuditEntry e = entries.get(from + i);
-            columns[0][i] = e.occurredAt().truncatedTo(ChronoUnit.MICROS).withOffsetSameInstant(ZoneOffset.UTC).toString();
+            columns[0][i] = e.occurredAt()
+                    .truncatedTo(ChronoUnit.MICROS)
+                    .withOffsetSameInstant(ZoneOffset.UTC)
+                    .toString();
             columns[1][i] = e.actorSubject();
             columns[2][i] = e.actorClient();
             columns[3][i] = e.action();
@@ -193,8 +233,10 @@ public class AuditLog {
      */
     public Uni<Void> sealPending(String tenantId) {
         return pool.withTransaction(connection -> seal(connection, tenantId, List.of(), 1))
-                .onFailure().invoke(e -> LOG.warnf("Sealing the audit lines of %s failed: %s", tenantId, e.getMessage()))
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .invoke(e -> LOG.warnf("Sealing the audit lines of %s failed: %s", tenantId, e.getMessage()))
+                .onFailure()
+                .recoverWithNull();
     }
 
     /**
@@ -204,8 +246,12 @@ public class AuditLog {
      * transaction: if it fails, the lines are still pending and the reads go back to the buffer.
      */
     Uni<Void> seal(SqlConnection connection, String tenantId, List<AuditBuffer.Reads> batches, int perEvent) {
-        return connection.preparedQuery(LOCK_HEAD_POSITIONAL).execute(Tuple.of(tenantId, GENESIS))
-                .chain(rows -> connection.preparedQuery(TAKE_PENDING).execute(Tuple.of(tenantId))
+        return connection
+                .preparedQuery(LOCK_HEAD_POSITIONAL)
+                .execute(Tuple.of(tenantId, GENESIS))
+                .chain(rows -> connection
+                        .preparedQuery(TAKE_PENDING)
+                        .execute(Tuple.of(tenantId))
                         .map(pending -> new Object[] {rows.iterator().next(), pending}))
                 // Hashing and binding a second's reads is done off the event loop, so that the requests it serves
                 // meanwhile are not held up once a second (the decision's p99).
@@ -222,14 +268,20 @@ public class AuditLog {
                         seq = chained.lastSeq();
                         prev = chained.lastHash();
                         for (int from = 0; from < chained.events().size(); from += INSERT_CHUNK) {
-                            String[][] columns = columns(chained.events(), from,
-                                    Math.min(from + INSERT_CHUNK, chained.events().size()));
+                            String[][] columns = columns(
+                                    chained.events(),
+                                    from,
+                                    Math.min(
+                                            from + INSERT_CHUNK,
+                                            chained.events().size()));
                             Tuple insert = Tuple.tuple().addString(tenantId);
                             for (String[] column : columns) {
                                 insert.addArrayOfString(column);
                             }
-                            sealedLines = sealedLines.chain(() -> connection.preparedQuery(INSERT_ARRAYS)
-                                    .execute(insert).replaceWithVoid());
+                            sealedLines = sealedLines.chain(() -> connection
+                                    .preparedQuery(INSERT_ARRAYS)
+                                    .execute(insert)
+                                    .replaceWithVoid());
                         }
                     }
                     if (pendingRows.size() == 0 && batches.isEmpty()) {
@@ -241,21 +293,34 @@ public class AuditLog {
                             int to = Math.min(from + perEvent, batch.size());
                             AuditEvent event = readEvent(tenantId, ++seq, prev, batch, from, to);
                             prev = event.hash;
-                            inserts.add(Tuple.tuple().addString(tenantId).addLong(event.seq)
-                                    .addOffsetDateTime(event.occurredAt).addString(event.actorSubject)
-                                    .addString(event.actorClient).addString(event.action)
-                                    .addString(event.resourceType).addString(event.outcome)
-                                    .addString(event.prevHash).addString(event.hash)
+                            inserts.add(Tuple.tuple()
+                                    .addString(tenantId)
+                                    .addLong(event.seq)
+                                    .addOffsetDateTime(event.occurredAt)
+                                    .addString(event.actorSubject)
+                                    .addString(event.actorClient)
+                                    .addString(event.action)
+                                    .addString(event.resourceType)
+                                    .addString(event.outcome)
+                                    .addString(event.prevHash)
+                                    .addString(event.hash)
                                     .addArrayOfString(event.subjectRefs.toArray(String[]::new))
                                     .addArrayOfString(event.resourceIds.toArray(String[]::new))
                                     .addArrayOfOffsetDateTime(event.occurredAts.toArray(OffsetDateTime[]::new)));
                         }
                     }
                     Tuple head2 = Tuple.of(seq, prev, tenantId);
-                    Uni<Void> reads = inserts.isEmpty() ? Uni.createFrom().voidItem()
-                            : connection.preparedQuery(INSERT_READS).executeBatch(inserts).replaceWithVoid();
-                    return sealedLines.chain(() -> reads)
-                            .chain(() -> connection.preparedQuery(UPDATE_HEAD_POSITIONAL).execute(head2))
+                    Uni<Void> reads = inserts.isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : connection
+                                    .preparedQuery(INSERT_READS)
+                                    .executeBatch(inserts)
+                                    .replaceWithVoid();
+                    return sealedLines
+                            .chain(() -> reads)
+                            .chain(() -> connection
+                                    .preparedQuery(UPDATE_HEAD_POSITIONAL)
+                                    .execute(head2))
                             .replaceWithVoid();
                 });
     }
@@ -267,9 +332,16 @@ public class AuditLog {
         ordered.sort(java.util.Comparator.comparingLong(row -> row.getLong("id")));
         List<AuditEntry> entries = new ArrayList<>(ordered.size());
         for (Row row : ordered) {
-            entries.add(new AuditEntry(tenantId, row.getString("actor_subject"), row.getString("actor_client"),
-                    row.getString("action"), row.getString("resource_type"), row.getString("resource_id"),
-                    row.getString("subject_ref"), row.getString("outcome"), row.getOffsetDateTime("occurred_at")));
+            entries.add(new AuditEntry(
+                    tenantId,
+                    row.getString("actor_subject"),
+                    row.getString("actor_client"),
+                    row.getString("action"),
+                    row.getString("resource_type"),
+                    row.getString("resource_id"),
+                    row.getString("subject_ref"),
+                    row.getString("outcome"),
+                    row.getOffsetDateTime("occurred_at")));
         }
         return entries;
     }
@@ -308,8 +380,7 @@ public class AuditLog {
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000L;
     }
 
-    private record Chained(List<AuditEvent> events, long lastSeq, String lastHash) {
-    }
+    private record Chained(List<AuditEvent> events, long lastSeq, String lastHash) {}
 
     /** Numbers and links the entries after the chain's head; ids are left to the database. */
     private Chained chain(String tenantId, long seq, String prev, List<AuditEntry> entries) {
@@ -361,9 +432,10 @@ public class AuditLog {
      */
     public Uni<List<AuditEvent>> page(long afterSeq, int limit, String subjectRef) {
         String tenantId = tenant.tenantId();
-        Uni<RowSet<Row>> rows = sealPending(tenantId).chain(() -> subjectRef == null
-                ? pool.preparedQuery(PAGE).execute(Tuple.of(tenantId, afterSeq, limit))
-                : pool.preparedQuery(PAGE_OF_SUBJECT).execute(Tuple.of(tenantId, afterSeq, subjectRef, limit)));
+        Uni<RowSet<Row>> rows = sealPending(tenantId)
+                .chain(() -> subjectRef == null
+                        ? pool.preparedQuery(PAGE).execute(Tuple.of(tenantId, afterSeq, limit))
+                        : pool.preparedQuery(PAGE_OF_SUBJECT).execute(Tuple.of(tenantId, afterSeq, subjectRef, limit)));
         return rows.map(set -> {
             List<AuditEvent> events = new ArrayList<>(set.size());
             for (Row row : set) {
@@ -437,17 +509,23 @@ public class AuditLog {
                     String headHash = head == null ? GENESIS : head.getString(1);
                     return verifyFrom(tenantId, 0, GENESIS, 0, headSeq, headHash);
                 })
-                .chain(verified -> !verified.intact() ? Uni.createFrom().item(verified)
-                        : pool.preparedQuery(STALE_PENDING).execute(Tuple.of(tenantId)).map(rows -> {
-                            long stale = rows.iterator().next().getLong(0);
-                            return stale == 0 ? verified : ChainVerification.unsealed(tenantId,
-                                    verified.eventsChecked(), stale, UNSEALED_LIMIT_SECONDS);
-                        }));
+                .chain(verified -> !verified.intact()
+                        ? Uni.createFrom().item(verified)
+                        : pool.preparedQuery(STALE_PENDING)
+                                .execute(Tuple.of(tenantId))
+                                .map(rows -> {
+                                    long stale = rows.iterator().next().getLong(0);
+                                    return stale == 0
+                                            ? verified
+                                            : ChainVerification.unsealed(
+                                                    tenantId, verified.eventsChecked(), stale, UNSEALED_LIMIT_SECONDS);
+                                }));
     }
 
-    private Uni<ChainVerification> verifyFrom(String tenantId, long afterSeq, String prevHash, long checked,
-                                              long headSeq, String headHash) {
-        return pool.preparedQuery(PAGE).execute(Tuple.of(tenantId, afterSeq, VERIFY_BATCH))
+    private Uni<ChainVerification> verifyFrom(
+            String tenantId, long afterSeq, String prevHash, long checked, long headSeq, String headHash) {
+        return pool.preparedQuery(PAGE)
+                .execute(Tuple.of(tenantId, afterSeq, VERIFY_BATCH))
                 .chain(set -> {
                     long expectedSeq = afterSeq + 1;
                     String expectedPrev = prevHash;
@@ -455,16 +533,25 @@ public class AuditLog {
                     for (Row row : set) {
                         AuditEvent event = event(row);
                         if (event.seq != expectedSeq) {
-                            return Uni.createFrom().item(ChainVerification.broken(tenantId, count, expectedSeq,
-                                    "event " + expectedSeq + " is missing"));
+                            return Uni.createFrom()
+                                    .item(ChainVerification.broken(
+                                            tenantId, count, expectedSeq, "event " + expectedSeq + " is missing"));
                         }
                         if (!event.prevHash.equals(expectedPrev)) {
-                            return Uni.createFrom().item(ChainVerification.broken(tenantId, count, event.seq,
-                                    "event " + event.seq + " does not link to the event before it"));
+                            return Uni.createFrom()
+                                    .item(ChainVerification.broken(
+                                            tenantId,
+                                            count,
+                                            event.seq,
+                                            "event " + event.seq + " does not link to the event before it"));
                         }
                         if (!hash(event).equals(event.hash)) {
-                            return Uni.createFrom().item(ChainVerification.broken(tenantId, count, event.seq,
-                                    "event " + event.seq + " was changed after it was written"));
+                            return Uni.createFrom()
+                                    .item(ChainVerification.broken(
+                                            tenantId,
+                                            count,
+                                            event.seq,
+                                            "event " + event.seq + " was changed after it was written"));
                         }
                         expectedPrev = event.hash;
                         expectedSeq++;
@@ -474,8 +561,13 @@ public class AuditLog {
                         return verifyFrom(tenantId, expectedSeq - 1, expectedPrev, count, headSeq, headHash);
                     }
                     if (expectedSeq - 1 != headSeq || !expectedPrev.equals(headHash)) {
-                        return Uni.createFrom().item(ChainVerification.broken(tenantId, count, expectedSeq,
-                                "the log ends at event " + (expectedSeq - 1) + " but " + headSeq + " were written"));
+                        return Uni.createFrom()
+                                .item(ChainVerification.broken(
+                                        tenantId,
+                                        count,
+                                        expectedSeq,
+                                        "the log ends at event " + (expectedSeq - 1) + " but " + headSeq
+                                                + " were written"));
                     }
                     return Uni.createFrom().item(ChainVerification.intact(tenantId, count));
                 });
@@ -495,12 +587,36 @@ public class AuditLog {
             for (int i = 0; i < micros.length; i++) {
                 micros[i] = toMicros(e.occurredAts.get(i));
             }
-            values = new Object[] {e.tenantId, e.seq, occurred, e.actorSubject, e.actorClient, e.action,
-                    e.resourceType, e.resourceId, e.subjectRef, e.outcome, e.prevHash,
-                    e.subjectRefs.toArray(String[]::new), e.resourceIds.toArray(String[]::new), micros};
+            values = new Object[] {
+                e.tenantId,
+                e.seq,
+                occurred,
+                e.actorSubject,
+                e.actorClient,
+                e.action,
+                e.resourceType,
+                e.resourceId,
+                e.subjectRef,
+                e.outcome,
+                e.prevHash,
+                e.subjectRefs.toArray(String[]::new),
+                e.resourceIds.toArray(String[]::new),
+                micros
+            };
         } else {
-            values = new Object[] {e.tenantId, e.seq, occurred, e.actorSubject, e.actorClient, e.action,
-                    e.resourceType, e.resourceId, e.subjectRef, e.outcome, e.prevHash};
+            values = new Object[] {
+                e.tenantId,
+                e.seq,
+                occurred,
+                e.actorSubject,
+                e.actorClient,
+                e.action,
+                e.resourceType,
+                e.resourceId,
+                e.subjectRef,
+                e.outcome,
+                e.prevHash
+            };
         }
         byte[] canonical = CanonicalJson.array(values);
         try {
@@ -512,6 +628,4 @@ public class AuditLog {
             throw new IllegalStateException("Cannot hash audit event", e1);
         }
     }
-
-
 }

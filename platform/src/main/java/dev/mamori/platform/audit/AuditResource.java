@@ -31,7 +31,9 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(operationId = "listAuditEvents", summary = "Page through the tenant's audit log, oldest first",
+    @Operation(
+            operationId = "listAuditEvents",
+            summary = "Page through the tenant's audit log, oldest first",
             description = "Pass the last seq you saw as afterSeq to get the next page.")
     public Uni<Page<AuditEvent>> listAuditEvents(
             @QueryParam("afterSeq") @DefaultValue("0") @Min(0) long afterSeq,
@@ -43,7 +45,8 @@ public class AuditResource {
 
     @GET
     @Path("/verification")
-    @Operation(operationId = "verifyAuditChain",
+    @Operation(
+            operationId = "verifyAuditChain",
             summary = "Re-walk the tenant's hash chain and report the first edited, missing or reordered event")
     public Uni<ChainVerification> verifyAuditChain() {
         return auditLog.verify();

@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class CanonicalJson {
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     /**
      * Jackson's bytes for a JSON array of strings, numbers, nulls, string arrays and long arrays (a read event's

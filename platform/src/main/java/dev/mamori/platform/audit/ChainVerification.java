@@ -8,9 +8,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AuditChainVerification")
 public record ChainVerification(
         String tenant,
-        @Schema(description = "true when no event was edited, removed or reordered") boolean intact,
-        @Schema(description = "events checked before the walk ended") long eventsChecked,
-        @Schema(description = "seq of the first event that fails, when not intact") Long brokenAtSeq,
+
+        @Schema(description = "true when no event was edited, removed or reordered")
+        boolean intact,
+
+        @Schema(description = "events checked before the walk ended")
+        long eventsChecked,
+
+        @Schema(description = "seq of the first event that fails, when not intact")
+        Long brokenAtSeq,
+
         String reason) {
 
     static ChainVerification intact(String tenant, long checked) {
@@ -19,8 +26,12 @@ public record ChainVerification(
 
     /** Lines committed long ago that the sealer has not chained: not yet covered by any hash. */
     static ChainVerification unsealed(String tenant, long checked, long lines, int seconds) {
-        return new ChainVerification(tenant, false, checked, null, lines + " audit lines written more than " + seconds
-                + " s ago are not sealed into the chain");
+        return new ChainVerification(
+                tenant,
+                false,
+                checked,
+                null,
+                lines + " audit lines written more than " + seconds + " s ago are not sealed into the chain");
     }
 
     static ChainVerification broken(String tenant, long checked, long seq, String reason) {

@@ -44,9 +44,11 @@ public class FieldCipher {
 
     /** The built-in development and test key's id, and the key (base64); refused in production. */
     public static final String DEV_KEY_ID = "dev";
+
     static final String DEV_KEY = "ZGV2LXRlc3Qtb25seS1rZXktbm90LWEtc2VjcmV0ISE=";
     /** Values from this size on are deflated before they are sealed (see {@link #encrypt}). */
     public static final int DEFLATE_FROM_BYTES = 4096;
+
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final int NONCE_BYTES = 12;
@@ -59,17 +61,26 @@ public class FieldCipher {
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    public FieldCipher(CipherConfig config,
-                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> databasePassword) {
-        this(config.domain(), config.currentKey(), config.keys(), LaunchMode.current() == LaunchMode.NORMAL,
+    public FieldCipher(
+            CipherConfig config,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> databasePassword) {
+        this(
+                config.domain(),
+                config.currentKey(),
+                config.keys(),
+                LaunchMode.current() == LaunchMode.NORMAL,
                 databasePassword);
     }
 
     /**
      * @param production a packaged service: no built-in key, and development keys refused
      */
-    public FieldCipher(Optional<String> domain, Optional<String> currentKey, Map<String, String> configured,
-                       boolean production, Optional<String> databasePassword) {
+    public FieldCipher(
+            Optional<String> domain,
+            Optional<String> currentKey,
+            Map<String, String> configured,
+            boolean production,
+            Optional<String> databasePassword) {
         if (domain.isEmpty()) {
             if (!configured.isEmpty() || currentKey.isPresent()) {
                 throw new IllegalStateException("mamori.cipher.keys are set but mamori.cipher.domain is not: name the "
@@ -118,8 +129,9 @@ public class FieldCipher {
             throw new IllegalStateException(name + " must be 32 bytes (AES-256), not " + raw.length);
         }
         if (production && MessageDigest.isEqual(raw, Base64.getDecoder().decode(DEV_KEY))) {
-            throw new IllegalStateException(name + " is the development key published in this repository: a packaged "
-                    + "service refuses it. Set it to base64 of 32 random bytes (openssl rand -base64 32) from a Secret");
+            throw new IllegalStateException(
+                    name + " is the development key published in this repository: a packaged "
+                            + "service refuses it. Set it to base64 of 32 random bytes (openssl rand -base64 32) from a Secret");
         }
         if (production && databasePassword.isPresent() && derivedFrom(raw, value.trim(), databasePassword.get())) {
             throw new IllegalStateException(name + " is derived from the database password, so whoever can read the "
@@ -135,9 +147,11 @@ public class FieldCipher {
             return false;
         }
         byte[] plain = password.getBytes(StandardCharsets.UTF_8);
-        return base64.equals(password) || MessageDigest.isEqual(key, plain)
+        return base64.equals(password)
+                || MessageDigest.isEqual(key, plain)
                 || MessageDigest.isEqual(key, sha256(plain))
-                || MessageDigest.isEqual(key, sha256(("mamori-retention-secret-box:" + password).getBytes(StandardCharsets.UTF_8)));
+                || MessageDigest.isEqual(
+                        key, sha256(("mamori-retention-secret-box:" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The id of the key new values are sealed with. */
@@ -169,8 +183,12 @@ public class FieldCipher {
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKey), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad(context, deflated));
             byte[] sealed = cipher.doFinal(plain);
-            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-            return currentKey + ":" + (deflated ? DEFLATED : "") + Base64.getEncoder().encodeToString(out);
+            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
+            return currentKey + ":" + (deflated ? DEFLATED : "")
+                    + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt", e);
         }
@@ -195,7 +213,9 @@ public class FieldCipher {
         try {
             String body = stored.substring(colon + 1);
             boolean deflated = body.startsWith(DEFLATED);
-            byte[] plain = open(key, Base64.getDecoder().decode(deflated ? body.substring(DEFLATED.length()) : body),
+            byte[] plain = open(
+                    key,
+                    Base64.getDecoder().decode(deflated ? body.substring(DEFLATED.length()) : body),
                     aad(context, deflated));
             return new String(deflated ? inflate(plain) : plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException | DataFormatException e) {

@@ -44,12 +44,14 @@ import org.jboss.logging.Logger;
 public class ChangeFeed {
 
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
-    private static final String POLL = "WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon) "
-            + "SELECT s.horizon, n.id, n.xid::text::bigint AS xid, n.channel, n.payload FROM s "
-            + "LEFT JOIN change_notice n ON n.xid >= $1::text::xid8 AND n.origin IS DISTINCT FROM $2 ORDER BY n.id";
+    private static final String POLL =
+            "WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon) "
+                    + "SELECT s.horizon, n.id, n.xid::text::bigint AS xid, n.channel, n.payload FROM s "
+                    + "LEFT JOIN change_notice n ON n.xid >= $1::text::xid8 AND n.origin IS DISTINCT FROM $2 ORDER BY n.id";
     private static final String START = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
     /** Notices are read within moments; an hour is far beyond any transaction the services run. */
     private static final String PRUNE = "DELETE FROM change_notice WHERE created_at < now() - interval '1 hour'";
+
     private static final long PRUNE_EVERY_MS = 60_000;
 
     private final Vertx vertx;
@@ -57,10 +59,12 @@ public class ChangeFeed {
     private final long intervalMs;
     /** This replica: its own notices are not read back (the writer drops what it changed when it commits). */
     private final UUID origin = UUID.randomUUID();
+
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
     private final List<Runnable> resets = new CopyOnWriteArrayList<>();
     /** Delivered notices of transactions that were not yet known to be finished, by id, with their xid. */
     private final Map<Long, Long> delivered = new HashMap<>();
+
     private PgConnection connection;
     private long horizon = -1;
     private long lastPrune;
@@ -69,14 +73,16 @@ public class ChangeFeed {
     private volatile long lastGoodPoll;
 
     @Inject
-    public ChangeFeed(Vertx vertx,
-                      @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                      @ConfigProperty(name = "quarkus.datasource.username") String user,
-                      @ConfigProperty(name = "quarkus.datasource.password") String password,
-                      @ConfigProperty(name = "mamori.change-feed.poll-interval", defaultValue = "50ms") Duration interval) {
+    public ChangeFeed(
+            Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password,
+            @ConfigProperty(name = "mamori.change-feed.poll-interval", defaultValue = "50ms") Duration interval) {
         this.vertx = vertx;
         this.options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user).setPassword(password);
+                .setUser(user)
+                .setPassword(password);
         this.intervalMs = Math.max(1, interval.toMillis());
     }
 
@@ -113,9 +119,14 @@ public class ChangeFeed {
      * commits. This replica does not hear its own notice: the writer updates its own cache after the commit.
      */
     public Uni<Void> publish(String channel, String payload) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "INSERT INTO change_notice (channel, payload, origin) VALUES (:c, :p, :o)")
-                .setParameter("c", channel).setParameter("p", payload).setParameter("o", origin).executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "INSERT INTO change_notice (channel, payload, origin) VALUES (:c, :p, :o)")
+                        .setParameter("c", channel)
+                        .setParameter("p", payload)
+                        .setParameter("o", origin)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     private void tick() {
@@ -158,15 +169,18 @@ public class ChangeFeed {
     }
 
     private Future<Void> poll() {
-        return connection.preparedQuery(POLL).execute(Tuple.of(Long.toString(horizon), origin)).compose(rows -> {
-            deliver(rows);
-            lastGoodPoll = System.currentTimeMillis();
-            if (lastGoodPoll - lastPrune > PRUNE_EVERY_MS) {
-                lastPrune = lastGoodPoll;
-                return connection.query(PRUNE).execute().mapEmpty();
-            }
-            return Future.succeededFuture();
-        });
+        return connection
+                .preparedQuery(POLL)
+                .execute(Tuple.of(Long.toString(horizon), origin))
+                .compose(rows -> {
+                    deliver(rows);
+                    lastGoodPoll = System.currentTimeMillis();
+                    if (lastGoodPoll - lastPrune > PRUNE_EVERY_MS) {
+                        lastPrune = lastGoodPoll;
+                        return connection.query(PRUNE).execute().mapEmpty();
+                    }
+                    return Future.succeededFuture();
+                });
     }
 
     private void deliver(RowSet<Row> rows) {

@@ -45,8 +45,8 @@ public class Idempotency {
      * the work simply runs (in a transaction). Services call this: they own the transaction and the key, and the
      * resource only says how the result reads over HTTP.
      */
-    public <T> Uni<Response> once(String key, String operation, Object request, Supplier<Uni<T>> work,
-                                  Function<? super T, Response> answer) {
+    public <T> Uni<Response> once(
+            String key, String operation, Object request, Supplier<Uni<T>> work, Function<? super T, Response> answer) {
         return answered(key, operation, request, work, answer).map(Answered::response);
     }
 
@@ -55,8 +55,13 @@ public class Idempotency {
      * committed (e.g. to drop what a cache held), with the result, or with {@code null} when the answer is the stored
      * one of an earlier call with the same key.
      */
-    public <T> Uni<Response> once(String key, String operation, Object request, Supplier<Uni<T>> work,
-                                  Function<? super T, Response> answer, Consumer<? super T> afterCommit) {
+    public <T> Uni<Response> once(
+            String key,
+            String operation,
+            Object request,
+            Supplier<Uni<T>> work,
+            Function<? super T, Response> answer,
+            Consumer<? super T> afterCommit) {
         return answered(key, operation, request, work, answer)
                 .invoke(done -> afterCommit.accept(done.replayed() ? null : done.result()))
                 .map(Answered::response);
@@ -66,8 +71,8 @@ public class Idempotency {
      * As {@link #once(String, String, Object, Supplier, Function)}, but says what happened, for a service that does
      * more once the work has committed (and only when it was done now, not replayed).
      */
-    public <T> Uni<Answered<T>> answered(String key, String operation, Object request, Supplier<Uni<T>> work,
-                                         Function<? super T, Response> answer) {
+    public <T> Uni<Answered<T>> answered(
+            String key, String operation, Object request, Supplier<Uni<T>> work, Function<? super T, Response> answer) {
         return claimed(key, operation, request, () -> work.get()
                 .map(result -> new Answered<T>(result, answer.apply(result), false)));
     }
@@ -76,11 +81,10 @@ public class Idempotency {
      * What a call made once per key came to: the work's result and its answer, or, when {@code replayed}, the answer
      * stored by an earlier call with the same key (and no result: the work did not run again).
      */
-    public record Answered<T>(T result, Response response, boolean replayed) {
-    }
+    public record Answered<T>(T result, Response response, boolean replayed) {}
 
-    private <T> Uni<Answered<T>> claimed(String key, String operation, Object request,
-                                         Supplier<Uni<Answered<T>>> action) {
+    private <T> Uni<Answered<T>> claimed(
+            String key, String operation, Object request, Supplier<Uni<Answered<T>>> action) {
         if (key == null) {
             return Panache.withTransaction(action);
         }
@@ -89,10 +93,12 @@ public class Idempotency {
         }
         String tenantId = tenant.tenantId();
         String requestHash = hash(request);
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s
-                .createNativeQuery("INSERT INTO idempotency_record (tenant_id, operation, idem_key, request_hash) "
-                        + "VALUES (:t, :o, :k, :h) ON CONFLICT DO NOTHING")
-                .setParameter("t", tenantId).setParameter("o", operation).setParameter("k", key)
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "INSERT INTO idempotency_record (tenant_id, operation, idem_key, request_hash) "
+                                + "VALUES (:t, :o, :k, :h) ON CONFLICT DO NOTHING")
+                .setParameter("t", tenantId)
+                .setParameter("o", operation)
+                .setParameter("k", key)
                 .setParameter("h", requestHash)
                 .executeUpdate()
                 .chain(claimed -> claimed == 1
@@ -107,43 +113,54 @@ public class Idempotency {
      */
     @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "1m")
     Uni<Void> forgetOldKeys() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s
-                .createNativeQuery("DELETE FROM idempotency_record WHERE created_at < now() - interval '24 hours'")
-                .executeUpdate())).replaceWithVoid();
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                                "DELETE FROM idempotency_record WHERE created_at < now() - interval '24 hours'")
+                        .executeUpdate()))
+                .replaceWithVoid();
     }
 
     private Uni<Integer> store(String tenantId, String operation, String key, Response response) {
         Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
-        return Panache.getSession().chain(s -> s
-                .createNativeQuery("UPDATE idempotency_record SET status = :s, body = :b, location = :l "
-                        + "WHERE tenant_id = :t AND operation = :o AND idem_key = :k")
-                .setParameter("s", response.getStatus())
-                .setParameter("b", serialize(response.getEntity()))
-                .setParameter("l", location == null ? null : location.toString())
-                .setParameter("t", tenantId).setParameter("o", operation).setParameter("k", key)
-                .executeUpdate());
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("UPDATE idempotency_record SET status = :s, body = :b, location = :l "
+                                + "WHERE tenant_id = :t AND operation = :o AND idem_key = :k")
+                        .setParameter("s", response.getStatus())
+                        .setParameter("b", serialize(response.getEntity()))
+                        .setParameter("l", location == null ? null : location.toString())
+                        .setParameter("t", tenantId)
+                        .setParameter("o", operation)
+                        .setParameter("k", key)
+                        .executeUpdate());
     }
 
     private Uni<Response> replay(String tenantId, String operation, String key, String requestHash) {
-        return Panache.getSession().chain(s -> s
-                .createNativeQuery("SELECT request_hash, status, body, location FROM idempotency_record "
-                        + "WHERE tenant_id = :t AND operation = :o AND idem_key = :k", Object[].class)
-                .setParameter("t", tenantId).setParameter("o", operation).setParameter("k", key)
-                .getResultList())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT request_hash, status, body, location FROM idempotency_record "
+                                        + "WHERE tenant_id = :t AND operation = :o AND idem_key = :k",
+                                Object[].class)
+                        .setParameter("t", tenantId)
+                        .setParameter("o", operation)
+                        .setParameter("k", key)
+                        .getResultList())
                 .map((List<Object[]> rows) -> {
                     Object[] row = rows.get(0);
                     if (!requestHash.equals(row[0])) {
-                        throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                        throw new ProblemException(
+                                422,
+                                "idempotency-key-reused",
+                                "Idempotency key reused",
                                 "This Idempotency-Key was already used with a different request body",
-                                List.of(new dev.mamori.platform.problem.Problem.FieldError(HEADER,
-                                        "was already used with a different request body")));
+                                List.of(new dev.mamori.platform.problem.Problem.FieldError(
+                                        HEADER, "was already used with a different request body")));
                     }
                     if (row[1] == null) {
-                        throw ProblemException.conflict("idempotency-in-progress",
+                        throw ProblemException.conflict(
+                                "idempotency-in-progress",
                                 "A request with this Idempotency-Key is still being processed");
                     }
-                    Response.ResponseBuilder replayed = Response.status(((Number) row[1]).intValue())
-                            .header("Idempotent-Replayed", "true");
+                    Response.ResponseBuilder replayed =
+                            Response.status(((Number) row[1]).intValue()).header("Idempotent-Replayed", "true");
                     if (row[2] != null) {
                         replayed.entity(row[2]).type(MediaType.APPLICATION_JSON);
                     }

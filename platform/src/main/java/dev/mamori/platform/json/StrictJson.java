@@ -7,24 +7,24 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.KeyDeserializer;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
-import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
-import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.mamori.platform.text.StorableText;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -81,8 +81,15 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
-        for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Enum, LogicalType.Boolean,
-                LogicalType.Integer, LogicalType.Float, LogicalType.DateTime, LogicalType.OtherScalar}) {
+        for (LogicalType type : new LogicalType[] {
+            LogicalType.Textual,
+            LogicalType.Enum,
+            LogicalType.Boolean,
+            LogicalType.Integer,
+            LogicalType.Float,
+            LogicalType.DateTime,
+            LogicalType.OtherScalar
+        }) {
             mapper.coercionConfigFor(type)
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -95,10 +102,12 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         // An integer in a date-time field would be read as epoch milliseconds: a shape nobody means.
         mapper.coercionConfigFor(LogicalType.DateTime).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
         mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
         mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Float, CoercionAction.TryConvert);
-        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
 
         SimpleModule strict = new SimpleModule("mamori-strict");
         strict.addDeserializer(String.class, new StorableString());
@@ -116,8 +125,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         strict.addDeserializer(ArrayNode.class, tree(ArrayNode.class));
         strict.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-                                                          JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyDeserializer(
+                    DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
                 Class<?> type = description.getBeanClass();
                 return type == Object.class ? new CheckedTree(deserializer) : deserializer;
             }
@@ -128,8 +137,8 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static <T> void primitive(SimpleModule module, Class<T> type, T absent) {
-        module.addDeserializer(type, (JsonDeserializer) new PrimitiveNotNull(
-                NumberDeserializers.find(type, type.getName()), absent));
+        module.addDeserializer(
+                type, (JsonDeserializer) new PrimitiveNotNull(NumberDeserializers.find(type, type.getName()), absent));
     }
 
     /** A primitive that is absent takes its default; one sent as {@code null} is refused. */
@@ -224,8 +233,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 throw refused(parser, "is not a valid " + kind(), text, handledType());
             }
             if (year < MIN_YEAR || year > MAX_YEAR) {
-                throw refused(parser, "must be between the years " + MIN_YEAR + " and " + MAX_YEAR, text,
-                        handledType());
+                throw refused(
+                        parser, "must be between the years " + MIN_YEAR + " and " + MAX_YEAR, text, handledType());
             }
             return value;
         }
@@ -238,8 +247,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     static final class BoundedLocalDate extends BoundedDate<LocalDate> {
-        private static final DateTimeFormatter STRICT = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-                .withResolverStyle(ResolverStyle.STRICT);
+        private static final DateTimeFormatter STRICT =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
         BoundedLocalDate() {
             super(LocalDate.class);
@@ -268,7 +277,8 @@ public class StrictJson implements ObjectMapperCustomizer {
 
         @Override
         OffsetDateTime parse(String text) {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT));
+            return OffsetDateTime.parse(
+                    text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT));
         }
 
         @Override
@@ -296,8 +306,10 @@ public class StrictJson implements ObjectMapperCustomizer {
 
         @Override
         Instant parse(String text) {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT)
-                    .parse(text, OffsetDateTime::from).toInstant();
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                    .withResolverStyle(ResolverStyle.STRICT)
+                    .parse(text, OffsetDateTime::from)
+                    .toInstant();
         }
 
         @Override

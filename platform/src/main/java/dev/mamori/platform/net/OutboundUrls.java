@@ -87,23 +87,29 @@ public class OutboundUrls {
     }
 
     private boolean allowListed(String tenant, String host) {
-        List<String> hosts = Optional.ofNullable(settings.allowedHosts().get(tenant)).orElse(List.of());
+        List<String> hosts =
+                Optional.ofNullable(settings.allowedHosts().get(tenant)).orElse(List.of());
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         return hosts.stream().anyMatch(allowed -> allowed.trim().equalsIgnoreCase(bare));
     }
 
     /** Loopback, private, link-local (cloud metadata lives there), unique-local, multicast or unspecified. */
     static boolean internal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return true;
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
-            return first == 0 || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
-                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) || first >= 240;
+            return first == 0
+                    || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
+                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0)
+                    || first >= 240;
         }
         if (address instanceof Inet6Address) {
             if ((b[0] & 0xfe) == 0xfc) { // fc00::/7 unique local

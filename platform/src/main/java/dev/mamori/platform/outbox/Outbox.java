@@ -35,8 +35,7 @@ import java.util.stream.Collectors;
 public final class Outbox {
 
     /** A claimed row: its id and the attempt this is (1 for the first). */
-    public record Claimed(UUID id, int attempts) {
-    }
+    public record Claimed(UUID id, int attempts) {}
 
     /** One claim: its id (the rows' {@code leased_by}) and the rows it holds. */
     public record Claim(UUID lease, List<Claimed> rows) {
@@ -63,7 +62,12 @@ public final class Outbox {
 
     /** Counted events, the {@code event} tag of {@code mamori.outbox.rows}. */
     enum Event {
-        CLAIMED, DELIVERED, RETRYING, DEAD, NOT_HELD, RETRIED
+        CLAIMED,
+        DELIVERED,
+        RETRYING,
+        DEAD,
+        NOT_HELD,
+        RETRIED
     }
 
     private static final int MAX_ERROR_CHARS = 2000;
@@ -93,16 +97,20 @@ public final class Outbox {
         this.batchSize = settings.batchSize();
         this.sql = sql;
         for (Event event : Event.values()) {
-            counters.put(event, Counter.builder("mamori.outbox.rows")
-                    .description("Outbox rows claimed, delivered, retrying, dead-lettered, answered after their claim "
-                            + "lost them, or retried by hand")
-                    .tag("outbox", table.name())
-                    .tag("event", event.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .register(meters));
+            counters.put(
+                    event,
+                    Counter.builder("mamori.outbox.rows")
+                            .description(
+                                    "Outbox rows claimed, delivered, retrying, dead-lettered, answered after their claim "
+                                            + "lost them, or retried by hand")
+                            .tag("outbox", table.name())
+                            .tag("event", event.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                            .register(meters));
         }
         String t = table.table();
         String touch = table.touchedAt().map(c -> ", " + c + " = now()").orElse("");
-        String held = " WHERE id = :outboxId AND leased_by = :outboxLease AND status IN (" + literals(table.due()) + ")";
+        String held =
+                " WHERE id = :outboxId AND leased_by = :outboxLease AND status IN (" + literals(table.due()) + ")";
         this.claimSql = "UPDATE " + t + " SET lease_until = now() + make_interval(secs => :outboxLeaseSeconds), "
                 + "leased_by = :outboxLease, attempts = attempts + 1" + touch
                 + " WHERE id IN (SELECT t.id FROM " + t + " t WHERE t.status IN (" + literals(table.due()) + ")"
@@ -116,10 +124,11 @@ public final class Outbox {
                 + "next_attempt_at = now() + make_interval(secs => :outboxDelaySeconds), last_error = :outboxError"
                 + touch + held + " RETURNING CAST(id AS text), attempts";
         // A row under a live lease is being sent right now: it is left to that attempt rather than sent twice.
-        this.retrySql = "UPDATE " + t + " SET status = '" + table.queued() + "', attempts = 0, next_attempt_at = now(), "
-                + "lease_until = NULL, leased_by = NULL" + touch
-                + " WHERE status IN (" + literals(table.retriable()) + ")"
-                + " AND (lease_until IS NULL OR lease_until < now()) AND (%s) RETURNING CAST(id AS text), attempts";
+        this.retrySql =
+                "UPDATE " + t + " SET status = '" + table.queued() + "', attempts = 0, next_attempt_at = now(), "
+                        + "lease_until = NULL, leased_by = NULL" + touch
+                        + " WHERE status IN (" + literals(table.retriable()) + ")"
+                        + " AND (lease_until IS NULL OR lease_until < now()) AND (%s) RETURNING CAST(id AS text), attempts";
     }
 
     public OutboxTable table() {
@@ -167,7 +176,8 @@ public final class Outbox {
         boolean dead = !retryable || row.attempts() >= maxAttempts;
         Map<String, Object> parameters = held(lease, row);
         parameters.put("outboxStatus", dead ? table.dead() : table.retrying());
-        parameters.put("outboxDelaySeconds", dead ? 0.0 : backoff.delay(row.attempts()).toNanos() / 1e9);
+        parameters.put(
+                "outboxDelaySeconds", dead ? 0.0 : backoff.delay(row.attempts()).toNanos() / 1e9);
         String text = error == null || error.isBlank() ? "failed without a reason" : error;
         parameters.put("outboxError", text.length() > MAX_ERROR_CHARS ? text.substring(0, MAX_ERROR_CHARS) : text);
         return settle(failedSql, parameters, dead ? Settled.DEAD : Settled.RETRYING);

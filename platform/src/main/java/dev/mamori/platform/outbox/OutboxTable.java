@@ -31,8 +31,15 @@ import java.util.regex.Pattern;
  *                        earlier callbacks are delivered"
  * @param touchedAt       a column set to {@code now()} whenever the outbox changes a row (e.g. {@code updated_at})
  */
-public record OutboxTable(String name, String table, String queued, String retrying, String dead,
-                          Set<String> delivered, Optional<String> readyWhen, Optional<String> touchedAt) {
+public record OutboxTable(
+        String name,
+        String table,
+        String queued,
+        String retrying,
+        String dead,
+        Set<String> delivered,
+        Optional<String> readyWhen,
+        Optional<String> touchedAt) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern STATUS = Pattern.compile("[A-Z][A-Z0-9_]{0,62}");
@@ -126,8 +133,15 @@ public record OutboxTable(String name, String table, String queued, String retry
         }
 
         public OutboxTable build() {
-            return new OutboxTable(name, table, queued, retrying == null ? queued : retrying, dead, delivered,
-                    Optional.ofNullable(readyWhen), Optional.ofNullable(touchedAt));
+            return new OutboxTable(
+                    name,
+                    table,
+                    queued,
+                    retrying == null ? queued : retrying,
+                    dead,
+                    delivered,
+                    Optional.ofNullable(readyWhen),
+                    Optional.ofNullable(touchedAt));
         }
     }
 }

@@ -12,8 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * list of exactly {@code limit} items therefore ends with one empty page: the price of not counting.)
  */
 @Schema(name = "Page")
-public record Page<T>(List<T> items, int limit,
-                      @Schema(description = "Cursor for the next page; absent on the last page") String next) {
+public record Page<T>(
+        List<T> items,
+        int limit,
+
+        @Schema(description = "Cursor for the next page; absent on the last page")
+        String next) {
 
     public static final int MAX_LIMIT = 500;
 
@@ -24,8 +28,11 @@ public record Page<T>(List<T> items, int limit,
 
     /** A page of a list read after a cursor: the next page starts after the last item's {@code cursor}. */
     public static <T> Page<T> after(List<T> items, int limit, Function<? super T, ?> cursor) {
-        return new Page<>(items, limit,
-                items.size() >= limit && !items.isEmpty() ? String.valueOf(cursor.apply(items.get(items.size() - 1)))
+        return new Page<>(
+                items,
+                limit,
+                items.size() >= limit && !items.isEmpty()
+                        ? String.valueOf(cursor.apply(items.get(items.size() - 1)))
                         : null);
     }
 }

@@ -18,11 +18,14 @@ public abstract class EnumListConverter<E extends Enum<E>> implements AttributeC
 
     @Override
     public String convertToDatabaseColumn(List<E> values) {
-        return names.convertToDatabaseColumn(values == null ? List.of() : values.stream().map(Enum::name).toList());
+        return names.convertToDatabaseColumn(
+                values == null ? List.of() : values.stream().map(Enum::name).toList());
     }
 
     @Override
     public List<E> convertToEntityAttribute(String column) {
-        return names.convertToEntityAttribute(column).stream().map(name -> Enum.valueOf(type, name)).toList();
+        return names.convertToEntityAttribute(column).stream()
+                .map(name -> Enum.valueOf(type, name))
+                .toList();
     }
 }

@@ -46,6 +46,7 @@ public class PlatformMigrations implements FlywayConfigurationCustomizer {
     public static final String HISTORY = "platform_schema_history";
     /** Where the platform's migrations are: a location of the service's Flyway too, so Quarkus finds them at build. */
     public static final String LOCATION = "db/common";
+
     private static final Logger LOG = Logger.getLogger(PlatformMigrations.class);
 
     @Override
@@ -83,7 +84,8 @@ public class PlatformMigrations implements FlywayConfigurationCustomizer {
         if (!exists(dataSource, serviceHistory)) {
             // A new database: the platform's tables already make it non-empty, which Flyway takes for a database it
             // did not create unless told where to begin. Version 0 skips none of the service's migrations.
-            service.baselineOnMigrate(true).baselineVersion("0")
+            service.baselineOnMigrate(true)
+                    .baselineVersion("0")
                     .baselineDescription("platform tables first (" + HISTORY + ")");
         }
     }
@@ -119,8 +121,9 @@ public class PlatformMigrations implements FlywayConfigurationCustomizer {
                 }
                 s.executeUpdate("DELETE FROM " + service + " WHERE version ~ '^0\\.'");
                 c.commit();
-                LOG.infof("Platform migrations: moved %d applied versions from %s into %s", moved, serviceHistory,
-                        HISTORY);
+                LOG.infof(
+                        "Platform migrations: moved %d applied versions from %s into %s",
+                        moved, serviceHistory, HISTORY);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -171,7 +174,8 @@ public class PlatformMigrations implements FlywayConfigurationCustomizer {
             @Override
             public Collection<LoadableResource> getResources(String prefix, String... suffixes) {
                 List<LoadableResource> found = all.getResources(prefix, suffixes).stream()
-                        .filter(r -> isPlatform(r.getAbsolutePath()) == platform).toList();
+                        .filter(r -> isPlatform(r.getAbsolutePath()) == platform)
+                        .toList();
                 return found;
             }
         };

@@ -15,8 +15,7 @@ import java.util.List;
 public class StringListConverter implements AttributeConverter<List<String>, String> {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> LIST = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
 
     @Override
     public String convertToDatabaseColumn(List<String> values) {

@@ -33,10 +33,13 @@ public class PayloadLimit {
     private final long limit;
     private final ObjectMapper json;
 
-    public PayloadLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<String> maxBodySize,
-                        ObjectMapper json) {
+    public PayloadLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<String> maxBodySize,
+            ObjectMapper json) {
         this.json = json;
-        this.limit = maxBodySize.map(size -> new MemorySizeConverter().convert(size).asLongValue()).orElse(-1L);
+        this.limit = maxBodySize
+                .map(size -> new MemorySizeConverter().convert(size).asLongValue())
+                .orElse(-1L);
     }
 
     /**
@@ -47,14 +50,22 @@ public class PayloadLimit {
     static final int MAX_URI_LENGTH = 8192;
     /** How much of a refused body is read and dropped before the connection is closed. */
     static final long DRAIN_BYTES = 64L * 1024 * 1024;
+
     static final long DRAIN_MILLIS = 10_000;
 
     void register(@Observes Router router) {
         router.route().order(ORDER - 1).handler(context -> {
             if (context.request().uri().length() > MAX_URI_LENGTH) {
-                Problem problem = new Problem(Problem.type("uri-too-long"), "URI too long", 414,
-                        "The request target is longer than " + MAX_URI_LENGTH + " characters", null, null);
-                context.response().setStatusCode(414).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                Problem problem = new Problem(
+                        Problem.type("uri-too-long"),
+                        "URI too long",
+                        414,
+                        "The request target is longer than " + MAX_URI_LENGTH + " characters",
+                        null,
+                        null);
+                context.response()
+                        .setStatusCode(414)
+                        .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .end(encode(problem));
             } else {
                 context.next();
@@ -64,26 +75,29 @@ public class PayloadLimit {
             return;
         }
         BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit).setPreallocateBodyBuffer(false);
-        router.route().order(ORDER).handler(context -> {
-            String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
-            if (length != null) {
-                if (overLimit(length)) {
-                    refuse(context);
-                } else {
-                    context.next();
-                }
-            } else if (context.request().getHeader(HttpHeaderNames.TRANSFER_ENCODING) != null) {
-                chunked.handle(context);
-            } else {
-                context.next();
-            }
-        }).failureHandler(context -> {
-            if (context.statusCode() == 413 && !context.response().headWritten()) {
-                refuse(context);
-            } else {
-                context.next();
-            }
-        });
+        router.route()
+                .order(ORDER)
+                .handler(context -> {
+                    String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
+                    if (length != null) {
+                        if (overLimit(length)) {
+                            refuse(context);
+                        } else {
+                            context.next();
+                        }
+                    } else if (context.request().getHeader(HttpHeaderNames.TRANSFER_ENCODING) != null) {
+                        chunked.handle(context);
+                    } else {
+                        context.next();
+                    }
+                })
+                .failureHandler(context -> {
+                    if (context.statusCode() == 413 && !context.response().headWritten()) {
+                        refuse(context);
+                    } else {
+                        context.next();
+                    }
+                });
     }
 
     private boolean overLimit(String contentLength) {
@@ -96,10 +110,16 @@ public class PayloadLimit {
     }
 
     private void refuse(RoutingContext context) {
-        Problem problem = new Problem(TYPE, "Payload too large", 413,
-                "The request body is larger than the limit of " + limit + " bytes", context.request().path(), null);
+        Problem problem = new Problem(
+                TYPE,
+                "Payload too large",
+                413,
+                "The request body is larger than the limit of " + limit + " bytes",
+                context.request().path(),
+                null);
         HttpServerRequest request = context.request();
-        io.vertx.core.Future<Void> answered = context.response().setStatusCode(413)
+        io.vertx.core.Future<Void> answered = context.response()
+                .setStatusCode(413)
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaderNames.CONNECTION, "close")
                 .end(encode(problem));

@@ -8,12 +8,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(
-        @Schema(example = "https://mamori.dev/problems/validation") String type,
+        @Schema(example = "https://mamori.dev/problems/validation")
+        String type,
+
         @Schema(example = "Request is not valid") String title,
         @Schema(example = "400") int status,
         @Schema(example = "code: must not be blank") String detail,
         String instance,
-        @Schema(description = "For validation problems: each offending field") List<FieldError> errors) {
+
+        @Schema(description = "For validation problems: each offending field")
+        List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://mamori.dev/problems/";
@@ -23,6 +27,7 @@ public record Problem(
     }
 
     @Schema(name = "FieldError")
-    public record FieldError(@Schema(example = "code") String field, @Schema(example = "must not be blank") String message) {
-    }
+    public record FieldError(
+            @Schema(example = "code") String field,
+            @Schema(example = "must not be blank") String message) {}
 }

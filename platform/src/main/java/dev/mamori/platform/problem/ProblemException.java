@@ -39,12 +39,16 @@ public class ProblemException extends RuntimeException {
 
     /** A well-formed request that breaks a rule of the domain; {@code field} names what to fix. */
     public static ProblemException unprocessable(String kind, String title, String field, String detail) {
-        return new ProblemException(422, kind, title, detail,
-                field == null ? null : List.of(new Problem.FieldError(field, detail)));
+        return new ProblemException(
+                422, kind, title, detail, field == null ? null : List.of(new Problem.FieldError(field, detail)));
     }
 
     public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(400, "validation", "Request is not valid", field + ": " + message,
+        return new ProblemException(
+                400,
+                "validation",
+                "Request is not valid",
+                field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
 

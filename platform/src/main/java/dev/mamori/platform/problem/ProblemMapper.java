@@ -59,7 +59,10 @@ public class ProblemMapper {
             body.put("errors", problem.errors());
         }
         e.extensions().forEach(body::putIfAbsent);
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(body)
+                .build();
     }
 
     @ServerExceptionMapper
@@ -69,7 +72,8 @@ public class ProblemMapper {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(new Problem(Problem.type("validation"), "Request is not valid", 400, detail, request.path(), errors));
+        return respond(
+                new Problem(Problem.type("validation"), "Request is not valid", 400, detail, request.path(), errors));
     }
 
     @ServerExceptionMapper
@@ -100,8 +104,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
-                "The token's roles do not allow this operation", request.path(), null));
+        return respond(new Problem(
+                Problem.type("forbidden"),
+                "Forbidden",
+                403,
+                "The token's roles do not allow this operation",
+                request.path(),
+                null));
     }
 
     @ServerExceptionMapper
@@ -115,7 +124,8 @@ public class ProblemMapper {
             // ProblemException, not this.)
             return identity.getDeferredIdentity()
                     .map(caller -> caller.isAnonymous() ? unauthenticated(request) : webProblem(e, request))
-                    .onFailure(AuthenticationFailedException.class).recoverWithItem(() -> unauthenticated(request));
+                    .onFailure(AuthenticationFailedException.class)
+                    .recoverWithItem(() -> unauthenticated(request));
         }
         return Uni.createFrom().item(webProblem(e, request));
     }
@@ -129,15 +139,16 @@ public class ProblemMapper {
         if (status >= 500) {
             return internal(e, request);
         }
-        String kind = switch (status) {
-            case 400 -> "bad-request";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> "http-" + status;
-        };
+        String kind =
+                switch (status) {
+                    case 400 -> "bad-request";
+                    case 404 -> "not-found";
+                    case 405 -> "method-not-allowed";
+                    case 406 -> "not-acceptable";
+                    case 413 -> "payload-too-large";
+                    case 415 -> "unsupported-media-type";
+                    default -> "http-" + status;
+                };
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = status == 404 ? "No resource at " + request.path() : title;
         return respond(new Problem(Problem.type(kind), title, status, detail, request.path(), null));
@@ -149,11 +160,17 @@ public class ProblemMapper {
         // arrives as the reactive driver's PgException or, through Hibernate, as a JDBC SQLException.
         Throwable cause = e;
         while (cause != null) {
-            String state = cause instanceof java.sql.SQLException sql ? sql.getSQLState()
+            String state = cause instanceof java.sql.SQLException sql
+                    ? sql.getSQLState()
                     : cause.getClass().getName().equals("io.vertx.pgclient.PgException") ? sqlState(cause) : null;
             if ("23505".equals(state)) {
-                return respond(new Problem(Problem.type("conflict"), "Conflict", 409,
-                        "The resource already exists", request.path(), null));
+                return respond(new Problem(
+                        Problem.type("conflict"),
+                        "Conflict",
+                        409,
+                        "The resource already exists",
+                        request.path(),
+                        null));
             }
             cause = cause.getCause() == cause ? null : cause.getCause();
         }
@@ -167,16 +184,26 @@ public class ProblemMapper {
     private Response internal(Throwable e, HttpServerRequest request) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error %s on %s %s", incident, request.method(), request.path());
-        return respond(new Problem(Problem.type("internal"), "Internal error", 500,
-                "An internal error occurred; quote incident " + incident, request.path(), null));
+        return respond(new Problem(
+                Problem.type("internal"),
+                "Internal error",
+                500,
+                "An internal error occurred; quote incident " + incident,
+                request.path(),
+                null));
     }
 
     private Response unauthenticated(HttpServerRequest request) {
         return Response.status(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
-                        "A valid bearer token is required", request.path(), null))
+                .entity(new Problem(
+                        Problem.type("unauthorized"),
+                        "Unauthorized",
+                        401,
+                        "A valid bearer token is required",
+                        request.path(),
+                        null))
                 .build();
     }
 
@@ -186,19 +213,31 @@ public class ProblemMapper {
             String message;
             if (e instanceof UnrecognizedPropertyException) {
                 message = "is not a known field";
-            } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+            } else if (e instanceof InvalidFormatException invalid
+                    && invalid.getTargetType() != null
                     && invalid.getTargetType().isEnum()) {
-                message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+                message = "must be one of "
+                        + Arrays.toString(invalid.getTargetType().getEnumConstants());
             } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
                 message = "is not a valid " + typeName(invalid.getTargetType());
             } else {
                 message = "has the wrong type or shape";
             }
-            return new Problem(Problem.type("validation"), "Request is not valid", 400, field + ": " + message,
-                    request.path(), List.of(new Problem.FieldError(field, message)));
+            return new Problem(
+                    Problem.type("validation"),
+                    "Request is not valid",
+                    400,
+                    field + ": " + message,
+                    request.path(),
+                    List.of(new Problem.FieldError(field, message)));
         }
-        return new Problem(Problem.type("malformed-body"), "Body is not valid JSON", 400,
-                "The request body could not be read as JSON", request.path(), null);
+        return new Problem(
+                Problem.type("malformed-body"),
+                "Body is not valid JSON",
+                400,
+                "The request body could not be read as JSON",
+                request.path(),
+                null);
     }
 
     /** How a value's type is named to a caller, in body and parameter errors alike. */
@@ -278,6 +317,9 @@ public class ProblemMapper {
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 }

@@ -31,8 +31,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  */
 public class StrictParameters {
 
-    private record Declared(String name, boolean query, Class<?> type) {
-    }
+    private record Declared(String name, boolean query, Class<?> type) {}
 
     /**
      * The typed parameters of each resource method, keyed by the framework's per-method resource info so that the
@@ -40,6 +39,7 @@ public class StrictParameters {
      * hands out a new info per request.
      */
     private static final Map<SimpleResourceInfo, List<Declared>> DECLARED = new ConcurrentHashMap<>();
+
     private static final int MAX_DECLARED = 10_000;
 
     @ServerRequestFilter
@@ -67,10 +67,16 @@ public class StrictParameters {
         if (errors.isEmpty()) {
             return null;
         }
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message())
+        String detail = errors.stream()
+                .map(f -> f.field() + ": " + f.message())
                 .collect(java.util.stream.Collectors.joining("; "));
-        return ProblemMapper.respond(new Problem(Problem.type("validation"), "Request is not valid", 400, detail,
-                request.getUriInfo().getPath(), errors));
+        return ProblemMapper.respond(new Problem(
+                Problem.type("validation"),
+                "Request is not valid",
+                400,
+                detail,
+                request.getUriInfo().getPath(),
+                errors));
     }
 
     private static void text(MultivaluedMap<String, String> values, List<Problem.FieldError> errors) {
@@ -114,8 +120,10 @@ public class StrictParameters {
                 Class<?> type = parameter.getType();
                 if (Collection.class.isAssignableFrom(type)) {
                     Type generic = parameter.getParameterizedType();
-                    type = generic instanceof ParameterizedType pt && pt.getActualTypeArguments()[0] instanceof Class<?> c
-                            ? c : String.class;
+                    type = generic instanceof ParameterizedType pt
+                                    && pt.getActualTypeArguments()[0] instanceof Class<?> c
+                            ? c
+                            : String.class;
                 }
                 if (type != String.class) {
                     found.add(new Declared(q != null ? q.value() : p.value(), q != null, type));
@@ -166,7 +174,8 @@ public class StrictParameters {
             }
             return null;
         } catch (RuntimeException e) {
-            return "is not a valid " + (type == int.class || type == long.class ? "integer" : ProblemMapper.typeName(type));
+            return "is not a valid "
+                    + (type == int.class || type == long.class ? "integer" : ProblemMapper.typeName(type));
         }
     }
 
@@ -177,5 +186,4 @@ public class StrictParameters {
             return false;
         }
     }
-
 }

@@ -20,8 +20,7 @@ public final class Signature {
     public static final String TIMESTAMP_HEADER = "X-Mamori-Timestamp";
     static final String SCHEME = "sha256=";
 
-    private Signature() {
-    }
+    private Signature() {}
 
     /** {@code sha256=<hex of HMAC-SHA256(secret, timestamp + "." + body)>}. */
     public static String sign(String secret, long timestamp, byte[] body) {

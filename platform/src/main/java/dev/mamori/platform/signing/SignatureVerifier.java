@@ -56,15 +56,16 @@ public final class SignatureVerifier {
         long seconds = Long.parseLong(timestamp);
         long now = clock.instant().getEpochSecond();
         if (Math.abs(now - seconds) > window.toSeconds()) {
-            throw new Refused(Signature.TIMESTAMP_HEADER + " is " + Math.abs(now - seconds) + " s from now, outside the "
-                    + window.toSeconds() + " s replay window");
+            throw new Refused(Signature.TIMESTAMP_HEADER + " is " + Math.abs(now - seconds)
+                    + " s from now, outside the " + window.toSeconds() + " s replay window");
         }
         if (signature == null || !signature.toLowerCase(Locale.ROOT).startsWith(Signature.SCHEME)) {
             throw new Refused(Signature.SIGNATURE_HEADER + " is missing or not sha256=<hex>");
         }
         String expected = Signature.sign(secret, seconds, body);
         // Compared in constant time, so the answer's timing does not tell how much of a forgery was right.
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII),
                 signature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             throw new Refused(Signature.SIGNATURE_HEADER + " does not match the timestamp and body under the secret");
         }

@@ -47,7 +47,8 @@ public final class SignedSender implements AutoCloseable {
         this.outbound = outbound;
         this.timeout = timeout;
         this.clock = clock;
-        this.client = WebClient.create(vertx, new WebClientOptions(options).setFollowRedirects(false).setMaxRedirects(0));
+        this.client = WebClient.create(
+                vertx, new WebClientOptions(options).setFollowRedirects(false).setMaxRedirects(0));
     }
 
     public SignedSender(Vertx vertx, OutboundUrls outbound, WebClientOptions options, Duration timeout) {
@@ -63,8 +64,8 @@ public final class SignedSender implements AutoCloseable {
      * As {@link #post(String, String, byte[], String, Map)}, signed with the time {@code at}: for a body that states
      * when it was sent, so the body and the timestamp header agree.
      */
-    public Uni<Response> post(String tenant, String url, byte[] body, String secret, Map<String, String> headers,
-                              Instant at) {
+    public Uni<Response> post(
+            String tenant, String url, byte[] body, String secret, Map<String, String> headers, Instant at) {
         // The check resolves the host name: on a worker thread, not the event loop.
         return vertx.executeBlocking(() -> outbound.check(tenant, url))
                 .chain(uri -> send(uri, body, secret, headers, at.getEpochSecond()));
@@ -75,8 +76,7 @@ public final class SignedSender implements AutoCloseable {
                 .timeout(timeout.toMillis())
                 .putHeader("Content-Type", "application/json");
         headers.forEach(request::putHeader);
-        return request
-                .putHeader(Signature.TIMESTAMP_HEADER, Long.toString(timestamp))
+        return request.putHeader(Signature.TIMESTAMP_HEADER, Long.toString(timestamp))
                 .putHeader(Signature.SIGNATURE_HEADER, Signature.sign(secret, timestamp, body))
                 .sendBuffer(Buffer.buffer(body))
                 .map(response -> new Response(response.statusCode(), response.bodyAsString()));

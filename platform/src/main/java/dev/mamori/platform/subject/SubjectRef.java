@@ -17,12 +17,12 @@ public final class SubjectRef {
     public static final int MAX_LENGTH = 128;
     /** For {@code @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE)} on a field or parameter. */
     public static final String PATTERN = "[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}._:@+=~\\-・ー]{0,127}";
+
     public static final String MESSAGE =
             "must be 1-128 letters or digits (any script) or . _ : @ + = ~ - ・ ー, starting with a letter or digit";
     private static final Pattern RULE = Pattern.compile(PATTERN);
 
-    private SubjectRef() {
-    }
+    private SubjectRef() {}
 
     public static boolean isValid(String ref) {
         return ref != null && RULE.matcher(ref).matches();

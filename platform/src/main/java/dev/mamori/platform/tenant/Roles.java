@@ -16,6 +16,5 @@ public final class Roles {
     public static final java.util.List<String> ALL =
             java.util.List.of(CLIENT_SYSTEM, PRIVACY_OFFICER, OPERATOR, AUDITOR, SERVICE);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

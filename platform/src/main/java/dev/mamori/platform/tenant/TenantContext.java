@@ -23,6 +23,7 @@ public class TenantContext {
     public static final String GROUP_CLAIM = "group";
     /** What a tenant id looks like, for {@code @Pattern} on a body that names another tenant (joint use). */
     public static final String TENANT_ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
+
     public static final String TENANT_ID_MESSAGE = "must be a tenant id (lower-case letters, digits and '-')";
     private static final Pattern TENANT_ID = Pattern.compile(TENANT_ID_PATTERN);
 
@@ -49,18 +50,23 @@ public class TenantContext {
         String named = request.getHeader(TENANT_HEADER);
         if (named != null) {
             if (!identity.hasRole(Roles.SERVICE)) {
-                throw ProblemException.forbidden("tenant-header-forbidden",
-                        "Only service tokens may name a tenant in " + TENANT_HEADER);
+                throw ProblemException.forbidden(
+                        "tenant-header-forbidden", "Only service tokens may name a tenant in " + TENANT_HEADER);
             }
             if (!TENANT_ID.matcher(named).matches()) {
-                throw ProblemException.badRequest("invalid-tenant-header",
+                throw ProblemException.badRequest(
+                        "invalid-tenant-header",
                         TENANT_HEADER + " must be a tenant id (lower-case letters, digits and '-')");
             }
             return named;
         }
-        return claim(TENANT_CLAIM).orElseThrow(() -> ProblemException.forbidden("tenant-missing",
-                "The token carries no tenant claim" + (identity.hasRole(Roles.SERVICE)
-                        ? "; a service token must name the tenant in " + TENANT_HEADER : "")));
+        return claim(TENANT_CLAIM)
+                .orElseThrow(() -> ProblemException.forbidden(
+                        "tenant-missing",
+                        "The token carries no tenant claim"
+                                + (identity.hasRole(Roles.SERVICE)
+                                        ? "; a service token must name the tenant in " + TENANT_HEADER
+                                        : "")));
     }
 
     /** The company group the caller belongs to, for joint use (APPI Art. 27(5)(iii)). */

@@ -29,10 +29,15 @@ public class TenantHeaderFilter {
             if (caller.isAnonymous() || caller.hasRole(Roles.SERVICE)) {
                 return null;
             }
-            return Response.status(403).type(Problem.MEDIA_TYPE)
-                    .entity(new Problem(Problem.type("tenant-header-forbidden"), "Forbidden", 403,
+            return Response.status(403)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(new Problem(
+                            Problem.type("tenant-header-forbidden"),
+                            "Forbidden",
+                            403,
                             "Only service tokens may name a tenant in " + TenantContext.TENANT_HEADER,
-                            request.getUriInfo().getPath(), null))
+                            request.getUriInfo().getPath(),
+                            null))
                     .build();
         });
     }

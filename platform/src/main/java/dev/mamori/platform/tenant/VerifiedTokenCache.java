@@ -44,25 +44,28 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
     /** The identity attribute holding the text claims read at verification: claim name to value. */
     public static final String CLAIMS = "dev.mamori.token-claims";
     /** The claims read once per verified token (TenantContext asks for them on every call). */
-    static final List<String> READ_CLAIMS = List.of(TenantContext.TENANT_CLAIM, TenantContext.GROUP_CLAIM, "azp",
-            "client_id");
+    static final List<String> READ_CLAIMS =
+            List.of(TenantContext.TENANT_CLAIM, TenantContext.GROUP_CLAIM, "azp", "client_id");
+
     private static final String REMEMBERED = "dev.mamori.token-cache.remembered";
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
     private static final String REQUEST_CONTEXT = AuthenticationRequestContext.class.getName();
 
-    private record Verified(SecurityIdentity identity, long expiresAtMillis) {
-    }
+    private record Verified(SecurityIdentity identity, long expiresAtMillis) {}
 
     private final Cache<String, Verified> verified;
     private final long ttlMillis;
     private final boolean enabled;
 
-    public VerifiedTokenCache(@ConfigProperty(name = "mamori.security.token-cache.max-size", defaultValue = "10000") long maxSize,
-                              @ConfigProperty(name = "mamori.security.token-cache.ttl", defaultValue = "PT5M") Duration ttl) {
+    public VerifiedTokenCache(
+            @ConfigProperty(name = "mamori.security.token-cache.max-size", defaultValue = "10000") long maxSize,
+            @ConfigProperty(name = "mamori.security.token-cache.ttl", defaultValue = "PT5M") Duration ttl) {
         this.enabled = maxSize > 0 && !ttl.isZero() && !ttl.isNegative();
         this.ttlMillis = ttl.toMillis();
-        this.verified = Caffeine.newBuilder().maximumSize(Math.max(1, maxSize)).expireAfterWrite(ttl.isNegative()
-                ? Duration.ZERO : ttl).build();
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(Math.max(1, maxSize))
+                .expireAfterWrite(ttl.isNegative() ? Duration.ZERO : ttl)
+                .build();
     }
 
     @Override
@@ -78,7 +81,8 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
 
     /** A remembered identity, or nothing: the manager then asks the next provider (OIDC), which verifies the token. */
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String token = request.getToken() == null ? null : request.getToken().getToken();
         if (!enabled || token == null) {
             return Uni.createFrom().nullItem();
@@ -91,7 +95,8 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
             verified.invalidate(token);
             return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().item(forThisRequest(hit.identity(), HttpSecurityUtils.getRoutingContextAttribute(request)));
+        return Uni.createFrom()
+                .item(forThisRequest(hit.identity(), HttpSecurityUtils.getRoutingContextAttribute(request)));
     }
 
     /** How many verified tokens are remembered (for tests and metrics). */
@@ -117,19 +122,28 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
 
     /** Adds the claims to an identity the OIDC provider verified just now and remembers it for its token. */
     SecurityIdentity verifiedNow(SecurityIdentity identity) {
-        if (identity == null || identity.isAnonymous() || identity.getAttribute(REMEMBERED) != null
+        if (identity == null
+                || identity.isAnonymous()
+                || identity.getAttribute(REMEMBERED) != null
                 || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return identity;
         }
-        SecurityIdentity withClaims = QuarkusSecurityIdentity.builder(identity).addAttribute(CLAIMS, claims(jwt)).build();
+        SecurityIdentity withClaims = QuarkusSecurityIdentity.builder(identity)
+                .addAttribute(CLAIMS, claims(jwt))
+                .build();
         TokenCredential credential = identity.getCredential(TokenCredential.class);
         String token = credential != null ? credential.getToken() : jwt.getRawToken();
         long exp = jwt.getExpirationTime();
         // A token without an expiry is verified every time rather than trusted for the cache's lifetime.
         if (enabled && token != null && exp > 0) {
             long until = Math.min(exp * 1000, System.currentTimeMillis() + ttlMillis);
-            verified.put(token, new Verified(QuarkusSecurityIdentity.builder(withClaims)
-                    .addAttribute(REMEMBERED, Boolean.TRUE).build(), until));
+            verified.put(
+                    token,
+                    new Verified(
+                            QuarkusSecurityIdentity.builder(withClaims)
+                                    .addAttribute(REMEMBERED, Boolean.TRUE)
+                                    .build(),
+                            until));
         }
         return withClaims;
     }

@@ -8,8 +8,7 @@ package dev.mamori.platform.text;
  */
 public final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /**
      * {@code value} as element text or as the content of a quoted attribute: {@code & < > " '} become character
@@ -22,14 +21,15 @@ public final class Html {
         String s = value.toString();
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
-            String replacement = switch (s.charAt(i)) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
+            String replacement =
+                    switch (s.charAt(i)) {
+                        case '&' -> "&amp;";
+                        case '<' -> "&lt;";
+                        case '>' -> "&gt;";
+                        case '"' -> "&quot;";
+                        case '\'' -> "&#39;";
+                        default -> null;
+                    };
             if (replacement != null) {
                 if (out == null) {
                     out = new StringBuilder(s.length() + 16).append(s, 0, i);

@@ -8,8 +8,7 @@ package dev.mamori.platform.text;
  */
 public final class StorableText {
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     /** Why {@code text} cannot be stored exactly, or {@code null} when it can. */
     public static String problem(CharSequence text) {
@@ -29,7 +28,8 @@ public final class StorableText {
                 if (i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
                     int cp = Character.toCodePoint(c, text.charAt(++i));
                     if ((cp & 0xFFFE) == 0xFFFE) {
-                        return "must not contain the non-character U+" + Integer.toHexString(cp).toUpperCase();
+                        return "must not contain the non-character U+"
+                                + Integer.toHexString(cp).toUpperCase();
                     }
                     continue;
                 }
@@ -39,7 +39,8 @@ public final class StorableText {
                 return "must not contain an unpaired UTF-16 surrogate";
             }
             if ((c >= 0xFDD0 && c <= 0xFDEF) || c == 0xFFFE || c == 0xFFFF) {
-                return "must not contain the non-character U+" + Integer.toHexString(c).toUpperCase();
+                return "must not contain the non-character U+"
+                        + Integer.toHexString(c).toUpperCase();
             }
         }
         return null;
@@ -63,7 +64,11 @@ public final class StorableText {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, text.charAt(++i));
                 out.append((cp & 0xFFFE) == 0xFFFE ? "\uFFFD" : new String(Character.toChars(cp)));
-            } else if (c == 0 || Character.isSurrogate(c) || (c >= 0xFDD0 && c <= 0xFDEF) || c == 0xFFFE || c == 0xFFFF) {
+            } else if (c == 0
+                    || Character.isSurrogate(c)
+                    || (c >= 0xFDD0 && c <= 0xFDEF)
+                    || c == 0xFFFE
+                    || c == 0xFFFF) {
                 out.append('\uFFFD');
             } else {
                 out.append(c);

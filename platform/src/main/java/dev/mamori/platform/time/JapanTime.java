@@ -14,10 +14,10 @@ public final class JapanTime {
 
     /** The zone's id, for configuration defaults that need a constant. */
     public static final String ZONE_ID = "Asia/Tokyo";
+
     public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
-    private JapanTime() {
-    }
+    private JapanTime() {}
 
     /** Today in Japan by {@code clock}. */
     public static LocalDate today(Clock clock) {

@@ -25,15 +25,26 @@ class CanonicalJsonTest {
         Random random = new Random(15001);
         int fast = 0;
         for (int n = 0; n < 20_000; n++) {
-            Object[] values = {text(random, n), (long) random.nextInt(1_000_000), "2026-11-22T23:46:22.123456Z",
-                    text(random, n), random.nextBoolean() ? null : text(random, n), "USE_DECISION", "purpose",
-                    random.nextBoolean() ? null : text(random, n), text(random, n), "SUCCESS", "0".repeat(64)};
+            Object[] values = {
+                text(random, n),
+                (long) random.nextInt(1_000_000),
+                "2026-11-22T23:46:22.123456Z",
+                text(random, n),
+                random.nextBoolean() ? null : text(random, n),
+                "USE_DECISION",
+                "purpose",
+                random.nextBoolean() ? null : text(random, n),
+                text(random, n),
+                "SUCCESS",
+                "0".repeat(64)
+            };
             byte[] ours = CanonicalJson.array(values);
             if (ours != null) {
                 fast++;
                 assertArrayEquals(JACKSON.writeValueAsBytes(Arrays.asList(values)), ours, Arrays.toString(values));
             } else {
-                assertEquals(false, Arrays.stream(values).allMatch(v -> !(v instanceof String s) || CanonicalJson.plain(s)));
+                assertEquals(
+                        false, Arrays.stream(values).allMatch(v -> !(v instanceof String s) || CanonicalJson.plain(s)));
             }
         }
         // Most lines take the shortcut, otherwise it would not be worth having.
@@ -54,8 +65,22 @@ class CanonicalJsonTest {
                 resources[i] = random.nextInt(10) == 0 ? null : text(random, n);
                 micros[i] = 1_763_870_000_000_000L + random.nextInt(Integer.MAX_VALUE);
             }
-            Object[] values = {"tenant-a", (long) n, "2026-11-22T23:46:22.123456Z", "service-account-a", "client",
-                    "USE_DECISION", "purpose", null, null, "SUCCESS", "0".repeat(64), subjects, resources, micros};
+            Object[] values = {
+                "tenant-a",
+                (long) n,
+                "2026-11-22T23:46:22.123456Z",
+                "service-account-a",
+                "client",
+                "USE_DECISION",
+                "purpose",
+                null,
+                null,
+                "SUCCESS",
+                "0".repeat(64),
+                subjects,
+                resources,
+                micros
+            };
             byte[] ours = CanonicalJson.array(values);
             if (ours != null) {
                 fast++;
@@ -71,8 +96,18 @@ class CanonicalJsonTest {
 
     @Test
     void shouldTakeTheShortcutForTypicalLinesAndNotForEscapes() {
-        assertNotNull(CanonicalJson.array("tenant-a", 1L, "2026-01-01T00:00Z", "山田 花子", null, "CONSENT_GIVEN",
-                "consent", "7d0e", "cust-0001", "SUCCESS", "00"));
+        assertNotNull(CanonicalJson.array(
+                "tenant-a",
+                1L,
+                "2026-01-01T00:00Z",
+                "山田 花子",
+                null,
+                "CONSENT_GIVEN",
+                "consent",
+                "7d0e",
+                "cust-0001",
+                "SUCCESS",
+                "00"));
         assertNull(CanonicalJson.array("tenant-a", 1L, "line\nbreak"));
         assertNull(CanonicalJson.array("quote\"d"));
         assertNull(CanonicalJson.array("emoji \ud83d\ude00"));

@@ -18,18 +18,29 @@ import org.junit.jupiter.api.Test;
 /** Each case here once made a wrong legal record or a 500; each must now be refused with the field's path. */
 class StrictJsonTest {
 
-    enum Decision { GIVEN, REFUSED }
-
-    record Consent(Decision decision, String subjectRef, Integer days, int count, boolean flag, List<String> items,
-                   LocalDate collectedAt, OffsetDateTime capturedAt, Instant at, Map<String, Object> evidence,
-                   JsonNode answers) {
+    enum Decision {
+        GIVEN,
+        REFUSED
     }
+
+    record Consent(
+            Decision decision,
+            String subjectRef,
+            Integer days,
+            int count,
+            boolean flag,
+            List<String> items,
+            LocalDate collectedAt,
+            OffsetDateTime capturedAt,
+            Instant at,
+            Map<String, Object> evidence,
+            JsonNode answers) {}
 
     private final ObjectMapper json = StrictJson.apply(new ObjectMapper().registerModule(new JavaTimeModule()));
 
     private String refusedField(String body) {
-        JsonMappingException e = assertThrows(JsonMappingException.class, () -> json.readValue(body, Consent.class),
-                body);
+        JsonMappingException e =
+                assertThrows(JsonMappingException.class, () -> json.readValue(body, Consent.class), body);
         return e.getPath().isEmpty() ? "" : e.getPath().get(0).getFieldName();
     }
 
@@ -84,7 +95,8 @@ class StrictJsonTest {
 
     @Test
     void a_key_twice_is_refused() {
-        assertThrows(Exception.class, () -> json.readValue("{\"subjectRef\":\"a\",\"subjectRef\":\"b\"}", Consent.class));
+        assertThrows(
+                Exception.class, () -> json.readValue("{\"subjectRef\":\"a\",\"subjectRef\":\"b\"}", Consent.class));
     }
 
     @Test

@@ -34,7 +34,8 @@ class BackoffTest {
         assertEquals(Duration.ofMillis(7200), backoff.delay(3, 0.5));
         for (int i = 0; i < 1_000; i++) {
             Duration d = backoff.delay(20);
-            assertTrue(d.compareTo(Duration.ofMinutes(8)) >= 0 && d.compareTo(Duration.ofMinutes(10)) <= 0, d.toString());
+            assertTrue(
+                    d.compareTo(Duration.ofMinutes(8)) >= 0 && d.compareTo(Duration.ofMinutes(10)) <= 0, d.toString());
         }
         Backoff exact = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), 0);
         assertEquals(Duration.ofSeconds(4), exact.delay(3));
@@ -43,8 +44,11 @@ class BackoffTest {
     @Test
     void shouldRefuseSettingsThatMakeNoSense() {
         assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ZERO, Duration.ofSeconds(1), 0.1));
-        assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 0.1));
-        assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(2), 1.0));
-        assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(2), -0.1));
+        assertThrows(
+                IllegalArgumentException.class, () -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 0.1));
+        assertThrows(
+                IllegalArgumentException.class, () -> new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(2), 1.0));
+        assertThrows(
+                IllegalArgumentException.class, () -> new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(2), -0.1));
     }
 }

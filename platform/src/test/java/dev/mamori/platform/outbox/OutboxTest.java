@@ -36,8 +36,13 @@ class OutboxTest {
     private static EmbeddedPostgres postgres;
 
     private static final OutboxTable TABLE = OutboxTable.builder("test", "test_outbox")
-            .queued("QUEUED").retrying("RETRYING").dead("FAILED").delivered("DONE", "CONFIRMED")
-            .touchedAt("updated_at").readyWhen("t.blocked = false").build();
+            .queued("QUEUED")
+            .retrying("RETRYING")
+            .dead("FAILED")
+            .delivered("DONE", "CONFIRMED")
+            .touchedAt("updated_at")
+            .readyWhen("t.blocked = false")
+            .build();
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -55,7 +60,8 @@ class OutboxTest {
 
     @BeforeEach
     void table() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS test_outbox");
             s.execute("""
                     CREATE TABLE test_outbox (
@@ -146,8 +152,9 @@ class OutboxTest {
 
     private static List<UUID> insert(int n, String tenant) throws SQLException {
         List<UUID> ids = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO test_outbox (id, tenant_id, status, next_attempt_at) VALUES (?, ?, 'QUEUED', now())")) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO test_outbox (id, tenant_id, status, next_attempt_at) VALUES (?, ?, 'QUEUED', now())")) {
             for (int i = 0; i < n; i++) {
                 UUID id = UUID.randomUUID();
                 s.setObject(1, id);
@@ -161,8 +168,8 @@ class OutboxTest {
     }
 
     private static Object column(UUID id, String column) throws SQLException {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT " + column + " FROM test_outbox WHERE id = ?")) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement("SELECT " + column + " FROM test_outbox WHERE id = ?")) {
             s.setObject(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -172,7 +179,8 @@ class OutboxTest {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
             c.commit();
         }
@@ -183,13 +191,18 @@ class OutboxTest {
     }
 
     private double count(String event) {
-        return meters.get("mamori.outbox.rows").tag("outbox", "test").tag("event", event).counter().count();
+        return meters.get("mamori.outbox.rows")
+                .tag("outbox", "test")
+                .tag("event", event)
+                .counter()
+                .count();
     }
 
     @Test
     void shouldGiveEachDueRowToOneReplicaOnlyWhileBothClaimAtOnce() throws Exception {
         List<UUID> ids = insert(5, "tenant-a");
-        try (Connection a = connect(); Connection b = connect()) {
+        try (Connection a = connect();
+                Connection b = connect()) {
             // A has claimed (its transaction still open, its rows locked); B claims at the same moment.
             Outbox.Claim first = await(outbox(a, 5).claim(3));
             Outbox.Claim second = await(outbox(b, 5).claim(10));
@@ -226,10 +239,14 @@ class OutboxTest {
         }
         assertEquals(List.of(id), taken.ids());
         assertEquals(2, taken.rows().get(0).attempts());
-        try (Connection a = connect(); Connection b = connect()) {
-            assertEquals(Outbox.Settled.NOT_HELD, await(outbox(a, 5).delivered(dead.lease(), dead.rows().get(0), "DONE")));
+        try (Connection a = connect();
+                Connection b = connect()) {
+            assertEquals(
+                    Outbox.Settled.NOT_HELD,
+                    await(outbox(a, 5).delivered(dead.lease(), dead.rows().get(0), "DONE")));
             a.commit();
-            assertEquals(Outbox.Settled.DELIVERED,
+            assertEquals(
+                    Outbox.Settled.DELIVERED,
                     await(outbox(b, 5).delivered(taken.lease(), taken.rows().get(0), "CONFIRMED")));
             b.commit();
         }
@@ -241,8 +258,9 @@ class OutboxTest {
         try (Connection c = connect()) {
             assertTrue(await(outbox(c, 5).claim()).isEmpty(), "a delivered row is never sent again");
             // Nor does a late failure report undo the delivery.
-            assertEquals(Outbox.Settled.NOT_HELD, await(outbox(c, 5).failed(taken.lease(), taken.rows().get(0),
-                    "HTTP 503", true)));
+            assertEquals(
+                    Outbox.Settled.NOT_HELD,
+                    await(outbox(c, 5).failed(taken.lease(), taken.rows().get(0), "HTTP 503", true)));
             c.commit();
         }
         assertEquals("CONFIRMED", column(id, "status"));
@@ -254,14 +272,17 @@ class OutboxTest {
         try (Connection c = connect()) {
             Outbox outbox = outbox(c, 2);
             Outbox.Claim claim = await(outbox.claim());
-            assertEquals(Outbox.Settled.RETRYING, await(outbox.failed(claim.lease(), claim.rows().get(0), "HTTP 503", true)));
+            assertEquals(
+                    Outbox.Settled.RETRYING,
+                    await(outbox.failed(claim.lease(), claim.rows().get(0), "HTTP 503", true)));
             c.commit();
         }
         assertEquals("RETRYING", column(id, "status"));
         assertEquals("HTTP 503", column(id, "last_error"));
         assertTrue(column(id, "updated_at") != null, "the row's updated_at is touched");
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT extract(epoch FROM next_attempt_at - now()) FROM test_outbox")) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT extract(epoch FROM next_attempt_at - now()) FROM test_outbox")) {
             rs.next();
             double wait = rs.getDouble(1);
             assertTrue(wait > 29 && wait <= 30, "waits the base, 30 s: " + wait);
@@ -273,7 +294,9 @@ class OutboxTest {
             Outbox outbox = outbox(c, 2);
             Outbox.Claim claim = await(outbox.claim());
             assertEquals(2, claim.rows().get(0).attempts());
-            assertEquals(Outbox.Settled.DEAD, await(outbox.failed(claim.lease(), claim.rows().get(0), "HTTP 500", true)));
+            assertEquals(
+                    Outbox.Settled.DEAD,
+                    await(outbox.failed(claim.lease(), claim.rows().get(0), "HTTP 500", true)));
             c.commit();
         }
         assertEquals("FAILED", column(id, "status"));
@@ -298,8 +321,9 @@ class OutboxTest {
         try (Connection c = connect()) {
             Outbox outbox = outbox(c, 20);
             Outbox.Claim claim = await(outbox.claim());
-            assertEquals(Outbox.Settled.DEAD, await(outbox.failed(claim.lease(), claim.rows().get(0),
-                    "HTTP 422: refused", false)));
+            assertEquals(
+                    Outbox.Settled.DEAD,
+                    await(outbox.failed(claim.lease(), claim.rows().get(0), "HTTP 422: refused", false)));
             c.commit();
         }
         assertEquals("FAILED", column(id, "status"));
@@ -321,7 +345,9 @@ class OutboxTest {
             Outbox.Claim sending = await(outbox.claim());
             a.commit();
             assertEquals(0, await(outbox.retry("true", Map.of())), "claimed and being sent: left to that attempt");
-            assertEquals(Outbox.Settled.DELIVERED, await(outbox.delivered(sending.lease(), sending.rows().get(0), "DONE")));
+            assertEquals(
+                    Outbox.Settled.DELIVERED,
+                    await(outbox.delivered(sending.lease(), sending.rows().get(0), "DONE")));
             a.commit();
         }
     }
@@ -345,15 +371,26 @@ class OutboxTest {
         try (Connection c = connect()) {
             Outbox outbox = outbox(c, 5);
             Outbox.Claim claim = await(outbox.claim());
-            assertThrows(IllegalArgumentException.class, () -> outbox.delivered(claim.lease(), claim.rows().get(0), "FAILED"));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> outbox.delivered(claim.lease(), claim.rows().get(0), "FAILED"));
             c.rollback();
         }
         assertEquals("QUEUED", column(id, "status"));
-        assertThrows(IllegalArgumentException.class, () -> OutboxTable.builder("x", "t; DROP TABLE t").queued("Q")
-                .dead("D").delivered("OK").build());
-        assertThrows(IllegalArgumentException.class, () -> OutboxTable.builder("x", "t").queued("Q' OR '1'='1")
-                .dead("D").delivered("OK").build());
-        assertThrows(IllegalArgumentException.class, () -> OutboxTable.builder("x", "t").queued("Q")
-                .dead("Q").delivered("OK").build());
+        assertThrows(IllegalArgumentException.class, () -> OutboxTable.builder("x", "t; DROP TABLE t")
+                .queued("Q")
+                .dead("D")
+                .delivered("OK")
+                .build());
+        assertThrows(IllegalArgumentException.class, () -> OutboxTable.builder("x", "t")
+                .queued("Q' OR '1'='1")
+                .dead("D")
+                .delivered("OK")
+                .build());
+        assertThrows(IllegalArgumentException.class, () -> OutboxTable.builder("x", "t")
+                .queued("Q")
+                .dead("Q")
+                .delivered("OK")
+                .build());
     }
 }

@@ -29,9 +29,10 @@ class PageTest {
 
     @Test
     void aCursorPageNamesItsLastItemsCursor() {
-        record Event(long seq) {
-        }
-        assertEquals("7", Page.after(List.of(new Event(6), new Event(7)), 2, Event::seq).next());
+        record Event(long seq) {}
+        assertEquals(
+                "7",
+                Page.after(List.of(new Event(6), new Event(7)), 2, Event::seq).next());
         assertNull(Page.after(List.of(new Event(6)), 2, Event::seq).next());
         assertNull(Page.after(List.<Event>of(), 2, Event::seq).next());
     }

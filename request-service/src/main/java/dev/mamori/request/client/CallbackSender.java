@@ -45,8 +45,7 @@ public class CallbackSender {
     private final SignedSender sender;
     private final RequestConfig config;
 
-    public CallbackSender(Vertx vertx, RequestConfig config, ClientSystemsConfig clientSystems,
-                          OutboundUrls outbound) {
+    public CallbackSender(Vertx vertx, RequestConfig config, ClientSystemsConfig clientSystems, OutboundUrls outbound) {
         this.config = config;
         RequestConfig.Callback cb = config.callback();
         WebClientOptions options = new WebClientOptions()
@@ -59,8 +58,9 @@ public class CallbackSender {
         this.sender = new SignedSender(vertx, outbound, options, cb.timeout());
         // The dev secret is published in this repository: a signature made with it proves nothing, so a packaged
         // service refuses to start with it rather than sign real callbacks (APPI Art. 23, security control measures).
-        if (LaunchMode.current() == LaunchMode.NORMAL && (cb.defaultSecret().equals(RequestConfig.DEV_CALLBACK_SECRET)
-                || cb.secrets().containsValue(RequestConfig.DEV_CALLBACK_SECRET))) {
+        if (LaunchMode.current() == LaunchMode.NORMAL
+                && (cb.defaultSecret().equals(RequestConfig.DEV_CALLBACK_SECRET)
+                        || cb.secrets().containsValue(RequestConfig.DEV_CALLBACK_SECRET))) {
             throw new IllegalStateException("Callbacks would be signed with the published dev secret: set "
                     + "MAMORI_CALLBACK_SECRET (and mamori.request.callback.secrets.<tenant>) to secrets of your own");
         }
@@ -73,22 +73,40 @@ public class CallbackSender {
 
     Uni<Delivery> post(String tenant, TaskAction action, String key, Envelope envelope) {
         if (envelope.url() == null) {
-            return Uni.createFrom().item(new Delivery(false, false, null, null,
-                    "no client-system callback URL: give one on the request or in the tenant's request settings, "
-                            + "then retry"));
+            return Uni.createFrom()
+                    .item(new Delivery(
+                            false,
+                            false,
+                            null,
+                            null,
+                            "no client-system callback URL: give one on the request or in the tenant's request settings, "
+                                    + "then retry"));
         }
         byte[] body = envelope.body().getBytes(StandardCharsets.UTF_8);
         // A refusal of the URL (checked again now: the name may resolve to an internal address by now) is the task's
         // recorded failure, not retried by itself: an operator retries once the URL or rule is fixed.
-        return sender.post(tenant, envelope.url(), body, secretOf(tenant), Map.of(
-                        EVENT, action == TaskAction.PASS_CORRECTION ? "request.correction" : "request.status",
-                        DELIVERY, key,
-                        Idempotency.HEADER, key))
+        return sender.post(
+                        tenant,
+                        envelope.url(),
+                        body,
+                        secretOf(tenant),
+                        Map.of(
+                                EVENT,
+                                action == TaskAction.PASS_CORRECTION ? "request.correction" : "request.status",
+                                DELIVERY,
+                                key,
+                                Idempotency.HEADER,
+                                key))
                 .map(response -> response.ok()
                         ? Delivery.ok(response.status(), null)
                         : Delivery.failed(response.status(), "client system answered HTTP " + response.status()))
-                .onFailure(OutboundUrls.Refused.class).recoverWithItem(refused -> new Delivery(false, false, null,
-                        null, "refused to call the client system: the URL " + refused.getMessage()));
+                .onFailure(OutboundUrls.Refused.class)
+                .recoverWithItem(refused -> new Delivery(
+                        false,
+                        false,
+                        null,
+                        null,
+                        "refused to call the client system: the URL " + refused.getMessage()));
     }
 
     /**
@@ -97,11 +115,12 @@ public class CallbackSender {
      */
     static TrustOptions trustOptions(Vertx vertx, ClientSystemsConfig.TrustStore store, String path) {
         String password = store.password().orElse(null);
-        TrustOptions configured = switch (store.type()) {
-            case PKCS12 -> new PfxOptions().setPath(path).setPassword(password);
-            case JKS -> new JksOptions().setPath(path).setPassword(password);
-            case PEM -> new PemTrustOptions().addCertPath(path);
-        };
+        TrustOptions configured =
+                switch (store.type()) {
+                    case PKCS12 -> new PfxOptions().setPath(path).setPassword(password);
+                    case JKS -> new JksOptions().setPath(path).setPassword(password);
+                    case PEM -> new PemTrustOptions().addCertPath(path);
+                };
         try {
             X509TrustManager own = x509(configured.getTrustManagerFactory(vertx.getDelegate()));
             TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -149,6 +168,8 @@ public class CallbackSender {
     }
 
     String secretOf(String tenant) {
-        return config.callback().secrets().getOrDefault(tenant, config.callback().defaultSecret());
+        return config.callback()
+                .secrets()
+                .getOrDefault(tenant, config.callback().defaultSecret());
     }
 }

@@ -17,9 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ClientSecretCheck {
 
     public ClientSecretCheck(@ConfigProperty(name = "quarkus.oidc-client.credentials.secret") Optional<String> secret) {
-        if (LaunchMode.current() == LaunchMode.NORMAL && secret.filter(s -> !s.isBlank()).isEmpty()) {
-            throw new IllegalStateException("OIDC_CLIENT_SECRET is not set: request-service needs the secret of its "
-                    + "client at the OIDC provider (quarkus.oidc-client.credentials.secret) to call the other services");
+        if (LaunchMode.current() == LaunchMode.NORMAL
+                && secret.filter(s -> !s.isBlank()).isEmpty()) {
+            throw new IllegalStateException(
+                    "OIDC_CLIENT_SECRET is not set: request-service needs the secret of its "
+                            + "client at the OIDC provider (quarkus.oidc-client.credentials.secret) to call the other services");
         }
     }
 }

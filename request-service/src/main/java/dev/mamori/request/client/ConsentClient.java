@@ -25,12 +25,15 @@ interface ConsentClient {
 
     @GET
     @Path("/consents")
-    Uni<String> consents(@Encoded @PathParam("subjectRef") String subjectRef,
-                         @HeaderParam(TenantContext.TENANT_HEADER) String tenant);
+    Uni<String> consents(
+            @Encoded @PathParam("subjectRef") String subjectRef,
+            @HeaderParam(TenantContext.TENANT_HEADER) String tenant);
 
     @POST
     @Path("/use-stops")
-    Uni<String> stopUse(@Encoded @PathParam("subjectRef") String subjectRef,
-                        @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
-                        @HeaderParam(Idempotency.HEADER) String idempotencyKey, String body);
+    Uni<String> stopUse(
+            @Encoded @PathParam("subjectRef") String subjectRef,
+            @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            String body);
 }

@@ -22,8 +22,8 @@ public record Delivery(boolean ok, boolean retryable, Integer httpStatus, String
     }
 
     public static Delivery failed(Integer status, String error) {
-        boolean retryable = status == null || status >= 500 || status == 408 || status == 409 || status == 429
-                || status == 401;
+        boolean retryable =
+                status == null || status >= 500 || status == 408 || status == 409 || status == 429 || status == 401;
         return new Delivery(false, retryable, status, null, error, null);
     }
 }

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 interface PurposeCatalogueClient {
 
     @GET
-    Uni<String> purposes(@HeaderParam(TenantContext.TENANT_HEADER) String tenant,
-                         @QueryParam("offset") String offset, @QueryParam("limit") int limit);
+    Uni<String> purposes(
+            @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
+            @QueryParam("offset") String offset,
+            @QueryParam("limit") int limit);
 }

@@ -26,13 +26,17 @@ interface RetentionClient {
 
     @GET
     @Path("/holdings")
-    Uni<String> holdings(@Encoded @PathParam("subjectRef") String subjectRef,
-                         @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
-                         @QueryParam("offset") String offset, @QueryParam("limit") int limit);
+    Uni<String> holdings(
+            @Encoded @PathParam("subjectRef") String subjectRef,
+            @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
+            @QueryParam("offset") String offset,
+            @QueryParam("limit") int limit);
 
     @POST
     @Path("/erasure")
-    Uni<String> erase(@Encoded @PathParam("subjectRef") String subjectRef,
-                      @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
-                      @HeaderParam(Idempotency.HEADER) String idempotencyKey, String body);
+    Uni<String> erase(
+            @Encoded @PathParam("subjectRef") String subjectRef,
+            @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            String body);
 }

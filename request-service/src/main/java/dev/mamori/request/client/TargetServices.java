@@ -45,10 +45,15 @@ public class TargetServices {
     private final ObjectMapper json;
     private final Duration timeout;
 
-    public TargetServices(@RestClient ConsentClient consent, @RestClient PurposeCatalogueClient purposeCatalogue,
-                          @RestClient RetentionClient retention, @RestClient DataCategoryClient dataCategories,
-                          @RestClient ThirdpartyClient thirdparty, CallbackSender callbacks, ObjectMapper json,
-                          dev.mamori.request.service.RequestConfig config) {
+    public TargetServices(
+            @RestClient ConsentClient consent,
+            @RestClient PurposeCatalogueClient purposeCatalogue,
+            @RestClient RetentionClient retention,
+            @RestClient DataCategoryClient dataCategories,
+            @RestClient ThirdpartyClient thirdparty,
+            CallbackSender callbacks,
+            ObjectMapper json,
+            dev.mamori.request.service.RequestConfig config) {
         this.consent = consent;
         this.purposeCatalogue = purposeCatalogue;
         this.retention = retention;
@@ -66,39 +71,53 @@ public class TargetServices {
         // '+' as a space would act on another person.
         String subject = envelope.subjectRef() == null ? null : SubjectRef.pathSegment(envelope.subjectRef());
         boolean forPurposes = FOR_PURPOSE_NOTIFICATION.equals(envelope.body());
-        Uni<Delivery> call = switch (action) {
-            case FETCH_CONSENTS -> forPurposes ? consentsWithPurposes(subject, tenant)
-                    : consent.consents(subject, tenant).map(body -> Delivery.ok(200, body));
-            case FETCH_HOLDINGS -> all(offset -> retention.holdings(subject, tenant, offset, PAGE))
-                    .chain(items -> forPurposes ? withCategories(items, tenant)
-                            : Uni.createFrom().item(Delivery.ok(200, write(items))));
-            case FETCH_RECORDS -> Uni.combine().all()
-                    .unis(all(offset -> thirdparty.provisions(subject, tenant, offset, PAGE)),
-                            all(offset -> thirdparty.receipts(subject, tenant, offset, PAGE)))
-                    .asTuple()
-                    .map(both -> {
-                        ObjectNode records = json.createObjectNode();
-                        records.set("provisions", both.getItem1());
-                        records.set("receipts", both.getItem2());
-                        return Delivery.ok(200, write(records));
-                    });
-            case STOP_USE -> consent.stopUse(subject, tenant, key, envelope.body()).map(body -> Delivery.ok(201, body));
-            case ERASE -> retention.erase(subject, tenant, key, envelope.body()).map(body -> Delivery.ok(200, body));
-            case STOP_PROVISION -> thirdparty.stopProvision(subject, tenant, key, envelope.body())
-                    .map(body -> Delivery.ok(201, body));
-            case PASS_CORRECTION, STATUS_CALLBACK -> callbacks.post(tenant, action, key, envelope);
-        };
-        return call
-                .ifNoItem().after(timeout).failWith(() -> new java.util.concurrent.TimeoutException(
-                        "no answer within " + timeout.toSeconds() + " s"))
-                .onFailure().recoverWithItem(t -> failure(action, t));
+        Uni<Delivery> call =
+                switch (action) {
+                    case FETCH_CONSENTS ->
+                        forPurposes
+                                ? consentsWithPurposes(subject, tenant)
+                                : consent.consents(subject, tenant).map(body -> Delivery.ok(200, body));
+                    case FETCH_HOLDINGS ->
+                        all(offset -> retention.holdings(subject, tenant, offset, PAGE))
+                                .chain(items -> forPurposes
+                                        ? withCategories(items, tenant)
+                                        : Uni.createFrom().item(Delivery.ok(200, write(items))));
+                    case FETCH_RECORDS ->
+                        Uni.combine()
+                                .all()
+                                .unis(
+                                        all(offset -> thirdparty.provisions(subject, tenant, offset, PAGE)),
+                                        all(offset -> thirdparty.receipts(subject, tenant, offset, PAGE)))
+                                .asTuple()
+                                .map(both -> {
+                                    ObjectNode records = json.createObjectNode();
+                                    records.set("provisions", both.getItem1());
+                                    records.set("receipts", both.getItem2());
+                                    return Delivery.ok(200, write(records));
+                                });
+                    case STOP_USE ->
+                        consent.stopUse(subject, tenant, key, envelope.body()).map(body -> Delivery.ok(201, body));
+                    case ERASE ->
+                        retention.erase(subject, tenant, key, envelope.body()).map(body -> Delivery.ok(200, body));
+                    case STOP_PROVISION ->
+                        thirdparty
+                                .stopProvision(subject, tenant, key, envelope.body())
+                                .map(body -> Delivery.ok(201, body));
+                    case PASS_CORRECTION, STATUS_CALLBACK -> callbacks.post(tenant, action, key, envelope);
+                };
+        return call.ifNoItem()
+                .after(timeout)
+                .failWith(() ->
+                        new java.util.concurrent.TimeoutException("no answer within " + timeout.toSeconds() + " s"))
+                .onFailure()
+                .recoverWithItem(t -> failure(action, t));
     }
 
     /** The person's consents and, as {@code purposeCatalogue}, the tenant's purposes with their titles. */
     private Uni<Delivery> consentsWithPurposes(String subject, String tenant) {
-        return Uni.combine().all()
-                .unis(consent.consents(subject, tenant),
-                        all(offset -> purposeCatalogue.purposes(tenant, offset, PAGE)))
+        return Uni.combine()
+                .all()
+                .unis(consent.consents(subject, tenant), all(offset -> purposeCatalogue.purposes(tenant, offset, PAGE)))
                 .asTuple()
                 .map(both -> {
                     JsonNode consents = read(both.getItem1());
@@ -122,10 +141,13 @@ public class TargetServices {
         ArrayNode categories = json.createArrayNode();
         Uni<Void> fetched = Uni.createFrom().voidItem();
         for (String code : codes) {
-            fetched = fetched.chain(() -> dataCategories.category(code, tenant)
+            fetched = fetched.chain(() -> dataCategories
+                    .category(code, tenant)
                     .map(body -> (JsonNode) read(body))
-                    .onFailure(t -> t instanceof WebApplicationException wae && wae.getResponse() != null
-                            && wae.getResponse().getStatus() == 404).recoverWithNull()
+                    .onFailure(t -> t instanceof WebApplicationException wae
+                            && wae.getResponse() != null
+                            && wae.getResponse().getStatus() == 404)
+                    .recoverWithNull()
                     .invoke(category -> {
                         if (category != null) {
                             categories.add(category);
@@ -178,19 +200,24 @@ public class TargetServices {
             // thirdparty-service answers 409 provision-stop-exists when a stop of this person is already in force
             // (e.g. from an earlier request). What Art. 35(3) asks for is then already so: the task is done, with a
             // note, rather than retried until it fails and the request cannot complete.
-            if (action == TaskAction.STOP_PROVISION && status == 409
+            if (action == TaskAction.STOP_PROVISION
+                    && status == 409
                     && PROVISION_STOP_EXISTS.equals(problemKind(detail))) {
-                return Delivery.alreadyDone(status, alreadyInForce(detail), "a provision stop was already in force"
-                        + (problemDetail(detail) == null ? "" : ": " + abbreviate(problemDetail(detail))));
+                return Delivery.alreadyDone(
+                        status,
+                        alreadyInForce(detail),
+                        "a provision stop was already in force"
+                                + (problemDetail(detail) == null ? "" : ": " + abbreviate(problemDetail(detail))));
             }
-            return Delivery.failed(status, "HTTP " + status + (detail == null || detail.isBlank() ? ""
-                    : ": " + abbreviate(detail)));
+            return Delivery.failed(
+                    status, "HTTP " + status + (detail == null || detail.isBlank() ? "" : ": " + abbreviate(detail)));
         }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+        String message = root.getMessage() == null
+                ? root.getClass().getSimpleName()
                 : root.getClass().getSimpleName() + ": " + root.getMessage();
         return Delivery.failed(null, abbreviate(message));
     }

@@ -26,19 +26,25 @@ interface ThirdpartyClient {
 
     @GET
     @Path("/provisions")
-    Uni<String> provisions(@Encoded @PathParam("subjectRef") String subjectRef,
-                           @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
-                           @QueryParam("offset") String offset, @QueryParam("limit") int limit);
+    Uni<String> provisions(
+            @Encoded @PathParam("subjectRef") String subjectRef,
+            @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
+            @QueryParam("offset") String offset,
+            @QueryParam("limit") int limit);
 
     @GET
     @Path("/receipts")
-    Uni<String> receipts(@Encoded @PathParam("subjectRef") String subjectRef,
-                         @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
-                         @QueryParam("offset") String offset, @QueryParam("limit") int limit);
+    Uni<String> receipts(
+            @Encoded @PathParam("subjectRef") String subjectRef,
+            @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
+            @QueryParam("offset") String offset,
+            @QueryParam("limit") int limit);
 
     @POST
     @Path("/provision-stops")
-    Uni<String> stopProvision(@Encoded @PathParam("subjectRef") String subjectRef,
-                              @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
-                              @HeaderParam(Idempotency.HEADER) String idempotencyKey, String body);
+    Uni<String> stopProvision(
+            @Encoded @PathParam("subjectRef") String subjectRef,
+            @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            String body);
 }

@@ -24,7 +24,9 @@ public class DataSubjectRequestRepository implements PanacheRepositoryBase<DataS
 
     /** The request row locked for the rest of the transaction, so two status changes cannot interleave. */
     public Uni<DataSubjectRequest> lockForTenant(String tenantId, UUID id) {
-        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return find("tenantId = ?1 and id = ?2", tenantId, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     /**
@@ -33,8 +35,9 @@ public class DataSubjectRequestRepository implements PanacheRepositoryBase<DataS
      */
     public Uni<Void> lockIntake(String tenantId, String subjectRef, RequestType type) {
         String key = "request-intake|" + tenantId + "|" + type + "|" + subjectRef;
-        return Panache.getSession().chain(s -> s
-                        .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(hashtextextended(:k, 0)) AS text)", String.class)
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT CAST(pg_advisory_xact_lock(hashtextextended(:k, 0)) AS text)", String.class)
                         .setParameter("k", key)
                         .getSingleResult())
                 .replaceWithVoid();
@@ -42,13 +45,18 @@ public class DataSubjectRequestRepository implements PanacheRepositoryBase<DataS
 
     /** The open request of this person and type, if there is one. */
     public Uni<DataSubjectRequest> findOpen(String tenantId, String subjectRef, RequestType type) {
-        return find("tenantId = ?1 and subjectRef = ?2 and type = ?3 and status not in ?4",
-                tenantId, subjectRef, type, RequestStatus.TERMINAL).firstResult();
+        return find(
+                        "tenantId = ?1 and subjectRef = ?2 and type = ?3 and status not in ?4",
+                        tenantId,
+                        subjectRef,
+                        type,
+                        RequestStatus.TERMINAL)
+                .firstResult();
     }
 
     /** A page of the tenant's requests matching {@code search}, oldest arrival first (the order they are due in). */
-    public Uni<List<DataSubjectRequest>> search(String tenantId, RequestSearch search, LocalDate today, int offset,
-                                                int limit) {
+    public Uni<List<DataSubjectRequest>> search(
+            String tenantId, RequestSearch search, LocalDate today, int offset, int limit) {
         StringBuilder where = new StringBuilder("tenantId = :tenant");
         Parameters params = Parameters.with("tenant", tenantId);
         if (!search.statuses().isEmpty()) {
@@ -68,9 +76,10 @@ public class DataSubjectRequestRepository implements PanacheRepositoryBase<DataS
             params.and("external", search.externalId());
         }
         if (search.overdue() != null) {
-            where.append(search.overdue()
-                    ? " and dueOn < :today and status not in :terminal"
-                    : " and (dueOn >= :today or status in :terminal)");
+            where.append(
+                    search.overdue()
+                            ? " and dueOn < :today and status not in :terminal"
+                            : " and (dueOn >= :today or status in :terminal)");
             params.and("today", today).and("terminal", RequestStatus.TERMINAL);
         }
         return find(where.toString(), Sort.by("receivedAt").and("id"), params)
@@ -80,17 +89,25 @@ public class DataSubjectRequestRepository implements PanacheRepositoryBase<DataS
 
     /** Open requests due on or before {@code until}, most urgent first. */
     public Uni<List<DataSubjectRequest>> openDueBy(String tenantId, LocalDate until, int offset, int limit) {
-        return find("tenantId = ?1 and status not in ?2 and dueOn <= ?3", Sort.by("dueOn").and("receivedAt").and("id"),
-                tenantId, RequestStatus.TERMINAL, until)
+        return find(
+                        "tenantId = ?1 and status not in ?2 and dueOn <= ?3",
+                        Sort.by("dueOn").and("receivedAt").and("id"),
+                        tenantId,
+                        RequestStatus.TERMINAL,
+                        until)
                 .range(offset, offset + limit - 1)
                 .list();
     }
 
     /** The tenant's requests that arrived in [from, to), oldest first, for the PrivacyMark record. */
-    public Uni<List<DataSubjectRequest>> receivedBetween(String tenantId, java.time.OffsetDateTime from,
-                                                         java.time.OffsetDateTime to, int limit) {
-        return find("tenantId = ?1 and receivedAt >= ?2 and receivedAt < ?3", Sort.by("receivedAt").and("id"),
-                tenantId, from, to)
+    public Uni<List<DataSubjectRequest>> receivedBetween(
+            String tenantId, java.time.OffsetDateTime from, java.time.OffsetDateTime to, int limit) {
+        return find(
+                        "tenantId = ?1 and receivedAt >= ?2 and receivedAt < ?3",
+                        Sort.by("receivedAt").and("id"),
+                        tenantId,
+                        from,
+                        to)
                 .range(0, limit - 1)
                 .list();
     }

@@ -24,8 +24,11 @@ public class FulfilmentTaskRepository implements PanacheRepositoryBase<Fulfilmen
      * until the earlier callbacks of its request are delivered, so they arrive in order.
      */
     public static final OutboxTable OUTBOX = OutboxTable.builder("fulfilment", "fulfilment_task")
-            .queued(TaskStatus.QUEUED.name()).retrying(TaskStatus.RETRYING.name()).dead(TaskStatus.FAILED.name())
-            .delivered(TaskStatus.DONE.name()).touchedAt("updated_at")
+            .queued(TaskStatus.QUEUED.name())
+            .retrying(TaskStatus.RETRYING.name())
+            .dead(TaskStatus.FAILED.name())
+            .delivered(TaskStatus.DONE.name())
+            .touchedAt("updated_at")
             .readyWhen("t.action <> 'STATUS_CALLBACK' OR NOT EXISTS (SELECT 1 FROM fulfilment_task e "
                     + "WHERE e.request_id = t.request_id AND e.action = 'STATUS_CALLBACK' "
                     + "AND e.seq < t.seq AND e.status IN ('QUEUED', 'RETRYING'))")
@@ -47,8 +50,8 @@ public class FulfilmentTaskRepository implements PanacheRepositoryBase<Fulfilmen
 
     /** The request's tasks: fulfilment first, then callbacks in order. */
     public Uni<List<FulfilmentTask>> ofRequest(String tenantId, UUID requestId) {
-        return list("tenantId = ?1 and requestId = ?2", Sort.by("seq").and("target").and("action"), tenantId,
-                requestId);
+        return list(
+                "tenantId = ?1 and requestId = ?2", Sort.by("seq").and("target").and("action"), tenantId, requestId);
     }
 
     /**
@@ -56,7 +59,9 @@ public class FulfilmentTaskRepository implements PanacheRepositoryBase<Fulfilmen
      * {@code callbacksOnly}. Answers how many.
      */
     public Uni<Integer> retryFailed(String tenantId, UUID requestId, boolean callbacksOnly) {
-        return outbox.retry("tenant_id = :tenant AND request_id = :request"
-                + (callbacksOnly ? " AND action = 'STATUS_CALLBACK'" : ""), Map.of("tenant", tenantId, "request", requestId));
+        return outbox.retry(
+                "tenant_id = :tenant AND request_id = :request"
+                        + (callbacksOnly ? " AND action = 'STATUS_CALLBACK'" : ""),
+                Map.of("tenant", tenantId, "request", requestId));
     }
 }

@@ -17,6 +17,8 @@ public class IdentityDocumentCopyRepository implements PanacheRepositoryBase<Ide
 
     /** Copies whose retention ended, oldest first. */
     public Uni<List<IdentityDocumentCopy>> expired(OffsetDateTime now, int limit) {
-        return find("deleteAfter < ?1 order by deleteAfter", now).range(0, limit - 1).list();
+        return find("deleteAfter < ?1 order by deleteAfter", now)
+                .range(0, limit - 1)
+                .list();
     }
 }

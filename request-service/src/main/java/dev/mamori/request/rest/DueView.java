@@ -13,15 +13,33 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An open request near or past its due date. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "DueRequest")
-public record DueView(UUID id, RequestType type, RequestStatus status, String subjectRef, OffsetDateTime receivedAt,
-                      LocalDate statutoryMarkerOn, LocalDate dueOn,
-                      @Schema(description = "Business days to the due date; 0 on the day, negative when overdue")
-                      int businessDaysLeft,
-                      boolean overdue, String externalId) {
+public record DueView(
+        UUID id,
+        RequestType type,
+        RequestStatus status,
+        String subjectRef,
+        OffsetDateTime receivedAt,
+        LocalDate statutoryMarkerOn,
+        LocalDate dueOn,
+
+        @Schema(description = "Business days to the due date; 0 on the day, negative when overdue")
+        int businessDaysLeft,
+
+        boolean overdue,
+        String externalId) {
 
     static DueView of(Due due) {
         DataSubjectRequest r = due.request();
-        return new DueView(r.id, r.type, r.status, r.subjectRef, r.receivedAt, r.statutoryMarkerOn, r.dueOn,
-                due.businessDaysLeft(), due.overdue(), r.externalId);
+        return new DueView(
+                r.id,
+                r.type,
+                r.status,
+                r.subjectRef,
+                r.receivedAt,
+                r.statutoryMarkerOn,
+                r.dueOn,
+                due.businessDaysLeft(),
+                due.overdue(),
+                r.externalId);
     }
 }

@@ -4,5 +4,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An extended request with the notice to send the person, in Japanese and English. */
 @Schema(name = "ExtensionNotice")
-public record ExtensionView(RequestView request, NoticeView notice) {
-}
+public record ExtensionView(RequestView request, NoticeView notice) {}

@@ -20,6 +20,7 @@ public record RequestEventView(
         @Schema(example = "received by PHONE") String detail) {
 
     static RequestEventView of(RequestEvent e) {
-        return new RequestEventView(e.seq, e.kind, e.occurredAt, e.actorSubject, e.actorClient, e.statusAfter, e.detail);
+        return new RequestEventView(
+                e.seq, e.kind, e.occurredAt, e.actorSubject, e.actorClient, e.statusAfter, e.detail);
     }
 }

@@ -29,7 +29,17 @@ public record RequestSummaryView(
 
     static RequestSummaryView of(Listed listed) {
         var r = listed.request();
-        return new RequestSummaryView(r.id, r.type, r.status, r.subjectRef, r.channel, r.requesterRelation,
-                r.receivedAt, r.statutoryMarkerOn, r.dueOn, listed.overdue(), r.externalId);
+        return new RequestSummaryView(
+                r.id,
+                r.type,
+                r.status,
+                r.subjectRef,
+                r.channel,
+                r.requesterRelation,
+                r.receivedAt,
+                r.statutoryMarkerOn,
+                r.dueOn,
+                listed.overdue(),
+                r.externalId);
     }
 }

@@ -21,8 +21,7 @@ import java.util.Set;
  */
 final class ResultRenderer {
 
-    private ResultRenderer() {
-    }
+    private ResultRenderer() {}
 
     /** Sections of a package, in display order, with their Japanese and English headings. */
     private static final List<String[]> SECTIONS = List.of(
@@ -65,11 +64,16 @@ final class ResultRenderer {
                 .append("th,td{border:1px solid #999;padding:4px 8px;vertical-align:top;text-align:left;}")
                 .append("pre{white-space:pre-wrap;}</style></head><body>\n");
         out.append("<h1>開示等の請求に対する回答 / Answer to your request</h1>\n");
-        out.append("<p>受付番号 / Reference: ").append(escape(r.id.toString())).append("<br>状態 / Status: ")
-                .append(escape(r.status.name())).append("</p>\n");
-        out.append("<h2>ご通知</h2>\n<pre lang=\"ja\">").append(escape(result.result().noticeJa))
+        out.append("<p>受付番号 / Reference: ")
+                .append(escape(r.id.toString()))
+                .append("<br>状態 / Status: ")
+                .append(escape(r.status.name()))
+                .append("</p>\n");
+        out.append("<h2>ご通知</h2>\n<pre lang=\"ja\">")
+                .append(escape(result.result().noticeJa))
                 .append("</pre>\n");
-        out.append("<h2 lang=\"en\">Notice</h2>\n<pre lang=\"en\">").append(escape(result.result().noticeEn))
+        out.append("<h2 lang=\"en\">Notice</h2>\n<pre lang=\"en\">")
+                .append(escape(result.result().noticeEn))
                 .append("</pre>\n");
         JsonNode pkg = result.pkg();
         if (pkg != null) {
@@ -78,8 +82,13 @@ final class ResultRenderer {
                 if (!pkg.has(section[0].split("\\.")[0])) {
                     continue;
                 }
-                out.append("<h2>").append(escape(section[1])).append(" / ").append(escape(section[2])).append(" (")
-                        .append(items.size()).append(")</h2>\n");
+                out.append("<h2>")
+                        .append(escape(section[1]))
+                        .append(" / ")
+                        .append(escape(section[2]))
+                        .append(" (")
+                        .append(items.size())
+                        .append(")</h2>\n");
                 table(out, items);
             }
         }

@@ -23,17 +23,31 @@ public record ResultView(
         String reason,
         Integer feeJpy,
         NoticeView notice,
+
         @Schema(description = "Per target and action: what it did (records read, counts, certificate id)")
         JsonNode actions,
-        @Schema(description = "Disclosures: consents (with history) and useStops, thirdPartyRecords {provisions, "
-                + "receipts}, holdings (with retention); PURPOSE_NOTIFICATION also purposes")
+
+        @Schema(
+                description = "Disclosures: consents (with history) and useStops, thirdPartyRecords {provisions, "
+                        + "receipts}, holdings (with retention); PURPOSE_NOTIFICATION also purposes")
         JsonNode disclosure,
+
         OffsetDateTime createdAt) {
 
     static ResultView of(Result result) {
         var r = result.request();
         var res = result.result();
-        return new ResultView(r.id, r.type, r.status, r.outcome, r.refusalGround, r.decisionReason, r.feeJpy,
-                new NoticeView(res.noticeJa, res.noticeEn), result.actions(), result.pkg(), res.createdAt);
+        return new ResultView(
+                r.id,
+                r.type,
+                r.status,
+                r.outcome,
+                r.refusalGround,
+                r.decisionReason,
+                r.feeJpy,
+                new NoticeView(res.noticeJa, res.noticeEn),
+                result.actions(),
+                result.pkg(),
+                res.createdAt);
     }
 }

@@ -19,8 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/request-settings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Request settings", description = "The client company's SLA in Japanese business days, its Art. 38 fees "
-        + "and its callback endpoint")
+@Tag(
+        name = "Request settings",
+        description =
+                "The client company's SLA in Japanese business days, its Art. 38 fees " + "and its callback endpoint")
 public class SettingsResource {
 
     private final SettingsService settings;
@@ -31,14 +33,18 @@ public class SettingsResource {
 
     @GET
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.OPERATOR, Roles.AUDITOR, Roles.CLIENT_SYSTEM})
-    @Operation(operationId = "getRequestSettings", summary = "The tenant's request-handling settings (defaults until set)")
+    @Operation(
+            operationId = "getRequestSettings",
+            summary = "The tenant's request-handling settings (defaults until set)")
     public Uni<SettingsView> getRequestSettings() {
         return settings.current().map(SettingsView::of);
     }
 
     @PUT
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(operationId = "putRequestSettings", summary = "Set the SLA, fees and callback endpoint",
+    @Operation(
+            operationId = "putRequestSettings",
+            summary = "Set the SLA, fees and callback endpoint",
             description = "Applies to requests that arrive afterwards; open requests keep their due dates.")
     public Uni<SettingsView> putRequestSettings(@Valid @NotNull SettingsDraft draft) {
         return settings.update(draft).map(SettingsView::of);

@@ -13,12 +13,22 @@ public record SettingsView(
         Integer purposeNotificationFeeJpy,
         Integer disclosureFeeJpy,
         String clientCallbackUrl,
-        @Schema(description = "false while the service's defaults apply") boolean configured,
+
+        @Schema(description = "false while the service's defaults apply")
+        boolean configured,
+
         OffsetDateTime updatedAt,
         String updatedBy) {
 
     static SettingsView of(Effective e) {
-        return new SettingsView(e.businessDaysToDue(), e.nearDueBusinessDays(), e.purposeNotificationFeeJpy(),
-                e.disclosureFeeJpy(), e.clientCallbackUrl(), e.configured(), e.updatedAt(), e.updatedBy());
+        return new SettingsView(
+                e.businessDaysToDue(),
+                e.nearDueBusinessDays(),
+                e.purposeNotificationFeeJpy(),
+                e.disclosureFeeJpy(),
+                e.clientCallbackUrl(),
+                e.configured(),
+                e.updatedAt(),
+                e.updatedBy());
     }
 }

@@ -10,7 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Closure")
 public record Closure(
-        @Schema(description = "What was not carried out and why, as the person is to read it",
+        @Schema(
+                description = "What was not carried out and why, as the person is to read it",
                 example = "ご指定の利用目的「marketing-sms」は当社の利用目的に存在しないため、利用停止の対象がありませんでした")
-        @NotBlank @Size(max = 4000) String reason) {
-}
+        @NotBlank
+        @Size(max = 4000)
+        String reason) {}

@@ -26,12 +26,10 @@ import java.util.UUID;
 public class DeadlineService {
 
     /** An extension: the request as it is now and the notice to send the person. */
-    public record Extended(RequestDetails details, Notices.Notice notice) {
-    }
+    public record Extended(RequestDetails details, Notices.Notice notice) {}
 
     /** An open request on the due list. */
-    public record Due(DataSubjectRequest request, int businessDaysLeft, boolean overdue) {
-    }
+    public record Due(DataSubjectRequest request, int businessDaysLeft, boolean overdue) {}
 
     private final DataSubjectRequestRepository requests;
     private final RequestJournal journal;
@@ -41,9 +39,14 @@ public class DeadlineService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public DeadlineService(DataSubjectRequestRepository requests, RequestJournal journal,
-                           RequestService requestService, SettingsService settings, TenantContext tenant,
-                           AuditLog audit, Clock clock) {
+    public DeadlineService(
+            DataSubjectRequestRepository requests,
+            RequestJournal journal,
+            RequestService requestService,
+            SettingsService settings,
+            TenantContext tenant,
+            AuditLog audit,
+            Clock clock) {
         this.requests = requests;
         this.journal = journal;
         this.requestService = requestService;
@@ -58,8 +61,10 @@ public class DeadlineService {
         OffsetDateTime now = now();
         return open(id).chain(r -> {
             if (r.status != RequestStatus.IDENTITY_UNVERIFIED && r.status != RequestStatus.PENDING_DECISION) {
-                throw ProblemException.conflict("cannot-pause", "Request " + id + " is " + r.status + "; only a "
-                        + "request before its decision can wait for the requester");
+                throw ProblemException.conflict(
+                        "cannot-pause",
+                        "Request " + id + " is " + r.status + "; only a "
+                                + "request before its decision can wait for the requester");
             }
             r.pausedFrom = r.status;
             r.pausedAt = now;
@@ -75,18 +80,22 @@ public class DeadlineService {
         OffsetDateTime now = now();
         return open(id).chain(r -> {
             if (r.status != RequestStatus.AWAITING_REQUESTER) {
-                throw ProblemException.conflict("not-paused", "Request " + id + " is " + r.status
-                        + ", not waiting for the requester");
+                throw ProblemException.conflict(
+                        "not-paused", "Request " + id + " is " + r.status + ", not waiting for the requester");
             }
-            int waited = JapaneseBusinessCalendar.INSTANCE.businessDaysBetween(Deadlines.arrivalDay(r.pausedAt),
-                    Deadlines.arrivalDay(now));
+            int waited = JapaneseBusinessCalendar.INSTANCE.businessDaysBetween(
+                    Deadlines.arrivalDay(r.pausedAt), Deadlines.arrivalDay(now));
             r.dueOn = JapaneseBusinessCalendar.INSTANCE.plusBusinessDays(r.dueOn, waited);
             r.pausedBusinessDays += waited;
             r.status = r.pausedFrom;
             r.pausedFrom = null;
             r.pausedAt = null;
-            return journal.append(r, RequestEventKind.RESUMED, "waited " + waited + " business day(s); due on "
-                            + r.dueOn, Actor.of(tenant), now)
+            return journal.append(
+                            r,
+                            RequestEventKind.RESUMED,
+                            "waited " + waited + " business day(s); due on " + r.dueOn,
+                            Actor.of(tenant),
+                            now)
                     .call(() -> audit.record("REQUEST_RESUMED", RequestService.RESOURCE, r.id, r.subjectRef))
                     .map(e -> requestService.details(r, PersonalDataView.forReader(tenant)));
         });
@@ -101,8 +110,12 @@ public class DeadlineService {
             r.extendedAt = now;
             r.extensionReason = extension.reason();
             Notices.Notice notice = Notices.extension(r, extension.reason());
-            return journal.append(r, RequestEventKind.DUE_DATE_EXTENDED, "due " + before + " → " + r.dueOn + ": "
-                            + extension.reason(), Actor.of(tenant), now)
+            return journal.append(
+                            r,
+                            RequestEventKind.DUE_DATE_EXTENDED,
+                            "due " + before + " → " + r.dueOn + ": " + extension.reason(),
+                            Actor.of(tenant),
+                            now)
                     .call(() -> audit.record("REQUEST_EXTENDED", RequestService.RESOURCE, r.id, r.subjectRef))
                     .map(e -> new Extended(requestService.details(r, PersonalDataView.forReader(tenant)), notice));
         });
@@ -117,11 +130,18 @@ public class DeadlineService {
             int window = withinBusinessDays != null ? withinBusinessDays : sla.nearDueBusinessDays();
             LocalDate until = JapaneseBusinessCalendar.INSTANCE.plusBusinessDays(today, window);
             return requests.openDueBy(tenantId, until, offset, limit)
-                    .call(found -> audit.recordAll(tenantId, found.stream()
-                            .map(r -> audit.entry("REQUEST_LISTED", RequestService.RESOURCE, r.id, r.subjectRef))
-                            .toList()))
-                    .map(found -> found.stream().map(r -> new Due(r, Deadlines.businessDaysLeft(r.dueOn, today),
-                            Deadlines.overdue(r.dueOn, false, today))).toList());
+                    .call(found -> audit.recordAll(
+                            tenantId,
+                            found.stream()
+                                    .map(r ->
+                                            audit.entry("REQUEST_LISTED", RequestService.RESOURCE, r.id, r.subjectRef))
+                                    .toList()))
+                    .map(found -> found.stream()
+                            .map(r -> new Due(
+                                    r,
+                                    Deadlines.businessDaysLeft(r.dueOn, today),
+                                    Deadlines.overdue(r.dueOn, false, today)))
+                            .toList());
         });
     }
 

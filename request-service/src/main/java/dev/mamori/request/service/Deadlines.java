@@ -20,8 +20,7 @@ public final class Deadlines {
 
     static final int ART_39_DAYS = 14;
 
-    private Deadlines() {
-    }
+    private Deadlines() {}
 
     /** The calendar day in Japan on which the request arrived. */
     public static LocalDate arrivalDay(OffsetDateTime receivedAt) {

@@ -15,14 +15,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Decision")
 public record Decision(
         @Schema(example = "REFUSED") @NotNull DecisionOutcome outcome,
+
         @Schema(description = "REFUSED and PARTIALLY_APPROVED: the statutory ground (Art. 33(2) for disclosure)")
         RefusalGround refusalGround,
-        @Schema(description = "REFUSED and PARTIALLY_APPROVED: the reason explained to the person (Art. 36)",
+
+        @Schema(
+                description = "REFUSED and PARTIALLY_APPROVED: the reason explained to the person (Art. 36)",
                 example = "開示により第三者である通話相手の権利利益を害するおそれがあるため")
-        @Size(max = 4000) String reason,
-        @Schema(description = "Art. 38: the fee charged, in yen, for PURPOSE_NOTIFICATION and disclosures; "
-                + "defaults to the tenant's published fee") @Min(0) @Max(100000) Integer feeJpy,
-        @Schema(description = "PARTIALLY_APPROVED: what is withheld or which purposes are stopped") @Valid Scope scope,
+        @Size(max = 4000)
+        String reason,
+
+        @Schema(
+                description = "Art. 38: the fee charged, in yen, for PURPOSE_NOTIFICATION and disclosures; "
+                        + "defaults to the tenant's published fee")
+        @Min(0)
+        @Max(100000)
+        Integer feeJpy,
+
+        @Schema(description = "PARTIALLY_APPROVED: what is withheld or which purposes are stopped") @Valid
+        Scope scope,
+
         @Schema(description = "CORRECTION: the decided change; defaults to the claim's content") @Valid
         CorrectionResult correction) {
 
@@ -37,13 +49,15 @@ public record Decision(
     public record Scope(
             @Schema(description = "Disclosures: sections left out of the package") @Size(max = 3)
             List<@NotNull Section> withheldSections,
-            @Schema(description = "USE_STOP: the purpose codes whose use stops (the others continue)")
-            @Size(max = 100) List<@NotBlank @Size(max = 64) String> purposes) {
-    }
+
+            @Schema(description = "USE_STOP: the purpose codes whose use stops (the others continue)") @Size(max = 100)
+            List<@NotBlank @Size(max = 64) String> purposes) {}
 
     @Schema(name = "CorrectionResult")
     public record CorrectionResult(
-            @Schema(example = "大阪市北区梅田1-1-1") @Size(max = 4000) String before,
-            @Schema(example = "東京都港区港南2-16-1") @NotBlank @Size(max = 4000) String after) {
-    }
+            @Schema(example = "大阪市北区梅田1-1-1") @Size(max = 4000)
+            String before,
+
+            @Schema(example = "東京都港区港南2-16-1") @NotBlank @Size(max = 4000)
+            String after) {}
 }

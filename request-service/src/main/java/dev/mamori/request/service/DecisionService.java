@@ -51,10 +51,18 @@ public class DecisionService {
     private final OutboxDeliverer deliverer;
     private final Clock clock;
 
-    public DecisionService(DataSubjectRequestRepository requests, FulfilmentTaskRepository tasks,
-                           RequestJournal journal, RequestService requestService, FulfilmentService fulfilment,
-                           SettingsService settings, TenantContext tenant, AuditLog audit, FieldCipher cipher,
-                           OutboxDeliverer deliverer, Clock clock) {
+    public DecisionService(
+            DataSubjectRequestRepository requests,
+            FulfilmentTaskRepository tasks,
+            RequestJournal journal,
+            RequestService requestService,
+            FulfilmentService fulfilment,
+            SettingsService settings,
+            TenantContext tenant,
+            AuditLog audit,
+            FieldCipher cipher,
+            OutboxDeliverer deliverer,
+            Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.journal = journal;
@@ -88,20 +96,23 @@ public class DecisionService {
                 throw ProblemException.notFound("Request", id);
             }
             if (r.outcome != null) {
-                throw ProblemException.conflict("already-decided", "Request " + id + " was already decided ("
-                        + r.outcome + " by " + r.decidedBy + " at " + r.decidedAt + ")");
+                throw ProblemException.conflict(
+                        "already-decided",
+                        "Request " + id + " was already decided (" + r.outcome + " by " + r.decidedBy + " at "
+                                + r.decidedAt + ")");
             }
             if (r.status.isTerminal()) {
                 throw ProblemException.conflict("request-closed", "Request " + id + " is already " + r.status);
             }
             // Art. 37(1): nothing is decided (let alone disclosed) for a requester who is not verified.
             if (r.identityVerifiedAt == null) {
-                throw ProblemException.conflict("identity-not-verified", "The requester of " + id + " is not "
-                        + "verified yet; record the identity verification first");
+                throw ProblemException.conflict(
+                        "identity-not-verified",
+                        "The requester of " + id + " is not " + "verified yet; record the identity verification first");
             }
             if (r.status == RequestStatus.AWAITING_REQUESTER) {
-                throw ProblemException.conflict("request-paused", "Request " + id + " waits for the requester; "
-                        + "resume it before deciding");
+                throw ProblemException.conflict(
+                        "request-paused", "Request " + id + " waits for the requester; " + "resume it before deciding");
             }
             check(r.type, d);
             RequestDetails claim = requestService.details(r, PersonalDataView.FULL);
@@ -112,29 +123,52 @@ public class DecisionService {
                 r.decisionReason = blankToNull(d.reason());
                 r.decidedBy = tenant.actorSubject();
                 r.decidedAt = now;
-                r.decisionScope = d.scope() == null || d.outcome() != DecisionOutcome.PARTIALLY_APPROVED ? null
+                r.decisionScope = d.scope() == null || d.outcome() != DecisionOutcome.PARTIALLY_APPROVED
+                        ? null
                         : journal.write(d.scope());
                 r.feeJpy = fee(r.type, d, sla);
                 if (correction != null) {
                     r.correctionResultCipher = cipher.encrypt(journal.write(correction), correctionContext(r));
                 }
                 Actor actor = Actor.of(tenant);
-                Uni<?> effect = switch (d.outcome()) {
-                    case REFUSED -> fulfilment.close(r, RequestStatus.REFUSED, null, List.of(), d.outcome().eventKind(),
-                            r.refusalGround + ": " + r.decisionReason, actor, now, null);
-                    case NO_DATA -> fulfilment.close(r, RequestStatus.COMPLETED, null, List.of(),
-                            d.outcome().eventKind(), "no retained personal data about the person", actor, now, null);
-                    case APPROVED, PARTIALLY_APPROVED -> {
-                        r.status = RequestStatus.IN_PROGRESS;
-                        List<FulfilmentTask> planned = plan(r, d, sla.clientCallbackUrl(), correction, claim, now);
-                        yield (planned.isEmpty() ? Uni.createFrom().voidItem() : tasks.persist(planned)).chain(() -> journal.append(r, d.outcome().eventKind(),
-                                describe(d, planned), actor, now));
-                    }
-                };
-                return effect
-                        .call(() -> audit.record("REQUEST_DECIDED", RequestService.RESOURCE, r.id, r.subjectRef))
+                Uni<?> effect =
+                        switch (d.outcome()) {
+                            case REFUSED ->
+                                fulfilment.close(
+                                        r,
+                                        RequestStatus.REFUSED,
+                                        null,
+                                        List.of(),
+                                        d.outcome().eventKind(),
+                                        r.refusalGround + ": " + r.decisionReason,
+                                        actor,
+                                        now,
+                                        null);
+                            case NO_DATA ->
+                                fulfilment.close(
+                                        r,
+                                        RequestStatus.COMPLETED,
+                                        null,
+                                        List.of(),
+                                        d.outcome().eventKind(),
+                                        "no retained personal data about the person",
+                                        actor,
+                                        now,
+                                        null);
+                            case APPROVED, PARTIALLY_APPROVED -> {
+                                r.status = RequestStatus.IN_PROGRESS;
+                                List<FulfilmentTask> planned =
+                                        plan(r, d, sla.clientCallbackUrl(), correction, claim, now);
+                                yield (planned.isEmpty() ? Uni.createFrom().voidItem() : tasks.persist(planned))
+                                        .chain(() -> journal.append(
+                                                r, d.outcome().eventKind(), describe(d, planned), actor, now));
+                            }
+                        };
+                return effect.call(() -> audit.record("REQUEST_DECIDED", RequestService.RESOURCE, r.id, r.subjectRef))
                         .chain(() -> tasks.ofRequest(tenantId, r.id))
-                        .map(found -> requestService.details(r, PersonalDataView.forReader(tenant)).with(found, 0));
+                        .map(found -> requestService
+                                .details(r, PersonalDataView.forReader(tenant))
+                                .with(found, 0));
             });
         });
     }
@@ -144,43 +178,64 @@ public class DecisionService {
         boolean refuses = d.outcome() == DecisionOutcome.REFUSED || d.outcome() == DecisionOutcome.PARTIALLY_APPROVED;
         if (refuses) {
             if (d.refusalGround() == null) {
-                throw ProblemException.unprocessable("refusal-ground-required", "Refusal ground required",
-                        "refusalGround", "a refusal must name its statutory ground: " + RefusalGround.allowedFor(type));
+                throw ProblemException.unprocessable(
+                        "refusal-ground-required",
+                        "Refusal ground required",
+                        "refusalGround",
+                        "a refusal must name its statutory ground: " + RefusalGround.allowedFor(type));
             }
             boolean allowed = RefusalGround.allowedFor(type).contains(d.refusalGround());
             if (type == RequestType.PURPOSE_NOTIFICATION && !allowed) {
                 // Art. 32(2): a purpose notification is refused only on its own grounds (purpose already evident,
                 // or an Art. 21(4)(i)-(iii) case), never on the disclosure grounds of Art. 33(2).
-                throw ProblemException.unprocessable("refusal-ground-not-applicable", "Refusal ground not applicable",
-                        "refusalGround", d.refusalGround() + " is not a ground for refusing a PURPOSE_NOTIFICATION: "
+                throw ProblemException.unprocessable(
+                        "refusal-ground-not-applicable",
+                        "Refusal ground not applicable",
+                        "refusalGround",
+                        d.refusalGround() + " is not a ground for refusing a PURPOSE_NOTIFICATION: "
                                 + "Art. 32(2) allows only " + RefusalGround.allowedFor(type)
                                 + " (purpose already evident, or an Art. 21(4)(i)-(iii) case)");
             }
             if (!allowed) {
-                throw ProblemException.unprocessable("refusal-ground-not-applicable", "Refusal ground not applicable",
-                        "refusalGround", d.refusalGround() + " does not ground refusing " + type + "; allowed: "
+                throw ProblemException.unprocessable(
+                        "refusal-ground-not-applicable",
+                        "Refusal ground not applicable",
+                        "refusalGround",
+                        d.refusalGround() + " does not ground refusing " + type + "; allowed: "
                                 + RefusalGround.allowedFor(type));
             }
             if (blankToNull(d.reason()) == null) {
-                throw ProblemException.unprocessable("refusal-reason-required", "Refusal reason required", "reason",
+                throw ProblemException.unprocessable(
+                        "refusal-reason-required",
+                        "Refusal reason required",
+                        "reason",
                         "the reason for refusing must be explained to the person (Art. 36)");
             }
         } else if (d.refusalGround() != null) {
-            throw ProblemException.unprocessable("refusal-ground-not-applicable", "Refusal ground not applicable",
-                    "refusalGround", "only REFUSED and PARTIALLY_APPROVED take a refusal ground");
+            throw ProblemException.unprocessable(
+                    "refusal-ground-not-applicable",
+                    "Refusal ground not applicable",
+                    "refusalGround",
+                    "only REFUSED and PARTIALLY_APPROVED take a refusal ground");
         }
         // Art. 38: fees only for a purpose notification and a disclosure.
         if (d.feeJpy() != null && !chargeable(type)) {
-            throw ProblemException.unprocessable("fee-not-applicable", "Fee not applicable", "feeJpy",
+            throw ProblemException.unprocessable(
+                    "fee-not-applicable",
+                    "Fee not applicable",
+                    "feeJpy",
                     "Art. 38 allows fees only for PURPOSE_NOTIFICATION and disclosures, not " + type);
         }
         if (d.outcome() != DecisionOutcome.PARTIALLY_APPROVED && d.scope() != null) {
-            throw ProblemException.unprocessable("scope-not-applicable", "Scope not applicable", "scope",
-                    "only PARTIALLY_APPROVED takes a scope");
+            throw ProblemException.unprocessable(
+                    "scope-not-applicable", "Scope not applicable", "scope", "only PARTIALLY_APPROVED takes a scope");
         }
         if (d.correction() != null && (type != RequestType.CORRECTION || d.outcome() != DecisionOutcome.APPROVED)) {
-            throw ProblemException.unprocessable("correction-not-applicable", "Correction not applicable",
-                    "correction", "only an APPROVED CORRECTION takes the decided correction");
+            throw ProblemException.unprocessable(
+                    "correction-not-applicable",
+                    "Correction not applicable",
+                    "correction",
+                    "only an APPROVED CORRECTION takes the decided correction");
         }
         if (d.outcome() == DecisionOutcome.PARTIALLY_APPROVED) {
             checkPartial(type, d.scope());
@@ -191,28 +246,48 @@ public class DecisionService {
         switch (type) {
             case PURPOSE_NOTIFICATION, DISCLOSURE, PROVISION_RECORD_DISCLOSURE -> {
                 Set<Section> available = sections(type);
-                if (scope == null || scope.withheldSections() == null || scope.withheldSections().isEmpty()) {
-                    throw ProblemException.unprocessable("scope-required", "Scope required", "scope.withheldSections",
+                if (scope == null
+                        || scope.withheldSections() == null
+                        || scope.withheldSections().isEmpty()) {
+                    throw ProblemException.unprocessable(
+                            "scope-required",
+                            "Scope required",
+                            "scope.withheldSections",
                             "a partial disclosure names the sections withheld: " + available);
                 }
                 if (!available.containsAll(scope.withheldSections())) {
-                    throw ProblemException.unprocessable("scope-not-applicable", "Scope not applicable",
-                            "scope.withheldSections", type + " has only the sections " + available);
+                    throw ProblemException.unprocessable(
+                            "scope-not-applicable",
+                            "Scope not applicable",
+                            "scope.withheldSections",
+                            type + " has only the sections " + available);
                 }
                 if (scope.withheldSections().containsAll(available)) {
-                    throw ProblemException.unprocessable("scope-withholds-everything", "Nothing left to disclose",
-                            "scope.withheldSections", "withholding every section is a refusal: decide REFUSED");
+                    throw ProblemException.unprocessable(
+                            "scope-withholds-everything",
+                            "Nothing left to disclose",
+                            "scope.withheldSections",
+                            "withholding every section is a refusal: decide REFUSED");
                 }
             }
             case USE_STOP -> {
-                if (scope == null || scope.purposes() == null || scope.purposes().isEmpty()) {
-                    throw ProblemException.unprocessable("scope-required", "Scope required", "scope.purposes",
+                if (scope == null
+                        || scope.purposes() == null
+                        || scope.purposes().isEmpty()) {
+                    throw ProblemException.unprocessable(
+                            "scope-required",
+                            "Scope required",
+                            "scope.purposes",
                             "a partial use stop names the purposes whose use stops");
                 }
             }
-            default -> throw ProblemException.unprocessable("partial-not-supported", "Partial approval not supported",
-                    "outcome", type + " is approved or refused as a whole; record a substitute measure in the "
-                            + "reason of a refusal (Art. 35(2), (4), (6) proviso)");
+            default ->
+                throw ProblemException.unprocessable(
+                        "partial-not-supported",
+                        "Partial approval not supported",
+                        "outcome",
+                        type + " is approved or refused as a whole; record a substitute measure in the "
+                                + "reason of a refusal (Art. 35(2), (4), (6) proviso)");
         }
     }
 
@@ -243,36 +318,47 @@ public class DecisionService {
         if (r.type != RequestType.CORRECTION || d.outcome() != DecisionOutcome.APPROVED) {
             return null;
         }
-        String before = d.correction() != null && d.correction().before() != null ? d.correction().before()
+        String before = d.correction() != null && d.correction().before() != null
+                ? d.correction().before()
                 : claim.claimedUntrue();
         String after = d.correction() != null ? d.correction().after() : claim.requestedContent();
         if (after == null || after.isBlank()) {
-            throw ProblemException.unprocessable("correction-content-required", "Correction content required",
-                    "correction.after", "the claim did not say what the content should be; give correction.after");
+            throw ProblemException.unprocessable(
+                    "correction-content-required",
+                    "Correction content required",
+                    "correction.after",
+                    "the claim did not say what the content should be; give correction.after");
         }
         return new Decision.CorrectionResult(before, after);
     }
 
     /** The calls that carry out the approval, one per target and action. */
-    private List<FulfilmentTask> plan(DataSubjectRequest r, Decision d, String tenantCallbackUrl,
-                                      Decision.CorrectionResult correction, RequestDetails claim, OffsetDateTime now) {
+    private List<FulfilmentTask> plan(
+            DataSubjectRequest r,
+            Decision d,
+            String tenantCallbackUrl,
+            Decision.CorrectionResult correction,
+            RequestDetails claim,
+            OffsetDateTime now) {
         List<TaskAction> actions = new ArrayList<>();
         Set<Section> withheld = d.scope() == null || d.scope().withheldSections() == null
-                ? EnumSet.noneOf(Section.class) : EnumSet.copyOf(d.scope().withheldSections());
+                ? EnumSet.noneOf(Section.class)
+                : EnumSet.copyOf(d.scope().withheldSections());
         for (Section section : sections(r.type)) {
             if (!withheld.contains(section)) {
-                actions.add(switch (section) {
-                    case CONSENTS -> TaskAction.FETCH_CONSENTS;
-                    case HOLDINGS -> TaskAction.FETCH_HOLDINGS;
-                    case THIRD_PARTY_RECORDS -> TaskAction.FETCH_RECORDS;
-                });
+                actions.add(
+                        switch (section) {
+                            case CONSENTS -> TaskAction.FETCH_CONSENTS;
+                            case HOLDINGS -> TaskAction.FETCH_HOLDINGS;
+                            case THIRD_PARTY_RECORDS -> TaskAction.FETCH_RECORDS;
+                        });
             }
         }
         List<FulfilmentTask> planned = new ArrayList<>();
         for (TaskAction action : actions) {
             // Art. 32(2): a purpose notification tells the purposes in words, so its fetches also bring the titles.
-            String fetchBody = r.type == RequestType.PURPOSE_NOTIFICATION
-                    ? TargetServices.FOR_PURPOSE_NOTIFICATION : null;
+            String fetchBody =
+                    r.type == RequestType.PURPOSE_NOTIFICATION ? TargetServices.FOR_PURPOSE_NOTIFICATION : null;
             planned.add(journal.task(r, action, null, 0, new Envelope(r.subjectRef, null, fetchBody), now));
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -283,15 +369,15 @@ public class DecisionService {
                 }
                 body.put("requestRef", r.id.toString());
                 body.put("ground", consentGround(r.stopGround));
-                planned.add(journal.task(r, TaskAction.STOP_USE, null, 0,
-                        new Envelope(r.subjectRef, null, journal.write(body)), now));
+                planned.add(journal.task(
+                        r, TaskAction.STOP_USE, null, 0, new Envelope(r.subjectRef, null, journal.write(body)), now));
                 // Art. 35(1)/(5): data whose use is stopped is not provided to third parties either.
                 planned.add(provisionStop(r, now));
             }
             case ERASURE -> {
                 body.put("requestRef", r.id.toString());
-                planned.add(journal.task(r, TaskAction.ERASE, null, 0,
-                        new Envelope(r.subjectRef, null, journal.write(body)), now));
+                planned.add(journal.task(
+                        r, TaskAction.ERASE, null, 0, new Envelope(r.subjectRef, null, journal.write(body)), now));
                 // Art. 35(1)/(5): erased data is used and provided no more. Holdings a retention rule keeps (or that
                 // arrive again from a system not yet purged) are then stopped at consent-service (decisions answer
                 // ERASED) and refused for provision at thirdparty-service.
@@ -299,8 +385,8 @@ public class DecisionService {
                 stop.put("purposes", List.of());
                 stop.put("requestRef", r.id.toString());
                 stop.put("ground", ERASURE_USE_STOP_GROUND);
-                planned.add(journal.task(r, TaskAction.STOP_USE, null, 0,
-                        new Envelope(r.subjectRef, null, journal.write(stop)), now));
+                planned.add(journal.task(
+                        r, TaskAction.STOP_USE, null, 0, new Envelope(r.subjectRef, null, journal.write(stop)), now));
                 planned.add(provisionStop(r, now));
             }
             case PROVISION_STOP -> planned.add(provisionStop(r, now));
@@ -315,11 +401,15 @@ public class DecisionService {
                 body.put("after", correction.after());
                 body.put("decidedAt", r.decidedAt);
                 String url = r.callbackUrl != null ? r.callbackUrl : tenantCallbackUrl;
-                planned.add(journal.task(r, TaskAction.PASS_CORRECTION, null, 0,
-                        new Envelope(r.subjectRef, url, journal.write(body)), now));
+                planned.add(journal.task(
+                        r,
+                        TaskAction.PASS_CORRECTION,
+                        null,
+                        0,
+                        new Envelope(r.subjectRef, url, journal.write(body)),
+                        now));
             }
-            default -> {
-            }
+            default -> {}
         }
         return planned;
     }
@@ -332,8 +422,8 @@ public class DecisionService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ground", thirdpartyGround(r.stopGround));
         body.put("requestRef", r.id.toString());
-        return journal.task(r, TaskAction.STOP_PROVISION, null, 0,
-                new Envelope(r.subjectRef, null, journal.write(body)), now);
+        return journal.task(
+                r, TaskAction.STOP_PROVISION, null, 0, new Envelope(r.subjectRef, null, journal.write(body)), now);
     }
 
     /** consent-service's use-stop grounds. */
@@ -358,7 +448,8 @@ public class DecisionService {
     }
 
     private static String describe(Decision d, List<FulfilmentTask> planned) {
-        String calls = String.join(", ", planned.stream().map(t -> t.target + ":" + t.action).toList());
+        String calls = String.join(
+                ", ", planned.stream().map(t -> t.target + ":" + t.action).toList());
         return d.outcome() == DecisionOutcome.PARTIALLY_APPROVED
                 ? "partially approved (" + d.refusalGround() + ": " + d.reason() + "); queued " + calls
                 : "approved; queued " + calls;

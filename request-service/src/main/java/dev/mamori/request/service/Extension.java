@@ -11,6 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Extension")
 public record Extension(
         @Schema(example = "5") @NotNull @Min(1) @Max(60) Integer additionalBusinessDays,
-        @Schema(example = "対象データが複数のシステムにまたがり、調査に時間を要するため")
-        @NotBlank @Size(max = 1000) String reason) {
-}
+
+        @Schema(example = "対象データが複数のシステムにまたがり、調査に時間を要するため") @NotBlank @Size(max = 1000)
+        String reason) {}

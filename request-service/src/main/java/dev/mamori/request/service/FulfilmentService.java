@@ -15,7 +15,6 @@ import dev.mamori.request.RequestEventKind;
 import dev.mamori.request.RequestResult;
 import dev.mamori.request.RequestStatus;
 import dev.mamori.request.RequestType;
-import dev.mamori.request.TaskAction;
 import dev.mamori.request.TaskStatus;
 import dev.mamori.request.client.Delivery;
 import dev.mamori.request.repository.DataSubjectRequestRepository;
@@ -46,8 +45,7 @@ import java.util.UUID;
 public class FulfilmentService {
 
     /** What a closed request produced, decrypted for the reader. */
-    public record Result(DataSubjectRequest request, RequestResult result, JsonNode pkg, JsonNode actions) {
-    }
+    public record Result(DataSubjectRequest request, RequestResult result, JsonNode pkg, JsonNode actions) {}
 
     private final DataSubjectRequestRepository requests;
     private final FulfilmentTaskRepository tasks;
@@ -58,9 +56,15 @@ public class FulfilmentService {
     private final FieldCipher cipher;
     private final ObjectMapper json;
 
-    public FulfilmentService(DataSubjectRequestRepository requests, FulfilmentTaskRepository tasks,
-                             RequestResultRepository results, RequestJournal journal, TenantContext tenant,
-                             AuditLog audit, FieldCipher cipher, ObjectMapper json) {
+    public FulfilmentService(
+            DataSubjectRequestRepository requests,
+            FulfilmentTaskRepository tasks,
+            RequestResultRepository results,
+            RequestJournal journal,
+            TenantContext tenant,
+            AuditLog audit,
+            FieldCipher cipher,
+            ObjectMapper json) {
         this.requests = requests;
         this.tasks = tasks;
         this.results = results;
@@ -81,17 +85,22 @@ public class FulfilmentService {
         OffsetDateTime now = now();
         Outbox outbox = tasks.outbox();
         Outbox.Claimed row = new Outbox.Claimed(claimed.id, claimed.attempts);
-        return requests.find("id", claimed.requestId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .chain(r -> r == null ? Uni.createFrom().voidItem() : (d.ok()
-                        ? outbox.delivered(lease, row, TaskStatus.DONE.name())
-                        : outbox.failed(lease, row, d.error(), d.retryable()))
-                        // Loaded after the outbox's update, so the entity holds what the outbox wrote.
-                        .chain(settled -> settled == Outbox.Settled.NOT_HELD ? Uni.createFrom().voidItem()
-                                : tasks.findById(claimed.id).chain(t -> settled(r, t, settled, d, now))));
+        return requests.find("id", claimed.requestId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult()
+                .chain(r -> r == null
+                        ? Uni.createFrom().voidItem()
+                        : (d.ok()
+                                        ? outbox.delivered(lease, row, TaskStatus.DONE.name())
+                                        : outbox.failed(lease, row, d.error(), d.retryable()))
+                                // Loaded after the outbox's update, so the entity holds what the outbox wrote.
+                                .chain(settled -> settled == Outbox.Settled.NOT_HELD
+                                        ? Uni.createFrom().voidItem()
+                                        : tasks.findById(claimed.id).chain(t -> settled(r, t, settled, d, now))));
     }
 
-    private Uni<Void> settled(DataSubjectRequest r, FulfilmentTask t, Outbox.Settled settled, Delivery d,
-                              OffsetDateTime now) {
+    private Uni<Void> settled(
+            DataSubjectRequest r, FulfilmentTask t, Outbox.Settled settled, Delivery d, OffsetDateTime now) {
         t.lastHttpStatus = d.httpStatus();
         if (settled == Outbox.Settled.DELIVERED) {
             t.doneAt = now;
@@ -100,12 +109,18 @@ public class FulfilmentService {
                 t.resultCipher = journal.encryptResult(t, d.body());
             }
             return t.action.isFulfilment() && r.status == RequestStatus.IN_PROGRESS
-                    ? completeIfDone(r, now) : Uni.createFrom().voidItem();
+                    ? completeIfDone(r, now)
+                    : Uni.createFrom().voidItem();
         }
         if (settled == Outbox.Settled.DEAD && t.action.isFulfilment() && !r.status.isTerminal()) {
             // Never stuck without a visible reason: the failure is in the request's log and view.
-            return journal.append(r, RequestEventKind.TARGET_FAILED, t.target + " " + t.action + " failed after "
-                            + t.attempts + " attempt(s): " + d.error() + "; an operator can retry it", Actor.SYSTEM, now)
+            return journal.append(
+                            r,
+                            RequestEventKind.TARGET_FAILED,
+                            t.target + " " + t.action + " failed after " + t.attempts + " attempt(s): " + d.error()
+                                    + "; an operator can retry it",
+                            Actor.SYSTEM,
+                            now)
                     .replaceWithVoid();
         }
         return Uni.createFrom().voidItem();
@@ -113,21 +128,36 @@ public class FulfilmentService {
 
     private Uni<Void> completeIfDone(DataSubjectRequest r, OffsetDateTime now) {
         return tasks.ofRequest(r.tenantId, r.id).chain(all -> {
-            List<FulfilmentTask> work = all.stream().filter(t -> t.action.isFulfilment()).toList();
+            List<FulfilmentTask> work =
+                    all.stream().filter(t -> t.action.isFulfilment()).toList();
             if (work.stream().anyMatch(t -> t.status != TaskStatus.DONE)) {
                 return Uni.createFrom().voidItem();
             }
             Assembled done = assemble(r, work);
-            return close(r, RequestStatus.COMPLETED, done.pkg(), done.actions(), RequestEventKind.COMPLETED,
-                    "every target done: " + done.summary(), Actor.SYSTEM, now, null)
-                    .call(() -> audit.record(r.tenantId, Actor.SYSTEM.subject(), Actor.SYSTEM.client(),
-                            "REQUEST_COMPLETED", RequestService.RESOURCE, r.id, r.subjectRef, "SUCCESS"));
+            return close(
+                            r,
+                            RequestStatus.COMPLETED,
+                            done.pkg(),
+                            done.actions(),
+                            RequestEventKind.COMPLETED,
+                            "every target done: " + done.summary(),
+                            Actor.SYSTEM,
+                            now,
+                            null)
+                    .call(() -> audit.record(
+                            r.tenantId,
+                            Actor.SYSTEM.subject(),
+                            Actor.SYSTEM.client(),
+                            "REQUEST_COMPLETED",
+                            RequestService.RESOURCE,
+                            r.id,
+                            r.subjectRef,
+                            "SUCCESS"));
         });
     }
 
     /** What the request's calls produced: the disclosure package (null if nothing was read) and per-call facts. */
-    private record Assembled(ObjectNode pkg, List<Map<String, Object>> actions, String summary) {
-    }
+    private record Assembled(ObjectNode pkg, List<Map<String, Object>> actions, String summary) {}
 
     /**
      * Builds the package and the per-call facts from the tasks. A call that did not succeed adds no section: an
@@ -182,7 +212,10 @@ public class FulfilmentService {
                     records.set("provisions", array(answer, "provisions"));
                     records.set("receipts", array(answer, "receipts"));
                     pkg.set("thirdPartyRecords", records);
-                    action.put("records", records.get("provisions").size() + records.get("receipts").size());
+                    action.put(
+                            "records",
+                            records.get("provisions").size()
+                                    + records.get("receipts").size());
                 }
                 default -> action.put("answer", answer);
             }
@@ -215,32 +248,47 @@ public class FulfilmentService {
                 throw ProblemException.conflict("request-closed", "Request " + id + " is already " + r.status);
             }
             if (r.status != RequestStatus.IN_PROGRESS) {
-                throw ProblemException.conflict("request-not-in-progress", "Request " + id + " is " + r.status
-                        + "; only an approved request whose fulfilment failed is closed this way (decide or cancel "
-                        + "it instead)");
+                throw ProblemException.conflict(
+                        "request-not-in-progress",
+                        "Request " + id + " is " + r.status
+                                + "; only an approved request whose fulfilment failed is closed this way (decide or cancel "
+                                + "it instead)");
             }
             return tasks.ofRequest(tenantId, id).chain(all -> {
-                List<FulfilmentTask> work = all.stream().filter(t -> t.action.isFulfilment()).toList();
+                List<FulfilmentTask> work =
+                        all.stream().filter(t -> t.action.isFulfilment()).toList();
                 List<String> pending = work.stream()
                         .filter(t -> t.status == TaskStatus.QUEUED || t.status == TaskStatus.RETRYING)
-                        .map(t -> t.target + ":" + t.action + " (" + t.status + ")").toList();
+                        .map(t -> t.target + ":" + t.action + " (" + t.status + ")")
+                        .toList();
                 if (!pending.isEmpty()) {
-                    throw ProblemException.conflict("fulfilment-pending", "Request " + id + " still has calls under "
-                            + "way: " + String.join(", ", pending) + "; close it once they are done or failed");
+                    throw ProblemException.conflict(
+                            "fulfilment-pending",
+                            "Request " + id + " still has calls under " + "way: " + String.join(", ", pending)
+                                    + "; close it once they are done or failed");
                 }
-                List<String> failed = work.stream().filter(t -> t.status == TaskStatus.FAILED)
-                        .map(t -> t.target + ":" + t.action).toList();
+                List<String> failed = work.stream()
+                        .filter(t -> t.status == TaskStatus.FAILED)
+                        .map(t -> t.target + ":" + t.action)
+                        .toList();
                 if (failed.isEmpty()) {
-                    throw ProblemException.conflict("nothing-failed", "No call of request " + id + " failed; it "
-                            + "completes by itself");
+                    throw ProblemException.conflict(
+                            "nothing-failed", "No call of request " + id + " failed; it " + "completes by itself");
                 }
                 String reason = closure.reason().strip();
                 Assembled partial = assemble(r, work);
-                return close(r, RequestStatus.COMPLETED, partial.pkg(), partial.actions(),
-                        RequestEventKind.CLOSED_INCOMPLETE, "closed without " + String.join(", ", failed) + ": "
-                                + reason, Actor.of(tenant), now, reason)
-                        .call(() -> audit.record("REQUEST_CLOSED_INCOMPLETE", RequestService.RESOURCE, r.id,
-                                r.subjectRef));
+                return close(
+                                r,
+                                RequestStatus.COMPLETED,
+                                partial.pkg(),
+                                partial.actions(),
+                                RequestEventKind.CLOSED_INCOMPLETE,
+                                "closed without " + String.join(", ", failed) + ": " + reason,
+                                Actor.of(tenant),
+                                now,
+                                reason)
+                        .call(() ->
+                                audit.record("REQUEST_CLOSED_INCOMPLETE", RequestService.RESOURCE, r.id, r.subjectRef));
             });
         });
     }
@@ -277,7 +325,8 @@ public class FulfilmentService {
             JsonNode current = versions.get(code);
             if (current != null) {
                 for (String field : List.of("titleJa", "titleEn", "descriptionJa", "descriptionEn")) {
-                    if (current.hasNonNull(field) && !current.get(field).asText().isBlank()) {
+                    if (current.hasNonNull(field)
+                            && !current.get(field).asText().isBlank()) {
                         purpose.put(field, current.get(field).asText());
                     }
                 }
@@ -290,8 +339,16 @@ public class FulfilmentService {
      * Ends a request: its result (package, actions, notice in ja and en), status, log line and last callback.
      * {@code notCarriedOut} is the privacy officer's reason when part of an approved request was not carried out.
      */
-    Uni<Void> close(DataSubjectRequest r, RequestStatus status, ObjectNode pkg, List<Map<String, Object>> actions,
-                    RequestEventKind kind, String detail, Actor actor, OffsetDateTime now, String notCarriedOut) {
+    Uni<Void> close(
+            DataSubjectRequest r,
+            RequestStatus status,
+            ObjectNode pkg,
+            List<Map<String, Object>> actions,
+            RequestEventKind kind,
+            String detail,
+            Actor actor,
+            OffsetDateTime now,
+            String notCarriedOut) {
         r.status = status;
         r.closedAt = now;
         r.pausedAt = null;
@@ -302,8 +359,10 @@ public class FulfilmentService {
         if (notCarriedOut != null) {
             r.closeReason = notCarriedOut;
         }
-        Decision.CorrectionResult correction = r.correctionResultCipher == null ? null
-                : readValue(cipher.decrypt(r.correctionResultCipher, DecisionService.correctionContext(r)),
+        Decision.CorrectionResult correction = r.correctionResultCipher == null
+                ? null
+                : readValue(
+                        cipher.decrypt(r.correctionResultCipher, DecisionService.correctionContext(r)),
                         Decision.CorrectionResult.class);
         Notices.Notice notice = Notices.result(r, actions, correction, pkg, notCarriedOut);
         RequestResult result = new RequestResult();
@@ -331,11 +390,11 @@ public class FulfilmentService {
             // A closed request's person was told what was not carried out: only its callbacks are sent again.
             return tasks.retryFailed(tenantId, id, r.status.isTerminal()).chain(n -> {
                 if (n == 0) {
-                    throw ProblemException.conflict("nothing-to-retry", "Request " + id + " has no failed or "
-                            + "waiting call to retry");
+                    throw ProblemException.conflict(
+                            "nothing-to-retry", "Request " + id + " has no failed or " + "waiting call to retry");
                 }
-                return journal.append(r, RequestEventKind.RETRY_REQUESTED, n + " call(s) queued again",
-                                Actor.of(tenant), now)
+                return journal.append(
+                                r, RequestEventKind.RETRY_REQUESTED, n + " call(s) queued again", Actor.of(tenant), now)
                         .call(() -> audit.record("REQUEST_RETRY", RequestService.RESOURCE, r.id, r.subjectRef))
                         .chain(() -> tasks.ofRequest(tenantId, id));
             });
@@ -351,15 +410,16 @@ public class FulfilmentService {
                 throw ProblemException.notFound("Request", id);
             }
             if (r.status != RequestStatus.COMPLETED && r.status != RequestStatus.REFUSED) {
-                throw ProblemException.conflict("result-not-ready", "Request " + id + " is " + r.status
-                        + "; a result exists once it is COMPLETED or REFUSED");
+                throw ProblemException.conflict(
+                        "result-not-ready",
+                        "Request " + id + " is " + r.status + "; a result exists once it is COMPLETED or REFUSED");
             }
             return results.forTenant(tenantId, id).chain(res -> {
                 if (res == null) {
                     throw ProblemException.conflict("result-not-ready", "Request " + id + " has no result");
                 }
-                JsonNode pkg = res.packageCipher == null ? null
-                        : read(cipher.decrypt(res.packageCipher, packageContext(r)));
+                JsonNode pkg =
+                        res.packageCipher == null ? null : read(cipher.decrypt(res.packageCipher, packageContext(r)));
                 return audit.record("REQUEST_RESULT_READ", RequestService.RESOURCE, r.id, r.subjectRef)
                         .map(v -> new Result(r, res, pkg, read(res.actions)));
             });

@@ -24,11 +24,35 @@ import java.util.List;
 public class HandlingRecordExport {
 
     static final int MAX_ROWS = 10_000;
-    static final List<String> HEADER = List.of("request_id", "external_id", "subject_ref", "type", "channel",
-            "received_at", "requester_relation", "agent_type", "identity_method", "identity_documents",
-            "identity_verified_by", "identity_verified_at", "outcome", "refusal_ground", "decided_by", "decided_at",
-            "fee_jpy", "sla_business_days", "paused_business_days", "extended_at", "due_on", "statutory_marker_on",
-            "status", "closed_at", "answered_by_due_date", "notified_at", "notified_via", "notified_by");
+    static final List<String> HEADER = List.of(
+            "request_id",
+            "external_id",
+            "subject_ref",
+            "type",
+            "channel",
+            "received_at",
+            "requester_relation",
+            "agent_type",
+            "identity_method",
+            "identity_documents",
+            "identity_verified_by",
+            "identity_verified_at",
+            "outcome",
+            "refusal_ground",
+            "decided_by",
+            "decided_at",
+            "fee_jpy",
+            "sla_business_days",
+            "paused_business_days",
+            "extended_at",
+            "due_on",
+            "statutory_marker_on",
+            "status",
+            "closed_at",
+            "answered_by_due_date",
+            "notified_at",
+            "notified_via",
+            "notified_by");
 
     private final DataSubjectRequestRepository requests;
     private final TenantContext tenant;
@@ -50,17 +74,22 @@ public class HandlingRecordExport {
             throw ProblemException.invalidField("to", "a record covers at most five years");
         }
         String tenantId = tenant.tenantId();
-        return requests.receivedBetween(tenantId, JapanTime.startOf(from), JapanTime.startOf(to.plusDays(1)),
-                        MAX_ROWS + 1)
+        return requests.receivedBetween(
+                        tenantId, JapanTime.startOf(from), JapanTime.startOf(to.plusDays(1)), MAX_ROWS + 1)
                 .chain(found -> {
                     if (found.size() > MAX_ROWS) {
-                        throw ProblemException.unprocessable("export-too-large", "Too many requests", "from",
+                        throw ProblemException.unprocessable(
+                                "export-too-large",
+                                "Too many requests",
+                                "from",
                                 "more than " + MAX_ROWS + " requests in the period; export a shorter period");
                     }
-                    return audit.recordAll(tenantId, found.stream()
-                                    .map(r -> audit.entry("REQUEST_EXPORTED", RequestService.RESOURCE, r.id,
-                                            r.subjectRef))
-                                    .toList())
+                    return audit.recordAll(
+                                    tenantId,
+                                    found.stream()
+                                            .map(r -> audit.entry(
+                                                    "REQUEST_EXPORTED", RequestService.RESOURCE, r.id, r.subjectRef))
+                                            .toList())
                             .map(v -> render(found));
                 });
     }
@@ -93,8 +122,10 @@ public class HandlingRecordExport {
             row.add(s(r.statutoryMarkerOn));
             row.add(s(r.status));
             row.add(s(r.closedAt));
-            row.add(r.closedAt == null || r.status == RequestStatus.CANCELLED ? null
-                    : Boolean.toString(!Deadlines.arrivalDay(r.closedAt).isAfter(r.dueOn)));
+            row.add(
+                    r.closedAt == null || r.status == RequestStatus.CANCELLED
+                            ? null
+                            : Boolean.toString(!Deadlines.arrivalDay(r.closedAt).isAfter(r.dueOn)));
             // When and how the person was told the result (Arts. 32(3), 33(3), 34(3), 35(7): without delay).
             row.add(s(r.notifiedAt));
             row.add(s(r.notifiedVia));

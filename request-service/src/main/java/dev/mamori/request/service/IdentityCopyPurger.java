@@ -29,34 +29,48 @@ public class IdentityCopyPurger {
     private final AuditLog audit;
     private final Clock clock;
 
-    public IdentityCopyPurger(IdentityDocumentCopyRepository copies, DataSubjectRequestRepository requests,
-                              AuditLog audit, Clock clock) {
+    public IdentityCopyPurger(
+            IdentityDocumentCopyRepository copies, DataSubjectRequestRepository requests, AuditLog audit, Clock clock) {
         this.copies = copies;
         this.requests = requests;
         this.audit = audit;
         this.clock = clock;
     }
 
-    @Scheduled(every = "${mamori.request.identity.purge-interval:1h}", delayed = "5s",
+    @Scheduled(
+            every = "${mamori.request.identity.purge-interval:1h}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
-        return purge().onFailure().invoke(e -> LOG.warnf("Identity copy purge failed: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return purge().onFailure()
+                .invoke(e -> LOG.warnf("Identity copy purge failed: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** Deletes up to one batch of expired copies; answers how many. */
     public Uni<Integer> purge() {
-        return Panache.withTransaction(() -> copies.expired(OffsetDateTime.now(clock), BATCH)
-                .chain(expired -> Multi.createFrom().iterable(expired)
-                        .onItem().transformToUniAndConcatenate(this::delete)
-                        .collect().asList()
+        return Panache.withTransaction(
+                () -> copies.expired(OffsetDateTime.now(clock), BATCH).chain(expired -> Multi.createFrom()
+                        .iterable(expired)
+                        .onItem()
+                        .transformToUniAndConcatenate(this::delete)
+                        .collect()
+                        .asList()
                         .map(deleted -> deleted.size())));
     }
 
     private Uni<Void> delete(IdentityDocumentCopy copy) {
         return requests.findById(copy.requestId)
-                .call(r -> audit.record(copy.tenantId, Actor.SYSTEM.subject(), Actor.SYSTEM.client(),
-                        "IDENTITY_COPY_DELETED", "identity-document-copy", copy.id, r == null ? null : r.subjectRef,
+                .call(r -> audit.record(
+                        copy.tenantId,
+                        Actor.SYSTEM.subject(),
+                        Actor.SYSTEM.client(),
+                        "IDENTITY_COPY_DELETED",
+                        "identity-document-copy",
+                        copy.id,
+                        r == null ? null : r.subjectRef,
                         "SUCCESS"))
                 .chain(r -> copies.delete(copy))
                 .replaceWithVoid();

@@ -27,8 +27,7 @@ public final class JapaneseBusinessCalendar {
 
     private final Map<Integer, Map<LocalDate, String>> byYear = new ConcurrentHashMap<>();
 
-    private JapaneseBusinessCalendar() {
-    }
+    private JapaneseBusinessCalendar() {}
 
     /** A working day: not a weekend, national holiday, or day of the 29 Dec - 3 Jan closure. */
     public boolean isBusinessDay(LocalDate day) {
@@ -48,8 +47,8 @@ public final class JapaneseBusinessCalendar {
     /** The holidays of a year with their Japanese names, in date order. */
     public Map<LocalDate, String> holidays(int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new IllegalArgumentException("Japanese holidays are computed for " + FIRST_YEAR + "-" + LAST_YEAR
-                    + ", not " + year);
+            throw new IllegalArgumentException(
+                    "Japanese holidays are computed for " + FIRST_YEAR + "-" + LAST_YEAR + ", not " + year);
         }
         return byYear.computeIfAbsent(year, JapaneseBusinessCalendar::compute);
     }
@@ -137,7 +136,8 @@ public final class JapaneseBusinessCalendar {
         // Art. 3(3): a day whose previous and next days are national holidays, and which is not one itself.
         for (LocalDate day : base.keySet()) {
             LocalDate between = day.plusDays(1);
-            if (!base.containsKey(between) && base.containsKey(between.plusDays(1))
+            if (!base.containsKey(between)
+                    && base.containsKey(between.plusDays(1))
                     && between.getDayOfWeek() != DayOfWeek.SUNDAY) {
                 all.put(between, "国民の休日");
             }

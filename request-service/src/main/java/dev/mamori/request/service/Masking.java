@@ -8,8 +8,7 @@ public final class Masking {
 
     static final String HIDDEN = "***";
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** {@code taro@example.jp} becomes {@code t***@example.jp}. */
     public static String email(String email) {

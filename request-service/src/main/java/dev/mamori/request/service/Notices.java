@@ -19,11 +19,9 @@ import java.util.Map;
  */
 public final class Notices {
 
-    public record Notice(String ja, String en) {
-    }
+    public record Notice(String ja, String en) {}
 
-    private Notices() {
-    }
+    private Notices() {}
 
     static String typeJa(RequestType type) {
         return switch (type) {
@@ -53,20 +51,39 @@ public final class Notices {
      * The result notice of a closed request. {@code notCarriedOut} is the privacy officer's reason when part of an
      * approved request could not be carried out; the notice then says what was and was not done (Art. 35(7)).
      */
-    static Notice result(DataSubjectRequest r, List<Map<String, Object>> actions, Decision.CorrectionResult correction,
-                         JsonNode pkg, String notCarriedOut) {
+    static Notice result(
+            DataSubjectRequest r,
+            List<Map<String, Object>> actions,
+            Decision.CorrectionResult correction,
+            JsonNode pkg,
+            String notCarriedOut) {
         LocalDate received = Deadlines.arrivalDay(r.receivedAt);
         StringBuilder ja = new StringBuilder();
         StringBuilder en = new StringBuilder();
-        ja.append(received).append(" に受け付けた").append(typeJa(r.type)).append("のご請求（受付番号 ").append(r.id)
+        ja.append(received)
+                .append(" に受け付けた")
+                .append(typeJa(r.type))
+                .append("のご請求（受付番号 ")
+                .append(r.id)
                 .append("）について、次のとおりお知らせします。\n\n");
-        en.append("Regarding your request for ").append(typeEn(r.type)).append(" received on ").append(received)
-                .append(" (reference ").append(r.id).append("), we inform you as follows.\n\n");
+        en.append("Regarding your request for ")
+                .append(typeEn(r.type))
+                .append(" received on ")
+                .append(received)
+                .append(" (reference ")
+                .append(r.id)
+                .append("), we inform you as follows.\n\n");
         if (r.status == RequestStatus.REFUSED) {
-            ja.append("誠に恐れ入りますが、ご請求には応じられません。\n理由：").append(r.refusalGround.ja()).append("\n")
-                    .append(r.decisionReason).append("\n");
-            en.append("We regret that we cannot comply with your request.\nGround: ").append(r.refusalGround.en())
-                    .append("\nReason: ").append(r.decisionReason).append("\n");
+            ja.append("誠に恐れ入りますが、ご請求には応じられません。\n理由：")
+                    .append(r.refusalGround.ja())
+                    .append("\n")
+                    .append(r.decisionReason)
+                    .append("\n");
+            en.append("We regret that we cannot comply with your request.\nGround: ")
+                    .append(r.refusalGround.en())
+                    .append("\nReason: ")
+                    .append(r.decisionReason)
+                    .append("\n");
         } else if (r.outcome == DecisionOutcome.NO_DATA) {
             ja.append("当社は、ご請求に係るお客様の保有個人データを保有しておりません。\n");
             en.append("We do not hold retained personal data about you that the request concerns.\n");
@@ -77,10 +94,16 @@ public final class Notices {
                 done(r, actions, correction, pkg, ja, en);
             }
             if (r.outcome == DecisionOutcome.PARTIALLY_APPROVED) {
-                ja.append("\nなお、ご請求の一部には応じられません。\n理由：").append(r.refusalGround.ja()).append("\n")
-                        .append(r.decisionReason).append("\n");
-                en.append("\nPart of the request could not be met.\nGround: ").append(r.refusalGround.en())
-                        .append("\nReason: ").append(r.decisionReason).append("\n");
+                ja.append("\nなお、ご請求の一部には応じられません。\n理由：")
+                        .append(r.refusalGround.ja())
+                        .append("\n")
+                        .append(r.decisionReason)
+                        .append("\n");
+                en.append("\nPart of the request could not be met.\nGround: ")
+                        .append(r.refusalGround.en())
+                        .append("\nReason: ")
+                        .append(r.decisionReason)
+                        .append("\n");
             }
         }
         if (r.feeJpy != null && r.feeJpy > 0) {
@@ -92,8 +115,13 @@ public final class Notices {
         return new Notice(ja.toString(), en.toString());
     }
 
-    private static void done(DataSubjectRequest r, List<Map<String, Object>> actions,
-                             Decision.CorrectionResult correction, JsonNode pkg, StringBuilder ja, StringBuilder en) {
+    private static void done(
+            DataSubjectRequest r,
+            List<Map<String, Object>> actions,
+            Decision.CorrectionResult correction,
+            JsonNode pkg,
+            StringBuilder ja,
+            StringBuilder en) {
         switch (r.type) {
             case PURPOSE_NOTIFICATION -> {
                 ja.append("お客様の保有個人データの利用目的は次のとおりです。\n").append(purposeList(pkg, true));
@@ -102,21 +130,38 @@ public final class Notices {
             }
             case DISCLOSURE, PROVISION_RECORD_DISCLOSURE -> {
                 boolean paper = r.deliveryMethod == DeliveryMethod.PAPER;
-                ja.append("ご請求の").append(r.type == RequestType.DISCLOSURE ? "保有個人データ" : "第三者提供記録")
-                        .append("を").append(paper ? "書面の交付" : "電磁的記録の提供").append("により開示します。")
+                ja.append("ご請求の")
+                        .append(r.type == RequestType.DISCLOSURE ? "保有個人データ" : "第三者提供記録")
+                        .append("を")
+                        .append(paper ? "書面の交付" : "電磁的記録の提供")
+                        .append("により開示します。")
                         .append("開示内容は別添のとおりです。\n");
-                en.append("We disclose the ").append(r.type == RequestType.DISCLOSURE ? "retained personal data"
-                                : "third-party provision records").append(" by ")
-                        .append(paper ? "paper document" : "electronic record").append("; see the attachment.\n");
+                en.append("We disclose the ")
+                        .append(
+                                r.type == RequestType.DISCLOSURE
+                                        ? "retained personal data"
+                                        : "third-party provision records")
+                        .append(" by ")
+                        .append(paper ? "paper document" : "electronic record")
+                        .append("; see the attachment.\n");
             }
             case CORRECTION -> {
-                ja.append("ご指摘の項目「").append(r.correctionItem).append("」を調査のうえ、次のとおり訂正しました。\n")
-                        .append("訂正前：").append(correction == null ? "" : correction.before()).append("\n")
-                        .append("訂正後：").append(correction == null ? "" : correction.after()).append("\n");
-                en.append("Having investigated the item \"").append(r.correctionItem)
+                ja.append("ご指摘の項目「")
+                        .append(r.correctionItem)
+                        .append("」を調査のうえ、次のとおり訂正しました。\n")
+                        .append("訂正前：")
+                        .append(correction == null ? "" : correction.before())
+                        .append("\n")
+                        .append("訂正後：")
+                        .append(correction == null ? "" : correction.after())
+                        .append("\n");
+                en.append("Having investigated the item \"")
+                        .append(r.correctionItem)
                         .append("\", we corrected it as follows.\nBefore: ")
-                        .append(correction == null ? "" : correction.before()).append("\nAfter: ")
-                        .append(correction == null ? "" : correction.after()).append("\n");
+                        .append(correction == null ? "" : correction.before())
+                        .append("\nAfter: ")
+                        .append(correction == null ? "" : correction.after())
+                        .append("\n");
             }
             case USE_STOP -> {
                 ja.append("お客様の保有個人データの利用を停止しました。\n");
@@ -163,7 +208,9 @@ public final class Notices {
             en.append("We have erased your retained personal data");
         } else {
             ja.append("お客様の保有個人データ ").append(erased).append(" 件を消去しました。");
-            en.append("We have erased ").append(erased).append(erased == 1 ? " record" : " records")
+            en.append("We have erased ")
+                    .append(erased)
+                    .append(erased == 1 ? " record" : " records")
                     .append(" of your retained personal data");
         }
         if (certificate != null) {
@@ -173,9 +220,13 @@ public final class Notices {
         ja.append("\n");
         en.append(".\n");
         if (held != null && held > 0) {
-            ja.append("ただし、").append(held).append(" 件は、法令に基づく保存義務または法的手続のための保存措置"
-                    + "（リーガルホールド）の対象であるため、消去せずに保存しています。このため、ご請求の一部には応じられません。\n");
-            en.append("However, ").append(held).append(held == 1 ? " record is" : " records are")
+            ja.append("ただし、")
+                    .append(held)
+                    .append(" 件は、法令に基づく保存義務または法的手続のための保存措置"
+                            + "（リーガルホールド）の対象であるため、消去せずに保存しています。このため、ご請求の一部には応じられません。\n");
+            en.append("However, ")
+                    .append(held)
+                    .append(held == 1 ? " record is" : " records are")
                     .append(" retained and not erased, because a legal hold or a legal obligation to keep them "
                             + "applies. Your request could therefore not be met in full.\n");
         }
@@ -185,8 +236,13 @@ public final class Notices {
      * An approved request the privacy officer closed with part of it not carried out: what was done, what was not,
      * and the reason (Arts. 35(7), 36).
      */
-    private static void incomplete(DataSubjectRequest r, List<Map<String, Object>> actions, JsonNode pkg,
-                                   String reason, StringBuilder ja, StringBuilder en) {
+    private static void incomplete(
+            DataSubjectRequest r,
+            List<Map<String, Object>> actions,
+            JsonNode pkg,
+            String reason,
+            StringBuilder ja,
+            StringBuilder en) {
         StringBuilder doneJa = new StringBuilder();
         StringBuilder doneEn = new StringBuilder();
         StringBuilder failedJa = new StringBuilder();
@@ -204,22 +260,30 @@ public final class Notices {
             en.append("We have carried out the following:\n").append(doneEn);
             if (pkg != null && r.type != RequestType.PURPOSE_NOTIFICATION) {
                 boolean paper = r.deliveryMethod == DeliveryMethod.PAPER;
-                ja.append("開示内容は別添のとおりです（").append(paper ? "書面の交付" : "電磁的記録の提供")
-                        .append("）。\n");
-                en.append("The disclosed data is attached (").append(paper ? "paper document" : "electronic record")
+                ja.append("開示内容は別添のとおりです（").append(paper ? "書面の交付" : "電磁的記録の提供").append("）。\n");
+                en.append("The disclosed data is attached (")
+                        .append(paper ? "paper document" : "electronic record")
                         .append(").\n");
             }
-            if (pkg != null && r.type == RequestType.PURPOSE_NOTIFICATION && !pkg.path("purposes").isEmpty()) {
+            if (pkg != null
+                    && r.type == RequestType.PURPOSE_NOTIFICATION
+                    && !pkg.path("purposes").isEmpty()) {
                 ja.append("確認できた利用目的は次のとおりです。\n").append(purposeList(pkg, true));
                 en.append("The purposes of use we could confirm are:\n").append(purposeList(pkg, false));
             }
             ja.append('\n');
             en.append('\n');
         }
-        ja.append("誠に恐れ入りますが、次の措置は実施できませんでした。\n").append(failedJa).append("理由：").append(reason)
+        ja.append("誠に恐れ入りますが、次の措置は実施できませんでした。\n")
+                .append(failedJa)
+                .append("理由：")
+                .append(reason)
                 .append("\n");
-        en.append("We regret that we could not carry out the following:\n").append(failedEn).append("Reason: ")
-                .append(reason).append("\n");
+        en.append("We regret that we could not carry out the following:\n")
+                .append(failedEn)
+                .append("Reason: ")
+                .append(reason)
+                .append("\n");
     }
 
     /**
@@ -233,8 +297,8 @@ public final class Notices {
         }
         for (JsonNode p : pkg.path("purposes")) {
             String title = p.isTextual() ? p.asText() : words(p, japanese ? "titleJa" : "titleEn", "titleJa");
-            String description = p.isTextual() ? null
-                    : words(p, japanese ? "descriptionJa" : "descriptionEn", "descriptionJa");
+            String description =
+                    p.isTextual() ? null : words(p, japanese ? "descriptionJa" : "descriptionEn", "descriptionJa");
             if (title == null) {
                 title = description != null ? description : p.path("code").asText();
                 description = null;
@@ -270,10 +334,14 @@ public final class Notices {
     private static String labelEn(RequestType type, TaskAction action) {
         boolean purposes = type == RequestType.PURPOSE_NOTIFICATION;
         return switch (action) {
-            case FETCH_CONSENTS -> purposes ? "confirming the purposes from your consent records"
-                    : "disclosure of your consents and their history";
-            case FETCH_HOLDINGS -> purposes ? "confirming the purposes from the records of data held"
-                    : "disclosure of the data held and its retention";
+            case FETCH_CONSENTS ->
+                purposes
+                        ? "confirming the purposes from your consent records"
+                        : "disclosure of your consents and their history";
+            case FETCH_HOLDINGS ->
+                purposes
+                        ? "confirming the purposes from the records of data held"
+                        : "disclosure of the data held and its retention";
             case FETCH_RECORDS -> "disclosure of third-party provision records and records of receipt";
             case STOP_USE -> "stopping the use of your retained personal data";
             case ERASE -> "erasure of your retained personal data";
@@ -286,7 +354,8 @@ public final class Notices {
     /** A whole-number field of a target's answer, e.g. erased or held of retention-service's erasure. */
     private static Long count(List<Map<String, Object>> actions, String field) {
         for (Map<String, Object> action : actions) {
-            if (action.get("answer") instanceof JsonNode answer && answer.hasNonNull(field)
+            if (action.get("answer") instanceof JsonNode answer
+                    && answer.hasNonNull(field)
                     && answer.get(field).canConvertToLong()) {
                 return answer.get(field).asLong();
             }
@@ -301,7 +370,8 @@ public final class Notices {
 
     private static boolean answered(List<Map<String, Object>> actions, String flag) {
         for (Map<String, Object> action : actions) {
-            if (action.get("answer") instanceof JsonNode answer && answer.path(flag).asBoolean(false)) {
+            if (action.get("answer") instanceof JsonNode answer
+                    && answer.path(flag).asBoolean(false)) {
                 return true;
             }
         }

@@ -25,7 +25,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationService {
 
-
     private final DataSubjectRequestRepository requests;
     private final RequestResultRepository results;
     private final RequestJournal journal;
@@ -34,9 +33,14 @@ public class NotificationService {
     private final RequestService requestService;
     private final Clock clock;
 
-    public NotificationService(DataSubjectRequestRepository requests, RequestResultRepository results,
-                               RequestJournal journal, TenantContext tenant, AuditLog audit,
-                               RequestService requestService, Clock clock) {
+    public NotificationService(
+            DataSubjectRequestRepository requests,
+            RequestResultRepository results,
+            RequestJournal journal,
+            TenantContext tenant,
+            AuditLog audit,
+            RequestService requestService,
+            Clock clock) {
         this.requests = requests;
         this.results = results;
         this.journal = journal;
@@ -65,18 +69,22 @@ public class NotificationService {
                 throw ProblemException.notFound("Request", id);
             }
             if (r.status != RequestStatus.COMPLETED && r.status != RequestStatus.REFUSED) {
-                throw ProblemException.conflict("result-not-ready", "Request " + id + " is " + r.status
-                        + "; its result notice exists once it is COMPLETED or REFUSED");
+                throw ProblemException.conflict(
+                        "result-not-ready",
+                        "Request " + id + " is " + r.status
+                                + "; its result notice exists once it is COMPLETED or REFUSED");
             }
-            OffsetDateTime sentAt = notification.sentAt() == null ? null
-                    : notification.sentAt().truncatedTo(ChronoUnit.MICROS);
+            OffsetDateTime sentAt =
+                    notification.sentAt() == null ? null : notification.sentAt().truncatedTo(ChronoUnit.MICROS);
             if (r.notifiedAt != null) {
-                boolean same = r.notifiedVia == notification.via()
-                        && (sentAt == null || sentAt.isEqual(r.notifiedAt));
+                boolean same = r.notifiedVia == notification.via() && (sentAt == null || sentAt.isEqual(r.notifiedAt));
                 if (!same) {
-                    throw ProblemException.conflict("already-notified", "The result notice of request " + id
-                            + " was recorded as sent by " + r.notifiedVia + " at " + r.notifiedAt + " (recorded by "
-                            + r.notifiedBy + ")");
+                    throw ProblemException.conflict(
+                            "already-notified",
+                            "The result notice of request " + id
+                                    + " was recorded as sent by " + r.notifiedVia + " at " + r.notifiedAt
+                                    + " (recorded by "
+                                    + r.notifiedBy + ")");
                 }
                 return Uni.createFrom().item(r);
             }
@@ -86,20 +94,27 @@ public class NotificationService {
                 }
                 OffsetDateTime at = sentAt == null ? now : sentAt;
                 if (at.isAfter(now.plus(NotFutureValidator.CLOCK_SKEW))) {
-                    throw ProblemException.unprocessable("sent-at-out-of-range", "Sending time out of range",
-                            "sentAt", "must not be in the future");
+                    throw ProblemException.unprocessable(
+                            "sent-at-out-of-range", "Sending time out of range", "sentAt", "must not be in the future");
                 }
                 if (at.isBefore(result.createdAt)) {
-                    throw ProblemException.unprocessable("sent-at-out-of-range", "Sending time out of range",
-                            "sentAt", "must not be before the result existed (" + result.createdAt + ")");
+                    throw ProblemException.unprocessable(
+                            "sent-at-out-of-range",
+                            "Sending time out of range",
+                            "sentAt",
+                            "must not be before the result existed (" + result.createdAt + ")");
                 }
                 r.notifiedAt = at;
                 r.notifiedVia = notification.via();
                 r.notifiedBy = tenant.actorSubject();
-                return journal.append(r, RequestEventKind.RESULT_NOTIFIED, "result notice sent by "
-                                + notification.via() + " at " + at, Actor.of(tenant), now)
-                        .call(() -> audit.record("REQUEST_RESULT_NOTIFIED", RequestService.RESOURCE, r.id,
-                                r.subjectRef))
+                return journal.append(
+                                r,
+                                RequestEventKind.RESULT_NOTIFIED,
+                                "result notice sent by " + notification.via() + " at " + at,
+                                Actor.of(tenant),
+                                now)
+                        .call(() ->
+                                audit.record("REQUEST_RESULT_NOTIFIED", RequestService.RESOURCE, r.id, r.subjectRef))
                         .replaceWith(r);
             });
         });

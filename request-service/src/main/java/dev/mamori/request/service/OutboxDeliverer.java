@@ -36,8 +36,12 @@ public class OutboxDeliverer {
     private final TargetServices targets;
     private final Vertx vertx;
 
-    public OutboxDeliverer(FulfilmentTaskRepository tasks, FulfilmentService fulfilment, RequestJournal journal,
-                           TargetServices targets, Vertx vertx) {
+    public OutboxDeliverer(
+            FulfilmentTaskRepository tasks,
+            FulfilmentService fulfilment,
+            RequestJournal journal,
+            TargetServices targets,
+            Vertx vertx) {
         this.tasks = tasks;
         this.fulfilment = fulfilment;
         this.journal = journal;
@@ -45,51 +49,60 @@ public class OutboxDeliverer {
         this.vertx = vertx;
     }
 
-    @Scheduled(every = "${mamori.request.outbox.interval:1s}", delayed = "2s",
+    @Scheduled(
+            every = "${mamori.request.outbox.interval:1s}",
+            delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
-        return deliverOnce().onFailure().invoke(e -> LOG.warnf("Outbox run failed: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return deliverOnce()
+                .onFailure()
+                .invoke(e -> LOG.warnf("Outbox run failed: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** Starts a run now, on a fresh context, without waiting for it. */
     public void kick() {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(v -> deliverOnce().subscribe().with(n -> {
-        }, e -> LOG.warnf("Outbox run failed: %s", e.toString())));
+        context.runOnContext(
+                v -> deliverOnce().subscribe().with(n -> {}, e -> LOG.warnf("Outbox run failed: %s", e.toString())));
     }
 
     /** One run: answers how many tasks it sent. */
     public Uni<Integer> deliverOnce() {
         Outbox outbox = tasks.outbox();
-        return Panache.withTransaction(() -> outbox.claim().chain(claim -> claim.isEmpty()
-                        ? Uni.createFrom().item(new Claimed(claim, List.of()))
-                        : tasks.byIds(claim.ids()).map(list -> new Claimed(claim, list))))
+        return Panache.withTransaction(() -> outbox.claim()
+                        .chain(claim -> claim.isEmpty()
+                                ? Uni.createFrom().item(new Claimed(claim, List.of()))
+                                : tasks.byIds(claim.ids()).map(list -> new Claimed(claim, list))))
                 .chain(claimed -> {
                     if (claimed.tasks().isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
                     UUID lease = claimed.claim().lease();
-                    List<Uni<Sent>> sends = claimed.tasks().stream().map(this::send).toList();
-                    return Uni.join().all(sends).andFailFast()
-                            .chain(sent -> Multi.createFrom().iterable(sent)
-                                    .onItem().transformToUniAndConcatenate(s -> Panache.withTransaction(
-                                                    () -> fulfilment.recordOutcome(s.task(), lease, s.delivery()))
-                                            .onFailure().invoke(e -> LOG.warnf("Recording task %s failed: %s",
-                                                    s.task().id, e.toString()))
-                                            .onFailure().recoverWithNull())
-                                    .collect().asList()
-                                    .map(done -> sent.size()));
+                    List<Uni<Sent>> sends =
+                            claimed.tasks().stream().map(this::send).toList();
+                    return Uni.join().all(sends).andFailFast().chain(sent -> Multi.createFrom()
+                            .iterable(sent)
+                            .onItem()
+                            .transformToUniAndConcatenate(s -> Panache.withTransaction(
+                                            () -> fulfilment.recordOutcome(s.task(), lease, s.delivery()))
+                                    .onFailure()
+                                    .invoke(e -> LOG.warnf("Recording task %s failed: %s", s.task().id, e.toString()))
+                                    .onFailure()
+                                    .recoverWithNull())
+                            .collect()
+                            .asList()
+                            .map(done -> sent.size()));
                 });
     }
 
     /** A claim and its tasks, loaded in the claim's transaction. */
-    private record Claimed(Outbox.Claim claim, List<FulfilmentTask> tasks) {
-    }
+    private record Claimed(Outbox.Claim claim, List<FulfilmentTask> tasks) {}
 
-    private record Sent(FulfilmentTask task, Delivery delivery) {
-    }
+    private record Sent(FulfilmentTask task, Delivery delivery) {}
 
     private Uni<Sent> send(FulfilmentTask t) {
         Uni<Delivery> delivery;
@@ -99,7 +112,8 @@ public class OutboxDeliverer {
         } catch (RuntimeException e) {
             delivery = Uni.createFrom().item(Delivery.failed(null, "cannot prepare the call: " + e.getMessage()));
         }
-        return delivery.onFailure().recoverWithItem(e -> Delivery.failed(null, e.toString()))
+        return delivery.onFailure()
+                .recoverWithItem(e -> Delivery.failed(null, e.toString()))
                 .map(d -> new Sent(t, d));
     }
 }

@@ -1,7 +1,7 @@
 package dev.mamori.request.service;
 
-import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.platform.tenant.Roles;
+import dev.mamori.platform.tenant.TenantContext;
 
 /**
  * How much of a requester's personal data a caller sees (APPI Art. 23: access limited to what the work needs).

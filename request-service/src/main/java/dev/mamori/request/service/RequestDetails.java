@@ -25,15 +25,48 @@ public record RequestDetails(
         List<FulfilmentTask> tasks,
         long identityCopiesHeld) {
 
-    public RequestDetails(DataSubjectRequest request, boolean overdue, Integer businessDaysLeft, PersonalDataView view,
-                          String requesterName, String email, String phone, String postalAddress, String agentEvidence,
-                          String claimedUntrue, String requestedContent) {
-        this(request, overdue, businessDaysLeft, view, requesterName, email, phone, postalAddress, agentEvidence,
-                claimedUntrue, requestedContent, List.of(), 0);
+    public RequestDetails(
+            DataSubjectRequest request,
+            boolean overdue,
+            Integer businessDaysLeft,
+            PersonalDataView view,
+            String requesterName,
+            String email,
+            String phone,
+            String postalAddress,
+            String agentEvidence,
+            String claimedUntrue,
+            String requestedContent) {
+        this(
+                request,
+                overdue,
+                businessDaysLeft,
+                view,
+                requesterName,
+                email,
+                phone,
+                postalAddress,
+                agentEvidence,
+                claimedUntrue,
+                requestedContent,
+                List.of(),
+                0);
     }
 
     public RequestDetails with(List<FulfilmentTask> tasks, long identityCopiesHeld) {
-        return new RequestDetails(request, overdue, businessDaysLeft, view, requesterName, email, phone,
-                postalAddress, agentEvidence, claimedUntrue, requestedContent, tasks, identityCopiesHeld);
+        return new RequestDetails(
+                request,
+                overdue,
+                businessDaysLeft,
+                view,
+                requesterName,
+                email,
+                phone,
+                postalAddress,
+                agentEvidence,
+                claimedUntrue,
+                requestedContent,
+                tasks,
+                identityCopiesHeld);
     }
 }

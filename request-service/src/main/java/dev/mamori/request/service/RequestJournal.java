@@ -34,8 +34,12 @@ public class RequestJournal {
     private final FieldCipher cipher;
     private final ObjectMapper json;
 
-    public RequestJournal(RequestEventRepository events, FulfilmentTaskRepository tasks,
-                          RequestSettingsRepository settings, FieldCipher cipher, ObjectMapper json) {
+    public RequestJournal(
+            RequestEventRepository events,
+            FulfilmentTaskRepository tasks,
+            RequestSettingsRepository settings,
+            FieldCipher cipher,
+            ObjectMapper json) {
         this.events = events;
         this.tasks = tasks;
         this.settings = settings;
@@ -44,8 +48,8 @@ public class RequestJournal {
     }
 
     /** Appends an event (the request's status as it is now) and queues its callback. */
-    public Uni<RequestEvent> append(DataSubjectRequest r, RequestEventKind kind, String detail, Actor actor,
-                                    OffsetDateTime now) {
+    public Uni<RequestEvent> append(
+            DataSubjectRequest r, RequestEventKind kind, String detail, Actor actor, OffsetDateTime now) {
         RequestEvent e = new RequestEvent();
         e.id = UUID.randomUUID();
         e.tenantId = r.tenantId;
@@ -68,7 +72,8 @@ public class RequestJournal {
         if (r.terminalCallbackQueued || afterEnd) {
             return Uni.createFrom().voidItem();
         }
-        Uni<String> url = r.callbackUrl != null ? Uni.createFrom().item(r.callbackUrl)
+        Uni<String> url = r.callbackUrl != null
+                ? Uni.createFrom().item(r.callbackUrl)
                 : settings.forTenant(r.tenantId).map(s -> s == null ? null : s.clientCallbackUrl);
         return url.chain(target -> {
             if (target == null) {
@@ -91,8 +96,13 @@ public class RequestJournal {
             if (r.outcome != null) {
                 body.put("outcome", r.outcome);
             }
-            FulfilmentTask t = task(r, TaskAction.STATUS_CALLBACK, "event-" + e.seq, e.seq,
-                    new Envelope(null, target, write(body)), now);
+            FulfilmentTask t = task(
+                    r,
+                    TaskAction.STATUS_CALLBACK,
+                    "event-" + e.seq,
+                    e.seq,
+                    new Envelope(null, target, write(body)),
+                    now);
             return tasks.persist(t).replaceWithVoid();
         });
     }
@@ -101,8 +111,13 @@ public class RequestJournal {
      * A new outbox row. Its Idempotency-Key is derived from request, target and action (plus {@code discriminator}
      * for callbacks), and the key is unique in the table: the same call can never be queued twice.
      */
-    public FulfilmentTask task(DataSubjectRequest r, TaskAction action, String discriminator, int seq,
-                               Envelope envelope, OffsetDateTime now) {
+    public FulfilmentTask task(
+            DataSubjectRequest r,
+            TaskAction action,
+            String discriminator,
+            int seq,
+            Envelope envelope,
+            OffsetDateTime now) {
         FulfilmentTask t = new FulfilmentTask();
         t.id = UUID.randomUUID();
         t.tenantId = r.tenantId;

@@ -1,17 +1,15 @@
 package dev.mamori.request.service;
 
-import dev.mamori.platform.time.JapanTime;
-import dev.mamori.platform.validation.NotFutureValidator;
-import dev.mamori.platform.idempotency.Idempotency;
-import dev.mamori.request.client.ClientSystemUrls;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.crypto.FieldCipher;
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.Roles;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.time.JapanTime;
+import dev.mamori.platform.validation.NotFutureValidator;
 import dev.mamori.request.Channel;
 import dev.mamori.request.DataSubjectRequest;
 import dev.mamori.request.DeliveryMethod;
@@ -20,11 +18,13 @@ import dev.mamori.request.RequestEventKind;
 import dev.mamori.request.RequestStatus;
 import dev.mamori.request.RequestType;
 import dev.mamori.request.RequesterRelation;
+import dev.mamori.request.client.ClientSystemUrls;
 import dev.mamori.request.repository.DataSubjectRequestRepository;
 import dev.mamori.request.repository.FulfilmentTaskRepository;
 import dev.mamori.request.repository.IdentityDocumentCopyRepository;
 import dev.mamori.request.repository.RequestEventRepository;
 import dev.mamori.request.service.RequestIntake.Contact;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,14 +53,11 @@ public class RequestService {
     private static final Duration OLDEST_ARRIVAL = Duration.ofDays(366);
 
     /** A request of the search results, with whether it is overdue today. */
-    public record Listed(DataSubjectRequest request, boolean overdue) {
-    }
+    public record Listed(DataSubjectRequest request, boolean overdue) {}
 
-    record StoredContact(String email, String phone, String postalAddress) {
-    }
+    record StoredContact(String email, String phone, String postalAddress) {}
 
-    record StoredCorrection(String claimedUntrue, String requestedContent) {
-    }
+    record StoredCorrection(String claimedUntrue, String requestedContent) {}
 
     private final DataSubjectRequestRepository requests;
     private final RequestEventRepository events;
@@ -79,11 +76,23 @@ public class RequestService {
     private final OutboxDeliverer deliverer;
     private final Clock clock;
 
-    public RequestService(DataSubjectRequestRepository requests, RequestEventRepository events, TenantContext tenant,
-                          AuditLog audit, FieldCipher cipher, RequestConfig config, ObjectMapper json,
-                          RequestJournal journal, SettingsService settings, FulfilmentTaskRepository tasks,
-                          IdentityDocumentCopyRepository copies, ClientSystemUrls urls, Idempotency idempotency,
-                          FulfilmentService fulfilment, OutboxDeliverer deliverer, Clock clock) {
+    public RequestService(
+            DataSubjectRequestRepository requests,
+            RequestEventRepository events,
+            TenantContext tenant,
+            AuditLog audit,
+            FieldCipher cipher,
+            RequestConfig config,
+            ObjectMapper json,
+            RequestJournal journal,
+            SettingsService settings,
+            FulfilmentTaskRepository tasks,
+            IdentityDocumentCopyRepository copies,
+            ClientSystemUrls urls,
+            Idempotency idempotency,
+            FulfilmentService fulfilment,
+            OutboxDeliverer deliverer,
+            Clock clock) {
         this.urls = urls;
         this.journal = journal;
         this.settings = settings;
@@ -103,7 +112,8 @@ public class RequestService {
     }
 
     /** Takes in a request (below), once per Idempotency-Key: a retry answers the request taken the first time. */
-    public Uni<Response> receive(String idempotencyKey, RequestIntake intake, Function<RequestDetails, Response> answer) {
+    public Uni<Response> receive(
+            String idempotencyKey, RequestIntake intake, Function<RequestDetails, Response> answer) {
         return idempotency.once(idempotencyKey, "createRequest", intake, () -> receive(intake), answer);
     }
 
@@ -111,14 +121,19 @@ public class RequestService {
      * Closes an approved request whose fulfilment failed for good ({@link FulfilmentService#closeIncomplete}), once
      * per Idempotency-Key, and answers the request as it now reads.
      */
-    public Uni<Response> close(String idempotencyKey, UUID id, Closure closure, Function<RequestDetails, Response> answer) {
+    public Uni<Response> close(
+            String idempotencyKey, UUID id, Closure closure, Function<RequestDetails, Response> answer) {
         // The request id is part of what the key stands for: the same key and reason for another request is reuse.
         // A LinkedHashMap keeps the hashed order the same on every replica and restart.
         Map<String, Object> call = new LinkedHashMap<>();
         call.put("requestId", id);
         call.put("reason", closure.reason());
-        return idempotency.once(idempotencyKey, "closeRequest", call,
-                () -> fulfilment.closeIncomplete(id, closure).chain(() -> get(id)), answer);
+        return idempotency.once(
+                idempotencyKey,
+                "closeRequest",
+                call,
+                () -> fulfilment.closeIncomplete(id, closure).chain(() -> get(id)),
+                answer);
     }
 
     /**
@@ -150,16 +165,18 @@ public class RequestService {
                 .chain(() -> requests.findOpen(tenantId, intake.subjectRef(), intake.type()))
                 .chain(open -> {
                     if (open != null) {
-                        throw ProblemException.conflict("duplicate-request", "Request " + open.id + " ("
-                                + open.type + ") for this person is still open (" + open.status
-                                + "); continue it instead of opening another");
+                        throw ProblemException.conflict(
+                                "duplicate-request",
+                                "Request " + open.id + " ("
+                                        + open.type + ") for this person is still open (" + open.status
+                                        + "); continue it instead of opening another");
                     }
                     return settings.effective(tenantId).chain(sla -> {
-                        DataSubjectRequest r = newRequest(tenantId, intake, channel, receivedAt, now,
-                                sla.businessDaysToDue());
+                        DataSubjectRequest r =
+                                newRequest(tenantId, intake, channel, receivedAt, now, sla.businessDaysToDue());
                         return requests.persist(r)
-                                .chain(() -> journal.append(r, RequestEventKind.RECEIVED, "received by " + channel,
-                                        Actor.of(tenant), now))
+                                .chain(() -> journal.append(
+                                        r, RequestEventKind.RECEIVED, "received by " + channel, Actor.of(tenant), now))
                                 .call(() -> audit.record("REQUEST_RECEIVED", RESOURCE, r.id, r.subjectRef))
                                 .map(e -> details(r, PersonalDataView.RECEIPT));
                     });
@@ -175,7 +192,10 @@ public class RequestService {
             if (r == null) {
                 throw ProblemException.notFound("Request", id);
             }
-            return audit.record(view == PersonalDataView.FULL ? "REQUEST_READ_FULL" : "REQUEST_READ", RESOURCE, r.id,
+            return audit.record(
+                            view == PersonalDataView.FULL ? "REQUEST_READ_FULL" : "REQUEST_READ",
+                            RESOURCE,
+                            r.id,
                             r.subjectRef)
                     .chain(() -> tasks.ofRequest(tenantId, id))
                     .chain(found -> copies.countFor(tenantId, id)
@@ -190,9 +210,11 @@ public class RequestService {
         LocalDate today = JapanTime.today(clock);
         return requests.search(tenantId, search, today, offset, limit)
                 // One line per listed request, appended as one batch in this transaction.
-                .call(found -> audit.recordAll(tenantId, found.stream()
-                        .map(r -> audit.entry("REQUEST_LISTED", RESOURCE, r.id, r.subjectRef))
-                        .toList()))
+                .call(found -> audit.recordAll(
+                        tenantId,
+                        found.stream()
+                                .map(r -> audit.entry("REQUEST_LISTED", RESOURCE, r.id, r.subjectRef))
+                                .toList()))
                 .map(found -> found.stream()
                         .map(r -> new Listed(r, Deadlines.overdue(r.dueOn, r.status.isTerminal(), today)))
                         .toList());
@@ -207,13 +229,15 @@ public class RequestService {
                 throw ProblemException.notFound("Request", id);
             }
             if (r.status.isTerminal()) {
-                throw ProblemException.conflict("request-closed",
+                throw ProblemException.conflict(
+                        "request-closed",
                         "Request " + id + " is already " + r.status + " and can no longer be cancelled");
             }
             // OpenGDPR practice: cancel only while pending. Once approved, calls to the suite are under way.
             if (r.status == RequestStatus.IN_PROGRESS) {
-                throw ProblemException.conflict("request-in-progress", "Request " + id + " was approved and is "
-                        + "being carried out; it can no longer be cancelled");
+                throw ProblemException.conflict(
+                        "request-in-progress",
+                        "Request " + id + " was approved and is " + "being carried out; it can no longer be cancelled");
             }
             OffsetDateTime now = now();
             r.status = RequestStatus.CANCELLED;
@@ -248,73 +272,110 @@ public class RequestService {
         if (tenant.hasRole(Roles.CLIENT_SYSTEM)) {
             return Channel.CLIENT_SYSTEM;
         }
-        throw ProblemException.invalidField("channel", "must say how the request arrived (WEB, PHONE, LETTER, EMAIL, "
-                + "IN_PERSON or CLIENT_SYSTEM)");
+        throw ProblemException.invalidField(
+                "channel",
+                "must say how the request arrived (WEB, PHONE, LETTER, EMAIL, " + "IN_PERSON or CLIENT_SYSTEM)");
     }
 
     /** The rules a well-formed intake can still break; each names the field to fix and changes nothing. */
     static void checkRules(RequestIntake intake) {
         RequestType type = intake.type();
         if (intake.requester().contact().isEmpty()) {
-            throw ProblemException.invalidField("requester.contact",
+            throw ProblemException.invalidField(
+                    "requester.contact",
                     "must give at least one of email, phone or postalAddress: the result must be notified "
                             + "to the requester");
         }
         // Art. 35: the person grounds the request in one of the article's triggers.
         if (type.takesGround() && intake.ground() == null) {
-            throw ProblemException.unprocessable("ground-required", "Ground required", "ground",
+            throw ProblemException.unprocessable(
+                    "ground-required",
+                    "Ground required",
+                    "ground",
                     type + " must state its Art. 35 ground: " + type.allowedGrounds());
         }
         if (!type.takesGround() && intake.ground() != null) {
-            throw ProblemException.unprocessable("ground-not-applicable", "Ground not applicable", "ground",
+            throw ProblemException.unprocessable(
+                    "ground-not-applicable",
+                    "Ground not applicable",
+                    "ground",
                     "only USE_STOP, ERASURE and PROVISION_STOP take an Art. 35 ground");
         }
         if (type.takesGround() && !type.allowedGrounds().contains(intake.ground())) {
-            throw ProblemException.unprocessable("ground-not-applicable", "Ground not applicable", "ground",
+            throw ProblemException.unprocessable(
+                    "ground-not-applicable",
+                    "Ground not applicable",
+                    "ground",
                     intake.ground() + " does not ground " + type + "; Art. 35 allows " + type.allowedGrounds());
         }
         // Art. 34: a correction says what is untrue.
         if (type.takesCorrection() && intake.correction() == null) {
-            throw ProblemException.unprocessable("correction-required", "Correction details required", "correction",
+            throw ProblemException.unprocessable(
+                    "correction-required",
+                    "Correction details required",
+                    "correction",
                     "CORRECTION must say which data item is untrue and how (Art. 34(1))");
         }
         if (!type.takesCorrection() && intake.correction() != null) {
-            throw ProblemException.unprocessable("correction-not-applicable", "Correction not applicable",
-                    "correction", "only CORRECTION takes correction details");
+            throw ProblemException.unprocessable(
+                    "correction-not-applicable",
+                    "Correction not applicable",
+                    "correction",
+                    "only CORRECTION takes correction details");
         }
         // Art. 33(1), (5): disclosure by the method the person chose.
         if (type.takesDeliveryMethod() && intake.deliveryMethod() == null) {
-            throw ProblemException.unprocessable("delivery-method-required", "Delivery method required",
-                    "deliveryMethod", type + " must state how the person wants the data: ELECTRONIC or PAPER "
-                            + "(Art. 33(1))");
+            throw ProblemException.unprocessable(
+                    "delivery-method-required",
+                    "Delivery method required",
+                    "deliveryMethod",
+                    type + " must state how the person wants the data: ELECTRONIC or PAPER " + "(Art. 33(1))");
         }
         if (!type.takesDeliveryMethod() && intake.deliveryMethod() != null) {
-            throw ProblemException.unprocessable("delivery-method-not-applicable", "Delivery method not applicable",
-                    "deliveryMethod", "only DISCLOSURE and PROVISION_RECORD_DISCLOSURE take a delivery method");
+            throw ProblemException.unprocessable(
+                    "delivery-method-not-applicable",
+                    "Delivery method not applicable",
+                    "deliveryMethod",
+                    "only DISCLOSURE and PROVISION_RECORD_DISCLOSURE take a delivery method");
         }
         Contact contact = intake.requester().contact();
         if (intake.deliveryMethod() == DeliveryMethod.ELECTRONIC && blank(contact.email())) {
-            throw ProblemException.unprocessable("delivery-contact-required", "No address for the delivery",
-                    "requester.contact.email", "ELECTRONIC delivery needs the requester's email");
+            throw ProblemException.unprocessable(
+                    "delivery-contact-required",
+                    "No address for the delivery",
+                    "requester.contact.email",
+                    "ELECTRONIC delivery needs the requester's email");
         }
         if (intake.deliveryMethod() == DeliveryMethod.PAPER && blank(contact.postalAddress())) {
-            throw ProblemException.unprocessable("delivery-contact-required", "No address for the delivery",
-                    "requester.contact.postalAddress", "PAPER delivery needs the requester's postal address");
+            throw ProblemException.unprocessable(
+                    "delivery-contact-required",
+                    "No address for the delivery",
+                    "requester.contact.postalAddress",
+                    "PAPER delivery needs the requester's postal address");
         }
         // Art. 37(3): an agent is either a statutory representative or an appointed agent, and must show it.
         RequesterRelation relation = intake.requester().relation();
         if (relation != RequesterRelation.SELF && intake.agent() == null) {
-            throw ProblemException.unprocessable("agent-required", "Agent details required", "agent",
+            throw ProblemException.unprocessable(
+                    "agent-required",
+                    "Agent details required",
+                    "agent",
                     "a requester who is a " + relation + " must state the agent type and the evidence of agency "
                             + "(Art. 37(3))");
         }
         if (relation == RequesterRelation.SELF && intake.agent() != null) {
-            throw ProblemException.unprocessable("agent-not-applicable", "Agent not applicable", "agent",
+            throw ProblemException.unprocessable(
+                    "agent-not-applicable",
+                    "Agent not applicable",
+                    "agent",
                     "the requester is the person (SELF); agent details belong to a STATUTORY_AGENT or APPOINTED_AGENT");
         }
         if (intake.agent() != null && intake.agent().type().relation() != relation) {
-            throw ProblemException.unprocessable("agent-type-mismatch", "Agent type does not fit the relation",
-                    "agent.type", intake.agent().type() + " is a " + intake.agent().type().relation() + ", but the "
+            throw ProblemException.unprocessable(
+                    "agent-type-mismatch",
+                    "Agent type does not fit the relation",
+                    "agent.type",
+                    intake.agent().type() + " is a " + intake.agent().type().relation() + ", but the "
                             + "requester is a " + relation);
         }
     }
@@ -325,14 +386,22 @@ public class RequestService {
         }
         OffsetDateTime at = intake.receivedAt().truncatedTo(ChronoUnit.MICROS);
         if (at.isAfter(now.plus(NotFutureValidator.CLOCK_SKEW)) || at.isBefore(now.minus(OLDEST_ARRIVAL))) {
-            throw ProblemException.unprocessable("received-at-out-of-range", "Arrival time out of range",
-                    "receivedAt", "must not be in the future nor more than a year ago");
+            throw ProblemException.unprocessable(
+                    "received-at-out-of-range",
+                    "Arrival time out of range",
+                    "receivedAt",
+                    "must not be in the future nor more than a year ago");
         }
         return at;
     }
 
-    private DataSubjectRequest newRequest(String tenantId, RequestIntake intake, Channel channel,
-                                          OffsetDateTime receivedAt, OffsetDateTime now, int businessDaysToDue) {
+    private DataSubjectRequest newRequest(
+            String tenantId,
+            RequestIntake intake,
+            Channel channel,
+            OffsetDateTime receivedAt,
+            OffsetDateTime now,
+            int businessDaysToDue) {
         DataSubjectRequest r = new DataSubjectRequest();
         r.id = UUID.randomUUID();
         r.tenantId = tenantId;
@@ -349,8 +418,9 @@ public class RequestService {
         r.requesterRelation = intake.requester().relation();
         r.requesterNameCipher = cipher.encrypt(intake.requester().name(), context(r, "requester.name"));
         Contact c = intake.requester().contact();
-        r.requesterContactCipher = cipher.encrypt(write(new StoredContact(trimToNull(c.email()), trimToNull(c.phone()),
-                trimToNull(c.postalAddress()))), context(r, "requester.contact"));
+        r.requesterContactCipher = cipher.encrypt(
+                write(new StoredContact(trimToNull(c.email()), trimToNull(c.phone()), trimToNull(c.postalAddress()))),
+                context(r, "requester.contact"));
         if (intake.agent() != null) {
             r.agentType = intake.agent().type();
             r.agentEvidenceCipher = cipher.encrypt(intake.agent().evidenceDescription(), context(r, "agent.evidence"));
@@ -360,8 +430,11 @@ public class RequestService {
         if (intake.correction() != null) {
             r.correctionKind = intake.correction().kind();
             r.correctionItem = intake.correction().dataItem();
-            r.correctionCipher = cipher.encrypt(write(new StoredCorrection(intake.correction().claimedUntrue(),
-                    intake.correction().requestedContent())), context(r, "correction"));
+            r.correctionCipher = cipher.encrypt(
+                    write(new StoredCorrection(
+                            intake.correction().claimedUntrue(),
+                            intake.correction().requestedContent())),
+                    context(r, "correction"));
         }
         r.externalId = intake.externalId();
         r.callbackUrl = intake.callbackUrl();
@@ -374,27 +447,42 @@ public class RequestService {
     /** Decrypts what {@code view} shows and masks what it shows only in part. */
     RequestDetails details(DataSubjectRequest r, PersonalDataView view) {
         String name = cipher.decrypt(r.requesterNameCipher, context(r, "requester.name"));
-        StoredContact contact = read(cipher.decrypt(r.requesterContactCipher, context(r, "requester.contact")),
-                StoredContact.class);
+        StoredContact contact =
+                read(cipher.decrypt(r.requesterContactCipher, context(r, "requester.contact")), StoredContact.class);
         LocalDate today = JapanTime.today(clock);
         boolean overdue = Deadlines.overdue(r.dueOn, r.status.isTerminal(), today);
         Integer daysLeft = r.status.isTerminal() ? null : Deadlines.businessDaysLeft(r.dueOn, today);
         if (view == PersonalDataView.FULL) {
-            StoredCorrection correction = r.correctionCipher == null ? null
+            StoredCorrection correction = r.correctionCipher == null
+                    ? null
                     : read(cipher.decrypt(r.correctionCipher, context(r, "correction")), StoredCorrection.class);
-            return new RequestDetails(r, overdue, daysLeft, view, name, contact.email(), contact.phone(),
+            return new RequestDetails(
+                    r,
+                    overdue,
+                    daysLeft,
+                    view,
+                    name,
+                    contact.email(),
+                    contact.phone(),
                     contact.postalAddress(),
                     cipher.decrypt(r.agentEvidenceCipher, context(r, "agent.evidence")),
                     correction == null ? null : correction.claimedUntrue(),
                     correction == null ? null : correction.requestedContent());
         }
-        return new RequestDetails(r, overdue, daysLeft, view,
+        return new RequestDetails(
+                r,
+                overdue,
+                daysLeft,
+                view,
                 view == PersonalDataView.RECEIPT ? Masking.name(name) : name,
-                Masking.email(contact.email()), Masking.phone(contact.phone()),
+                Masking.email(contact.email()),
+                Masking.phone(contact.phone()),
                 Masking.postalAddress(contact.postalAddress()),
-                view == PersonalDataView.RECEIPT ? null
+                view == PersonalDataView.RECEIPT
+                        ? null
                         : cipher.decrypt(r.agentEvidenceCipher, context(r, "agent.evidence")),
-                null, null);
+                null,
+                null);
     }
 
     /** Where a ciphertext belongs: it decrypts only there. */

@@ -10,7 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ResultNotification")
 public record ResultNotification(
         @Schema(example = "POST") @NotNull NotificationMethod via,
-        @Schema(description = "When it was sent (posted, emailed, made available); not before the result existed, "
-                + "not in the future. Defaults to now.", example = "2026-04-10T10:00:00+09:00")
-        @NotFuture OffsetDateTime sentAt) {
-}
+
+        @Schema(
+                description = "When it was sent (posted, emailed, made available); not before the result existed, "
+                        + "not in the future. Defaults to now.",
+                example = "2026-04-10T10:00:00+09:00")
+        @NotFuture
+        OffsetDateTime sentAt) {}

@@ -1,11 +1,11 @@
 package dev.mamori.request.service;
 
-import dev.mamori.request.client.ClientSystemUrls;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.tenant.TenantContext;
 import dev.mamori.request.RequestSettings;
+import dev.mamori.request.client.ClientSystemUrls;
 import dev.mamori.request.repository.RequestSettingsRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +18,15 @@ import java.time.temporal.ChronoUnit;
 public class SettingsService {
 
     /** The settings in force for a tenant. {@code configured} is false while the defaults apply. */
-    public record Effective(int businessDaysToDue, int nearDueBusinessDays, Integer purposeNotificationFeeJpy,
-                            Integer disclosureFeeJpy, String clientCallbackUrl, boolean configured,
-                            OffsetDateTime updatedAt, String updatedBy) {
-    }
+    public record Effective(
+            int businessDaysToDue,
+            int nearDueBusinessDays,
+            Integer purposeNotificationFeeJpy,
+            Integer disclosureFeeJpy,
+            String clientCallbackUrl,
+            boolean configured,
+            OffsetDateTime updatedAt,
+            String updatedBy) {}
 
     private final RequestSettingsRepository settings;
     private final RequestConfig config;
@@ -30,8 +35,13 @@ public class SettingsService {
     private final ClientSystemUrls urls;
     private final Clock clock;
 
-    public SettingsService(RequestSettingsRepository settings, RequestConfig config, TenantContext tenant,
-                           AuditLog audit, ClientSystemUrls urls, Clock clock) {
+    public SettingsService(
+            RequestSettingsRepository settings,
+            RequestConfig config,
+            TenantContext tenant,
+            AuditLog audit,
+            ClientSystemUrls urls,
+            Clock clock) {
         this.urls = urls;
         this.settings = settings;
         this.config = config;
@@ -63,7 +73,8 @@ public class SettingsService {
             RequestSettings s = existing != null ? existing : new RequestSettings();
             s.tenantId = tenantId;
             s.businessDaysToDue = draft.businessDaysToDue();
-            s.nearDueBusinessDays = draft.nearDueBusinessDays() != null ? draft.nearDueBusinessDays()
+            s.nearDueBusinessDays = draft.nearDueBusinessDays() != null
+                    ? draft.nearDueBusinessDays()
                     : config.defaultNearDueBusinessDays();
             s.purposeNotificationFeeJpy = draft.purposeNotificationFeeJpy();
             s.disclosureFeeJpy = draft.disclosureFeeJpy();
@@ -78,10 +89,24 @@ public class SettingsService {
 
     private Effective effective(RequestSettings s) {
         if (s == null) {
-            return new Effective(config.defaultBusinessDaysToDue(), config.defaultNearDueBusinessDays(), null, null,
-                    null, false, null, null);
+            return new Effective(
+                    config.defaultBusinessDaysToDue(),
+                    config.defaultNearDueBusinessDays(),
+                    null,
+                    null,
+                    null,
+                    false,
+                    null,
+                    null);
         }
-        return new Effective(s.businessDaysToDue, s.nearDueBusinessDays, s.purposeNotificationFeeJpy,
-                s.disclosureFeeJpy, s.clientCallbackUrl, true, s.updatedAt, s.updatedBy);
+        return new Effective(
+                s.businessDaysToDue,
+                s.nearDueBusinessDays,
+                s.purposeNotificationFeeJpy,
+                s.disclosureFeeJpy,
+                s.clientCallbackUrl,
+                true,
+                s.updatedAt,
+                s.updatedBy);
     }
 }

@@ -47,9 +47,16 @@ public class VerificationService {
     private final RequestConfig config;
     private final Clock clock;
 
-    public VerificationService(DataSubjectRequestRepository requests, IdentityDocumentCopyRepository copies,
-                               RequestJournal journal, RequestService requestService, TenantContext tenant,
-                               AuditLog audit, FieldCipher cipher, RequestConfig config, Clock clock) {
+    public VerificationService(
+            DataSubjectRequestRepository requests,
+            IdentityDocumentCopyRepository copies,
+            RequestJournal journal,
+            RequestService requestService,
+            TenantContext tenant,
+            AuditLog audit,
+            FieldCipher cipher,
+            RequestConfig config,
+            Clock clock) {
         this.requests = requests;
         this.copies = copies;
         this.journal = journal;
@@ -65,7 +72,8 @@ public class VerificationService {
     public Uni<RequestDetails> verify(UUID id, IdentityVerification verification) {
         String tenantId = tenant.tenantId();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        List<byte[]> decoded = check(verification, Deadlines.arrivalDay(now), config.identity().maxCopyBytes());
+        List<byte[]> decoded =
+                check(verification, Deadlines.arrivalDay(now), config.identity().maxCopyBytes());
         return requests.lockForTenant(tenantId, id).chain(r -> {
             if (r == null) {
                 throw ProblemException.notFound("Request", id);
@@ -74,16 +82,24 @@ public class VerificationService {
                 throw ProblemException.conflict("request-closed", "Request " + id + " is already " + r.status);
             }
             if (r.identityVerifiedAt != null) {
-                throw ProblemException.conflict("identity-already-verified", "The requester of " + id
-                        + " was verified on " + r.identityVerifiedAt + " by " + r.identityVerifiedBy);
+                throw ProblemException.conflict(
+                        "identity-already-verified",
+                        "The requester of " + id + " was verified on " + r.identityVerifiedAt + " by "
+                                + r.identityVerifiedBy);
             }
             if (r.status == RequestStatus.AWAITING_REQUESTER) {
-                throw ProblemException.conflict("request-paused", "Request " + id + " waits for the requester; "
-                        + "resume it before recording the verification");
+                throw ProblemException.conflict(
+                        "request-paused",
+                        "Request " + id + " waits for the requester; " + "resume it before recording the verification");
             }
             List<String> types = verification.method() == VerificationMethod.DOCUMENTS
-                    ? verification.documents().stream().map(d -> d.type().name()).toList() : List.of();
-            List<String> holders = holders(verification, r.agentType != null).stream().map(Enum::name).toList();
+                    ? verification.documents().stream()
+                            .map(d -> d.type().name())
+                            .toList()
+                    : List.of();
+            List<String> holders = holders(verification, r.agentType != null).stream()
+                    .map(Enum::name)
+                    .toList();
             r.identityMethod = verification.method();
             r.identityDocuments = types;
             r.identityDocumentHolders = holders.isEmpty() ? null : holders;
@@ -108,8 +124,9 @@ public class VerificationService {
             return (stored.isEmpty() ? Uni.createFrom().voidItem() : copies.persist(stored))
                     .chain(() -> journal.append(r, RequestEventKind.IDENTITY_VERIFIED, detail, Actor.of(tenant), now))
                     .call(() -> audit.record("IDENTITY_VERIFIED", RequestService.RESOURCE, r.id, r.subjectRef))
-                    .map(e -> requestService.details(r, PersonalDataView.forReader(tenant)).with(List.of(),
-                            stored.size()));
+                    .map(e -> requestService
+                            .details(r, PersonalDataView.forReader(tenant))
+                            .with(List.of(), stored.size()));
         });
     }
 
@@ -128,39 +145,60 @@ public class VerificationService {
             Document d = documents.get(i);
             // My Number Act Art. 20: a business that has no My Number work may not collect or keep a My Number.
             if (Boolean.TRUE.equals(d.containsMyNumber())) {
-                throw ProblemException.unprocessable("my-number-not-accepted", "My Number not accepted",
-                        "documents[" + i + "].containsMyNumber", "a document showing a My Number cannot be accepted; "
+                throw ProblemException.unprocessable(
+                        "my-number-not-accepted",
+                        "My Number not accepted",
+                        "documents[" + i + "].containsMyNumber",
+                        "a document showing a My Number cannot be accepted; "
                                 + "nothing was stored. Ask for a copy with the My Number covered");
             }
             if (d.type() == IdentityDocumentType.MY_NUMBER_CARD && d.side() != IdentityVerification.Side.FRONT) {
-                throw ProblemException.unprocessable("my-number-not-accepted", "My Number not accepted",
-                        "documents[" + i + "].side", "only the FRONT of a My Number card is accepted: the back "
+                throw ProblemException.unprocessable(
+                        "my-number-not-accepted",
+                        "My Number not accepted",
+                        "documents[" + i + "].side",
+                        "only the FRONT of a My Number card is accepted: the back "
                                 + "carries the My Number, which is never collected; nothing was stored");
             }
             // A copy is stored (for a short while): whether it shows a My Number must be declared, never assumed.
             if (d.copy() != null && d.containsMyNumber() == null) {
-                throw ProblemException.unprocessable("my-number-declaration-required", "My Number declaration "
-                        + "required", "documents[" + i + "].containsMyNumber", "a document uploaded with a copy must "
-                        + "declare containsMyNumber (true or false); a copy showing a My Number is not accepted");
+                throw ProblemException.unprocessable(
+                        "my-number-declaration-required",
+                        "My Number declaration " + "required",
+                        "documents[" + i + "].containsMyNumber",
+                        "a document uploaded with a copy must "
+                                + "declare containsMyNumber (true or false); a copy showing a My Number is not accepted");
             }
         }
         if (v.method() == VerificationMethod.CALLBACK_TO_REGISTERED_NUMBER) {
             if (v.callback() == null) {
-                throw ProblemException.unprocessable("callback-details-required", "Callback details required",
-                        "callback", "say where the number is registered and when it was called");
+                throw ProblemException.unprocessable(
+                        "callback-details-required",
+                        "Callback details required",
+                        "callback",
+                        "say where the number is registered and when it was called");
             }
             if (!documents.isEmpty()) {
-                throw ProblemException.unprocessable("documents-not-applicable", "Documents not applicable",
-                        "documents", "a verification by callback takes no documents");
+                throw ProblemException.unprocessable(
+                        "documents-not-applicable",
+                        "Documents not applicable",
+                        "documents",
+                        "a verification by callback takes no documents");
             }
             return List.of();
         }
         if (v.callback() != null) {
-            throw ProblemException.unprocessable("callback-not-applicable", "Callback not applicable", "callback",
+            throw ProblemException.unprocessable(
+                    "callback-not-applicable",
+                    "Callback not applicable",
+                    "callback",
                     "only CALLBACK_TO_REGISTERED_NUMBER takes callback details");
         }
         if (documents.isEmpty()) {
-            throw ProblemException.unprocessable("documents-required", "Identity documents required", "documents",
+            throw ProblemException.unprocessable(
+                    "documents-required",
+                    "Identity documents required",
+                    "documents",
                     "verification by DOCUMENTS needs one photo document or two others");
         }
         Set<IdentityDocumentType> photo = new HashSet<>();
@@ -170,21 +208,30 @@ public class VerificationService {
             Document d = documents.get(i);
             // Health Insurance Act Art. 194-2: insurer numbers and symbols must not be collected; copies are masked.
             if (d.type().isHealthInsurance() && !Boolean.TRUE.equals(d.insurerNumberMasked())) {
-                throw ProblemException.unprocessable("insurance-number-not-masked", "Insurer number not masked",
-                        "documents[" + i + "].insurerNumberMasked", "a health-insurance document is accepted only "
+                throw ProblemException.unprocessable(
+                        "insurance-number-not-masked",
+                        "Insurer number not masked",
+                        "documents[" + i + "].insurerNumberMasked",
+                        "a health-insurance document is accepted only "
                                 + "with the insurer number, symbol and QR code masked; declare it masked");
             }
             if (d.type() == IdentityDocumentType.HEALTH_INSURANCE_CARD && today.isAfter(LAST_DAY_OF_INSURANCE_CARDS)) {
-                throw ProblemException.unprocessable("document-no-longer-valid", "Document no longer valid",
-                        "documents[" + i + "].type", "health-insurance cards ceased to be valid on 2025-12-01; "
+                throw ProblemException.unprocessable(
+                        "document-no-longer-valid",
+                        "Document no longer valid",
+                        "documents[" + i + "].type",
+                        "health-insurance cards ceased to be valid on 2025-12-01; "
                                 + "use HEALTH_INSURANCE_QUALIFICATION_CERTIFICATE (資格確認書)");
             }
             (d.type().hasPhoto() ? photo : others).add(d.type());
             decoded.add(d.copy() == null ? null : decode(d.copy(), i, maxCopyBytes));
         }
         if (photo.isEmpty() && others.size() < 2) {
-            throw ProblemException.unprocessable("insufficient-identity-documents", "Not enough identity documents",
-                    "documents", "one photo document (driver's license, passport, My Number card front, residence "
+            throw ProblemException.unprocessable(
+                    "insufficient-identity-documents",
+                    "Not enough identity documents",
+                    "documents",
+                    "one photo document (driver's license, passport, My Number card front, residence "
                             + "card, special permanent resident certificate) or two different others are needed");
         }
         return decoded;
@@ -199,12 +246,17 @@ public class VerificationService {
 
     static boolean mayShowMyNumber(String text) {
         return text != null
-                && MY_NUMBER.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)).find();
+                && MY_NUMBER
+                        .matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC))
+                        .find();
     }
 
     private static void refuseMyNumberIn(String field, String text) {
         if (mayShowMyNumber(text)) {
-            throw ProblemException.unprocessable("my-number-not-accepted", "My Number not accepted", field,
+            throw ProblemException.unprocessable(
+                    "my-number-not-accepted",
+                    "My Number not accepted",
+                    field,
                     field + " contains a 12-digit number, which may be a My Number; a My Number is never recorded. "
                             + "Remove it (nothing was stored)");
         }
@@ -222,20 +274,28 @@ public class VerificationService {
         for (int i = 0; i < v.documents().size(); i++) {
             IdentityVerification.Holder h = v.documents().get(i).provesIdentityOf();
             if (h == null && hasAgent) {
-                throw ProblemException.unprocessable("identity-holder-required", "Whose identity required",
-                        "documents[" + i + "].provesIdentityOf", "the request is made by an agent: say for each "
+                throw ProblemException.unprocessable(
+                        "identity-holder-required",
+                        "Whose identity required",
+                        "documents[" + i + "].provesIdentityOf",
+                        "the request is made by an agent: say for each "
                                 + "document whether it proves the identity of the PERSON or the AGENT");
             }
             if (h == IdentityVerification.Holder.AGENT && !hasAgent) {
-                throw ProblemException.unprocessable("agent-not-applicable", "Agent not applicable",
-                        "documents[" + i + "].provesIdentityOf", "the request has no agent; its documents prove "
-                                + "the identity of the PERSON");
+                throw ProblemException.unprocessable(
+                        "agent-not-applicable",
+                        "Agent not applicable",
+                        "documents[" + i + "].provesIdentityOf",
+                        "the request has no agent; its documents prove " + "the identity of the PERSON");
             }
             holders.add(h == null ? IdentityVerification.Holder.PERSON : h);
         }
         if (hasAgent && !holders.contains(IdentityVerification.Holder.AGENT)) {
-            throw ProblemException.unprocessable("agent-identity-required", "Agent identity not verified",
-                    "documents", "the request is made by an agent: at least one document must prove the agent's "
+            throw ProblemException.unprocessable(
+                    "agent-identity-required",
+                    "Agent identity not verified",
+                    "documents",
+                    "the request is made by an agent: at least one document must prove the agent's "
                             + "own identity (provesIdentityOf AGENT)");
         }
         return holders;
@@ -249,7 +309,10 @@ public class VerificationService {
             throw ProblemException.invalidField("documents[" + i + "].copy.base64", "must be base64");
         }
         if (bytes.length == 0 || bytes.length > maxCopyBytes) {
-            throw ProblemException.unprocessable("copy-too-large", "Copy too large", "documents[" + i + "].copy",
+            throw ProblemException.unprocessable(
+                    "copy-too-large",
+                    "Copy too large",
+                    "documents[" + i + "].copy",
                     "a copy must be 1 to " + maxCopyBytes + " bytes");
         }
         return bytes;
@@ -262,8 +325,8 @@ public class VerificationService {
         c.requestId = r.id;
         c.documentType = d.type().name();
         c.contentType = d.copy().contentType();
-        c.contentCipher = cipher.encrypt(Base64.getEncoder().encodeToString(content),
-                r.tenantId + "/" + r.id + "/identity-copy/" + c.id);
+        c.contentCipher = cipher.encrypt(
+                Base64.getEncoder().encodeToString(content), r.tenantId + "/" + r.id + "/identity-copy/" + c.id);
         c.storedAt = now;
         c.deleteAfter = now.plus(config.identity().copyRetention());
         return c;
@@ -272,7 +335,9 @@ public class VerificationService {
     private static String note(IdentityVerification v) {
         StringBuilder note = new StringBuilder();
         if (v.callback() != null) {
-            note.append("called back at ").append(v.callback().calledAt()).append(" the number registered in ")
+            note.append("called back at ")
+                    .append(v.callback().calledAt())
+                    .append(" the number registered in ")
                     .append(v.callback().registeredIn());
             if (v.callback().numberLast4() != null) {
                 note.append(" (…").append(v.callback().numberLast4()).append(')');

@@ -23,13 +23,15 @@ class DeadlinesTest {
 
     @Test
     void shouldGiveNoMarkerToAPurposeNotification() {
-        assertNull(Deadlines.statutoryMarker(RequestType.PURPOSE_NOTIFICATION, OffsetDateTime.parse("2025-04-01T01:00:00Z")));
+        assertNull(Deadlines.statutoryMarker(
+                RequestType.PURPOSE_NOTIFICATION, OffsetDateTime.parse("2025-04-01T01:00:00Z")));
     }
 
     @Test
     void shouldCountTheDueDateInJapaneseBusinessDaysSkippingGoldenWeek() {
         // Arrived Mon 28 Apr 2025: 29 Apr (Showa Day) and 3-6 May (with the substitute holiday) do not count.
-        assertEquals(LocalDate.parse("2025-05-12"), Deadlines.dueOn(OffsetDateTime.parse("2025-04-28T00:00:00+09:00"), 7));
+        assertEquals(
+                LocalDate.parse("2025-05-12"), Deadlines.dueOn(OffsetDateTime.parse("2025-04-28T00:00:00+09:00"), 7));
     }
 
     @Test

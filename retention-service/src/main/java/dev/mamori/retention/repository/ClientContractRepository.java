@@ -24,6 +24,8 @@ public class ClientContractRepository implements PanacheRepositoryBase<ClientCon
     }
 
     public Uni<List<ClientContract>> listForTenant(String tenantId, int offset, int limit) {
-        return find("tenantId", Sort.by("ref"), tenantId).range(offset, offset + limit - 1).list();
+        return find("tenantId", Sort.by("ref"), tenantId)
+                .range(offset, offset + limit - 1)
+                .list();
     }
 }

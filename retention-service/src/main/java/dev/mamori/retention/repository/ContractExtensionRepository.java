@@ -16,12 +16,12 @@ import java.util.UUID;
 public class ContractExtensionRepository implements PanacheRepositoryBase<ContractExtension, UUID> {
 
     /** The extension in force per contract and category, as an id and its days. */
-    public record InForce(UUID extensionId, int days) {
-    }
+    public record InForce(UUID extensionId, int days) {}
 
     public Uni<List<ContractExtension>> listForContract(String tenantId, String contractRef, int offset, int limit) {
         return find("tenantId = ?1 and contractRef = ?2", Sort.by("grantedAt").and("id"), tenantId, contractRef)
-                .range(offset, offset + limit - 1).list();
+                .range(offset, offset + limit - 1)
+                .list();
     }
 
     /** Makes {@code extension} the one in force for each of its categories (a later one replaces an earlier one). */
@@ -45,16 +45,20 @@ public class ContractExtensionRepository implements PanacheRepositoryBase<Contra
         if (contractRefs.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT contract_ref, category_code, "
-                        + "CAST(extension_id AS text), days FROM contract_extension_category "
-                        + "WHERE tenant_id = :tenant AND contract_ref IN (:refs)", Object[].class)
-                .setParameter("tenant", tenantId)
-                .setParameter("refs", contractRefs)
-                .getResultList())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT contract_ref, category_code, "
+                                        + "CAST(extension_id AS text), days FROM contract_extension_category "
+                                        + "WHERE tenant_id = :tenant AND contract_ref IN (:refs)",
+                                Object[].class)
+                        .setParameter("tenant", tenantId)
+                        .setParameter("refs", contractRefs)
+                        .getResultList())
                 .map(rows -> {
                     Map<String, InForce> byKey = new HashMap<>();
                     for (Object[] row : rows) {
-                        byKey.put(key((String) row[0], (String) row[1]),
+                        byKey.put(
+                                key((String) row[0], (String) row[1]),
                                 new InForce(UUID.fromString((String) row[2]), ((Number) row[3]).intValue()));
                     }
                     return byKey;

@@ -24,7 +24,9 @@ public class DataCategoryRepository implements PanacheRepositoryBase<DataCategor
     }
 
     public Uni<List<DataCategory>> listForTenant(String tenantId, int offset, int limit) {
-        return find("tenantId", Sort.by("code"), tenantId).range(offset, offset + limit - 1).list();
+        return find("tenantId", Sort.by("code"), tenantId)
+                .range(offset, offset + limit - 1)
+                .list();
     }
 
     public Uni<List<DataCategory>> allForTenant(String tenantId) {

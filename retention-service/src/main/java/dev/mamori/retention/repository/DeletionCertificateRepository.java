@@ -18,8 +18,10 @@ public class DeletionCertificateRepository implements PanacheRepositoryBase<Dele
     /** The tenant's certificates, newest first; only those of one request when {@code requestRef} is given. */
     public Uni<List<DeletionCertificate>> listForTenant(String tenantId, String requestRef, int offset, int limit) {
         Sort newestFirst = Sort.by("issuedAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
-        return (requestRef == null ? find("tenantId = ?1", newestFirst, tenantId)
-                : find("tenantId = ?1 and requestRef = ?2", newestFirst, tenantId, requestRef))
-                .range(offset, offset + limit - 1).list();
+        return (requestRef == null
+                        ? find("tenantId = ?1", newestFirst, tenantId)
+                        : find("tenantId = ?1 and requestRef = ?2", newestFirst, tenantId, requestRef))
+                .range(offset, offset + limit - 1)
+                .list();
     }
 }

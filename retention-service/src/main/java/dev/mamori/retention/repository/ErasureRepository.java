@@ -88,9 +88,13 @@ public class ErasureRepository {
             SELECT CAST(COALESCE(sum(items), 0) AS bigint) FROM evidence""";
 
     public Uni<Boolean> hasActiveHold(String tenantId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT count(*) FROM legal_hold WHERE tenant_id = :t "
-                        + "AND released_at IS NULL AND (until IS NULL OR until > now())", Long.class)
-                .setParameter("t", tenantId).getSingleResult())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT count(*) FROM legal_hold WHERE tenant_id = :t "
+                                        + "AND released_at IS NULL AND (until IS NULL OR until > now())",
+                                Long.class)
+                        .setParameter("t", tenantId)
+                        .getSingleResult())
                 .map(n -> n > 0);
     }
 
@@ -100,29 +104,31 @@ public class ErasureRepository {
      */
     public Uni<Integer> purgeBatch(String tenantId, UUID runId, int limit, boolean holdsExist, String actor) {
         String sql = ERASE.formatted("h.delete_after <= now()", holdsExist ? "AND NOT " + HELD : "", "SKIP LOCKED");
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Long.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("limit", limit)
-                .setParameter("cause", ErasureCause.RETENTION.name())
-                .setParameter("run", runId.toString())
-                .setParameter("requestRef", "")
-                .setParameter("actor", actor)
-                .getSingleResult())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(sql, Long.class)
+                        .setParameter("tenant", tenantId)
+                        .setParameter("limit", limit)
+                        .setParameter("cause", ErasureCause.RETENTION.name())
+                        .setParameter("run", runId.toString())
+                        .setParameter("requestRef", "")
+                        .setParameter("actor", actor)
+                        .getSingleResult())
                 .map(Long::intValue);
     }
 
     /** Erases a person's unheld holdings, whatever their date, for an approved request. Inside a transaction. */
     public Uni<Integer> eraseSubject(String tenantId, String subjectRef, String requestRef, int limit, String actor) {
         String sql = ERASE.formatted("h.subject_ref = :subject", "AND NOT " + HELD, "");
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Long.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("subject", subjectRef)
-                .setParameter("limit", limit)
-                .setParameter("cause", ErasureCause.SUBJECT_REQUEST.name())
-                .setParameter("run", "")
-                .setParameter("requestRef", requestRef)
-                .setParameter("actor", actor)
-                .getSingleResult())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(sql, Long.class)
+                        .setParameter("tenant", tenantId)
+                        .setParameter("subject", subjectRef)
+                        .setParameter("limit", limit)
+                        .setParameter("cause", ErasureCause.SUBJECT_REQUEST.name())
+                        .setParameter("run", "")
+                        .setParameter("requestRef", requestRef)
+                        .setParameter("actor", actor)
+                        .getSingleResult())
                 .map(Long::intValue);
     }
 
@@ -142,8 +148,9 @@ public class ErasureRepository {
 
     private Uni<Long> count(String where, String tenantId, String subjectRef) {
         return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery("SELECT count(*) FROM holding h WHERE h.tenant_id = :tenant AND " + where,
-                    Long.class).setParameter("tenant", tenantId);
+            var q = s.createNativeQuery(
+                            "SELECT count(*) FROM holding h WHERE h.tenant_id = :tenant AND " + where, Long.class)
+                    .setParameter("tenant", tenantId);
             if (subjectRef != null) {
                 q.setParameter("subject", subjectRef);
             }
@@ -159,7 +166,8 @@ public class ErasureRepository {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "SELECT CAST(COALESCE(sum(item_count), 0) AS bigint) FROM erasure_request WHERE run_id = :run",
                         Long.class)
-                .setParameter("run", runId).getSingleResult());
+                .setParameter("run", runId)
+                .getSingleResult());
     }
 
     // ---- Reading evidence (certificates, payloads) ----
@@ -175,52 +183,92 @@ public class ErasureRepository {
             to_char(r.confirmed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')""";
 
     /** One erased holding as the evidence holds it; times are UTC RFC 3339 with microseconds. */
-    public record Evidence(String holdingId, String subjectRef, String categoryCode, String owningSystem,
-                           String locator, String collectedAt, String deleteAfter, String retentionBasis,
-                           int retentionDays, String rule, String contractRef, String extensionId, String cause,
-                           String requestRef, String runId, String erasureRequestId, String erasedAt,
-                           String erasedBy, String requestStatus, String confirmedBy, String confirmedAt) {
-    }
+    public record Evidence(
+            String holdingId,
+            String subjectRef,
+            String categoryCode,
+            String owningSystem,
+            String locator,
+            String collectedAt,
+            String deleteAfter,
+            String retentionBasis,
+            int retentionDays,
+            String rule,
+            String contractRef,
+            String extensionId,
+            String cause,
+            String requestRef,
+            String runId,
+            String erasureRequestId,
+            String erasedAt,
+            String erasedBy,
+            String requestStatus,
+            String confirmedBy,
+            String confirmedAt) {}
 
     /** Evidence erased in [from, to), oldest first; at most {@code limit} rows. */
     public Uni<List<Evidence>> inPeriod(String tenantId, OffsetDateTime from, OffsetDateTime to, int limit) {
-        return evidence("e.tenant_id = :tenant AND e.erased_at >= :from AND e.erased_at < :to", limit,
-                q -> q.setParameter("tenant", tenantId).setParameter("from", from).setParameter("to", to));
+        return evidence(
+                "e.tenant_id = :tenant AND e.erased_at >= :from AND e.erased_at < :to", limit, q -> q.setParameter(
+                                "tenant", tenantId)
+                        .setParameter("from", from)
+                        .setParameter("to", to));
     }
 
     public Uni<List<Evidence>> forRequestRef(String tenantId, String requestRef, int limit) {
-        return evidence("e.tenant_id = :tenant AND e.request_ref = :ref", limit,
-                q -> q.setParameter("tenant", tenantId).setParameter("ref", requestRef));
+        return evidence("e.tenant_id = :tenant AND e.request_ref = :ref", limit, q -> q.setParameter("tenant", tenantId)
+                .setParameter("ref", requestRef));
     }
 
     public Uni<List<Evidence>> forErasureRequest(UUID erasureRequestId) {
         return evidence("e.erasure_request_id = :id", Integer.MAX_VALUE, q -> q.setParameter("id", erasureRequestId));
     }
 
-    private Uni<List<Evidence>> evidence(String where, int limit,
-                                         java.util.function.UnaryOperator<org.hibernate.reactive.mutiny.Mutiny.SelectionQuery<Object[]>> bind) {
+    private Uni<List<Evidence>> evidence(
+            String where,
+            int limit,
+            java.util.function.UnaryOperator<org.hibernate.reactive.mutiny.Mutiny.SelectionQuery<Object[]>> bind) {
         String sql = "SELECT " + EVIDENCE_COLUMNS + " FROM erasure_evidence e "
                 + "JOIN erasure_request r ON r.id = e.erasure_request_id WHERE " + where
                 // Rows erased in one statement share erased_at; collection time then locator give every reader (and the
                 // certificate digest) the same order, where the random holding id alone would not.
                 + " ORDER BY e.erased_at, e.collected_at, e.owning_system, e.locator, e.holding_id";
-        return Panache.getSession().chain(s -> {
-            var q = bind.apply(s.createNativeQuery(sql, Object[].class));
-            if (limit != Integer.MAX_VALUE) {
-                q.setMaxResults(limit);
-            }
-            return q.getResultList();
-        }).map(rows -> {
-            List<Evidence> out = new ArrayList<>(rows.size());
-            for (Object[] r : rows) {
-                out.add(new Evidence((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                        (String) r[5], (String) r[6], (String) r[7], ((Number) r[8]).intValue(), (String) r[9],
-                        (String) r[10], (String) r[11], (String) r[12], (String) r[13], (String) r[14],
-                        (String) r[15], (String) r[16], (String) r[17], (String) r[18], (String) r[19],
-                        (String) r[20]));
-            }
-            return out;
-        });
+        return Panache.getSession()
+                .chain(s -> {
+                    var q = bind.apply(s.createNativeQuery(sql, Object[].class));
+                    if (limit != Integer.MAX_VALUE) {
+                        q.setMaxResults(limit);
+                    }
+                    return q.getResultList();
+                })
+                .map(rows -> {
+                    List<Evidence> out = new ArrayList<>(rows.size());
+                    for (Object[] r : rows) {
+                        out.add(new Evidence(
+                                (String) r[0],
+                                (String) r[1],
+                                (String) r[2],
+                                (String) r[3],
+                                (String) r[4],
+                                (String) r[5],
+                                (String) r[6],
+                                (String) r[7],
+                                ((Number) r[8]).intValue(),
+                                (String) r[9],
+                                (String) r[10],
+                                (String) r[11],
+                                (String) r[12],
+                                (String) r[13],
+                                (String) r[14],
+                                (String) r[15],
+                                (String) r[16],
+                                (String) r[17],
+                                (String) r[18],
+                                (String) r[19],
+                                (String) r[20]));
+                    }
+                    return out;
+                });
     }
 
     public static OffsetDateTime utc(Instant instant) {

@@ -24,7 +24,8 @@ public class ErasureRequestRepository implements PanacheRepositoryBase<ErasureRe
      * when the system confirms (CONFIRMED) or accepts it to confirm later (SENT).
      */
     public static final OutboxTable OUTBOX = OutboxTable.builder("erasure", "erasure_request")
-            .queued(ErasureRequestStatus.PENDING.name()).dead(ErasureRequestStatus.FAILED.name())
+            .queued(ErasureRequestStatus.PENDING.name())
+            .dead(ErasureRequestStatus.FAILED.name())
             .delivered(ErasureRequestStatus.SENT.name(), ErasureRequestStatus.CONFIRMED.name())
             .build();
 
@@ -42,8 +43,8 @@ public class ErasureRequestRepository implements PanacheRepositoryBase<ErasureRe
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
     }
 
-    public Uni<List<ErasureRequest>> listForTenant(String tenantId, ErasureRequestStatus status, String requestRef,
-                                                   int offset, int limit) {
+    public Uni<List<ErasureRequest>> listForTenant(
+            String tenantId, ErasureRequestStatus status, String requestRef, int offset, int limit) {
         StringBuilder query = new StringBuilder("tenantId = :tenant");
         var params = io.quarkus.panache.common.Parameters.with("tenant", tenantId);
         if (status != null) {
@@ -54,7 +55,9 @@ public class ErasureRequestRepository implements PanacheRepositoryBase<ErasureRe
             query.append(" and requestRef = :ref");
             params.and("ref", requestRef);
         }
-        return find(query.toString(), Sort.by("createdAt").and("id"), params).range(offset, offset + limit - 1).list();
+        return find(query.toString(), Sort.by("createdAt").and("id"), params)
+                .range(offset, offset + limit - 1)
+                .list();
     }
 
     /**
@@ -62,6 +65,7 @@ public class ErasureRequestRepository implements PanacheRepositoryBase<ErasureRe
      * whether it was (a request being sent right now is left to that attempt).
      */
     public Uni<Boolean> retry(String tenantId, UUID id) {
-        return outbox.retry("tenant_id = :tenant AND id = :id", Map.of("tenant", tenantId, "id", id)).map(n -> n > 0);
+        return outbox.retry("tenant_id = :tenant AND id = :id", Map.of("tenant", tenantId, "id", id))
+                .map(n -> n > 0);
     }
 }

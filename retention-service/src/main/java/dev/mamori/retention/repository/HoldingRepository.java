@@ -54,11 +54,20 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
      * A holding of a batch as it is inserted: plain values rather than a managed entity, since the session never
      * reads or changes these rows again and dirty tracking 5,000 entities costs more than the insert.
      */
-    public record NewHolding(UUID id, String subjectRef, String categoryCode, String owningSystem, String locator,
-                             OffsetDateTime collectedAt, RetentionBasis retentionBasis, int retentionDays,
-                             String contractRef, HoldingRule rule, UUID extensionId, Integer extensionDays,
-                             OffsetDateTime deleteAfter) {
-    }
+    public record NewHolding(
+            UUID id,
+            String subjectRef,
+            String categoryCode,
+            String owningSystem,
+            String locator,
+            OffsetDateTime collectedAt,
+            RetentionBasis retentionBasis,
+            int retentionDays,
+            String contractRef,
+            HoldingRule rule,
+            UUID extensionId,
+            Integer extensionDays,
+            OffsetDateTime deleteAfter) {}
 
     /**
      * The deletion rules of {@code RetentionPolicy.decide}, set-based: recomputes rule and deletion instant of every
@@ -102,21 +111,29 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
                    OR h.extension_id IS DISTINCT FROM d.extension_id)
             """;
 
-    public Uni<Holding> findSame(String tenantId, String subjectRef, String categoryCode, String owningSystem,
-                                 String locator) {
-        return find("tenantId = ?1 and subjectRef = ?2 and categoryCode = ?3 and owningSystem = ?4 and locator = ?5",
-                tenantId, subjectRef, categoryCode, owningSystem, locator).firstResult();
+    public Uni<Holding> findSame(
+            String tenantId, String subjectRef, String categoryCode, String owningSystem, String locator) {
+        return find(
+                        "tenantId = ?1 and subjectRef = ?2 and categoryCode = ?3 and owningSystem = ?4 and locator = ?5",
+                        tenantId,
+                        subjectRef,
+                        categoryCode,
+                        owningSystem,
+                        locator)
+                .firstResult();
     }
 
     public Uni<List<Holding>> listForSubject(String tenantId, String subjectRef, int offset, int limit) {
         return find("tenantId = ?1 and subjectRef = ?2", Sort.by("collectedAt").and("id"), tenantId, subjectRef)
-                .range(offset, offset + limit - 1).list();
+                .range(offset, offset + limit - 1)
+                .list();
     }
 
     /** Recomputes the deletion date of a contract's holdings (all categories, or the named ones). */
-    public Uni<Integer> recomputeForContract(String tenantId, String contractRef, Collection<String> categories,
-                                             ZoneId zone) {
-        String filter = "h.contract_ref = :contract" + (categories == null ? "" : " AND h.category_code IN (:categories)");
+    public Uni<Integer> recomputeForContract(
+            String tenantId, String contractRef, Collection<String> categories, ZoneId zone) {
+        String filter =
+                "h.contract_ref = :contract" + (categories == null ? "" : " AND h.category_code IN (:categories)");
         return Panache.getSession().chain(s -> {
             var q = s.createNativeQuery(RECOMPUTE.formatted(filter))
                     .setParameter("tenant", tenantId)
@@ -130,12 +147,14 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
     }
 
     /** Applies a category's new rule to its holdings and recomputes their deletion dates. */
-    public Uni<Integer> recomputeForCategory(String tenantId, String categoryCode, String basis, int days,
-                                             ZoneId zone) {
+    public Uni<Integer> recomputeForCategory(
+            String tenantId, String categoryCode, String basis, int days, ZoneId zone) {
         return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE holding SET retention_basis = :basis, "
                         + "retention_days = :days WHERE tenant_id = :tenant AND category_code = :category")
-                .setParameter("basis", basis).setParameter("days", days)
-                .setParameter("tenant", tenantId).setParameter("category", categoryCode)
+                .setParameter("basis", basis)
+                .setParameter("days", days)
+                .setParameter("tenant", tenantId)
+                .setParameter("category", categoryCode)
                 .executeUpdate()
                 .chain(() -> s.createNativeQuery(RECOMPUTE.formatted("h.category_code = :category"))
                         .setParameter("tenant", tenantId)
@@ -149,8 +168,8 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
      * and the audit lines: all commit or none). Answers the positions of the rows that were skipped because the same
      * record was already registered, in order; empty when every row was inserted.
      */
-    public Uni<List<Integer>> insertAll(String tenantId, OffsetDateTime registeredAt, String registeredBy,
-                                        List<NewHolding> holdings) {
+    public Uni<List<Integer>> insertAll(
+            String tenantId, OffsetDateTime registeredAt, String registeredBy, List<NewHolding> holdings) {
         int n = holdings.size();
         String[] ids = new String[n];
         String[] subjects = new String[n];
@@ -183,24 +202,27 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
             extensionDays[i] = h.extensionDays();
         }
         return Panache.getSession().chain(s -> s.createNativeQuery(INSERT, Long.class)
-                        .setParameter("tenant", tenantId)
-                        .setParameter("registeredAt", registeredAt)
-                        .setParameter("registeredBy", registeredBy)
-                        .setParameter("ids", ids)
-                        .setParameter("subjects", subjects)
-                        .setParameter("categories", categories)
-                        .setParameter("systems", systems)
-                        .setParameter("locators", locators)
-                        .setParameter("collected", collected)
-                        .setParameter("bases", bases)
-                        .setParameter("days", days)
-                        .setParameter("deleteAfter", deleteAfter)
-                        .setParameter("contracts", contracts)
-                        .setParameter("rules", rules)
-                        .setParameter("extensions", extensions)
-                        .setParameter("extensionDays", extensionDays)
-                        .getSingleResult()
-                        .chain(inserted -> inserted == n ? Uni.createFrom().item(List.<Integer>of())
-                                : s.createNativeQuery(SKIPPED, Integer.class).setParameter("ids", ids).getResultList()));
+                .setParameter("tenant", tenantId)
+                .setParameter("registeredAt", registeredAt)
+                .setParameter("registeredBy", registeredBy)
+                .setParameter("ids", ids)
+                .setParameter("subjects", subjects)
+                .setParameter("categories", categories)
+                .setParameter("systems", systems)
+                .setParameter("locators", locators)
+                .setParameter("collected", collected)
+                .setParameter("bases", bases)
+                .setParameter("days", days)
+                .setParameter("deleteAfter", deleteAfter)
+                .setParameter("contracts", contracts)
+                .setParameter("rules", rules)
+                .setParameter("extensions", extensions)
+                .setParameter("extensionDays", extensionDays)
+                .getSingleResult()
+                .chain(inserted -> inserted == n
+                        ? Uni.createFrom().item(List.<Integer>of())
+                        : s.createNativeQuery(SKIPPED, Integer.class)
+                                .setParameter("ids", ids)
+                                .getResultList()));
     }
 }

@@ -16,7 +16,10 @@ public class LegalHoldRepository implements PanacheRepositoryBase<LegalHold, UUI
     }
 
     public Uni<List<LegalHold>> listForTenant(String tenantId, boolean activeOnly, int offset, int limit) {
-        String query = "tenantId = ?1" + (activeOnly ? " and releasedAt is null and (until is null or until > current_timestamp)" : "");
-        return find(query, Sort.by("setAt").and("id"), tenantId).range(offset, offset + limit - 1).list();
+        String query = "tenantId = ?1"
+                + (activeOnly ? " and releasedAt is null and (until is null or until > current_timestamp)" : "");
+        return find(query, Sort.by("setAt").and("id"), tenantId)
+                .range(offset, offset + limit - 1)
+                .list();
     }
 }

@@ -16,6 +16,8 @@ public class OwningSystemRepository implements PanacheRepositoryBase<OwningSyste
     }
 
     public Uni<List<OwningSystem>> listForTenant(String tenantId, int offset, int limit) {
-        return find("tenantId", Sort.by("code"), tenantId).range(offset, offset + limit - 1).list();
+        return find("tenantId", Sort.by("code"), tenantId)
+                .range(offset, offset + limit - 1)
+                .list();
     }
 }

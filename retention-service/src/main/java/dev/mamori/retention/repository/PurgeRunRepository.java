@@ -21,16 +21,17 @@ public class PurgeRunRepository implements PanacheRepositoryBase<PurgeRun, UUID>
      * and SKIP LOCKED. {@code tenantId} null means any tenant (the scheduler). Answers the run's id, or null.
      */
     public Uni<UUID> claimAbandoned(String tenantId, Duration lease) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("""
                         UPDATE purge_run SET heartbeat_at = now()
                         WHERE id = (SELECT id FROM purge_run
                                     WHERE status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => :lease)
                                       AND (CAST(:tenant AS text) = '' OR tenant_id = :tenant)
                                     ORDER BY heartbeat_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                         RETURNING CAST(id AS text)""", String.class)
-                .setParameter("lease", (double) lease.toSeconds())
-                .setParameter("tenant", tenantId == null ? "" : tenantId)
-                .getResultList())
+                        .setParameter("lease", (double) lease.toSeconds())
+                        .setParameter("tenant", tenantId == null ? "" : tenantId)
+                        .getResultList())
                 .map(ids -> ids.isEmpty() ? null : UUID.fromString(ids.get(0)));
     }
 

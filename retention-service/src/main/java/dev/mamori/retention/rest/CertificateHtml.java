@@ -15,16 +15,18 @@ final class CertificateHtml {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
-    private CertificateHtml() {
-    }
+    private CertificateHtml() {}
 
     static String render(CertificateView c, ZoneId zone) {
         StringBuilder h = new StringBuilder(4096 + c.items().size() * 400);
         h.append("<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"UTF-8\">")
-                .append("<title>削除証明書 / Deletion certificate ").append(escape(c.id())).append("</title>")
+                .append("<title>削除証明書 / Deletion certificate ")
+                .append(escape(c.id()))
+                .append("</title>")
                 .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;font-size:90%}")
                 .append("th,td{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}")
-                .append("th{background:#eee}.digest{font-family:monospace;word-break:break-all}</style></head><body>\n");
+                .append(
+                        "th{background:#eee}.digest{font-family:monospace;word-break:break-all}</style></head><body>\n");
         h.append("<h1>削除証明書 <small>Deletion certificate</small></h1>\n<table>\n");
         row(h, "証明書番号 / Certificate ID", c.id().toString());
         row(h, "委託元（テナント） / Client company (tenant)", c.tenantId());
@@ -37,14 +39,17 @@ final class CertificateHtml {
         row(h, "削除件数 / Items erased", Integer.toString(c.count()));
         row(h, "発行日時 / Issued at", time(c.issuedAt(), zone));
         row(h, "発行者 / Issued by", c.issuedBy());
-        h.append("<tr><th>ダイジェスト (SHA-256) / Digest</th><td class=\"digest\">").append(escape(c.digest()))
+        h.append("<tr><th>ダイジェスト (SHA-256) / Digest</th><td class=\"digest\">")
+                .append(escape(c.digest()))
                 .append("</td></tr>\n</table>\n");
         h.append("<p>本証明書は、下記の個人データを保管期間の満了または本人からの請求に基づき削除したことを証明します。")
                 .append("ダイジェストは各項目の記録内容から計算され、発行後に記録が変更されると一致しなくなります。<br>")
-                .append("This certifies that the personal data listed below was erased when its retention period ended ")
+                .append(
+                        "This certifies that the personal data listed below was erased when its retention period ended ")
                 .append("or on the person's request. The digest is computed from the recorded items; any later change ")
                 .append("to the records makes it stop matching (check at /v1/deletion-certificates/")
-                .append(escape(c.id().toString())).append("/verification).</p>\n");
+                .append(escape(c.id().toString()))
+                .append("/verification).</p>\n");
         h.append("<h2>削除明細 <small>Erased items</small></h2>\n<table>\n<tr>")
                 .append("<th>#</th><th>本人 / Subject</th><th>データ区分 / Category</th><th>保管システム / System</th>")
                 .append("<th>所在 / Locator</th><th>収集日時 / Collected</th><th>削除期限 / Due</th>")
@@ -62,11 +67,17 @@ final class CertificateHtml {
             cell(h, utc(item.get("deleteAfter"), zone));
             cell(h, rule(item));
             cell(h, item.get("contractRef"));
-            cell(h, "SUBJECT_REQUEST".equals(item.get("cause"))
-                    ? "本人請求 / request " + item.get("requestRef") : "保管期間満了 / retention");
+            cell(
+                    h,
+                    "SUBJECT_REQUEST".equals(item.get("cause"))
+                            ? "本人請求 / request " + item.get("requestRef")
+                            : "保管期間満了 / retention");
             cell(h, utc(item.get("erasedAt"), zone));
-            cell(h, item.get("confirmedBy") == null ? "未確認 / not yet (" + item.get("erasureRequestStatus") + ")"
-                    : item.get("confirmedBy") + " " + utc(item.get("confirmedAt"), zone));
+            cell(
+                    h,
+                    item.get("confirmedBy") == null
+                            ? "未確認 / not yet (" + item.get("erasureRequestStatus") + ")"
+                            : item.get("confirmedBy") + " " + utc(item.get("confirmedAt"), zone));
             h.append("</tr>\n");
         }
         if (n == 0) {
@@ -84,12 +95,17 @@ final class CertificateHtml {
         if ("CONTRACT_ENDED".equals(rule)) {
             return "契約終了 / contract ended";
         }
-        return "COLLECTION".equals(item.get("retentionBasis")) ? "収集日から / from collection " + days
+        return "COLLECTION".equals(item.get("retentionBasis"))
+                ? "収集日から / from collection " + days
                 : "契約終了後 / after contract end " + days;
     }
 
     private static void row(StringBuilder h, String heading, String value) {
-        h.append("<tr><th>").append(escape(heading)).append("</th><td>").append(escape(value)).append("</td></tr>\n");
+        h.append("<tr><th>")
+                .append(escape(heading))
+                .append("</th><td>")
+                .append(escape(value))
+                .append("</td></tr>\n");
     }
 
     private static void cell(StringBuilder h, Object value) {

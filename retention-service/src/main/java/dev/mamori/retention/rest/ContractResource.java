@@ -47,23 +47,31 @@ public class ContractResource {
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(operationId = "createContract", summary = "Register a client contract")
-    @APIResponse(responseCode = "201", description = "Registered",
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered",
             content = @Content(schema = @Schema(implementation = ContractView.class)))
-    @APIResponse(responseCode = "422", description = "endsOn is before startsOn",
+    @APIResponse(
+            responseCode = "422",
+            description = "endsOn is before startsOn",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> createContract(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                        @Valid @NotNull ContractDraft draft) {
+    public Uni<Response> createContract(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull ContractDraft draft) {
         return contracts.create(idempotencyKey, draft, c -> Response.created(URI.create("/v1/contracts/" + c.ref))
-                .entity(ContractView.of(c, null, null)).build());
+                .entity(ContractView.of(c, null, null))
+                .build());
     }
 
     @GET
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.OPERATOR, Roles.CLIENT_SYSTEM, Roles.SERVICE})
     @Operation(operationId = "listContracts", summary = "Page through the tenant's client contracts, by ref")
-    public Uni<Page<ContractView>> listContracts(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
-                                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return contracts.list(offset, limit).map(found -> Page.of(
-                found.stream().map(c -> ContractView.of(c, null, null)).toList(), offset, limit));
+    public Uni<Page<ContractView>> listContracts(
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return contracts
+                .list(offset, limit)
+                .map(found -> Page.of(
+                        found.stream().map(c -> ContractView.of(c, null, null)).toList(), offset, limit));
     }
 
     @GET
@@ -77,47 +85,71 @@ public class ContractResource {
     @POST
     @Path("/{ref}/end")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(operationId = "endContract", summary = "End a client contract: its data gets its deletion dates",
+    @Operation(
+            operationId = "endContract",
+            summary = "End a client contract: its data gets its deletion dates",
             description = "Recomputes the deletion date of every holding collected under the contract (the contract's "
                     + "end, plus the category's or the extension's days). If that makes data due now (a last day in "
                     + "the past), a purge of the tenant runs at once and its result is included.")
-    @APIResponse(responseCode = "200", description = "Ended",
+    @APIResponse(
+            responseCode = "200",
+            description = "Ended",
             content = @Content(schema = @Schema(implementation = ContractView.class)))
-    @APIResponse(responseCode = "409", description = "Already ended",
+    @APIResponse(
+            responseCode = "409",
+            description = "Already ended",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "endsOn is before the contract's start",
+    @APIResponse(
+            responseCode = "422",
+            description = "endsOn is before the contract's start",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> endContract(@PathParam("ref") String ref, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                     @Valid @NotNull ContractEndDraft draft) {
-        return contracts.end(idempotencyKey, ref, draft, (changed, run) -> Response.ok(ContractView.of(changed.contract(),
-                changed.recomputed(), run == null ? null : PurgeRunView.of(run))).build());
+    public Uni<Response> endContract(
+            @PathParam("ref") String ref,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull ContractEndDraft draft) {
+        return contracts.end(idempotencyKey, ref, draft, (changed, run) -> Response.ok(ContractView.of(
+                        changed.contract(), changed.recomputed(), run == null ? null : PurgeRunView.of(run)))
+                .build());
     }
 
     @POST
     @Path("/{ref}/extensions")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(operationId = "extendContract",
+    @Operation(
+            operationId = "extendContract",
             summary = "Keep named categories of the contract's data while it runs and N days after it ends")
-    @APIResponse(responseCode = "201", description = "Granted",
+    @APIResponse(
+            responseCode = "201",
+            description = "Granted",
             content = @Content(schema = @Schema(implementation = ExtensionView.class)))
-    @APIResponse(responseCode = "422", description = "A category is not in the ledger",
+    @APIResponse(
+            responseCode = "422",
+            description = "A category is not in the ledger",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> extendContract(@PathParam("ref") String ref, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                        @Valid @NotNull ExtensionDraft draft) {
-        return contracts.extend(idempotencyKey, ref, draft, extended -> Response.created(URI.create("/v1/contracts/" + ref
-                + "/extensions")).entity(ExtensionView.of(extended.extension(), extended.recomputed())).build());
+    public Uni<Response> extendContract(
+            @PathParam("ref") String ref,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull ExtensionDraft draft) {
+        return contracts.extend(idempotencyKey, ref, draft, extended -> Response.created(
+                        URI.create("/v1/contracts/" + ref + "/extensions"))
+                .entity(ExtensionView.of(extended.extension(), extended.recomputed()))
+                .build());
     }
 
     @GET
     @Path("/{ref}/extensions")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.OPERATOR, Roles.CLIENT_SYSTEM, Roles.SERVICE})
-    @Operation(operationId = "listContractExtensions", summary = "The contract's extensions, oldest first",
+    @Operation(
+            operationId = "listContractExtensions",
+            summary = "The contract's extensions, oldest first",
             description = "Paged like every list of the suite (offset, limit; next is the following offset).")
     public Uni<Page<ExtensionView>> listContractExtensions(
             @PathParam("ref") String ref,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return contracts.extensionsOf(ref, offset, limit).map(found -> Page.of(
-                found.stream().map(e -> ExtensionView.of(e, null)).toList(), offset, limit));
+        return contracts
+                .extensionsOf(ref, offset, limit)
+                .map(found -> Page.of(
+                        found.stream().map(e -> ExtensionView.of(e, null)).toList(), offset, limit));
     }
 }

@@ -26,16 +26,36 @@ public record DataCategoryView(
         boolean thirdPartyProvision,
         boolean jointUse,
         boolean entrustment,
-        @Schema(description = "What the retention period counts from") RetentionBasis retentionBasis,
+
+        @Schema(description = "What the retention period counts from")
+        RetentionBasis retentionBasis,
+
         @Schema(description = "Days kept from collection, or after the client contract ends", example = "92")
         int retentionDays,
+
         LocalDate lastReviewedAt,
         OffsetDateTime createdAt,
         String createdBy) {
 
     static DataCategoryView of(DataCategory c) {
-        return new DataCategoryView(c.code, c.nameJa, c.nameEn, c.items, c.purposeCodes, c.storageLocation,
-                c.storageMethod, c.accessibleBy, c.sensitive, c.acquisitionForm, c.thirdPartyProvision, c.jointUse,
-                c.entrustment, c.retentionBasis, c.retentionDays, c.lastReviewedAt, c.createdAt, c.createdBy);
+        return new DataCategoryView(
+                c.code,
+                c.nameJa,
+                c.nameEn,
+                c.items,
+                c.purposeCodes,
+                c.storageLocation,
+                c.storageMethod,
+                c.accessibleBy,
+                c.sensitive,
+                c.acquisitionForm,
+                c.thirdPartyProvision,
+                c.jointUse,
+                c.entrustment,
+                c.retentionBasis,
+                c.retentionDays,
+                c.lastReviewedAt,
+                c.createdAt,
+                c.createdBy);
     }
 }

@@ -20,16 +20,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * ({@code /v1/subjects/{subjectRef}/holdings}). Echoing 5,000 full rows made the answer, and the stored answer an
  * idempotent retry replays, about five times larger for nothing the client did not send itself.
  */
-@Schema(name = "HoldingBatchResult", description = "A summary of a registered batch: the new ids in request order, "
-        + "and when the holdings fall due, overall and per category")
+@Schema(
+        name = "HoldingBatchResult",
+        description = "A summary of a registered batch: the new ids in request order, "
+                + "and when the holdings fall due, overall and per category")
 public record HoldingBatchResult(
         @Schema(description = "How many holdings were registered: every row of the request", example = "5000")
         int registered,
-        @Schema(description = "The new holdings' ids, one per request row and in request order: ids[i] is the holding "
-                + "registered from holdings[i]")
+
+        @Schema(
+                description = "The new holdings' ids, one per request row and in request order: ids[i] is the holding "
+                        + "registered from holdings[i]")
         List<UUID> ids,
+
         @Schema(description = "When the batch's holdings fall due")
         Deletion deletion,
+
         @Schema(description = "Per data category, in the order each first appears in the request")
         List<CategoryCount> categories) {
 
@@ -37,26 +43,37 @@ public record HoldingBatchResult(
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "HoldingBatchDeletion")
     public record Deletion(
-            @Schema(description = "The earliest deleteAfter among them; null when none has a date yet",
+            @Schema(
+                    description = "The earliest deleteAfter among them; null when none has a date yet",
                     example = "2026-04-03T00:00:00+09:00")
             OffsetDateTime earliest,
-            @Schema(description = "The latest deleteAfter among them; null when none has a date yet",
+
+            @Schema(
+                    description = "The latest deleteAfter among them; null when none has a date yet",
                     example = "2026-04-05T00:00:00+09:00")
             OffsetDateTime latest,
-            @Schema(description = "The date (Japan time) of the earliest", example = "2026-04-03") LocalDate firstDeleteOn,
-            @Schema(description = "The date (Japan time) of the latest", example = "2026-04-05") LocalDate lastDeleteOn,
-            @Schema(description = "How many have no date yet: kept until their client contract ends (CONTRACT_END "
-                    + "categories, or an extension of a contract still running)", example = "0")
-            int waitingForContractEnd) {
-    }
+
+            @Schema(description = "The date (Japan time) of the earliest", example = "2026-04-03")
+            LocalDate firstDeleteOn,
+
+            @Schema(description = "The date (Japan time) of the latest", example = "2026-04-05")
+            LocalDate lastDeleteOn,
+
+            @Schema(
+                    description = "How many have no date yet: kept until their client contract ends (CONTRACT_END "
+                            + "categories, or an extension of a contract still running)",
+                    example = "0")
+            int waitingForContractEnd) {}
 
     @Schema(name = "HoldingBatchCategory")
     public record CategoryCount(
             @Schema(example = "call-recording") String categoryCode,
-            @Schema(description = "The category's rule when the holdings were registered") RetentionBasis retentionBasis,
+
+            @Schema(description = "The category's rule when the holdings were registered")
+            RetentionBasis retentionBasis,
+
             @Schema(example = "4500") int count,
-            Deletion deletion) {
-    }
+            Deletion deletion) {}
 
     static HoldingBatchResult of(List<NewHolding> registered, RetentionPolicy policy) {
         List<UUID> ids = new ArrayList<>(registered.size());
@@ -70,8 +87,8 @@ public record HoldingBatchResult(
             basis.putIfAbsent(h.categoryCode(), h.retentionBasis());
         }
         List<CategoryCount> categories = new ArrayList<>(byCategory.size());
-        byCategory.forEach((code, range) -> categories.add(new CategoryCount(code, basis.get(code), range.count,
-                range.deletion(policy))));
+        byCategory.forEach((code, range) ->
+                categories.add(new CategoryCount(code, basis.get(code), range.count, range.deletion(policy))));
         return new HoldingBatchResult(registered.size(), ids, all.deletion(policy), categories);
     }
 
@@ -97,8 +114,12 @@ public record HoldingBatchResult(
         }
 
         Deletion deletion(RetentionPolicy policy) {
-            return new Deletion(policy.local(earliest), policy.local(latest), policy.deleteOn(earliest),
-                    policy.deleteOn(latest), undated);
+            return new Deletion(
+                    policy.local(earliest),
+                    policy.local(latest),
+                    policy.deleteOn(earliest),
+                    policy.deleteOn(latest),
+                    undated);
         }
     }
 }

@@ -31,15 +31,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/holdings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Holdings", description = "What client systems hold about each person, and when it is deleted (APPI Art. 22)")
+@Tag(
+        name = "Holdings",
+        description = "What client systems hold about each person, and when it is deleted (APPI Art. 22)")
 public class HoldingResource {
 
     private final HoldingService holdings;
     private final RetentionPolicy policy;
     private final ObjectMapper json;
 
-    public HoldingResource(HoldingService holdings, RetentionPolicy policy,
-                           ObjectMapper json) {
+    public HoldingResource(HoldingService holdings, RetentionPolicy policy, ObjectMapper json) {
         this.holdings = holdings;
         this.policy = policy;
         this.json = json;
@@ -47,24 +48,34 @@ public class HoldingResource {
 
     @POST
     @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.SERVICE})
-    @Operation(operationId = "registerHolding",
+    @Operation(
+            operationId = "registerHolding",
             summary = "Register one thing a client system holds about a person; answers its deletion date and why")
-    @APIResponse(responseCode = "201", description = "Registered",
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered",
             content = @Content(schema = @Schema(implementation = HoldingView.class)))
-    @APIResponse(responseCode = "409", description = "This record of the person is already registered",
+    @APIResponse(
+            responseCode = "409",
+            description = "This record of the person is already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The category is not in the ledger, or collectedAt is in the future",
+    @APIResponse(
+            responseCode = "422",
+            description = "The category is not in the ledger, or collectedAt is in the future",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> registerHolding(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                         @Valid @NotNull HoldingDraft draft) {
-        return holdings.register(idempotencyKey, draft, h -> Response.created(URI.create("/v1/subjects/"
-                + SubjectRef.pathSegment(h.subjectRef) + "/holdings")).entity(HoldingView.of(h, policy)).build());
+    public Uni<Response> registerHolding(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull HoldingDraft draft) {
+        return holdings.register(idempotencyKey, draft, h -> Response.created(
+                        URI.create("/v1/subjects/" + SubjectRef.pathSegment(h.subjectRef) + "/holdings"))
+                .entity(HoldingView.of(h, policy))
+                .build());
     }
 
     @POST
     @Path("/batch")
     @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.SERVICE})
-    @Operation(operationId = "registerHoldings",
+    @Operation(
+            operationId = "registerHoldings",
             summary = "Register up to 5,000 holdings all together or not at all",
             description = "If any row is wrong nothing is written, and the problem lists the row errors (at most "
                     + "1,000) with the full path as field, e.g. holdings[3].collectedAt; the detail gives the counts. "
@@ -72,16 +83,22 @@ public class HoldingResource {
                     + "range of deletion dates and the count per category; each holding's full view with its "
                     + "explanation is read with GET /v1/subjects/{subjectRef}/holdings. With an Idempotency-Key a "
                     + "retry replays the same summary without registering anything again.")
-    @APIResponse(responseCode = "201", description = "All registered; a summary with the new ids in request order",
+    @APIResponse(
+            responseCode = "201",
+            description = "All registered; a summary with the new ids in request order",
             content = @Content(schema = @Schema(implementation = HoldingBatchResult.class)))
-    @APIResponse(responseCode = "422", description = "Some rows are wrong; nothing was written",
+    @APIResponse(
+            responseCode = "422",
+            description = "Some rows are wrong; nothing was written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> registerHoldings(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                          @Valid @NotNull HoldingBatch batch) {
+    public Uni<Response> registerHoldings(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull HoldingBatch batch) {
         // The summary is written to JSON once: the same text is the answer and the stored answer a retry with the
         // same Idempotency-Key replays byte for byte.
         return holdings.registerAll(idempotencyKey, batch, registered -> Response.status(Response.Status.CREATED)
-                .type(MediaType.APPLICATION_JSON).entity(json(HoldingBatchResult.of(registered, policy))).build());
+                .type(MediaType.APPLICATION_JSON)
+                .entity(json(HoldingBatchResult.of(registered, policy)))
+                .build());
     }
 
     private String json(Object value) {

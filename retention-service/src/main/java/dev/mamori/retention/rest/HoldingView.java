@@ -21,34 +21,67 @@ public record HoldingView(
         @Schema(example = "cust-000123") String subjectRef,
         @Schema(example = "call-recording") String categoryCode,
         @Schema(example = "ivr-recorder") String owningSystem,
-        @Schema(example = "recordings/2026/01/01/call-8812.wav") String locator,
+
+        @Schema(example = "recordings/2026/01/01/call-8812.wav")
+        String locator,
+
         OffsetDateTime collectedAt,
-        @Schema(description = "The category's rule when the holding was registered") RetentionBasis retentionBasis,
+
+        @Schema(description = "The category's rule when the holding was registered")
+        RetentionBasis retentionBasis,
+
         @Schema(example = "92") int retentionDays,
-        @Schema(description = "The client contract the data was collected under", example = "acme-2026") String contractRef,
+
+        @Schema(description = "The client contract the data was collected under", example = "acme-2026")
+        String contractRef,
+
         @Schema(description = "Which rule decides the date: the category's, the contract's end, or an extension")
         HoldingRule rule,
-        @Schema(description = "The contract extension in force, when rule is EXTENSION") UUID extensionId,
-        @Schema(description = "First instant the holding is due for deletion: collectedAt plus retentionDays calendar "
-                + "days in Japan time. Null for CONTRACT_END until the client contract ends",
+
+        @Schema(description = "The contract extension in force, when rule is EXTENSION")
+        UUID extensionId,
+
+        @Schema(
+                description = "First instant the holding is due for deletion: collectedAt plus retentionDays calendar "
+                        + "days in Japan time. Null for CONTRACT_END until the client contract ends",
                 example = "2026-04-03T00:00:00+09:00")
         OffsetDateTime deleteAfter,
-        @Schema(description = "The date (Japan time) the holding is deleted; null like deleteAfter",
+
+        @Schema(
+                description = "The date (Japan time) the holding is deleted; null like deleteAfter",
                 example = "2026-04-03")
         LocalDate deleteOn,
-        @Schema(example = "delete on 2026-04-03 because category call-recording keeps data 92 days from collection "
-                + "(collected on 2026-01-01)")
+
+        @Schema(
+                example = "delete on 2026-04-03 because category call-recording keeps data 92 days from collection "
+                        + "(collected on 2026-01-01)")
         String explanation,
+
         @Schema(example = "データ区分 call-recording は収集日から92日間保管するため、2026-04-03 に削除します（収集日 2026-01-01）")
         String explanationJa,
+
         OffsetDateTime registeredAt,
         String registeredBy) {
 
     static HoldingView of(Holding h, RetentionPolicy policy) {
         RetentionPolicy.Explanation why = policy.explain(h);
-        return new HoldingView(h.id, h.subjectRef, h.categoryCode, h.owningSystem, h.locator,
-                policy.local(h.collectedAt), h.retentionBasis, h.retentionDays, h.contractRef, h.rule, h.extensionId,
+        return new HoldingView(
+                h.id,
+                h.subjectRef,
+                h.categoryCode,
+                h.owningSystem,
+                h.locator,
+                policy.local(h.collectedAt),
+                h.retentionBasis,
+                h.retentionDays,
+                h.contractRef,
+                h.rule,
+                h.extensionId,
                 policy.local(h.deleteAfter),
-                policy.deleteOn(h.deleteAfter), why.en(), why.ja(), policy.local(h.registeredAt), h.registeredBy);
+                policy.deleteOn(h.deleteAfter),
+                why.en(),
+                why.ja(),
+                policy.local(h.registeredAt),
+                h.registeredBy);
     }
 }

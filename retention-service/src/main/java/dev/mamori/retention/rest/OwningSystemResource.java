@@ -4,6 +4,8 @@ import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.tenant.Roles;
+import dev.mamori.retention.service.OwningSystemDraft;
+import dev.mamori.retention.service.OwningSystemService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -27,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import dev.mamori.retention.service.OwningSystemDraft;
-import dev.mamori.retention.service.OwningSystemService;
 
 @Path("/v1/owning-systems")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,26 +44,34 @@ public class OwningSystemResource {
 
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(operationId = "registerOwningSystem", summary = "Register a system with its erasure endpoint and secret",
+    @Operation(
+            operationId = "registerOwningSystem",
+            summary = "Register a system with its erasure endpoint and secret",
             description = "The secret signs every erasure call (HMAC-SHA256 over the raw body, header "
                     + "X-Mamori-Signature: sha256=<hex>); it is stored encrypted and never returned.")
-    @APIResponse(responseCode = "201", description = "Registered",
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered",
             content = @Content(schema = @Schema(implementation = OwningSystemView.class)))
-    @APIResponse(responseCode = "409", description = "A system with this code exists",
+    @APIResponse(
+            responseCode = "409",
+            description = "A system with this code exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> registerOwningSystem(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                             @Valid @NotNull OwningSystemDraft draft) {
+    public Uni<Response> registerOwningSystem(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OwningSystemDraft draft) {
         return systems.register(idempotencyKey, draft, s -> Response.created(URI.create("/v1/owning-systems/" + s.code))
-                .entity(OwningSystemView.of(s)).build());
+                .entity(OwningSystemView.of(s))
+                .build());
     }
 
     @GET
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "listOwningSystems", summary = "The tenant's owning systems, by code")
-    public Uni<Page<OwningSystemView>> listOwningSystems(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
-                                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return systems.list(offset, limit).map(found -> Page.of(found.stream().map(OwningSystemView::of).toList(),
-                offset, limit));
+    public Uni<Page<OwningSystemView>> listOwningSystems(
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return systems.list(offset, limit)
+                .map(found -> Page.of(found.stream().map(OwningSystemView::of).toList(), offset, limit));
     }
 
     @GET

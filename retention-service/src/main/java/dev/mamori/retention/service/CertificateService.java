@@ -42,9 +42,26 @@ import java.util.function.Function;
 public class CertificateService {
 
     /** Fields of each item the digest covers, in this order. */
-    public static final List<String> COVERED = List.of("holdingId", "subjectRef", "categoryCode", "owningSystem",
-            "locator", "collectedAt", "deleteAfter", "retentionBasis", "retentionDays", "rule", "contractRef",
-            "extensionId", "cause", "requestRef", "runId", "erasureRequestId", "erasedAt", "erasedBy");
+    public static final List<String> COVERED = List.of(
+            "holdingId",
+            "subjectRef",
+            "categoryCode",
+            "owningSystem",
+            "locator",
+            "collectedAt",
+            "deleteAfter",
+            "retentionBasis",
+            "retentionDays",
+            "rule",
+            "contractRef",
+            "extensionId",
+            "cause",
+            "requestRef",
+            "runId",
+            "erasureRequestId",
+            "erasedAt",
+            "erasedBy");
+
     private static final ObjectMapper CANONICAL = new ObjectMapper();
 
     private final DeletionCertificateRepository certificates;
@@ -56,9 +73,15 @@ public class CertificateService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public CertificateService(DeletionCertificateRepository certificates, ErasureRepository erasure,
-                              TenantContext tenant, AuditLog audit, RetentionPolicy policy, RetentionConfig config,
-                              Idempotency idempotency, Clock clock) {
+    public CertificateService(
+            DeletionCertificateRepository certificates,
+            ErasureRepository erasure,
+            TenantContext tenant,
+            AuditLog audit,
+            RetentionPolicy policy,
+            RetentionConfig config,
+            Idempotency idempotency,
+            Clock clock) {
         this.certificates = certificates;
         this.erasure = erasure;
         this.tenant = tenant;
@@ -70,13 +93,17 @@ public class CertificateService {
     }
 
     /** A certificate and the items it lists now. */
-    public record Issued(DeletionCertificate certificate, List<Evidence> items) {
-    }
+    public record Issued(DeletionCertificate certificate, List<Evidence> items) {}
 
     /** Whether the evidence still says what the certificate certified. */
-    public record Verification(UUID certificateId, boolean intact, int issuedCount, int currentCount,
-                               String issuedDigest, String currentDigest, String detail) {
-    }
+    public record Verification(
+            UUID certificateId,
+            boolean intact,
+            int issuedCount,
+            int currentCount,
+            String issuedDigest,
+            String currentDigest,
+            String detail) {}
 
     /**
      * Issues a certificate for a period or for one erasure request, as the draft names, once per Idempotency-Key: a
@@ -85,24 +112,30 @@ public class CertificateService {
     public Uni<Response> issue(String idempotencyKey, CertificateDraft draft, Function<Issued, Response> answer) {
         if (draft.requestRef() != null) {
             if (draft.from() != null || draft.to() != null) {
-                throw ProblemException.invalidField("requestRef",
-                        "give either a period (from, to) or a requestRef, not both");
+                throw ProblemException.invalidField(
+                        "requestRef", "give either a period (from, to) or a requestRef, not both");
             }
         } else if (draft.from() == null) {
             throw ProblemException.invalidField("from", "is required (a date, YYYY-MM-DD), or give a requestRef");
         } else if (draft.to() == null) {
             throw ProblemException.invalidField("to", "is required (a date, YYYY-MM-DD)");
         }
-        return idempotency.once(idempotencyKey, "issueDeletionCertificate", draft, () -> draft.requestRef() != null
-                ? issueForRequest(draft.requestRef()) : issueForPeriod(draft.from(), draft.to()), answer);
+        return idempotency.once(
+                idempotencyKey,
+                "issueDeletionCertificate",
+                draft,
+                () -> draft.requestRef() != null
+                        ? issueForRequest(draft.requestRef())
+                        : issueForPeriod(draft.from(), draft.to()),
+                answer);
     }
 
     /** Issues a certificate for erasures between two dates (Japan time, inclusive), up to now. */
     @WithTransaction
     public Uni<Issued> issueForPeriod(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
-            throw ProblemException.unprocessable("period-reversed", "Period ends before it starts", "to",
-                    "to " + to + " is before from " + from);
+            throw ProblemException.unprocessable(
+                    "period-reversed", "Period ends before it starts", "to", "to " + to + " is before from " + from);
         }
         String tenantId = tenant.tenantId();
         OffsetDateTime now = now();
@@ -122,11 +155,19 @@ public class CertificateService {
                 .chain(items -> issue(tenantId, null, null, requestRef, items, "requestRef"));
     }
 
-    private Uni<Issued> issue(String tenantId, OffsetDateTime from, OffsetDateTime to, String requestRef,
-                              List<Evidence> items, String field) {
+    private Uni<Issued> issue(
+            String tenantId,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            String requestRef,
+            List<Evidence> items,
+            String field) {
         int max = config.certificates().maxItems();
         if (items.size() > max) {
-            throw ProblemException.unprocessable("certificate-too-large", "Too many erasures for one certificate", field,
+            throw ProblemException.unprocessable(
+                    "certificate-too-large",
+                    "Too many erasures for one certificate",
+                    field,
                     "more than " + max + " erasures; ask for a shorter period");
         }
         DeletionCertificate c = new DeletionCertificate();
@@ -139,7 +180,8 @@ public class CertificateService {
         c.digest = digest(items);
         c.issuedAt = now();
         c.issuedBy = tenant.actorSubject();
-        return certificates.persist(c)
+        return certificates
+                .persist(c)
                 .call(() -> audit.record("DELETION_CERTIFICATE_ISSUED", "deletion-certificate", c.id, null))
                 .replaceWith(new Issued(c, items));
     }
@@ -148,7 +190,8 @@ public class CertificateService {
     @WithTransaction
     public Uni<Issued> get(UUID id) {
         String tenantId = tenant.tenantId();
-        return find(tenantId, id).chain(c -> itemsOf(c).map(items -> new Issued(c, items)))
+        return find(tenantId, id)
+                .chain(c -> itemsOf(c).map(items -> new Issued(c, items)))
                 .call(issued -> audit.record("DELETION_CERTIFICATE_READ", "deletion-certificate", id, null));
     }
 
@@ -161,18 +204,28 @@ public class CertificateService {
     @WithTransaction
     public Uni<Verification> verify(UUID id) {
         String tenantId = tenant.tenantId();
-        return find(tenantId, id).chain(c -> itemsOf(c).map(items -> {
-            String current = digest(items);
-            boolean intact = current.equals(c.digest) && items.size() == c.itemCount;
-            return new Verification(id, intact, c.itemCount, items.size(), c.digest, current, intact
-                    ? "the evidence still matches the certificate"
-                    : "the evidence no longer matches the certificate: it was edited, removed or added to after issue");
-        })).call(v -> audit.record("DELETION_CERTIFICATE_VERIFIED", "deletion-certificate", id, null));
+        return find(tenantId, id)
+                .chain(c -> itemsOf(c).map(items -> {
+                    String current = digest(items);
+                    boolean intact = current.equals(c.digest) && items.size() == c.itemCount;
+                    return new Verification(
+                            id,
+                            intact,
+                            c.itemCount,
+                            items.size(),
+                            c.digest,
+                            current,
+                            intact
+                                    ? "the evidence still matches the certificate"
+                                    : "the evidence no longer matches the certificate: it was edited, removed or added to after issue");
+                }))
+                .call(v -> audit.record("DELETION_CERTIFICATE_VERIFIED", "deletion-certificate", id, null));
     }
 
     private Uni<List<Evidence>> itemsOf(DeletionCertificate c) {
         int limit = config.certificates().maxItems() + 1;
-        return c.requestRef != null ? erasure.forRequestRef(c.tenantId, c.requestRef, limit)
+        return c.requestRef != null
+                ? erasure.forRequestRef(c.tenantId, c.requestRef, limit)
                 : erasure.inPeriod(c.tenantId, c.periodFrom, c.periodTo, limit);
     }
 
@@ -214,8 +267,8 @@ public class CertificateService {
         List<Map<String, Object>> canonical = new ArrayList<>(items.size());
         items.forEach(e -> canonical.add(covered(e)));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(CANONICAL.writeValueAsBytes(canonical)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(canonical)));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot digest certificate items", e);
         }

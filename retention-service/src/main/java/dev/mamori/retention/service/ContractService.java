@@ -51,10 +51,17 @@ public class ContractService {
     private final PurgeService purge;
     private final Clock clock;
 
-    public ContractService(ClientContractRepository contracts, ContractExtensionRepository extensions,
-                           DataCategoryRepository categories, HoldingRepository holdings, TenantContext tenant,
-                           AuditLog audit, RetentionPolicy policy, Idempotency idempotency, PurgeService purge,
-                           Clock clock) {
+    public ContractService(
+            ClientContractRepository contracts,
+            ContractExtensionRepository extensions,
+            DataCategoryRepository categories,
+            HoldingRepository holdings,
+            TenantContext tenant,
+            AuditLog audit,
+            RetentionPolicy policy,
+            Idempotency idempotency,
+            PurgeService purge,
+            Clock clock) {
         this.contracts = contracts;
         this.extensions = extensions;
         this.categories = categories;
@@ -68,12 +75,10 @@ public class ContractService {
     }
 
     /** A contract, with how many holdings changed date as a result of the call. */
-    public record Changed(ClientContract contract, int recomputed) {
-    }
+    public record Changed(ClientContract contract, int recomputed) {}
 
     /** A granted extension, with how many holdings changed date. */
-    public record Extended(ContractExtension extension, int recomputed) {
-    }
+    public record Extended(ContractExtension extension, int recomputed) {}
 
     /** Records a client contract, once per Idempotency-Key. */
     public Uni<Response> create(String idempotencyKey, ContractDraft draft, Function<ClientContract, Response> answer) {
@@ -88,7 +93,8 @@ public class ContractService {
         }
         return contracts.findByRef(tenantId, draft.ref()).chain(existing -> {
             if (existing != null) {
-                throw ProblemException.conflict("contract-exists", "Client contract " + draft.ref() + " already exists");
+                throw ProblemException.conflict(
+                        "contract-exists", "Client contract " + draft.ref() + " already exists");
             }
             ClientContract c = new ClientContract();
             c.id = UUID.randomUUID();
@@ -109,11 +115,17 @@ public class ContractService {
      * answer ({@code answer} of the change and the purge run) says what was erased. A replay answers what the first
      * call stored, without the purge, which that call already ran.
      */
-    public Uni<Response> end(String idempotencyKey, String ref, ContractEndDraft draft,
-                             BiFunction<Changed, PurgeRun, Response> answer) {
-        return idempotency.answered(idempotencyKey, "endContract:" + ref, draft, () -> end(ref, draft),
+    public Uni<Response> end(
+            String idempotencyKey, String ref, ContractEndDraft draft, BiFunction<Changed, PurgeRun, Response> answer) {
+        return idempotency
+                .answered(
+                        idempotencyKey,
+                        "endContract:" + ref,
+                        draft,
+                        () -> end(ref, draft),
                         changed -> answer.apply(changed, null))
-                .chain(done -> done.replayed() ? Uni.createFrom().item(done.response())
+                .chain(done -> done.replayed()
+                        ? Uni.createFrom().item(done.response())
                         : purge.runNow(PurgeTrigger.CONTRACT_END).map(run -> answer.apply(done.result(), run)));
     }
 
@@ -126,7 +138,8 @@ public class ContractService {
         String tenantId = tenant.tenantId();
         return find(tenantId, ref).chain(c -> {
             if (c.status == ContractStatus.ENDED) {
-                throw ProblemException.conflict("contract-ended", "Client contract " + ref + " already ended on " + c.endsOn);
+                throw ProblemException.conflict(
+                        "contract-ended", "Client contract " + ref + " already ended on " + c.endsOn);
             }
             if (draft.endsOn().isBefore(c.startsOn)) {
                 throw endBeforeStart(draft.endsOn(), c.startsOn);
@@ -135,7 +148,8 @@ public class ContractService {
             c.status = ContractStatus.ENDED;
             c.endedAt = now();
             c.endedBy = tenant.actorSubject();
-            return contracts.flush()
+            return contracts
+                    .flush()
                     .chain(() -> holdings.recomputeForContract(tenantId, ref, null, policy.zone()))
                     .call(() -> audit.record("CONTRACT_ENDED", "contract", ref, null))
                     .map(n -> new Changed(c, n));
@@ -143,8 +157,8 @@ public class ContractService {
     }
 
     /** Grants an extension (below), once per Idempotency-Key. */
-    public Uni<Response> extend(String idempotencyKey, String ref, ExtensionDraft draft,
-                                Function<Extended, Response> answer) {
+    public Uni<Response> extend(
+            String idempotencyKey, String ref, ExtensionDraft draft, Function<Extended, Response> answer) {
         return idempotency.once(idempotencyKey, "extendContract:" + ref, draft, () -> extend(ref, draft), answer);
     }
 
@@ -153,37 +167,43 @@ public class ContractService {
     public Uni<Extended> extend(String ref, ExtensionDraft draft) {
         String tenantId = tenant.tenantId();
         Set<String> codes = new LinkedHashSet<>(draft.categoryCodes());
-        return find(tenantId, ref).chain(c -> categories.findByCodes(tenantId, codes).chain(found -> {
-            Set<String> known = new LinkedHashSet<>();
-            found.forEach((DataCategory k) -> known.add(k.code));
-            List<Problem.FieldError> errors = new ArrayList<>();
-            for (int i = 0; i < draft.categoryCodes().size(); i++) {
-                String code = draft.categoryCodes().get(i);
-                if (!known.contains(code)) {
-                    errors.add(new Problem.FieldError("categoryCodes[" + i + "]",
-                            "data category " + code + " is not in the ledger"));
-                }
-            }
-            if (!errors.isEmpty()) {
-                throw new ProblemException(422, "unknown-category", "Unknown data category",
-                        errors.size() + " of the categories are not in the ledger", errors);
-            }
-            ContractExtension e = new ContractExtension();
-            e.id = UUID.randomUUID();
-            e.tenantId = tenantId;
-            e.contractRef = ref;
-            e.categoryCodes = List.copyOf(codes);
-            e.days = draft.days();
-            e.reason = draft.reason();
-            e.grantedAt = now();
-            e.grantedBy = tenant.actorSubject();
-            return extensions.persist(e)
-                    .chain(extensions::flush)
-                    .chain(() -> extensions.putInForce(e))
-                    .chain(() -> holdings.recomputeForContract(tenantId, ref, codes, policy.zone()))
-                    .call(() -> audit.record("CONTRACT_EXTENDED", "contract", ref, null))
-                    .map(n -> new Extended(e, n));
-        }));
+        return find(tenantId, ref)
+                .chain(c -> categories.findByCodes(tenantId, codes).chain(found -> {
+                    Set<String> known = new LinkedHashSet<>();
+                    found.forEach((DataCategory k) -> known.add(k.code));
+                    List<Problem.FieldError> errors = new ArrayList<>();
+                    for (int i = 0; i < draft.categoryCodes().size(); i++) {
+                        String code = draft.categoryCodes().get(i);
+                        if (!known.contains(code)) {
+                            errors.add(new Problem.FieldError(
+                                    "categoryCodes[" + i + "]", "data category " + code + " is not in the ledger"));
+                        }
+                    }
+                    if (!errors.isEmpty()) {
+                        throw new ProblemException(
+                                422,
+                                "unknown-category",
+                                "Unknown data category",
+                                errors.size() + " of the categories are not in the ledger",
+                                errors);
+                    }
+                    ContractExtension e = new ContractExtension();
+                    e.id = UUID.randomUUID();
+                    e.tenantId = tenantId;
+                    e.contractRef = ref;
+                    e.categoryCodes = List.copyOf(codes);
+                    e.days = draft.days();
+                    e.reason = draft.reason();
+                    e.grantedAt = now();
+                    e.grantedBy = tenant.actorSubject();
+                    return extensions
+                            .persist(e)
+                            .chain(extensions::flush)
+                            .chain(() -> extensions.putInForce(e))
+                            .chain(() -> holdings.recomputeForContract(tenantId, ref, codes, policy.zone()))
+                            .call(() -> audit.record("CONTRACT_EXTENDED", "contract", ref, null))
+                            .map(n -> new Extended(e, n));
+                }));
     }
 
     @WithSession
@@ -212,7 +232,10 @@ public class ContractService {
     }
 
     private static ProblemException endBeforeStart(LocalDate endsOn, LocalDate startsOn) {
-        return ProblemException.unprocessable("contract-end-before-start", "Contract ends before it starts", "endsOn",
+        return ProblemException.unprocessable(
+                "contract-end-before-start",
+                "Contract ends before it starts",
+                "endsOn",
                 "endsOn " + endsOn + " is before startsOn " + startsOn);
     }
 

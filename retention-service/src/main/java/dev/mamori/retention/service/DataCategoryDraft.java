@@ -23,36 +23,69 @@ public record DataCategoryDraft(
         @NotBlank
         @Pattern(regexp = CODE, message = "must be 1-64 lower-case letters, digits, '_' or '-'")
         String code,
+
         @Schema(example = "通話録音") @NotBlank @Size(max = 200) String nameJa,
-        @Schema(example = "Call recordings") @Size(max = 200) String nameEn,
+
+        @Schema(example = "Call recordings") @Size(max = 200)
+        String nameEn,
+
         @Schema(description = "The data items (個人情報の項目)", example = "[\"氏名\", \"電話番号\", \"通話音声\"]")
-        @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 200) String> items,
-        @Schema(description = "Purpose codes of consent-service (APPI Art. 17(1))", example = "[\"call-center-support\"]")
-        @NotEmpty @Size(max = 50)
+        @NotEmpty
+        @Size(max = 100)
+        List<@NotBlank @Size(max = 200) String> items,
+
+        @Schema(
+                description = "Purpose codes of consent-service (APPI Art. 17(1))",
+                example = "[\"call-center-support\"]")
+        @NotEmpty
+        @Size(max = 50)
         List<@NotBlank @Pattern(regexp = PURPOSE_CODE, message = "must be a purpose code") String> purposeCodes,
-        @Schema(description = "Where the data is kept (保管場所)", example = "録音サーバ（東京データセンター）")
-        @NotBlank @Size(max = 500) String storageLocation,
-        @Schema(description = "How the data is kept (保管方法)", example = "暗号化して保存、アクセスログ取得")
-        @NotBlank @Size(max = 500) String storageMethod,
-        @Schema(description = "Roles or departments that may access the data (アクセス権者)",
+
+        @Schema(description = "Where the data is kept (保管場所)", example = "録音サーバ（東京データセンター）") @NotBlank @Size(max = 500)
+        String storageLocation,
+
+        @Schema(description = "How the data is kept (保管方法)", example = "暗号化して保存、アクセスログ取得") @NotBlank @Size(max = 500)
+        String storageMethod,
+
+        @Schema(
+                description = "Roles or departments that may access the data (アクセス権者)",
                 example = "[\"SV\", \"品質管理チーム\"]")
-        @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 100) String> accessibleBy,
-        @Schema(description = "Whether the category holds special care-required information (要配慮個人情報, APPI "
-                + "Art. 2(3)); must be stated") @NotNull Boolean sensitive,
-        @Schema(description = "How the data is acquired (取得形態)") @NotNull AcquisitionForm acquisitionForm,
+        @NotEmpty
+        @Size(max = 50)
+        List<@NotBlank @Size(max = 100) String> accessibleBy,
+
+        @Schema(
+                description = "Whether the category holds special care-required information (要配慮個人情報, APPI "
+                        + "Art. 2(3)); must be stated")
+        @NotNull
+        Boolean sensitive,
+
+        @Schema(description = "How the data is acquired (取得形態)") @NotNull
+        AcquisitionForm acquisitionForm,
+
         @Schema(description = "Provided to third parties (APPI Art. 27); false when absent", defaultValue = "false")
         Boolean thirdPartyProvision,
+
         @Schema(description = "Used jointly (APPI Art. 27(5)(iii)); false when absent", defaultValue = "false")
         Boolean jointUse,
-        @Schema(description = "Handling entrusted to a contractor (APPI Arts. 25, 27(5)(i)); false when absent",
+
+        @Schema(
+                description = "Handling entrusted to a contractor (APPI Arts. 25, 27(5)(i)); false when absent",
                 defaultValue = "false")
         Boolean entrustment,
+
         @Schema(description = "What the retention period counts from; COLLECTION when absent")
         RetentionBasis retentionBasis,
-        @Schema(description = "Days kept from collection (default 92) or after the client contract ends (default 0)",
+
+        @Schema(
+                description = "Days kept from collection (default 92) or after the client contract ends (default 0)",
                 example = "92")
-        @Min(0) @Max(36500) Integer retentionDays,
-        @Schema(description = "Date of the last review of this entry (reviewed at least yearly); today when absent",
+        @Min(0)
+        @Max(36500)
+        Integer retentionDays,
+
+        @Schema(
+                description = "Date of the last review of this entry (reviewed at least yearly); today when absent",
                 example = "2026-04-01")
         LocalDate lastReviewedAt) {
 

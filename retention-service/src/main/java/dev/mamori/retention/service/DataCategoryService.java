@@ -33,9 +33,14 @@ public class DataCategoryService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public DataCategoryService(DataCategoryRepository categories, TenantContext tenant, AuditLog audit,
-                               RetentionPolicy policy, HoldingRepository holdings, Idempotency idempotency,
-                               Clock clock) {
+    public DataCategoryService(
+            DataCategoryRepository categories,
+            TenantContext tenant,
+            AuditLog audit,
+            RetentionPolicy policy,
+            HoldingRepository holdings,
+            Idempotency idempotency,
+            Clock clock) {
         this.holdings = holdings;
         this.categories = categories;
         this.tenant = tenant;
@@ -46,7 +51,8 @@ public class DataCategoryService {
     }
 
     /** Adds a category to the ledger, once per Idempotency-Key. */
-    public Uni<Response> create(String idempotencyKey, DataCategoryDraft draft, Function<DataCategory, Response> answer) {
+    public Uni<Response> create(
+            String idempotencyKey, DataCategoryDraft draft, Function<DataCategory, Response> answer) {
         return idempotency.once(idempotencyKey, "createDataCategory", draft, () -> create(draft), answer);
     }
 
@@ -57,8 +63,8 @@ public class DataCategoryService {
         checkRules(draft, today);
         return categories.findByCode(tenantId, draft.code()).chain(existing -> {
             if (existing != null) {
-                throw ProblemException.conflict("data-category-exists",
-                        "Data category " + draft.code() + " is already in the ledger");
+                throw ProblemException.conflict(
+                        "data-category-exists", "Data category " + draft.code() + " is already in the ledger");
             }
             DataCategory c = new DataCategory();
             c.id = UUID.randomUUID();
@@ -82,20 +88,24 @@ public class DataCategoryService {
             c.lastReviewedAt = draft.lastReviewedAt() == null ? today : draft.lastReviewedAt();
             c.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
             c.createdBy = tenant.actorSubject();
-            return categories.persist(c)
+            return categories
+                    .persist(c)
                     .call(() -> audit.record("DATA_CATEGORY_CREATED", "data-category", c.code, null));
         });
     }
 
     /** A category's retention rule changed: the entry as it now reads and how many holdings changed date. */
-    public record RetentionChanged(DataCategory category, int recomputed) {
-    }
+    public record RetentionChanged(DataCategory category, int recomputed) {}
 
     /** Changes the retention rule (below), once per Idempotency-Key, and answers the entry as it now reads. */
-    public Uni<Response> changeRetention(String idempotencyKey, String code, RetentionRuleDraft draft,
-                                         Function<RetentionChanged, Response> answer) {
-        return idempotency.once(idempotencyKey, "changeRetentionRule:" + code, draft, () -> changeRetention(code, draft)
-                .chain(n -> get(code).map(c -> new RetentionChanged(c, n))), answer);
+    public Uni<Response> changeRetention(
+            String idempotencyKey, String code, RetentionRuleDraft draft, Function<RetentionChanged, Response> answer) {
+        return idempotency.once(
+                idempotencyKey,
+                "changeRetentionRule:" + code,
+                draft,
+                () -> changeRetention(code, draft).chain(n -> get(code).map(c -> new RetentionChanged(c, n))),
+                answer);
     }
 
     /**
@@ -106,16 +116,20 @@ public class DataCategoryService {
     public Uni<Integer> changeRetention(String code, RetentionRuleDraft draft) {
         String tenantId = tenant.tenantId();
         if (draft.retentionBasis() == RetentionBasis.COLLECTION && draft.retentionDays() < 1) {
-            throw ProblemException.unprocessable("retention-too-short", "Retention period too short", "retentionDays",
+            throw ProblemException.unprocessable(
+                    "retention-too-short",
+                    "Retention period too short",
+                    "retentionDays",
                     "a period counted from collection must be at least 1 day");
         }
         return get(code).chain(c -> {
             c.retentionBasis = draft.retentionBasis();
             c.retentionDays = draft.retentionDays();
             c.lastReviewedAt = LocalDate.now(clock.withZone(policy.zone()));
-            return categories.flush()
-                    .chain(() -> holdings.recomputeForCategory(tenantId, code, draft.retentionBasis().name(),
-                            draft.retentionDays(), policy.zone()))
+            return categories
+                    .flush()
+                    .chain(() -> holdings.recomputeForCategory(
+                            tenantId, code, draft.retentionBasis().name(), draft.retentionDays(), policy.zone()))
                     .call(() -> audit.record("DATA_CATEGORY_RETENTION_CHANGED", "data-category", code, null));
         });
     }
@@ -144,11 +158,17 @@ public class DataCategoryService {
     /** Rules a well-formed draft can still break. */
     private static void checkRules(DataCategoryDraft draft, LocalDate today) {
         if (draft.retentionBasisOrDefault() == RetentionBasis.COLLECTION && draft.retentionDaysOrDefault() < 1) {
-            throw ProblemException.unprocessable("retention-too-short", "Retention period too short", "retentionDays",
+            throw ProblemException.unprocessable(
+                    "retention-too-short",
+                    "Retention period too short",
+                    "retentionDays",
                     "a period counted from collection must be at least 1 day");
         }
         if (draft.lastReviewedAt() != null && draft.lastReviewedAt().isAfter(today)) {
-            throw ProblemException.unprocessable("review-in-future", "Review date in the future", "lastReviewedAt",
+            throw ProblemException.unprocessable(
+                    "review-in-future",
+                    "Review date in the future",
+                    "lastReviewedAt",
                     "the last review cannot be after today (" + today + ")");
         }
     }

@@ -56,53 +56,70 @@ public class ErasureDeliverer {
     private final ObjectMapper json;
     private final SignedSender sender;
 
-    public ErasureDeliverer(ErasureRequestRepository requests, ErasureRepository erasure, OwningSystemRepository systems,
-                            OwningSystemSecrets secrets, RetentionConfig config, ObjectMapper json, Vertx vertx,
-                            OutboundUrls outbound) {
+    public ErasureDeliverer(
+            ErasureRequestRepository requests,
+            ErasureRepository erasure,
+            OwningSystemRepository systems,
+            OwningSystemSecrets secrets,
+            RetentionConfig config,
+            ObjectMapper json,
+            Vertx vertx,
+            OutboundUrls outbound) {
         this.requests = requests;
         this.erasure = erasure;
         this.systems = systems;
         this.secrets = secrets;
         this.json = json;
-        this.sender = new SignedSender(vertx, outbound, new WebClientOptions()
-                .setConnectTimeout((int) config.delivery().timeout().toMillis())
-                .setUserAgent("mamori-retention-service"), config.delivery().timeout());
+        this.sender = new SignedSender(
+                vertx,
+                outbound,
+                new WebClientOptions()
+                        .setConnectTimeout((int) config.delivery().timeout().toMillis())
+                        .setUserAgent("mamori-retention-service"),
+                config.delivery().timeout());
     }
 
     void close(@Observes ShutdownEvent event) {
         sender.close();
     }
 
-    @Scheduled(every = "${mamori.retention.delivery.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${mamori.retention.delivery.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "retention-erasure-delivery")
     Uni<Void> deliverDue() {
         return Panache.withTransaction(() -> requests.outbox().claim())
-                .chain(claim -> Multi.createFrom().iterable(claim.rows())
+                .chain(claim -> Multi.createFrom()
+                        .iterable(claim.rows())
                         // One at a time: the round shares one Vert.x context, hence one Hibernate session.
-                        .onItem().transformToUniAndConcatenate(row -> deliver(claim.lease(), row))
-                        .collect().last())
+                        .onItem()
+                        .transformToUniAndConcatenate(row -> deliver(claim.lease(), row))
+                        .collect()
+                        .last())
                 .replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("Erasure delivery round failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .invoke(e -> LOG.warnf("Erasure delivery round failed: %s", e.getMessage()))
+                .onFailure()
+                .recoverWithNull();
     }
 
     /** What one attempt came to: delivered with a status, or failed with a reason. */
-    record Outcome(ErasureRequestStatus status, Integer erased, String error) {
-    }
+    record Outcome(ErasureRequestStatus status, Integer erased, String error) {}
 
     /** A request ready to send: where, the signed body, and the secret to sign it with. */
-    record Prepared(String tenantId, String url, byte[] body, String secret, Instant at) {
-    }
+    record Prepared(String tenantId, String url, byte[] body, String secret, Instant at) {}
 
     private Uni<Void> deliver(UUID lease, Outbox.Claimed row) {
-        return Panache.withSession(() -> requests.findById(row.id()).chain(request -> systems
-                        .findByCode(request.tenantId, request.systemCode)
+        return Panache.withSession(() -> requests.findById(row.id()).chain(request -> systems.findByCode(
+                                request.tenantId, request.systemCode)
                         .chain(system -> system == null
-                                ? Uni.createFrom().failure(new IllegalStateException(
-                                        "owning system " + request.systemCode + " is not registered"))
+                                ? Uni.createFrom()
+                                        .failure(new IllegalStateException(
+                                                "owning system " + request.systemCode + " is not registered"))
                                 : erasure.forErasureRequest(request.id).map(items -> prepare(system, request, items)))))
                 .chain(this::send)
-                .onFailure().recoverWithItem(e -> new Outcome(null, null, String.valueOf(e.getMessage())))
+                .onFailure()
+                .recoverWithItem(e -> new Outcome(null, null, String.valueOf(e.getMessage())))
                 .chain(outcome -> record(lease, row, outcome));
     }
 
@@ -115,17 +132,22 @@ public class ErasureDeliverer {
         body.put("cause", request.cause.name());
         body.put("requestRef", request.requestRef);
         body.put("sentAt", at.toString()); // RFC 3339, seconds always written
-        body.put("items", items.stream().map(e -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("holdingId", e.holdingId());
-            item.put("subjectRef", e.subjectRef());
-            item.put("categoryCode", e.categoryCode());
-            item.put("locator", e.locator());
-            item.put("collectedAt", e.collectedAt());
-            return item;
-        }).toList());
+        body.put(
+                "items",
+                items.stream()
+                        .map(e -> {
+                            Map<String, Object> item = new LinkedHashMap<>();
+                            item.put("holdingId", e.holdingId());
+                            item.put("subjectRef", e.subjectRef());
+                            item.put("categoryCode", e.categoryCode());
+                            item.put("locator", e.locator());
+                            item.put("collectedAt", e.collectedAt());
+                            return item;
+                        })
+                        .toList());
         try {
-            return new Prepared(request.tenantId, system.erasureUrl, json.writeValueAsBytes(body), secrets.open(system), at);
+            return new Prepared(
+                    request.tenantId, system.erasureUrl, json.writeValueAsBytes(body), secrets.open(system), at);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -137,23 +159,35 @@ public class ErasureDeliverer {
      * is a failed attempt (redirects are not followed).
      */
     private Uni<Outcome> send(Prepared prepared) {
-        return sender.post(prepared.tenantId(), prepared.url(), prepared.body(), prepared.secret(), Map.of(),
+        return sender.post(
+                        prepared.tenantId(),
+                        prepared.url(),
+                        prepared.body(),
+                        prepared.secret(),
+                        Map.of(),
                         prepared.at())
                 .map(this::outcome)
-                .onFailure(OutboundUrls.Refused.class).recoverWithItem(e -> new Outcome(null, null,
-                        "erasureUrl not called: " + e.getMessage()));
+                .onFailure(OutboundUrls.Refused.class)
+                .recoverWithItem(e -> new Outcome(null, null, "erasureUrl not called: " + e.getMessage()));
     }
 
     private Outcome outcome(SignedSender.Response response) {
         String text = response.body();
         if (!response.ok()) {
-            return new Outcome(null, null, "HTTP " + response.status() + (text == null ? "" : ": "
-                    + text.substring(0, Math.min(200, text.length()))));
+            return new Outcome(
+                    null,
+                    null,
+                    "HTTP " + response.status()
+                            + (text == null ? "" : ": " + text.substring(0, Math.min(200, text.length()))));
         }
         try {
-            JsonNode node = text == null || text.isBlank() ? null : json.readTree(text.getBytes(StandardCharsets.UTF_8));
-            if (node != null && node.path("erased").canConvertToInt() && node.path("erased").isIntegralNumber()) {
-                return new Outcome(ErasureRequestStatus.CONFIRMED, node.path("erased").intValue(), null);
+            JsonNode node =
+                    text == null || text.isBlank() ? null : json.readTree(text.getBytes(StandardCharsets.UTF_8));
+            if (node != null
+                    && node.path("erased").canConvertToInt()
+                    && node.path("erased").isIntegralNumber()) {
+                return new Outcome(
+                        ErasureRequestStatus.CONFIRMED, node.path("erased").intValue(), null);
             }
         } catch (IOException e) {
             // Accepted without a readable count: the system confirms later.
@@ -168,14 +202,18 @@ public class ErasureDeliverer {
                         ? outbox.failed(lease, row, outcome.error(), true)
                         : outbox.delivered(lease, row, outcome.status().name()))
                 // Loaded after the outbox's update, so the entity holds what the outbox wrote.
-                .chain(settled -> settled == Outbox.Settled.NOT_HELD ? Uni.createFrom().voidItem()
-                        : requests.findById(row.id()).invoke(r -> settled(r, settled, outcome, now)).replaceWithVoid()));
+                .chain(settled -> settled == Outbox.Settled.NOT_HELD
+                        ? Uni.createFrom().voidItem()
+                        : requests.findById(row.id())
+                                .invoke(r -> settled(r, settled, outcome, now))
+                                .replaceWithVoid()));
     }
 
     private static void settled(ErasureRequest r, Outbox.Settled settled, Outcome outcome, OffsetDateTime now) {
         if (settled == Outbox.Settled.DEAD) {
-            LOG.warnf("Erasure request %s to %s failed after %d attempts: %s", r.id, r.systemCode, r.attempts,
-                    outcome.error());
+            LOG.warnf(
+                    "Erasure request %s to %s failed after %d attempts: %s",
+                    r.id, r.systemCode, r.attempts, outcome.error());
         }
         if (settled != Outbox.Settled.DELIVERED) {
             return;

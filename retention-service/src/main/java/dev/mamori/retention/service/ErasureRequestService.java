@@ -29,8 +29,12 @@ public class ErasureRequestService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public ErasureRequestService(ErasureRequestRepository requests, TenantContext tenant, AuditLog audit,
-                                 Idempotency idempotency, Clock clock) {
+    public ErasureRequestService(
+            ErasureRequestRepository requests,
+            TenantContext tenant,
+            AuditLog audit,
+            Idempotency idempotency,
+            Clock clock) {
         this.requests = requests;
         this.tenant = tenant;
         this.audit = audit;
@@ -63,16 +67,19 @@ public class ErasureRequestService {
         // Queued first, then read: the row read is what the outbox wrote.
         return requests.retry(tenantId, id).chain(queued -> find(tenantId, id)).chain(r -> {
             if (r.status == ErasureRequestStatus.CONFIRMED || r.status == ErasureRequestStatus.SENT) {
-                throw ProblemException.conflict("erasure-request-not-retryable", "Erasure request " + id + " is "
-                        + r.status + "; only PENDING or FAILED requests are sent again");
+                throw ProblemException.conflict(
+                        "erasure-request-not-retryable",
+                        "Erasure request " + id + " is " + r.status
+                                + "; only PENDING or FAILED requests are sent again");
             }
-            return audit.record("ERASURE_REQUEST_RETRIED", "erasure-request", id, null).replaceWith(r);
+            return audit.record("ERASURE_REQUEST_RETRIED", "erasure-request", id, null)
+                    .replaceWith(r);
         });
     }
 
     /** Records an owning system's confirmation (below), once per Idempotency-Key. */
-    public Uni<Response> confirm(String idempotencyKey, ErasureConfirmationDraft draft,
-                                 Function<ErasureRequest, Response> answer) {
+    public Uni<Response> confirm(
+            String idempotencyKey, ErasureConfirmationDraft draft, Function<ErasureRequest, Response> answer) {
         return idempotency.once(idempotencyKey, "confirmErasure", draft, () -> confirm(draft), answer);
     }
 
@@ -90,7 +97,8 @@ public class ErasureRequestService {
             r.lastError = null;
             r.leaseUntil = null;
             r.leasedBy = null;
-            return audit.record("ERASURE_CONFIRMED", "erasure-request", r.id, null).replaceWith(r);
+            return audit.record("ERASURE_CONFIRMED", "erasure-request", r.id, null)
+                    .replaceWith(r);
         });
     }
 

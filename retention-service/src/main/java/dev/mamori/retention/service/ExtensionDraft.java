@@ -14,9 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ExtensionDraft")
 public record ExtensionDraft(
         @Schema(description = "Ledger categories the extension covers", example = "[\"call-recording\"]")
-        @NotEmpty @Size(max = 100)
-        List<@NotBlank @Pattern(regexp = DataCategoryDraft.CODE, message = "must be a data category code") String> categoryCodes,
-        @Schema(description = "Days kept after the contract ends", example = "365")
-        @NotNull @Min(0) @Max(36500) Integer days,
-        @Schema(example = "契約第12条：品質監査のため録音を契約終了後1年間保管") @NotBlank @Size(max = 1000) String reason) {
-}
+        @NotEmpty
+        @Size(max = 100)
+        List<@NotBlank @Pattern(regexp = DataCategoryDraft.CODE, message = "must be a data category code") String>
+                categoryCodes,
+
+        @Schema(description = "Days kept after the contract ends", example = "365") @NotNull @Min(0) @Max(36500)
+        Integer days,
+
+        @Schema(example = "契約第12条：品質監査のため録音を契約終了後1年間保管") @NotBlank @Size(max = 1000)
+        String reason) {}

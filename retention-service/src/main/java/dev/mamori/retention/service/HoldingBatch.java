@@ -9,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "HoldingBatch")
 public record HoldingBatch(
         @Schema(description = "The holdings, 1 to 5,000; row errors name their zero-based index")
-        @NotEmpty @Size(max = MAX_ROWS) List<HoldingDraft> holdings) {
+        @NotEmpty
+        @Size(max = MAX_ROWS)
+        List<HoldingDraft> holdings) {
 
     public static final int MAX_ROWS = 5000;
 }

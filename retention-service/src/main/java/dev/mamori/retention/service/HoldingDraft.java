@@ -13,22 +13,43 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "HoldingDraft")
 public record HoldingDraft(
-        @Schema(description = "The client company's reference for the person (opaque to Mamori)", example = "cust-000123")
-        @NotBlank @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE) String subjectRef,
+        @Schema(
+                description = "The client company's reference for the person (opaque to Mamori)",
+                example = "cust-000123")
+        @NotBlank
+        @Pattern(regexp = SubjectRef.PATTERN, message = SubjectRef.MESSAGE)
+        String subjectRef,
+
         @Schema(description = "A category code of the tenant's ledger", example = "call-recording")
-        @NotBlank @Pattern(regexp = DataCategoryDraft.CODE, message = "must be a data category code") String categoryCode,
+        @NotBlank
+        @Pattern(regexp = DataCategoryDraft.CODE, message = "must be a data category code")
+        String categoryCode,
+
         @Schema(description = "The client system that holds the data", example = "ivr-recorder")
-        @NotBlank @Pattern(regexp = SYSTEM, message = "must be 1-64 lower-case letters, digits, '.', '_' or '-'")
+        @NotBlank
+        @Pattern(regexp = SYSTEM, message = "must be 1-64 lower-case letters, digits, '.', '_' or '-'")
         String owningSystem,
-        @Schema(description = "When the data was collected, RFC 3339 with an offset", format = "date-time",
+
+        @Schema(
+                description = "When the data was collected, RFC 3339 with an offset",
+                format = "date-time",
                 example = "2026-01-01T10:15:00+09:00")
-        @NotBlank String collectedAt,
-        @Schema(description = "Where the owning system keeps it (an id, path or URI)",
+        @NotBlank
+        String collectedAt,
+
+        @Schema(
+                description = "Where the owning system keeps it (an id, path or URI)",
                 example = "recordings/2026/01/01/call-8812.wav")
-        @NotBlank @Size(max = 400) String locator,
-        @Schema(description = "The client contract the data was collected under (optional); its end and extensions "
-                + "govern the deletion date", example = "acme-2026")
-        @Pattern(regexp = ContractDraft.REF, message = ContractDraft.REF_MESSAGE) String contractRef) {
+        @NotBlank
+        @Size(max = 400)
+        String locator,
+
+        @Schema(
+                description = "The client contract the data was collected under (optional); its end and extensions "
+                        + "govern the deletion date",
+                example = "acme-2026")
+        @Pattern(regexp = ContractDraft.REF, message = ContractDraft.REF_MESSAGE)
+        String contractRef) {
 
     static final String SYSTEM = "[a-z0-9][a-z0-9._-]{0,63}";
 
@@ -43,7 +64,9 @@ public record HoldingDraft(
                 && fits(categoryCode, 64, "_-", false)
                 && fits(owningSystem, 64, "._-", false)
                 && hasVisibleChar(collectedAt)
-                && locator != null && locator.length() <= 400 && hasVisibleChar(locator)
+                && locator != null
+                && locator.length() <= 400
+                && hasVisibleChar(locator)
                 && (contractRef == null || fits(contractRef, 64, "._-", true));
     }
 
@@ -68,7 +91,9 @@ public record HoldingDraft(
             i += Character.charCount(c);
             boolean ok;
             if (c < 0x80) {
-                ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                ok = (c >= 'a' && c <= 'z')
+                        || (c >= 'A' && c <= 'Z')
+                        || (c >= '0' && c <= '9')
                         || (count > 0 && SUBJECT_REF_EXTRA.indexOf(c) >= 0);
             } else {
                 int type = Character.getType(c);
@@ -84,16 +109,22 @@ public record HoldingDraft(
     /** {@code \p{L}} or {@code \p{N}}. */
     private static boolean letterOrNumber(int type) {
         return switch (type) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
-                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER -> true;
             default -> false;
         };
     }
 
     /** {@code \p{M}}. */
     private static boolean mark(int type) {
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
                 || type == Character.COMBINING_SPACING_MARK;
     }
 

@@ -57,9 +57,11 @@ public class HoldingService {
      * Read as the platform reads every date-time in a body (StrictJson): strictly, so 30 February is refused and
      * not read as the 28th, and case-insensitively ({@code t}, {@code z}) as RFC 3339 allows.
      */
-    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME
-            .withResolverStyle(ResolverStyle.STRICT);
-    static final String RFC_3339_MESSAGE = "must be an RFC 3339 date-time with an offset, e.g. 2026-01-01T10:15:00+09:00";
+    private static final DateTimeFormatter RFC_3339 =
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT);
+
+    static final String RFC_3339_MESSAGE =
+            "must be an RFC 3339 date-time with an offset, e.g. 2026-01-01T10:15:00+09:00";
 
     private final HoldingRepository holdings;
     private final DataCategoryRepository categories;
@@ -72,9 +74,17 @@ public class HoldingService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public HoldingService(HoldingRepository holdings, DataCategoryRepository categories, TenantContext tenant,
-                          AuditLog audit, ClientContractRepository contracts, ContractExtensionRepository extensions,
-                          RetentionPolicy policy, Validator validator, Idempotency idempotency, Clock clock) {
+    public HoldingService(
+            HoldingRepository holdings,
+            DataCategoryRepository categories,
+            TenantContext tenant,
+            AuditLog audit,
+            ClientContractRepository contracts,
+            ContractExtensionRepository extensions,
+            RetentionPolicy policy,
+            Validator validator,
+            Idempotency idempotency,
+            Clock clock) {
         this.holdings = holdings;
         this.categories = categories;
         this.tenant = tenant;
@@ -104,7 +114,10 @@ public class HoldingService {
             throw ProblemException.invalidField("collectedAt", e.getMessage());
         }
         if (inFuture(collectedAt, now)) {
-            throw ProblemException.unprocessable("collected-in-future", "Collected in the future", "collectedAt",
+            throw ProblemException.unprocessable(
+                    "collected-in-future",
+                    "Collected in the future",
+                    "collectedAt",
                     "collectedAt " + draft.collectedAt() + " is later than now; data cannot have been collected yet");
         }
         List<String> contractRefs = draft.contractRef() == null ? List.of() : List.of(draft.contractRef());
@@ -116,36 +129,44 @@ public class HoldingService {
                 if (draft.contractRef() != null && !ctx.contracts().containsKey(draft.contractRef())) {
                     throw unknownContract(draft.contractRef());
                 }
-                return holdings.findSame(tenantId, draft.subjectRef(), draft.categoryCode(), draft.owningSystem(),
-                        draft.locator()).chain(existing -> {
-                    if (existing != null) {
-                        throw ProblemException.conflict("holding-exists", "This record of " + draft.subjectRef()
-                                + " is already registered as holding " + existing.id);
-                    }
-                    Holding h = holding(tenantId, draft, collectedAt, category, ctx, now);
-                    return holdings.persist(h)
-                            .call(() -> audit.record("HOLDING_REGISTERED", "holding", h.id, h.subjectRef));
-                });
+                return holdings.findSame(
+                                tenantId,
+                                draft.subjectRef(),
+                                draft.categoryCode(),
+                                draft.owningSystem(),
+                                draft.locator())
+                        .chain(existing -> {
+                            if (existing != null) {
+                                throw ProblemException.conflict(
+                                        "holding-exists",
+                                        "This record of " + draft.subjectRef() + " is already registered as holding "
+                                                + existing.id);
+                            }
+                            Holding h = holding(tenantId, draft, collectedAt, category, ctx, now);
+                            return holdings.persist(h)
+                                    .call(() -> audit.record("HOLDING_REGISTERED", "holding", h.id, h.subjectRef));
+                        });
             });
         });
     }
 
     /** The contracts named by holdings and their extensions in force. */
-    record ContractContext(Map<String, ClientContract> contracts, Map<String, ContractExtensionRepository.InForce> inForce) {
-    }
+    record ContractContext(
+            Map<String, ClientContract> contracts, Map<String, ContractExtensionRepository.InForce> inForce) {}
 
     private Uni<ContractContext> contractsOf(String tenantId, Collection<String> refs) {
         if (refs.isEmpty()) {
             return Uni.createFrom().item(new ContractContext(Map.of(), Map.of()));
         }
-        return contracts.findByRefs(tenantId, refs).chain(found -> extensions.inForce(tenantId, refs)
-                .map(inForce -> new ContractContext(found.stream()
-                        .collect(Collectors.toMap(c -> c.ref, Function.identity())), inForce)));
+        return contracts.findByRefs(tenantId, refs).chain(found -> extensions
+                .inForce(tenantId, refs)
+                .map(inForce -> new ContractContext(
+                        found.stream().collect(Collectors.toMap(c -> c.ref, Function.identity())), inForce)));
     }
 
     /** Registers a batch all together or not at all (below), once per Idempotency-Key. */
-    public Uni<Response> registerAll(String idempotencyKey, HoldingBatch batch,
-                                     Function<List<NewHolding>, Response> answer) {
+    public Uni<Response> registerAll(
+            String idempotencyKey, HoldingBatch batch, Function<List<NewHolding>, Response> answer) {
         return idempotency.once(idempotencyKey, "registerHoldings", batch, () -> registerAll(batch.holdings()), answer);
     }
 
@@ -199,56 +220,72 @@ public class HoldingService {
             if (badFields.isEmpty()) {
                 Integer first = firstByKey.putIfAbsent(row.key(), i);
                 if (first != null) {
-                    errors.add(new RowError(i, "locator", "repeats row " + first
-                            + " (same subjectRef, categoryCode, owningSystem and locator)"));
+                    errors.add(new RowError(
+                            i,
+                            "locator",
+                            "repeats row " + first + " (same subjectRef, categoryCode, owningSystem and locator)"));
                 }
             }
         }
-        return categories.findByCodes(tenantId, codes).chain(found -> contractsOf(tenantId, contractRefs).chain(ctx -> {
-            Map<String, DataCategory> byCode = found.stream()
-                    .collect(Collectors.toMap(c -> c.code, Function.identity()));
-            for (int i = 0; i < rows.size(); i++) {
-                HoldingDraft row = rows.get(i);
-                if (row != null && codes.contains(row.categoryCode()) && !byCode.containsKey(row.categoryCode())) {
-                    errors.add(new RowError(i, "categoryCode",
-                            "data category " + row.categoryCode() + " is not in the ledger"));
-                }
-                if (row != null && contractRefs.contains(row.contractRef())
-                        && !ctx.contracts().containsKey(row.contractRef())) {
-                    errors.add(new RowError(i, "contractRef",
-                            "client contract " + row.contractRef() + " is not registered"));
-                }
-            }
-            if (!errors.isEmpty()) {
-                throw rowsRejected(rows.size(), errors);
-            }
-            List<NewHolding> built = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                HoldingDraft row = rows.get(i);
-                built.add(newHolding(row, collected[i], byCode.get(row.categoryCode()), ctx));
-            }
-            List<AuditEntry> lines = new ArrayList<>(built.size());
-            for (NewHolding h : built) {
-                lines.add(audit.entry("HOLDING_REGISTERED", "holding", h.id(), h.subjectRef()));
-            }
-            // One insert for the batch, then its audit lines, in the transaction that holds the idempotency claim.
-            return holdings.insertAll(tenantId, now, tenant.actorSubject(), built)
-                    .invoke(skipped -> {
-                        // A row that matched an existing holding was skipped; refusing now rolls the insert back.
-                        if (!skipped.isEmpty()) {
-                            throw rowsRejected(built.size(), skipped.stream()
-                                    .map(i -> new RowError(i, "locator",
-                                            "is already registered for this subjectRef, categoryCode and owningSystem"))
-                                    .toList());
+        return categories.findByCodes(tenantId, codes).chain(found -> contractsOf(tenantId, contractRefs)
+                .chain(ctx -> {
+                    Map<String, DataCategory> byCode =
+                            found.stream().collect(Collectors.toMap(c -> c.code, Function.identity()));
+                    for (int i = 0; i < rows.size(); i++) {
+                        HoldingDraft row = rows.get(i);
+                        if (row != null
+                                && codes.contains(row.categoryCode())
+                                && !byCode.containsKey(row.categoryCode())) {
+                            errors.add(new RowError(
+                                    i,
+                                    "categoryCode",
+                                    "data category " + row.categoryCode() + " is not in the ledger"));
                         }
-                    })
-                    .chain(() -> audit.recordAll(tenantId, lines))
-                    .map(v -> {
-                        LOG.infof("Registered %d holdings for %s in %d ms", built.size(), tenantId,
-                                (System.nanoTime() - started) / 1_000_000);
-                        return built;
-                    });
-        }));
+                        if (row != null
+                                && contractRefs.contains(row.contractRef())
+                                && !ctx.contracts().containsKey(row.contractRef())) {
+                            errors.add(new RowError(
+                                    i, "contractRef", "client contract " + row.contractRef() + " is not registered"));
+                        }
+                    }
+                    if (!errors.isEmpty()) {
+                        throw rowsRejected(rows.size(), errors);
+                    }
+                    List<NewHolding> built = new ArrayList<>(rows.size());
+                    for (int i = 0; i < rows.size(); i++) {
+                        HoldingDraft row = rows.get(i);
+                        built.add(newHolding(row, collected[i], byCode.get(row.categoryCode()), ctx));
+                    }
+                    List<AuditEntry> lines = new ArrayList<>(built.size());
+                    for (NewHolding h : built) {
+                        lines.add(audit.entry("HOLDING_REGISTERED", "holding", h.id(), h.subjectRef()));
+                    }
+                    // One insert for the batch, then its audit lines, in the transaction that holds the idempotency
+                    // claim.
+                    return holdings.insertAll(tenantId, now, tenant.actorSubject(), built)
+                            .invoke(skipped -> {
+                                // A row that matched an existing holding was skipped; refusing now rolls the insert
+                                // back.
+                                if (!skipped.isEmpty()) {
+                                    throw rowsRejected(
+                                            built.size(),
+                                            skipped.stream()
+                                                    .map(
+                                                            i -> new RowError(
+                                                                    i,
+                                                                    "locator",
+                                                                    "is already registered for this subjectRef, categoryCode and owningSystem"))
+                                                    .toList());
+                                }
+                            })
+                            .chain(() -> audit.recordAll(tenantId, lines))
+                            .map(v -> {
+                                LOG.infof(
+                                        "Registered %d holdings for %s in %d ms",
+                                        built.size(), tenantId, (System.nanoTime() - started) / 1_000_000);
+                                return built;
+                            });
+                }));
     }
 
     /**
@@ -262,8 +299,13 @@ public class HoldingService {
                 .call(found -> audit.record("SUBJECT_HOLDINGS_READ", "holding", null, subjectRef));
     }
 
-    private Holding holding(String tenantId, HoldingDraft draft, OffsetDateTime collectedAt, DataCategory category,
-                            ContractContext ctx, OffsetDateTime now) {
+    private Holding holding(
+            String tenantId,
+            HoldingDraft draft,
+            OffsetDateTime collectedAt,
+            DataCategory category,
+            ContractContext ctx,
+            OffsetDateTime now) {
         NewHolding decided = newHolding(draft, collectedAt, category, ctx);
         Holding h = new Holding();
         h.id = decided.id();
@@ -286,28 +328,46 @@ public class HoldingService {
     }
 
     /** A row with its deletion date decided (APPI Art. 22), as plain values; the batch inserts these as they are. */
-    private NewHolding newHolding(HoldingDraft draft, OffsetDateTime collectedAt, DataCategory category,
-                                  ContractContext ctx) {
+    private NewHolding newHolding(
+            HoldingDraft draft, OffsetDateTime collectedAt, DataCategory category, ContractContext ctx) {
         String contractRef = draft.contractRef();
         ClientContract contract = contractRef == null ? null : ctx.contracts().get(contractRef);
-        ContractExtensionRepository.InForce extension = contractRef == null ? null
+        ContractExtensionRepository.InForce extension = contractRef == null
+                ? null
                 : ctx.inForce().get(ContractExtensionRepository.key(contractRef, category.code));
-        RetentionPolicy.Decision decision = policy.decide(collectedAt, category.retentionBasis, category.retentionDays,
-                contract == null ? null : contract.endsOn, extension == null ? null : extension.extensionId(),
+        RetentionPolicy.Decision decision = policy.decide(
+                collectedAt,
+                category.retentionBasis,
+                category.retentionDays,
+                contract == null ? null : contract.endsOn,
+                extension == null ? null : extension.extensionId(),
                 extension == null ? null : extension.days());
-        return new NewHolding(UUID.randomUUID(), draft.subjectRef(), category.code, draft.owningSystem(),
-                draft.locator(), collectedAt, category.retentionBasis, category.retentionDays, contractRef,
-                decision.rule(), decision.extensionId(), decision.extensionDays(), decision.deleteAfter());
+        return new NewHolding(
+                UUID.randomUUID(),
+                draft.subjectRef(),
+                category.code,
+                draft.owningSystem(),
+                draft.locator(),
+                collectedAt,
+                category.retentionBasis,
+                category.retentionDays,
+                contractRef,
+                decision.rule(),
+                decision.extensionId(),
+                decision.extensionDays(),
+                decision.deleteAfter());
     }
 
     private static ProblemException unknownContract(String ref) {
-        return ProblemException.unprocessable("unknown-contract", "Unknown client contract", "contractRef",
+        return ProblemException.unprocessable(
+                "unknown-contract",
+                "Unknown client contract",
+                "contractRef",
                 "client contract " + ref + " is not registered; a privacy officer must add it first");
     }
 
     /** One thing wrong with one row of a batch. */
-    record RowError(int index, String field, String message) {
-    }
+    record RowError(int index, String field, String message) {}
 
     /**
      * A batch refused whole, in the suite's one problem shape: each error's field is the full path
@@ -320,17 +380,27 @@ public class HoldingService {
                         .thenComparing(e -> String.valueOf(e.field())))
                 .toList();
         long badRows = sorted.stream().mapToInt(RowError::index).distinct().count();
-        List<Problem.FieldError> listed = sorted.stream().limit(MAX_LISTED)
-                .map(e -> new Problem.FieldError("holdings[" + e.index() + "]"
-                        + (e.field() == null ? "" : "." + e.field()), e.message()))
+        List<Problem.FieldError> listed = sorted.stream()
+                .limit(MAX_LISTED)
+                .map(e -> new Problem.FieldError(
+                        "holdings[" + e.index() + "]" + (e.field() == null ? "" : "." + e.field()), e.message()))
                 .toList();
-        return new ProblemException(422, "batch-rejected", "Batch refused", badRows + " of " + rowCount
-                + " rows are not valid (" + sorted.size() + " errors" + (sorted.size() > MAX_LISTED
-                ? ", the first " + MAX_LISTED + " listed" : "") + "); nothing was written", listed);
+        return new ProblemException(
+                422,
+                "batch-rejected",
+                "Batch refused",
+                badRows + " of " + rowCount
+                        + " rows are not valid (" + sorted.size() + " errors"
+                        + (sorted.size() > MAX_LISTED ? ", the first " + MAX_LISTED + " listed" : "")
+                        + "); nothing was written",
+                listed);
     }
 
     private static ProblemException unknownCategory(String code) {
-        return ProblemException.unprocessable("unknown-category", "Unknown data category", "categoryCode",
+        return ProblemException.unprocessable(
+                "unknown-category",
+                "Unknown data category",
+                "categoryCode",
                 "data category " + code + " is not in the ledger; a privacy officer must add it first");
     }
 
@@ -356,8 +426,8 @@ public class HoldingService {
         return parsed.truncatedTo(ChronoUnit.MICROS);
     }
 
-    static final String YEARS_MESSAGE = "must be between the years " + StrictJson.MIN_YEAR + " and "
-            + StrictJson.MAX_YEAR;
+    static final String YEARS_MESSAGE =
+            "must be between the years " + StrictJson.MIN_YEAR + " and " + StrictJson.MAX_YEAR;
 
     /**
      * The common spelling {@code 2026-01-01T10:15:00[.fraction](Z|+09:00)} read with a plain character loop, about
@@ -366,7 +436,11 @@ public class HoldingService {
      */
     static OffsetDateTime quickRfc3339(String s) {
         int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+        if (n < 20
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
                 || s.charAt(16) != ':') {
             return null;
         }

@@ -15,20 +15,31 @@ public final class LedgerCsv {
 
     /** Column titles as the ledger names them, Japanese first. */
     public static final List<String> HEADER = List.of(
-            "コード", "個人情報の名称", "名称（英語）", "個人情報の項目", "利用目的", "保管場所", "保管方法",
-            "アクセス権者", "保管期間の起算", "保管日数", "保管期間", "要配慮個人情報", "取得形態", "第三者提供",
-            "共同利用", "委託", "最終見直し日");
+            "コード", "個人情報の名称", "名称（英語）", "個人情報の項目", "利用目的", "保管場所", "保管方法", "アクセス権者", "保管期間の起算", "保管日数", "保管期間",
+            "要配慮個人情報", "取得形態", "第三者提供", "共同利用", "委託", "最終見直し日");
 
-    private LedgerCsv() {
-    }
+    private LedgerCsv() {}
 
     public static byte[] write(List<DataCategory> ledger) {
         Csv csv = Csv.withHeader(HEADER);
         for (DataCategory c : ledger) {
-            csv.row(c.code, c.nameJa, c.nameEn, String.join("、", c.items), String.join("、", c.purposeCodes),
-                    c.storageLocation, c.storageMethod, String.join("、", c.accessibleBy), basis(c.retentionBasis),
-                    c.retentionDays, period(c.retentionBasis, c.retentionDays), yesNo(c.sensitive),
-                    form(c.acquisitionForm), yesNo(c.thirdPartyProvision), yesNo(c.jointUse), yesNo(c.entrustment),
+            csv.row(
+                    c.code,
+                    c.nameJa,
+                    c.nameEn,
+                    String.join("、", c.items),
+                    String.join("、", c.purposeCodes),
+                    c.storageLocation,
+                    c.storageMethod,
+                    String.join("、", c.accessibleBy),
+                    basis(c.retentionBasis),
+                    c.retentionDays,
+                    period(c.retentionBasis, c.retentionDays),
+                    yesNo(c.sensitive),
+                    form(c.acquisitionForm),
+                    yesNo(c.thirdPartyProvision),
+                    yesNo(c.jointUse),
+                    yesNo(c.entrustment),
                     c.lastReviewedAt);
         }
         return csv.bytes();

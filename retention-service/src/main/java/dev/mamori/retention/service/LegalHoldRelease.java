@@ -5,5 +5,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Why a hold is released. */
 @Schema(name = "LegalHoldRelease")
-public record LegalHoldRelease(@Schema(example = "訴訟終結") @Size(max = 1000) String reason) {
-}
+public record LegalHoldRelease(
+        @Schema(example = "訴訟終結") @Size(max = 1000) String reason) {}

@@ -35,9 +35,14 @@ public class LegalHoldService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public LegalHoldService(LegalHoldRepository holds, DataCategoryRepository categories,
-                            ClientContractRepository contracts, TenantContext tenant, AuditLog audit,
-                            Idempotency idempotency, Clock clock) {
+    public LegalHoldService(
+            LegalHoldRepository holds,
+            DataCategoryRepository categories,
+            ClientContractRepository contracts,
+            TenantContext tenant,
+            AuditLog audit,
+            Idempotency idempotency,
+            Clock clock) {
         this.holds = holds;
         this.categories = categories;
         this.contracts = contracts;
@@ -58,29 +63,44 @@ public class LegalHoldService {
         String tenantId = tenant.tenantId();
         OffsetDateTime now = now();
         if (draft.subjectRef() == null && draft.categoryCode() == null && draft.contractRef() == null) {
-            throw ProblemException.unprocessable("hold-scope-missing", "Legal hold without a scope", "subjectRef",
+            throw ProblemException.unprocessable(
+                    "hold-scope-missing",
+                    "Legal hold without a scope",
+                    "subjectRef",
                     "name at least one of subjectRef, categoryCode or contractRef");
         }
         if (draft.until() != null && !draft.until().isAfter(now)) {
-            throw ProblemException.unprocessable("hold-until-past", "Legal hold ends in the past", "until",
-                    "until must be in the future");
+            throw ProblemException.unprocessable(
+                    "hold-until-past", "Legal hold ends in the past", "until", "until must be in the future");
         }
         Uni<Void> checks = Uni.createFrom().voidItem();
         if (draft.categoryCode() != null) {
-            checks = checks.chain(() -> categories.findByCode(tenantId, draft.categoryCode()).invoke(c -> {
-                if (c == null) {
-                    throw ProblemException.unprocessable("unknown-category", "Unknown data category", "categoryCode",
-                            "data category " + draft.categoryCode() + " is not in the ledger");
-                }
-            }).replaceWithVoid());
+            checks = checks.chain(() -> categories
+                    .findByCode(tenantId, draft.categoryCode())
+                    .invoke(c -> {
+                        if (c == null) {
+                            throw ProblemException.unprocessable(
+                                    "unknown-category",
+                                    "Unknown data category",
+                                    "categoryCode",
+                                    "data category " + draft.categoryCode() + " is not in the ledger");
+                        }
+                    })
+                    .replaceWithVoid());
         }
         if (draft.contractRef() != null) {
-            checks = checks.chain(() -> contracts.findByRef(tenantId, draft.contractRef()).invoke(c -> {
-                if (c == null) {
-                    throw ProblemException.unprocessable("unknown-contract", "Unknown client contract", "contractRef",
-                            "client contract " + draft.contractRef() + " is not registered");
-                }
-            }).replaceWithVoid());
+            checks = checks.chain(() -> contracts
+                    .findByRef(tenantId, draft.contractRef())
+                    .invoke(c -> {
+                        if (c == null) {
+                            throw ProblemException.unprocessable(
+                                    "unknown-contract",
+                                    "Unknown client contract",
+                                    "contractRef",
+                                    "client contract " + draft.contractRef() + " is not registered");
+                        }
+                    })
+                    .replaceWithVoid());
         }
         return checks.chain(() -> {
             LegalHold h = new LegalHold();
@@ -93,16 +113,16 @@ public class LegalHoldService {
             h.setAt = now;
             h.setBy = tenant.actorSubject();
             h.until = draft.until() == null ? null : draft.until().truncatedTo(ChronoUnit.MICROS);
-            return holds.persist(h)
-                    .call(() -> audit.record("LEGAL_HOLD_SET", "legal-hold", h.id, h.subjectRef));
+            return holds.persist(h).call(() -> audit.record("LEGAL_HOLD_SET", "legal-hold", h.id, h.subjectRef));
         });
     }
 
     /** Releases a hold (below), once per Idempotency-Key; a release without a body is one without a reason. */
-    public Uni<Response> release(String idempotencyKey, UUID id, LegalHoldRelease release,
-                                 Function<LegalHold, Response> answer) {
+    public Uni<Response> release(
+            String idempotencyKey, UUID id, LegalHoldRelease release, Function<LegalHold, Response> answer) {
         LegalHoldRelease given = release == null ? new LegalHoldRelease(null) : release;
-        return idempotency.once(idempotencyKey, "releaseLegalHold:" + id, given, () -> release(id, given.reason()), answer);
+        return idempotency.once(
+                idempotencyKey, "releaseLegalHold:" + id, given, () -> release(id, given.reason()), answer);
     }
 
     @WithTransaction
@@ -115,7 +135,8 @@ public class LegalHoldService {
             h.releasedAt = now();
             h.releasedBy = tenant.actorSubject();
             h.releaseReason = reason;
-            return audit.record("LEGAL_HOLD_RELEASED", "legal-hold", h.id, h.subjectRef).replaceWith(h);
+            return audit.record("LEGAL_HOLD_RELEASED", "legal-hold", h.id, h.subjectRef)
+                    .replaceWith(h);
         });
     }
 

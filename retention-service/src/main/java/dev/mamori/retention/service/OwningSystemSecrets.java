@@ -14,6 +14,7 @@ public class OwningSystemSecrets {
 
     /** How secrets were stored before the platform cipher: {@code v1:<base64>}, no associated data, key k1. */
     private static final String UNBOUND = "v1:";
+
     private static final String UNBOUND_KEY = "k1";
 
     private final FieldCipher cipher;
@@ -31,7 +32,8 @@ public class OwningSystemSecrets {
     public String open(OwningSystem system) {
         String stored = system.secretCipher;
         // Written before the platform cipher, under the key that is now k1 (MAMORI_RETENTION_SECRET_KEY).
-        return stored.startsWith(UNBOUND) ? cipher.decryptUnbound(UNBOUND_KEY, stored.substring(UNBOUND.length()))
+        return stored.startsWith(UNBOUND)
+                ? cipher.decryptUnbound(UNBOUND_KEY, stored.substring(UNBOUND.length()))
                 : cipher.decrypt(stored, context(system));
     }
 

@@ -35,9 +35,15 @@ public class OwningSystemService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public OwningSystemService(OwningSystemRepository systems, TenantContext tenant, AuditLog audit,
-                               OwningSystemSecrets secrets, OutboundUrls outbound, Vertx vertx, Idempotency idempotency,
-                               Clock clock) {
+    public OwningSystemService(
+            OwningSystemRepository systems,
+            TenantContext tenant,
+            AuditLog audit,
+            OwningSystemSecrets secrets,
+            OutboundUrls outbound,
+            Vertx vertx,
+            Idempotency idempotency,
+            Clock clock) {
         this.systems = systems;
         this.tenant = tenant;
         this.audit = audit;
@@ -49,7 +55,8 @@ public class OwningSystemService {
     }
 
     /** Registers an owning system, once per Idempotency-Key. */
-    public Uni<Response> register(String idempotencyKey, OwningSystemDraft draft, Function<OwningSystem, Response> answer) {
+    public Uni<Response> register(
+            String idempotencyKey, OwningSystemDraft draft, Function<OwningSystem, Response> answer) {
         return idempotency.once(idempotencyKey, "registerOwningSystem", draft, () -> register(draft), answer);
     }
 
@@ -70,7 +77,8 @@ public class OwningSystemService {
     Uni<OwningSystem> store(String tenantId, OwningSystemDraft draft) {
         return systems.findByCode(tenantId, draft.code()).chain(existing -> {
             if (existing != null) {
-                throw ProblemException.conflict("owning-system-exists", "Owning system " + draft.code() + " is already registered");
+                throw ProblemException.conflict(
+                        "owning-system-exists", "Owning system " + draft.code() + " is already registered");
             }
             OwningSystem s = new OwningSystem();
             s.id = UUID.randomUUID();
@@ -81,7 +89,8 @@ public class OwningSystemService {
             s.secretCipher = secrets.seal(s, draft.secret());
             s.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
             s.createdBy = tenant.actorSubject();
-            return systems.persist(s).call(() -> audit.record("OWNING_SYSTEM_REGISTERED", "owning-system", s.code, null));
+            return systems.persist(s)
+                    .call(() -> audit.record("OWNING_SYSTEM_REGISTERED", "owning-system", s.code, null));
         });
     }
 
@@ -103,9 +112,12 @@ public class OwningSystemService {
     private static void checkUrl(String url) {
         try {
             URI uri = new URI(url);
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.getUserInfo() != null || uri.getFragment() != null) {
-                throw ProblemException.invalidField("erasureUrl", "must be an http(s) URL with a host, no user info or fragment");
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    || uri.getHost() == null
+                    || uri.getUserInfo() != null
+                    || uri.getFragment() != null) {
+                throw ProblemException.invalidField(
+                        "erasureUrl", "must be an http(s) URL with a host, no user info or fragment");
             }
         } catch (URISyntaxException e) {
             throw ProblemException.invalidField("erasureUrl", "is not a URL");

@@ -47,8 +47,13 @@ public class PurgeService {
     private final RetentionConfig config;
     private final Clock clock;
 
-    public PurgeService(PurgeRunRepository runs, ErasureRepository erasure, AuditLog audit, TenantContext tenant,
-                        RetentionConfig config, Clock clock) {
+    public PurgeService(
+            PurgeRunRepository runs,
+            ErasureRepository erasure,
+            AuditLog audit,
+            TenantContext tenant,
+            RetentionConfig config,
+            Clock clock) {
         this.runs = runs;
         this.erasure = erasure;
         this.audit = audit;
@@ -74,57 +79,80 @@ public class PurgeService {
 
     @WithSession
     public Uni<List<PurgeRun>> list(int offset, int limit) {
-        return runs.find("tenantId", io.quarkus.panache.common.Sort.descending("startedAt").and("id"), tenant.tenantId())
-                .range(offset, offset + limit - 1).list();
+        return runs.find(
+                        "tenantId",
+                        io.quarkus.panache.common.Sort.descending("startedAt").and("id"),
+                        tenant.tenantId())
+                .range(offset, offset + limit - 1)
+                .list();
     }
 
     /** The periodic purge over all tenants: first runs abandoned by a dead replica, then every tenant with due data. */
-    @Scheduled(every = "${mamori.retention.purge.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${mamori.retention.purge.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "retention-purge")
     Uni<Void> scheduled() {
         return resumeAbandoned()
                 .chain(() -> Panache.withSession(runs::tenantsWithDueHoldings))
-                .chain(tenants -> Multi.createFrom().iterable(tenants)
-                        .onItem().transformToUniAndConcatenate(t -> run(t, PurgeTrigger.SCHEDULED, SCHEDULER, null)
-                                .onFailure().invoke(e -> LOG.errorf(e, "Scheduled purge of %s failed", t))
-                                .onFailure().recoverWithNull())
-                        .collect().last())
+                .chain(tenants -> Multi.createFrom()
+                        .iterable(tenants)
+                        .onItem()
+                        .transformToUniAndConcatenate(t -> run(t, PurgeTrigger.SCHEDULED, SCHEDULER, null)
+                                .onFailure()
+                                .invoke(e -> LOG.errorf(e, "Scheduled purge of %s failed", t))
+                                .onFailure()
+                                .recoverWithNull())
+                        .collect()
+                        .last())
                 .replaceWithVoid();
     }
 
     private Uni<Void> resumeAbandoned() {
-        return Panache.withTransaction(() -> runs.claimAbandoned(null, config.purge().lease())
-                        .chain(id -> id == null ? Uni.createFrom().nullItem() : runs.findById(id)))
-                .chain(run -> run == null ? Uni.createFrom().voidItem()
+        return Panache.withTransaction(
+                        () -> runs.claimAbandoned(null, config.purge().lease())
+                                .chain(id -> id == null ? Uni.createFrom().nullItem() : runs.findById(id)))
+                .chain(run -> run == null
+                        ? Uni.createFrom().voidItem()
                         : continueRun(run.id, run.tenantId, SCHEDULER, null).chain(this::resumeAbandoned));
     }
 
     Uni<PurgeRun> run(String tenantId, PurgeTrigger trigger, String actor, String actorClient) {
-        return Panache.withTransaction(() -> runs.claimAbandoned(tenantId, config.purge().lease()).chain(abandoned -> {
-            if (abandoned != null) {
-                LOG.infof("Continuing abandoned purge run %s of %s", abandoned, tenantId);
-                return runs.findById(abandoned);
-            }
-            OffsetDateTime now = now();
-            PurgeRun run = new PurgeRun();
-            run.id = UUID.randomUUID();
-            run.tenantId = tenantId;
-            run.trigger = trigger;
-            run.status = PurgeStatus.RUNNING;
-            run.startedAt = now;
-            run.heartbeatAt = now;
-            run.startedBy = actor;
-            return runs.persist(run);
-        })).chain(run -> continueRun(run.id, tenantId, actor, actorClient));
+        return Panache.withTransaction(
+                        () -> runs.claimAbandoned(tenantId, config.purge().lease())
+                                .chain(abandoned -> {
+                                    if (abandoned != null) {
+                                        LOG.infof("Continuing abandoned purge run %s of %s", abandoned, tenantId);
+                                        return runs.findById(abandoned);
+                                    }
+                                    OffsetDateTime now = now();
+                                    PurgeRun run = new PurgeRun();
+                                    run.id = UUID.randomUUID();
+                                    run.tenantId = tenantId;
+                                    run.trigger = trigger;
+                                    run.status = PurgeStatus.RUNNING;
+                                    run.startedAt = now;
+                                    run.heartbeatAt = now;
+                                    run.startedBy = actor;
+                                    return runs.persist(run);
+                                }))
+                .chain(run -> continueRun(run.id, tenantId, actor, actorClient));
     }
 
     private Uni<PurgeRun> continueRun(UUID runId, String tenantId, String actor, String actorClient) {
         long started = System.nanoTime();
         return batches(runId, tenantId, actor, actorClient, 0)
                 .chain(erased -> finish(runId, tenantId, PurgeStatus.COMPLETED, null)
-                        .invoke(run -> LOG.infof("Purge run %s of %s: %d erased now (%d in all), %d held, %d ms",
-                                runId, tenantId, erased, run.erased, run.held, (System.nanoTime() - started) / 1_000_000)))
-                .onFailure().recoverWithUni(e -> {
+                        .invoke(run -> LOG.infof(
+                                "Purge run %s of %s: %d erased now (%d in all), %d held, %d ms",
+                                runId,
+                                tenantId,
+                                erased,
+                                run.erased,
+                                run.held,
+                                (System.nanoTime() - started) / 1_000_000)))
+                .onFailure()
+                .recoverWithUni(e -> {
                     LOG.errorf(e, "Purge run %s of %s failed; its last batch rolled back", runId, tenantId);
                     return finish(runId, tenantId, PurgeStatus.FAILED, e.getMessage());
                 });
@@ -138,10 +166,19 @@ public class PurgeService {
         // a hold set mid-run protects from the next batch on.
         return Panache.withTransaction(() -> erasure.hasActiveHold(tenantId)
                         .chain(holds -> erasure.purgeBatch(tenantId, runId, size, holds, actor))
-                        .call(n -> n == 0 ? Uni.createFrom().voidItem()
-                                : audit.record(tenantId, actor, actorClient, "PURGE_BATCH_ERASED", "purge-run", runId,
-                                        null, "SUCCESS")))
-                .chain(n -> n < size ? Uni.createFrom().item(soFar + n)
+                        .call(n -> n == 0
+                                ? Uni.createFrom().voidItem()
+                                : audit.record(
+                                        tenantId,
+                                        actor,
+                                        actorClient,
+                                        "PURGE_BATCH_ERASED",
+                                        "purge-run",
+                                        runId,
+                                        null,
+                                        "SUCCESS")))
+                .chain(n -> n < size
+                        ? Uni.createFrom().item(soFar + n)
                         : batches(runId, tenantId, actor, actorClient, soFar + n));
     }
 
@@ -151,18 +188,19 @@ public class PurgeService {
      */
     private Uni<PurgeRun> finish(UUID runId, String tenantId, PurgeStatus status, String error) {
         return Panache.withTransaction(() -> runs.findById(runId).chain(run -> erasure.countForRun(runId)
-                .chain(erased -> erasure.countHeldDue(tenantId).chain(held ->
-                        (status == PurgeStatus.FAILED ? erasure.countDueUnheld(tenantId) : Uni.createFrom().item(0L))
-                                .map(failed -> {
-                                    run.erased = erased;
-                                    run.held = held;
-                                    run.failed = failed;
-                                    run.status = status;
-                                    run.error = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
-                                    run.finishedAt = now();
-                                    run.heartbeatAt = run.finishedAt;
-                                    return run;
-                                })))));
+                .chain(erased -> erasure.countHeldDue(tenantId).chain(held -> (status == PurgeStatus.FAILED
+                                ? erasure.countDueUnheld(tenantId)
+                                : Uni.createFrom().item(0L))
+                        .map(failed -> {
+                            run.erased = erased;
+                            run.held = held;
+                            run.failed = failed;
+                            run.status = status;
+                            run.error = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+                            run.finishedAt = now();
+                            run.heartbeatAt = run.finishedAt;
+                            return run;
+                        })))));
     }
 
     private OffsetDateTime now() {

@@ -1,7 +1,7 @@
 package dev.mamori.retention.service;
 
-import dev.mamori.platform.time.JapanTime;
 import dev.mamori.platform.outbox.OutboxSettings;
+import dev.mamori.platform.time.JapanTime;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;

@@ -79,12 +79,20 @@ public class RetentionPolicy {
      * The rule in force for a holding and its deletion instant, given its category's rule, its contract's last day
      * (null when it has no contract or no end yet) and the contract's extension for its category (null if none).
      */
-    public Decision decide(OffsetDateTime collectedAt, RetentionBasis basis, int days, LocalDate contractEndsOn,
-                           UUID extensionId, Integer extensionDays) {
+    public Decision decide(
+            OffsetDateTime collectedAt,
+            RetentionBasis basis,
+            int days,
+            LocalDate contractEndsOn,
+            UUID extensionId,
+            Integer extensionDays) {
         OffsetDateTime end = contractEnd(contractEndsOn);
         if (extensionId != null) {
-            return new Decision(HoldingRule.EXTENSION, end == null ? null : plusDays(end, extensionDays),
-                    extensionId, extensionDays);
+            return new Decision(
+                    HoldingRule.EXTENSION,
+                    end == null ? null : plusDays(end, extensionDays),
+                    extensionId,
+                    extensionDays);
         }
         if (basis == RetentionBasis.CONTRACT_END) {
             return new Decision(HoldingRule.CATEGORY, end == null ? null : plusDays(end, days), null, null);
@@ -100,8 +108,7 @@ public class RetentionPolicy {
         return instant.atZoneSameInstant(zone).plusDays(days).toOffsetDateTime();
     }
 
-    public record Decision(HoldingRule rule, OffsetDateTime deleteAfter, UUID extensionId, Integer extensionDays) {
-    }
+    public record Decision(HoldingRule rule, OffsetDateTime deleteAfter, UUID extensionId, Integer extensionDays) {}
 
     /** The same instant shown with the zone's offset, so every time of a holding reads in one local time. */
     public OffsetDateTime local(OffsetDateTime instant) {
@@ -128,7 +135,10 @@ public class RetentionPolicy {
                                 + " を対象とするため、契約期間中および契約終了から" + h.extensionDays
                                 + "日間保管します（削除日は契約終了の記録時に決まります）");
             }
-            LocalDate lastDay = h.deleteAfter.atZoneSameInstant(zone).minusDays(h.extensionDays + 1L).toLocalDate();
+            LocalDate lastDay = h.deleteAfter
+                    .atZoneSameInstant(zone)
+                    .minusDays(h.extensionDays + 1L)
+                    .toLocalDate();
             return new Explanation(
                     "delete on " + deleteOn + " because extension " + h.extensionId + " of client contract " + contract
                             + " keeps category " + h.categoryCode + " " + h.extensionDays
@@ -149,34 +159,35 @@ public class RetentionPolicy {
         }
         if (h.retentionBasis == RetentionBasis.COLLECTION) {
             return new Explanation(
-                    "delete on " + deleteOn + " because category " + h.categoryCode + " keeps data "
-                            + h.retentionDays + " days from collection (collected on " + collectedOn + ")",
-                    "データ区分 " + h.categoryCode + " は収集日から" + h.retentionDays + "日間保管するため、"
-                            + deleteOn + " に削除します（収集日 " + collectedOn + "）");
+                    "delete on " + deleteOn + " because category " + h.categoryCode + " keeps data " + h.retentionDays
+                            + " days from collection (collected on " + collectedOn + ")",
+                    "データ区分 " + h.categoryCode + " は収集日から" + h.retentionDays + "日間保管するため、" + deleteOn + " に削除します（収集日 "
+                            + collectedOn + "）");
         }
         if (h.deleteAfter != null) {
-            LocalDate lastDay = h.deleteAfter.atZoneSameInstant(zone).minusDays(h.retentionDays + 1L).toLocalDate();
+            LocalDate lastDay = h.deleteAfter
+                    .atZoneSameInstant(zone)
+                    .minusDays(h.retentionDays + 1L)
+                    .toLocalDate();
             return new Explanation(
                     "delete on " + deleteOn + " because category " + h.categoryCode + " keeps data "
                             + h.retentionDays + " days after client contract " + contract + " ends (last day "
                             + lastDay + ")",
-                    "データ区分 " + h.categoryCode + " は契約 " + contract + " の終了から" + h.retentionDays
-                            + "日間保管するため、" + deleteOn + " に削除します（契約最終日 " + lastDay + "）");
+                    "データ区分 " + h.categoryCode + " は契約 " + contract + " の終了から" + h.retentionDays + "日間保管するため、" + deleteOn
+                            + " に削除します（契約最終日 " + lastDay + "）");
         }
         if (h.retentionDays == 0) {
             return new Explanation(
                     "delete when the client contract ends, because category " + h.categoryCode
                             + " is kept only while the contract runs; the date is set when the contract end is recorded",
-                    "データ区分 " + h.categoryCode + " はクライアントとの契約期間中のみ保管するため、契約終了時に削除します"
-                            + "（削除日は契約終了の記録時に決まります）");
+                    "データ区分 " + h.categoryCode + " はクライアントとの契約期間中のみ保管するため、契約終了時に削除します" + "（削除日は契約終了の記録時に決まります）");
         }
         return new Explanation(
-                "delete " + h.retentionDays + " days after the client contract ends, because category "
-                        + h.categoryCode + " is kept until then; the date is set when the contract end is recorded",
-                "データ区分 " + h.categoryCode + " はクライアントとの契約終了から" + h.retentionDays
-                        + "日間保管するため、契約終了の" + h.retentionDays + "日後に削除します（削除日は契約終了の記録時に決まります）");
+                "delete " + h.retentionDays + " days after the client contract ends, because category " + h.categoryCode
+                        + " is kept until then; the date is set when the contract end is recorded",
+                "データ区分 " + h.categoryCode + " はクライアントとの契約終了から" + h.retentionDays + "日間保管するため、契約終了の" + h.retentionDays
+                        + "日後に削除します（削除日は契約終了の記録時に決まります）");
     }
 
-    public record Explanation(String en, String ja) {
-    }
+    public record Explanation(String en, String ja) {}
 }

@@ -13,5 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RetentionRuleDraft(
         @NotNull RetentionBasis retentionBasis,
         @Schema(example = "92") @NotNull @Min(0) @Max(36500) Integer retentionDays,
-        @Schema(example = "年次見直しにより保管期間を変更") @NotBlank @Size(max = 1000) String reason) {
-}
+
+        @Schema(example = "年次見直しにより保管期間を変更") @NotBlank @Size(max = 1000)
+        String reason) {}

@@ -27,8 +27,12 @@ public class SubjectErasureService {
     private final AuditLog audit;
     private final Idempotency idempotency;
 
-    public SubjectErasureService(ErasureRepository erasure, CertificateService certificates, TenantContext tenant,
-                                 AuditLog audit, Idempotency idempotency) {
+    public SubjectErasureService(
+            ErasureRepository erasure,
+            CertificateService certificates,
+            TenantContext tenant,
+            AuditLog audit,
+            Idempotency idempotency) {
         this.erasure = erasure;
         this.certificates = certificates;
         this.tenant = tenant;
@@ -36,15 +40,20 @@ public class SubjectErasureService {
         this.idempotency = idempotency;
     }
 
-    public record Result(String subjectRef, String requestRef, int erased, long held, UUID certificateId,
-                         int certifiedCount, String digest) {
-    }
+    public record Result(
+            String subjectRef,
+            String requestRef,
+            int erased,
+            long held,
+            UUID certificateId,
+            int certifiedCount,
+            String digest) {}
 
     /** Erases a person's holdings (below), once per Idempotency-Key. */
-    public Uni<Response> erase(String idempotencyKey, String subjectRef, SubjectErasureDraft draft,
-                               Function<Result, Response> answer) {
-        return idempotency.once(idempotencyKey, "eraseSubject:" + subjectRef, draft, () -> erase(subjectRef, draft),
-                answer);
+    public Uni<Response> erase(
+            String idempotencyKey, String subjectRef, SubjectErasureDraft draft, Function<Result, Response> answer) {
+        return idempotency.once(
+                idempotencyKey, "eraseSubject:" + subjectRef, draft, () -> erase(subjectRef, draft), answer);
     }
 
     @WithTransaction
@@ -54,15 +63,22 @@ public class SubjectErasureService {
         return eraseAll(tenantId, subjectRef, draft.requestRef(), actor, 0)
                 .chain(erased -> erasure.countHeldForSubject(tenantId, subjectRef)
                         .call(held -> audit.record("SUBJECT_ERASED", "erasure-request", draft.requestRef(), subjectRef))
-                        .chain(held -> certificates.issueForRequest(draft.requestRef())
-                                .map(issued -> new Result(subjectRef, draft.requestRef(), erased, held,
-                                        issued.certificate().id, issued.certificate().itemCount,
+                        .chain(held -> certificates
+                                .issueForRequest(draft.requestRef())
+                                .map(issued -> new Result(
+                                        subjectRef,
+                                        draft.requestRef(),
+                                        erased,
+                                        held,
+                                        issued.certificate().id,
+                                        issued.certificate().itemCount,
                                         issued.certificate().digest))));
     }
 
     private Uni<Integer> eraseAll(String tenantId, String subjectRef, String requestRef, String actor, int soFar) {
         return erasure.eraseSubject(tenantId, subjectRef, requestRef, BATCH, actor)
-                .chain(n -> n < BATCH ? Uni.createFrom().item(soFar + n)
+                .chain(n -> n < BATCH
+                        ? Uni.createFrom().item(soFar + n)
                         : eraseAll(tenantId, subjectRef, requestRef, actor, soFar + n));
     }
 }

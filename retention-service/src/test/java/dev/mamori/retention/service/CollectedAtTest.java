@@ -15,20 +15,45 @@ import org.junit.jupiter.api.Test;
 class CollectedAtTest {
 
     /** The platform's reading of a date-time (StrictJson): strict, so 29 February of a common year is refused. */
-    private static final DateTimeFormatter FORMATTER = DateTimeFormatter.ISO_OFFSET_DATE_TIME
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter FORMATTER =
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT);
 
     private static final List<String> SAMPLES = List.of(
-            "2026-01-01T10:15:00+09:00", "2026-01-01T10:15:00Z", "2026-01-01T10:15:00.1Z",
-            "2026-01-01T10:15:00.123456+09:00", "2026-01-01T10:15:00.123456789-05:30", "2026-01-01T10:15:00.1234567891Z",
-            "2026-01-01T10:15:00.Z", "2026-01-01T10:15:00-00:00", "2026-01-01T10:15:00+18:00", "2026-01-01T10:15:00+18:01",
-            "2026-01-01T10:15:00+19:00", "2026-01-01T10:15:00+09:60", "2026-01-01t10:15:00z", "2026-01-01T10:15+09:00",
-            "2026-01-01T10:15:00+0900", "2026-01-01T10:15:00+09", "2026-01-01T10:15:00", "2026-01-01 10:15:00+09:00",
-            "2026-02-29T10:15:00+09:00", "2024-02-29T10:15:00+09:00", "2026-13-01T10:15:00+09:00",
-            "2026-00-10T10:15:00+09:00", "2026-01-32T10:15:00+09:00", "2026-01-01T24:00:00+09:00",
-            "2026-01-01T23:59:60+09:00", "2026-01-01T23:60:00+09:00", "0000-01-01T00:00:00Z", "+2026-01-01T10:15:00Z",
-            "20260-01-01T10:15:00Z", "2026-1-01T10:15:00Z", "２０２６-01-01T10:15:00Z", "2026-01-01T10:15:00+09:00 ",
-            " 2026-01-01T10:15:00+09:00", "last tuesday", "");
+            "2026-01-01T10:15:00+09:00",
+            "2026-01-01T10:15:00Z",
+            "2026-01-01T10:15:00.1Z",
+            "2026-01-01T10:15:00.123456+09:00",
+            "2026-01-01T10:15:00.123456789-05:30",
+            "2026-01-01T10:15:00.1234567891Z",
+            "2026-01-01T10:15:00.Z",
+            "2026-01-01T10:15:00-00:00",
+            "2026-01-01T10:15:00+18:00",
+            "2026-01-01T10:15:00+18:01",
+            "2026-01-01T10:15:00+19:00",
+            "2026-01-01T10:15:00+09:60",
+            "2026-01-01t10:15:00z",
+            "2026-01-01T10:15+09:00",
+            "2026-01-01T10:15:00+0900",
+            "2026-01-01T10:15:00+09",
+            "2026-01-01T10:15:00",
+            "2026-01-01 10:15:00+09:00",
+            "2026-02-29T10:15:00+09:00",
+            "2024-02-29T10:15:00+09:00",
+            "2026-13-01T10:15:00+09:00",
+            "2026-00-10T10:15:00+09:00",
+            "2026-01-32T10:15:00+09:00",
+            "2026-01-01T24:00:00+09:00",
+            "2026-01-01T23:59:60+09:00",
+            "2026-01-01T23:60:00+09:00",
+            "0000-01-01T00:00:00Z",
+            "+2026-01-01T10:15:00Z",
+            "20260-01-01T10:15:00Z",
+            "2026-1-01T10:15:00Z",
+            "２０２６-01-01T10:15:00Z",
+            "2026-01-01T10:15:00+09:00 ",
+            " 2026-01-01T10:15:00+09:00",
+            "last tuesday",
+            "");
 
     @Test
     void shouldReadWhatTheFormatterReadsAndLeaveEverythingElseToIt() {
@@ -59,11 +84,16 @@ class CollectedAtTest {
     @Test
     void shouldRefuseDaysThatDoNotExistRatherThanMoveThem() {
         // A lenient reading stored 30 February as the 28th: what is stored must be what was sent, or nothing.
-        for (String text : List.of("2026-02-29T10:15:00+09:00", "2026-02-30T10:15:00+09:00", "2026-04-31T00:00:00Z",
-                "2026-02-30t10:15:00z", "2026-02-30T10:15:00.5+09:00")) {
+        for (String text : List.of(
+                "2026-02-29T10:15:00+09:00",
+                "2026-02-30T10:15:00+09:00",
+                "2026-04-31T00:00:00Z",
+                "2026-02-30t10:15:00z",
+                "2026-02-30T10:15:00.5+09:00")) {
             assertEquals(HoldingService.RFC_3339_MESSAGE, message(text), text);
         }
-        assertEquals(OffsetDateTime.parse("2024-02-29T10:15:00+09:00"),
+        assertEquals(
+                OffsetDateTime.parse("2024-02-29T10:15:00+09:00"),
                 HoldingService.parseCollectedAt("2024-02-29T10:15:00+09:00"));
     }
 
@@ -72,14 +102,19 @@ class CollectedAtTest {
         assertEquals("must be between the years 1900 and 2199", message("1900-01-01T08:59:59+09:00"));
         assertEquals("must be between the years 1900 and 2199", message("2200-01-01T00:00:00Z"));
         assertEquals("must be between the years 1900 and 2199", message("2199-12-31T23:00:00-01:00"));
-        assertEquals(OffsetDateTime.parse("1900-01-01T09:00:00+09:00"),
+        assertEquals(
+                OffsetDateTime.parse("1900-01-01T09:00:00+09:00"),
                 HoldingService.parseCollectedAt("1900-01-01T09:00:00+09:00"));
-        assertEquals(OffsetDateTime.parse("2199-12-31T23:59:59Z"), HoldingService.parseCollectedAt("2199-12-31T23:59:59Z"));
+        assertEquals(
+                OffsetDateTime.parse("2199-12-31T23:59:59Z"), HoldingService.parseCollectedAt("2199-12-31T23:59:59Z"));
         // Blanks around the value are ignored, as the platform's reader ignores them.
-        assertEquals(OffsetDateTime.parse("2026-01-01T10:15:00+09:00"),
+        assertEquals(
+                OffsetDateTime.parse("2026-01-01T10:15:00+09:00"),
                 HoldingService.parseCollectedAt(" 2026-01-01T10:15:00+09:00 "));
-        assertEquals(OffsetDateTime.parse("2026-01-01T01:15:00.123456Z").toInstant(),
-                HoldingService.parseCollectedAt("2026-01-01t10:15:00.1234567+09:00").toInstant());
+        assertEquals(
+                OffsetDateTime.parse("2026-01-01T01:15:00.123456Z").toInstant(),
+                HoldingService.parseCollectedAt("2026-01-01t10:15:00.1234567+09:00")
+                        .toInstant());
     }
 
     private static String message(String text) {

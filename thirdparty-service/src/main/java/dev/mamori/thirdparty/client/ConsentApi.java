@@ -22,14 +22,16 @@ interface ConsentApi {
 
     @GET
     @Path("/purposes/{code}")
-    Uni<ConsentPurpose> purpose(@HeaderParam("Authorization") String authorization,
-                                @HeaderParam("X-Mamori-Tenant") String tenant,
-                                @PathParam("code") String code);
+    Uni<ConsentPurpose> purpose(
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-Mamori-Tenant") String tenant,
+            @PathParam("code") String code);
 
     @POST
     @Path("/decisions/batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<ConsentDecisions> decide(@HeaderParam("Authorization") String authorization,
-                                 @HeaderParam("X-Mamori-Tenant") String tenant,
-                                 ConsentDecisions.Batch batch);
+    Uni<ConsentDecisions> decide(
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-Mamori-Tenant") String tenant,
+            ConsentDecisions.Batch batch);
 }

@@ -25,8 +25,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class ConsentClient {
 
     /** The caller's credentials to forward: its Authorization header and, for a service token, its tenant header. */
-    public record Caller(String authorization, String tenantHeader) {
-    }
+    public record Caller(String authorization, String tenantHeader) {}
 
     private static final int RETRIES = 2;
 
@@ -48,7 +47,8 @@ public class ConsentClient {
     public Uni<Optional<ConsentPurpose>> purpose(String tenantId, Caller caller, String code) {
         return guarded(tenantId, purposeTimeout, () -> api.purpose(caller.authorization(), caller.tenantHeader(), code)
                 .map(Optional::ofNullable)
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                .onFailure(WebApplicationException.class)
+                .recoverWithUni(e -> {
                     int status = ((WebApplicationException) e).getResponse().getStatus();
                     if (status == 404) {
                         return Uni.createFrom().item(Optional.empty());
@@ -58,12 +58,13 @@ public class ConsentClient {
     }
 
     /** Up to {@link ConsentDecisions#MAX_BATCH} decisions, in the order asked. */
-    public Uni<List<ConsentDecisions.Decision>> decide(String tenantId, Caller caller,
-                                                       List<ConsentDecisions.Check> checks) {
-        return guarded(tenantId, decideTimeout, () -> api
-                .decide(caller.authorization(), caller.tenantHeader(), new ConsentDecisions.Batch(checks))
+    public Uni<List<ConsentDecisions.Decision>> decide(
+            String tenantId, Caller caller, List<ConsentDecisions.Check> checks) {
+        return guarded(tenantId, decideTimeout, () -> api.decide(
+                        caller.authorization(), caller.tenantHeader(), new ConsentDecisions.Batch(checks))
                 .map(ConsentDecisions::decisions)
-                .onFailure(WebApplicationException.class).transform(e -> {
+                .onFailure(WebApplicationException.class)
+                .transform(e -> {
                     int status = ((WebApplicationException) e).getResponse().getStatus();
                     return status < 500 ? new ConsentRejected(status, null) : e;
                 }));
@@ -72,9 +73,13 @@ public class ConsentClient {
     /** Each attempt: through the tenant's breaker, with a timeout; retried on failures that may pass. */
     private <T> Uni<T> guarded(String tenantId, Duration timeout, Supplier<Uni<T>> call) {
         return breakers.call(tenantId, () -> call.get()
-                        .ifNoItem().after(timeout).failWith(() -> new TimeoutException("consent-service took longer than "
-                                + timeout.toMillis() + " ms")))
+                        .ifNoItem()
+                        .after(timeout)
+                        .failWith(() ->
+                                new TimeoutException("consent-service took longer than " + timeout.toMillis() + " ms")))
                 .onFailure(e -> !(e instanceof ConsentRejected) && !(e instanceof CircuitBreakerOpenException))
-                .retry().withBackOff(retryDelay, retryDelay.multipliedBy(4)).atMost(RETRIES);
+                .retry()
+                .withBackOff(retryDelay, retryDelay.multipliedBy(4))
+                .atMost(RETRIES);
     }
 }

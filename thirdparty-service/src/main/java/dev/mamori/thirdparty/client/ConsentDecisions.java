@@ -11,8 +11,14 @@ public record ConsentDecisions(List<Decision> decisions) {
     public static final int MAX_BATCH = 1000;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Decision(String subjectRef, String purpose, boolean allowed, String reason, int purposeVersion,
-                           Integer consentedVersion, String message) {
+    public record Decision(
+            String subjectRef,
+            String purpose,
+            boolean allowed,
+            String reason,
+            int purposeVersion,
+            Integer consentedVersion,
+            String message) {
 
         /** The version the person consented on; the version in force when consent-service names none. */
         public int versionConsentedOn() {
@@ -20,9 +26,7 @@ public record ConsentDecisions(List<Decision> decisions) {
         }
     }
 
-    public record Check(String subjectRef, String purpose) {
-    }
+    public record Check(String subjectRef, String purpose) {}
 
-    public record Batch(List<Check> checks) {
-    }
+    public record Batch(List<Check> checks) {}
 }

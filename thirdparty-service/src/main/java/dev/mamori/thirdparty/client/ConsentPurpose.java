@@ -8,9 +8,13 @@ import java.util.List;
 public record ConsentPurpose(String code, int currentVersion, Current current) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Current(int version, boolean thirdPartyProvision, List<String> recipientTypes,
-                          List<String> crossBorderCountries, List<String> sensitiveCategories,
-                          List<String> dataItems) {
+    public record Current(
+            int version,
+            boolean thirdPartyProvision,
+            List<String> recipientTypes,
+            List<String> crossBorderCountries,
+            List<String> sensitiveCategories,
+            List<String> dataItems) {
 
         public List<String> crossBorderCountriesOrEmpty() {
             return crossBorderCountries == null ? List.of() : crossBorderCountries;

@@ -9,8 +9,12 @@ import dev.mamori.platform.problem.ProblemException;
 public class ConsentUnavailable extends ProblemException {
 
     public ConsentUnavailable(String why) {
-        super(503, "consent-service-unavailable", "consent-service is unavailable",
+        super(
+                503,
+                "consent-service-unavailable",
+                "consent-service is unavailable",
                 "The consent of the principals could not be confirmed (" + why + "); nothing was recorded. "
-                        + "Try again later.", null);
+                        + "Try again later.",
+                null);
     }
 }

@@ -44,13 +44,16 @@ public class TenantBreakers {
         return Uni.createFrom().deferred(() -> {
             Breaker breaker = breaker(tenantId);
             if (!breaker.tryAcquire(System.nanoTime())) {
-                return Uni.createFrom().failure(new CircuitBreakerOpenException(
-                        "consent-service calls for tenant " + tenantId + " failed repeatedly"));
+                return Uni.createFrom()
+                        .failure(new CircuitBreakerOpenException(
+                                "consent-service calls for tenant " + tenantId + " failed repeatedly"));
             }
             return call.get()
-                    .onItemOrFailure().invoke((item, failure) -> breaker.record(
-                            failure == null || failure instanceof ConsentRejected, System.nanoTime()))
-                    .onCancellation().invoke(breaker::release);
+                    .onItemOrFailure()
+                    .invoke((item, failure) ->
+                            breaker.record(failure == null || failure instanceof ConsentRejected, System.nanoTime()))
+                    .onCancellation()
+                    .invoke(breaker::release);
         });
     }
 

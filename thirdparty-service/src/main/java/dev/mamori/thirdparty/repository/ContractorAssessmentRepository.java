@@ -13,8 +13,11 @@ public class ContractorAssessmentRepository implements PanacheRepositoryBase<Con
 
     /** Latest first. */
     public Uni<List<ContractorAssessment>> ofContractor(String tenantId, UUID contractorId) {
-        return find("tenantId = ?1 and contractorId = ?2",
-                Sort.descending("assessedOn").and("recordedAt", Sort.Direction.Descending), tenantId, contractorId)
+        return find(
+                        "tenantId = ?1 and contractorId = ?2",
+                        Sort.descending("assessedOn").and("recordedAt", Sort.Direction.Descending),
+                        tenantId,
+                        contractorId)
                 .list();
     }
 }

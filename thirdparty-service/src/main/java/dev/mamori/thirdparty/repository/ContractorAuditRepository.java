@@ -13,8 +13,11 @@ public class ContractorAuditRepository implements PanacheRepositoryBase<Contract
 
     /** Latest first. */
     public Uni<List<ContractorAudit>> ofContractor(String tenantId, UUID contractorId) {
-        return find("tenantId = ?1 and contractorId = ?2",
-                Sort.descending("auditedOn").and("recordedAt", Sort.Direction.Descending), tenantId, contractorId)
+        return find(
+                        "tenantId = ?1 and contractorId = ?2",
+                        Sort.descending("auditedOn").and("recordedAt", Sort.Direction.Descending),
+                        tenantId,
+                        contractorId)
                 .list();
     }
 }

@@ -13,9 +13,14 @@ public class ContractorCertificationRepository implements PanacheRepositoryBase<
 
     /** Latest expiry first within each scheme. */
     public Uni<List<ContractorCertification>> ofContractor(String tenantId, UUID contractorId) {
-        return find("tenantId = ?1 and contractorId = ?2",
-                Sort.by("scheme").and("expiresOn", Sort.Direction.Descending).and("recordedAt", Sort.Direction.Descending),
-                tenantId, contractorId).list();
+        return find(
+                        "tenantId = ?1 and contractorId = ?2",
+                        Sort.by("scheme")
+                                .and("expiresOn", Sort.Direction.Descending)
+                                .and("recordedAt", Sort.Direction.Descending),
+                        tenantId,
+                        contractorId)
+                .list();
     }
 
     /** Every certification of the tenant, for finding the ones in force that expire soon. */

@@ -16,10 +16,13 @@ public class ContractorRepository implements PanacheRepositoryBase<Contractor, U
     }
 
     public Uni<Contractor> ofParty(String tenantId, UUID thirdPartyId) {
-        return find("tenantId = ?1 and thirdPartyId = ?2", tenantId, thirdPartyId).firstResult();
+        return find("tenantId = ?1 and thirdPartyId = ?2", tenantId, thirdPartyId)
+                .firstResult();
     }
 
     public Uni<List<Contractor>> listForTenant(String tenantId, int offset, int limit) {
-        return find("tenantId", Sort.by("createdAt").and("id"), tenantId).range(offset, offset + limit - 1).list();
+        return find("tenantId", Sort.by("createdAt").and("id"), tenantId)
+                .range(offset, offset + limit - 1)
+                .list();
     }
 }

@@ -13,13 +13,20 @@ public class CrossBorderCheckRepository implements PanacheRepositoryBase<CrossBo
 
     /** The party's checks, latest first. */
     public Uni<List<CrossBorderCheck>> ofParty(String tenantId, UUID partyId) {
-        return find("tenantId = ?1 and thirdPartyId = ?2",
-                Sort.descending("checkedOn").and("recordedAt", Sort.Direction.Descending), tenantId, partyId).list();
+        return find(
+                        "tenantId = ?1 and thirdPartyId = ?2",
+                        Sort.descending("checkedOn").and("recordedAt", Sort.Direction.Descending),
+                        tenantId,
+                        partyId)
+                .list();
     }
 
     public Uni<CrossBorderCheck> latest(String tenantId, UUID partyId) {
-        return find("tenantId = ?1 and thirdPartyId = ?2",
-                Sort.descending("checkedOn").and("recordedAt", Sort.Direction.Descending), tenantId, partyId)
+        return find(
+                        "tenantId = ?1 and thirdPartyId = ?2",
+                        Sort.descending("checkedOn").and("recordedAt", Sort.Direction.Descending),
+                        tenantId,
+                        partyId)
                 .firstResult();
     }
 }

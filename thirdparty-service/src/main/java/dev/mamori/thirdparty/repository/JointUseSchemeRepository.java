@@ -31,18 +31,21 @@ public class JointUseSchemeRepository implements PanacheRepositoryBase<JointUseS
 
     /** A scheme the tenant manages or, within its group, belongs to on the day {@code on} (in Japan). */
     public Uni<JointUseScheme> findVisible(String tenantId, String groupId, UUID id, LocalDate on) {
-        return find(VISIBLE + " and id = ?4", tenantId, groupId == null ? "" : groupId, on, id).firstResult();
+        return find(VISIBLE + " and id = ?4", tenantId, groupId == null ? "" : groupId, on, id)
+                .firstResult();
     }
 
     public Uni<List<JointUseScheme>> listVisible(String tenantId, String groupId, LocalDate on, int offset, int limit) {
         return find(VISIBLE, Sort.by("createdAt").and("id"), tenantId, groupId == null ? "" : groupId, on)
-                .range(offset, offset + limit - 1).list();
+                .range(offset, offset + limit - 1)
+                .list();
     }
 
     /** Records the members of one version; the readers switch to them only once that version is in force. */
     public Uni<Void> addMembers(UUID schemeId, int version, List<String> members) {
-        return Panache.getSession().chain(s -> s
-                .persistAll(members.stream().map(m -> JointUseMember.of(schemeId, version, m)).toArray())
+        return Panache.getSession().chain(s -> s.persistAll(members.stream()
+                        .map(m -> JointUseMember.of(schemeId, version, m))
+                        .toArray())
                 .chain(s::flush));
     }
 }

@@ -19,6 +19,7 @@ public class JointUseSchemeVersionRepository implements PanacheRepositoryBase<Jo
 
     /** The version in force on a day: the newest whose effective date has come. */
     public Uni<JointUseSchemeVersion> inForce(UUID schemeId, LocalDate on) {
-        return find("schemeId = ?1 and effectiveFrom <= ?2", Sort.descending("version"), schemeId, on).firstResult();
+        return find("schemeId = ?1 and effectiveFrom <= ?2", Sort.descending("version"), schemeId, on)
+                .firstResult();
     }
 }

@@ -16,6 +16,8 @@ public class OptOutFilingRepository implements PanacheRepositoryBase<OptOutFilin
     }
 
     public Uni<List<OptOutFiling>> listForTenant(String tenantId, int offset, int limit) {
-        return find("tenantId", Sort.by("createdAt").and("id"), tenantId).range(offset, offset + limit - 1).list();
+        return find("tenantId", Sort.by("createdAt").and("id"), tenantId)
+                .range(offset, offset + limit - 1)
+                .list();
     }
 }

@@ -23,9 +23,12 @@ public class OptOutFilingVersionRepository implements PanacheRepositoryBase<OptO
      * force until then, and a provision made before the withdrawal can still be recorded under it.
      */
     public Uni<List<OptOutFilingVersion>> currentOfTenant(String tenantId, LocalDate on) {
-        return find("from OptOutFilingVersion v where v.tenantId = ?1 and exists (select 1 from OptOutFiling f"
-                + " where f.id = v.filingId and f.currentVersion = v.version"
-                + " and (f.withdrawnOn is null or f.withdrawnOn > ?2))", tenantId, on)
+        return find(
+                        "from OptOutFilingVersion v where v.tenantId = ?1 and exists (select 1 from OptOutFiling f"
+                                + " where f.id = v.filingId and f.currentVersion = v.version"
+                                + " and (f.withdrawnOn is null or f.withdrawnOn > ?2))",
+                        tenantId,
+                        on)
                 .list();
     }
 }

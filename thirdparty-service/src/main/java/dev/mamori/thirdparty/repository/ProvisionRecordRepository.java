@@ -17,9 +17,13 @@ public class ProvisionRecordRepository implements PanacheRepositoryBase<Provisio
 
     /** The tenant's records about one principal, newest first (APPI Art. 33(5)). */
     public Uni<List<ProvisionRecord>> aboutSubject(String tenantId, String subjectRef, int offset, int limit) {
-        return find("tenantId = ?1 and id in (select s.provisionId from ProvisionSubject s"
-                        + " where s.tenantId = ?1 and s.subjectRef = ?2)",
-                Sort.descending("recordedAt").and("id"), tenantId, subjectRef)
-                .range(offset, offset + limit - 1).list();
+        return find(
+                        "tenantId = ?1 and id in (select s.provisionId from ProvisionSubject s"
+                                + " where s.tenantId = ?1 and s.subjectRef = ?2)",
+                        Sort.descending("recordedAt").and("id"),
+                        tenantId,
+                        subjectRef)
+                .range(offset, offset + limit - 1)
+                .list();
     }
 }

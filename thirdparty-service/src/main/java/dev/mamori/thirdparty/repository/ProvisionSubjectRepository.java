@@ -12,7 +12,8 @@ import java.util.UUID;
 public class ProvisionSubjectRepository implements PanacheRepositoryBase<ProvisionSubject, UUID> {
 
     public Uni<List<String>> subjectsOf(String tenantId, UUID provisionId) {
-        return find("tenantId = ?1 and provisionId = ?2", Sort.by("position"), tenantId, provisionId).list()
+        return find("tenantId = ?1 and provisionId = ?2", Sort.by("position"), tenantId, provisionId)
+                .list()
                 .map(rows -> rows.stream().map(row -> row.subjectRef).toList());
     }
 }

@@ -13,7 +13,8 @@ public class ReceiptSubjectRepository implements PanacheRepositoryBase<ReceiptSu
 
     /** The principals of one record, in the order they were recorded. */
     public Uni<List<String>> subjectsOf(String tenantId, UUID receiptId) {
-        return find("tenantId = ?1 and receiptId = ?2", Sort.by("position"), tenantId, receiptId).list()
+        return find("tenantId = ?1 and receiptId = ?2", Sort.by("position"), tenantId, receiptId)
+                .list()
                 .map(rows -> rows.stream().map(row -> row.subjectRef).toList());
     }
 }

@@ -22,8 +22,7 @@ import java.util.UUID;
 public class RecordDeletionRepository implements PanacheRepositoryBase<RecordDeletion, UUID> {
 
     /** A deleted record and the principals it listed, in its order. */
-    public record DeletedRecord(String recordId, List<String> subjectRefs) {
-    }
+    public record DeletedRecord(String recordId, List<String> subjectRefs) {}
 
     /** Tenants with at least one record past its end; the retention indexes answer it without a scan. */
     private static final String DUE_TENANTS_SQL = """
@@ -81,35 +80,38 @@ public class RecordDeletionRepository implements PanacheRepositoryBase<RecordDel
     /** Tenants with at least one record past its end on {@code today} (in Japan). */
     public Uni<List<String>> tenantsWithRecordsDue(LocalDate today) {
         return Panache.getSession().chain(s -> s.createNativeQuery(DUE_TENANTS_SQL, String.class)
-                .setParameter("today", today).getResultList());
+                .setParameter("today", today)
+                .getResultList());
     }
 
     /** Deletes up to {@code batch} of the tenant's provision records past their end, each with its evidence row. */
-    public Uni<List<DeletedRecord>> deleteDueProvisions(String tenantId, LocalDate today, int batch, OffsetDateTime now,
-                                                        String actor) {
+    public Uni<List<DeletedRecord>> deleteDueProvisions(
+            String tenantId, LocalDate today, int batch, OffsetDateTime now, String actor) {
         return deleteDue(PROVISION_SQL, tenantId, today, batch, now, actor);
     }
 
     /** Deletes up to {@code batch} of the tenant's receipt records past their end, each with its evidence row. */
-    public Uni<List<DeletedRecord>> deleteDueReceipts(String tenantId, LocalDate today, int batch, OffsetDateTime now,
-                                                      String actor) {
+    public Uni<List<DeletedRecord>> deleteDueReceipts(
+            String tenantId, LocalDate today, int batch, OffsetDateTime now, String actor) {
         return deleteDue(RECEIPT_SQL, tenantId, today, batch, now, actor);
     }
 
     public Uni<List<RecordDeletion>> listForTenant(String tenantId, int offset, int limit) {
         return find("tenantId", Sort.descending("deletedAt").and("id"), tenantId)
-                .range(offset, offset + limit - 1).list();
+                .range(offset, offset + limit - 1)
+                .list();
     }
 
-    private Uni<List<DeletedRecord>> deleteDue(String sql, String tenantId, LocalDate today, int batch,
-                                               OffsetDateTime now, String actor) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
-                .setParameter("tenant", tenantId)
-                .setParameter("today", today)
-                .setParameter("batch", batch)
-                .setParameter("now", now)
-                .setParameter("actor", actor)
-                .getResultList())
+    private Uni<List<DeletedRecord>> deleteDue(
+            String sql, String tenantId, LocalDate today, int batch, OffsetDateTime now, String actor) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(sql, Object[].class)
+                        .setParameter("tenant", tenantId)
+                        .setParameter("today", today)
+                        .setParameter("batch", batch)
+                        .setParameter("now", now)
+                        .setParameter("actor", actor)
+                        .getResultList())
                 .map(rows -> rows.stream()
                         .map(row -> new DeletedRecord((String) row[0], lists.convertToEntityAttribute((String) row[1])))
                         .toList());

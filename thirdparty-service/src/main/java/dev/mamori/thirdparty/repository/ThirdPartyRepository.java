@@ -17,6 +17,8 @@ public class ThirdPartyRepository implements PanacheRepositoryBase<ThirdParty, U
     }
 
     public Uni<List<ThirdParty>> listForTenant(String tenantId, int offset, int limit) {
-        return find("tenantId", Sort.by("name").and("id"), tenantId).range(offset, offset + limit - 1).list();
+        return find("tenantId", Sort.by("name").and("id"), tenantId)
+                .range(offset, offset + limit - 1)
+                .list();
     }
 }

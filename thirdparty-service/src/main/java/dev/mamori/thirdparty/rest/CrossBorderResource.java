@@ -35,13 +35,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/third-parties/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Cross-border", description = "Periodic checks of a foreign recipient's equivalent measures and the "
-        + "suspension of provision abroad (APPI Art. 28(3); PPC Rule 18)")
+@Tag(
+        name = "Cross-border",
+        description = "Periodic checks of a foreign recipient's equivalent measures and the "
+                + "suspension of provision abroad (APPI Art. 28(3); PPC Rule 18)")
 public class CrossBorderResource {
 
     @Schema(name = "CrossBorderCheck")
-    public record CheckView(UUID id, LocalDate checkedOn, CheckResult result, String notes, LocalDate nextCheckDue,
-                            OffsetDateTime recordedAt, String recordedBy) {
+    public record CheckView(
+            UUID id,
+            LocalDate checkedOn,
+            CheckResult result,
+            String notes,
+            LocalDate nextCheckDue,
+            OffsetDateTime recordedAt,
+            String recordedBy) {
         static CheckView of(CrossBorderCheck c) {
             return new CheckView(c.id, c.checkedOn, c.result, c.notes, c.nextCheckDue, c.recordedAt, c.recordedBy);
         }
@@ -56,16 +64,25 @@ public class CrossBorderResource {
     @POST
     @Path("/cross-border-checks")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(operationId = "recordCrossBorderCheck",
+    @Operation(
+            operationId = "recordCrossBorderCheck",
             summary = "Record a periodic check of the recipient's equivalent measures; NOT_ENSURED suspends provision")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
             content = @Content(schema = @Schema(implementation = CheckView.class)))
-    @APIResponse(responseCode = "422", description = "The party does not rely on equivalent measures abroad",
+    @APIResponse(
+            responseCode = "422",
+            description = "The party does not rely on equivalent measures abroad",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> recordCrossBorderCheck(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                                @PathParam("id") UUID id, @Valid @NotNull CrossBorderDrafts.Check draft) {
-        return crossBorder.recordCheck(idempotencyKey, id, draft, c -> Response
-                .created(URI.create("/v1/third-parties/" + id + "/cross-border-checks")).entity(CheckView.of(c)).build());
+    public Uni<Response> recordCrossBorderCheck(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @PathParam("id") UUID id,
+            @Valid @NotNull CrossBorderDrafts.Check draft) {
+        return crossBorder.recordCheck(idempotencyKey, id, draft, c -> Response.created(
+                        URI.create("/v1/third-parties/" + id + "/cross-border-checks"))
+                .entity(CheckView.of(c))
+                .build());
     }
 
     @GET
@@ -73,24 +90,29 @@ public class CrossBorderResource {
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.SERVICE})
     @Operation(operationId = "listCrossBorderChecks", summary = "The periodic checks of the recipient, latest first")
     public Uni<List<CheckView>> listCrossBorderChecks(@PathParam("id") UUID id) {
-        return crossBorder.checks(id).map(found -> found.stream().map(CheckView::of).toList());
+        return crossBorder
+                .checks(id)
+                .map(found -> found.stream().map(CheckView::of).toList());
     }
 
     @POST
     @Path("/cross-border-suspension")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(operationId = "suspendCrossBorder", summary = "Suspend provision to this recipient abroad")
-    @APIResponse(responseCode = "200", description = "Suspended",
+    @APIResponse(
+            responseCode = "200",
+            description = "Suspended",
             content = @Content(schema = @Schema(implementation = ThirdPartyView.class)))
-    public Uni<ThirdPartyView> suspendCrossBorder(@PathParam("id") UUID id,
-                                                  @Valid @NotNull CrossBorderDrafts.Suspension draft) {
+    public Uni<ThirdPartyView> suspendCrossBorder(
+            @PathParam("id") UUID id, @Valid @NotNull CrossBorderDrafts.Suspension draft) {
         return crossBorder.suspend(id, draft).map(ThirdPartyView::of);
     }
 
     @DELETE
     @Path("/cross-border-suspension")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(operationId = "resumeCrossBorder",
+    @Operation(
+            operationId = "resumeCrossBorder",
             summary = "Lift the suspension; not while the latest check finds the measures not ensured")
     public Uni<ThirdPartyView> resumeCrossBorder(@PathParam("id") UUID id) {
         return crossBorder.lift(id).map(ThirdPartyView::of);

@@ -30,13 +30,18 @@ public class GroupClaimRecorder {
             if (caller.isAnonymous()) {
                 return Uni.createFrom().voidItem();
             }
-            String tenant = TenantContext.claim(caller, TenantContext.TENANT_CLAIM).orElse(null);
+            String tenant =
+                    TenantContext.claim(caller, TenantContext.TENANT_CLAIM).orElse(null);
             if (!TenantContext.isTenantId(tenant)) {
                 return Uni.createFrom().voidItem();
             }
             // Bookkeeping must not fail the call: the membership is corrected by the tenant's next call.
-            return groups.recordFromToken(tenant, TenantContext.claim(caller, TenantContext.GROUP_CLAIM).orElse(null))
-                    .onFailure().recoverWithUni(e -> {
+            return groups.recordFromToken(
+                            tenant,
+                            TenantContext.claim(caller, TenantContext.GROUP_CLAIM)
+                                    .orElse(null))
+                    .onFailure()
+                    .recoverWithUni(e -> {
                         LOG.warnf("could not record the group claim of %s: %s", tenant, e.toString());
                         return Uni.createFrom().voidItem();
                     });

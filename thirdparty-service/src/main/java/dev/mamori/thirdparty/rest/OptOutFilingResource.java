@@ -42,45 +42,92 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/opt-out-filings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Opt-out filings", description = "Opt-out provision filed with the PPC: the nine items and their change "
-        + "log (APPI Art. 27(2)-(4))")
+@Tag(
+        name = "Opt-out filings",
+        description =
+                "Opt-out provision filed with the PPC: the nine items and their change " + "log (APPI Art. 27(2)-(4))")
 public class OptOutFilingResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "OptOutFiling")
-    public record FilingView(UUID id, int currentVersion,
-                             @Schema(description = "Not withdrawn as of today in Japan: a withdrawal recorded in "
-                                     + "advance ends the filing only on its date") boolean inForce,
-                             @Schema(description = "The day opt-out provision under the filing ends (or ended)")
-                             LocalDate withdrawnOn,
-                             @Schema(description = "Every filed version, oldest first: the change log") List<Version> versions,
-                             OffsetDateTime createdAt) {
+    public record FilingView(
+            UUID id,
+            int currentVersion,
+
+            @Schema(
+                    description = "Not withdrawn as of today in Japan: a withdrawal recorded in "
+                            + "advance ends the filing only on its date")
+            boolean inForce,
+
+            @Schema(description = "The day opt-out provision under the filing ends (or ended)")
+            LocalDate withdrawnOn,
+
+            @Schema(description = "Every filed version, oldest first: the change log")
+            List<Version> versions,
+
+            OffsetDateTime createdAt) {
         static FilingView of(FilingWithVersions f, LocalDate today) {
             LocalDate withdrawnOn = f.filing().withdrawnOn;
-            return new FilingView(f.filing().id, f.filing().currentVersion,
-                    withdrawnOn == null || withdrawnOn.isAfter(today), withdrawnOn,
-                    f.versions().stream().map(Version::of).toList(), f.filing().createdAt);
+            return new FilingView(
+                    f.filing().id,
+                    f.filing().currentVersion,
+                    withdrawnOn == null || withdrawnOn.isAfter(today),
+                    withdrawnOn,
+                    f.versions().stream().map(Version::of).toList(),
+                    f.filing().createdAt);
         }
     }
 
     @Schema(name = "OptOutFilingVersion")
-    public record Version(int version, String providerName, String providerAddress, String providerRepresentative,
-                          @Schema(description = "(ii) always true for an opt-out filing") boolean provisionIsPurpose,
-                          List<String> dataItems, String acquisitionMethod, String provisionMethod,
-                          @Schema(description = "(vi) always true for an opt-out filing") boolean stopsOnRequest,
-                          String requestMethod, String updateMethod, LocalDate provisionStartsOn, LocalDate filedOn,
-                          @Schema(description = "The items that changed from the previous version") List<String> changes,
-                          OffsetDateTime recordedAt, String recordedBy) {
+    public record Version(
+            int version,
+            String providerName,
+            String providerAddress,
+            String providerRepresentative,
+
+            @Schema(description = "(ii) always true for an opt-out filing")
+            boolean provisionIsPurpose,
+
+            List<String> dataItems,
+            String acquisitionMethod,
+            String provisionMethod,
+
+            @Schema(description = "(vi) always true for an opt-out filing")
+            boolean stopsOnRequest,
+
+            String requestMethod,
+            String updateMethod,
+            LocalDate provisionStartsOn,
+            LocalDate filedOn,
+
+            @Schema(description = "The items that changed from the previous version")
+            List<String> changes,
+
+            OffsetDateTime recordedAt,
+            String recordedBy) {
         static Version of(OptOutFilingVersion v) {
-            return new Version(v.version, v.providerName, v.providerAddress, v.providerRepresentative, true,
-                    v.dataItems, v.acquisitionMethod, v.provisionMethod, true, v.requestMethod, v.updateMethod,
-                    v.provisionStartsOn, v.filedOn, v.changes, v.recordedAt, v.recordedBy);
+            return new Version(
+                    v.version,
+                    v.providerName,
+                    v.providerAddress,
+                    v.providerRepresentative,
+                    true,
+                    v.dataItems,
+                    v.acquisitionMethod,
+                    v.provisionMethod,
+                    true,
+                    v.requestMethod,
+                    v.updateMethod,
+                    v.provisionStartsOn,
+                    v.filedOn,
+                    v.changes,
+                    v.recordedAt,
+                    v.recordedBy);
         }
     }
 
     @Schema(name = "OptOutWithdrawal")
-    public record Withdrawal(@NotNull LocalDate withdrawnOn) {
-    }
+    public record Withdrawal(@NotNull LocalDate withdrawnOn) {}
 
     private final OptOutFilingService filings;
     private final Clock clock;
@@ -93,34 +140,49 @@ public class OptOutFilingResource {
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(operationId = "createOptOutFiling", summary = "Record an opt-out filing with its nine items")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
             content = @Content(schema = @Schema(implementation = FilingView.class)))
-    @APIResponse(responseCode = "422", description = "Provision would start before the filing",
+    @APIResponse(
+            responseCode = "422",
+            description = "Provision would start before the filing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> createOptOutFiling(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                            @Valid @NotNull OptOutFilingDraft draft) {
-        return filings.create(idempotencyKey, draft, f -> Response.created(URI.create("/v1/opt-out-filings/" + f.filing().id))
-                .entity(view(f)).build());
+    public Uni<Response> createOptOutFiling(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OptOutFilingDraft draft) {
+        return filings.create(
+                idempotencyKey, draft, f -> Response.created(URI.create("/v1/opt-out-filings/" + f.filing().id))
+                        .entity(view(f))
+                        .build());
     }
 
     @POST
     @Path("/{id}/versions")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(operationId = "changeOptOutFiling", summary = "Record a change filed with the PPC (Art. 27(3))")
-    public Uni<Response> changeOptOutFiling(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                            @PathParam("id") UUID id, @Valid @NotNull OptOutFilingDraft draft) {
+    public Uni<Response> changeOptOutFiling(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @PathParam("id") UUID id,
+            @Valid @NotNull OptOutFilingDraft draft) {
         return filings.change(idempotencyKey, id, draft, f -> Response.created(URI.create("/v1/opt-out-filings/" + id))
-                .entity(view(f)).build());
+                .entity(view(f))
+                .build());
     }
 
     @POST
     @Path("/{id}/withdrawal")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(operationId = "withdrawOptOutFiling", summary = "Record the day opt-out provision under the filing ends",
+    @Operation(
+            operationId = "withdrawOptOutFiling",
+            summary = "Record the day opt-out provision under the filing ends",
             description = "The day may lie ahead: the filing stays in force until then.")
-    @APIResponse(responseCode = "409", description = "Already withdrawn",
+    @APIResponse(
+            responseCode = "409",
+            description = "Already withdrawn",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A withdrawal before the filing was made",
+    @APIResponse(
+            responseCode = "422",
+            description = "A withdrawal before the filing was made",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<FilingView> withdrawOptOutFiling(@PathParam("id") UUID id, @Valid @NotNull Withdrawal withdrawal) {
         return filings.withdraw(id, withdrawal.withdrawnOn()).map(this::view);
@@ -128,13 +190,14 @@ public class OptOutFilingResource {
 
     @GET
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.AUDITOR, Roles.SERVICE})
-    @Operation(operationId = "listOptOutFilings", summary = "The tenant's opt-out filings with their change logs, "
-            + "oldest first, a page at a time")
+    @Operation(
+            operationId = "listOptOutFilings",
+            summary = "The tenant's opt-out filings with their change logs, " + "oldest first, a page at a time")
     public Uni<Page<FilingView>> listOptOutFilings(
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return filings.list(offset, limit).map(found -> Page.of(found.stream().map(this::view).toList(),
-                offset, limit));
+        return filings.list(offset, limit)
+                .map(found -> Page.of(found.stream().map(this::view).toList(), offset, limit));
     }
 
     @GET

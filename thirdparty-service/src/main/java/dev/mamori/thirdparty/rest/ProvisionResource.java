@@ -34,8 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/provisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Provision records", description = "Provision of personal data to third parties, checked before it "
-        + "happens and recorded with its retention (APPI Arts. 25, 27, 28, 29; PPC Rules 19-21), append-only")
+@Tag(
+        name = "Provision records",
+        description = "Provision of personal data to third parties, checked before it "
+                + "happens and recorded with its retention (APPI Arts. 25, 27, 28, 29; PPC Rules 19-21), append-only")
 public class ProvisionResource {
 
     private final ProvisionService provisions;
@@ -46,45 +48,66 @@ public class ProvisionResource {
 
     @POST
     @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.PRIVACY_OFFICER, Roles.SERVICE})
-    @Operation(operationId = "recordProvision",
+    @Operation(
+            operationId = "recordProvision",
             summary = "Check a provision against every rule and record it when none fails",
             description = "Consent is asked of consent-service with the caller's own token. A refusal is 422 "
                     + "provision-refused naming every failing rule (field = rule code) and, per principal, the rules "
                     + "that principal fails; nothing is recorded.")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
             content = @Content(schema = @Schema(implementation = ProvisionView.class)))
-    @APIResponse(responseCode = "422", description = "Refused: every failing rule, per principal too",
+    @APIResponse(
+            responseCode = "422",
+            description = "Refused: every failing rule, per principal too",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "consent-service could not confirm the consent; nothing recorded",
+    @APIResponse(
+            responseCode = "503",
+            description = "consent-service could not confirm the consent; nothing recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> recordProvision(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                         @HeaderParam(TenantContext.TENANT_HEADER) String tenantHeader,
-                                         @Valid @NotNull ProvisionDraft draft) {
-        return provisions.record(idempotencyKey, draft, new ConsentClient.Caller(authorization, tenantHeader),
-                p -> Response.created(URI.create("/v1/provisions/" + p.record().id)).entity(ProvisionView.of(p)).build());
+    public Uni<Response> recordProvision(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(TenantContext.TENANT_HEADER) String tenantHeader,
+            @Valid @NotNull ProvisionDraft draft) {
+        return provisions.record(
+                idempotencyKey, draft, new ConsentClient.Caller(authorization, tenantHeader), p -> Response.created(
+                                URI.create("/v1/provisions/" + p.record().id))
+                        .entity(ProvisionView.of(p))
+                        .build());
     }
 
     @POST
     @Path("/checks")
     @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.PRIVACY_OFFICER, Roles.SERVICE})
-    @Operation(operationId = "checkProvision",
+    @Operation(
+            operationId = "checkProvision",
             summary = "Evaluate a provision against every rule without recording it (dry run)")
-    @APIResponse(responseCode = "200", description = "The evaluation: allowed, or every failing rule",
+    @APIResponse(
+            responseCode = "200",
+            description = "The evaluation: allowed, or every failing rule",
             content = @Content(schema = @Schema(implementation = ProvisionEvaluation.class)))
-    public Uni<ProvisionEvaluation> checkProvision(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                                   @HeaderParam(TenantContext.TENANT_HEADER) String tenantHeader,
-                                                   @Valid @NotNull ProvisionDraft draft) {
+    public Uni<ProvisionEvaluation> checkProvision(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(TenantContext.TENANT_HEADER) String tenantHeader,
+            @Valid @NotNull ProvisionDraft draft) {
         return provisions.check(draft, new ConsentClient.Caller(authorization, tenantHeader));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.AUDITOR, Roles.SERVICE})
-    @Operation(operationId = "getProvision", summary = "A provision record with all its principals (audited per principal)")
-    @APIResponse(responseCode = "200", description = "The record",
+    @Operation(
+            operationId = "getProvision",
+            summary = "A provision record with all its principals (audited per principal)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The record",
             content = @Content(schema = @Schema(implementation = ProvisionView.class)))
-    @APIResponse(responseCode = "404", description = "No such record in this tenant",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such record in this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ProvisionView> getProvision(@PathParam("id") UUID id) {
         return provisions.get(id).map(ProvisionView::of);

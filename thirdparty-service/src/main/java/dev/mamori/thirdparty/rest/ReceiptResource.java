@@ -30,8 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/receipts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Receipt records", description = "Records of personal data received from third parties (APPI Art. 30; "
-        + "PPC Rules 23-25), append-only")
+@Tag(
+        name = "Receipt records",
+        description = "Records of personal data received from third parties (APPI Art. 30; "
+                + "PPC Rules 23-25), append-only")
 public class ReceiptResource {
 
     private final ReceiptService receipts;
@@ -42,25 +44,35 @@ public class ReceiptResource {
 
     @POST
     @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.PRIVACY_OFFICER, Roles.SERVICE})
-    @Operation(operationId = "recordReceipt",
+    @Operation(
+            operationId = "recordReceipt",
             summary = "Record personal data received from a third party, with its retention end computed")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
             content = @Content(schema = @Schema(implementation = ReceiptView.class)))
-    @APIResponse(responseCode = "422", description = "receipt-refused: every failing check at once (errors name the fields, rules the codes)",
+    @APIResponse(
+            responseCode = "422",
+            description = "receipt-refused: every failing check at once (errors name the fields, rules the codes)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> recordReceipt(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                       @Valid @NotNull ReceiptDraft draft) {
+    public Uni<Response> recordReceipt(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull ReceiptDraft draft) {
         return receipts.record(idempotencyKey, draft, r -> Response.created(URI.create("/v1/receipts/" + r.record().id))
-                .entity(ReceiptView.of(r)).build());
+                .entity(ReceiptView.of(r))
+                .build());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(operationId = "getReceipt", summary = "A receipt record with all its principals (audited per principal)")
-    @APIResponse(responseCode = "200", description = "The record",
+    @APIResponse(
+            responseCode = "200",
+            description = "The record",
             content = @Content(schema = @Schema(implementation = ReceiptView.class)))
-    @APIResponse(responseCode = "404", description = "No such record in this tenant",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such record in this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReceiptView> getReceipt(@PathParam("id") UUID id) {
         return receipts.get(id).map(ReceiptView::of);

@@ -17,8 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReceiptView(
         UUID id,
         UUID providerId,
-        @Schema(description = "The provider's identity as confirmed at receipt (Art. 30(1)(i))") Provider provider,
-        @Schema(description = "How the provider acquired the data (Art. 30(1)(ii))") String acquisitionCircumstances,
+
+        @Schema(description = "The provider's identity as confirmed at receipt (Art. 30(1)(i))")
+        Provider provider,
+
+        @Schema(description = "How the provider acquired the data (Art. 30(1)(ii))")
+        String acquisitionCircumstances,
+
         ReceiptBasis basis,
         boolean consentConfirmed,
         boolean ppcPublicationConfirmed,
@@ -26,22 +31,40 @@ public record ReceiptView(
         LocalDate receivedOn,
         LocalDate lastTransferOn,
         List<String> dataItems,
-        @Schema(description = "The principals; a person's own disclosure lists only that person") List<String> subjectRefs,
-        @Schema(description = "Day the record was made, in Japan") LocalDate recordedOn,
+
+        @Schema(description = "The principals; a person's own disclosure lists only that person")
+        List<String> subjectRefs,
+
+        @Schema(description = "Day the record was made, in Japan")
+        LocalDate recordedOn,
+
         OffsetDateTime recordedAt,
         String recordedBy,
-        @Schema(description = "Last day the record must be kept (Art. 30(4); Rule 25)") LocalDate retainUntil) {
+
+        @Schema(description = "Last day the record must be kept (Art. 30(4); Rule 25)")
+        LocalDate retainUntil) {
 
     @Schema(name = "ReceiptProvider")
-    public record Provider(String name, String address, String representative) {
-    }
+    public record Provider(String name, String address, String representative) {}
 
     static ReceiptView of(RecordedReceipt recorded) {
         ReceiptRecord r = recorded.record();
-        return new ReceiptView(r.id, r.providerId,
+        return new ReceiptView(
+                r.id,
+                r.providerId,
                 new Provider(r.providerName, r.providerAddress, r.providerRepresentative),
-                r.acquisitionCircumstances, r.basis, r.consentConfirmed, r.ppcPublicationConfirmed, r.method,
-                r.receivedOn, r.lastTransferOn, r.dataItems, recorded.subjectRefs(), r.recordedOn, r.recordedAt,
-                r.recordedBy, r.retainUntil);
+                r.acquisitionCircumstances,
+                r.basis,
+                r.consentConfirmed,
+                r.ppcPublicationConfirmed,
+                r.method,
+                r.receivedOn,
+                r.lastTransferOn,
+                r.dataItems,
+                recorded.subjectRefs(),
+                r.recordedOn,
+                r.recordedAt,
+                r.recordedBy,
+                r.retainUntil);
     }
 }

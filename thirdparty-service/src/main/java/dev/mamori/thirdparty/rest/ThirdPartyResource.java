@@ -34,8 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/third-parties")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Third parties", description = "Recipients and providers of personal data with the legal basis of the flow "
-        + "(APPI Arts. 27, 28)")
+@Tag(
+        name = "Third parties",
+        description =
+                "Recipients and providers of personal data with the legal basis of the flow " + "(APPI Arts. 27, 28)")
 public class ThirdPartyResource {
 
     private final ThirdPartyService parties;
@@ -47,14 +49,19 @@ public class ThirdPartyResource {
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(operationId = "createThirdParty", summary = "Register a recipient or provider of personal data")
-    @APIResponse(responseCode = "201", description = "Registered",
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered",
             content = @Content(schema = @Schema(implementation = ThirdPartyView.class)))
-    @APIResponse(responseCode = "422", description = "The party breaks a rule of the law (representative, Art. 28 basis)",
+    @APIResponse(
+            responseCode = "422",
+            description = "The party breaks a rule of the law (representative, Art. 28 basis)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> createThirdParty(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                          @Valid @NotNull ThirdPartyDraft draft) {
+    public Uni<Response> createThirdParty(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull ThirdPartyDraft draft) {
         return parties.create(idempotencyKey, draft, p -> Response.created(URI.create("/v1/third-parties/" + p.id))
-                .entity(ThirdPartyView.of(p)).build());
+                .entity(ThirdPartyView.of(p))
+                .build());
     }
 
     @GET
@@ -63,17 +70,21 @@ public class ThirdPartyResource {
     public Uni<Page<ThirdPartyView>> listThirdParties(
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return parties.list(offset, limit).map(found -> Page.of(
-                found.stream().map(ThirdPartyView::of).toList(), offset, limit));
+        return parties.list(offset, limit)
+                .map(found -> Page.of(found.stream().map(ThirdPartyView::of).toList(), offset, limit));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(operationId = "getThirdParty", summary = "A third party")
-    @APIResponse(responseCode = "200", description = "The party",
+    @APIResponse(
+            responseCode = "200",
+            description = "The party",
             content = @Content(schema = @Schema(implementation = ThirdPartyView.class)))
-    @APIResponse(responseCode = "404", description = "No such party in this tenant",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such party in this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ThirdPartyView> getThirdParty(@PathParam("id") UUID id) {
         return parties.get(id).map(ThirdPartyView::of);

@@ -17,8 +17,12 @@ import java.util.stream.Collectors;
  * @param unavailable  why consent-service could not answer, or null
  * @param rejected     the status consent-service refused the call with (a 4xx), or null
  */
-public record ConsentFacts(String purposeCode, ConsentPurpose purpose, Map<String, ConsentDecisions.Decision> decisions,
-                           String unavailable, Integer rejected) {
+public record ConsentFacts(
+        String purposeCode,
+        ConsentPurpose purpose,
+        Map<String, ConsentDecisions.Decision> decisions,
+        String unavailable,
+        Integer rejected) {
 
     public static final ConsentFacts NONE = new ConsentFacts(null, null, Map.of(), null, null);
 
@@ -27,8 +31,13 @@ public record ConsentFacts(String purposeCode, ConsentPurpose purpose, Map<Strin
     }
 
     static ConsentFacts of(String code, ConsentPurpose purpose, List<ConsentDecisions.Decision> decisions) {
-        return new ConsentFacts(code, purpose, decisions.stream()
-                .collect(Collectors.toMap(ConsentDecisions.Decision::subjectRef, d -> d, (a, b) -> a)), null, null);
+        return new ConsentFacts(
+                code,
+                purpose,
+                decisions.stream()
+                        .collect(Collectors.toMap(ConsentDecisions.Decision::subjectRef, d -> d, (a, b) -> a)),
+                null,
+                null);
     }
 
     static ConsentFacts unavailable(String code, String why) {

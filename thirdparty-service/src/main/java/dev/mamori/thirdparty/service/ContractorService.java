@@ -39,12 +39,10 @@ import java.util.function.Function;
 public class ContractorService {
 
     /** A certification in force that expires within the window asked for (or already has). */
-    public record Expiring(Contractor contractor, String name, ContractorCertification certification, long daysLeft) {
-    }
+    public record Expiring(Contractor contractor, String name, ContractorCertification certification, long daysLeft) {}
 
     /** A contractor with its party's name and its standing. */
-    public record Supervised(Contractor contractor, String name, ContractorStanding standing) {
-    }
+    public record Supervised(Contractor contractor, String name, ContractorStanding standing) {}
 
     static final String RESOURCE = "contractor";
 
@@ -58,10 +56,16 @@ public class ContractorService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public ContractorService(ContractorRepository contractors, ContractorAssessmentRepository assessments,
-                             ContractorCertificationRepository certifications, ContractorAuditRepository audits,
-                             ThirdPartyRepository parties, TenantContext tenant, AuditLog audit,
-                             Idempotency idempotency, Clock clock) {
+    public ContractorService(
+            ContractorRepository contractors,
+            ContractorAssessmentRepository assessments,
+            ContractorCertificationRepository certifications,
+            ContractorAuditRepository audits,
+            ThirdPartyRepository parties,
+            TenantContext tenant,
+            AuditLog audit,
+            Idempotency idempotency,
+            Clock clock) {
         this.contractors = contractors;
         this.assessments = assessments;
         this.certifications = certifications;
@@ -89,91 +93,120 @@ public class ContractorService {
             checkCertification(certs.get(i), today, "certifications[" + i + "].");
         }
         if (draft.subcontractApproval() != null && draft.parentContractorId() == null) {
-            throw ProblemException.unprocessable("approval-without-subcontract", "Only a sub-entrustment is approved",
-                    "subcontractApproval", "give parentContractorId: only a sub-contractor needs the approval");
+            throw ProblemException.unprocessable(
+                    "approval-without-subcontract",
+                    "Only a sub-entrustment is approved",
+                    "subcontractApproval",
+                    "give parentContractorId: only a sub-contractor needs the approval");
         }
         return parties.findInTenant(tenantId, draft.thirdPartyId()).chain(party -> {
             if (party == null) {
-                throw ProblemException.unprocessable("unknown-third-party", "Unknown third party", "thirdPartyId",
+                throw ProblemException.unprocessable(
+                        "unknown-third-party",
+                        "Unknown third party",
+                        "thirdPartyId",
                         "no third party " + draft.thirdPartyId() + " is registered; register the contractor first");
             }
             if (party.legalBasis != LegalBasis.ENTRUSTMENT) {
-                throw ProblemException.unprocessable("not-an-entrustment", "The party is not a contractor",
-                        "thirdPartyId", "the party's legal basis is " + party.legalBasis + "; a contractor receives "
+                throw ProblemException.unprocessable(
+                        "not-an-entrustment",
+                        "The party is not a contractor",
+                        "thirdPartyId",
+                        "the party's legal basis is " + party.legalBasis + "; a contractor receives "
                                 + "data by ENTRUSTMENT (Art. 27(5)(i))");
             }
-            return contractors.ofParty(tenantId, party.id).chain(existing -> {
-                if (existing != null) {
-                    throw ProblemException.conflict("contractor-exists", "The party is already contractor "
-                            + existing.id + "; add assessments, certifications or audits to it");
-                }
-                return draft.parentContractorId() == null ? Uni.createFrom().<Contractor>nullItem()
-                        : contractors.findInTenant(tenantId, draft.parentContractorId());
-            }).chain(parent -> {
-                if (draft.parentContractorId() != null && parent == null) {
-                    throw ProblemException.unprocessable("unknown-parent-contractor", "Unknown contractor",
-                            "parentContractorId", "no contractor " + draft.parentContractorId() + " in this tenant");
-                }
-                Contractor c = new Contractor();
-                c.id = UUID.randomUUID();
-                c.tenantId = tenantId;
-                c.thirdPartyId = party.id;
-                c.parentContractorId = draft.parentContractorId();
-                if (draft.subcontractApproval() != null) {
-                    c.subcontractApprovedOn = draft.subcontractApproval().approvedOn();
-                    c.subcontractApprovedBy = draft.subcontractApproval().approvedBy().strip();
-                }
-                c.contractSignedOn = draft.contract().contractSignedOn();
-                c.ndaSignedOn = draft.contract().ndaSignedOn();
-                c.contractClauses = List.copyOf(new LinkedHashSet<>(draft.contract().clauses()));
-                c.auditIntervalMonths = draft.auditIntervalMonths() == null ? 12 : draft.auditIntervalMonths();
-                c.createdAt = now;
-                c.createdBy = tenant.actorSubject();
-                List<Object> rows = new ArrayList<>();
-                rows.add(assessmentOf(c, draft.assessment(), now));
-                certs.forEach(cert -> rows.add(certificationOf(c, cert, now)));
-                return contractors.persist(c)
-                        .chain(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession())
-                        .chain(s -> s.persistAll(rows.toArray()).chain(s::flush))
-                        .chain(() -> audit.record("CONTRACTOR_SELECTED", RESOURCE, c.id, null))
-                        .chain(() -> supervised(c, party.name));
-            });
+            return contractors
+                    .ofParty(tenantId, party.id)
+                    .chain(existing -> {
+                        if (existing != null) {
+                            throw ProblemException.conflict(
+                                    "contractor-exists",
+                                    "The party is already contractor " + existing.id
+                                            + "; add assessments, certifications or audits to it");
+                        }
+                        return draft.parentContractorId() == null
+                                ? Uni.createFrom().<Contractor>nullItem()
+                                : contractors.findInTenant(tenantId, draft.parentContractorId());
+                    })
+                    .chain(parent -> {
+                        if (draft.parentContractorId() != null && parent == null) {
+                            throw ProblemException.unprocessable(
+                                    "unknown-parent-contractor",
+                                    "Unknown contractor",
+                                    "parentContractorId",
+                                    "no contractor " + draft.parentContractorId() + " in this tenant");
+                        }
+                        Contractor c = new Contractor();
+                        c.id = UUID.randomUUID();
+                        c.tenantId = tenantId;
+                        c.thirdPartyId = party.id;
+                        c.parentContractorId = draft.parentContractorId();
+                        if (draft.subcontractApproval() != null) {
+                            c.subcontractApprovedOn =
+                                    draft.subcontractApproval().approvedOn();
+                            c.subcontractApprovedBy =
+                                    draft.subcontractApproval().approvedBy().strip();
+                        }
+                        c.contractSignedOn = draft.contract().contractSignedOn();
+                        c.ndaSignedOn = draft.contract().ndaSignedOn();
+                        c.contractClauses =
+                                List.copyOf(new LinkedHashSet<>(draft.contract().clauses()));
+                        c.auditIntervalMonths = draft.auditIntervalMonths() == null ? 12 : draft.auditIntervalMonths();
+                        c.createdAt = now;
+                        c.createdBy = tenant.actorSubject();
+                        List<Object> rows = new ArrayList<>();
+                        rows.add(assessmentOf(c, draft.assessment(), now));
+                        certs.forEach(cert -> rows.add(certificationOf(c, cert, now)));
+                        return contractors
+                                .persist(c)
+                                .chain(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession())
+                                .chain(s -> s.persistAll(rows.toArray()).chain(s::flush))
+                                .chain(() -> audit.record("CONTRACTOR_SELECTED", RESOURCE, c.id, null))
+                                .chain(() -> supervised(c, party.name));
+                    });
         });
     }
 
     /** Records an assessment, once per Idempotency-Key. */
-    public Uni<Response> assess(String idempotencyKey, UUID id, ContractorDraft.Assessment draft,
-                                Function<Supervised, Response> answer) {
-        return idempotency.once(idempotencyKey, "assessContractor", List.of(id, draft), () -> assess(id, draft), answer);
+    public Uni<Response> assess(
+            String idempotencyKey, UUID id, ContractorDraft.Assessment draft, Function<Supervised, Response> answer) {
+        return idempotency.once(
+                idempotencyKey, "assessContractor", List.of(id, draft), () -> assess(id, draft), answer);
     }
 
     @WithTransaction
     public Uni<Supervised> assess(UUID id, ContractorDraft.Assessment draft) {
         OffsetDateTime now = now();
         checkAssessment(draft, today(now), "");
-        return owned(id).chain(c -> assessments.persist(assessmentOf(c, draft, now))
+        return owned(id).chain(c -> assessments
+                .persist(assessmentOf(c, draft, now))
                 .chain(() -> audit.record("CONTRACTOR_ASSESSED", RESOURCE, c.id, null))
                 .chain(() -> supervised(c)));
     }
 
     /** Records a certification, once per Idempotency-Key. */
-    public Uni<Response> certify(String idempotencyKey, UUID id, ContractorDraft.Certification draft,
-                                 Function<Supervised, Response> answer) {
-        return idempotency.once(idempotencyKey, "certifyContractor", List.of(id, draft), () -> certify(id, draft), answer);
+    public Uni<Response> certify(
+            String idempotencyKey,
+            UUID id,
+            ContractorDraft.Certification draft,
+            Function<Supervised, Response> answer) {
+        return idempotency.once(
+                idempotencyKey, "certifyContractor", List.of(id, draft), () -> certify(id, draft), answer);
     }
 
     @WithTransaction
     public Uni<Supervised> certify(UUID id, ContractorDraft.Certification draft) {
         OffsetDateTime now = now();
         checkCertification(draft, today(now), "");
-        return owned(id).chain(c -> certifications.persist(certificationOf(c, draft, now))
+        return owned(id).chain(c -> certifications
+                .persist(certificationOf(c, draft, now))
                 .chain(() -> audit.record("CONTRACTOR_CERTIFICATION_RECORDED", RESOURCE, c.id, null))
                 .chain(() -> supervised(c)));
     }
 
     /** Records an audit, once per Idempotency-Key. */
-    public Uni<Response> audit(String idempotencyKey, UUID id, ContractorDraft.Audit draft,
-                               Function<Supervised, Response> answer) {
+    public Uni<Response> audit(
+            String idempotencyKey, UUID id, ContractorDraft.Audit draft, Function<Supervised, Response> answer) {
         return idempotency.once(idempotencyKey, "auditContractor", List.of(id, draft), () -> audit(id, draft), answer);
     }
 
@@ -182,16 +215,26 @@ public class ContractorService {
         OffsetDateTime now = now();
         LocalDate today = today(now);
         if (draft.auditedOn().isAfter(today)) {
-            throw ProblemException.unprocessable("date-in-future", "An audit cannot be recorded before it happens",
-                    "auditedOn", "is after today (" + today + " in Japan)");
+            throw ProblemException.unprocessable(
+                    "date-in-future",
+                    "An audit cannot be recorded before it happens",
+                    "auditedOn",
+                    "is after today (" + today + " in Japan)");
         }
-        if (draft.result() != AuditResult.PASSED && (draft.findings() == null || draft.findings().isBlank())) {
-            throw ProblemException.unprocessable("findings-required", "Findings are required", "findings",
+        if (draft.result() != AuditResult.PASSED
+                && (draft.findings() == null || draft.findings().isBlank())) {
+            throw ProblemException.unprocessable(
+                    "findings-required",
+                    "Findings are required",
+                    "findings",
                     "an audit with result " + draft.result() + " records its findings");
         }
         if (draft.nextDue() != null && !draft.nextDue().isAfter(draft.auditedOn())) {
-            throw ProblemException.unprocessable("next-audit-not-after", "The next audit comes after this one",
-                    "nextDue", "must be after auditedOn");
+            throw ProblemException.unprocessable(
+                    "next-audit-not-after",
+                    "The next audit comes after this one",
+                    "nextDue",
+                    "must be after auditedOn");
         }
         return owned(id).chain(c -> {
             ContractorAudit a = new ContractorAudit();
@@ -200,8 +243,12 @@ public class ContractorService {
             a.contractorId = c.id;
             a.auditedOn = draft.auditedOn();
             a.result = draft.result();
-            a.findings = draft.findings() == null || draft.findings().isBlank() ? null : draft.findings().strip();
-            a.nextDue = draft.nextDue() != null ? draft.nextDue() : draft.auditedOn().plusMonths(c.auditIntervalMonths);
+            a.findings = draft.findings() == null || draft.findings().isBlank()
+                    ? null
+                    : draft.findings().strip();
+            a.nextDue = draft.nextDue() != null
+                    ? draft.nextDue()
+                    : draft.auditedOn().plusMonths(c.auditIntervalMonths);
             a.recordedAt = now;
             a.recordedBy = tenant.actorSubject();
             return audits.persist(a)
@@ -214,11 +261,15 @@ public class ContractorService {
     public Uni<Supervised> approveSubcontract(UUID id, ContractorDraft.Approval approval) {
         return owned(id).chain(c -> {
             if (c.parentContractorId == null) {
-                throw ProblemException.unprocessable("not-a-subcontractor", "Only a sub-entrustment is approved",
-                        "parentContractorId", "contractor " + id + " is entrusted directly, not sub-entrusted");
+                throw ProblemException.unprocessable(
+                        "not-a-subcontractor",
+                        "Only a sub-entrustment is approved",
+                        "parentContractorId",
+                        "contractor " + id + " is entrusted directly, not sub-entrusted");
             }
             if (c.subcontractApprovedOn != null) {
-                throw ProblemException.conflict("subcontract-already-approved",
+                throw ProblemException.conflict(
+                        "subcontract-already-approved",
                         "The sub-entrustment was approved on " + c.subcontractApprovedOn);
             }
             c.subcontractApprovedOn = approval.approvedOn();
@@ -267,11 +318,14 @@ public class ContractorService {
                     .toList();
             Uni<List<Expiring>> out = Uni.createFrom().item(new ArrayList<>());
             for (ContractorCertification cert : soon) {
-                out = out.chain(list -> contractors.findInTenant(tenantId, cert.contractorId)
-                        .chain(c -> parties.findInTenant(tenantId, c.thirdPartyId).map(p -> {
-                            list.add(new Expiring(c, p.name, cert, ChronoUnit.DAYS.between(today, cert.expiresOn)));
-                            return list;
-                        })));
+                out = out.chain(list -> contractors
+                        .findInTenant(tenantId, cert.contractorId)
+                        .chain(c -> parties.findInTenant(tenantId, c.thirdPartyId)
+                                .map(p -> {
+                                    list.add(new Expiring(
+                                            c, p.name, cert, ChronoUnit.DAYS.between(today, cert.expiresOn)));
+                                    return list;
+                                })));
             }
             return out;
         });
@@ -279,7 +333,8 @@ public class ContractorService {
 
     /** The standing of the contractor that is this party, or null when the party has no contractor record. */
     public Uni<ContractorStanding> standingOfParty(String tenantId, UUID partyId) {
-        return contractors.ofParty(tenantId, partyId)
+        return contractors
+                .ofParty(tenantId, partyId)
                 .chain(c -> c == null ? Uni.createFrom().<ContractorStanding>nullItem() : standing(c));
     }
 
@@ -288,13 +343,15 @@ public class ContractorService {
      * sub-contractor is selected and is never changed afterwards, so no contractor is its own ancestor.
      */
     private Uni<ContractorStanding> standing(Contractor c) {
-        Uni<ContractorStanding> parent = c.parentContractorId == null ? Uni.createFrom().nullItem()
-                : contractors.findInTenant(c.tenantId, c.parentContractorId)
+        Uni<ContractorStanding> parent = c.parentContractorId == null
+                ? Uni.createFrom().nullItem()
+                : contractors
+                        .findInTenant(c.tenantId, c.parentContractorId)
                         .chain(p -> p == null ? Uni.createFrom().<ContractorStanding>nullItem() : standing(p));
-        return parent.chain(above -> assessments.ofContractor(c.tenantId, c.id)
-                .chain(as -> certifications.ofContractor(c.tenantId, c.id)
-                        .chain(cs -> audits.ofContractor(c.tenantId, c.id)
-                                .map(au -> new ContractorStanding(c, as, cs, au, above)))));
+        return parent.chain(above -> assessments.ofContractor(c.tenantId, c.id).chain(as -> certifications
+                .ofContractor(c.tenantId, c.id)
+                .chain(cs -> audits.ofContractor(c.tenantId, c.id)
+                        .map(au -> new ContractorStanding(c, as, cs, au, above)))));
     }
 
     private Uni<Supervised> supervised(Contractor c) {
@@ -316,19 +373,28 @@ public class ContractorService {
 
     private static void checkAssessment(ContractorDraft.Assessment a, LocalDate today, String prefix) {
         if (a.assessedOn().isAfter(today)) {
-            throw ProblemException.unprocessable("date-in-future", "An assessment cannot be recorded before it happens",
-                    prefix + "assessedOn", "is after today (" + today + " in Japan)");
+            throw ProblemException.unprocessable(
+                    "date-in-future",
+                    "An assessment cannot be recorded before it happens",
+                    prefix + "assessedOn",
+                    "is after today (" + today + " in Japan)");
         }
         if (a.validUntil() != null && !a.validUntil().isAfter(a.assessedOn())) {
-            throw ProblemException.unprocessable("assessment-validity", "The assessment must stand for some time",
-                    prefix + "validUntil", "must be after assessedOn");
+            throw ProblemException.unprocessable(
+                    "assessment-validity",
+                    "The assessment must stand for some time",
+                    prefix + "validUntil",
+                    "must be after assessedOn");
         }
     }
 
     private static void checkCertification(ContractorDraft.Certification c, LocalDate today, String prefix) {
         if (c.expiresOn().isBefore(today)) {
-            throw ProblemException.unprocessable("certification-expired", "The certification has expired",
-                    prefix + "expiresOn", c.scheme() + " " + c.number() + " expired on " + c.expiresOn()
+            throw ProblemException.unprocessable(
+                    "certification-expired",
+                    "The certification has expired",
+                    prefix + "expiresOn",
+                    c.scheme() + " " + c.number() + " expired on " + c.expiresOn()
                             + "; a contractor is selected on certifications in force (Art. 25)");
         }
     }
@@ -341,14 +407,19 @@ public class ContractorService {
         a.assessedOn = draft.assessedOn();
         a.result = draft.result();
         a.assessor = draft.assessor().strip();
-        a.validUntil = draft.validUntil() != null ? draft.validUntil() : draft.assessedOn().plusYears(1);
-        a.notes = draft.notes() == null || draft.notes().isBlank() ? null : draft.notes().strip();
+        a.validUntil = draft.validUntil() != null
+                ? draft.validUntil()
+                : draft.assessedOn().plusYears(1);
+        a.notes = draft.notes() == null || draft.notes().isBlank()
+                ? null
+                : draft.notes().strip();
         a.recordedAt = now;
         a.recordedBy = tenant.actorSubject();
         return a;
     }
 
-    private ContractorCertification certificationOf(Contractor c, ContractorDraft.Certification draft, OffsetDateTime now) {
+    private ContractorCertification certificationOf(
+            Contractor c, ContractorDraft.Certification draft, OffsetDateTime now) {
         ContractorCertification cert = new ContractorCertification();
         cert.id = UUID.randomUUID();
         cert.tenantId = c.tenantId;

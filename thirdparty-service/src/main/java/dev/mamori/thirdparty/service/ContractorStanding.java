@@ -27,13 +27,15 @@ import java.util.Set;
  *
  * @param parent the standing of the contractor that sub-entrusts to this one; null for a contractor entrusted directly
  */
-public record ContractorStanding(Contractor contractor, List<ContractorAssessment> assessments,
-                                 List<ContractorCertification> certifications, List<ContractorAudit> audits,
-                                 ContractorStanding parent) {
+public record ContractorStanding(
+        Contractor contractor,
+        List<ContractorAssessment> assessments,
+        List<ContractorCertification> certifications,
+        List<ContractorAudit> audits,
+        ContractorStanding parent) {
 
     /** A certification in force that expires within the warning window: renew it before the contractor lapses. */
-    public record ExpiryWarning(ContractorCertification certification, long daysLeft) {
-    }
+    public record ExpiryWarning(ContractorCertification certification, long daysLeft) {}
 
     /** The certification of each scheme in force: the one that expires last. */
     public Map<CertificationScheme, ContractorCertification> currentCertifications() {
@@ -48,8 +50,7 @@ public record ContractorStanding(Contractor contractor, List<ContractorAssessmen
         if (!audits.isEmpty()) {
             return audits.get(0).nextDue;
         }
-        return JapanTime.dateOf(contractor.createdAt)
-                .plusMonths(contractor.auditIntervalMonths);
+        return JapanTime.dateOf(contractor.createdAt).plusMonths(contractor.auditIntervalMonths);
     }
 
     /**
@@ -70,57 +71,82 @@ public record ContractorStanding(Contractor contractor, List<ContractorAssessmen
         List<Problem.FieldError> failures = new ArrayList<>();
         ContractorAssessment latest = assessments.isEmpty() ? null : assessments.get(0);
         if (latest == null) {
-            failures.add(fail(ProvisionRule.CONTRACTOR_NOT_ASSESSED, "the contractor was never assessed before "
-                    + "selection (Art. 25)"));
+            failures.add(fail(
+                    ProvisionRule.CONTRACTOR_NOT_ASSESSED,
+                    "the contractor was never assessed before " + "selection (Art. 25)"));
         } else if (latest.result != AssessmentResult.PASSED) {
-            failures.add(fail(ProvisionRule.CONTRACTOR_NOT_ASSESSED, "the latest selection assessment ("
-                    + latest.assessedOn + ") failed (Art. 25)"));
+            failures.add(fail(
+                    ProvisionRule.CONTRACTOR_NOT_ASSESSED,
+                    "the latest selection assessment (" + latest.assessedOn + ") failed (Art. 25)"));
         } else if (latest.validUntil.isBefore(today)) {
-            failures.add(fail(ProvisionRule.CONTRACTOR_NOT_ASSESSED, "the selection assessment of " + latest.assessedOn
-                    + " stood until " + latest.validUntil + "; assess the contractor again (Art. 25)"));
+            failures.add(fail(
+                    ProvisionRule.CONTRACTOR_NOT_ASSESSED,
+                    "the selection assessment of " + latest.assessedOn + " stood until " + latest.validUntil
+                            + "; assess the contractor again (Art. 25)"));
         }
         for (ContractorCertification c : currentCertifications().values()) {
             if (c.expiresOn.isBefore(today)) {
-                failures.add(fail(ProvisionRule.CERTIFICATION_EXPIRED, c.scheme + " " + c.number + " expired on "
-                        + c.expiresOn + "; record the renewal (Art. 25)"));
+                failures.add(fail(
+                        ProvisionRule.CERTIFICATION_EXPIRED,
+                        c.scheme + " " + c.number + " expired on " + c.expiresOn + "; record the renewal (Art. 25)"));
             }
         }
         Set<ContractClause> missing = EnumSet.copyOf(ContractClause.REQUIRED);
         missing.removeAll(contractor.contractClauses);
         if (contractor.contractSignedOn == null || !missing.isEmpty()) {
-            failures.add(fail(ProvisionRule.CONTRACT_INCOMPLETE, (contractor.contractSignedOn == null
-                    ? "no signed entrustment contract is on record" : "the contract lacks " + missing)
-                    + " (Art. 25)"));
+            failures.add(fail(
+                    ProvisionRule.CONTRACT_INCOMPLETE,
+                    (contractor.contractSignedOn == null
+                                    ? "no signed entrustment contract is on record"
+                                    : "the contract lacks " + missing)
+                            + " (Art. 25)"));
         }
         if (contractor.parentContractorId != null) {
             // Art. 25: sub-entrustment only with the client's approval, and only from the day it was given.
             if (contractor.subcontractApprovedOn == null) {
-                failures.add(fail(ProvisionRule.SUBCONTRACT_NOT_APPROVED, "the sub-entrustment by contractor "
-                        + contractor.parentContractorId + " was not approved (Art. 25)"));
+                failures.add(fail(
+                        ProvisionRule.SUBCONTRACT_NOT_APPROVED,
+                        "the sub-entrustment by contractor " + contractor.parentContractorId
+                                + " was not approved (Art. 25)"));
             } else if (contractor.subcontractApprovedOn.isAfter(today)) {
-                failures.add(fail(ProvisionRule.SUBCONTRACT_NOT_APPROVED, "the sub-entrustment by contractor "
-                        + contractor.parentContractorId + " is approved only from " + contractor.subcontractApprovedOn
-                        + " (Art. 25)"));
+                failures.add(fail(
+                        ProvisionRule.SUBCONTRACT_NOT_APPROVED,
+                        "the sub-entrustment by contractor "
+                                + contractor.parentContractorId + " is approved only from "
+                                + contractor.subcontractApprovedOn
+                                + " (Art. 25)"));
             }
             // Data reaches a sub-contractor through its parent: a parent that may not receive data cannot pass it on.
             List<Problem.FieldError> above = parent == null ? List.of() : parent.failures(today);
             if (!above.isEmpty()) {
-                failures.add(fail(ProvisionRule.PARENT_CONTRACTOR_NOT_USABLE, "contractor "
-                        + contractor.parentContractorId + ", which sub-entrusts to this one, may not receive data: "
-                        + String.join(", ", above.stream().map(Problem.FieldError::field).distinct().toList())
-                        + " (Art. 25)"));
+                failures.add(fail(
+                        ProvisionRule.PARENT_CONTRACTOR_NOT_USABLE,
+                        "contractor "
+                                + contractor.parentContractorId
+                                + ", which sub-entrusts to this one, may not receive data: "
+                                + String.join(
+                                        ", ",
+                                        above.stream()
+                                                .map(Problem.FieldError::field)
+                                                .distinct()
+                                                .toList())
+                                + " (Art. 25)"));
             }
         }
         if (!audits.isEmpty() && audits.get(0).result == AuditResult.FAILED) {
-            failures.add(fail(ProvisionRule.AUDIT_FAILED, "the audit of " + audits.get(0).auditedOn
-                    + " failed; no data goes to the contractor until an audit passes (Art. 25)"));
+            failures.add(fail(
+                    ProvisionRule.AUDIT_FAILED,
+                    "the audit of " + audits.get(0).auditedOn
+                            + " failed; no data goes to the contractor until an audit passes (Art. 25)"));
         }
         // Art. 25: supervision includes the periodic audit; once it is overdue the client no longer knows the
         // contractor's handling, just as when a certification lapses.
         LocalDate due = nextAuditDue();
         if (due.isBefore(today)) {
-            failures.add(fail(ProvisionRule.AUDIT_OVERDUE, "the audit due on " + due + " has not been recorded; "
-                    + "audit the contractor before entrusting more data (Art. 25)"));
+            failures.add(fail(
+                    ProvisionRule.AUDIT_OVERDUE,
+                    "the audit due on " + due + " has not been recorded; "
+                            + "audit the contractor before entrusting more data (Art. 25)"));
         }
         return failures;
     }

@@ -11,20 +11,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Requests about provision to a recipient in a foreign country (APPI Art. 28). */
 public final class CrossBorderDrafts {
 
-    private CrossBorderDrafts() {
-    }
+    private CrossBorderDrafts() {}
 
     @Schema(name = "CrossBorderCheckDraft")
     public record Check(
-            @Schema(example = "2025-04-01") @NotNull @NotFuture LocalDate checkedOn,
+            @Schema(example = "2025-04-01") @NotNull @NotFuture
+            LocalDate checkedOn,
+
             @NotNull CheckResult result,
+
             @Schema(description = "How the measures and the foreign system affecting them were checked (Rule 18(1)(i))")
-            @Size(max = 4000) String notes,
+            @Size(max = 4000)
+            String notes,
+
             @Schema(description = "The next check; a year after checkedOn when absent (Rule 18(1)(i): at least yearly)")
-            LocalDate nextCheckDue) {
-    }
+            LocalDate nextCheckDue) {}
 
     @Schema(name = "CrossBorderSuspensionDraft")
-    public record Suspension(@Schema(example = "The recipient's contract lapsed") @NotBlank @Size(max = 2000) String reason) {
-    }
+    public record Suspension(
+            @Schema(example = "The recipient's contract lapsed") @NotBlank @Size(max = 2000)
+            String reason) {}
 }

@@ -41,8 +41,13 @@ public class CrossBorderService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public CrossBorderService(ThirdPartyRepository parties, CrossBorderCheckRepository checks, TenantContext tenant,
-                              AuditLog audit, Idempotency idempotency, Clock clock) {
+    public CrossBorderService(
+            ThirdPartyRepository parties,
+            CrossBorderCheckRepository checks,
+            TenantContext tenant,
+            AuditLog audit,
+            Idempotency idempotency,
+            Clock clock) {
         this.parties = parties;
         this.checks = checks;
         this.tenant = tenant;
@@ -52,10 +57,17 @@ public class CrossBorderService {
     }
 
     /** Records a periodic check, once per Idempotency-Key. */
-    public Uni<Response> recordCheck(String idempotencyKey, UUID partyId, CrossBorderDrafts.Check draft,
-                                     Function<CrossBorderCheck, Response> answer) {
-        return idempotency.once(idempotencyKey, "recordCrossBorderCheck", List.of(partyId, draft),
-                () -> recordCheck(partyId, draft), answer);
+    public Uni<Response> recordCheck(
+            String idempotencyKey,
+            UUID partyId,
+            CrossBorderDrafts.Check draft,
+            Function<CrossBorderCheck, Response> answer) {
+        return idempotency.once(
+                idempotencyKey,
+                "recordCrossBorderCheck",
+                List.of(partyId, draft),
+                () -> recordCheck(partyId, draft),
+                answer);
     }
 
     /** Records a periodic check; a check that finds the measures not ensured suspends provision at once. */
@@ -64,22 +76,36 @@ public class CrossBorderService {
         OffsetDateTime now = now();
         LocalDate today = JapanTime.dateOf(now);
         if (draft.checkedOn().isAfter(today)) {
-            throw ProblemException.unprocessable("date-in-future", "A check cannot be recorded before it happens",
-                    "checkedOn", "is after today (" + today + " in Japan)");
+            throw ProblemException.unprocessable(
+                    "date-in-future",
+                    "A check cannot be recorded before it happens",
+                    "checkedOn",
+                    "is after today (" + today + " in Japan)");
         }
         if (draft.nextCheckDue() != null && !draft.nextCheckDue().isAfter(draft.checkedOn())) {
-            throw ProblemException.unprocessable("next-check-not-after", "The next check comes after this one",
-                    "nextCheckDue", "must be after checkedOn");
+            throw ProblemException.unprocessable(
+                    "next-check-not-after",
+                    "The next check comes after this one",
+                    "nextCheckDue",
+                    "must be after checkedOn");
         }
-        if (draft.nextCheckDue() != null && draft.nextCheckDue().isAfter(draft.checkedOn().plusYears(1))) {
-            throw ProblemException.unprocessable("check-interval-too-long", "Equivalent measures are checked yearly",
-                    "nextCheckDue", "must be within a year of checkedOn (Rule 18(1)(i): at least once a year)");
+        if (draft.nextCheckDue() != null
+                && draft.nextCheckDue().isAfter(draft.checkedOn().plusYears(1))) {
+            throw ProblemException.unprocessable(
+                    "check-interval-too-long",
+                    "Equivalent measures are checked yearly",
+                    "nextCheckDue",
+                    "must be within a year of checkedOn (Rule 18(1)(i): at least once a year)");
         }
         return party(partyId).chain(party -> {
             if (!party.isAbroad() || party.crossBorderBasis != CrossBorderBasis.EQUIVALENT_MEASURES) {
-                throw ProblemException.unprocessable("cross-border-check-not-applicable", "No equivalent measures to check",
-                        "crossBorderBasis", "periodic checks are for a recipient abroad relying on EQUIVALENT_MEASURES "
-                                + "(Art. 28(3)); this party is in " + party.country + " with " + party.crossBorderBasis);
+                throw ProblemException.unprocessable(
+                        "cross-border-check-not-applicable",
+                        "No equivalent measures to check",
+                        "crossBorderBasis",
+                        "periodic checks are for a recipient abroad relying on EQUIVALENT_MEASURES "
+                                + "(Art. 28(3)); this party is in " + party.country + " with "
+                                + party.crossBorderBasis);
             }
             CrossBorderCheck check = new CrossBorderCheck();
             check.id = UUID.randomUUID();
@@ -87,8 +113,12 @@ public class CrossBorderService {
             check.thirdPartyId = party.id;
             check.checkedOn = draft.checkedOn();
             check.result = draft.result();
-            check.notes = draft.notes() == null || draft.notes().isBlank() ? null : draft.notes().strip();
-            check.nextCheckDue = draft.nextCheckDue() != null ? draft.nextCheckDue() : draft.checkedOn().plusYears(1);
+            check.notes = draft.notes() == null || draft.notes().isBlank()
+                    ? null
+                    : draft.notes().strip();
+            check.nextCheckDue = draft.nextCheckDue() != null
+                    ? draft.nextCheckDue()
+                    : draft.checkedOn().plusYears(1);
             check.recordedAt = now;
             check.recordedBy = tenant.actorSubject();
             if (check.result == CheckResult.NOT_ENSURED && party.crossBorderSuspendedAt == null) {
@@ -96,8 +126,7 @@ public class CrossBorderService {
                 party.crossBorderSuspensionReason = "the check of " + check.checkedOn
                         + " found the equivalent measures not ensured (Rule 18(1)(ii))";
             }
-            return checks.persist(check)
-                    .call(() -> audit.record("CROSS_BORDER_CHECKED", RESOURCE, party.id, null));
+            return checks.persist(check).call(() -> audit.record("CROSS_BORDER_CHECKED", RESOURCE, party.id, null));
         });
     }
 
@@ -110,16 +139,21 @@ public class CrossBorderService {
     public Uni<ThirdParty> suspend(UUID partyId, CrossBorderDrafts.Suspension draft) {
         return party(partyId).chain(party -> {
             if (!party.isAbroad()) {
-                throw ProblemException.unprocessable("not-abroad", "The party is in Japan", "country",
+                throw ProblemException.unprocessable(
+                        "not-abroad",
+                        "The party is in Japan",
+                        "country",
                         "only provision to a foreign country is suspended under Art. 28(3)");
             }
             if (party.crossBorderSuspendedAt != null) {
-                throw ProblemException.conflict("already-suspended", "Provision to this party is suspended since "
-                        + party.crossBorderSuspendedAt);
+                throw ProblemException.conflict(
+                        "already-suspended",
+                        "Provision to this party is suspended since " + party.crossBorderSuspendedAt);
             }
             party.crossBorderSuspendedAt = now();
             party.crossBorderSuspensionReason = draft.reason().strip();
-            return audit.record("CROSS_BORDER_SUSPENDED", RESOURCE, party.id, null).replaceWith(party);
+            return audit.record("CROSS_BORDER_SUSPENDED", RESOURCE, party.id, null)
+                    .replaceWith(party);
         });
     }
 
@@ -131,16 +165,21 @@ public class CrossBorderService {
                 throw ProblemException.conflict("not-suspended", "Provision to this party is not suspended");
             }
             Uni<CrossBorderCheck> latest = party.crossBorderBasis == CrossBorderBasis.EQUIVALENT_MEASURES
-                    ? checks.latest(party.tenantId, party.id) : Uni.createFrom().nullItem();
+                    ? checks.latest(party.tenantId, party.id)
+                    : Uni.createFrom().nullItem();
             return latest.chain(check -> {
                 if (check != null && check.result == CheckResult.NOT_ENSURED) {
-                    throw ProblemException.unprocessable("measures-not-ensured", "The measures are not ensured",
-                            "crossBorderBasis", "the check of " + check.checkedOn + " found the equivalent measures "
+                    throw ProblemException.unprocessable(
+                            "measures-not-ensured",
+                            "The measures are not ensured",
+                            "crossBorderBasis",
+                            "the check of " + check.checkedOn + " found the equivalent measures "
                                     + "not ensured; record a check that finds them ensured first (Rule 18(1)(ii))");
                 }
                 party.crossBorderSuspendedAt = null;
                 party.crossBorderSuspensionReason = null;
-                return audit.record("CROSS_BORDER_RESUMED", RESOURCE, party.id, null).replaceWith(party);
+                return audit.record("CROSS_BORDER_RESUMED", RESOURCE, party.id, null)
+                        .replaceWith(party);
             });
         });
     }

@@ -30,12 +30,12 @@ public class GroupDirectory {
 
     /** How long a replica trusts that the row it wrote still holds (another replica may have changed it since). */
     static final Duration RECHECK = Duration.ofMinutes(1);
+
     static final int MAX_REMEMBERED = 10_000;
     /** A group claim the directory keeps: the shape of a tenant id; anything else is no group. */
     private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
-    private record Written(String group, long atNanos) {
-    }
+    private record Written(String group, long atNanos) {}
 
     private final Pool pool;
     private final Map<String, Written> written = new ConcurrentHashMap<>();
@@ -58,22 +58,26 @@ public class GroupDirectory {
             return Uni.createFrom().voidItem();
         }
         Uni<?> write = value.isEmpty()
-                ? pool.preparedQuery("DELETE FROM tenant_group WHERE tenant_id = $1").execute(Tuple.of(tenantId))
-                : pool.preparedQuery("INSERT INTO tenant_group (tenant_id, group_id, seen_at) VALUES ($1, $2, now()) "
-                        + "ON CONFLICT (tenant_id) DO UPDATE SET group_id = EXCLUDED.group_id, seen_at = EXCLUDED.seen_at")
+                ? pool.preparedQuery("DELETE FROM tenant_group WHERE tenant_id = $1")
+                        .execute(Tuple.of(tenantId))
+                : pool.preparedQuery(
+                                "INSERT INTO tenant_group (tenant_id, group_id, seen_at) VALUES ($1, $2, now()) "
+                                        + "ON CONFLICT (tenant_id) DO UPDATE SET group_id = EXCLUDED.group_id, seen_at = EXCLUDED.seen_at")
                         .execute(Tuple.of(tenantId, value));
         return write.invoke(() -> {
-            if (written.size() >= MAX_REMEMBERED) {
-                written.clear();
-            }
-            written.put(tenantId, new Written(value, now));
-        }).replaceWithVoid();
+                    if (written.size() >= MAX_REMEMBERED) {
+                        written.clear();
+                    }
+                    written.put(tenantId, new Written(value, now));
+                })
+                .replaceWithVoid();
     }
 
     /** The tenants whose own latest token named this group. */
     public Uni<List<String>> members(String group) {
         return pool.preparedQuery("SELECT tenant_id FROM tenant_group WHERE group_id = $1 ORDER BY tenant_id")
-                .execute(Tuple.of(group)).map(rows -> {
+                .execute(Tuple.of(group))
+                .map(rows -> {
                     List<String> tenants = new ArrayList<>();
                     for (Row row : rows) {
                         tenants.add(row.getString(0));

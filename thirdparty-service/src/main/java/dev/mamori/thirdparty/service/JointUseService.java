@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
 public class JointUseService {
 
     /** A scheme as one tenant sees it: its role in it, and every version, oldest first. */
-    public record SchemeWithVersions(JointUseScheme scheme, boolean responsible, List<JointUseSchemeVersion> versions) {
-    }
+    public record SchemeWithVersions(
+            JointUseScheme scheme, boolean responsible, List<JointUseSchemeVersion> versions) {}
 
     static final String RESOURCE = "joint-use-scheme";
 
@@ -50,9 +50,14 @@ public class JointUseService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public JointUseService(JointUseSchemeRepository schemes, JointUseSchemeVersionRepository versions,
-                           GroupDirectory groups, TenantContext tenant, AuditLog audit, Idempotency idempotency,
-                           Clock clock) {
+    public JointUseService(
+            JointUseSchemeRepository schemes,
+            JointUseSchemeVersionRepository versions,
+            GroupDirectory groups,
+            TenantContext tenant,
+            AuditLog audit,
+            Idempotency idempotency,
+            Clock clock) {
         this.schemes = schemes;
         this.versions = versions;
         this.groups = groups;
@@ -63,8 +68,8 @@ public class JointUseService {
     }
 
     /** Creates a scheme, once per Idempotency-Key. */
-    public Uni<Response> create(String idempotencyKey, JointUseSchemeDraft draft,
-                                Function<SchemeWithVersions, Response> answer) {
+    public Uni<Response> create(
+            String idempotencyKey, JointUseSchemeDraft draft, Function<SchemeWithVersions, Response> answer) {
         return idempotency.once(idempotencyKey, "createJointUseScheme", draft, () -> create(draft), answer);
     }
 
@@ -77,14 +82,18 @@ public class JointUseService {
         String group = callerGroup();
         checkStillInGroup(group);
         if (draft.responsibleReplaced() != null && draft.responsibleReplaced()) {
-            throw ProblemException.unprocessable("nothing-replaced", "The first version replaces no one",
-                    "responsibleReplaced", "a new scheme has no earlier responsible person; leave it out");
+            throw ProblemException.unprocessable(
+                    "nothing-replaced",
+                    "The first version replaces no one",
+                    "responsibleReplaced",
+                    "a new scheme has no earlier responsible person; leave it out");
         }
-        return groups.members(group).chain(known -> create(draft, tenantId, group, checkMembers(draft, tenantId, group,
-                known)));
+        return groups.members(group)
+                .chain(known -> create(draft, tenantId, group, checkMembers(draft, tenantId, group, known)));
     }
 
-    private Uni<SchemeWithVersions> create(JointUseSchemeDraft draft, String tenantId, String group, List<String> members) {
+    private Uni<SchemeWithVersions> create(
+            JointUseSchemeDraft draft, String tenantId, String group, List<String> members) {
         OffsetDateTime now = now();
         JointUseScheme scheme = new JointUseScheme();
         scheme.id = UUID.randomUUID();
@@ -105,10 +114,10 @@ public class JointUseService {
     }
 
     /** Publishes a scheme's next version, once per Idempotency-Key. */
-    public Uni<Response> publish(String idempotencyKey, UUID id, JointUseSchemeDraft draft,
-                                 Function<SchemeWithVersions, Response> answer) {
-        return idempotency.once(idempotencyKey, "publishJointUseSchemeVersion", List.of(id, draft),
-                () -> publish(id, draft), answer);
+    public Uni<Response> publish(
+            String idempotencyKey, UUID id, JointUseSchemeDraft draft, Function<SchemeWithVersions, Response> answer) {
+        return idempotency.once(
+                idempotencyKey, "publishJointUseSchemeVersion", List.of(id, draft), () -> publish(id, draft), answer);
     }
 
     /**
@@ -127,24 +136,27 @@ public class JointUseService {
                 throw ProblemException.notFound("Joint-use scheme", id);
             }
             checkStillInGroup(scheme.groupId);
-            return groups.members(scheme.groupId).map(known -> checkMembers(draft, tenantId, scheme.groupId, known))
+            return groups.members(scheme.groupId)
+                    .map(known -> checkMembers(draft, tenantId, scheme.groupId, known))
                     .chain(members -> versions.versionsOf(scheme.id).chain(all -> {
-                JointUseSchemeVersion previous = all.get(all.size() - 1);
-                List<SchemeChange> changes = changes(previous, draft, members);
-                checkEffectiveDate(previous, draft);
-                SchemeChange.Notice notice = checkNotice(changes, draft);
-                OffsetDateTime now = now();
-                JointUseSchemeVersion v = version(scheme, previous.version + 1, draft, members, changes, notice, now);
-                scheme.currentVersion = v.version;
-                List<JointUseSchemeVersion> withNew = new ArrayList<>(all);
-                withNew.add(v);
-                return versions.persist(v)
-                        // The new members read the scheme only from its effective date: until then the version in
-                        // force decides (a member removed by a future version still reads what binds it today).
-                        .chain(() -> schemes.addMembers(scheme.id, v.version, members))
-                        .chain(() -> audit.record("JOINT_USE_SCHEME_CHANGED", RESOURCE, scheme.id, null))
-                        .map(done -> new SchemeWithVersions(scheme, true, withNew));
-            }));
+                        JointUseSchemeVersion previous = all.get(all.size() - 1);
+                        List<SchemeChange> changes = changes(previous, draft, members);
+                        checkEffectiveDate(previous, draft);
+                        SchemeChange.Notice notice = checkNotice(changes, draft);
+                        OffsetDateTime now = now();
+                        JointUseSchemeVersion v =
+                                version(scheme, previous.version + 1, draft, members, changes, notice, now);
+                        scheme.currentVersion = v.version;
+                        List<JointUseSchemeVersion> withNew = new ArrayList<>(all);
+                        withNew.add(v);
+                        return versions.persist(v)
+                                // The new members read the scheme only from its effective date: until then the version
+                                // in
+                                // force decides (a member removed by a future version still reads what binds it today).
+                                .chain(() -> schemes.addMembers(scheme.id, v.version, members))
+                                .chain(() -> audit.record("JOINT_USE_SCHEME_CHANGED", RESOURCE, scheme.id, null))
+                                .map(done -> new SchemeWithVersions(scheme, true, withNew));
+                    }));
         });
     }
 
@@ -152,34 +164,43 @@ public class JointUseService {
     @WithSession
     public Uni<List<SchemeWithVersions>> list(int offset, int limit) {
         String tenantId = tenant.tenantId();
-        return schemes.listVisible(tenantId, tenant.group().orElse(null), today(), offset, limit).chain(found -> {
-            if (found.isEmpty()) {
-                return Uni.createFrom().item(List.<SchemeWithVersions>of());
-            }
-            List<UUID> ids = found.stream().map(s -> s.id).toList();
-            return versions.list("schemeId in ?1 order by version", ids).map(all -> {
-                Map<UUID, List<JointUseSchemeVersion>> byScheme = all.stream()
-                        .collect(Collectors.groupingBy(v -> v.schemeId));
-                return found.stream().map(s -> new SchemeWithVersions(s, s.tenantId.equals(tenantId),
-                        byScheme.getOrDefault(s.id, List.of()))).toList();
-            });
-        });
+        return schemes.listVisible(tenantId, tenant.group().orElse(null), today(), offset, limit)
+                .chain(found -> {
+                    if (found.isEmpty()) {
+                        return Uni.createFrom().item(List.<SchemeWithVersions>of());
+                    }
+                    List<UUID> ids = found.stream().map(s -> s.id).toList();
+                    return versions.list("schemeId in ?1 order by version", ids).map(all -> {
+                        Map<UUID, List<JointUseSchemeVersion>> byScheme =
+                                all.stream().collect(Collectors.groupingBy(v -> v.schemeId));
+                        return found.stream()
+                                .map(s -> new SchemeWithVersions(
+                                        s, s.tenantId.equals(tenantId), byScheme.getOrDefault(s.id, List.of())))
+                                .toList();
+                    });
+                });
     }
 
     @WithSession
     public Uni<SchemeWithVersions> get(UUID id) {
         String tenantId = tenant.tenantId();
-        return schemes.findVisible(tenantId, tenant.group().orElse(null), id, today()).chain(scheme -> {
-            if (scheme == null) {
-                throw ProblemException.notFound("Joint-use scheme", id);
-            }
-            return versions.versionsOf(id).map(all -> new SchemeWithVersions(scheme, scheme.tenantId.equals(tenantId), all));
-        });
+        return schemes.findVisible(tenantId, tenant.group().orElse(null), id, today())
+                .chain(scheme -> {
+                    if (scheme == null) {
+                        throw ProblemException.notFound("Joint-use scheme", id);
+                    }
+                    return versions.versionsOf(id)
+                            .map(all -> new SchemeWithVersions(scheme, scheme.tenantId.equals(tenantId), all));
+                });
     }
 
     private String callerGroup() {
-        return tenant.group().orElseThrow(() -> ProblemException.unprocessable("no-group", "The caller belongs to no group",
-                "members", "joint use is within a company group, and the token names none (Art. 27(5)(iii))"));
+        return tenant.group()
+                .orElseThrow(() -> ProblemException.unprocessable(
+                        "no-group",
+                        "The caller belongs to no group",
+                        "members",
+                        "joint use is within a company group, and the token names none (Art. 27(5)(iii))"));
     }
 
     private void checkStillInGroup(String group) {
@@ -192,32 +213,46 @@ public class JointUseService {
      * Every member is another tenant of the responsible tenant's group, as that tenant's own tokens say
      * ({@link GroupDirectory}: never as the caller says); duplicates are dropped.
      */
-    private static List<String> checkMembers(JointUseSchemeDraft draft, String tenantId, String group,
-                                             List<String> known) {
+    private static List<String> checkMembers(
+            JointUseSchemeDraft draft, String tenantId, String group, List<String> known) {
         List<Problem.FieldError> outside = new ArrayList<>();
         for (int i = 0; i < draft.members().size(); i++) {
             String member = draft.members().get(i).strip();
             if (member.equals(tenantId)) {
-                outside.add(new Problem.FieldError("members[" + i + "]", "is the responsible tenant itself, a joint "
-                        + "user by definition; list the other companies"));
+                outside.add(new Problem.FieldError(
+                        "members[" + i + "]",
+                        "is the responsible tenant itself, a joint " + "user by definition; list the other companies"));
             } else if (!known.contains(member)) {
-                outside.add(new Problem.FieldError("members[" + i + "]", member + " is not a company of group "
-                        + group + " (as the identity provider says in " + member + "'s own tokens)"));
+                outside.add(new Problem.FieldError(
+                        "members[" + i + "]",
+                        member + " is not a company of group " + group + " (as the identity provider says in " + member
+                                + "'s own tokens)"));
             }
         }
         if (!outside.isEmpty()) {
-            throw new ProblemException(422, "member-outside-group", "A joint user is outside the group",
+            throw new ProblemException(
+                    422,
+                    "member-outside-group",
+                    "A joint user is outside the group",
                     "joint use is among the companies of " + group + " (Art. 27(5)(iii)): "
-                            + String.join("; ", outside.stream().map(e -> e.field() + " " + e.message()).toList()),
+                            + String.join(
+                                    "; ",
+                                    outside.stream()
+                                            .map(e -> e.field() + " " + e.message())
+                                            .toList()),
                     outside);
         }
-        return List.copyOf(new LinkedHashSet<>(draft.members().stream().map(String::strip).toList()));
+        return List.copyOf(
+                new LinkedHashSet<>(draft.members().stream().map(String::strip).toList()));
     }
 
-    private static List<SchemeChange> changes(JointUseSchemeVersion previous, JointUseSchemeDraft draft, List<String> members) {
+    private static List<SchemeChange> changes(
+            JointUseSchemeVersion previous, JointUseSchemeDraft draft, List<String> members) {
         List<String> items = strip(draft.dataItems());
-        List<String> addedItems = items.stream().filter(i -> !previous.dataItems.contains(i)).toList();
-        List<String> addedMembers = members.stream().filter(m -> !previous.members.contains(m)).toList();
+        List<String> addedItems =
+                items.stream().filter(i -> !previous.dataItems.contains(i)).toList();
+        List<String> addedMembers =
+                members.stream().filter(m -> !previous.members.contains(m)).toList();
         if (!addedItems.isEmpty() || !addedMembers.isEmpty()) {
             List<Problem.FieldError> widened = new ArrayList<>();
             if (!addedItems.isEmpty()) {
@@ -226,7 +261,10 @@ public class JointUseService {
             if (!addedMembers.isEmpty()) {
                 widened.add(new Problem.FieldError("members", "adds " + addedMembers));
             }
-            throw new ProblemException(422, "scheme-scope-widened", "The scheme's items or joint users cannot be widened",
+            throw new ProblemException(
+                    422,
+                    "scheme-scope-widened",
+                    "The scheme's items or joint users cannot be widened",
                     "the data items and the scope of joint users announced to principals are not widened by a "
                             + "change (Art. 27(6); PPC general guideline 3-6-3): obtain consent or start a new scheme",
                     widened);
@@ -238,9 +276,12 @@ public class JointUseService {
                 || !r.representative().strip().equals(previous.responsibleRepresentative);
         boolean replaced = draft.responsibleReplaced() != null && draft.responsibleReplaced();
         if (replaced && !responsibleChanged) {
-            throw ProblemException.unprocessable("nothing-replaced", "The responsible person is the same",
-                    "responsibleReplaced", "the name, address and representative are those of version "
-                            + previous.version + "; give the new responsible person's");
+            throw ProblemException.unprocessable(
+                    "nothing-replaced",
+                    "The responsible person is the same",
+                    "responsibleReplaced",
+                    "the name, address and representative are those of version " + previous.version
+                            + "; give the new responsible person's");
         }
         if (responsibleChanged) {
             // Art. 27(6): replacing the person is notified in advance, a change of its details without delay.
@@ -253,7 +294,10 @@ public class JointUseService {
             changes.add(SchemeChange.SCOPE_NARROWED);
         }
         if (changes.isEmpty()) {
-            throw ProblemException.unprocessable("no-change", "The version changes nothing", null,
+            throw ProblemException.unprocessable(
+                    "no-change",
+                    "The version changes nothing",
+                    null,
                     "the content is the same as version " + previous.version);
         }
         return changes;
@@ -261,8 +305,11 @@ public class JointUseService {
 
     private static void checkEffectiveDate(JointUseSchemeVersion previous, JointUseSchemeDraft draft) {
         if (!draft.effectiveFrom().isAfter(previous.effectiveFrom)) {
-            throw ProblemException.unprocessable("effective-date-not-after", "A version takes effect after the one before",
-                    "effectiveFrom", "must be after " + previous.effectiveFrom + " (version " + previous.version + ")");
+            throw ProblemException.unprocessable(
+                    "effective-date-not-after",
+                    "A version takes effect after the one before",
+                    "effectiveFrom",
+                    "must be after " + previous.effectiveFrom + " (version " + previous.version + ")");
         }
     }
 
@@ -273,14 +320,20 @@ public class JointUseService {
      * takes effect (Art. 27(6)).
      */
     private static SchemeChange.Notice checkNotice(List<SchemeChange> changes, JointUseSchemeDraft draft) {
-        List<SchemeChange> advance = changes.stream().filter(c -> c.notice() == SchemeChange.Notice.ADVANCE).toList();
+        List<SchemeChange> advance = changes.stream()
+                .filter(c -> c.notice() == SchemeChange.Notice.ADVANCE)
+                .toList();
         List<SchemeChange> byEffective = changes.stream()
-                .filter(c -> c.notice() == SchemeChange.Notice.BY_EFFECTIVE_DATE).toList();
+                .filter(c -> c.notice() == SchemeChange.Notice.BY_EFFECTIVE_DATE)
+                .toList();
         LocalDate notice = draft.noticeOn();
         if (!advance.isEmpty()) {
             if (notice == null || !notice.isBefore(draft.effectiveFrom())) {
-                throw ProblemException.unprocessable("advance-notice-required", "The change needs advance notice",
-                        "noticeOn", advance + (advance.size() == 1 ? " is" : " are") + " notified to principals, or "
+                throw ProblemException.unprocessable(
+                        "advance-notice-required",
+                        "The change needs advance notice",
+                        "noticeOn",
+                        advance + (advance.size() == 1 ? " is" : " are") + " notified to principals, or "
                                 + "made easily known, before taking effect (Art. 27(5)(iii), 27(6)): give a noticeOn "
                                 + "before effectiveFrom " + draft.effectiveFrom());
             }
@@ -288,8 +341,11 @@ public class JointUseService {
         }
         if (!byEffective.isEmpty()) {
             if (notice == null || notice.isAfter(draft.effectiveFrom())) {
-                throw ProblemException.unprocessable("notice-required", "The change needs notice",
-                        "noticeOn", byEffective + " is notified to principals, or made easily known, without delay "
+                throw ProblemException.unprocessable(
+                        "notice-required",
+                        "The change needs notice",
+                        "noticeOn",
+                        byEffective + " is notified to principals, or made easily known, without delay "
                                 + "(Art. 27(6)): give a noticeOn on or before effectiveFrom " + draft.effectiveFrom());
             }
             return SchemeChange.Notice.BY_EFFECTIVE_DATE;
@@ -297,9 +353,14 @@ public class JointUseService {
         return SchemeChange.Notice.NONE;
     }
 
-    private JointUseSchemeVersion version(JointUseScheme scheme, int number, JointUseSchemeDraft draft,
-                                          List<String> members, List<SchemeChange> changes,
-                                          SchemeChange.Notice notice, OffsetDateTime now) {
+    private JointUseSchemeVersion version(
+            JointUseScheme scheme,
+            int number,
+            JointUseSchemeDraft draft,
+            List<String> members,
+            List<SchemeChange> changes,
+            SchemeChange.Notice notice,
+            OffsetDateTime now) {
         JointUseSchemeVersion v = new JointUseSchemeVersion();
         v.id = UUID.randomUUID();
         v.schemeId = scheme.id;
@@ -322,7 +383,8 @@ public class JointUseService {
     }
 
     private static List<String> strip(List<String> values) {
-        return List.copyOf(new LinkedHashSet<>(values.stream().map(String::strip).toList()));
+        return List.copyOf(
+                new LinkedHashSet<>(values.stream().map(String::strip).toList()));
     }
 
     private LocalDate today() {

@@ -29,8 +29,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class OptOutFilingService {
 
-    public record FilingWithVersions(OptOutFiling filing, List<OptOutFilingVersion> versions) {
-    }
+    public record FilingWithVersions(OptOutFiling filing, List<OptOutFilingVersion> versions) {}
 
     static final String RESOURCE = "opt-out-filing";
 
@@ -41,8 +40,13 @@ public class OptOutFilingService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public OptOutFilingService(OptOutFilingRepository filings, OptOutFilingVersionRepository versions,
-                               TenantContext tenant, AuditLog audit, Idempotency idempotency, Clock clock) {
+    public OptOutFilingService(
+            OptOutFilingRepository filings,
+            OptOutFilingVersionRepository versions,
+            TenantContext tenant,
+            AuditLog audit,
+            Idempotency idempotency,
+            Clock clock) {
         this.filings = filings;
         this.versions = versions;
         this.tenant = tenant;
@@ -52,8 +56,8 @@ public class OptOutFilingService {
     }
 
     /** Records a filing, once per Idempotency-Key. */
-    public Uni<Response> create(String idempotencyKey, OptOutFilingDraft draft,
-                                Function<FilingWithVersions, Response> answer) {
+    public Uni<Response> create(
+            String idempotencyKey, OptOutFilingDraft draft, Function<FilingWithVersions, Response> answer) {
         return idempotency.once(idempotencyKey, "createOptOutFiling", draft, () -> create(draft), answer);
     }
 
@@ -68,15 +72,17 @@ public class OptOutFilingService {
         filing.createdAt = now;
         filing.createdBy = tenant.actorSubject();
         OptOutFilingVersion v = version(filing, 1, draft, List.of("INITIAL"), now);
-        return filings.persist(filing).chain(() -> versions.persist(v))
+        return filings.persist(filing)
+                .chain(() -> versions.persist(v))
                 .call(() -> audit.record("OPT_OUT_FILED", RESOURCE, filing.id, null))
                 .map(done -> new FilingWithVersions(filing, List.of(v)));
     }
 
     /** Records a change to a filing, once per Idempotency-Key. */
-    public Uni<Response> change(String idempotencyKey, UUID id, OptOutFilingDraft draft,
-                                Function<FilingWithVersions, Response> answer) {
-        return idempotency.once(idempotencyKey, "changeOptOutFiling", List.of(id, draft), () -> change(id, draft), answer);
+    public Uni<Response> change(
+            String idempotencyKey, UUID id, OptOutFilingDraft draft, Function<FilingWithVersions, Response> answer) {
+        return idempotency.once(
+                idempotencyKey, "changeOptOutFiling", List.of(id, draft), () -> change(id, draft), answer);
     }
 
     /** A change filed with the PPC (Art. 27(3)): a new version listing the items that changed. */
@@ -85,18 +91,25 @@ public class OptOutFilingService {
         checkDates(draft);
         return owned(id).chain(filing -> {
             if (filing.withdrawnOn != null) {
-                throw ProblemException.conflict("filing-withdrawn", "The filing is withdrawn as of " + filing.withdrawnOn);
+                throw ProblemException.conflict(
+                        "filing-withdrawn", "The filing is withdrawn as of " + filing.withdrawnOn);
             }
             return versions.versionsOf(id).chain(all -> {
                 OptOutFilingVersion previous = all.get(all.size() - 1);
                 List<String> changes = changes(previous, draft);
                 if (changes.isEmpty()) {
-                    throw ProblemException.unprocessable("no-change", "The change changes nothing", null,
+                    throw ProblemException.unprocessable(
+                            "no-change",
+                            "The change changes nothing",
+                            null,
                             "the items are the same as version " + previous.version);
                 }
                 if (draft.filedOn().isBefore(previous.filedOn)) {
-                    throw ProblemException.unprocessable("filed-before-previous", "A change is filed after the filing",
-                            "filedOn", "must not be before " + previous.filedOn);
+                    throw ProblemException.unprocessable(
+                            "filed-before-previous",
+                            "A change is filed after the filing",
+                            "filedOn",
+                            "must not be before " + previous.filedOn);
                 }
                 OptOutFilingVersion v = version(filing, previous.version + 1, draft, changes, now());
                 filing.currentVersion = v.version;
@@ -113,15 +126,18 @@ public class OptOutFilingService {
     public Uni<FilingWithVersions> withdraw(UUID id, LocalDate withdrawnOn) {
         return owned(id).chain(filing -> {
             if (filing.withdrawnOn != null) {
-                throw ProblemException.conflict("filing-withdrawn", "The filing is withdrawn as of " + filing.withdrawnOn);
+                throw ProblemException.conflict(
+                        "filing-withdrawn", "The filing is withdrawn as of " + filing.withdrawnOn);
             }
             return versions.versionsOf(id).chain(all -> {
                 // Provision under the filing cannot end before it could start (Art. 27(2): filed in advance).
                 LocalDate filedOn = all.get(0).filedOn;
                 if (withdrawnOn.isBefore(filedOn)) {
-                    throw ProblemException.unprocessable("withdrawal-before-filing",
-                            "A filing is withdrawn after it was made", "withdrawnOn", "must not be before the "
-                                    + "first filing on " + filedOn);
+                    throw ProblemException.unprocessable(
+                            "withdrawal-before-filing",
+                            "A filing is withdrawn after it was made",
+                            "withdrawnOn",
+                            "must not be before the " + "first filing on " + filedOn);
                 }
                 filing.withdrawnOn = withdrawnOn;
                 return audit.record("OPT_OUT_FILING_WITHDRAWN", RESOURCE, filing.id, null)
@@ -162,18 +178,25 @@ public class OptOutFilingService {
     private void checkDates(OptOutFilingDraft draft) {
         LocalDate today = JapanTime.today(clock);
         if (draft.filedOn().isAfter(today)) {
-            throw ProblemException.unprocessable("date-in-future", "A filing cannot be recorded before it is made",
-                    "filedOn", "is after today (" + today + " in Japan)");
+            throw ProblemException.unprocessable(
+                    "date-in-future",
+                    "A filing cannot be recorded before it is made",
+                    "filedOn",
+                    "is after today (" + today + " in Japan)");
         }
         if (draft.provisionStartsOn().isBefore(draft.filedOn())) {
-            throw ProblemException.unprocessable("provision-before-filing", "Opt-out provision starts after the filing",
-                    "provisionStartsOn", "must not be before filedOn: the items are filed in advance (Art. 27(2))");
+            throw ProblemException.unprocessable(
+                    "provision-before-filing",
+                    "Opt-out provision starts after the filing",
+                    "provisionStartsOn",
+                    "must not be before filedOn: the items are filed in advance (Art. 27(2))");
         }
     }
 
     private static List<String> changes(OptOutFilingVersion p, OptOutFilingDraft d) {
         List<String> changed = new ArrayList<>();
-        if (!p.providerName.equals(d.providerName().strip()) || !p.providerAddress.equals(d.providerAddress().strip())
+        if (!p.providerName.equals(d.providerName().strip())
+                || !p.providerAddress.equals(d.providerAddress().strip())
                 || !p.providerRepresentative.equals(d.providerRepresentative().strip())) {
             changed.add("provider");
         }
@@ -198,8 +221,8 @@ public class OptOutFilingService {
         return changed;
     }
 
-    private OptOutFilingVersion version(OptOutFiling filing, int number, OptOutFilingDraft d, List<String> changes,
-                                        OffsetDateTime now) {
+    private OptOutFilingVersion version(
+            OptOutFiling filing, int number, OptOutFilingDraft d, List<String> changes, OffsetDateTime now) {
         OptOutFilingVersion v = new OptOutFilingVersion();
         v.id = UUID.randomUUID();
         v.filingId = filing.id;
@@ -222,7 +245,8 @@ public class OptOutFilingService {
     }
 
     private static List<String> strip(List<String> values) {
-        return List.copyOf(new LinkedHashSet<>(values.stream().map(String::strip).toList()));
+        return List.copyOf(
+                new LinkedHashSet<>(values.stream().map(String::strip).toList()));
     }
 
     private OffsetDateTime now() {

@@ -23,9 +23,16 @@ import java.util.List;
  * @param filings          the opt-out filings in force on the day of provision (Art. 27(2))
  * @param receivedByOptOut what the company itself received by opt-out about these principals (Art. 27(2) proviso)
  */
-public record ProvisionFacts(String tenantId, ThirdParty party, List<ProvisionStop> stops, CrossBorderCheck lastCheck,
-                             ContractorStanding standing, JointUseScheme scheme, JointUseSchemeVersion schemeVersion,
-                             List<OptOutFilingVersion> filings, List<OptOutReceipt> receivedByOptOut) {
+public record ProvisionFacts(
+        String tenantId,
+        ThirdParty party,
+        List<ProvisionStop> stops,
+        CrossBorderCheck lastCheck,
+        ContractorStanding standing,
+        JointUseScheme scheme,
+        JointUseSchemeVersion schemeVersion,
+        List<OptOutFilingVersion> filings,
+        List<OptOutReceipt> receivedByOptOut) {
 
     public ProvisionFacts {
         stops = stops == null ? List.of() : stops;

@@ -40,11 +40,16 @@ public class ProvisionFactsLoader {
     private final ReceiptRecordRepository receipts;
     private final TenantContext tenant;
 
-    public ProvisionFactsLoader(ThirdPartyRepository parties, ProvisionStopRepository stops,
-                                CrossBorderCheckRepository crossBorderChecks, ContractorService contractors,
-                                JointUseSchemeRepository schemes, JointUseSchemeVersionRepository schemeVersions,
-                                OptOutFilingVersionRepository filings, ReceiptRecordRepository receipts,
-                                TenantContext tenant) {
+    public ProvisionFactsLoader(
+            ThirdPartyRepository parties,
+            ProvisionStopRepository stops,
+            CrossBorderCheckRepository crossBorderChecks,
+            ContractorService contractors,
+            JointUseSchemeRepository schemes,
+            JointUseSchemeVersionRepository schemeVersions,
+            OptOutFilingVersionRepository filings,
+            ReceiptRecordRepository receipts,
+            TenantContext tenant) {
         this.parties = parties;
         this.stops = stops;
         this.crossBorderChecks = crossBorderChecks;
@@ -59,47 +64,62 @@ public class ProvisionFactsLoader {
     /** The facts of {@code draft} for the principals {@code refs} as of {@code today} (in Japan). */
     public Uni<ProvisionFacts> load(String tenantId, ProvisionDraft draft, List<String> refs, LocalDate today) {
         Loading c = new Loading();
-        return parties.findInTenant(tenantId, draft.recipientId()).chain(party -> {
-            if (party == null) {
-                // Another tenant's party is answered exactly like one that does not exist.
-                throw ProblemException.unprocessable("unknown-recipient", "Unknown recipient", "recipientId",
-                        "no third party " + draft.recipientId() + " is registered; register the recipient first");
-            }
-            c.party = party;
-            return stops.inForce(tenantId, refs);
-        }).chain(found -> {
-            c.stops = found;
-            return c.party.isAbroad() && c.party.crossBorderBasis == CrossBorderBasis.EQUIVALENT_MEASURES
-                    ? crossBorderChecks.latest(tenantId, c.party.id) : Uni.createFrom().nullItem();
-        }).chain(check -> {
-            c.lastCheck = check;
-            return c.party.legalBasis == LegalBasis.ENTRUSTMENT
-                    ? contractors.standingOfParty(tenantId, c.party.id) : Uni.createFrom().nullItem();
-        }).chain(standing -> {
-            c.standing = standing;
-            if (c.party.legalBasis != LegalBasis.JOINT_USE || draft.jointUseSchemeId() == null) {
-                return Uni.createFrom().nullItem();
-            }
-            return schemes.findVisible(tenantId, tenant.group().orElse(null), draft.jointUseSchemeId(), today)
-                    .chain(scheme -> {
-                        c.scheme = scheme;
-                        return scheme == null ? Uni.createFrom().nullItem() : schemeVersions.inForce(scheme.id, today);
-                    });
-        }).chain(version -> {
-            c.schemeVersion = (JointUseSchemeVersion) version;
-            if (c.party.legalBasis != LegalBasis.OPT_OUT) {
-                return Uni.createFrom().item(c.facts(tenantId));
-            }
-            // The filings in force on the day of provision: a withdrawal dated later has not ended it yet.
-            LocalDate on = draft.providedOn() == null ? today : draft.providedOn();
-            return filings.currentOfTenant(tenantId, on).chain(found -> {
-                c.filings = found;
-                return receipts.receivedByOptOut(tenantId, refs);
-            }).map(received -> {
-                c.receivedByOptOut = received;
-                return c.facts(tenantId);
-            });
-        });
+        return parties.findInTenant(tenantId, draft.recipientId())
+                .chain(party -> {
+                    if (party == null) {
+                        // Another tenant's party is answered exactly like one that does not exist.
+                        throw ProblemException.unprocessable(
+                                "unknown-recipient",
+                                "Unknown recipient",
+                                "recipientId",
+                                "no third party " + draft.recipientId()
+                                        + " is registered; register the recipient first");
+                    }
+                    c.party = party;
+                    return stops.inForce(tenantId, refs);
+                })
+                .chain(found -> {
+                    c.stops = found;
+                    return c.party.isAbroad() && c.party.crossBorderBasis == CrossBorderBasis.EQUIVALENT_MEASURES
+                            ? crossBorderChecks.latest(tenantId, c.party.id)
+                            : Uni.createFrom().nullItem();
+                })
+                .chain(check -> {
+                    c.lastCheck = check;
+                    return c.party.legalBasis == LegalBasis.ENTRUSTMENT
+                            ? contractors.standingOfParty(tenantId, c.party.id)
+                            : Uni.createFrom().nullItem();
+                })
+                .chain(standing -> {
+                    c.standing = standing;
+                    if (c.party.legalBasis != LegalBasis.JOINT_USE || draft.jointUseSchemeId() == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return schemes.findVisible(tenantId, tenant.group().orElse(null), draft.jointUseSchemeId(), today)
+                            .chain(scheme -> {
+                                c.scheme = scheme;
+                                return scheme == null
+                                        ? Uni.createFrom().nullItem()
+                                        : schemeVersions.inForce(scheme.id, today);
+                            });
+                })
+                .chain(version -> {
+                    c.schemeVersion = (JointUseSchemeVersion) version;
+                    if (c.party.legalBasis != LegalBasis.OPT_OUT) {
+                        return Uni.createFrom().item(c.facts(tenantId));
+                    }
+                    // The filings in force on the day of provision: a withdrawal dated later has not ended it yet.
+                    LocalDate on = draft.providedOn() == null ? today : draft.providedOn();
+                    return filings.currentOfTenant(tenantId, on)
+                            .chain(found -> {
+                                c.filings = found;
+                                return receipts.receivedByOptOut(tenantId, refs);
+                            })
+                            .map(received -> {
+                                c.receivedByOptOut = received;
+                                return c.facts(tenantId);
+                            });
+                });
     }
 
     /** The facts as they are read, one after the other. */
@@ -114,8 +134,8 @@ public class ProvisionFactsLoader {
         List<OptOutReceipt> receivedByOptOut;
 
         ProvisionFacts facts(String tenantId) {
-            return new ProvisionFacts(tenantId, party, stops, lastCheck, standing, scheme, schemeVersion, filings,
-                    receivedByOptOut);
+            return new ProvisionFacts(
+                    tenantId, party, stops, lastCheck, standing, scheme, schemeVersion, filings, receivedByOptOut);
         }
     }
 }

@@ -12,8 +12,15 @@ public class ProvisionRefused extends ProblemException {
     private final transient ProvisionEvaluation evaluation;
 
     public ProvisionRefused(ProvisionEvaluation evaluation) {
-        super(422, "provision-refused", "The provision is refused",
-                String.join("; ", evaluation.errors().stream().map(e -> e.field() + ": " + e.message()).toList()),
+        super(
+                422,
+                "provision-refused",
+                "The provision is refused",
+                String.join(
+                        "; ",
+                        evaluation.errors().stream()
+                                .map(e -> e.field() + ": " + e.message())
+                                .toList()),
                 evaluation.errors());
         this.evaluation = evaluation;
     }

@@ -40,8 +40,7 @@ import java.util.function.Function;
 public class ProvisionService {
 
     /** A provision record with the principals it lists (all of them, or only the one a disclosure is about). */
-    public record RecordedProvision(ProvisionRecord record, List<String> subjectRefs) {
-    }
+    public record RecordedProvision(ProvisionRecord record, List<String> subjectRefs) {}
 
     static final String RESOURCE = "provision";
 
@@ -54,9 +53,15 @@ public class ProvisionService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public ProvisionService(ProvisionRecordRepository records, ProvisionSubjectRepository subjects,
-                            ProvisionFactsLoader facts, ConsentClient consent, TenantContext tenant, AuditLog audit,
-                            Idempotency idempotency, Clock clock) {
+    public ProvisionService(
+            ProvisionRecordRepository records,
+            ProvisionSubjectRepository subjects,
+            ProvisionFactsLoader facts,
+            ConsentClient consent,
+            TenantContext tenant,
+            AuditLog audit,
+            Idempotency idempotency,
+            Clock clock) {
         this.records = records;
         this.subjects = subjects;
         this.facts = facts;
@@ -71,10 +76,14 @@ public class ProvisionService {
      * Checks every rule and, when none fails, records the provision, once per Idempotency-Key; otherwise refuses
      * naming every failing rule. consent-service is asked before the transaction starts, with the caller's token.
      */
-    public Uni<Response> record(String idempotencyKey, ProvisionDraft draft, ConsentClient.Caller caller,
-                                Function<RecordedProvision, Response> answer) {
-        return consentFacts(draft, caller).chain(consentFacts -> idempotency.once(idempotencyKey, "recordProvision",
-                draft, () -> record(draft, consentFacts), answer));
+    public Uni<Response> record(
+            String idempotencyKey,
+            ProvisionDraft draft,
+            ConsentClient.Caller caller,
+            Function<RecordedProvision, Response> answer) {
+        return consentFacts(draft, caller)
+                .chain(consentFacts -> idempotency.once(
+                        idempotencyKey, "recordProvision", draft, () -> record(draft, consentFacts), answer));
     }
 
     /** Checks without recording (a dry run); reading the principals' stops and consents is audited per principal. */
@@ -94,19 +103,24 @@ public class ProvisionService {
         String code = draft.purpose().strip();
         String tenantId = tenant.tenantId();
         List<ConsentDecisions.Check> checks = distinct(draft.subjectRefs()).stream()
-                .map(ref -> new ConsentDecisions.Check(ref, code)).toList();
+                .map(ref -> new ConsentDecisions.Check(ref, code))
+                .toList();
         return consent.purpose(tenantId, caller, code)
                 .chain(found -> found.isEmpty()
                         ? Uni.createFrom().item(ConsentFacts.unknownPurpose(code))
-                        : consent.decide(tenantId, caller, checks).map(all -> ConsentFacts.of(code, found.get(), all))
-                        // The purpose is known even when the decisions are not: it still tells sensitive categories.
-                        .onFailure(ConsentRejected.class).recoverWithItem(e -> new ConsentFacts(code, found.get(),
-                                Map.of(), null, ((ConsentRejected) e).status()))
-                        .onFailure(e -> !(e instanceof ConsentRejected)).recoverWithItem(e -> new ConsentFacts(code,
-                                found.get(), Map.of(), describe(e), null)))
-                .onFailure(ConsentRejected.class).recoverWithItem(e -> ConsentFacts.rejected(code,
-                        ((ConsentRejected) e).status()))
-                .onFailure().recoverWithItem(e -> ConsentFacts.unavailable(code, describe(e)));
+                        : consent.decide(tenantId, caller, checks)
+                                .map(all -> ConsentFacts.of(code, found.get(), all))
+                                // The purpose is known even when the decisions are not: it still tells sensitive
+                                // categories.
+                                .onFailure(ConsentRejected.class)
+                                .recoverWithItem(e -> new ConsentFacts(
+                                        code, found.get(), Map.of(), null, ((ConsentRejected) e).status()))
+                                .onFailure(e -> !(e instanceof ConsentRejected))
+                                .recoverWithItem(e -> new ConsentFacts(code, found.get(), Map.of(), describe(e), null)))
+                .onFailure(ConsentRejected.class)
+                .recoverWithItem(e -> ConsentFacts.rejected(code, ((ConsentRejected) e).status()))
+                .onFailure()
+                .recoverWithItem(e -> ConsentFacts.unavailable(code, describe(e)));
     }
 
     @WithTransaction
@@ -115,7 +129,8 @@ public class ProvisionService {
         LocalDate today = today();
         List<String> refs = distinct(draft.subjectRefs());
         return facts.load(tenantId, draft, refs, today)
-                .map(loaded -> ProvisionRules.evaluate(loaded, draft, consentFacts, refs, today).evaluation())
+                .map(loaded -> ProvisionRules.evaluate(loaded, draft, consentFacts, refs, today)
+                        .evaluation())
                 .call(evaluation -> auditEach("PROVISION_CHECKED", null, refs));
     }
 
@@ -130,8 +145,8 @@ public class ProvisionService {
             if (!findings.evaluation().allowed()) {
                 throw new ProvisionRefused(findings.evaluation());
             }
-            ProvisionRecord record = ProvisionRules.record(findings, loaded, draft, consentFacts, refs,
-                    UUID.randomUUID(), now, today, tenant.actorSubject());
+            ProvisionRecord record = ProvisionRules.record(
+                    findings, loaded, draft, consentFacts, refs, UUID.randomUUID(), now, today, tenant.actorSubject());
             List<ProvisionSubject> rows = new ArrayList<>(refs.size());
             for (int i = 0; i < refs.size(); i++) {
                 ProvisionSubject row = new ProvisionSubject();
@@ -156,7 +171,8 @@ public class ProvisionService {
             if (record == null) {
                 throw ProblemException.notFound("Provision record", id);
             }
-            return subjects.subjectsOf(tenantId, id).call(refs -> auditEach("PROVISION_READ", id, refs))
+            return subjects.subjectsOf(tenantId, id)
+                    .call(refs -> auditEach("PROVISION_READ", id, refs))
                     .map(refs -> new RecordedProvision(record, refs));
         });
     }
@@ -167,7 +183,9 @@ public class ProvisionService {
         String tenantId = tenant.tenantId();
         return records.aboutSubject(tenantId, subjectRef, offset, limit)
                 .call(found -> audit.record("SUBJECT_PROVISIONS_READ", RESOURCE, null, subjectRef))
-                .map(found -> found.stream().map(r -> new RecordedProvision(r, List.of(subjectRef))).toList());
+                .map(found -> found.stream()
+                        .map(r -> new RecordedProvision(r, List.of(subjectRef)))
+                        .toList());
     }
 
     // ---- request shape ----
@@ -191,8 +209,16 @@ public class ProvisionService {
             invalid.add(new Problem.FieldError("purpose", ProvisionDraft.PURPOSE_CODE_MESSAGE));
         }
         if (!invalid.isEmpty()) {
-            throw new ProblemException(400, "validation", "Request is not valid",
-                    String.join("; ", invalid.stream().map(e -> e.field() + ": " + e.message()).toList()), invalid);
+            throw new ProblemException(
+                    400,
+                    "validation",
+                    "Request is not valid",
+                    String.join(
+                            "; ",
+                            invalid.stream()
+                                    .map(e -> e.field() + ": " + e.message())
+                                    .toList()),
+                    invalid);
         }
     }
 
@@ -201,7 +227,8 @@ public class ProvisionService {
     }
 
     private static String describe(Throwable e) {
-        if (e instanceof TimeoutException || e instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
+        if (e instanceof TimeoutException
+                || e instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
             return "timed out";
         }
         if (e instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException) {
@@ -218,7 +245,10 @@ public class ProvisionService {
     }
 
     private Uni<Void> auditEach(String action, UUID provisionId, List<String> subjectRefs) {
-        return audit.recordAll(tenant.tenantId(),
-                subjectRefs.stream().map(ref -> audit.entry(action, RESOURCE, provisionId, ref)).toList());
+        return audit.recordAll(
+                tenant.tenantId(),
+                subjectRefs.stream()
+                        .map(ref -> audit.entry(action, RESOURCE, provisionId, ref))
+                        .toList());
     }
 }

@@ -10,10 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ProvisionStopDraft")
 public record ProvisionStopDraft(
         @Schema(example = "ART_35_3") @NotNull StopGround ground,
+
         @Schema(description = "The approved request in request-service", example = "dsr-2025-000042")
-        @NotBlank @Size(max = 128) String requestRef) {
+        @NotBlank
+        @Size(max = 128)
+        String requestRef) {
 
     @Schema(name = "ProvisionStopLift")
-    public record Lift(@Schema(example = "The person withdrew the request") @NotBlank @Size(max = 2000) String reason) {
-    }
+    public record Lift(
+            @Schema(example = "The person withdrew the request") @NotBlank @Size(max = 2000)
+            String reason) {}
 }

@@ -29,8 +29,8 @@ public class ProvisionStopService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public ProvisionStopService(ProvisionStopRepository stops, TenantContext tenant, AuditLog audit,
-                                Idempotency idempotency, Clock clock) {
+    public ProvisionStopService(
+            ProvisionStopRepository stops, TenantContext tenant, AuditLog audit, Idempotency idempotency, Clock clock) {
         this.stops = stops;
         this.tenant = tenant;
         this.audit = audit;
@@ -39,10 +39,13 @@ public class ProvisionStopService {
     }
 
     /** Stops provision of a person's data, once per Idempotency-Key. */
-    public Uni<Response> stop(String idempotencyKey, String subjectRef, ProvisionStopDraft draft,
-                              Function<ProvisionStop, Response> answer) {
-        return idempotency.once(idempotencyKey, "stopProvision", List.of(subjectRef, draft), () -> stop(subjectRef, draft),
-                answer);
+    public Uni<Response> stop(
+            String idempotencyKey,
+            String subjectRef,
+            ProvisionStopDraft draft,
+            Function<ProvisionStop, Response> answer) {
+        return idempotency.once(
+                idempotencyKey, "stopProvision", List.of(subjectRef, draft), () -> stop(subjectRef, draft), answer);
     }
 
     @WithTransaction
@@ -50,8 +53,10 @@ public class ProvisionStopService {
         String tenantId = tenant.tenantId();
         return stops.inForce(tenantId, List.of(subjectRef)).chain(inForce -> {
             if (!inForce.isEmpty()) {
-                throw ProblemException.conflict("provision-stop-exists", "Provision for this person is already stopped "
-                        + "by stop " + inForce.get(0).id + " on request " + inForce.get(0).requestRef);
+                throw ProblemException.conflict(
+                        "provision-stop-exists",
+                        "Provision for this person is already stopped " + "by stop " + inForce.get(0).id
+                                + " on request " + inForce.get(0).requestRef);
             }
             ProvisionStop stop = new ProvisionStop();
             stop.id = UUID.randomUUID();
@@ -77,7 +82,8 @@ public class ProvisionStopService {
             stop.liftedAt = now();
             stop.liftedBy = tenant.actorSubject();
             stop.liftReason = lift.reason().strip();
-            return audit.record("PROVISION_STOP_LIFTED", RESOURCE, stop.id, subjectRef).replaceWith(stop);
+            return audit.record("PROVISION_STOP_LIFTED", RESOURCE, stop.id, subjectRef)
+                    .replaceWith(stop);
         });
     }
 

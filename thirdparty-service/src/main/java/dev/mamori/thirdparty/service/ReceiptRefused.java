@@ -12,15 +12,23 @@ import java.util.Map;
 public class ReceiptRefused extends ProblemException {
 
     /** One failing check: its rule and the field it concerns. */
-    public record Failure(ReceiptRule rule, String field, String message) {
-    }
+    public record Failure(ReceiptRule rule, String field, String message) {}
 
     private final transient List<Failure> failures;
 
     public ReceiptRefused(List<Failure> failures) {
-        super(422, "receipt-refused", "The receipt record is refused",
-                String.join("; ", failures.stream().map(f -> f.rule() + " " + f.field() + ": " + f.message()).toList()),
-                failures.stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList());
+        super(
+                422,
+                "receipt-refused",
+                "The receipt record is refused",
+                String.join(
+                        "; ",
+                        failures.stream()
+                                .map(f -> f.rule() + " " + f.field() + ": " + f.message())
+                                .toList()),
+                failures.stream()
+                        .map(f -> new Problem.FieldError(f.field(), f.message()))
+                        .toList());
         this.failures = List.copyOf(failures);
     }
 

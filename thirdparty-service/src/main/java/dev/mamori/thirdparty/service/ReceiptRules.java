@@ -18,8 +18,7 @@ import java.util.UUID;
  */
 public final class ReceiptRules {
 
-    private ReceiptRules() {
-    }
+    private ReceiptRules() {}
 
     /**
      * Every rule a receipt of {@code draft} from {@code provider} (null when the tenant has no such party) breaks on
@@ -37,8 +36,14 @@ public final class ReceiptRules {
      * The record of an allowed receipt (Art. 30(3); Rule 24): the provider and how it acquired the data, the basis,
      * the items, and until when the record is kept (Art. 30(4); Rule 25). The principals are listed beside it.
      */
-    public static ReceiptRecord record(ReceiptDraft draft, ThirdParty provider, String tenantId, UUID id,
-                                       OffsetDateTime now, LocalDate today, String recordedBy) {
+    public static ReceiptRecord record(
+            ReceiptDraft draft,
+            ThirdParty provider,
+            String tenantId,
+            UUID id,
+            OffsetDateTime now,
+            LocalDate today,
+            String recordedBy) {
         ReceiptRecord record = new ReceiptRecord();
         record.id = id;
         record.tenantId = tenantId;
@@ -64,57 +69,79 @@ public final class ReceiptRules {
     /** The items a receipt record must hold for its basis and method (Art. 30(3); Rules 23(2), 24(1), 25). */
     private static void checkRequiredItems(ReceiptDraft draft, List<ReceiptRefused.Failure> failures) {
         if (draft.basis() == ReceiptBasis.CONSENT && !draft.consentIsConfirmed()) {
-            failures.add(new ReceiptRefused.Failure(ReceiptRule.CONSENT_NOT_CONFIRMED, "consentConfirmed",
+            failures.add(new ReceiptRefused.Failure(
+                    ReceiptRule.CONSENT_NOT_CONFIRMED,
+                    "consentConfirmed",
                     "must be true: the record states that the principal consented to the provision (Rule 24(1)(ii))"));
         }
         if (draft.basis() == ReceiptBasis.OPT_OUT) {
             if (draft.receivedOn() == null) {
-                failures.add(new ReceiptRefused.Failure(ReceiptRule.RECEIVED_DATE_REQUIRED, "receivedOn",
+                failures.add(new ReceiptRefused.Failure(
+                        ReceiptRule.RECEIVED_DATE_REQUIRED,
+                        "receivedOn",
                         "is required for an opt-out receipt: the record holds the date received (Rule 24(1)(i))"));
             }
             if (!draft.ppcPublicationIsConfirmed()) {
-                failures.add(new ReceiptRefused.Failure(ReceiptRule.PPC_PUBLICATION_NOT_CONFIRMED,
-                        "ppcPublicationConfirmed", "must be true: confirm the PPC published the provider's opt-out "
-                        + "filing (Art. 27(4); Rule 24(1)(i))"));
+                failures.add(new ReceiptRefused.Failure(
+                        ReceiptRule.PPC_PUBLICATION_NOT_CONFIRMED,
+                        "ppcPublicationConfirmed",
+                        "must be true: confirm the PPC published the provider's opt-out "
+                                + "filing (Art. 27(4); Rule 24(1)(i))"));
             }
             if (draft.method() == RecordMethod.BULK) {
-                failures.add(new ReceiptRefused.Failure(ReceiptRule.BULK_NOT_FOR_OPT_OUT, "method",
+                failures.add(new ReceiptRefused.Failure(
+                        ReceiptRule.BULK_NOT_FOR_OPT_OUT,
+                        "method",
                         "data received by opt-out cannot be recorded in bulk (Rule 23(2)); use EACH"));
             }
         }
         if (draft.method() != RecordMethod.EACH && draft.lastTransferOn() == null) {
-            failures.add(new ReceiptRefused.Failure(ReceiptRule.LAST_TRANSFER_REQUIRED, "lastTransferOn",
-                    "is required for a " + draft.method() + " record: its retention runs from the last receipt (Rule 25)"));
+            failures.add(new ReceiptRefused.Failure(
+                    ReceiptRule.LAST_TRANSFER_REQUIRED,
+                    "lastTransferOn",
+                    "is required for a " + draft.method()
+                            + " record: its retention runs from the last receipt (Rule 25)"));
         }
         if (draft.method() == RecordMethod.EACH && draft.lastTransferOn() != null) {
-            failures.add(new ReceiptRefused.Failure(ReceiptRule.LAST_TRANSFER_NOT_APPLICABLE, "lastTransferOn",
+            failures.add(new ReceiptRefused.Failure(
+                    ReceiptRule.LAST_TRANSFER_NOT_APPLICABLE,
+                    "lastTransferOn",
                     "an EACH record covers one receipt: give its date as receivedOn"));
         }
     }
 
     private static void checkDates(ReceiptDraft draft, LocalDate today, List<ReceiptRefused.Failure> failures) {
         if (draft.receivedOn() != null && draft.receivedOn().isAfter(today)) {
-            failures.add(new ReceiptRefused.Failure(ReceiptRule.DATE_IN_FUTURE, "receivedOn",
+            failures.add(new ReceiptRefused.Failure(
+                    ReceiptRule.DATE_IN_FUTURE,
+                    "receivedOn",
                     "is after today (" + today + " in Japan); a receipt is recorded once it has happened"));
         }
         if (draft.lastTransferOn() != null && draft.lastTransferOn().isAfter(today)) {
-            failures.add(new ReceiptRefused.Failure(ReceiptRule.DATE_IN_FUTURE, "lastTransferOn",
+            failures.add(new ReceiptRefused.Failure(
+                    ReceiptRule.DATE_IN_FUTURE,
+                    "lastTransferOn",
                     "is after today (" + today + " in Japan); a receipt is recorded once it has happened"));
         }
-        if (draft.receivedOn() != null && draft.lastTransferOn() != null
+        if (draft.receivedOn() != null
+                && draft.lastTransferOn() != null
                 && draft.lastTransferOn().isBefore(draft.receivedOn())) {
-            failures.add(new ReceiptRefused.Failure(ReceiptRule.LAST_TRANSFER_BEFORE_RECEIPT, "lastTransferOn",
-                    "must not be before receivedOn"));
+            failures.add(new ReceiptRefused.Failure(
+                    ReceiptRule.LAST_TRANSFER_BEFORE_RECEIPT, "lastTransferOn", "must not be before receivedOn"));
         }
     }
 
     private static void checkProvider(ReceiptDraft draft, ThirdParty provider, List<ReceiptRefused.Failure> failures) {
         if (provider == null) {
             // Another tenant's party is answered exactly like one that does not exist.
-            failures.add(new ReceiptRefused.Failure(ReceiptRule.UNKNOWN_PROVIDER, "providerId",
+            failures.add(new ReceiptRefused.Failure(
+                    ReceiptRule.UNKNOWN_PROVIDER,
+                    "providerId",
                     "no third party " + draft.providerId() + " is registered; register the provider first"));
         } else if (provider.kind == PartyKind.PUBLIC_AGENCY) {
-            failures.add(new ReceiptRefused.Failure(ReceiptRule.RECORD_NOT_REQUIRED, "providerId",
+            failures.add(new ReceiptRefused.Failure(
+                    ReceiptRule.RECORD_NOT_REQUIRED,
+                    "providerId",
                     "a state organ, local government or administrative agency (Art. 16(2)) is not a third party for"
                             + " the receipt record (Arts. 29(1), 30)"));
         }

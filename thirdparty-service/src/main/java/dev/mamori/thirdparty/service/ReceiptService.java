@@ -34,8 +34,7 @@ import java.util.function.Function;
 public class ReceiptService {
 
     /** A receipt record with the principals it lists (all of them, or only the one a disclosure is about). */
-    public record RecordedReceipt(ReceiptRecord record, List<String> subjectRefs) {
-    }
+    public record RecordedReceipt(ReceiptRecord record, List<String> subjectRefs) {}
 
     static final String RESOURCE = "receipt";
 
@@ -47,9 +46,14 @@ public class ReceiptService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public ReceiptService(ReceiptRecordRepository receipts, ReceiptSubjectRepository subjects,
-                          ThirdPartyRepository parties, TenantContext tenant, AuditLog audit,
-                          Idempotency idempotency, Clock clock) {
+    public ReceiptService(
+            ReceiptRecordRepository receipts,
+            ReceiptSubjectRepository subjects,
+            ThirdPartyRepository parties,
+            TenantContext tenant,
+            AuditLog audit,
+            Idempotency idempotency,
+            Clock clock) {
         this.receipts = receipts;
         this.subjects = subjects;
         this.parties = parties;
@@ -77,8 +81,8 @@ public class ReceiptService {
             if (!failures.isEmpty()) {
                 throw new ReceiptRefused(failures);
             }
-            ReceiptRecord record = ReceiptRules.record(draft, provider, tenantId, UUID.randomUUID(), now, today,
-                    tenant.actorSubject());
+            ReceiptRecord record = ReceiptRules.record(
+                    draft, provider, tenantId, UUID.randomUUID(), now, today, tenant.actorSubject());
             List<ReceiptSubject> rows = new ArrayList<>(subjectRefs.size());
             for (int i = 0; i < subjectRefs.size(); i++) {
                 ReceiptSubject row = new ReceiptSubject();
@@ -104,7 +108,8 @@ public class ReceiptService {
             if (record == null) {
                 throw ProblemException.notFound("Receipt record", id);
             }
-            return subjects.subjectsOf(tenantId, id).call(refs -> auditEach("RECEIPT_READ", id, refs))
+            return subjects.subjectsOf(tenantId, id)
+                    .call(refs -> auditEach("RECEIPT_READ", id, refs))
                     .map(refs -> new RecordedReceipt(record, refs));
         });
     }
@@ -118,7 +123,9 @@ public class ReceiptService {
         String tenantId = tenant.tenantId();
         return receipts.aboutSubject(tenantId, subjectRef, offset, limit)
                 .call(found -> audit.record("SUBJECT_RECEIPTS_READ", RESOURCE, null, subjectRef))
-                .map(found -> found.stream().map(r -> new RecordedReceipt(r, List.of(subjectRef))).toList());
+                .map(found -> found.stream()
+                        .map(r -> new RecordedReceipt(r, List.of(subjectRef)))
+                        .toList());
     }
 
     /** Every subject reference outside the one rule and every blank or over-long data item, named by its position. */
@@ -135,7 +142,8 @@ public class ReceiptService {
         }
     }
 
-    private static void checkElements(String field, List<String> values, int maxLength, List<Problem.FieldError> invalid) {
+    private static void checkElements(
+            String field, List<String> values, int maxLength, List<Problem.FieldError> invalid) {
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
             if (value == null || value.isBlank()) {
@@ -147,12 +155,16 @@ public class ReceiptService {
     }
 
     private static String joined(List<Problem.FieldError> errors) {
-        return String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+        return String.join(
+                "; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
     }
 
     /** One audit line per principal, in order, appended in one go inside the caller's transaction. */
     private Uni<Void> auditEach(String action, UUID receiptId, List<String> subjectRefs) {
-        return audit.recordAll(tenant.tenantId(),
-                subjectRefs.stream().map(ref -> audit.entry(action, RESOURCE, receiptId, ref)).toList());
+        return audit.recordAll(
+                tenant.tenantId(),
+                subjectRefs.stream()
+                        .map(ref -> audit.entry(action, RESOURCE, receiptId, ref))
+                        .toList());
     }
 }

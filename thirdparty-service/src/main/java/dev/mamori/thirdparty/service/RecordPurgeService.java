@@ -37,12 +37,12 @@ import org.jboss.logging.Logger;
 public class RecordPurgeService {
 
     /** How many records one purge deleted, and whether more are due (call again). */
-    public record PurgeResult(int provisionsDeleted, int receiptsDeleted, boolean more) {
-    }
+    public record PurgeResult(int provisionsDeleted, int receiptsDeleted, boolean more) {}
 
     public static final int DEFAULT_BATCH = 500;
     /** The actor the audit log and the evidence name for the scheduled purge. */
     static final String SCHEDULER = "system:record-purge-scheduler";
+
     private static final Logger LOG = Logger.getLogger(RecordPurgeService.class);
 
     private final RecordDeletionRepository deletions;
@@ -52,8 +52,13 @@ public class RecordPurgeService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public RecordPurgeService(RecordDeletionRepository deletions, TenantContext tenant, AuditLog audit,
-                              ThirdPartyConfig config, Idempotency idempotency, Clock clock) {
+    public RecordPurgeService(
+            RecordDeletionRepository deletions,
+            TenantContext tenant,
+            AuditLog audit,
+            ThirdPartyConfig config,
+            Idempotency idempotency,
+            Clock clock) {
         this.deletions = deletions;
         this.tenant = tenant;
         this.audit = audit;
@@ -76,8 +81,11 @@ public class RecordPurgeService {
      * The scheduled purge: no record outlives its retention end because nobody asked (Rules 21, 25 say how long to
      * keep a record, and no longer). A failing tenant is logged and skipped so that the others are still purged.
      */
-    @Scheduled(every = "${mamori.thirdparty.record-purge.every}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "thirdparty-record-purge")
+    @Scheduled(
+            every = "${mamori.thirdparty.record-purge.every}",
+            delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "thirdparty-record-purge")
     Uni<Void> scheduled() {
         return purgeAllTenants().replaceWithVoid();
     }
@@ -91,12 +99,17 @@ public class RecordPurgeService {
         LocalDate today = JapanTime.today(clock);
         Map<String, PurgeResult> done = new LinkedHashMap<>();
         return Panache.withSession(() -> deletions.tenantsWithRecordsDue(today))
-                .chain(tenants -> Multi.createFrom().iterable(tenants)
-                        .onItem().transformToUniAndConcatenate(t -> purgeTenant(t, batch, 0, 0)
+                .chain(tenants -> Multi.createFrom()
+                        .iterable(tenants)
+                        .onItem()
+                        .transformToUniAndConcatenate(t -> purgeTenant(t, batch, 0, 0)
                                 .invoke(result -> done.put(t, result))
-                                .onFailure().invoke(e -> LOG.errorf(e, "Scheduled record purge of %s failed", t))
-                                .onFailure().recoverWithNull())
-                        .collect().last())
+                                .onFailure()
+                                .invoke(e -> LOG.errorf(e, "Scheduled record purge of %s failed", t))
+                                .onFailure()
+                                .recoverWithNull())
+                        .collect()
+                        .last())
                 .invoke(last -> {
                     if (!done.isEmpty()) {
                         LOG.infof("Scheduled record purge: %s", done);
@@ -108,9 +121,10 @@ public class RecordPurgeService {
     /** One tenant until a batch leaves nothing due; the counts are the tenant's totals. */
     private Uni<PurgeResult> purgeTenant(String tenantId, int batch, int provisions, int receipts) {
         return purgeBatch(tenantId, SCHEDULER, null, batch).chain(r -> {
-            PurgeResult total = new PurgeResult(provisions + r.provisionsDeleted(), receipts + r.receiptsDeleted(),
-                    false);
-            return r.more() ? purgeTenant(tenantId, batch, total.provisionsDeleted(), total.receiptsDeleted())
+            PurgeResult total =
+                    new PurgeResult(provisions + r.provisionsDeleted(), receipts + r.receiptsDeleted(), false);
+            return r.more()
+                    ? purgeTenant(tenantId, batch, total.provisionsDeleted(), total.receiptsDeleted())
                     : Uni.createFrom().item(total);
         });
     }
@@ -126,18 +140,17 @@ public class RecordPurgeService {
             List<AuditEntry> entries = new ArrayList<>();
             Purge purge = new Purge(tenantId, actor, actorClient, now, entries);
             return audited(deletions.deleteDueProvisions(tenantId, today, batch, now, actor), purge, "provision")
-                    .chain(provisions -> audited(deletions.deleteDueReceipts(tenantId, today, batch, now, actor), purge,
-                            "receipt")
+                    .chain(provisions -> audited(
+                                    deletions.deleteDueReceipts(tenantId, today, batch, now, actor), purge, "receipt")
                             .chain(receipts -> audit.recordAll(tenantId, entries)
-                                    .replaceWith(new PurgeResult(provisions, receipts,
-                                            provisions == batch || receipts == batch))));
+                                    .replaceWith(new PurgeResult(
+                                            provisions, receipts, provisions == batch || receipts == batch))));
         });
     }
 
     /** Who one batch runs for and the audit lines it collects. */
-    private record Purge(String tenantId, String actor, String actorClient, OffsetDateTime now,
-                         List<AuditEntry> entries) {
-    }
+    private record Purge(
+            String tenantId, String actor, String actorClient, OffsetDateTime now, List<AuditEntry> entries) {}
 
     @WithSession
     public Uni<List<RecordDeletion>> deletions(int offset, int limit) {
@@ -150,8 +163,17 @@ public class RecordPurgeService {
             for (DeletedRecord row : rows) {
                 // Built here rather than from the request: the scheduled purge has no caller to ask.
                 for (String subjectRef : row.subjectRefs()) {
-                    p.entries().add(new AuditEntry(p.tenantId(), p.actor(), p.actorClient(), "RECORD_DELETED",
-                            resource, row.recordId(), subjectRef, "SUCCESS", p.now()));
+                    p.entries()
+                            .add(new AuditEntry(
+                                    p.tenantId(),
+                                    p.actor(),
+                                    p.actorClient(),
+                                    "RECORD_DELETED",
+                                    resource,
+                                    row.recordId(),
+                                    subjectRef,
+                                    "SUCCESS",
+                                    p.now()));
                 }
             }
             return rows.size();

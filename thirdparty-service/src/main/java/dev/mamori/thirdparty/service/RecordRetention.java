@@ -12,8 +12,7 @@ import java.time.LocalDate;
  */
 public final class RecordRetention {
 
-    private RecordRetention() {
-    }
+    private RecordRetention() {}
 
     /**
      * The last day to keep a record made on {@code recordedOn} by {@code method}; {@code lastTransferOn} is the day

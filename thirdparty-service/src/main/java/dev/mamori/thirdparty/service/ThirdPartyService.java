@@ -29,8 +29,8 @@ public class ThirdPartyService {
     private final Idempotency idempotency;
     private final Clock clock;
 
-    public ThirdPartyService(ThirdPartyRepository parties, TenantContext tenant, AuditLog audit,
-                             Idempotency idempotency, Clock clock) {
+    public ThirdPartyService(
+            ThirdPartyRepository parties, TenantContext tenant, AuditLog audit, Idempotency idempotency, Clock clock) {
         this.parties = parties;
         this.tenant = tenant;
         this.audit = audit;
@@ -52,8 +52,11 @@ public class ThirdPartyService {
         }
         String representative = draft.representativeOrNull();
         if (representative == null && draft.kind() != PartyKind.INDIVIDUAL) {
-            throw ProblemException.unprocessable("representative-required", "The representative's name is required",
-                    "representative", "name the representative of a " + draft.kind()
+            throw ProblemException.unprocessable(
+                    "representative-required",
+                    "The representative's name is required",
+                    "representative",
+                    "name the representative of a " + draft.kind()
                             + ": it is an identity item of provision and receipt (Arts. 27(2)(i), 30(1)(i))");
         }
         ThirdParty party = new ThirdParty();
@@ -69,8 +72,7 @@ public class ThirdPartyService {
         party.groupTenantId = draft.groupTenantId();
         party.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         party.createdBy = tenant.actorSubject();
-        return parties.persist(party)
-                .call(() -> audit.record("THIRD_PARTY_REGISTERED", "third-party", party.id, null));
+        return parties.persist(party).call(() -> audit.record("THIRD_PARTY_REGISTERED", "third-party", party.id, null));
     }
 
     @WithSession

@@ -30,8 +30,14 @@ class ReceiptRulesTest {
 
         assertEquals(List.of(), ReceiptRules.failures(draft, provider, TODAY));
         UUID id = UUID.randomUUID();
-        ReceiptRecord record = ReceiptRules.record(draft, provider, "tenant-a", id,
-                OffsetDateTime.of(2026, 4, 10, 1, 0, 0, 0, ZoneOffset.UTC), TODAY, "officer");
+        ReceiptRecord record = ReceiptRules.record(
+                draft,
+                provider,
+                "tenant-a",
+                id,
+                OffsetDateTime.of(2026, 4, 10, 1, 0, 0, 0, ZoneOffset.UTC),
+                TODAY,
+                "officer");
         assertEquals(id, record.id);
         assertEquals(provider.name, record.providerName);
         assertEquals("Entry form on the provider's site", record.acquisitionCircumstances, "stripped");
@@ -43,22 +49,31 @@ class ReceiptRulesTest {
     void shouldNameEveryMissingItemOfAnOptOutReceiptAtOnce() {
         ReceiptDraft draft = draft(ReceiptBasis.OPT_OUT, null, false, RecordMethod.BULK, null, null);
 
-        assertEquals(List.of(ReceiptRule.RECEIVED_DATE_REQUIRED, ReceiptRule.PPC_PUBLICATION_NOT_CONFIRMED,
-                        ReceiptRule.BULK_NOT_FOR_OPT_OUT, ReceiptRule.LAST_TRANSFER_REQUIRED),
+        assertEquals(
+                List.of(
+                        ReceiptRule.RECEIVED_DATE_REQUIRED,
+                        ReceiptRule.PPC_PUBLICATION_NOT_CONFIRMED,
+                        ReceiptRule.BULK_NOT_FOR_OPT_OUT,
+                        ReceiptRule.LAST_TRANSFER_REQUIRED),
                 rules(ReceiptRules.failures(draft, party(PartyKind.CORPORATION), TODAY)));
     }
 
     @Test
     void shouldRefuseAnUnconfirmedConsentDatesThatCannotBeAndAPublicAgency() {
-        ReceiptDraft draft = draft(ReceiptBasis.CONSENT, false, null, RecordMethod.CONTRACT_SUBSTITUTE,
-                TODAY.plusDays(1), TODAY);
+        ReceiptDraft draft =
+                draft(ReceiptBasis.CONSENT, false, null, RecordMethod.CONTRACT_SUBSTITUTE, TODAY.plusDays(1), TODAY);
 
-        assertEquals(List.of(ReceiptRule.CONSENT_NOT_CONFIRMED, ReceiptRule.DATE_IN_FUTURE,
-                        ReceiptRule.LAST_TRANSFER_BEFORE_RECEIPT, ReceiptRule.RECORD_NOT_REQUIRED),
+        assertEquals(
+                List.of(
+                        ReceiptRule.CONSENT_NOT_CONFIRMED,
+                        ReceiptRule.DATE_IN_FUTURE,
+                        ReceiptRule.LAST_TRANSFER_BEFORE_RECEIPT,
+                        ReceiptRule.RECORD_NOT_REQUIRED),
                 rules(ReceiptRules.failures(draft, party(PartyKind.PUBLIC_AGENCY), TODAY)));
-        assertEquals(List.of(ReceiptRule.LAST_TRANSFER_NOT_APPLICABLE, ReceiptRule.UNKNOWN_PROVIDER),
-                rules(ReceiptRules.failures(draft(ReceiptBasis.CONSENT, true, null, RecordMethod.EACH, TODAY, TODAY),
-                        null, TODAY)));
+        assertEquals(
+                List.of(ReceiptRule.LAST_TRANSFER_NOT_APPLICABLE, ReceiptRule.UNKNOWN_PROVIDER),
+                rules(ReceiptRules.failures(
+                        draft(ReceiptBasis.CONSENT, true, null, RecordMethod.EACH, TODAY, TODAY), null, TODAY)));
     }
 
     private static List<ReceiptRule> rules(List<ReceiptRefused.Failure> failures) {
@@ -76,9 +91,23 @@ class ReceiptRulesTest {
         return p;
     }
 
-    private static ReceiptDraft draft(ReceiptBasis basis, Boolean consent, Boolean ppc, RecordMethod method,
-                                      LocalDate receivedOn, LocalDate lastTransferOn) {
-        return new ReceiptDraft(UUID.randomUUID(), List.of("cust-1"), List.of("name"),
-                "  Entry form on the provider's site ", basis, consent, ppc, method, receivedOn, lastTransferOn);
+    private static ReceiptDraft draft(
+            ReceiptBasis basis,
+            Boolean consent,
+            Boolean ppc,
+            RecordMethod method,
+            LocalDate receivedOn,
+            LocalDate lastTransferOn) {
+        return new ReceiptDraft(
+                UUID.randomUUID(),
+                List.of("cust-1"),
+                List.of("name"),
+                "  Entry form on the provider's site ",
+                basis,
+                consent,
+                ppc,
+                method,
+                receivedOn,
+                lastTransferOn);
     }
 }
