@@ -11,6 +11,12 @@
 #     "T-R-secret"; its service-account user has realm role R; the access token carries realm_access.roles (R),
 #     the String claim tenant=T and, for tenants in a company group, the String claim group=<group>
 #   - a client per service (consent-service, ...), secret "<name>-secret", realm role service, no tenant claim
+#   - demo people signing in to the staff console (client "console", authorization-code flow, secret
+#     "console-secret"), password = user name; their access tokens carry realm_access.roles, the tenant (String),
+#     or for staff serving several client companies the list claim tenants, and group, from user attributes:
+#       officer.a (privacy-officer, tenant-a), operator.a (operator, tenant-a), auditor.a (auditor, tenant-a),
+#       officer.b (privacy-officer, tenant-b), officer.c (privacy-officer, tenant-c),
+#       operator.bpo (operator, tenants = tenant-a and tenant-b: chooses one in the console)
 # The secrets are for a local demo only: never import this realm anywhere reachable from outside.
 set -euo pipefail
 
@@ -19,6 +25,14 @@ TENANTS=(tenant-a tenant-b tenant-c)
 declare -A GROUP_OF=([tenant-a]=group-ab [tenant-b]=group-ab)
 SERVICES=(consent-service request-service retention-service thirdparty-service)
 ACCESS_TOKEN_LIFESPAN=3600
+# Demo people: user name -> "role tenants(comma-separated)". One tenant gives the tenant claim, several the tenants one.
+PEOPLE=(officer.a operator.a auditor.a officer.b officer.c operator.bpo)
+declare -A PERSON=(
+  [officer.a]="privacy-officer tenant-a" [operator.a]="operator tenant-a" [auditor.a]="auditor tenant-a"
+  [officer.b]="privacy-officer tenant-b" [officer.c]="privacy-officer tenant-c"
+  [operator.bpo]="operator tenant-a,tenant-b")
+# Where the console may send people back to after sign-in: bin/mamori (8090), the e2e suite and a console test (8091).
+CONSOLE_REDIRECTS=(http://localhost:8090/* http://127.0.0.1:8090/* http://localhost:8091/*)
 
 role_description() {
   case "$1" in
@@ -90,6 +104,91 @@ service_account_user() { # clientId role
 EOF
 }
 
+attribute_claim() { # attribute/claim name, multivalued (true|false)
+  cat <<EOF
+        {
+          "name": "$1",
+          "protocol": "openid-connect",
+          "protocolMapper": "oidc-usermodel-attribute-mapper",
+          "consentRequired": false,
+          "config": {
+            "user.attribute": "$1",
+            "claim.name": "$1",
+            "jsonType.label": "String",
+            "multivalued": "$2",
+            "aggregate.attrs": "false",
+            "access.token.claim": "true",
+            "id.token.claim": "true",
+            "userinfo.token.claim": "true",
+            "introspection.token.claim": "true",
+            "lightweight.claim": "false"
+          }
+        }
+EOF
+}
+
+console_client() {
+  local redirects logout
+  redirects=$(printf '"%s", ' "${CONSOLE_REDIRECTS[@]}")
+  logout=$(printf '%s##' "${CONSOLE_REDIRECTS[@]}")
+  cat <<EOF
+    {
+      "clientId": "console",
+      "name": "Staff console (demo)",
+      "enabled": true,
+      "protocol": "openid-connect",
+      "publicClient": false,
+      "bearerOnly": false,
+      "clientAuthenticatorType": "client-secret",
+      "secret": "console-secret",
+      "serviceAccountsEnabled": false,
+      "standardFlowEnabled": true,
+      "implicitFlowEnabled": false,
+      "directAccessGrantsEnabled": false,
+      "frontchannelLogout": false,
+      "fullScopeAllowed": true,
+      "redirectUris": [${redirects%, }],
+      "webOrigins": ["+"],
+      "attributes": {
+        "post.logout.redirect.uris": "${logout%##}",
+        "oauth2.device.authorization.grant.enabled": "false",
+        "oidc.ciba.grant.enabled": "false"
+      },
+      "protocolMappers": [
+$(attribute_claim tenant false),
+$(attribute_claim tenants true),
+$(attribute_claim group false)
+      ]
+    }
+EOF
+}
+
+person_user() { # username
+  local role tenants attrs list group
+  read -r role tenants <<< "${PERSON[$1]}"
+  if [[ "$tenants" == *,* ]]; then
+    list=$(printf '"%s", ' ${tenants//,/ })
+    attrs='"tenants": ['"${list%, }"']'
+  else
+    attrs='"tenant": ["'"$tenants"'"]'
+    group="${GROUP_OF[$tenants]:-}"
+    if [[ -n "$group" ]]; then attrs+=', "group": ["'"$group"'"]'; fi
+  fi
+  cat <<EOF
+    {
+      "username": "$1",
+      "enabled": true,
+      "email": "$1@example.invalid",
+      "emailVerified": true,
+      "firstName": "${1%%.*}",
+      "lastName": "${1#*.}",
+      "attributes": { $attrs },
+      "credentials": [{ "type": "password", "value": "$1", "temporary": false }],
+      "realmRoles": ["$role"]
+    }
+EOF
+}
+
 join() { # separator, then items on stdin separated by NUL
   local sep="$1" first=1 item
   while IFS= read -r -d '' item; do
@@ -115,6 +214,7 @@ generate() {
     for s in "${SERVICES[@]}"; do
       printf ',\n%s' "$(client "$s" "$s calling other services (demo)" "")"
     done
+    printf ',\n%s' "$(console_client)"
   )
 
   users_json=$(
@@ -122,6 +222,7 @@ generate() {
       for r in "${ROLES[@]}"; do printf '%s\0' "$(service_account_user "$t-$r" "$r")"; done
     done | join $',\n'
     for s in "${SERVICES[@]}"; do printf ',\n%s' "$(service_account_user "$s" service)"; done
+    for p in "${PEOPLE[@]}"; do printf ',\n%s' "$(person_user "$p")"; done
   )
 
   cat <<EOF
@@ -143,7 +244,16 @@ $clients_json
   ],
   "users": [
 $users_json
-  ]
+  ],
+  "components": {
+    "org.keycloak.userprofile.UserProfileProvider": [
+      {
+        "providerId": "declarative-user-profile",
+        "subComponents": {},
+        "config": { "kc.user.profile.config": ["{\"attributes\":[{\"name\":\"username\",\"displayName\":\"\${username}\",\"permissions\":{\"view\":[\"admin\",\"user\"],\"edit\":[\"admin\"]},\"multivalued\":false},{\"name\":\"email\",\"displayName\":\"\${email}\",\"permissions\":{\"view\":[\"admin\",\"user\"],\"edit\":[\"admin\"]},\"multivalued\":false},{\"name\":\"firstName\",\"displayName\":\"\${firstName}\",\"permissions\":{\"view\":[\"admin\",\"user\"],\"edit\":[\"admin\"]},\"multivalued\":false},{\"name\":\"lastName\",\"displayName\":\"\${lastName}\",\"permissions\":{\"view\":[\"admin\",\"user\"],\"edit\":[\"admin\"]},\"multivalued\":false}],\"groups\":[],\"unmanagedAttributePolicy\":\"ADMIN_VIEW\"}"] }
+      }
+    ]
+  }
 }
 EOF
 }

@@ -18,7 +18,9 @@ import java.util.Set;
 /**
  * The table-driven security check every service runs over its own OpenAPI document: each operation has an
  * operationId and a tag, answers 401 problem+json without a token, 403 with a token whose role the operation does
- * not allow, and 403 when a non-service caller names a tenant in the tenant header. The table is the OpenAPI
+ * not allow, and 403 when a non-service caller names a tenant in the tenant header that its token does not list.
+ * A person serving several tenants (list claim {@code tenants}) is answered as that tenant's own token is when
+ * naming one of them, refused when naming another, and refused when naming none. The table is the OpenAPI
  * document itself, so a new endpoint is checked the moment it exists.
  */
 public final class SecurityContract {
@@ -114,8 +116,39 @@ public final class SecurityContract {
                         "https://mamori.dev/problems/tenant-header-forbidden",
                         header.jsonPath().getString("type"),
                         op + " naming a tenant with role " + allowed);
+                verifySeveralTenants(op, path, allowed);
             }
         }
+    }
+
+    /**
+     * One person serving tenant-a and tenant-b: naming tenant-b is answered exactly as tenant-b's own token is (same
+     * status); naming tenant-c is 403 tenant-header-forbidden; naming none is 403 tenant-choice-required, since the
+     * service cannot guess which client company the person is working for.
+     */
+    private static void verifySeveralTenants(Operation op, String path, String role) {
+        String bpo = TestTokens.person("contract.bpo", List.of("tenant-a", "tenant-b"), role);
+        Response own = call(
+                given().auth().oauth2(TestTokens.person("contract.b", List.of("tenant-b"), role)), op.method(), path);
+        Response chosen = call(given().auth().oauth2(bpo).header("X-Mamori-Tenant", "tenant-b"), op.method(), path);
+        assertEquals(
+                own.statusCode(),
+                chosen.statusCode(),
+                op + " naming tenant-b with a token serving tenant-a and tenant-b: " + chosen.asString());
+
+        Response outside = call(given().auth().oauth2(bpo).header("X-Mamori-Tenant", "tenant-c"), op.method(), path);
+        assertEquals(403, outside.statusCode(), op + " naming a tenant the token does not list");
+        assertEquals(
+                "https://mamori.dev/problems/tenant-header-forbidden",
+                outside.jsonPath().getString("type"),
+                op + " naming a tenant the token does not list");
+
+        Response unchosen = call(given().auth().oauth2(bpo), op.method(), path);
+        assertEquals(403, unchosen.statusCode(), op + " with several tenants and none named: " + unchosen.asString());
+        assertEquals(
+                "https://mamori.dev/problems/tenant-choice-required",
+                unchosen.jsonPath().getString("type"),
+                op + " with several tenants and none named");
     }
 
     /** Health, metrics and API docs answer without a token: probes, Prometheus and developers rely on them. */

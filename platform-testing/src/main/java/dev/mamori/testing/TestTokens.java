@@ -49,6 +49,25 @@ public final class TestTokens {
         return builder.expiresIn(lifetimeSeconds).sign();
     }
 
+    /**
+     * A signed-in person's token as the realm issues it to the console: the person's user name as subject and
+     * {@code preferred_username}, the {@code console} client as {@code azp}, and either the single {@code tenant}
+     * claim (one tenant) or the list claim {@code tenants} (staff serving several client companies).
+     */
+    public static String person(String username, List<String> tenants, String role) {
+        var builder = Jwt.issuer(ISSUER)
+                .subject(username)
+                .claim("preferred_username", username)
+                .claim("azp", "console")
+                .claim("realm_access", Map.of("roles", List.of(role)));
+        if (tenants.size() == 1) {
+            builder.claim("tenant", tenants.get(0));
+        } else {
+            builder.claim("tenants", tenants);
+        }
+        return builder.expiresIn(3600).sign();
+    }
+
     /** A token that is well-formed but signed by nobody the service trusts. */
     public static String forged(String tenant, String role) {
         String real = forTenant(tenant, role);

@@ -1,19 +1,20 @@
 package dev.mamori.platform.tenant;
 
-import dev.mamori.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling and for which tenant (client company). The tenant always comes from the verified token, never
- * from a request body or path: that is the suite's isolation model. The single exception is background work
- * between services: a token with the {@code service} role may name the tenant it acts for in
- * {@value #TENANT_HEADER}; any other caller sending that header is refused.
+ * from a request body or path: that is the suite's isolation model. Two callers may name the tenant in
+ * {@value #TENANT_HEADER}: a token with the {@code service} role (background work between services), and a person
+ * whose token lists the tenants they serve in {@value #TENANTS_CLAIM} (one of those only). Rules: {@link TenantChoice}.
  */
 @RequestScoped
 public class TenantContext {
@@ -21,6 +22,8 @@ public class TenantContext {
     public static final String TENANT_HEADER = "X-Mamori-Tenant";
     public static final String TENANT_CLAIM = "tenant";
     public static final String GROUP_CLAIM = "group";
+    /** A list claim: the tenants a person serving several client companies may name in the header. */
+    public static final String TENANTS_CLAIM = "tenants";
     /** What a tenant id looks like, for {@code @Pattern} on a body that names another tenant (joint use). */
     public static final String TENANT_ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
 
@@ -47,26 +50,16 @@ public class TenantContext {
     }
 
     private String resolveTenantId() {
-        String named = request.getHeader(TENANT_HEADER);
-        if (named != null) {
-            if (!identity.hasRole(Roles.SERVICE)) {
-                throw ProblemException.forbidden(
-                        "tenant-header-forbidden", "Only service tokens may name a tenant in " + TENANT_HEADER);
-            }
-            if (!TENANT_ID.matcher(named).matches()) {
-                throw ProblemException.badRequest(
-                        "invalid-tenant-header",
-                        TENANT_HEADER + " must be a tenant id (lower-case letters, digits and '-')");
-            }
-            return named;
-        }
-        return claim(TENANT_CLAIM)
-                .orElseThrow(() -> ProblemException.forbidden(
-                        "tenant-missing",
-                        "The token carries no tenant claim"
-                                + (identity.hasRole(Roles.SERVICE)
-                                        ? "; a service token must name the tenant in " + TENANT_HEADER
-                                        : "")));
+        return TenantChoice.resolve(
+                request.getHeader(TENANT_HEADER),
+                identity.hasRole(Roles.SERVICE),
+                claim(TENANT_CLAIM).orElse(null),
+                tenants(identity));
+    }
+
+    /** The tenants a person serving several client companies may choose from (claim {@value #TENANTS_CLAIM}). */
+    public List<String> tenants() {
+        return tenants(identity);
     }
 
     /** The company group the caller belongs to, for joint use (APPI Art. 27(5)(iii)). */
@@ -108,6 +101,32 @@ public class TenantContext {
             return Optional.ofNullable(text(jwt.getClaim(name)));
         }
         return Optional.empty();
+    }
+
+    /** The caller's {@value #TENANTS_CLAIM} list claim, empty when absent. */
+    public static List<String> tenants(SecurityIdentity identity) {
+        if (identity.getAttribute(VerifiedTokenCache.TENANTS) instanceof List<?> known) {
+            return known.stream().map(String::valueOf).toList();
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt
+                && jwt.getClaimNames() != null
+                && jwt.getClaimNames().contains(TENANTS_CLAIM)) {
+            return texts(jwt.getClaim(TENANTS_CLAIM));
+        }
+        return List.of();
+    }
+
+    /** A list claim's values as text (a single text value counts as a list of one); blanks are dropped. */
+    static List<String> texts(Object value) {
+        if (value instanceof java.util.Collection<?> items) {
+            return items.stream()
+                    .map(TenantContext::text)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toList();
+        }
+        String single = text(value);
+        return single == null ? List.of() : List.of(single);
     }
 
     /** A claim's value as text, or null when it is absent or blank. */

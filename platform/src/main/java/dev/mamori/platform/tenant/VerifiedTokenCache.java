@@ -43,6 +43,8 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
 
     /** The identity attribute holding the text claims read at verification: claim name to value. */
     public static final String CLAIMS = "dev.mamori.token-claims";
+    /** The identity attribute holding the {@code tenants} list claim read at verification (absent when empty). */
+    public static final String TENANTS = "dev.mamori.token-tenants";
     /** The claims read once per verified token (TenantContext asks for them on every call). */
     static final List<String> READ_CLAIMS =
             List.of(TenantContext.TENANT_CLAIM, TenantContext.GROUP_CLAIM, "azp", "client_id");
@@ -128,9 +130,13 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
                 || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return identity;
         }
-        SecurityIdentity withClaims = QuarkusSecurityIdentity.builder(identity)
-                .addAttribute(CLAIMS, claims(jwt))
-                .build();
+        QuarkusSecurityIdentity.Builder claimed =
+                QuarkusSecurityIdentity.builder(identity).addAttribute(CLAIMS, claims(jwt));
+        List<String> tenants = TenantContext.tenants(identity);
+        if (!tenants.isEmpty()) {
+            claimed.addAttribute(TENANTS, tenants);
+        }
+        SecurityIdentity withClaims = claimed.build();
         TokenCredential credential = identity.getCredential(TokenCredential.class);
         String token = credential != null ? credential.getToken() : jwt.getRawToken();
         long exp = jwt.getExpirationTime();
