@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** One part of the local suite: the two pieces of infrastructure and the four services, in start order. */
+/**
+ * One part of the local suite: the two pieces of infrastructure, the four services and the staff console, in start
+ * order. The console is no service: it has no database and starts once the services answer.
+ */
 public enum Part {
     POSTGRES("postgres", 5433, null),
     KEYCLOAK("keycloak", 8180, null),
     CONSENT("consent-service", 8081, "consent"),
     REQUEST("request-service", 8082, "request"),
     RETENTION("retention-service", 8083, "retention"),
-    THIRDPARTY("thirdparty-service", 8084, "thirdparty");
+    THIRDPARTY("thirdparty-service", 8084, "thirdparty"),
+    CONSOLE("console", 8090, null);
 
     private final String id;
     private final int defaultPort;

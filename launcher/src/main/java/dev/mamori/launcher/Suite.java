@@ -294,6 +294,8 @@ public final class Suite implements AutoCloseable {
             checkNotClosing();
             startServices();
             checkNotClosing();
+            startConsole();
+            checkNotClosing();
             introduceDemoTenants();
             writeState("ready");
             watchChildren();
@@ -377,7 +379,7 @@ public final class Suite implements AutoCloseable {
     private void preflight() {
         List<String> problems = new ArrayList<>();
         for (Part p : parts) {
-            if (p.isService() && !Files.isRegularFile(jar(p))) {
+            if ((p.isService() || p == Part.CONSOLE) && !Files.isRegularFile(jar(p))) {
                 problems.add(p.id() + " is not built: " + jar(p) + " is missing");
             }
         }
@@ -521,6 +523,45 @@ public final class Suite implements AutoCloseable {
         if (!started.isEmpty()) {
             awaitReady(started, serviceTimeout, t0);
         }
+    }
+
+    /**
+     * The staff console, once the services answer: it holds no data, signs people in at Keycloak (client
+     * {@code console}) and calls the services with their tokens.
+     */
+    private void startConsole() throws IOException {
+        if (!parts.contains(Part.CONSOLE)) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Dmamori.suite=" + dataDir);
+        cmd.addAll(leanJvm(jar(Part.CONSOLE)));
+        cmd.add("-jar");
+        cmd.add(jar(Part.CONSOLE).toString());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OIDC_AUTH_SERVER_URL", issuer());
+        env.put("OIDC_CLIENT_SECRET", keptSecret("CONSOLE_OIDC_CLIENT_SECRET", () -> "console-secret"));
+        env.put("CONSOLE_CSRF_KEY", generatedKey("CONSOLE_CSRF_KEY"));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port(Part.CONSOLE)));
+        for (Part service : List.of(Part.CONSENT, Part.REQUEST, Part.RETENTION, Part.THIRDPARTY)) {
+            if (parts.contains(service)) {
+                env.put(
+                        service.database().toUpperCase(Locale.ROOT) + "_SERVICE_URL",
+                        url(service).toString());
+            }
+        }
+        out.accept("starting console on " + url(Part.CONSOLE) + " (log: " + logFile(Part.CONSOLE) + ")");
+        ChildProcess child = ChildProcess.start(
+                Part.CONSOLE.id(),
+                cmd,
+                env,
+                dataDir.resolve("work").resolve(Part.CONSOLE.id()),
+                logFile(Part.CONSOLE),
+                runFile(Part.CONSOLE));
+        services.put(Part.CONSOLE, child);
+        awaitReady(Map.of(Part.CONSOLE, child), serviceTimeout, t0);
     }
 
     /**
@@ -877,6 +918,10 @@ public final class Suite implements AutoCloseable {
 
     private static Set<Part> withDependencies(Set<Part> requested) {
         Set<Part> parts = requested.isEmpty() ? EnumSet.allOf(Part.class) : EnumSet.copyOf(requested);
+        if (parts.contains(Part.CONSOLE)) {
+            // The console shows the services' answers: it is of no use without them.
+            parts.addAll(Part.services());
+        }
         if (parts.stream().anyMatch(Part::isService)) {
             parts.add(Part.POSTGRES);
             parts.add(Part.KEYCLOAK);
@@ -924,6 +969,15 @@ public final class Suite implements AutoCloseable {
                     e.getKey().id(),
                     e.getValue() + "   Swagger UI " + e.getValue() + "/q/swagger-ui   OpenAPI " + e.getValue()
                             + "/q/openapi"));
+        }
+        if (parts.contains(Part.CONSOLE)) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    f,
+                    "Staff console",
+                    url(Part.CONSOLE) + "   demo people (password = user name): officer.a, operator.a, auditor.a"
+                            + " (tenant-a), officer.b (tenant-b), officer.c (tenant-c), operator.bpo (tenant-a and"
+                            + " tenant-b)"));
         }
         sb.append(
                 String.format(Locale.ROOT, f, "Data folder", dataDir + "  (logs in " + dataDir.resolve("logs") + ")"));

@@ -1,0 +1,402 @@
+package dev.mamori.console.rest;
+
+import dev.mamori.console.client.PageOf;
+import dev.mamori.console.client.RequestApi;
+import dev.mamori.console.client.ServiceProblem;
+import dev.mamori.console.web.FormGuard;
+import dev.mamori.console.web.Refused;
+import dev.mamori.console.web.Staff;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The requests area: the worklist, intake of a request taken by phone or letter, and a request's page with its
+ * timeline and the actions on it. Every rule (who may decide, which grounds fit, due dates) is request-service's:
+ * the console sends what the person entered and shows the service's answer, field errors next to their fields.
+ */
+@Path("/requests")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class RequestsController {
+
+    /** The near-due window of the highlight: the service's default nearDueBusinessDays. */
+    static final int NEAR_DUE_DAYS = 3;
+
+    static final List<String> STATUSES = List.of(
+            "IDENTITY_UNVERIFIED",
+            "AWAITING_REQUESTER",
+            "PENDING_DECISION",
+            "IN_PROGRESS",
+            "COMPLETED",
+            "REFUSED",
+            "CANCELLED");
+    static final List<String> TYPES = List.of(
+            "PURPOSE_NOTIFICATION",
+            "DISCLOSURE",
+            "PROVISION_RECORD_DISCLOSURE",
+            "CORRECTION",
+            "USE_STOP",
+            "ERASURE",
+            "PROVISION_STOP");
+    static final List<String> OUTCOMES = List.of("APPROVED", "PARTIALLY_APPROVED", "REFUSED", "NO_DATA");
+    static final List<String> GROUNDS = List.of(
+            "HARM_TO_PERSON_OR_THIRD_PARTY",
+            "SERIOUS_HINDRANCE_TO_BUSINESS",
+            "VIOLATION_OF_OTHER_LAWS",
+            "PURPOSE_ALREADY_EVIDENT",
+            "NOTIFICATION_HARMS_PERSON_OR_THIRD_PARTY",
+            "NOTIFICATION_HARMS_BUSINESS_INTERESTS",
+            "NOTIFICATION_OBSTRUCTS_PUBLIC_TASK",
+            "CONTENT_IS_ACCURATE",
+            "GROUND_NOT_ESTABLISHED");
+    static final List<String> CHANNELS = List.of("PHONE", "LETTER", "EMAIL", "IN_PERSON");
+    static final List<String> RELATIONS = List.of("SELF", "STATUTORY_AGENT", "APPOINTED_AGENT");
+    static final List<String> AGENT_TYPES =
+            List.of("PARENTAL_AUTHORITY", "MINOR_GUARDIAN", "ADULT_GUARDIAN", "POWER_OF_ATTORNEY");
+    static final List<String> STOP_GROUNDS = List.of("ART_35_1", "ART_35_3", "ART_35_5_A", "ART_35_5_B", "ART_35_5_C");
+    static final List<String> DOCUMENTS = List.of(
+            "DRIVERS_LICENSE",
+            "PASSPORT",
+            "MY_NUMBER_CARD",
+            "RESIDENCE_CARD",
+            "HEALTH_INSURANCE_QUALIFICATION_CERTIFICATE",
+            "PENSION_BOOK",
+            "RESIDENT_RECORD_COPY");
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    /** One line of the worklist: the request, and for an open one the business days left. */
+    public record Row(RequestApi.Summary request, Integer daysLeft) {
+        public boolean overdue() {
+            return request.overdue();
+        }
+
+        public boolean nearDue() {
+            return !overdue() && daysLeft != null && daysLeft <= NEAR_DUE_DAYS;
+        }
+    }
+
+    /** What the worklist is filtered by, echoed back into its form. */
+    public record Filter(String status, String type, String dueBy) {}
+
+    /** A form's entered values and the service's refusal of them, to show again with the errors. */
+    public record Form(String name, Map<String, String> values, ServiceProblem problem) {
+        public String v(String field) {
+            return values.getOrDefault(field, "");
+        }
+
+        public String error(String field) {
+            return problem == null ? "" : problem.fieldErrors().getOrDefault(field, "");
+        }
+
+        public boolean is(String formName) {
+            return name.equals(formName);
+        }
+
+        static Form empty(String name) {
+            return new Form(name, Map.of(), null);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Row> rows, Filter filter, List<String> statuses, List<String> types);
+
+        static native TemplateInstance intake(
+                Form form,
+                List<String> types,
+                List<String> channels,
+                List<String> relations,
+                List<String> agentTypes,
+                List<String> stopGrounds);
+
+        static native TemplateInstance detail(
+                RequestApi.Detail request,
+                List<RequestApi.Event> events,
+                Form form,
+                List<String> outcomes,
+                List<String> grounds,
+                List<String> documents,
+                String done);
+
+        static native TemplateInstance notice(RequestApi.Detail request, RequestApi.Result result);
+    }
+
+    private final RequestApi requests;
+    private final Staff staff;
+    private final FormGuard guard;
+
+    public RequestsController(@RestClient RequestApi requests, Staff staff, FormGuard guard) {
+        this.requests = requests;
+        this.staff = staff;
+        this.guard = guard;
+    }
+
+    @GET
+    public TemplateInstance list(
+            @QueryParam("status") String status, @QueryParam("type") String type, @QueryParam("dueBy") String dueBy) {
+        String s = STATUSES.contains(status) ? status : null;
+        String t = TYPES.contains(type) ? type : null;
+        LocalDate by = parseDay(dueBy);
+        PageOf<RequestApi.Summary> found =
+                requests.search(s == null ? null : List.of(s), t == null ? null : List.of(t), 200);
+        Map<UUID, Integer> daysLeft = requests.due(60, 500).items().stream()
+                .collect(Collectors.toMap(RequestApi.Due::id, RequestApi.Due::businessDaysLeft, (a, b) -> a));
+        List<Row> rows = new ArrayList<>();
+        for (RequestApi.Summary r : found.items()) {
+            if (by != null && (r.dueOn() == null || r.dueOn().isAfter(by))) {
+                continue;
+            }
+            rows.add(new Row(r, daysLeft.get(r.id())));
+        }
+        // Most urgent first: open requests by business days left, then the rest by due date.
+        rows.sort(Comparator.comparing((Row r) -> r.daysLeft() == null ? Integer.MAX_VALUE : r.daysLeft())
+                .thenComparing(r -> r.request().dueOn(), Comparator.nullsLast(Comparator.naturalOrder())));
+        return Templates.list(rows, new Filter(s, t, by == null ? "" : by.toString()), STATUSES, TYPES);
+    }
+
+    @GET
+    @Path("/new")
+    public TemplateInstance intakeForm() {
+        requireOperator();
+        return intakePage(new Form("intake", Map.of("channel", "PHONE", "relation", "SELF"), null));
+    }
+
+    @POST
+    @Path("/new")
+    public Object intake(MultivaluedMap<String, String> form) {
+        guard.check(form.getFirst("_csrf"));
+        requireOperator();
+        Map<String, String> values = values(form);
+        Map<String, Object> intake = new LinkedHashMap<>();
+        put(intake, "type", values.get("type"));
+        put(intake, "subjectRef", values.get("subjectRef"));
+        put(intake, "channel", values.get("channel"));
+        String received = values.get("receivedAt");
+        if (received != null) {
+            try {
+                // Entered in Japan time (datetime-local has no zone): a letter keeps the day it arrived.
+                put(
+                        intake,
+                        "receivedAt",
+                        LocalDateTime.parse(received)
+                                .atZone(JAPAN)
+                                .toOffsetDateTime()
+                                .toString());
+            } catch (DateTimeParseException e) {
+                put(intake, "receivedAt", received);
+            }
+        }
+        Map<String, Object> contact = new LinkedHashMap<>();
+        put(contact, "email", values.get("email"));
+        put(contact, "phone", values.get("phone"));
+        put(contact, "postalAddress", values.get("postalAddress"));
+        Map<String, Object> requester = new LinkedHashMap<>();
+        put(requester, "name", values.get("name"));
+        put(requester, "relation", values.get("relation"));
+        requester.put("contact", contact);
+        intake.put("requester", requester);
+        if (values.get("agentType") != null || values.get("evidenceDescription") != null) {
+            Map<String, Object> agent = new LinkedHashMap<>();
+            put(agent, "type", values.get("agentType"));
+            put(agent, "evidenceDescription", values.get("evidenceDescription"));
+            intake.put("agent", agent);
+        }
+        put(intake, "deliveryMethod", values.get("deliveryMethod"));
+        put(intake, "ground", values.get("ground"));
+        put(intake, "externalId", values.get("externalId"));
+        try {
+            // Each rendered form has its own key: the same form sent twice (a double click) takes the request in once.
+            RequestApi.Detail created = requests.create(idempotencyKey(form.getFirst("_formId")), intake);
+            return seeOther(created.id(), "created");
+        } catch (WebApplicationException e) {
+            return intakePage(new Form("intake", values, ServiceProblem.of(e)));
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance detail(@PathParam("id") UUID id, @QueryParam("done") String done) {
+        return detailPage(id, Form.empty(""), done == null ? "" : done);
+    }
+
+    @POST
+    @Path("/{id}/verify")
+    public Object verify(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        return act(id, "verify", form, values -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            put(body, "method", "DOCUMENTS");
+            Map<String, Object> document = new LinkedHashMap<>();
+            put(document, "type", values.get("documentType"));
+            if ("MY_NUMBER_CARD".equals(values.get("documentType"))) {
+                document.put("side", "FRONT");
+            }
+            body.put("documents", List.of(document));
+            put(body, "note", values.get("note"));
+            return requests.verify(id, body);
+        });
+    }
+
+    @POST
+    @Path("/{id}/decide")
+    public Object decide(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        guard.check(form.getFirst("_csrf"));
+        if (!staff.canDecide()) {
+            // The service refuses a decision by anyone but a privacy officer too; this keeps the call from being made.
+            throw new Refused("error.role");
+        }
+        return act(id, "decide", form, values -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            put(body, "outcome", values.get("outcome"));
+            put(body, "refusalGround", values.get("refusalGround"));
+            put(body, "reason", values.get("reason"));
+            String fee = values.get("feeJpy");
+            if (fee != null) {
+                body.put("feeJpy", fee.matches("[0-9]{1,9}") ? (Object) Integer.valueOf(fee) : fee);
+            }
+            return requests.decide(id, body);
+        });
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    public Object pause(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        return act(id, "pause", form, values -> requests.pause(id, reason(values)));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    public Object resume(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        return act(id, "resume", form, values -> requests.resume(id));
+    }
+
+    @POST
+    @Path("/{id}/extend")
+    public Object extend(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        return act(id, "extend", form, values -> {
+            Map<String, Object> body = reason(values);
+            String days = values.get("additionalBusinessDays");
+            if (days != null) {
+                body.put("additionalBusinessDays", days.matches("[0-9]{1,3}") ? (Object) Integer.valueOf(days) : days);
+            }
+            requests.extend(id, body);
+            return null;
+        });
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    public Object retry(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        return act(id, "retry", form, values -> requests.retry(id));
+    }
+
+    @GET
+    @Path("/{id}/notice")
+    public TemplateInstance notice(@PathParam("id") UUID id) {
+        return Templates.notice(requests.get(id), requests.result(id));
+    }
+
+    private Object act(
+            UUID id, String name, MultivaluedMap<String, String> form, Function<Map<String, String>, Object> call) {
+        guard.check(form.getFirst("_csrf"));
+        if (!staff.canHandle()) {
+            throw new Refused("error.role");
+        }
+        Map<String, String> values = values(form);
+        try {
+            call.apply(values);
+            // Post/redirect/get: reloading the page shows the request, never sends the action again.
+            return seeOther(id, name);
+        } catch (WebApplicationException e) {
+            return detailPage(id, new Form(name, values, ServiceProblem.of(e)), "");
+        }
+    }
+
+    private TemplateInstance detailPage(UUID id, Form form, String done) {
+        RequestApi.Detail request = requests.get(id);
+        List<RequestApi.Event> events = requests.events(id, 200).items();
+        return Templates.detail(request, events, form, OUTCOMES, GROUNDS, DOCUMENTS, done);
+    }
+
+    private TemplateInstance intakePage(Form form) {
+        return Templates.intake(form, TYPES, CHANNELS, RELATIONS, AGENT_TYPES, STOP_GROUNDS);
+    }
+
+    private void requireOperator() {
+        if (!staff.canTakeIn()) {
+            throw new Refused("error.role");
+        }
+    }
+
+    private static Response seeOther(UUID id, String done) {
+        return Response.seeOther(URI.create("/requests/" + id + "?done=" + done))
+                .build();
+    }
+
+    private static String idempotencyKey(String formId) {
+        try {
+            return "console-" + UUID.fromString(formId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return "console-" + UUID.randomUUID();
+        }
+    }
+
+    private static Map<String, Object> reason(Map<String, String> values) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        put(body, "reason", values.get("reason"));
+        return body;
+    }
+
+    /** The posted fields, blank ones left out (a blank field is not sent: the service then names it if required). */
+    private static Map<String, String> values(MultivaluedMap<String, String> form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (!k.startsWith("_")
+                    && v != null
+                    && !v.isEmpty()
+                    && v.get(0) != null
+                    && !v.get(0).isBlank()) {
+                values.put(k, v.get(0).strip());
+            }
+        });
+        return values;
+    }
+
+    private static void put(Map<String, Object> body, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            body.put(field, value);
+        }
+    }
+
+    private static LocalDate parseDay(String day) {
+        try {
+            return day == null || day.isBlank() ? null : LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
