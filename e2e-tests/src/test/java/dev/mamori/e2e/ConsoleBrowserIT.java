@@ -9,7 +9,10 @@ import dev.mamori.launcher.Part;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,6 +25,7 @@ import org.openqa.selenium.support.ui.Select;
  * is the services' answer to their own token. Screenshots of the main pages go to docs/screenshots/.
  */
 @ExtendWith(SuiteExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
     private static String console() {
@@ -63,6 +67,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(1)
     void anOfficerRefusesAPendingRequestWithAGroundAndReadsTheNotice() throws Exception {
         String subject = unique("cust-refuse");
         pendingRequest("tenant-a", subject);
@@ -180,6 +185,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(4)
     void anAuditorReadsWithoutActions() throws Exception {
         String subject = unique("cust-audit");
         pendingRequest("tenant-a", subject);
@@ -191,11 +197,45 @@ class ConsoleBrowserIT {
             assertTrue(b.driver.findElements(By.cssSelector("main form")).isEmpty(), "an auditor has no forms");
             assertFalse(b.present(By.linkText("請求の受付")));
 
+            // Each service checks its own hash-chained audit log for the tenant; the person's decision is on record.
+            b.driver.findElement(By.linkText("監査ログ")).click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chains")));
+            for (String service :
+                    List.of("consent-service", "request-service", "retention-service", "thirdparty-service")) {
+                WebElement row = b.driver.findElement(By.cssSelector("tr[data-service='" + service + "']"));
+                assertEquals(
+                        "改ざんなし", row.findElement(By.className("chain-state")).getText(), service);
+            }
+            b.screenshot("audit");
+            // The audit names the person who decided in the console (their user name), not a console account.
+            assertTrue(auditActors("tenant-a").contains("officer.a"), "request-service's audit names officer.a");
+
             b.driver.findElement(By.linkText("English")).click();
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("日本語")));
             assertTrue(b.driver.findElement(By.tagName("h1")).getText().contains("Data-subject requests"));
             b.screenshot("requests-worklist-en");
         }
+    }
+
+    /** Who acted, as request-service's audit log of the tenant records it (every page of it). */
+    private static java.util.Set<String> auditActors(String tenant) {
+        java.util.Set<String> actors = new java.util.HashSet<>();
+        String after = "0";
+        while (after != null) {
+            var page = given().baseUri(SuiteExtension.url(Part.REQUEST).toString())
+                    .auth()
+                    .oauth2(SuiteExtension.token(tenant + "-auditor"))
+                    .queryParam("afterSeq", after)
+                    .queryParam("limit", 500)
+                    .get("/v1/audit-events")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            actors.addAll(page.getList("items.actorSubject", String.class));
+            after = page.getString("next");
+        }
+        return actors;
     }
 
     /** Posts a form the page did not offer, as a forger would (WebDriver's script is not bound by the page's CSP). */

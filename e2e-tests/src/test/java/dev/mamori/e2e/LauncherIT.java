@@ -45,7 +45,9 @@ class LauncherIT {
             "--port",
             "retention-service=28083",
             "--port",
-            "thirdparty-service=28084");
+            "thirdparty-service=28084",
+            "--port",
+            "console=28090");
 
     private record Run(int exit, String output) {}
 
