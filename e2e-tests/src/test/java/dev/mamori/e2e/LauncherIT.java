@@ -45,7 +45,9 @@ class LauncherIT {
             "--port",
             "retention-service=28083",
             "--port",
-            "thirdparty-service=28084");
+            "thirdparty-service=28084",
+            "--port",
+            "incident-service=28085");
 
     private record Run(int exit, String output) {}
 
@@ -82,7 +84,8 @@ class LauncherIT {
                 "consent-service",
                 "request-service",
                 "retention-service",
-                "thirdparty-service")) {
+                "thirdparty-service",
+                "incident-service")) {
             assertTrue(status.output().contains(part), part + " missing from: " + status.output());
         }
 

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** One part of the local suite: the two pieces of infrastructure and the four services, in start order. */
+/** One part of the local suite: the two pieces of infrastructure and the five services, in start order. */
 public enum Part {
     POSTGRES("postgres", 5433, null),
     KEYCLOAK("keycloak", 8180, null),
     CONSENT("consent-service", 8081, "consent"),
     REQUEST("request-service", 8082, "request"),
     RETENTION("retention-service", 8083, "retention"),
-    THIRDPARTY("thirdparty-service", 8084, "thirdparty");
+    THIRDPARTY("thirdparty-service", 8084, "thirdparty"),
+    INCIDENT("incident-service", 8085, "incident");
 
     private final String id;
     private final int defaultPort;
@@ -46,7 +47,7 @@ public enum Part {
     }
 
     public static List<Part> services() {
-        return List.of(CONSENT, REQUEST, RETENTION, THIRDPARTY);
+        return List.of(CONSENT, REQUEST, RETENTION, THIRDPARTY, INCIDENT);
     }
 
     /** Accepts the id ("consent-service"), its short form ("consent") and a few aliases ("pg", "kc"). */
