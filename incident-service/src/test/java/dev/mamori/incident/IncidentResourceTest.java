@@ -404,6 +404,29 @@ class IncidentResourceTest {
     }
 
     @Test
+    void aLegalHoldOnTheAffectedCategoriesIsPlacedInRetentionAndRecordedAsAMeasure() {
+        String id = file(A, own("health-record", false, 2));
+        officer(A)
+                .post("/v1/incidents/" + id + "/legal-hold")
+                .then()
+                .statusCode(201)
+                .body("kind", equalTo("LEGAL_HOLD"))
+                .body("action", containsString("health-record 6f1d2c3b-0000-4000-8000-000000000001"))
+                .body("doneAt", notNullValue());
+        RetentionStub.client()
+                .verifyThat(
+                        1,
+                        WireMock.postRequestedFor(WireMock.urlEqualTo("/v1/legal-holds"))
+                                .withHeader("Idempotency-Key", WireMock.equalTo("incident-" + id + "-health-record"))
+                                .withRequestBody(
+                                        WireMock.matchingJsonPath("$.categoryCode", WireMock.equalTo("health-record")))
+                                .withRequestBody(WireMock.matchingJsonPath("$.reason", WireMock.containing(id))));
+        officer(A).get("/v1/incidents/" + id + "/measures").then().body("kind", hasItem("LEGAL_HOLD"));
+        // Only a privacy officer may hold data (retention-service's rule too).
+        as(A, "operator").post("/v1/incidents/" + id + "/legal-hold").then().statusCode(403);
+    }
+
+    @Test
     void anotherTenantsIncidentIsNotFoundAndUnchanged() {
         String id = file(A, own("health-record", false, 2));
         officer("tenant-b").get("/v1/incidents/" + id).then().statusCode(404).contentType("application/problem+json");

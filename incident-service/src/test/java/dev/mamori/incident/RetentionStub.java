@@ -2,6 +2,7 @@ package dev.mamori.incident;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -47,6 +48,12 @@ public class RetentionStub implements QuarkusTestResourceLifecycleManager {
         wm.register(get(urlEqualTo("/v1/data-categories/broken"))
                 .atPriority(1)
                 .willReturn(aResponse().withStatus(500)));
+        wm.register(post(urlEqualTo("/v1/legal-holds"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\": \"6f1d2c3b-0000-4000-8000-000000000001\", \"categoryCode\": \"any\", "
+                                + "\"reason\": \"x\", \"setAt\": \"2026-01-01T00:00:00Z\"}")));
         wm.register(get(urlPathEqualTo("/v1/holdings/count"))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")

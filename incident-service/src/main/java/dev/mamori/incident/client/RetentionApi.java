@@ -1,9 +1,12 @@
 package dev.mamori.incident.client;
 
+import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,6 +31,15 @@ interface RetentionApi {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
             @PathParam("code") String code);
+
+    @POST
+    @Path("/legal-holds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<LegalHold> hold(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(TenantContext.TENANT_HEADER) String tenant,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            LegalHold.Request request);
 
     @GET
     @Path("/holdings/count")

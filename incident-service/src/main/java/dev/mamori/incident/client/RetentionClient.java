@@ -54,6 +54,20 @@ public class RetentionClient {
                 .transform(RetentionClient::unavailable);
     }
 
+    /**
+     * Places a legal hold on the tenant's holdings of a category (retention-service then purges none of them),
+     * once per key: a retry with the same key answers the same hold.
+     */
+    public Uni<LegalHold> hold(Caller caller, String idempotencyKey, String categoryCode, String reason) {
+        return api.hold(
+                        caller.authorization(),
+                        caller.tenantHeader(),
+                        idempotencyKey,
+                        new LegalHold.Request(categoryCode, reason))
+                .onFailure(e -> !(e instanceof ProblemException))
+                .transform(RetentionClient::unavailable);
+    }
+
     private static ProblemException unavailable(Throwable cause) {
         String why = cause instanceof WebApplicationException w
                 ? "retention-service answered " + w.getResponse().getStatus()

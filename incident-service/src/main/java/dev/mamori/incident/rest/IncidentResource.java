@@ -293,6 +293,33 @@ public class IncidentResource {
                 .build());
     }
 
+    @POST
+    @Path("/{id}/legal-hold")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(
+            operationId = "holdIncidentHoldings",
+            summary = "Place a legal hold on the holdings of every affected category in retention-service, recorded "
+                    + "as a measure done now",
+            description = "So that the purge erases none of what the investigation and the report need. Each hold "
+                    + "is placed once per incident and category.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Held",
+            content = @Content(schema = @Schema(implementation = MeasureView.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "retention-service could not place the holds; nothing recorded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> holdIncidentHoldings(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(TenantContext.TENANT_HEADER) String tenantHeader) {
+        return measures.holdAffected(id, new RetentionClient.Caller(authorization, tenantHeader))
+                .map(m -> Response.created(URI.create("/v1/incidents/" + id + "/measures"))
+                        .entity(MeasureView.of(m))
+                        .build());
+    }
+
     @GET
     @Path("/{id}/measures")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.OPERATOR})

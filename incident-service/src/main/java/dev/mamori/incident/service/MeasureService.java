@@ -1,11 +1,17 @@
 package dev.mamori.incident.service;
 
+import dev.mamori.incident.Incident;
 import dev.mamori.incident.Measure;
+import dev.mamori.incident.MeasureKind;
+import dev.mamori.incident.client.RetentionClient;
 import dev.mamori.incident.repository.MeasureRepository;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
+import dev.mamori.platform.time.JapanTime;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -16,8 +22,8 @@ import java.util.UUID;
 
 /**
  * What is done about an incident (containment, holds, use stops, prevention: the report's 再発防止のための措置), with
- * an owner and a due date. A legal hold or a use stop is recorded here; it is set in retention-service or
- * consent-service by their own APIs.
+ * an owner and a due date. A legal hold on the affected holdings is placed in retention-service from here
+ * ({@link #holdAffected}); a use stop is recorded here and set in consent-service by its own API.
  */
 @ApplicationScoped
 public class MeasureService {
@@ -27,14 +33,17 @@ public class MeasureService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final Clock clock;
+    private final RetentionClient retention;
 
     public MeasureService(
             IncidentService incidentService,
+            RetentionClient retention,
             MeasureRepository measures,
             TenantContext tenant,
             AuditLog audit,
             Clock clock) {
         this.incidentService = incidentService;
+        this.retention = retention;
         this.measures = measures;
         this.tenant = tenant;
         this.audit = audit;
@@ -78,6 +87,48 @@ public class MeasureService {
                     return audit.record("INCIDENT_MEASURE_DONE", "incident", incidentId, null)
                             .replaceWith(m);
                 });
+    }
+
+    /**
+     * Places a legal hold on the holdings of every affected category in retention-service (so that the purge erases
+     * none of what the investigation and the report need), then records it as a measure done now. The holds are
+     * placed with the caller's token, each once per incident and category (a retry answers the same hold).
+     */
+    public Uni<Measure> holdAffected(UUID incidentId, RetentionClient.Caller caller) {
+        String tenantId = tenant.tenantId();
+        return incidentService.get(incidentId).chain(file -> {
+            Incident i = file.incident();
+            String reason = "漏えい等事案の調査・報告のための保全: " + i.title + " (incident " + i.id + ")";
+            return Multi.createFrom()
+                    .iterable(i.categories)
+                    .onItem()
+                    .transformToUniAndConcatenate(c -> retention
+                            .hold(caller, "incident-" + i.id + "-" + c.code(), c.code(), reason)
+                            .map(h -> c.code() + " " + h.id()))
+                    .collect()
+                    .asList()
+                    .chain(holds -> Panache.withTransaction(
+                            () -> incidentService.locked(tenantId, incidentId).chain(locked -> {
+                                OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+                                Measure m = new Measure();
+                                m.id = UUID.randomUUID();
+                                m.tenantId = tenantId;
+                                m.incidentId = incidentId;
+                                m.kind = MeasureKind.LEGAL_HOLD;
+                                m.action = "影響する台帳区分の保有データを法的保全（retention-service legal holds: "
+                                        + String.join(", ", holds)
+                                        + "）";
+                                m.owner = tenant.actorSubject();
+                                m.dueOn = JapanTime.today(clock);
+                                m.doneAt = now;
+                                m.recordedAt = now;
+                                m.recordedBy = tenant.actorSubject();
+                                return measures.persist(m)
+                                        .call(() -> audit.record(
+                                                "INCIDENT_LEGAL_HOLD_PLACED", "incident", incidentId, null))
+                                        .replaceWith(m);
+                            })));
+        });
     }
 
     public Uni<List<Measure>> list(UUID incidentId) {
