@@ -23,7 +23,7 @@ set -euo pipefail
 ROLES=(client-system privacy-officer operator auditor)
 TENANTS=(tenant-a tenant-b tenant-c)
 declare -A GROUP_OF=([tenant-a]=group-ab [tenant-b]=group-ab)
-SERVICES=(consent-service request-service retention-service thirdparty-service)
+SERVICES=(consent-service request-service retention-service thirdparty-service incident-service)
 ACCESS_TOKEN_LIFESPAN=3600
 # Demo people: user name -> "role tenants(comma-separated)". One tenant gives the tenant claim, several the tenants one.
 PEOPLE=(officer.a operator.a auditor.a officer.b officer.c operator.bpo)

@@ -3,7 +3,7 @@
 # owned by that service's own login role, with the user and password from the service's Secret (the StatefulSet
 # passes them as <SERVICE>_DB_NAME, <SERVICE>_DB_USER, <SERVICE>_DB_PASSWORD). No service can open another's database.
 set -euo pipefail
-for service in CONSENT REQUEST RETENTION THIRDPARTY; do
+for service in CONSENT REQUEST RETENTION THIRDPARTY INCIDENT; do
   db_var="${service}_DB_NAME" user_var="${service}_DB_USER" password_var="${service}_DB_PASSWORD"
   echo "creating database ${!db_var} owned by ${!user_var}"
   psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \

@@ -47,6 +47,8 @@ class LauncherIT {
             "--port",
             "thirdparty-service=28084",
             "--port",
+            "incident-service=28085",
+            "--port",
             "console=28090");
 
     private record Run(int exit, String output) {}
@@ -84,7 +86,8 @@ class LauncherIT {
                 "consent-service",
                 "request-service",
                 "retention-service",
-                "thirdparty-service")) {
+                "thirdparty-service",
+                "incident-service")) {
             assertTrue(status.output().contains(part), part + " missing from: " + status.output());
         }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The suite as a client company and its contact center meet it: real Keycloak tokens from the demo realm, the
- * four packaged services, PostgreSQL.
+ * five packaged services, PostgreSQL.
  */
 @ExtendWith(SuiteExtension.class)
 class SuiteScenarioIT {
@@ -35,7 +35,7 @@ class SuiteScenarioIT {
 
     @Test
     void everyServiceIsReadyDocumentedAndRefusesCallersWithoutAToken() {
-        for (Part service : new Part[] {Part.CONSENT, Part.REQUEST, Part.RETENTION, Part.THIRDPARTY}) {
+        for (Part service : new Part[] {Part.CONSENT, Part.REQUEST, Part.RETENTION, Part.THIRDPARTY, Part.INCIDENT}) {
             String base = SuiteExtension.url(service).toString();
             given().baseUri(base).get("/q/health/ready").then().statusCode(200);
             given().baseUri(base)

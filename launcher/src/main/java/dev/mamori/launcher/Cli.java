@@ -72,7 +72,8 @@ final class Cli {
         s.println(
                 "  --only PART,...         run only these parts: postgres, keycloak, consent-service, request-service,");
         s.println(
-                "                          retention-service, thirdparty-service (a service brings postgres and keycloak)");
+                "                          retention-service, thirdparty-service, incident-service (a service brings");
+        s.println("                          postgres and keycloak)");
         s.println("  --port PART=N           port of a part on localhost (repeatable); keycloak-management=N for");
         s.println("                          Keycloak's management interface (default 9180)");
         s.println("  --keycloak-timeout S    seconds Keycloak may take to answer ready (default 240)");

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * One part of the local suite: the two pieces of infrastructure, the four services and the staff console, in start
+ * One part of the local suite: the two pieces of infrastructure, the five services and the staff console, in start
  * order. The console is no service: it has no database and starts once the services answer.
  */
 public enum Part {
@@ -18,6 +18,7 @@ public enum Part {
     REQUEST("request-service", 8082, "request"),
     RETENTION("retention-service", 8083, "retention"),
     THIRDPARTY("thirdparty-service", 8084, "thirdparty"),
+    INCIDENT("incident-service", 8085, "incident"),
     CONSOLE("console", 8090, null);
 
     private final String id;
@@ -50,7 +51,7 @@ public enum Part {
     }
 
     public static List<Part> services() {
-        return List.of(CONSENT, REQUEST, RETENTION, THIRDPARTY);
+        return List.of(CONSENT, REQUEST, RETENTION, THIRDPARTY, INCIDENT);
     }
 
     /** Accepts the id ("consent-service"), its short form ("consent") and a few aliases ("pg", "kc"). */

@@ -506,6 +506,10 @@ public final class Suite implements AutoCloseable {
             env.put("DB_PASSWORD", database.password());
             env.put("OIDC_AUTH_SERVER_URL", issuer());
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port(p)));
+            if (p == Part.INCIDENT) {
+                // An incident's scope is read from retention-service's ledger, wherever this suite runs it.
+                env.put("RETENTION_SERVICE_URL", url(Part.RETENTION).toString());
+            }
             for (String name : GENERATED_KEYS.getOrDefault(p, List.of())) {
                 env.put(name, generatedKey(name));
             }
@@ -952,7 +956,7 @@ public final class Suite implements AutoCloseable {
                     "PostgreSQL",
                     database.host() + ":" + database.port() + "  user "
                             + database.user() + " / " + database.password() + "  databases consent, request, retention,"
-                            + " thirdparty" + (database.embedded() ? "" : "  (DB_HOST)")));
+                            + " thirdparty, incident" + (database.embedded() ? "" : "  (DB_HOST)")));
         }
         if (parts.contains(Part.KEYCLOAK)) {
             sb.append(String.format(

@@ -224,7 +224,7 @@ class AvailabilityTest {
                         .map(K8s.Workload::name)
                         .sorted()
                         .toList(),
-                "prod runs only the four services; the database and the OIDC provider are the company's");
+                "prod runs only the five services; the database and the OIDC provider are the company's");
     }
 
     @Test

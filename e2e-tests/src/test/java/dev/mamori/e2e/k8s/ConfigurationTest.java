@@ -46,7 +46,8 @@ class ConfigurationTest {
             "CONSENT_SERVICE_URL",
             "REQUEST_SERVICE_URL",
             "RETENTION_SERVICE_URL",
-            "THIRDPARTY_SERVICE_URL");
+            "THIRDPARTY_SERVICE_URL",
+            "INCIDENT_SERVICE_URL");
 
     /** A reference from a container to a Secret or ConfigMap; key null means all of it (envFrom). */
     record Ref(String kind, String name, String key, K8s.Workload workload, String container) {

@@ -32,8 +32,8 @@ final class K8s {
 
     static final Path ROOT =
             Path.of(System.getProperty("mamori.root", "..")).toAbsolutePath().normalize();
-    static final List<String> SERVICES =
-            List.of("consent-service", "request-service", "retention-service", "thirdparty-service");
+    static final List<String> SERVICES = List.of(
+            "consent-service", "incident-service", "request-service", "retention-service", "thirdparty-service");
     static final List<String> OVERLAYS = List.of("dev", "prod");
     /** The label quarkus-kubernetes puts on every object of the suite (quarkus.kubernetes.part-of). */
     static final String PART_OF = "app.kubernetes.io/part-of";
@@ -151,7 +151,7 @@ final class K8s {
             Integer replicas,
             LabelSelector selector) {
 
-        /** One of the four services (a Deployment of the suite). */
+        /** One of the five services (a Deployment of the suite). */
         boolean isService() {
             return "mamori".equals(labels.get(PART_OF)) && kind.equals("Deployment");
         }

@@ -111,6 +111,49 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
                    OR h.extension_id IS DISTINCT FROM d.extension_id)
             """;
 
+    /** How many holdings match, and about how many distinct persons. */
+    public record Counted(long holdings, long persons) {}
+
+    /**
+     * Counts a tenant's holdings of the named categories, optionally only in the named owning systems and collected
+     * in [from, to): an incident's scope (APPI Art. 26; PPC Rule 8(1) "本人の数"). One statement, served by the index
+     * holding_category (tenant, category).
+     */
+    public Uni<Counted> count(
+            String tenantId,
+            Collection<String> categories,
+            Collection<String> systems,
+            OffsetDateTime from,
+            OffsetDateTime to) {
+        StringBuilder sql = new StringBuilder("SELECT count(*), count(DISTINCT subject_ref) FROM holding "
+                + "WHERE tenant_id = :tenant AND category_code IN (:categories)");
+        if (systems != null && !systems.isEmpty()) {
+            sql.append(" AND owning_system IN (:systems)");
+        }
+        if (from != null) {
+            sql.append(" AND collected_at >= :from");
+        }
+        if (to != null) {
+            sql.append(" AND collected_at < :to");
+        }
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql.toString(), Object[].class)
+                    .setParameter("tenant", tenantId)
+                    .setParameter("categories", categories);
+            if (systems != null && !systems.isEmpty()) {
+                q.setParameter("systems", systems);
+            }
+            if (from != null) {
+                q.setParameter("from", from);
+            }
+            if (to != null) {
+                q.setParameter("to", to);
+            }
+            return q.getSingleResult()
+                    .map(row -> new Counted(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        });
+    }
+
     public Uni<Holding> findSame(
             String tenantId, String subjectRef, String categoryCode, String owningSystem, String locator) {
         return find(

@@ -6,6 +6,7 @@ import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.subject.SubjectRef;
 import dev.mamori.platform.tenant.Roles;
+import dev.mamori.retention.service.DataCategoryDraft;
 import dev.mamori.retention.service.HoldingBatch;
 import dev.mamori.retention.service.HoldingDraft;
 import dev.mamori.retention.service.HoldingService;
@@ -13,15 +14,23 @@ import dev.mamori.retention.service.RetentionPolicy;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -99,6 +108,33 @@ public class HoldingResource {
                 .type(MediaType.APPLICATION_JSON)
                 .entity(json(HoldingBatchResult.of(registered, policy)))
                 .build());
+    }
+
+    /** How many holdings matched, and about how many distinct persons. */
+    @Schema(name = "HoldingCount")
+    public record HoldingCount(long holdings, long persons) {}
+
+    @GET
+    @Path("/count")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.OPERATOR, Roles.SERVICE})
+    @Operation(
+            operationId = "countHoldings",
+            summary = "Count the holdings of categories, and their distinct persons, optionally in named owning "
+                    + "systems and a collection period [collectedFrom, collectedTo)",
+            description = "What an incident's scope needs (APPI Art. 26; PPC Rule 8(1), the number of persons) "
+                    + "instead of counting by hand.")
+    public Uni<HoldingCount> countHoldings(
+            @QueryParam("category") @NotEmpty @Size(max = 50)
+                    List<
+                                    @NotBlank
+                                    @Pattern(regexp = DataCategoryDraft.CODE, message = "must be a category code")
+                                    String>
+                            categories,
+            @QueryParam("owningSystem") @Size(max = 50) List<@NotBlank @Size(max = 64) String> owningSystems,
+            @QueryParam("collectedFrom") OffsetDateTime collectedFrom,
+            @QueryParam("collectedTo") OffsetDateTime collectedTo) {
+        return holdings.count(categories, owningSystems, collectedFrom, collectedTo)
+                .map(c -> new HoldingCount(c.holdings(), c.persons()));
     }
 
     private String json(Object value) {

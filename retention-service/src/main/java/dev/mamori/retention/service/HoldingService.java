@@ -16,6 +16,7 @@ import dev.mamori.retention.repository.ContractExtensionRepository;
 import dev.mamori.retention.repository.DataCategoryRepository;
 import dev.mamori.retention.repository.HoldingRepository;
 import dev.mamori.retention.repository.HoldingRepository.NewHolding;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -297,6 +298,17 @@ public class HoldingService {
         String tenantId = tenant.tenantId();
         return holdings.listForSubject(tenantId, subjectRef, offset, limit)
                 .call(found -> audit.record("SUBJECT_HOLDINGS_READ", "holding", null, subjectRef));
+    }
+
+    /** Counts the tenant's holdings of the categories (in the systems and period, when named) and their persons. */
+    @WithSession
+    public Uni<HoldingRepository.Counted> count(
+            List<String> categories, List<String> systems, OffsetDateTime from, OffsetDateTime to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ProblemException.unprocessable(
+                    "empty-period", "Empty period", "collectedTo", "must be after collectedFrom");
+        }
+        return holdings.count(tenant.tenantId(), categories, systems, from, to);
     }
 
     private Holding holding(
