@@ -75,14 +75,16 @@ public class PeopleController {
                     : List.of();
         }
 
-        /** The purposes the person answered for, for the use-stop form. */
+        /** The purposes a use stop may name: those the person answered for and those in the catalogue. */
         public List<String> purposes() {
-            return consents.ok()
-                    ? consents.value().consents().stream()
-                            .map(ConsentApi.Consent::purpose)
-                            .distinct()
-                            .toList()
-                    : List.of();
+            java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+            if (consents.ok()) {
+                consents.value().consents().forEach(c -> codes.add(c.purpose()));
+            }
+            if (decisions.ok()) {
+                decisions.value().forEach(d -> codes.add(d.purpose()));
+            }
+            return List.copyOf(codes);
         }
     }
 
