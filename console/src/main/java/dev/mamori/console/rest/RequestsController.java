@@ -159,8 +159,8 @@ public class RequestsController {
     @GET
     public TemplateInstance list(
             @QueryParam("status") String status, @QueryParam("type") String type, @QueryParam("dueBy") String dueBy) {
-        String s = STATUSES.contains(status) ? status : null;
-        String t = TYPES.contains(type) ? type : null;
+        String s = status != null && STATUSES.contains(status) ? status : null;
+        String t = type != null && TYPES.contains(type) ? type : null;
         LocalDate by = parseDay(dueBy);
         PageOf<RequestApi.Summary> found =
                 requests.search(s == null ? null : List.of(s), t == null ? null : List.of(t), 200);
