@@ -80,7 +80,7 @@ public class AuditController {
             @QueryParam("service") String service,
             @QueryParam("subjectRef") String subjectRef,
             @QueryParam("afterSeq") String afterSeq) {
-        String s = AuditApi.SERVICES.contains(service) ? service : AuditApi.SERVICES.get(0);
+        String s = service != null && AuditApi.SERVICES.contains(service) ? service : AuditApi.SERVICES.get(0);
         String subject = subjectRef == null || subjectRef.isBlank() ? null : subjectRef.strip();
         long after = afterSeq != null && afterSeq.matches("[0-9]{1,18}") ? Long.parseLong(afterSeq) : 0;
         Filter filter = new Filter(s, subject == null ? "" : subject, after);

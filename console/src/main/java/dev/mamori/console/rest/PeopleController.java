@@ -180,7 +180,7 @@ public class PeopleController {
 
     private TemplateInstance page(String subjectRef, RequestsController.Form form, String done) {
         Part<ConsentApi.History> history = Part.read(() -> consent.history(subjectRef));
-        Part<List<ConsentApi.Decision>> decisions = Part.read(() -> decisions(subjectRef));
+        Part<List<ConsentApi.Decision>> decisions = Part.read(() -> decisions(subjectRef, history));
         Person person = new Person(
                 subjectRef,
                 history,
@@ -192,11 +192,19 @@ public class PeopleController {
         return Templates.person(person, form, STOP_GROUNDS, done);
     }
 
-    /** The service's decision for each purpose in force: whether the person's data may be used for it now, and why. */
-    private List<ConsentApi.Decision> decisions(String subjectRef) {
+    /**
+     * The service's decision for each purpose the person answered for and each in the catalogue: whether the person's
+     * data may be used for it now, and why.
+     */
+    private List<ConsentApi.Decision> decisions(String subjectRef, Part<ConsentApi.History> history) {
+        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+        if (history.ok()) {
+            history.value().consents().forEach(c -> codes.add(c.purpose()));
+        }
+        consent.purposes(0, 100).items().forEach(p -> codes.add(p.code()));
         List<ConsentApi.Decision> decisions = new ArrayList<>();
-        for (ConsentApi.Purpose purpose : consent.purposes(0, 100).items()) {
-            decisions.add(consent.decide(subjectRef, purpose.code()));
+        for (String code : codes) {
+            decisions.add(consent.decide(subjectRef, code));
         }
         return decisions;
     }
