@@ -198,13 +198,12 @@ class ConsoleBrowserIT {
             assertFalse(b.present(By.linkText("請求の受付")));
 
             // Each service checks its own hash-chained audit log for the tenant; the person's decision is on record.
-            b.driver.findElement(By.linkText("監査ログ")).click();
+            b.driver.findElement(By.linkText("監査")).click();
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chains")));
             for (String service :
                     List.of("consent-service", "request-service", "retention-service", "thirdparty-service")) {
-                WebElement row = b.driver.findElement(By.cssSelector("tr[data-service='" + service + "']"));
-                assertEquals(
-                        "改ざんなし", row.findElement(By.className("chain-state")).getText(), service);
+                WebElement row = b.driver.findElement(By.id("chain-" + service));
+                assertEquals("正常", row.findElement(By.className("chain-state")).getText(), service);
             }
             b.screenshot("audit");
             // The audit names the person who decided in the console (their user name), not a console account.

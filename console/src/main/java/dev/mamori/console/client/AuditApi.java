@@ -1,25 +1,17 @@
 package dev.mamori.console.client;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
+import java.util.List;
 
-/** Every service's audit log (platform AuditResource, auditors only): its events and the check of its hash chain. */
-@Path("/v1/audit-events")
-@Produces(MediaType.APPLICATION_JSON)
-public interface AuditApi {
+/**
+ * The platform's audit log as every service exposes it for its own database ({@code /v1/audit-events}, auditors
+ * only): the records the pages show. Each service's client declares the two calls on its own base URL.
+ */
+public final class AuditApi {
 
-    @GET
-    PageOf<Event> events(@QueryParam("afterSeq") long afterSeq, @QueryParam("limit") int limit);
+    private AuditApi() {}
 
-    @GET
-    @Path("/verification")
-    Verification verify();
-
-    record Event(
+    public record Event(
             long seq,
             OffsetDateTime occurredAt,
             String actorSubject,
@@ -27,7 +19,13 @@ public interface AuditApi {
             String action,
             String resourceType,
             String resourceId,
-            String outcome) {}
+            String subjectRef,
+            String outcome,
+            Integer reads) {}
 
-    record Verification(boolean intact, long eventsChecked, Long brokenAtSeq, String reason) {}
+    public record Verification(String tenant, boolean intact, long eventsChecked, Long brokenAtSeq, String reason) {}
+
+    /** The services whose audit chains the console shows, in the order of the page. */
+    public static final List<String> SERVICES =
+            List.of("consent-service", "request-service", "retention-service", "thirdparty-service");
 }

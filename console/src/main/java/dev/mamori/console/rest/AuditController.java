@@ -1,87 +1,118 @@
 package dev.mamori.console.rest;
 
 import dev.mamori.console.client.AuditApi;
+import dev.mamori.console.client.ConsentApi;
+import dev.mamori.console.client.PageOf;
+import dev.mamori.console.client.RequestRecordsApi;
+import dev.mamori.console.client.RetentionApi;
 import dev.mamori.console.client.ServiceProblem;
-import dev.mamori.console.client.StaffHeaders;
-import dev.mamori.console.web.Refused;
-import dev.mamori.console.web.Staff;
+import dev.mamori.console.client.ThirdPartyApi;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The audit area, for auditors: each service's verification of its tenant's hash chain (was any line edited,
- * removed or reordered?) and one service's log. The services do the check; the console only shows it.
+ * The audit area (auditors): each service's audit events with filters, and the hash-chain verification of all four
+ * services in one view. Each service walks its own chain (platform AuditResource); the console only puts the answers
+ * side by side, and one service that does not answer does not hide the others.
  */
 @Path("/audit")
 @Produces(MediaType.TEXT_HTML)
 public class AuditController {
 
-    /** One service's answer: its chain check, or why it could not be read. */
-    public record Check(String service, AuditApi.Verification verification, String problem) {}
+    static final int PAGE = 100;
+
+    /** One service's chain: its answer, or why there is none. */
+    public record Chain(String service, AuditApi.Verification verification, String problem) {
+        public boolean intact() {
+            return verification != null && verification.intact();
+        }
+    }
+
+    public record Filter(String service, String subjectRef, long afterSeq) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(
-                List<Check> checks, String service, List<String> services, List<AuditApi.Event> events);
+        static native TemplateInstance chains(List<Chain> chains, boolean allIntact);
+
+        static native TemplateInstance events(
+                Filter filter, List<String> services, List<AuditApi.Event> events, String next, String problem);
     }
 
-    private final Map<String, AuditApi> services = new LinkedHashMap<>();
-    private final Staff staff;
+    private final ConsentApi consent;
+    private final RequestRecordsApi request;
+    private final RetentionApi retention;
+    private final ThirdPartyApi thirdparty;
 
     public AuditController(
-            Staff staff,
-            StaffHeaders headers,
-            @ConfigProperty(name = "quarkus.rest-client.consent.url") URI consent,
-            @ConfigProperty(name = "quarkus.rest-client.request.url") URI request,
-            @ConfigProperty(name = "quarkus.rest-client.retention.url") URI retention,
-            @ConfigProperty(name = "quarkus.rest-client.thirdparty.url") URI thirdparty) {
-        this.staff = staff;
-        Map<String, URI> urls = new LinkedHashMap<>();
-        urls.put("consent-service", consent);
-        urls.put("request-service", request);
-        urls.put("retention-service", retention);
-        urls.put("thirdparty-service", thirdparty);
-        urls.forEach((name, url) -> services.put(
-                name,
-                QuarkusRestClientBuilder.newBuilder()
-                        .baseUri(url)
-                        .clientHeadersFactory(headers)
-                        .build(AuditApi.class)));
+            @RestClient ConsentApi consent,
+            @RestClient RequestRecordsApi request,
+            @RestClient RetentionApi retention,
+            @RestClient ThirdPartyApi thirdparty) {
+        this.consent = consent;
+        this.request = request;
+        this.retention = retention;
+        this.thirdparty = thirdparty;
     }
 
     @GET
-    public TemplateInstance index(@QueryParam("service") String service) {
-        if (!staff.isAuditor()) {
-            throw new Refused("error.role");
-        }
-        String shown = service != null && services.containsKey(service) ? service : "request-service";
-        List<Check> checks = new ArrayList<>();
-        services.forEach((name, api) -> {
-            try {
-                checks.add(new Check(name, api.verify(), null));
-            } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {
-                checks.add(new Check(
-                        name,
-                        null,
-                        e instanceof WebApplicationException w
-                                ? ServiceProblem.of(w).detail()
-                                : e.getMessage()));
+    public TemplateInstance chains() {
+        List<Chain> chains = new ArrayList<>();
+        chains.add(chain("consent-service", consent::verifyAudit));
+        chains.add(chain("request-service", request::verifyAudit));
+        chains.add(chain("retention-service", retention::verifyAudit));
+        chains.add(chain("thirdparty-service", thirdparty::verifyAudit));
+        return Templates.chains(chains, chains.stream().allMatch(Chain::intact));
+    }
+
+    @GET
+    @Path("/events")
+    public TemplateInstance events(
+            @QueryParam("service") String service,
+            @QueryParam("subjectRef") String subjectRef,
+            @QueryParam("afterSeq") String afterSeq) {
+        String s = service != null && AuditApi.SERVICES.contains(service) ? service : AuditApi.SERVICES.get(0);
+        String subject = subjectRef == null || subjectRef.isBlank() ? null : subjectRef.strip();
+        long after = afterSeq != null && afterSeq.matches("[0-9]{1,18}") ? Long.parseLong(afterSeq) : 0;
+        Filter filter = new Filter(s, subject == null ? "" : subject, after);
+        try {
+            PageOf<AuditApi.Event> page =
+                    switch (s) {
+                        case "request-service" -> request.auditEvents(after, PAGE, subject);
+                        case "retention-service" -> retention.auditEvents(after, PAGE, subject);
+                        case "thirdparty-service" -> thirdparty.auditEvents(after, PAGE, subject);
+                        default -> consent.auditEvents(after, PAGE, subject);
+                    };
+            return Templates.events(filter, AuditApi.SERVICES, page.items(), page.next(), "");
+        } catch (WebApplicationException e) {
+            // A refused filter (e.g. a malformed subject reference) is shown above the form, not as an error page.
+            ServiceProblem problem = ServiceProblem.of(e);
+            if (problem.status() >= 500 || problem.status() == 401 || problem.status() == 403) {
+                throw e;
             }
-        });
-        List<AuditApi.Event> events = services.get(shown).events(0, 200).items();
-        return Templates.index(checks, shown, List.copyOf(services.keySet()), events);
+            return Templates.events(filter, AuditApi.SERVICES, List.of(), null, problem.detail());
+        }
+    }
+
+    private static Chain chain(String service, Supplier<AuditApi.Verification> verify) {
+        try {
+            return new Chain(service, verify.get(), null);
+        } catch (WebApplicationException e) {
+            ServiceProblem problem = ServiceProblem.of(e);
+            return new Chain(
+                    service, null, problem.status() + " " + (problem.detail() == null ? "" : problem.detail()));
+        } catch (jakarta.ws.rs.ProcessingException e) {
+            // The service is down or did not answer in time: said so in its row.
+            return new Chain(service, null, "unreachable");
+        }
     }
 }

@@ -33,7 +33,8 @@ public class SessionController {
 
     @GET
     public Response home() {
-        return Response.seeOther(URI.create("/requests")).build();
+        // The dashboard: what needs action today, then the trends.
+        return Response.seeOther(URI.create("/dashboard")).build();
     }
 
     /** Switches the client company; only one of the person's own is kept (and the services check it again). */
