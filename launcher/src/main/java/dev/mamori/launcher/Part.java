@@ -18,7 +18,9 @@ public enum Part {
     REQUEST("request-service", 8082, "request"),
     RETENTION("retention-service", 8083, "retention"),
     THIRDPARTY("thirdparty-service", 8084, "thirdparty"),
-    CONSOLE("console", 8090, null);
+    CONSOLE("console", 8090, null),
+    /** The public pages of each client company; like the console it holds no domain data. */
+    PRIVACY_CENTER("privacy-center", 8091, null);
 
     private final String id;
     private final int defaultPort;
