@@ -96,7 +96,9 @@ class TenantHeaderTest {
         given().auth()
                 .oauth2(TestTokens.forTenant("tenant-pc", "privacy-officer"))
                 .contentType(ContentType.JSON)
-                .body("{\"guardianAgeThreshold\": 16, \"controllerName\": \"株式会社ピーシー\"}")
+                .body("""
+                        {"guardianAgeThreshold": 16, "controllerName": "株式会社ピーシー",
+                         "controllerRepresentative": "代表取締役 山田 太郎"}""")
                 .put("/v1/consent-policy")
                 .then()
                 .statusCode(200);
@@ -106,7 +108,8 @@ class TenantHeaderTest {
                 .get("/v1/consent-policy")
                 .then()
                 .statusCode(200)
-                .body("controllerName", equalTo("株式会社ピーシー"));
+                .body("controllerName", equalTo("株式会社ピーシー"))
+                .body("controllerRepresentative", equalTo("代表取締役 山田 太郎"));
         given().auth()
                 .oauth2(TestTokens.service("privacy-center"))
                 .header("X-Mamori-Tenant", "tenant-pc")

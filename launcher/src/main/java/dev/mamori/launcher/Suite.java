@@ -619,7 +619,8 @@ public final class Suite implements AutoCloseable {
                 String threshold = Http.jsonMember(current, "guardianAgeThreshold");
                 String body = "{\"guardianAgeThreshold\": " + (threshold == null ? "16" : threshold)
                         + ", \"controllerName\": \"" + names.get(tenant)
-                        + "\", \"controllerAddress\": \"東京都千代田区（デモの住所）\", \"controllerContact\": \"privacy@"
+                        + "\", \"controllerAddress\": \"東京都千代田区（デモの住所）\","
+                        + " \"controllerRepresentative\": \"代表取締役 山田 太郎（デモ）\", \"controllerContact\": \"privacy@"
                         + tenant + ".example.jp\"}";
                 int status = Http.json("PUT", policy, bearer, body).statusCode();
                 if (status != 200) {

@@ -25,6 +25,7 @@ class PublicNoticeTest {
                 .body(containsString("<html lang=\"ja\">"))
                 .body(containsString("株式会社エー商事"))
                 .body(containsString("東京都千代田区一番町1-1"))
+                .body(containsString("代表取締役 山田 太郎"))
                 .body(containsString("商品の配送"))
                 .body(containsString("ご注文の商品をお届けするために利用します。"))
                 .body(containsString("新商品のご案内"))

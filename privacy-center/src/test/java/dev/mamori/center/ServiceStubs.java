@@ -35,7 +35,8 @@ public class ServiceStubs {
         return switch (String.valueOf(tenant)) {
             case "tenant-a" -> Response.ok("""
                             {"guardianAgeThreshold": 16, "controllerName": "株式会社エー商事",
-                             "controllerAddress": "東京都千代田区一番町1-1", "controllerContact": "privacy@a.example.jp"}""").build();
+                             "controllerAddress": "東京都千代田区一番町1-1",
+                             "controllerRepresentative": "代表取締役 山田 太郎", "controllerContact": "privacy@a.example.jp"}""").build();
             case "tenant-down" -> Response.serverError().build();
             default -> Response.ok("{\"guardianAgeThreshold\": 16}").build();
         };

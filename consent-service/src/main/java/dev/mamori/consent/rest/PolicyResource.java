@@ -45,6 +45,11 @@ public class PolicyResource {
 
     private static PolicyService.PolicyDraft view(TenantPolicy p) {
         return new PolicyService.PolicyDraft(
-                p.guardianAgeThreshold, p.controllerName, p.controllerAddress, p.controllerContact, p.policyUrl);
+                p.guardianAgeThreshold,
+                p.controllerName,
+                p.controllerAddress,
+                p.controllerRepresentative,
+                p.controllerContact,
+                p.policyUrl);
     }
 }

@@ -33,7 +33,12 @@ public interface ConsentApi {
             @QueryParam("offset") int offset,
             @QueryParam("limit") int limit);
 
-    record Policy(String controllerName, String controllerAddress, String controllerContact, String policyUrl) {}
+    record Policy(
+            String controllerName,
+            String controllerAddress,
+            String controllerRepresentative,
+            String controllerContact,
+            String policyUrl) {}
 
     record Purpose(String code, int currentVersion, Version current) {}
 
