@@ -11,6 +11,7 @@
 #     "T-R-secret"; its service-account user has realm role R; the access token carries realm_access.roles (R),
 #     the String claim tenant=T and, for tenants in a company group, the String claim group=<group>
 #   - a client per service (consent-service, ...), secret "<name>-secret", realm role service, no tenant claim
+#     (privacy-center too: the public pages call the services with their own token, naming the tenant)
 #   - demo people signing in to the staff console (client "console", authorization-code flow, secret
 #     "console-secret"), password = user name; their access tokens carry realm_access.roles, the tenant (String),
 #     or for staff serving several client companies the list claim tenants, and group, from user attributes:
@@ -23,7 +24,7 @@ set -euo pipefail
 ROLES=(client-system privacy-officer operator auditor)
 TENANTS=(tenant-a tenant-b tenant-c)
 declare -A GROUP_OF=([tenant-a]=group-ab [tenant-b]=group-ab)
-SERVICES=(consent-service request-service retention-service thirdparty-service incident-service)
+SERVICES=(consent-service request-service retention-service thirdparty-service incident-service privacy-center)
 ACCESS_TOKEN_LIFESPAN=3600
 # Demo people: user name -> "role tenants(comma-separated)". One tenant gives the tenant claim, several the tenants one.
 PEOPLE=(officer.a operator.a auditor.a officer.b officer.c operator.bpo)

@@ -33,6 +33,10 @@ public class TenantPolicy {
     @Column(name = "controller_address")
     public String controllerAddress;
 
+    /** A corporation's representative (APPI Art. 32(1)(i)); published on the company's privacy center page. */
+    @Column(name = "controller_representative")
+    public String controllerRepresentative;
+
     @Column(name = "controller_contact")
     public String controllerContact;
 

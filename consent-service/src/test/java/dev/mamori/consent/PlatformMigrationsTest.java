@@ -37,14 +37,14 @@ class PlatformMigrationsTest {
         start(db);
 
         assertEquals(List.of("0.1", "0.2", "0.3", "0.4"), versions(db, PlatformMigrations.HISTORY));
-        assertEquals(List.of("0", "1", "2"), versions(db, SERVICE_HISTORY), "a baseline below the service's V1");
+        assertEquals(List.of("0", "1", "2", "3"), versions(db, SERVICE_HISTORY), "a baseline below the service's V1");
         assertTrue(tableExists(db, "audit_event") && tableExists(db, "change_notice") && tableExists(db, "consent"));
         start(db);
         assertEquals(
                 List.of("0.1", "0.2", "0.3", "0.4"),
                 versions(db, PlatformMigrations.HISTORY),
                 "a restart changes nothing");
-        assertEquals(List.of("0", "1", "2"), versions(db, SERVICE_HISTORY));
+        assertEquals(List.of("0", "1", "2", "3"), versions(db, SERVICE_HISTORY));
     }
 
     @Test
@@ -64,7 +64,9 @@ class PlatformMigrationsTest {
         platformRows.keySet().removeIf(v -> !v.startsWith("0."));
         assertEquals(platformRows, checksums(db, PlatformMigrations.HISTORY), "moved, checksums and all");
         assertEquals(
-                List.of("1", "2"), versions(db, SERVICE_HISTORY), "the service's own versions stay where they were");
+                List.of("1", "2", "3"),
+                versions(db, SERVICE_HISTORY),
+                "the service's own versions stay where they were");
         start(db);
         assertEquals(List.of("0.1", "0.2", "0.3", "0.4"), versions(db, PlatformMigrations.HISTORY));
     }
@@ -91,7 +93,7 @@ class PlatformMigrationsTest {
         start(db);
 
         assertEquals(List.of("0.1", "0.2", "0.3", "0.4"), versions(db, PlatformMigrations.HISTORY));
-        assertEquals(List.of("1", "2"), versions(db, SERVICE_HISTORY));
+        assertEquals(List.of("1", "2", "3"), versions(db, SERVICE_HISTORY));
         assertTrue(tableExists(db, "change_notice"));
     }
 

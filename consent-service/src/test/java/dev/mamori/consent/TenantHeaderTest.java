@@ -90,4 +90,33 @@ class TenantHeaderTest {
                 .statusCode(200)
                 .body("items.resourceId", everyItem(not(equalTo("svc-written@1"))));
     }
+
+    @Test
+    void shouldLetTheServiceTokenOfThePrivacyCenterReadTheControllerItPublishesButNotChangeIt() {
+        given().auth()
+                .oauth2(TestTokens.forTenant("tenant-pc", "privacy-officer"))
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"guardianAgeThreshold": 16, "controllerName": "株式会社ピーシー",
+                         "controllerRepresentative": "代表取締役 山田 太郎"}""")
+                .put("/v1/consent-policy")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.service("privacy-center"))
+                .header("X-Mamori-Tenant", "tenant-pc")
+                .get("/v1/consent-policy")
+                .then()
+                .statusCode(200)
+                .body("controllerName", equalTo("株式会社ピーシー"))
+                .body("controllerRepresentative", equalTo("代表取締役 山田 太郎"));
+        given().auth()
+                .oauth2(TestTokens.service("privacy-center"))
+                .header("X-Mamori-Tenant", "tenant-pc")
+                .contentType(ContentType.JSON)
+                .body("{\"guardianAgeThreshold\": 13, \"controllerName\": \"偽\"}")
+                .put("/v1/consent-policy")
+                .then()
+                .statusCode(403);
+    }
 }

@@ -19,7 +19,9 @@ public enum Part {
     RETENTION("retention-service", 8083, "retention"),
     THIRDPARTY("thirdparty-service", 8084, "thirdparty"),
     INCIDENT("incident-service", 8085, "incident"),
-    CONSOLE("console", 8090, null);
+    CONSOLE("console", 8090, null),
+    /** The public pages of each client company; like the console it holds no domain data. */
+    PRIVACY_CENTER("privacy-center", 8091, null);
 
     private final String id;
     private final int defaultPort;

@@ -296,6 +296,8 @@ public final class Suite implements AutoCloseable {
             checkNotClosing();
             startConsole();
             checkNotClosing();
+            startPrivacyCenter();
+            checkNotClosing();
             introduceDemoTenants();
             writeState("ready");
             watchChildren();
@@ -379,7 +381,7 @@ public final class Suite implements AutoCloseable {
     private void preflight() {
         List<String> problems = new ArrayList<>();
         for (Part p : parts) {
-            if ((p.isService() || p == Part.CONSOLE) && !Files.isRegularFile(jar(p))) {
+            if ((p.isService() || p == Part.CONSOLE || p == Part.PRIVACY_CENTER) && !Files.isRegularFile(jar(p))) {
                 problems.add(p.id() + " is not built: " + jar(p) + " is missing");
             }
         }
@@ -566,6 +568,75 @@ public final class Suite implements AutoCloseable {
                 runFile(Part.CONSOLE));
         services.put(Part.CONSOLE, child);
         awaitReady(Map.of(Part.CONSOLE, child), serviceTimeout, t0);
+    }
+
+    /**
+     * The privacy center (public pages), once the services answer: it calls them with its own client-credentials
+     * token (client {@code privacy-center}, role service). The demo companies get a controller to publish first.
+     */
+    private void startPrivacyCenter() throws IOException {
+        if (!parts.contains(Part.PRIVACY_CENTER)) {
+            return;
+        }
+        publishDemoControllers();
+        long t0 = System.nanoTime();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Dmamori.suite=" + dataDir);
+        cmd.addAll(leanJvm(jar(Part.PRIVACY_CENTER)));
+        cmd.add("-jar");
+        cmd.add(jar(Part.PRIVACY_CENTER).toString());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OIDC_AUTH_SERVER_URL", issuer());
+        env.put("OIDC_CLIENT_SECRET", keptSecret("PRIVACY_CENTER_OIDC_CLIENT_SECRET", () -> "privacy-center-secret"));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port(Part.PRIVACY_CENTER)));
+        env.put("CONSENT_SERVICE_URL", url(Part.CONSENT).toString());
+        env.put("REQUEST_SERVICE_URL", url(Part.REQUEST).toString());
+        out.accept("starting privacy-center on " + url(Part.PRIVACY_CENTER) + " (log: " + logFile(Part.PRIVACY_CENTER)
+                + ")");
+        ChildProcess child = ChildProcess.start(
+                Part.PRIVACY_CENTER.id(),
+                cmd,
+                env,
+                dataDir.resolve("work").resolve(Part.PRIVACY_CENTER.id()),
+                logFile(Part.PRIVACY_CENTER),
+                runFile(Part.PRIVACY_CENTER));
+        services.put(Part.PRIVACY_CENTER, child);
+        awaitReady(Map.of(Part.PRIVACY_CENTER, child), serviceTimeout, t0);
+    }
+
+    /**
+     * A company's public page names its controller (APPI Art. 32(1)(i)); the privacy center shows none without it.
+     * The demo companies get a made-up one, set as their privacy officer would, unless one is already set.
+     */
+    private void publishDemoControllers() {
+        Map<String, String> names =
+                Map.of("tenant-a", "株式会社エー商事（デモ）", "tenant-b", "ビー物産株式会社（デモ）", "tenant-c", "シー通信株式会社（デモ）");
+        for (String tenant : List.of("tenant-a", "tenant-b", "tenant-c")) {
+            try {
+                URI policy = URI.create(url(Part.CONSENT) + "/v1/consent-policy");
+                String bearer = token(tenant + "-privacy-officer");
+                String current = Http.json("GET", policy, bearer, null).body();
+                if (Http.jsonMember(current, "controllerName") != null) {
+                    continue;
+                }
+                String threshold = Http.jsonMember(current, "guardianAgeThreshold");
+                String body = "{\"guardianAgeThreshold\": " + (threshold == null ? "16" : threshold)
+                        + ", \"controllerName\": \"" + names.get(tenant)
+                        + "\", \"controllerAddress\": \"東京都千代田区（デモの住所）\","
+                        + " \"controllerRepresentative\": \"代表取締役 山田 太郎（デモ）\", \"controllerContact\": \"privacy@"
+                        + tenant + ".example.jp\"}";
+                int status = Http.json("PUT", policy, bearer, body).statusCode();
+                if (status != 200) {
+                    out.accept("note: " + tenant + "'s demo controller was not set (HTTP " + status + ")");
+                }
+            } catch (IOException | RuntimeException e) {
+                out.accept("note: " + tenant + "'s demo controller was not set: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -922,6 +993,11 @@ public final class Suite implements AutoCloseable {
 
     private static Set<Part> withDependencies(Set<Part> requested) {
         Set<Part> parts = requested.isEmpty() ? EnumSet.allOf(Part.class) : EnumSet.copyOf(requested);
+        if (parts.contains(Part.PRIVACY_CENTER)) {
+            // The public pages show consent-service's and request-service's answers.
+            parts.add(Part.CONSENT);
+            parts.add(Part.REQUEST);
+        }
         if (parts.contains(Part.CONSOLE)) {
             // The console shows the services' answers: it is of no use without them.
             parts.addAll(Part.services());
@@ -982,6 +1058,13 @@ public final class Suite implements AutoCloseable {
                     url(Part.CONSOLE) + "   demo people (password = user name): officer.a, operator.a, auditor.a"
                             + " (tenant-a), officer.b (tenant-b), officer.c (tenant-c), operator.bpo (tenant-a and"
                             + " tenant-b)"));
+        }
+        if (parts.contains(Part.PRIVACY_CENTER)) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    f,
+                    "Privacy center",
+                    url(Part.PRIVACY_CENTER) + "/t/tenant-a/   (public pages; also /t/tenant-b/, /t/tenant-c/)"));
         }
         sb.append(
                 String.format(Locale.ROOT, f, "Data folder", dataDir + "  (logs in " + dataDir.resolve("logs") + ")"));

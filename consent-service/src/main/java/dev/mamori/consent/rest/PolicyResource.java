@@ -29,7 +29,8 @@ public class PolicyResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.OPERATOR, Roles.CLIENT_SYSTEM, Roles.AUDITOR})
+    // SERVICE: the privacy center publishes the controller's name and address (APPI Art. 32(1)(i)).
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.OPERATOR, Roles.CLIENT_SYSTEM, Roles.AUDITOR, Roles.SERVICE})
     @Operation(operationId = "getConsentPolicy", summary = "The tenant's consent policy (defaults if never set)")
     public Uni<PolicyService.PolicyDraft> getConsentPolicy() {
         return policies.current().map(PolicyResource::view);
@@ -44,6 +45,11 @@ public class PolicyResource {
 
     private static PolicyService.PolicyDraft view(TenantPolicy p) {
         return new PolicyService.PolicyDraft(
-                p.guardianAgeThreshold, p.controllerName, p.controllerAddress, p.controllerContact, p.policyUrl);
+                p.guardianAgeThreshold,
+                p.controllerName,
+                p.controllerAddress,
+                p.controllerRepresentative,
+                p.controllerContact,
+                p.policyUrl);
     }
 }

@@ -33,6 +33,12 @@ public class PolicyService {
             @Schema(example = "株式会社サンプル") @Size(max = 200) String controllerName,
             @Size(max = 500) String controllerAddress,
 
+            @Schema(
+                    description = "A corporation's representative, published with its name (APPI Art. 32(1)(i))",
+                    example = "代表取締役 山田 太郎")
+            @Size(max = 200)
+            String controllerRepresentative,
+
             @Schema(example = "privacy@example.jp") @Size(max = 200)
             String controllerContact,
 
@@ -79,6 +85,7 @@ public class PolicyService {
             policy.guardianAgeThreshold = draft.guardianAgeThreshold();
             policy.controllerName = draft.controllerName();
             policy.controllerAddress = draft.controllerAddress();
+            policy.controllerRepresentative = draft.controllerRepresentative();
             policy.controllerContact = draft.controllerContact();
             policy.policyUrl = draft.policyUrl();
             policy.updatedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);

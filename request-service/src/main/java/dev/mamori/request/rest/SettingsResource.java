@@ -32,7 +32,8 @@ public class SettingsResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.OPERATOR, Roles.AUDITOR, Roles.CLIENT_SYSTEM})
+    // SERVICE: the privacy center publishes the fees (APPI Art. 32(1)(iii), Art. 38).
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.OPERATOR, Roles.AUDITOR, Roles.CLIENT_SYSTEM, Roles.SERVICE})
     @Operation(
             operationId = "getRequestSettings",
             summary = "The tenant's request-handling settings (defaults until set)")
