@@ -49,7 +49,9 @@ class LauncherIT {
             "--port",
             "incident-service=28085",
             "--port",
-            "console=28090");
+            "console=28090",
+            "--port",
+            "privacy-center=28091");
 
     private record Run(int exit, String output) {}
 
