@@ -21,16 +21,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every service can run as several replicas and survives node drains and rollouts: a PodDisruptionBudget, a
+ * Every service, and the staff console, can run as several replicas and survives node drains and rollouts: a PodDisruptionBudget, a
  * HorizontalPodAutoscaler, replicas spread over nodes, rollouts that never take a ready pod away first, and a
  * Service in front. Production never runs fewer than two replicas of anything.
  */
 class AvailabilityTest {
 
+    /** The services and the console: the staff pages must survive a drain and a rollout like the APIs they show. */
     static Stream<Arguments> services() {
         List<Arguments> list = new ArrayList<>();
         for (String overlay : K8s.OVERLAYS) {
-            for (String service : K8s.SERVICES) {
+            for (String service : K8s.DEPLOYMENTS) {
                 list.add(Arguments.of(overlay, service));
             }
         }
@@ -51,6 +52,13 @@ class AvailabilityTest {
                     K8s.overlay(overlay).services().stream()
                             .allMatch(w -> w.kind().equals("Deployment")),
                     overlay);
+            assertEquals(
+                    K8s.DEPLOYMENTS,
+                    K8s.overlay(overlay).deploymentsOfTheSuite().stream()
+                            .map(K8s.Workload::name)
+                            .sorted()
+                            .toList(),
+                    overlay + " runs the services and the console, and nothing else as a Deployment of the suite");
         }
     }
 
@@ -186,7 +194,7 @@ class AvailabilityTest {
     void productionNeverAutoscalesBelowTwoReplicas() {
         K8s.Overlay prod = K8s.overlay("prod");
         assertEquals(
-                K8s.SERVICES.size(), prod.all(HorizontalPodAutoscaler.class).size());
+                K8s.DEPLOYMENTS.size(), prod.all(HorizontalPodAutoscaler.class).size());
         for (HorizontalPodAutoscaler h : prod.all(HorizontalPodAutoscaler.class)) {
             assertEquals(2, h.getSpec().getMinReplicas(), h.getMetadata().getName());
         }
@@ -218,13 +226,13 @@ class AvailabilityTest {
     void productionHasNoDatabaseOrIdentityProviderOfItsOwn() {
         K8s.Overlay prod = K8s.overlay("prod");
         assertEquals(
-                K8s.SERVICES,
+                K8s.DEPLOYMENTS,
                 prod.workloads().stream()
                         .filter(w -> !w.isMigration())
                         .map(K8s.Workload::name)
                         .sorted()
                         .toList(),
-                "prod runs only the five services; the database and the OIDC provider are the company's");
+                "prod runs only the five services and the console; the database and the OIDC provider are the company's");
     }
 
     @Test

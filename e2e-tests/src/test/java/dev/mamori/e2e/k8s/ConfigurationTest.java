@@ -166,6 +166,11 @@ class ConfigurationTest {
                     service + "-secrets documents the database login");
             assertTrue(secretsReferenced.contains(service + "-secrets"), service + " reads its own Secret");
         }
+        assertEquals(
+                Set.of("OIDC_CLIENT_SECRET", "CONSOLE_CSRF_KEY"),
+                documented.get("console-secrets"),
+                "console-secrets documents the console's client secret and form-token key");
+        assertTrue(secretsReferenced.contains("console-secrets"), "the console reads its own Secret");
     }
 
     @Test
@@ -372,6 +377,93 @@ class ConfigurationTest {
                         overlay + " " + service + " requires its Secret");
             }
         }
+    }
+
+    /**
+     * The console's configuration falls back to a local suite (localhost URLs, the demo client secret) for every
+     * variable it reads, so in a cluster each of them must come from the cluster: the ConfigMap, the Deployment's own
+     * env or console-secrets (in prod: a documented key of it). A variable added to the console's configuration
+     * without a place here fails before the console talks to localhost in production.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyVariableTheConsoleReadsComesFromTheCluster(String overlay) {
+        String props = K8s.read(K8s.ROOT.resolve("console/src/main/resources/application.properties"));
+        Set<String> read = new TreeSet<>();
+        var m = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(props);
+        while (m.find()) {
+            read.add(m.group(1));
+        }
+        assertTrue(
+                read.containsAll(List.of("OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_SECRET", "CONSOLE_CSRF_KEY")),
+                "the console's variables as read: " + read);
+        K8s.Overlay o = K8s.overlay(overlay);
+        Map<String, String> env = environment(o, K8s.CONSOLE);
+        Set<String> secretKeys = overlay.equals("dev")
+                ? decoded(o.findGenerated(Secret.class, "console-secrets").orElseThrow())
+                        .keySet()
+                : documentedSecrets(K8s.read(K8s.ROOT.resolve("k8s/README.md"))).get("console-secrets");
+        assertNotNull(secretKeys, "console-secrets is not documented in k8s/README.md");
+        for (String name : read) {
+            assertTrue(
+                    env.containsKey(name) || secretKeys.contains(name),
+                    overlay + ": the console reads " + name
+                            + ", which is neither in mamori-config nor a key of console-secrets");
+        }
+        for (String service : K8s.CONSOLE_CALLS) {
+            String variable = service.replace("-service", "").toUpperCase(Locale.ROOT) + "_SERVICE_URL";
+            assertTrue(read.contains(variable), "the console reads " + variable);
+            assertEquals("http://" + service, env.get(variable), overlay + " " + variable);
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theConsoleReadsTheSharedSettingsAndOnlyItsOwnSecret(String overlay) {
+        K8s.Overlay o = K8s.overlay(overlay);
+        Container c = o.workload(K8s.CONSOLE).main();
+        List<String> configMaps = c.getEnvFrom().stream()
+                .filter(f -> f.getConfigMapRef() != null)
+                .map(f -> f.getConfigMapRef().getName())
+                .toList();
+        assertEquals(1, configMaps.size(), "the console reads one ConfigMap");
+        Map<String, String> config =
+                o.find(ConfigMap.class, configMaps.get(0)).orElseThrow().getData();
+        assertTrue(configMaps.get(0).startsWith("mamori-config"), configMaps.get(0));
+        for (EnvVar env : c.getEnv()) {
+            assertFalse(config.containsKey(env.getName()), "the console shadows mamori-config's " + env.getName());
+        }
+        List<String> secrets = c.getEnvFrom().stream()
+                .filter(f -> f.getSecretRef() != null)
+                .map(f -> f.getSecretRef().getName())
+                .toList();
+        assertEquals(1, secrets.size(), "the console reads one Secret: " + secrets);
+        assertTrue(secrets.get(0).startsWith("console-secrets"), "the console reads " + secrets.get(0));
+        assertTrue(
+                c.getEnvFrom().stream()
+                        .filter(f -> f.getSecretRef() != null)
+                        .noneMatch(f -> Boolean.TRUE.equals(f.getSecretRef().getOptional())),
+                "the console requires its Secret");
+    }
+
+    @Test
+    void inDevelopmentTheConsoleSignsInWithTheDemoRealmsConsoleClient() throws IOException {
+        K8s.Overlay dev = K8s.overlay("dev");
+        Map<String, String> console =
+                decoded(dev.findGenerated(Secret.class, "console-secrets").orElseThrow());
+        JsonNode client = null;
+        for (JsonNode c : realm().path("clients")) {
+            if (c.path("clientId").asText().equals("console")) {
+                client = c;
+            }
+        }
+        assertNotNull(client, "the demo realm has a console client");
+        assertEquals(client.path("secret").asText(), console.get("OIDC_CLIENT_SECRET"));
+        // k8s/README.md: kubectl port-forward svc/console 8090:80, then http://localhost:8090.
+        List<String> redirects = new ArrayList<>();
+        client.path("redirectUris").forEach(u -> redirects.add(u.asText()));
+        assertTrue(redirects.contains("http://localhost:8090/*"), "the realm accepts the port-forward's redirect");
+        assertTrue(console.get("CONSOLE_CSRF_KEY").contains("dev-only"), "a throwaway form-token key");
     }
 
     @Test

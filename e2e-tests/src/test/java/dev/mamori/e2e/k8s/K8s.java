@@ -34,6 +34,18 @@ final class K8s {
             Path.of(System.getProperty("mamori.root", "..")).toAbsolutePath().normalize();
     static final List<String> SERVICES = List.of(
             "consent-service", "incident-service", "request-service", "retention-service", "thirdparty-service");
+    /**
+     * The staff console: a Deployment of the suite like the services, but with no database (so no migration Job, no
+     * wait-for init container, no Role) and written by hand (k8s/base/console), not generated.
+     */
+    static final String CONSOLE = "console";
+    /** The services the console calls (its pages are answers of their public APIs). */
+    static final List<String> CONSOLE_CALLS =
+            List.of("consent-service", "request-service", "retention-service", "thirdparty-service");
+    /** Every Deployment of the suite: the services and the console. */
+    static final List<String> DEPLOYMENTS =
+            Stream.concat(SERVICES.stream(), Stream.of(CONSOLE)).sorted().toList();
+
     static final List<String> OVERLAYS = List.of("dev", "prod");
     /** The label quarkus-kubernetes puts on every object of the suite (quarkus.kubernetes.part-of). */
     static final String PART_OF = "app.kubernetes.io/part-of";
@@ -151,8 +163,18 @@ final class K8s {
             Integer replicas,
             LabelSelector selector) {
 
-        /** One of the five services (a Deployment of the suite). */
+        /** One of the five services (a Deployment of the suite other than the console: each has a database). */
         boolean isService() {
+            return isDeploymentOfTheSuite() && !isConsole();
+        }
+
+        /** The staff console's Deployment. */
+        boolean isConsole() {
+            return isDeploymentOfTheSuite() && name.equals(CONSOLE);
+        }
+
+        /** A service or the console. */
+        boolean isDeploymentOfTheSuite() {
             return "mamori".equals(labels.get(PART_OF)) && kind.equals("Deployment");
         }
 
@@ -250,6 +272,11 @@ final class K8s {
 
         List<Workload> services() {
             return workloads().stream().filter(Workload::isService).toList();
+        }
+
+        /** The services and the console. */
+        List<Workload> deploymentsOfTheSuite() {
+            return workloads().stream().filter(Workload::isDeploymentOfTheSuite).toList();
         }
 
         List<Workload> migrations() {

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.FieldSource;
  * Network access is denied by default and allowed only for the flows the suite needs: from the ingress controller
  * and Prometheus to each API, from request-service to consent-, retention- and thirdparty-service, from
  * thirdparty-service to consent-service and from incident-service to retention-service, from every service to DNS, its database and the OIDC provider, and from the two services that
- * notify client systems to HTTPS outside the cluster. Each flow is checked end to end (the source's egress and the
+ * notify client systems to HTTPS outside the cluster; for the staff console, from the ingress controller to it and
+ * from it to DNS, the OIDC provider and the four services whose pages it shows, never to a database. Each flow is checked end to end (the source's egress and the
  * destination's ingress), and so are flows that must stay closed.
  */
 class NetworkPolicyTest {
@@ -66,7 +67,17 @@ class NetworkPolicyTest {
         NetworkPolicies net = new NetworkPolicies(o);
         for (K8s.Workload w : o.workloads()) {
             Endpoint pod = net.pod(o, w.name());
-            if (w.isService()) {
+            if (w.isConsole()) {
+                int http = pod.port("http");
+                assertTrue(net.allows(INGRESS_CONTROLLER, pod, http), "ingress controller -> " + w);
+                assertFalse(net.allows(PROMETHEUS, pod, http), "Prometheus -> " + w + " (it serves no metrics)");
+                assertFalse(
+                        net.allows(INGRESS_CONTROLLER, pod, http + 1), "ingress controller -> " + w + " other port");
+                assertFalse(net.allows(STRANGER, pod, http), "another namespace -> " + w);
+                assertFalse(
+                        net.allows(CLIENT_SYSTEM, pod, http),
+                        "outside the cluster -> " + w + " (only through the ingress controller)");
+            } else if (w.isService()) {
                 int http = pod.port("http");
                 assertTrue(net.allows(INGRESS_CONTROLLER, pod, http), "ingress controller -> " + w);
                 assertTrue(net.allows(PROMETHEUS, pod, http), "Prometheus -> " + w + " (/q/metrics)");
@@ -91,13 +102,21 @@ class NetworkPolicyTest {
         K8s.Overlay o = K8s.overlay(overlay);
         NetworkPolicies net = new NetworkPolicies(o);
         Map<String, List<String>> calls = Map.of(
-                "request-service", List.of("consent-service", "retention-service", "thirdparty-service"),
-                "thirdparty-service", List.of("consent-service"),
-                "incident-service", List.of("retention-service"),
-                "consent-service", List.of(),
-                "retention-service", List.of());
-        for (String from : K8s.SERVICES) {
-            for (String to : K8s.SERVICES) {
+                "request-service",
+                List.of("consent-service", "retention-service", "thirdparty-service"),
+                "thirdparty-service",
+                List.of("consent-service"),
+                "incident-service",
+                List.of("retention-service"),
+                "consent-service",
+                List.of(),
+                "retention-service",
+                List.of(),
+                K8s.CONSOLE,
+                List.of("consent-service", "request-service", "retention-service", "thirdparty-service"));
+        assertEquals(K8s.CONSOLE_CALLS, calls.get(K8s.CONSOLE));
+        for (String from : K8s.DEPLOYMENTS) {
+            for (String to : K8s.DEPLOYMENTS) {
                 if (from.equals(to)) {
                     continue;
                 }
@@ -151,6 +170,13 @@ class NetworkPolicyTest {
                     net.allows(pod, keycloak, keycloak.port("management")), service + " -> keycloak's management port");
             assertFalse(net.allows(pod, COMPANY_DATABASE, 5432), service + " -> a database outside the cluster");
         }
+        Endpoint console = net.pod(dev, K8s.CONSOLE);
+        assertTrue(net.allows(console, keycloak, keycloak.port("http")), "console -> keycloak (sign-in)");
+        assertFalse(net.allows(console, keycloak, keycloak.port("management")), "console -> keycloak's management");
+        assertFalse(net.allows(console, postgres, postgres.port("postgres")), "console -> postgres (it holds no data)");
+        assertFalse(net.allows(console, COMPANY_DATABASE, 5432), "console -> a database outside the cluster");
+        assertFalse(net.allows(keycloak, console, console.port("http")), "keycloak -> console");
+        assertFalse(net.allows(postgres, console, console.port("http")), "postgres -> console");
         assertFalse(net.allows(keycloak, postgres, postgres.port("postgres")), "keycloak -> postgres");
         assertFalse(net.allows(postgres, keycloak, keycloak.port("http")), "postgres -> keycloak");
         for (Endpoint infra : List.of(postgres, keycloak)) {
@@ -193,6 +219,47 @@ class NetworkPolicyTest {
                     net.allows(pod, ANYWHERE, 443),
                     service + " -> HTTPS of any other address " + "(only the services that call client systems back)");
         }
+    }
+
+    @Test
+    void inProductionTheConsoleReachesTheIdentityProviderButNoDatabase() {
+        K8s.Overlay prod = K8s.overlay("prod");
+        NetworkPolicies net = new NetworkPolicies(prod);
+        Map<String, String> settings = networkSettings();
+        Endpoint companyDatabase =
+                Endpoint.outside("the company's PostgreSQL", firstAddress(settings.get("databaseCidr")));
+        Endpoint companyIdp = Endpoint.outside("the company's OIDC provider", firstAddress(settings.get("oidcCidr")));
+        Endpoint console = net.pod(prod, K8s.CONSOLE);
+        assertTrue(net.allows(console, companyIdp, 443), "console -> OIDC provider (sign-in)");
+        assertFalse(net.allows(console, companyIdp, 80), "console -> OIDC provider over plain HTTP");
+        assertFalse(net.allows(console, companyDatabase, 5432), "console -> the company's database");
+        assertFalse(net.allows(console, ANYWHERE, 443), "console -> HTTPS of any other address");
+        assertFalse(net.allows(console, ANYWHERE, 5432), "console -> PostgreSQL port of any other address");
+    }
+
+    /**
+     * The console's way out, policy by policy: the default deny, DNS, the OIDC provider and the four services. A
+     * policy that newly selects it for egress (say, one to a database or an outside address) fails here even when
+     * the flow checks above do not name that destination.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theConsoleIsSelectedForEgressOnlyByTheDenyTheDnsTheOidcAndItsServicesPolicies(String overlay) {
+        K8s.Overlay o = K8s.overlay(overlay);
+        NetworkPolicies net = new NetworkPolicies(o);
+        List<String> egress = net.selecting(net.pod(o, K8s.CONSOLE), "Egress").stream()
+                .map(p -> p.getMetadata().getName())
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of("allow-dns", "console-egress-to-services", "default-deny-all", "mamori-egress-to-oidc"),
+                egress,
+                overlay);
+        List<String> ingress = net.selecting(net.pod(o, K8s.CONSOLE), "Ingress").stream()
+                .map(p -> p.getMetadata().getName())
+                .sorted()
+                .toList();
+        assertEquals(List.of("default-deny-all", "mamori-allow-ingress-controller"), ingress, overlay);
     }
 
     /**
@@ -293,7 +360,7 @@ class NetworkPolicyTest {
             Endpoint pod = net.pod(o, job.name());
             assertTrue(net.allows(pod, database, databasePort), job + " -> its database");
             assertTrue(net.allows(pod, DNS, 53, "UDP"), job + " -> DNS");
-            for (String service : K8s.SERVICES) {
+            for (String service : K8s.DEPLOYMENTS) {
                 Endpoint target = net.pod(o, service);
                 assertFalse(net.allows(pod, target, target.port("http")), job + " -> " + service);
                 assertFalse(net.allows(target, pod, 8080), service + " -> " + job);

@@ -221,15 +221,37 @@ class PodSecurityTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("workloads")
     void servicesRunAsTheUserTheirImageDeclares(String overlay, K8s.Workload w) {
-        if (w.isService() || w.isMigration()) {
+        if (w.isDeploymentOfTheSuite() || w.isMigration()) {
             assertEquals(
                     185L,
                     w.template().getSpec().getSecurityContext().getRunAsUser(),
                     w + ": src/main/docker/Dockerfile.jvm says USER 185");
         }
-        if (w.isService()) {
+        if (w.isDeploymentOfTheSuite()) {
             assertEquals(
                     w.name(), w.template().getSpec().getServiceAccountName(), w + " runs under its own ServiceAccount");
+        }
+    }
+
+    /**
+     * The console is written by hand, not generated: the checks above apply to it only if it is among the
+     * workloads they walk, in every overlay, with its one container.
+     */
+    @org.junit.jupiter.api.Test
+    void theHandWrittenConsoleIsCheckedLikeEveryGeneratedService() {
+        for (String overlay : K8s.OVERLAYS) {
+            K8s.Workload console = K8s.overlay(overlay).workload(K8s.CONSOLE);
+            assertTrue(console.isConsole(), overlay + ": the console is a Deployment of the suite");
+            assertEquals(
+                    List.of(K8s.CONSOLE),
+                    console.allContainers().stream().map(Container::getName).toList(),
+                    overlay + ": the console runs one container and no init container");
+            assertTrue(
+                    containers()
+                            .anyMatch(a -> a.get()[0].equals(overlay)
+                                    && a.get()[1].equals(console)
+                                    && a.get()[2].equals(K8s.CONSOLE)),
+                    overlay + ": the console's container is among those checked");
         }
     }
 
