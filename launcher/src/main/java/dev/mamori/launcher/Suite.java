@@ -509,6 +509,8 @@ public final class Suite implements AutoCloseable {
             if (p == Part.INCIDENT) {
                 // An incident's scope is read from retention-service's ledger, wherever this suite runs it.
                 env.put("RETENTION_SERVICE_URL", url(Part.RETENTION).toString());
+                // and the use of the affected persons' data is stopped in consent-service.
+                env.put("CONSENT_SERVICE_URL", url(Part.CONSENT).toString());
             }
             for (String name : GENERATED_KEYS.getOrDefault(p, List.of())) {
                 env.put(name, generatedKey(name));

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 /**
  * Network access is denied by default and allowed only for the flows the suite needs: from the ingress controller
  * and Prometheus to each API, from request-service to consent-, retention- and thirdparty-service, from
- * thirdparty-service to consent-service and from incident-service to retention-service, from every service to DNS, its database and the OIDC provider, and from the two services that
+ * thirdparty-service to consent-service and from incident-service to retention- and consent-service, from every service to DNS, its database and the OIDC provider, and from the two services that
  * notify client systems to HTTPS outside the cluster. Each flow is checked end to end (the source's egress and the
  * destination's ingress), and so are flows that must stay closed.
  */
@@ -93,7 +93,7 @@ class NetworkPolicyTest {
         Map<String, List<String>> calls = Map.of(
                 "request-service", List.of("consent-service", "retention-service", "thirdparty-service"),
                 "thirdparty-service", List.of("consent-service"),
-                "incident-service", List.of("retention-service"),
+                "incident-service", List.of("retention-service", "consent-service"),
                 "consent-service", List.of(),
                 "retention-service", List.of());
         for (String from : K8s.SERVICES) {
