@@ -551,7 +551,7 @@ public final class Suite implements AutoCloseable {
         env.put("OIDC_CLIENT_SECRET", keptSecret("CONSOLE_OIDC_CLIENT_SECRET", () -> "console-secret"));
         env.put("CONSOLE_CSRF_KEY", generatedKey("CONSOLE_CSRF_KEY"));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port(Part.CONSOLE)));
-        for (Part service : List.of(Part.CONSENT, Part.REQUEST, Part.RETENTION, Part.THIRDPARTY)) {
+        for (Part service : List.of(Part.CONSENT, Part.REQUEST, Part.RETENTION, Part.THIRDPARTY, Part.INCIDENT)) {
             if (parts.contains(service)) {
                 env.put(
                         service.database().toUpperCase(Locale.ROOT) + "_SERVICE_URL",
