@@ -1,6 +1,7 @@
 package dev.mamori.console.client;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,6 +38,16 @@ public interface IncidentApi {
     @GET
     @Path("/{id}/measures")
     List<Measure> measures(@PathParam("id") UUID id);
+
+    /** Places a legal hold on the affected categories' holdings in retention-service (privacy officer). */
+    @POST
+    @Path("/{id}/legal-hold")
+    Measure hold(@PathParam("id") UUID id);
+
+    /** Stops the use of the listed affected persons' data in consent-service (privacy officer). */
+    @POST
+    @Path("/{id}/use-stop")
+    Measure stopUse(@PathParam("id") UUID id);
 
     /** The printable report draft (PPC Rule 8(1) items), a whole page of incident-service's. */
     @GET
