@@ -427,6 +427,65 @@ class IncidentResourceTest {
     }
 
     @Test
+    void theUseOfEachListedPersonsDataIsStoppedInConsentAndRecordedAsAMeasure() {
+        String a = "stop-" + UUID.randomUUID();
+        String b = "stop-" + UUID.randomUUID();
+        String id = file(
+                A,
+                draft(
+                        "health-record",
+                        false,
+                        "{\"subjectRefs\": [\"" + a + "\", \"" + b + "\"]}",
+                        "OWN",
+                        null,
+                        false,
+                        false));
+        officer(A)
+                .post("/v1/incidents/" + id + "/use-stop")
+                .then()
+                .statusCode(201)
+                .body("kind", equalTo("USE_STOP"))
+                .body("action", containsString(a))
+                .body("action", containsString(b))
+                .body("doneAt", notNullValue());
+        for (String ref : new String[] {a, b}) {
+            ConsentStub.client()
+                    .verifyThat(
+                            1,
+                            WireMock.postRequestedFor(WireMock.urlEqualTo("/v1/subjects/" + ref + "/use-stops"))
+                                    .withHeader("Authorization", WireMock.matching("Bearer .+"))
+                                    .withHeader(
+                                            "Idempotency-Key", WireMock.equalTo("incident-" + id + "-use-stop-" + ref))
+                                    // A reportable leak (sensitive data): the ground of APPI Art. 35(5).
+                                    .withRequestBody(
+                                            WireMock.matchingJsonPath("$.ground", WireMock.equalTo("ART_35_5_LEAK")))
+                                    .withRequestBody(WireMock.matchingJsonPath(
+                                            "$.requestRef", WireMock.equalTo("incident-" + id))));
+        }
+        officer(A).get("/v1/incidents/" + id + "/measures").then().body("kind", hasItem("USE_STOP"));
+        as(A, "operator").post("/v1/incidents/" + id + "/use-stop").then().statusCode(403);
+    }
+
+    @Test
+    void personsOnlyCountedCannotBeStoppedAndAFailingConsentRecordsNothing() {
+        String counted = file(A, own("contact", false, 3));
+        officer(A)
+                .post("/v1/incidents/" + counted + "/use-stop")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://mamori.dev/problems/persons-not-listed"));
+        String broken = file(A, draft("contact", false, "{\"subjectRefs\": [\"broken\"]}", "OWN", null, false, false));
+        officer(A)
+                .post("/v1/incidents/" + broken + "/use-stop")
+                .then()
+                .statusCode(503)
+                .body("type", equalTo("https://mamori.dev/problems/consent-unavailable"));
+        officer(A).get("/v1/incidents/" + counted + "/measures").then().body("", hasSize(0));
+        officer(A).get("/v1/incidents/" + broken + "/measures").then().body("", hasSize(0));
+    }
+
+    @Test
     void anotherTenantsIncidentIsNotFoundAndUnchanged() {
         String id = file(A, own("health-record", false, 2));
         officer("tenant-b").get("/v1/incidents/" + id).then().statusCode(404).contentType("application/problem+json");

@@ -511,6 +511,8 @@ public final class Suite implements AutoCloseable {
             if (p == Part.INCIDENT) {
                 // An incident's scope is read from retention-service's ledger, wherever this suite runs it.
                 env.put("RETENTION_SERVICE_URL", url(Part.RETENTION).toString());
+                // and the use of the affected persons' data is stopped in consent-service.
+                env.put("CONSENT_SERVICE_URL", url(Part.CONSENT).toString());
             }
             for (String name : GENERATED_KEYS.getOrDefault(p, List.of())) {
                 env.put(name, generatedKey(name));
@@ -551,7 +553,7 @@ public final class Suite implements AutoCloseable {
         env.put("OIDC_CLIENT_SECRET", keptSecret("CONSOLE_OIDC_CLIENT_SECRET", () -> "console-secret"));
         env.put("CONSOLE_CSRF_KEY", generatedKey("CONSOLE_CSRF_KEY"));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port(Part.CONSOLE)));
-        for (Part service : List.of(Part.CONSENT, Part.REQUEST, Part.RETENTION, Part.THIRDPARTY)) {
+        for (Part service : List.of(Part.CONSENT, Part.REQUEST, Part.RETENTION, Part.THIRDPARTY, Part.INCIDENT)) {
             if (parts.contains(service)) {
                 env.put(
                         service.database().toUpperCase(Locale.ROOT) + "_SERVICE_URL",

@@ -40,8 +40,8 @@ final class K8s {
      */
     static final String CONSOLE = "console";
     /** The services the console calls (its pages are answers of their public APIs). */
-    static final List<String> CONSOLE_CALLS =
-            List.of("consent-service", "request-service", "retention-service", "thirdparty-service");
+    static final List<String> CONSOLE_CALLS = List.of(
+            "consent-service", "incident-service", "request-service", "retention-service", "thirdparty-service");
     /** Every Deployment of the suite: the services and the console. */
     static final List<String> DEPLOYMENTS =
             Stream.concat(SERVICES.stream(), Stream.of(CONSOLE)).sorted().toList();

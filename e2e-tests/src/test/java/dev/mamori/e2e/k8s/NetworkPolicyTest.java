@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.FieldSource;
 /**
  * Network access is denied by default and allowed only for the flows the suite needs: from the ingress controller
  * and Prometheus to each API, from request-service to consent-, retention- and thirdparty-service, from
- * thirdparty-service to consent-service and from incident-service to retention-service, from every service to DNS, its database and the OIDC provider, and from the two services that
+ * thirdparty-service to consent-service and from incident-service to retention- and consent-service, from every service to DNS, its database and the OIDC provider, and from the two services that
  * notify client systems to HTTPS outside the cluster; for the staff console, from the ingress controller to it and
- * from it to DNS, the OIDC provider and the four services whose pages it shows, never to a database. Each flow is checked end to end (the source's egress and the
+ * from it to DNS, the OIDC provider and the five services whose pages it shows, never to a database. Each flow is checked end to end (the source's egress and the
  * destination's ingress), and so are flows that must stay closed.
  */
 class NetworkPolicyTest {
@@ -107,13 +107,18 @@ class NetworkPolicyTest {
                 "thirdparty-service",
                 List.of("consent-service"),
                 "incident-service",
-                List.of("retention-service"),
+                List.of("retention-service", "consent-service"),
                 "consent-service",
                 List.of(),
                 "retention-service",
                 List.of(),
                 K8s.CONSOLE,
-                List.of("consent-service", "request-service", "retention-service", "thirdparty-service"));
+                List.of(
+                        "consent-service",
+                        "incident-service",
+                        "request-service",
+                        "retention-service",
+                        "thirdparty-service"));
         assertEquals(K8s.CONSOLE_CALLS, calls.get(K8s.CONSOLE));
         for (String from : K8s.DEPLOYMENTS) {
             for (String to : K8s.DEPLOYMENTS) {

@@ -320,6 +320,37 @@ public class IncidentResource {
                         .build());
     }
 
+    @POST
+    @Path("/{id}/use-stop")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(
+            operationId = "stopIncidentPersonsUse",
+            summary = "Stop the use of every listed affected person's data in consent-service, recorded as a measure "
+                    + "done now",
+            description = "Each person is stopped for every purpose, once per incident and person; on the ground of "
+                    + "APPI Art. 35(5) when the leak is reportable, voluntarily otherwise.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stopped",
+            content = @Content(schema = @Schema(implementation = MeasureView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The incident only counts its persons (persons-not-listed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "consent-service could not stop the use; nothing recorded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> stopIncidentPersonsUse(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(TenantContext.TENANT_HEADER) String tenantHeader) {
+        return measures.stopUseOfAffected(id, new RetentionClient.Caller(authorization, tenantHeader))
+                .map(m -> Response.created(URI.create("/v1/incidents/" + id + "/measures"))
+                        .entity(MeasureView.of(m))
+                        .build());
+    }
+
     @GET
     @Path("/{id}/measures")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.OPERATOR})

@@ -3,6 +3,7 @@ package dev.mamori.incident.service;
 import dev.mamori.incident.Incident;
 import dev.mamori.incident.Measure;
 import dev.mamori.incident.MeasureKind;
+import dev.mamori.incident.client.ConsentClient;
 import dev.mamori.incident.client.RetentionClient;
 import dev.mamori.incident.repository.MeasureRepository;
 import dev.mamori.platform.audit.AuditLog;
@@ -23,7 +24,7 @@ import java.util.UUID;
 /**
  * What is done about an incident (containment, holds, use stops, prevention: the report's 再発防止のための措置), with
  * an owner and a due date. A legal hold on the affected holdings is placed in retention-service from here
- * ({@link #holdAffected}); a use stop is recorded here and set in consent-service by its own API.
+ * ({@link #holdAffected}), a use stop for the listed persons in consent-service ({@link #stopUseOfAffected}).
  */
 @ApplicationScoped
 public class MeasureService {
@@ -34,16 +35,19 @@ public class MeasureService {
     private final AuditLog audit;
     private final Clock clock;
     private final RetentionClient retention;
+    private final ConsentClient consent;
 
     public MeasureService(
             IncidentService incidentService,
             RetentionClient retention,
+            ConsentClient consent,
             MeasureRepository measures,
             TenantContext tenant,
             AuditLog audit,
             Clock clock) {
         this.incidentService = incidentService;
         this.retention = retention;
+        this.consent = consent;
         this.measures = measures;
         this.tenant = tenant;
         this.audit = audit;
@@ -126,6 +130,54 @@ public class MeasureService {
                                 return measures.persist(m)
                                         .call(() -> audit.record(
                                                 "INCIDENT_LEGAL_HOLD_PLACED", "incident", incidentId, null))
+                                        .replaceWith(m);
+                            })));
+        });
+    }
+
+    /**
+     * Stops the use of every listed affected person's data for every purpose in consent-service (so that decisions
+     * answer USE_STOPPED), then records it as a measure done now. A reportable leak is the ground of APPI Art. 35(5);
+     * otherwise the business stops voluntarily. Persons known only by a number cannot be stopped: 409. Each stop is
+     * set with the caller's token, once per incident and person (a retry answers the same stop).
+     */
+    public Uni<Measure> stopUseOfAffected(UUID incidentId, RetentionClient.Caller caller) {
+        String tenantId = tenant.tenantId();
+        return incidentService.get(incidentId).chain(file -> {
+            Incident i = file.incident();
+            if (i.subjectRefs == null || i.subjectRefs.isEmpty()) {
+                throw ProblemException.conflict(
+                        "persons-not-listed",
+                        "The incident counts its persons but does not list them by subject reference; "
+                                + "list them (persons.subjectRefs) to stop the use of their data");
+            }
+            String ground = file.triage().reportable() ? "ART_35_5_LEAK" : "VOLUNTARY";
+            String requestRef = "incident-" + i.id;
+            return Multi.createFrom()
+                    .iterable(i.subjectRefs)
+                    .onItem()
+                    .transformToUniAndConcatenate(
+                            ref -> consent.stopAll(caller, requestRef + "-use-stop-" + ref, ref, requestRef, ground)
+                                    .replaceWith(ref))
+                    .collect()
+                    .asList()
+                    .chain(stopped -> Panache.withTransaction(
+                            () -> incidentService.locked(tenantId, incidentId).chain(locked -> {
+                                OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+                                Measure m = new Measure();
+                                m.id = UUID.randomUUID();
+                                m.tenantId = tenantId;
+                                m.incidentId = incidentId;
+                                m.kind = MeasureKind.USE_STOP;
+                                m.action = "影響を受けた本人" + stopped.size() + "名の個人データの利用を全目的で停止（consent-service use stops, "
+                                        + ground + ": " + String.join(", ", stopped) + "）";
+                                m.owner = tenant.actorSubject();
+                                m.dueOn = JapanTime.today(clock);
+                                m.doneAt = now;
+                                m.recordedAt = now;
+                                m.recordedBy = tenant.actorSubject();
+                                return measures.persist(m)
+                                        .call(() -> audit.record("INCIDENT_USE_STOPPED", "incident", incidentId, null))
                                         .replaceWith(m);
                             })));
         });
