@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SuiteExtension.class)
 class ConsentReplicasIT {
 
-    private static final int SECOND_PORT = 8091;
+    // Not 8091: the privacy center listens there in the suite.
+    private static final int SECOND_PORT = 8096;
     private static ServiceReplica second;
     private static String replicaA;
     private static final String replicaB = "http://localhost:" + SECOND_PORT;
