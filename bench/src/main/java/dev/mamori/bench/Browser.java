@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -13,6 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +33,28 @@ final class Browser {
 
     private final HttpClient client;
 
+    /**
+     * Keycloak marks its login cookies Secure even over http; a browser keeps and sends them to localhost (a
+     * secure context), java.net's cookie store does not, and the login form then fails with cookie_not_found. This
+     * jar behaves like the browser for the bench's localhost suite.
+     */
+    static final class LocalJar extends CookieHandler {
+        private final CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            return jar.get(uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            Map<String, List<String>> copy = new HashMap<>();
+            headers.forEach((k, v) -> copy.put(k, k != null && k.toLowerCase(Locale.ROOT).startsWith("set-cookie")
+                    ? v.stream().map(c -> c.replaceAll("(?i);\\s*(Secure|Version=1)(?=;|$)", "")).toList() : v));
+            jar.put(uri, copy);
+        }
+    }
+
     private Browser(HttpClient client) {
         this.client = client;
     }
@@ -38,8 +64,7 @@ final class Browser {
      * keeping the console's session cookies. Fails unless the page itself answers 200 at the end.
      */
     static Browser signIn(URI page, String username, String password) {
-        CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(jar)
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new LocalJar())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
         Browser b = new Browser(client);
         HttpResponse<String> login = b.send(HttpRequest.newBuilder(page).GET());
