@@ -1729,10 +1729,9 @@ public final class Bench {
             StringBuilder q = new StringBuilder("/v1/holdings/count?");
             f.categories().forEach(c -> q.append("category=").append(c).append('&'));
             if (f.system() != null) {
-                q.append("owningSystem=").append(f.system()).append("&collectedFrom=")
-                        .append(java.net.URLEncoder.encode(Data.rfc3339(f.from()), StandardCharsets.UTF_8))
-                        .append("&collectedTo=")
-                        .append(java.net.URLEncoder.encode(Data.rfc3339(f.to()), StandardCharsets.UTF_8));
+                // UTC with Z, as incident-service sends them: no '+' to be encoded (or not) in the query.
+                q.append("owningSystem=").append(f.system()).append("&collectedFrom=").append(f.from().toInstant())
+                        .append("&collectedTo=").append(f.to().toInstant());
             }
             URI uri = url(Part.RETENTION, q.substring(0, q.length() - 1));
             String sql = "SELECT count(*), count(DISTINCT subject_ref) FROM holding WHERE tenant_id = ? "
