@@ -47,7 +47,8 @@ public final class Bench {
     static final int BATCH_ROWS = 5000;
     static final int DECISION_BATCH = 100;
     static final Map<Part, Integer> PORTS = Map.of(Part.POSTGRES, 15433, Part.KEYCLOAK, 18180, Part.CONSENT, 18081,
-            Part.REQUEST, 18082, Part.RETENTION, 18083, Part.THIRDPARTY, 18084);
+            Part.REQUEST, 18082, Part.RETENTION, 18083, Part.THIRDPARTY, 18084, Part.INCIDENT, 18085,
+            Part.CONSOLE, 18095);
     static final int KEYCLOAK_MANAGEMENT_PORT = 19180;
     static final int BASELINE_PORT = 18090;
     static final int PROBE_PORT = 18091;
@@ -156,6 +157,8 @@ public final class Bench {
             scenario("writes", this::writes);
             scenario("purge", this::purge);
             scenario("disclosure", this::disclosure);
+            scenario("console", this::console);
+            scenario("scope", this::scope);
             scenario("startup", this::startup);
             memoryAfterLoad();
         } catch (RuntimeException | IOException e) {
@@ -206,6 +209,10 @@ public final class Bench {
         // A service that cannot start (a module half-way through a change, say) is left out with a line in the
         // report rather than taking the whole run down: the suite is started again without it.
         Set<Part> services = new java.util.LinkedHashSet<>(Part.services());
+        if (o.wants("console")) {
+            // Only when its scenario runs: on two cores an idle JVM more still costs the other figures a little.
+            services.add(Part.CONSOLE);
+        }
         long t0 = System.nanoTime();
         while (true) {
             Suite.Builder b = Suite.builder().root(o.root()).dataDir(o.data()).fresh(true)
@@ -216,6 +223,7 @@ public final class Bench {
                     .serviceEnv("RETENTION_SERVICE_URL", "http://localhost:" + PORTS.get(Part.RETENTION))
                     .serviceEnv("THIRDPARTY_SERVICE_URL", "http://localhost:" + PORTS.get(Part.THIRDPARTY))
                     .serviceEnv("REQUEST_SERVICE_URL", "http://localhost:" + PORTS.get(Part.REQUEST))
+                    .serviceEnv("INCIDENT_SERVICE_URL", "http://localhost:" + PORTS.get(Part.INCIDENT))
                     .only(services)
                     .output(line -> {
                         suiteLines.add(line);
@@ -1546,6 +1554,301 @@ public final class Bench {
      * the JVM's defaults (what the launcher passed before), an older lean set that also stops the JIT at C1, and that
      * set with an archive trained by one full start. Several runs per service and variant, interleaved.
      */
+    // ---- console worklist and incident scope ------------------------------------------------------------------
+
+    /**
+     * Issue 15: the request worklist (console GET /requests) with 5,000 requests in the tenant, at 8 users signed
+     * in through Keycloak, p95 ≤ 300 ms; beside the two calls to request-service the page makes (the search, 200
+     * at most, and the due list, 60 business days, 500 at most) with the privacy officer's client token.
+     */
+    private void console() {
+        need(Part.REQUEST);
+        if (!running.contains(Part.CONSOLE)) {
+            throw new Skip("console is not running (it did not start; see above)");
+        }
+        int users = 8;
+        int target = 5_000;
+        String operator = token(TENANT + "-operator");
+        long present = count(Part.REQUEST, "data_subject_request", TENANT);
+        int toLoad = (int) Math.max(0, target - present);
+        long t0 = System.nanoTime();
+        // Through the API, eight at a time: each intake is one transaction with its audit line, and 5,000 of them
+        // take well under a minute, so there is no need to go around the service with SQL.
+        parallel(toLoad, users, n -> {
+            String person = Data.subject("wl-" + run + "-", n);
+            Map<String, Object> intake = new LinkedHashMap<>();
+            intake.put("type", "DISCLOSURE");
+            intake.put("subjectRef", person);
+            intake.put("channel", n % 3 == 0 ? "WEB" : "PHONE");
+            intake.put("requester", Map.of("name", Data.japaneseName(n), "relation", "SELF",
+                    "contact", Map.of("email", "customer" + n + "@example.jp", "phone", "090-1234-5678")));
+            intake.put("deliveryMethod", "ELECTRONIC");
+            Api.post(url(Part.REQUEST, "/v1/requests"), operator, Api.json(intake), "wl-" + run + "-" + n)
+                    .expect(201);
+        });
+        long stored = count(Part.REQUEST, "data_subject_request", TENANT);
+        report.note(String.format(Locale.ROOT, "Console worklist: %,d requests taken in through POST /v1/requests "
+                + "(8 at a time) in %.0f s; %s holds %,d requests.", toLoad, (System.nanoTime() - t0) / 1e9,
+                TENANT, stored));
+
+        URI consoleBase = suite.url(Part.CONSOLE);
+        Browser.allowRedirect(suite.keycloakUrl(), "mamori", "console", "admin", "admin", consoleBase);
+        URI page = URI.create(consoleBase + "/requests");
+        Browser browser = Browser.signIn(page, "officer.a", "officer.a");
+        String officer = token(TENANT + "-privacy-officer");
+        URI search = url(Part.REQUEST, "/v1/requests?limit=200");
+        URI due = url(Part.REQUEST, "/v1/requests/due?withinBusinessDays=60&limit=500");
+        Loop.Call pageCall = () -> browser.get(page);
+        Loop.Call apiCalls = () -> {
+            int a = Api.get(search, officer).status();
+            int b = Api.get(due, officer).status();
+            return a == 200 ? b : a;
+        };
+        int rows = browser.page(page).body().split("<tr", -1).length - 1;
+        report.note("Console worklist: officer.a signed in through Keycloak's login form; the page lists " + rows
+                + " table rows (the search asks for 200 at most).");
+        Loop.run(users, o.warmup(), pageCall);
+        Loop.run(users, o.warmup(), apiCalls);
+        List<Loop.Result> pages = new ArrayList<>();
+        List<Loop.Result> apis = new ArrayList<>();
+        long consolePid = pid(Part.CONSOLE);
+        long requestPid = pid(Part.REQUEST);
+        List<Double> consoleCpu = new ArrayList<>();
+        List<Double> requestCpu = new ArrayList<>();
+        for (int round = 1; round <= o.rounds(); round++) {
+            System.out.println("[bench] console: round " + round + " of " + o.rounds());
+            long c0 = Procs.cpuMicros(consolePid);
+            long r0 = Procs.cpuMicros(requestPid);
+            Loop.Result p = Loop.run(users, o.seconds(), pageCall);
+            consoleCpu.add((Procs.cpuMicros(consolePid) - c0) / 1000.0 / Math.max(1, p.sortedNanos().length));
+            requestCpu.add((Procs.cpuMicros(requestPid) - r0) / 1000.0 / Math.max(1, p.sortedNanos().length));
+            pages.add(p);
+            apis.add(Loop.run(users, o.seconds(), apiCalls));
+        }
+        for (Loop.Result r : pages) {
+            if (r.failures() > 0) {
+                report.note("Console worklist: " + r.failures() + " page loads failed in a round (first: "
+                        + r.firstFailure() + ")");
+            }
+        }
+        for (Loop.Result r : apis) {
+            if (r.failures() > 0) {
+                report.note("Console worklist, API calls: " + r.failures() + " failed in a round (first: "
+                        + r.firstFailure() + ")");
+            }
+        }
+        Stats p95 = loopStat(pages, r -> r.percentileMs(95));
+        Stats api95 = loopStat(apis, r -> r.percentileMs(95));
+        String at = String.format(Locale.ROOT, "%,d requests in %s, %d users", stored, TENANT, users);
+        report.row("console", "GET /requests (worklist page), " + at + ": p95 ms", p95.describe("%.0f"),
+                "the page's two API calls (GET /v1/requests?limit=200, then GET /v1/requests/due?"
+                        + "withinBusinessDays=60&limit=500), same users: " + api95.describe("%.0f"),
+                pct(ratiosOf(apis, pages, r -> r.percentileMs(95))), "≤ 300 ms p95 at 8 users",
+                p95.median() <= 300);
+        report.row("console", "worklist page: p50 / p99 ms, pages/s",
+                loopStat(pages, r -> r.percentileMs(50)).describe("%.0f") + " / "
+                        + loopStat(pages, r -> r.percentileMs(99)).describe("%.0f") + ", "
+                        + loopStat(pages, Loop.Result::rps).describe("%.1f"),
+                "API calls: " + loopStat(apis, r -> r.percentileMs(50)).describe("%.0f") + " / "
+                        + loopStat(apis, r -> r.percentileMs(99)).describe("%.0f") + ", "
+                        + loopStat(apis, Loop.Result::rps).describe("%.1f"), null, null, null);
+        report.row("console", "worklist page: CPU ms per page (console / request-service)",
+                Stats.of(consoleCpu).describe("%.1f") + " / " + Stats.of(requestCpu).describe("%.1f"), null, null,
+                null, null);
+    }
+
+    private static Stats loopStat(List<Loop.Result> results, java.util.function.ToDoubleFunction<Loop.Result> f) {
+        List<Double> v = new ArrayList<>();
+        results.forEach(r -> v.add(f.applyAsDouble(r)));
+        return Stats.of(v);
+    }
+
+    private static Stats ratiosOf(List<Loop.Result> a, List<Loop.Result> b,
+                                  java.util.function.ToDoubleFunction<Loop.Result> f) {
+        List<Double> v = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            v.add(f.applyAsDouble(a.get(i)) / f.applyAsDouble(b.get(i)));
+        }
+        return Stats.of(v);
+    }
+
+    static final String[] SCOPE_SYSTEMS = {"ivr-recorder", "crm", "mail-archive", "web-form"};
+
+    /**
+     * Issue 17: incident-service counts an incident's holdings and persons with retention-service's
+     * GET /v1/holdings/count. 1,000,000 holdings of one tenant (5 categories of 200,000, 4 owning systems, 500,000
+     * persons with two each, collected over 365 days) are cloned in SQL from one holding per category registered
+     * through the API; each count is timed against the same statement run straight over JDBC.
+     */
+    private void scope() {
+        need(Part.RETENTION);
+        if (!Api.operations(suite.url(Part.RETENTION)).contains("GET /v1/holdings/count")) {
+            throw new Skip("retention-service has no GET /v1/holdings/count");
+        }
+        int perCategory = 200_000;
+        int categories = 5;
+        int persons = perCategory * categories / 2;
+        String officer = token(TENANT + "-privacy-officer");
+        String client = token(TENANT + "-client-system");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        Database db = suite.database();
+        List<String> codes = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int k = 1; k <= categories; k++) {
+            String code = "scope-" + run + "-" + k;
+            codes.add(code);
+            Api.post(url(Part.RETENTION, "/v1/data-categories"), officer, Api.json(Data.category(code,
+                    "インシデント範囲" + k, List.of("氏名", "電話番号"), 3650)), "cat-" + code).expect(201);
+            String tag = run + "-" + uniq.incrementAndGet();
+            String templateId = Api.post(url(Part.RETENTION, "/v1/holdings"), client, Api.json(Data.holding(
+                    "scope-tpl-" + tag, code, SCOPE_SYSTEMS[0], now.minusHours(1), "scope/" + tag)), "tpl-" + tag)
+                    .expect(201).json().path("id").asText();
+            cloneScope(db, templateId, perCategory - 1, (k - 1) * perCategory, persons);
+        }
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(Part.RETENTION.database()), db.user(),
+                db.password()); var st = c.createStatement()) {
+            st.execute("VACUUM ANALYZE holding");
+        } catch (SQLException e) {
+            throw new BenchException("VACUUM of the holdings failed: " + e.getMessage(), e);
+        }
+        report.note(String.format(Locale.ROOT, "Incident scope: %,d holdings for %s (%d categories of %,d, %d owning "
+                + "systems, %,d persons with two each, collected over 365 days) loaded by SQL from one holding per "
+                + "category registered through the API, then VACUUM ANALYZE, in %.0f s.", perCategory * categories,
+                TENANT, categories, perCategory, SCOPE_SYSTEMS.length, persons, (System.nanoTime() - t0) / 1e9));
+
+        OffsetDateTime from = now.minusDays(60);
+        OffsetDateTime to = from.plusDays(30);
+        record Filter(String name, List<String> categories, String system, OffsetDateTime from, OffsetDateTime to) {
+        }
+        List<Filter> filters = List.of(
+                new Filter("one category", List.of(codes.get(0)), null, null, null),
+                new Filter("one category, one system, 30 days", List.of(codes.get(0)), SCOPE_SYSTEMS[1], from, to),
+                new Filter("all " + categories + " categories", codes, null, null, null));
+        int calls = o.smoke() ? 5 : 11;
+        for (Filter f : filters) {
+            StringBuilder q = new StringBuilder("/v1/holdings/count?");
+            f.categories().forEach(c -> q.append("category=").append(c).append('&'));
+            if (f.system() != null) {
+                // UTC with Z, as incident-service sends them: no '+' to be encoded (or not) in the query.
+                q.append("owningSystem=").append(f.system()).append("&collectedFrom=").append(f.from().toInstant())
+                        .append("&collectedTo=").append(f.to().toInstant());
+            }
+            URI uri = url(Part.RETENTION, q.substring(0, q.length() - 1));
+            try {
+                timeCount(f.name(), uri, f.categories(), f.system(), f.from(), f.to(), officer, db, calls);
+            } catch (BenchException e) {
+                // One refused filter (the period count answered 400 in the 2026-12-02 smoke runs) should not hide
+                // the others' figures.
+                report.failed("scope", f.name() + ": " + firstLine(String.valueOf(e.getMessage())));
+            }
+        }
+    }
+
+    private void timeCount(String name, URI uri, List<String> categories, String system, OffsetDateTime from,
+                           OffsetDateTime to, String officer, Database db, int calls) {
+        {
+            record Filter(String name, List<String> categories, String system, OffsetDateTime from,
+                          OffsetDateTime to) {
+            }
+            Filter f = new Filter(name, categories, system, from, to);
+            String sql = "SELECT count(*), count(DISTINCT subject_ref) FROM holding WHERE tenant_id = ? "
+                    + "AND category_code = ANY (?)" + (f.system() == null ? ""
+                    : " AND owning_system = ? AND collected_at >= ? AND collected_at < ?");
+            List<Double> api = new ArrayList<>();
+            List<Double> plain = new ArrayList<>();
+            String answer = null;
+            long[] sqlAnswer = null;
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(Part.RETENTION.database()), db.user(),
+                    db.password()); PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, TENANT);
+                ps.setArray(2, c.createArrayOf("text", f.categories().toArray()));
+                if (f.system() != null) {
+                    ps.setString(3, f.system());
+                    ps.setObject(4, f.from());
+                    ps.setObject(5, f.to());
+                }
+                for (int i = 0; i <= calls; i++) { // call 0 warms both up
+                    long a0 = System.nanoTime();
+                    JsonNode counted = Api.get(uri, officer).expect(200).json();
+                    double a = (System.nanoTime() - a0) / 1e9;
+                    long s0 = System.nanoTime();
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        sqlAnswer = new long[] {rs.getLong(1), rs.getLong(2)};
+                    }
+                    double s = (System.nanoTime() - s0) / 1e9;
+                    answer = String.format(Locale.ROOT, "%,d holdings / %,d persons",
+                            counted.path("holdings").asLong(), counted.path("persons").asLong());
+                    if (counted.path("holdings").asLong() != sqlAnswer[0]
+                            || counted.path("persons").asLong() != sqlAnswer[1]) {
+                        throw new BenchException("the count " + answer + " differs from plain SQL's "
+                                + sqlAnswer[0] + " / " + sqlAnswer[1] + " (" + f.name() + ")");
+                    }
+                    if (i > 0) {
+                        api.add(a);
+                        plain.add(s);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new BenchException("the plain SQL count failed: " + e.getMessage(), e);
+            }
+            Stats a = Stats.of(api);
+            Stats s = Stats.of(plain);
+            report.row("scope", "GET /v1/holdings/count, " + f.name() + " (" + answer + "): median / p95 s over "
+                            + calls + " calls", a.describe("%.3f") + " / " + String.format(Locale.ROOT, "%.3f",
+                            p95(api)),
+                    "plain SQL count(*), count(DISTINCT subject_ref), same filter: " + s.describe("%.3f") + " / "
+                            + String.format(Locale.ROOT, "%.3f", p95(plain)),
+                    pct(ratios(plain, api)), null, null);
+        }
+    }
+
+    private static double p95(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        return sorted.isEmpty() ? Double.NaN
+                : sorted.get(Math.max(0, (int) Math.ceil(0.95 * sorted.size()) - 1));
+    }
+
+    /**
+     * Copies a holding {@code count} times: each copy its own id and locator, a person of {@code persons} (copy
+     * {@code offset + g} belongs to person (offset + g) mod persons, so every person holds two), one of the
+     * systems in turn, and a collection date (and deletion date with it) up to 364 days before the template's.
+     */
+    private void cloneScope(Database db, String templateId, int count, int offset, int persons) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(Part.RETENTION.database()), db.user(),
+                db.password())) {
+            List<String> columns = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns "
+                    + "WHERE table_name = 'holding' AND table_schema = current_schema() ORDER BY ordinal_position");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+            String systems = "(ARRAY['" + String.join("','", SCOPE_SYSTEMS) + "'])[1 + g % " + SCOPE_SYSTEMS.length
+                    + "]";
+            List<String> select = columns.stream().map(col -> switch (col) {
+                case "id" -> "gen_random_uuid()";
+                case "subject_ref" -> "'scope-" + run + "-' || ((" + offset + " + g) % " + persons + ")";
+                case "locator" -> "t.locator || '-' || g";
+                case "owning_system" -> systems;
+                case "collected_at" -> "t.collected_at - make_interval(days => g % 365, mins => g % 1440)";
+                case "delete_after" -> "t.delete_after - make_interval(days => g % 365, mins => g % 1440)";
+                default -> "t." + col;
+            }).toList();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO holding (" + String.join(", ", columns)
+                    + ") SELECT " + String.join(", ", select) + " FROM holding t, generate_series(1, ?) g "
+                    + "WHERE t.id = ?::uuid")) {
+                ps.setInt(1, count);
+                ps.setString(2, templateId);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new BenchException("loading holdings by SQL failed: " + e.getMessage(), e);
+        }
+    }
+
     private void startup() throws IOException {
         int runs = o.smoke() ? 1 : 3;
         Set<Part> parts = new java.util.LinkedHashSet<>(running);
