@@ -76,7 +76,15 @@ class ConsoleBrowserIT {
             assertTrue(b.text("signed-in-as").startsWith("officer.a"));
             assertEquals("tenant-a", b.text("current-tenant"));
 
+            // The worklist shows the most urgent 50; the officer finds this one by the person's reference.
             b.driver.get(console() + "/requests?status=PENDING_DECISION");
+            b.driver.findElement(By.id("subject-filter")).sendKeys(subject);
+            b.driver.findElement(By.id("subject-filter")).submit();
+            b.wait.until(
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-subject='" + subject + "']")));
+            assertEquals(
+                    1,
+                    b.driver.findElements(By.cssSelector("#worklist tbody tr")).size());
             WebElement row = b.driver.findElement(By.cssSelector("tr[data-subject='" + subject + "']"));
             assertTrue(row.getText().contains("判断待ち"), row.getText());
             b.screenshot("requests-worklist");
@@ -172,14 +180,23 @@ class ConsoleBrowserIT {
         try (ConsoleBrowser b = ConsoleBrowser.open()) {
             b.signIn(console(), "operator.bpo");
             assertEquals("tenant-a", b.text("list-tenant"));
-            assertTrue(b.present(By.cssSelector("tr[data-subject='" + a + "']")));
             assertFalse(b.present(By.cssSelector("tr[data-subject='" + bSubject + "']")));
+            b.driver.get(console() + "/requests?subject=" + a);
+            assertTrue(b.present(By.cssSelector("tr[data-subject='" + a + "']")));
+            b.driver.get(console() + "/requests?subject=" + bSubject);
+            assertFalse(
+                    b.present(By.cssSelector("tr[data-subject='" + bSubject + "']")),
+                    "tenant-b's request is not shown");
 
             new Select(b.driver.findElement(By.id("tenant"))).selectByValue("tenant-b");
             b.screenshot("tenant-switch");
             b.driver.findElement(By.id("switch-tenant")).click();
             b.wait.until(ExpectedConditions.textToBe(By.id("list-tenant"), "tenant-b"));
+            assertFalse(b.present(By.cssSelector("tr[data-subject='" + a + "']")), "tenant-a's request is not shown");
+            b.driver.get(console() + "/requests?subject=" + bSubject);
+            assertEquals("tenant-b", b.text("list-tenant"));
             assertTrue(b.present(By.cssSelector("tr[data-subject='" + bSubject + "']")));
+            b.driver.get(console() + "/requests?subject=" + a);
             assertFalse(b.present(By.cssSelector("tr[data-subject='" + a + "']")), "tenant-a's request is not shown");
         }
     }

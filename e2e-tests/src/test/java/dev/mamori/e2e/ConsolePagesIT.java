@@ -176,4 +176,46 @@ class ConsolePagesIT {
             b.screenshot("console-dashboard");
         }
     }
+
+    @Test
+    void theWorklistShowsTheMostUrgentFiftyAPage() throws Exception {
+        // Enough open requests in tenant-c for a second page: arrived on different days, so due on different days.
+        for (int i = 0; i < 55; i++) {
+            call(Part.REQUEST, "tenant-c-operator")
+                    .body("""
+                    {"type": "DISCLOSURE", "subjectRef": "%s", "deliveryMethod": "PAPER", "channel": "LETTER",
+                     "receivedAt": "%s",
+                     "requester": {"name": "山田 太郎", "relation": "SELF",
+                       "contact": {"postalAddress": "東京都港区港南2-16-1"}}}""".formatted(
+                                    unique("cust-page"),
+                                    OffsetDateTime.now().minusDays(i % 15).minusMinutes(1)))
+                    .post("/v1/requests")
+                    .then()
+                    .statusCode(201);
+        }
+        try (ConsoleBrowser b = ConsoleBrowser.open()) {
+            b.signIn(console(), "officer.c");
+            List<Integer> first = daysLeft(b);
+            assertEquals(50, first.size(), "a page holds 50 requests");
+            assertEquals(first.stream().sorted().toList(), first, "the most urgent first: " + first);
+            assertEquals("1〜50 件目", b.text("worklist-range"));
+            b.driver.findElement(By.cssSelector(".pager a[rel=next]")).click();
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("worklist-range"), "51〜"));
+            List<Integer> second = daysLeft(b);
+            assertFalse(second.isEmpty());
+            assertTrue(
+                    second.get(0) >= first.get(first.size() - 1),
+                    "the second page goes on where the first ended: " + first + " then " + second);
+            assertTrue(b.present(By.cssSelector(".pager a[rel=prev]")));
+        }
+    }
+
+    /** The business days left of the worklist's open rows, top to bottom. */
+    private static List<Integer> daysLeft(ConsoleBrowser b) {
+        return b.driver.findElements(By.cssSelector("#worklist tbody tr td:first-child")).stream()
+                .map(cell -> cell.getText().replaceAll("[^0-9-].*$", "").trim())
+                .filter(text -> !text.isEmpty())
+                .map(Integer::valueOf)
+                .toList();
+    }
 }

@@ -71,6 +71,74 @@ class RequestSearchTest {
     }
 
     @Test
+    void shouldListTheMostUrgentFirstWithBusinessDaysLeftAndFilterByDueDate() {
+        String subject = newSubject();
+        // One open request per type and person: four types, so that none is refused as a duplicate.
+        String today = create("tenant-a", "DISCLOSURE", subject);
+        String twelveDaysAgo = create("tenant-a", arrived("PURPOSE_NOTIFICATION", subject, 12));
+        String fourDaysAgo = create("tenant-a", arrived("CORRECTION", subject, 4));
+        Map<String, Object> letter = arrived("ERASURE", subject, 20);
+        String cancelled = create("tenant-a", letter);
+        as("tenant-a", "operator")
+                .body(Map.of("reason", "withdrawn"))
+                .post("/v1/requests/" + cancelled + "/cancel")
+                .then()
+                .statusCode(200);
+
+        // Oldest arrival first by default; most urgent first on asking, the closed one last.
+        as("tenant-a", "privacy-officer")
+                .queryParam("subjectRef", subject)
+                .get("/v1/requests")
+                .then()
+                .body("items.id", equalTo(List.of(cancelled, twelveDaysAgo, fourDaysAgo, today)));
+        var page = as("tenant-a", "privacy-officer")
+                .queryParam("subjectRef", subject)
+                .queryParam("sort", "due")
+                .get("/v1/requests")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(twelveDaysAgo, fourDaysAgo, today, cancelled)))
+                .body("items[3].businessDaysLeft", nullValue())
+                .extract()
+                .jsonPath();
+        int urgent = page.getInt("items[0].businessDaysLeft");
+        int middle = page.getInt("items[1].businessDaysLeft");
+        int fresh = page.getInt("items[2].businessDaysLeft");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                urgent < middle && middle < fresh,
+                "days left grow with the due date: " + urgent + ", " + middle + ", " + fresh);
+        // The same count as the due list gives for the same request.
+        as("tenant-a", "privacy-officer")
+                .queryParam("withinBusinessDays", 60)
+                .queryParam("limit", 500)
+                .get("/v1/requests/due")
+                .then()
+                .body("items.find { it.id == '" + twelveDaysAgo + "' }.businessDaysLeft", equalTo(urgent));
+
+        String dueOn = page.getString("items[1].dueOn");
+        as("tenant-a", "privacy-officer")
+                .queryParam("subjectRef", subject)
+                .queryParam("sort", "due")
+                .queryParam("dueBy", dueOn)
+                .get("/v1/requests")
+                .then()
+                // The closed one was due earlier still: it stays in the list, after the open ones.
+                .body("items.id", equalTo(List.of(twelveDaysAgo, fourDaysAgo, cancelled)));
+        as("tenant-a", "privacy-officer")
+                .queryParam("sort", "urgent")
+                .get("/v1/requests")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("sort"));
+        as("tenant-a", "privacy-officer")
+                .queryParam("dueBy", "2026-02-30")
+                .get("/v1/requests")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("dueBy"));
+    }
+
+    @Test
     void shouldPageThroughResultsAtMost500AtATime() {
         String subject = newSubject();
         String first = create("tenant-a", "DISCLOSURE", subject);
@@ -134,5 +202,16 @@ class RequestSearchTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("offset"));
+    }
+
+    private static Map<String, Object> arrived(String type, String subject, int daysAgo) {
+        Map<String, Object> letter = intake(type, subject);
+        letter.put("channel", "LETTER");
+        letter.put(
+                "receivedAt",
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                        .minusDays(daysAgo)
+                        .toString());
+        return letter;
     }
 }

@@ -36,6 +36,17 @@ public interface RequestApi {
             @QueryParam("type") List<String> type,
             @QueryParam("limit") int limit);
 
+    /** The worklist's page: most urgent first, each open request with its business days left. */
+    @GET
+    PageOf<Summary> worklist(
+            @QueryParam("status") List<String> status,
+            @QueryParam("type") List<String> type,
+            @QueryParam("dueBy") LocalDate dueBy,
+            @QueryParam("subjectRef") String subjectRef,
+            @QueryParam("sort") String sort,
+            @QueryParam("offset") int offset,
+            @QueryParam("limit") int limit);
+
     @GET
     @Path("/due")
     PageOf<Due> due(@QueryParam("withinBusinessDays") int withinBusinessDays, @QueryParam("limit") int limit);
@@ -89,6 +100,7 @@ public interface RequestApi {
             LocalDate statutoryMarkerOn,
             LocalDate dueOn,
             boolean overdue,
+            Integer businessDaysLeft,
             String externalId) {}
 
     record Due(UUID id, int businessDaysLeft, boolean overdue) {}

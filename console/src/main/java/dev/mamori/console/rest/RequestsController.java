@@ -20,18 +20,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -43,6 +42,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.TEXT_HTML)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class RequestsController {
+
+    /** Rows per worklist page: what a person reads, and what keeps the page quick with thousands of requests. */
+    static final int PAGE_SIZE = 50;
 
     /** The near-due window of the highlight: the service's default nearDueBusinessDays. */
     static final int NEAR_DUE_DAYS = 3;
@@ -89,19 +91,44 @@ public class RequestsController {
             "RESIDENT_RECORD_COPY");
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
-    /** One line of the worklist: the request, and for an open one the business days left. */
-    public record Row(RequestApi.Summary request, Integer daysLeft) {
+    /** One line of the worklist: the request, and for an open one the business days left (the service's count). */
+    public record Row(RequestApi.Summary request) {
+        public Integer daysLeft() {
+            return request.businessDaysLeft();
+        }
+
         public boolean overdue() {
             return request.overdue();
         }
 
         public boolean nearDue() {
-            return !overdue() && daysLeft != null && daysLeft <= NEAR_DUE_DAYS;
+            return !overdue() && daysLeft() != null && daysLeft() <= NEAR_DUE_DAYS;
         }
     }
 
-    /** What the worklist is filtered by, echoed back into its form. */
-    public record Filter(String status, String type, String dueBy) {}
+    /** What the worklist is filtered by, echoed back into its form and its page links. */
+    public record Filter(String status, String type, String dueBy, String subject) {
+        /** The query of a link to the page starting at {@code offset}, with the same filters. */
+        public String query(int offset) {
+            StringBuilder q = new StringBuilder("?offset=").append(offset);
+            if (status != null) {
+                q.append("&status=").append(status);
+            }
+            if (type != null) {
+                q.append("&type=").append(type);
+            }
+            if (!dueBy.isEmpty()) {
+                q.append("&dueBy=").append(dueBy);
+            }
+            if (!subject.isEmpty()) {
+                q.append("&subject=").append(URLEncoder.encode(subject, StandardCharsets.UTF_8));
+            }
+            return q.toString();
+        }
+    }
+
+    /** Where the shown page lies: its first row (from 1), its last, and the offsets of its neighbours. */
+    public record Paging(int first, int last, Integer previous, Integer next) {}
 
     /** A form's entered values and the service's refusal of them, to show again with the errors. */
     public record Form(String name, Map<String, String> values, ServiceProblem problem) {
@@ -124,7 +151,8 @@ public class RequestsController {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Row> rows, Filter filter, List<String> statuses, List<String> types);
+        static native TemplateInstance list(
+                List<Row> rows, Filter filter, Paging paging, List<String> statuses, List<String> types);
 
         static native TemplateInstance intake(
                 Form form,
@@ -158,25 +186,40 @@ public class RequestsController {
 
     @GET
     public TemplateInstance list(
-            @QueryParam("status") String status, @QueryParam("type") String type, @QueryParam("dueBy") String dueBy) {
+            @QueryParam("status") String status,
+            @QueryParam("type") String type,
+            @QueryParam("dueBy") String dueBy,
+            @QueryParam("subject") String subject,
+            @QueryParam("offset") String offset) {
         String s = status != null && STATUSES.contains(status) ? status : null;
         String t = type != null && TYPES.contains(type) ? type : null;
         LocalDate by = parseDay(dueBy);
-        PageOf<RequestApi.Summary> found =
-                requests.search(s == null ? null : List.of(s), t == null ? null : List.of(t), 200);
-        Map<UUID, Integer> daysLeft = requests.due(60, 500).items().stream()
-                .collect(Collectors.toMap(RequestApi.Due::id, RequestApi.Due::businessDaysLeft, (a, b) -> a));
-        List<Row> rows = new ArrayList<>();
-        for (RequestApi.Summary r : found.items()) {
-            if (by != null && (r.dueOn() == null || r.dueOn().isAfter(by))) {
-                continue;
-            }
-            rows.add(new Row(r, daysLeft.get(r.id())));
+        int from = parseOffset(offset);
+        String ref = subject == null || subject.isBlank() ? null : subject.strip();
+        // One call: request-service filters, orders by urgency and counts the business days left, so the page
+        // shows a page's worth of rows however many requests the tenant has.
+        PageOf<RequestApi.Summary> found = requests.worklist(
+                s == null ? null : List.of(s), t == null ? null : List.of(t), by, ref, "due", from, PAGE_SIZE);
+        List<Row> rows = found.items().stream().map(Row::new).toList();
+        Paging paging = new Paging(
+                rows.isEmpty() ? 0 : from + 1,
+                from + rows.size(),
+                from == 0 ? null : Math.max(0, from - PAGE_SIZE),
+                found.next() == null ? null : from + PAGE_SIZE);
+        return Templates.list(
+                rows,
+                new Filter(s, t, by == null ? "" : by.toString(), ref == null ? "" : ref),
+                paging,
+                STATUSES,
+                TYPES);
+    }
+
+    /** A page offset from a link: anything else than a small non-negative number shows the first page. */
+    private static int parseOffset(String offset) {
+        if (offset == null || !offset.matches("[0-9]{1,6}")) {
+            return 0;
         }
-        // Most urgent first: open requests by business days left, then the rest by due date.
-        rows.sort(Comparator.comparing((Row r) -> r.daysLeft() == null ? Integer.MAX_VALUE : r.daysLeft())
-                .thenComparing(r -> r.request().dueOn(), Comparator.nullsLast(Comparator.naturalOrder())));
-        return Templates.list(rows, new Filter(s, t, by == null ? "" : by.toString()), STATUSES, TYPES);
+        return Integer.parseInt(offset);
     }
 
     @GET

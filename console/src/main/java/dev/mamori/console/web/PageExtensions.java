@@ -43,6 +43,10 @@ public final class PageExtensions {
         return Messages.format(staff().locale(), key, arg);
     }
 
+    static String fmt2(String key, Object first, Object second) {
+        return Messages.format(staff().locale(), key, first, second);
+    }
+
     /** An instant in Japan time, e.g. "2026-12-02 22:35 JST". */
     static String time(OffsetDateTime instant) {
         return instant == null ? "" : INSTANT.format(instant.atZoneSameInstant(JAPAN)) + " JST";

@@ -82,6 +82,18 @@ public class DataSubjectRequestRepository implements PanacheRepositoryBase<DataS
                             : " and (dueOn >= :today or status in :terminal)");
             params.and("today", today).and("terminal", RequestStatus.TERMINAL);
         }
+        if (search.dueBy() != null) {
+            where.append(" and dueOn <= :dueBy");
+            params.and("dueBy", search.dueBy());
+        }
+        if (search.order() == RequestSearch.Order.DUE) {
+            // Open requests first, the soonest due first: business days left grow with the due date.
+            where.append(" order by case when status in :closed then 1 else 0 end, dueOn, receivedAt, id");
+            params.and("closed", RequestStatus.TERMINAL);
+            return find(where.toString(), params)
+                    .range(offset, offset + limit - 1)
+                    .list();
+        }
         return find(where.toString(), Sort.by("receivedAt").and("id"), params)
                 .range(offset, offset + limit - 1)
                 .list();

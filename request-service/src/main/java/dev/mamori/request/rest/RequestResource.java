@@ -140,7 +140,7 @@ public class RequestResource {
     @RolesAllowed({Roles.CLIENT_SYSTEM, Roles.OPERATOR, Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.SERVICE})
     @Operation(
             operationId = "searchRequests",
-            summary = "Search the tenant's requests, oldest arrival first",
+            summary = "Search the tenant's requests, oldest arrival first or most urgent first",
             description = "Filters combine with AND; status and type may be repeated (or comma-separated) to match "
                     + "any of them. next is the offset of the following page.")
     public Uni<Page<RequestSummaryView>> searchRequests(
@@ -158,6 +158,15 @@ public class RequestResource {
                             schema = @Schema(type = SchemaType.BOOLEAN))
                     @QueryParam("overdue")
                     String overdue,
+            @Parameter(description = "Only requests due on or before this Japan date", example = "2026-04-30")
+                    @QueryParam("dueBy")
+                    String dueBy,
+            @Parameter(
+                            description = "received (default): oldest arrival first; due: open requests first, "
+                                    + "the soonest due first (a worklist's order), then the closed ones",
+                            schema = @Schema(enumeration = {"received", "due"}))
+                    @QueryParam("sort")
+                    String sort,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         RequestSearch search = new RequestSearch(
@@ -165,7 +174,9 @@ public class RequestResource {
                 enums("type", type, RequestType.class),
                 subjectRef,
                 externalId,
-                bool("overdue", overdue));
+                bool("overdue", overdue),
+                dueBy == null || dueBy.isBlank() ? null : date("dueBy", dueBy, null),
+                order(sort));
         return requests.search(search, offset, limit)
                 .map(found -> Page.of(found.stream().map(RequestSummaryView::of).toList(), offset, limit));
     }
@@ -457,6 +468,17 @@ public class RequestResource {
             }
         }
         return parsed;
+    }
+
+    private static RequestSearch.Order order(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return RequestSearch.Order.RECEIVED;
+        }
+        return switch (sort) {
+            case "received" -> RequestSearch.Order.RECEIVED;
+            case "due" -> RequestSearch.Order.DUE;
+            default -> throw ProblemException.invalidField("sort", "must be received or due");
+        };
     }
 
     private static Boolean bool(String field, String value) {

@@ -25,6 +25,12 @@ public record RequestSummaryView(
         LocalDate statutoryMarkerOn,
         LocalDate dueOn,
         boolean overdue,
+
+        @Schema(
+                description = "Open requests: business days left until dueOn, counted as the service counts them "
+                        + "(Japanese business days; negative once overdue); absent once closed")
+        Integer businessDaysLeft,
+
         String externalId) {
 
     static RequestSummaryView of(Listed listed) {
@@ -40,6 +46,7 @@ public record RequestSummaryView(
                 r.statutoryMarkerOn,
                 r.dueOn,
                 listed.overdue(),
+                listed.businessDaysLeft(),
                 r.externalId);
     }
 }

@@ -52,8 +52,11 @@ public class RequestService {
     /** A receivedAt older than this is a typing error, not a late-entered letter. */
     private static final Duration OLDEST_ARRIVAL = Duration.ofDays(366);
 
-    /** A request of the search results, with whether it is overdue today. */
-    public record Listed(DataSubjectRequest request, boolean overdue) {}
+    /**
+     * A request of the search results, with whether it is overdue today and, while it is open, the business days
+     * left until its due date (negative once overdue).
+     */
+    public record Listed(DataSubjectRequest request, boolean overdue, Integer businessDaysLeft) {}
 
     record StoredContact(String email, String phone, String postalAddress) {}
 
@@ -216,7 +219,10 @@ public class RequestService {
                                 .map(r -> audit.entry("REQUEST_LISTED", RESOURCE, r.id, r.subjectRef))
                                 .toList()))
                 .map(found -> found.stream()
-                        .map(r -> new Listed(r, Deadlines.overdue(r.dueOn, r.status.isTerminal(), today)))
+                        .map(r -> new Listed(
+                                r,
+                                Deadlines.overdue(r.dueOn, r.status.isTerminal(), today),
+                                r.status.isTerminal() ? null : Deadlines.businessDaysLeft(r.dueOn, today)))
                         .toList());
     }
 
