@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 class PlatformMigrationsTest {
 
     private static final String SERVICE_HISTORY = "flyway_schema_history";
+    /** The platform's migrations in db/common, in order: a new one is added here. */
+    private static final List<String> PLATFORM_VERSIONS = List.of("0.1", "0.2", "0.3", "0.4", "0.5");
 
     @Test
     void shouldMigrateANewDatabaseInTwoHistoriesThatEachGrowInOrder() throws SQLException {
@@ -36,14 +38,11 @@ class PlatformMigrationsTest {
 
         start(db);
 
-        assertEquals(List.of("0.1", "0.2", "0.3", "0.4"), versions(db, PlatformMigrations.HISTORY));
+        assertEquals(PLATFORM_VERSIONS, versions(db, PlatformMigrations.HISTORY));
         assertEquals(List.of("0", "1", "2", "3"), versions(db, SERVICE_HISTORY), "a baseline below the service's V1");
         assertTrue(tableExists(db, "audit_event") && tableExists(db, "change_notice") && tableExists(db, "consent"));
         start(db);
-        assertEquals(
-                List.of("0.1", "0.2", "0.3", "0.4"),
-                versions(db, PlatformMigrations.HISTORY),
-                "a restart changes nothing");
+        assertEquals(PLATFORM_VERSIONS, versions(db, PlatformMigrations.HISTORY), "a restart changes nothing");
         assertEquals(List.of("0", "1", "2", "3"), versions(db, SERVICE_HISTORY));
     }
 
@@ -68,12 +67,13 @@ class PlatformMigrationsTest {
                 versions(db, SERVICE_HISTORY),
                 "the service's own versions stay where they were");
         start(db);
-        assertEquals(List.of("0.1", "0.2", "0.3", "0.4"), versions(db, PlatformMigrations.HISTORY));
+        assertEquals(PLATFORM_VERSIONS, versions(db, PlatformMigrations.HISTORY));
     }
 
     @Test
     void shouldApplyAPlatformVersionBelowTheServicesLatestWithoutOutOfOrder() throws SQLException {
-        // A database migrated before the scheme while the platform was at 0.3, and the service at 2; then 0.4 ships.
+        // A database migrated before the scheme while the platform was at 0.3, and the service at 2; then 0.4 (and
+        // later 0.5) ship.
         DataSource db = PostgresTestResource.newDatabase();
         Flyway.configure()
                 .dataSource(db)
@@ -81,7 +81,11 @@ class PlatformMigrationsTest {
                 .outOfOrder(true)
                 .load()
                 .migrate();
-        execute(db, "DROP TABLE change_notice", "DELETE FROM " + SERVICE_HISTORY + " WHERE version = '0.4'");
+        execute(
+                db,
+                "DROP TABLE change_notice",
+                "DROP TABLE mail_outbox",
+                "DELETE FROM " + SERVICE_HISTORY + " WHERE version IN ('0.4', '0.5')");
         // In one history 0.4 would come after 2: Flyway refuses that unless out of order is allowed.
         FlywayException refused = assertThrows(FlywayException.class, () -> Flyway.configure()
                 .dataSource(db)
@@ -92,9 +96,9 @@ class PlatformMigrationsTest {
 
         start(db);
 
-        assertEquals(List.of("0.1", "0.2", "0.3", "0.4"), versions(db, PlatformMigrations.HISTORY));
+        assertEquals(PLATFORM_VERSIONS, versions(db, PlatformMigrations.HISTORY));
         assertEquals(List.of("1", "2", "3"), versions(db, SERVICE_HISTORY));
-        assertTrue(tableExists(db, "change_notice"));
+        assertTrue(tableExists(db, "change_notice") && tableExists(db, "mail_outbox"));
     }
 
     /** What a service start does: Quarkus builds the service's Flyway, the platform customizes it, then it migrates. */

@@ -39,6 +39,7 @@ class NetworkPolicyTest {
 
     private static final Endpoint CLIENT_SYSTEM =
             Endpoint.outside("a client system's callback endpoint", "185.199.108.7");
+    private static final Endpoint SMTP_RELAY = Endpoint.outside("the company's SMTP relay", "185.199.108.25");
     private static final Endpoint CLOUD_METADATA = Endpoint.outside("the cloud's instance metadata", "169.254.169.254");
 
     @ParameterizedTest
@@ -158,6 +159,20 @@ class NetworkPolicyTest {
             for (int port : new int[] {80, 443, 5432}) {
                 assertFalse(net.allows(pod, CLOUD_METADATA, port), w + " -> cloud metadata :" + port);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void onlyRequestServiceReachesAnSmtpRelayAndOnlyOnTheSubmissionPort(String overlay) {
+        K8s.Overlay o = K8s.overlay(overlay);
+        NetworkPolicies net = new NetworkPolicies(o);
+        for (K8s.Workload w : o.workloads()) {
+            Endpoint pod = net.pod(o, w.name());
+            boolean mails = w.name().equals("request-service");
+            assertEquals(mails, net.allows(pod, SMTP_RELAY, 587), w + " -> SMTP relay on 587 (submission)");
+            assertFalse(net.allows(pod, SMTP_RELAY, 25), w + " -> SMTP relay on 25");
+            assertFalse(net.allows(pod, CLOUD_METADATA, 587), w + " -> cloud metadata :587");
         }
     }
 
