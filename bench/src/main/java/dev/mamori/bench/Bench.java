@@ -48,8 +48,9 @@ public final class Bench {
     static final int DECISION_BATCH = 100;
     static final Map<Part, Integer> PORTS = Map.of(Part.POSTGRES, 15433, Part.KEYCLOAK, 18180, Part.CONSENT, 18081,
             Part.REQUEST, 18082, Part.RETENTION, 18083, Part.THIRDPARTY, 18084, Part.INCIDENT, 18085,
-            Part.CONSOLE, 18095);
+            Part.CONSOLE, 18095, Part.MAIL, 18025);
     static final int KEYCLOAK_MANAGEMENT_PORT = 19180;
+    static final int MAIL_IMAP_PORT = 18143;
     static final int BASELINE_PORT = 18090;
     static final int PROBE_PORT = 18091;
 
@@ -217,6 +218,7 @@ public final class Bench {
         while (true) {
             Suite.Builder b = Suite.builder().root(o.root()).dataDir(o.data()).fresh(true)
                     .keycloakManagementPort(KEYCLOAK_MANAGEMENT_PORT)
+                    .mailImapPort(MAIL_IMAP_PORT)
                     .serviceEnv("MAMORI_BENCH_ENABLED", "true")
                     // The services call each other at their default ports unless told otherwise.
                     .serviceEnv("CONSENT_SERVICE_URL", "http://localhost:" + PORTS.get(Part.CONSENT))

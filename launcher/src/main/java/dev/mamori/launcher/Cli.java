@@ -41,6 +41,8 @@ final class Cli {
                     return status(a);
                 case "token":
                     return token(a);
+                case "mail":
+                    return mail(a);
                 case "help":
                     usage(OUT);
                     return 0;
@@ -65,6 +67,8 @@ final class Cli {
         s.println("       java dev.mamori.launcher.Suite down [--data DIR]   stop the suite of a data folder");
         s.println("       java dev.mamori.launcher.Suite status [--data DIR] show each part and whether it answers");
         s.println("       java dev.mamori.launcher.Suite token CLIENT_ID [--secret S]   print an access token");
+        s.println(
+                "       java dev.mamori.launcher.Suite mail [--data DIR]   every mail the local mail server received");
         s.println("options of up:");
         s.println("  --root DIR              repository root (default: found from the launcher's location)");
         s.println("  --data DIR              data folder (default: <root>/.mamori)");
@@ -75,7 +79,8 @@ final class Cli {
                 "                          retention-service, thirdparty-service, incident-service (a service brings");
         s.println("                          postgres and keycloak)");
         s.println("  --port PART=N           port of a part on localhost (repeatable); keycloak-management=N for");
-        s.println("                          Keycloak's management interface (default 9180)");
+        s.println("                          Keycloak's management interface (default 9180); mail-imap=N for the");
+        s.println("                          mail server's IMAP (default 3143; its SMTP is the part mail, 3025)");
         s.println("  --keycloak-timeout S    seconds Keycloak may take to answer ready (default 240)");
         s.println("  --service-timeout S     seconds the services may take to answer ready (default 180)");
         s.println(
@@ -154,7 +159,9 @@ final class Cli {
                 }
                 String part = value.substring(0, eq).trim();
                 int port = Integer.parseInt(value.substring(eq + 1).trim());
-                if (part.equals("keycloak-management")) {
+                if (part.equals("mail-imap")) {
+                    o.builder.mailImapPort(port);
+                } else if (part.equals("keycloak-management")) {
                     // Two suites on one machine (a developer's and the e2e tests') must not share this one either.
                     o.builder.keycloakManagementPort(port);
                 } else {
@@ -313,9 +320,11 @@ final class Cli {
                 if (running) {
                     continue; // the running suite does not include this part
                 }
-                address = p == Part.POSTGRES ? "localhost:" + p.defaultPort() : "http://localhost:" + p.defaultPort();
+                address = p == Part.POSTGRES || p == Part.MAIL
+                        ? "localhost:" + p.defaultPort()
+                        : "http://localhost:" + p.defaultPort();
             }
-            boolean up = p == Part.POSTGRES ? tcpOpen(address) : answersReady(p, address);
+            boolean up = p == Part.POSTGRES || p == Part.MAIL ? tcpOpen(address) : answersReady(p, address);
             allUp &= up;
             OUT.printf(Locale.ROOT, "  %-20s %-28s %s%n", p.id(), address, up ? "up" : "down");
             if (p.isService() && up) {
@@ -344,6 +353,32 @@ final class Cli {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    // ---- mail ---------------------------------------------------------------------------------------------------
+
+    /** Every mail the local mail server received (saved in the data folder), oldest first: date, to, subject, body. */
+    private static int mail(List<String> args) throws SuiteException {
+        Options o = parse(args);
+        if (!o.positional.isEmpty()) {
+            throw new IllegalArgumentException("mail takes no argument (only --data DIR)");
+        }
+        Path data = dataDir(o);
+        List<LocalMail.Received> mails;
+        try {
+            mails = LocalMail.read(data);
+        } catch (IOException e) {
+            throw new SuiteException("cannot read the mail in " + data.resolve(LocalMail.FOLDER) + ": " + e, e);
+        }
+        if (mails.isEmpty()) {
+            OUT.println("No mail received yet (" + data.resolve(LocalMail.FOLDER) + ").");
+            return 0;
+        }
+        OUT.print(LocalMail.format(mails));
+        OUT.println("────────────────────────────────────────────────────────────");
+        OUT.println(
+                mails.size() + (mails.size() == 1 ? " mail" : " mails") + " (" + data.resolve(LocalMail.FOLDER) + ")");
+        return 0;
     }
 
     // ---- token --------------------------------------------------------------------------------------------------

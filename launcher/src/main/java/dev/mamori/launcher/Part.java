@@ -8,12 +8,17 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * One part of the local suite: the two pieces of infrastructure, the five services and the staff console, in start
- * order. The console is no service: it has no database and starts once the services answer.
+ * One part of the local suite: the three pieces of infrastructure, the five services and the staff console, in
+ * start order. The console is no service: it has no database and starts once the services answer.
  */
 public enum Part {
     POSTGRES("postgres", 5433, null),
     KEYCLOAK("keycloak", 8180, null),
+    /**
+     * The mail server (GreenMail: SMTP on this port, IMAP on {@code mail-imap}, 3143): the services' mail goes here
+     * and nowhere else.
+     */
+    MAIL("mail", 3025, null),
     CONSENT("consent-service", 8081, "consent"),
     REQUEST("request-service", 8082, "request"),
     RETENTION("retention-service", 8083, "retention"),
@@ -67,6 +72,9 @@ public enum Part {
             case "kc":
             case "oidc":
                 return KEYCLOAK;
+            case "smtp":
+            case "greenmail":
+                return MAIL;
             default:
                 break;
         }

@@ -78,6 +78,9 @@ public final class Suite implements AutoCloseable {
      * dev/keycloak/mamori-realm.json. Kept in {@code <data>/secrets} like the generated keys, so that whatever starts
      * a service from the data folder (the bench) finds it there too.
      */
+    /** The services that send mail (platform MailOutbox): they are pointed at the local mail server. */
+    static final Set<Part> MAIL_SENDERS = Set.of(Part.REQUEST);
+
     private static final Map<Part, Map<String, String>> REALM_CREDENTIALS =
             Map.of(Part.REQUEST, Map.of("OIDC_CLIENT_SECRET", "request-service-secret"));
 
@@ -87,6 +90,7 @@ public final class Suite implements AutoCloseable {
     private final Set<Part> parts;
     private final Map<Part, Integer> ports;
     private final int keycloakManagementPort;
+    private final int mailImapPort;
     private final Duration keycloakTimeout;
     private final Duration serviceTimeout;
     private final Map<String, String> serviceEnv;
@@ -100,6 +104,7 @@ public final class Suite implements AutoCloseable {
     private Database database;
     private LocalPostgres postgres;
     private ChildProcess keycloak;
+    private LocalMail mail;
     private final Map<Part, ChildProcess> services = Collections.synchronizedMap(new EnumMap<>(Part.class));
     private FileChannel lockChannel;
     private FileLock lock;
@@ -120,6 +125,7 @@ public final class Suite implements AutoCloseable {
         this.parts = withDependencies(b.parts);
         this.ports = new EnumMap<>(b.ports);
         this.keycloakManagementPort = b.keycloakManagementPort;
+        this.mailImapPort = b.mailImapPort;
         this.keycloakTimeout = b.keycloakTimeout;
         this.serviceTimeout = b.serviceTimeout;
         this.serviceEnv = Map.copyOf(b.serviceEnv);
@@ -175,6 +181,9 @@ public final class Suite implements AutoCloseable {
         if (part == Part.POSTGRES) {
             throw new IllegalArgumentException("PostgreSQL has no URL; use database()");
         }
+        if (part == Part.MAIL) {
+            throw new IllegalArgumentException("the mail server has no HTTP URL; use port(Part.MAIL), mailImapPort()");
+        }
         return URI.create("http://localhost:" + port(part));
     }
 
@@ -192,6 +201,11 @@ public final class Suite implements AutoCloseable {
             }
         }
         return urls;
+    }
+
+    /** The local mail server's IMAP port (its SMTP port is {@code port(Part.MAIL)}). */
+    public int mailImapPort() {
+        return mailImapPort;
     }
 
     /** Where the services' databases are; null if this suite runs no PostgreSQL. */
@@ -292,6 +306,10 @@ public final class Suite implements AutoCloseable {
                 startKeycloak();
             }
             checkNotClosing();
+            if (parts.contains(Part.MAIL)) {
+                startMail();
+            }
+            checkNotClosing();
             startServices();
             checkNotClosing();
             startConsole();
@@ -342,7 +360,7 @@ public final class Suite implements AutoCloseable {
         out.accept("fresh start: deleting the data in " + dataDir);
         cleanUpLeftovers();
         LocalPostgres.deleteCluster(dataDir);
-        for (String dir : List.of("run", "work")) {
+        for (String dir : List.of("run", "work", LocalMail.FOLDER)) {
             LocalPostgres.deleteTree(dataDir.resolve(dir));
         }
         Files.deleteIfExists(dataDir.resolve(STATE_FILE));
@@ -404,6 +422,9 @@ public final class Suite implements AutoCloseable {
         if (parts.contains(Part.KEYCLOAK)) {
             checkPortFree(keycloakManagementPort, "keycloak management interface");
         }
+        if (parts.contains(Part.MAIL)) {
+            checkPortFree(mailImapPort, "mail-imap (the mail server's IMAP)");
+        }
     }
 
     private static void checkPortFree(int port, String what) {
@@ -452,6 +473,13 @@ public final class Suite implements AutoCloseable {
                             + (postgres != null ? Logs.tailForMessage(postgres.log(), 15) : ""),
                     e);
         }
+    }
+
+    /** The mail server, before the services: a mail queued at start-up finds it there. */
+    private void startMail() throws IOException {
+        mail = LocalMail.start(dataDir, port(Part.MAIL), mailImapPort, out);
+        out.accept("mail server (GreenMail) on smtp://localhost:" + port(Part.MAIL) + ", IMAP localhost:" + mailImapPort
+                + "; received mail is kept in " + dataDir.resolve(LocalMail.FOLDER));
     }
 
     private void startKeycloak() throws IOException {
@@ -513,6 +541,12 @@ public final class Suite implements AutoCloseable {
                 env.put("RETENTION_SERVICE_URL", url(Part.RETENTION).toString());
                 // and the use of the affected persons' data is stopped in consent-service.
                 env.put("CONSENT_SERVICE_URL", url(Part.CONSENT).toString());
+            }
+            if (parts.contains(Part.MAIL) && MAIL_SENDERS.contains(p)) {
+                // 127.0.0.1, not localhost: the mail server listens on IPv4 loopback only.
+                env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+                env.put("QUARKUS_MAILER_PORT", Integer.toString(port(Part.MAIL)));
+                env.put("MAMORI_MAIL_ENABLED", "true");
             }
             for (String name : GENERATED_KEYS.getOrDefault(p, List.of())) {
                 env.put(name, generatedKey(name));
@@ -752,6 +786,9 @@ public final class Suite implements AutoCloseable {
                 return false;
             }
         }
+        if (p == Part.MAIL) {
+            return Http.portInUse(port(p));
+        }
         return Http.status(readinessUrl(p)) == 200;
     }
 
@@ -790,7 +827,7 @@ public final class Suite implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        boolean anything = keycloak != null || !services.isEmpty() || postgres != null;
+        boolean anything = keycloak != null || !services.isEmpty() || postgres != null || mail != null;
         if (anything) {
             out.accept("stopping the suite");
         }
@@ -805,6 +842,13 @@ public final class Suite implements AutoCloseable {
                 t.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        if (mail != null) {
+            try {
+                mail.close();
+            } catch (RuntimeException e) {
+                out.accept("WARNING: could not stop the mail server: " + e.getMessage());
             }
         }
         if (keycloak != null) {
@@ -883,6 +927,9 @@ public final class Suite implements AutoCloseable {
             if (p == Part.POSTGRES) {
                 Database db = database != null ? database : externalDatabase;
                 props.setProperty(p.id(), db != null ? db.host() + ":" + db.port() : "localhost:" + port(p));
+            } else if (p == Part.MAIL) {
+                props.setProperty(p.id(), "localhost:" + port(p));
+                props.setProperty("mail-imap", "localhost:" + mailImapPort);
             } else {
                 props.setProperty(p.id(), url(p).toString());
             }
@@ -1008,6 +1055,10 @@ public final class Suite implements AutoCloseable {
             parts.add(Part.POSTGRES);
             parts.add(Part.KEYCLOAK);
         }
+        if (parts.stream().anyMatch(MAIL_SENDERS::contains)) {
+            // A service that sends mail sends it to the local mail server, never out of this machine.
+            parts.add(Part.MAIL);
+        }
         return parts;
     }
 
@@ -1068,6 +1119,16 @@ public final class Suite implements AutoCloseable {
                     "Privacy center",
                     url(Part.PRIVACY_CENTER) + "/t/tenant-a/   (public pages; also /t/tenant-b/, /t/tenant-c/)"));
         }
+        if (parts.contains(Part.MAIL)) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    f,
+                    "Mail",
+                    "every mail the services send goes to the local mail server (GreenMail), none leaves this"
+                            + " machine: smtp://localhost:" + port(Part.MAIL) + "; read it with bin/mamori mail, or"
+                            + " over IMAP at localhost:" + mailImapPort + " (user and password = the recipient's"
+                            + " address)"));
+        }
         sb.append(
                 String.format(Locale.ROOT, f, "Data folder", dataDir + "  (logs in " + dataDir.resolve("logs") + ")"));
         if (parts.contains(Part.KEYCLOAK)) {
@@ -1106,6 +1167,7 @@ public final class Suite implements AutoCloseable {
         private final Set<Part> parts = EnumSet.noneOf(Part.class);
         private final Map<Part, Integer> ports = new EnumMap<>(Part.class);
         private int keycloakManagementPort = 9180;
+        private int mailImapPort = 3143;
         private Duration keycloakTimeout = Duration.ofSeconds(240);
         private Duration serviceTimeout = Duration.ofSeconds(180);
         private final Map<String, String> serviceEnv = new LinkedHashMap<>();
@@ -1162,6 +1224,12 @@ public final class Suite implements AutoCloseable {
         /** Keycloak's management port (only used if health or metrics get enabled); default 9180, not 9000. */
         public Builder keycloakManagementPort(int port) {
             this.keycloakManagementPort = port;
+            return this;
+        }
+
+        /** The mail server's IMAP port; default 3143 (its SMTP port is the part's: {@code port(Part.MAIL, n)}). */
+        public Builder mailImapPort(int port) {
+            this.mailImapPort = port;
             return this;
         }
 
