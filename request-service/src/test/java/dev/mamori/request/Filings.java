@@ -2,23 +2,26 @@ package dev.mamori.request;
 
 import static io.restassured.RestAssured.given;
 
-import dev.mamori.request.service.OneTimeCode;
 import dev.mamori.testing.PostgresTestResource;
 import dev.mamori.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Builders for the privacy center's calls of online filings, so the tests read as what they check. */
 final class Filings {
 
-    static final String REQUESTER_EMAIL = "agent@example.jp";
+    /** The code as the ja and en mails print it. */
+    private static final Pattern CODE = Pattern.compile("(?:確認コード：|Code: )([0-9]{6})");
 
     private Filings() {}
 
@@ -40,7 +43,8 @@ final class Filings {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         Map<String, Object> contact = new LinkedHashMap<>();
-        contact.put("email", REQUESTER_EMAIL);
+        // An address of its own per filing, so each test reads only its own mails.
+        contact.put("email", "agent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp");
         contact.put("phone", "090-1111-2222");
         Map<String, Object> requester = new LinkedHashMap<>();
         requester.put("name", "山田 太郎");
@@ -92,30 +96,36 @@ final class Filings {
                 .path("filingId");
     }
 
-    /**
-     * The code of the filing. Only its hash is stored, so the test puts a code it knows in place of the mailed one
-     * (the same as the requester reading the mail, for what the service checks).
-     */
-    static String codeOf(String filingId) {
-        String code = "482913";
-        try (Connection c = PostgresTestResource.connect();
-                PreparedStatement read = c.prepareStatement("SELECT code_salt FROM online_filing WHERE id = ?")) {
-            read.setObject(1, UUID.fromString(filingId));
-            byte[] salt;
-            try (ResultSet rs = read.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("no filing " + filingId);
-                }
-                salt = rs.getBytes(1);
+    /** The requester's address of a filing body. */
+    @SuppressWarnings("unchecked")
+    static String emailOf(Map<String, Object> body) {
+        return (String)
+                ((Map<String, Object>) ((Map<String, Object>) body.get("requester")).get("contact")).get("email");
+    }
+
+    /** Mails that came to {@code address}, oldest first, once at least {@code count} have. */
+    static List<MailStub.Received> mails(String address, int count) {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            List<MailStub.Received> mails = MailStub.received(address);
+            if (mails.size() >= count) {
+                return mails;
             }
-            sql(
-                    "UPDATE online_filing SET code_hash = ? WHERE id = ?",
-                    OneTimeCode.hash(salt, code),
-                    UUID.fromString(filingId));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            if (System.nanoTime() > until) {
+                throw new AssertionError("expected " + count + " mails for " + address + ", got " + mails);
+            }
+            Workflow.sleep(100);
         }
-        return code;
+    }
+
+    /** The code of the {@code nth} mail (1 = the first) that came to {@code address}, as the requester reads it. */
+    static String mailedCode(String address, int nth) {
+        MailStub.Received mail = mails(address, nth).get(nth - 1);
+        Matcher code = CODE.matcher(mail.text());
+        if (!code.find()) {
+            throw new AssertionError("no code in the mail: " + mail);
+        }
+        return code.group(1);
     }
 
     static io.restassured.response.ValidatableResponse confirm(String tenant, String filingId, String code) {
@@ -132,10 +142,24 @@ final class Filings {
 
     static io.restassured.path.json.JsonPath filed(String tenant, Map<String, Object> body) {
         String filingId = file(tenant, body);
-        return confirm(tenant, filingId, codeOf(filingId))
+        return confirm(tenant, filingId, mailedCode(emailOf(body), 1))
                 .statusCode(201)
                 .extract()
                 .jsonPath();
+    }
+
+    /** Mails the tenant's changes queued, sent or not. */
+    static long mailsQueued(String tenant) {
+        try (Connection c = PostgresTestResource.connect();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM mail_outbox WHERE tenant_id = ?")) {
+            s.setString(1, tenant);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void sql(String statement, Object... params) {

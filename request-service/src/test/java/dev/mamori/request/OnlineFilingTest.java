@@ -1,11 +1,12 @@
 package dev.mamori.request;
 
 import static dev.mamori.request.Filings.center;
-import static dev.mamori.request.Filings.codeOf;
 import static dev.mamori.request.Filings.confirm;
+import static dev.mamori.request.Filings.emailOf;
 import static dev.mamori.request.Filings.file;
 import static dev.mamori.request.Filings.filed;
 import static dev.mamori.request.Filings.filing;
+import static dev.mamori.request.Filings.mailedCode;
 import static dev.mamori.request.Filings.newTenant;
 import static dev.mamori.request.Intakes.as;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,6 +15,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,8 +39,10 @@ class OnlineFilingTest {
     @Test
     void shouldMakeARequestWithAReceiptNumberAndNoSubjectOnceTheRightCodeConfirmsTheFiling() {
         String tenant = newTenant();
+        Map<String, Object> body = filing("DISCLOSURE");
+        String email = emailOf(body);
         JsonPath sent = center(tenant)
-                .body(filing("DISCLOSURE"))
+                .body(body)
                 .post("/v1/online-filings")
                 .then()
                 .statusCode(202)
@@ -52,7 +56,13 @@ class OnlineFilingTest {
         // Nothing is a request before the confirmation.
         as(tenant, "privacy-officer").get("/v1/requests").then().statusCode(200).body("items.size()", equalTo(0));
 
-        JsonPath filed = confirm(tenant, filingId, codeOf(filingId))
+        // The code comes by mail, naming the company and how long it lasts, and nothing else about the filing.
+        MailStub.Received codeMail = Filings.mails(email, 1).get(0);
+        assertTrue(codeMail.subject().startsWith(tenant), codeMail.subject());
+        assertTrue(codeMail.text().contains("10分間有効"), codeMail.text());
+        assertFalse(codeMail.text().contains("山田"), codeMail.text());
+        String code = mailedCode(email, 1);
+        JsonPath filed = confirm(tenant, filingId, code)
                 .statusCode(201)
                 .body("receiptNumber", matchesPattern(RECEIPT))
                 .body("status", equalTo("IDENTITY_UNVERIFIED"))
@@ -73,7 +83,7 @@ class OnlineFilingTest {
                 .body("type", equalTo("DISCLOSURE"))
                 .body("deliveryMethod", equalTo("ELECTRONIC"))
                 .body("requester.relation", equalTo("APPOINTED_AGENT"))
-                .body("requester.contact.email", equalTo(Filings.REQUESTER_EMAIL))
+                .body("requester.contact.email", equalTo(email))
                 .body("agent.type", equalTo("POWER_OF_ATTORNEY"))
                 .body("identifiers.name", equalTo("山田 花子"))
                 .body("identifiers.email", equalTo("hanako@example.jp"))
@@ -102,8 +112,14 @@ class OnlineFilingTest {
                 .body("items[0].kind", equalTo("RECEIVED"))
                 .body("items[0].actorClient", equalTo("privacy-center"))
                 .body("items[0].detail", matchesPattern("filed online .*" + filed.getString("receiptNumber") + ".*"));
+        // The receipt mail: number, kind and due date.
+        MailStub.Received receiptMail = Filings.mails(email, 2).get(1);
+        assertTrue(receiptMail.subject().contains(filed.getString("receiptNumber")), receiptMail.subject());
+        assertTrue(receiptMail.text().contains("保有個人データの開示"), receiptMail.text());
+        assertTrue(receiptMail.text().contains(filed.getString("dueDate")), receiptMail.text());
+        assertFalse(receiptMail.text().contains("山田"), receiptMail.text());
         // The filing is spent: the same code again finds nothing.
-        confirm(tenant, filingId, "482913").statusCode(404).body("type", equalTo(PROBLEMS + "filing-not-found"));
+        confirm(tenant, filingId, code).statusCode(404).body("type", equalTo(PROBLEMS + "filing-not-found"));
         List<String> actions = as(tenant, "auditor")
                 .get("/v1/audit-events")
                 .then()
@@ -119,8 +135,9 @@ class OnlineFilingTest {
     @Test
     void shouldCountWrongCodesDownThenRefuseEvenTheRightOneUntilANewCodeIsSent() {
         String tenant = newTenant();
-        String filingId = file(tenant, filing("ERASURE"));
-        String code = codeOf(filingId);
+        Map<String, Object> body = filing("ERASURE");
+        String filingId = file(tenant, body);
+        String code = mailedCode(emailOf(body), 1);
         String wrong = code.equals("000000") ? "111111" : "000000";
         for (int left = 4; left >= 0; left--) {
             confirm(tenant, filingId, wrong)
@@ -143,7 +160,7 @@ class OnlineFilingTest {
                 .statusCode(202)
                 .body("filingId", equalTo(filingId))
                 .body("codeExpiresAt", notNullValue());
-        String fresh = codeOf(filingId);
+        String fresh = mailedCode(emailOf(body), 2);
         confirm(tenant, filingId, wrong).statusCode(422).body("attemptsLeft", equalTo(4));
         confirm(tenant, filingId, fresh).statusCode(201).body("receiptNumber", matchesPattern(RECEIPT));
         // Confirmed filings take no more codes.
@@ -157,8 +174,9 @@ class OnlineFilingTest {
     @Test
     void shouldRefuseAnExpiredCodeEvenWhenRight() {
         String tenant = newTenant();
-        String filingId = file(tenant, filing("USE_STOP"));
-        String code = codeOf(filingId);
+        Map<String, Object> body = filing("USE_STOP");
+        String filingId = file(tenant, body);
+        String code = mailedCode(emailOf(body), 1);
         Filings.sql(
                 "UPDATE online_filing SET code_expires_at = now() - interval '1 second' WHERE id = ?",
                 UUID.fromString(filingId));
@@ -173,8 +191,10 @@ class OnlineFilingTest {
     void shouldNotLetAnotherTenantConfirmOrResendAFilingNorReadAStatus() {
         String owner = newTenant();
         String other = newTenant();
-        String filingId = file(owner, filing("DISCLOSURE"));
-        String code = codeOf(filingId);
+        Map<String, Object> body = filing("DISCLOSURE");
+        String email = emailOf(body);
+        String filingId = file(owner, body);
+        String code = mailedCode(email, 1);
         confirm(other, filingId, code).statusCode(404).body("type", equalTo(PROBLEMS + "filing-not-found"));
         center(other)
                 .post("/v1/online-filings/" + filingId + "/code")
@@ -186,7 +206,7 @@ class OnlineFilingTest {
         String receipt =
                 confirm(owner, filingId, code).statusCode(201).extract().path("receiptNumber");
         Map<String, Object> foreign = center(other)
-                .body(Map.of("receiptNumber", receipt, "email", Filings.REQUESTER_EMAIL))
+                .body(Map.of("receiptNumber", receipt, "email", email))
                 .post("/v1/online-filings/status")
                 .then()
                 .statusCode(404)
@@ -194,7 +214,7 @@ class OnlineFilingTest {
                 .jsonPath()
                 .getMap("$");
         Map<String, Object> unknown = center(owner)
-                .body(Map.of("receiptNumber", "R-2222-2222", "email", Filings.REQUESTER_EMAIL))
+                .body(Map.of("receiptNumber", "R-2222-2222", "email", email))
                 .post("/v1/online-filings/status")
                 .then()
                 .statusCode(404)
@@ -207,10 +227,12 @@ class OnlineFilingTest {
     @Test
     void shouldTellTheRequesterTheStatusOnlyWithTheirEmailAndAnswerAWrongOneLikeAnUnknownReceipt() {
         String tenant = newTenant();
-        JsonPath filed = filed(tenant, "CORRECTION");
+        Map<String, Object> body = filing("CORRECTION");
+        String email = emailOf(body);
+        JsonPath filed = Filings.filed(tenant, body);
         String receipt = filed.getString("receiptNumber");
         center(tenant)
-                .body(Map.of("receiptNumber", receipt.toLowerCase(), "email", "Agent@Example.JP"))
+                .body(Map.of("receiptNumber", receipt.toLowerCase(), "email", email.toUpperCase()))
                 .post("/v1/online-filings/status")
                 .then()
                 .statusCode(200)
@@ -228,7 +250,7 @@ class OnlineFilingTest {
                 .extract()
                 .asString();
         String unknownReceipt = center(tenant)
-                .body(Map.of("receiptNumber", "R-2222-2223", "email", Filings.REQUESTER_EMAIL))
+                .body(Map.of("receiptNumber", "R-2222-2223", "email", email))
                 .post("/v1/online-filings/status")
                 .then()
                 .statusCode(404)
@@ -433,7 +455,7 @@ class OnlineFilingTest {
                 .extract()
                 .path("filingId");
         assertEquals(first, again);
-        String code = codeOf(first);
+        String code = mailedCode(emailOf(body), 1);
         String receipt = center(tenant)
                 .header("Idempotency-Key", "confirm-1")
                 .body(Map.of("code", code))
@@ -450,6 +472,8 @@ class OnlineFilingTest {
                 .statusCode(201)
                 .body("receiptNumber", equalTo(receipt));
         as(tenant, "privacy-officer").get("/v1/requests").then().body("items.size()", equalTo(1));
+        // One code mail and one receipt mail: the retries queued nothing more.
+        assertEquals(2, Filings.mailsQueued(tenant));
     }
 
     private static void refused(String tenant, Map<String, Object> body, String field) {

@@ -1,5 +1,7 @@
 package dev.mamori.request.service;
 
+import dev.mamori.platform.mail.MailMessage;
+import dev.mamori.platform.mail.MailOutbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class FilingMail {
 
+    private final MailOutbox outbox;
+
+    public FilingMail(MailOutbox outbox) {
+        this.outbox = outbox;
+    }
+
     /**
      * The company as the mails name it. request-service does not hold the controller's name (consent-service's
      * tenant policy does), so it is the tenant id.
@@ -19,7 +27,6 @@ public class FilingMail {
     }
 
     public Uni<Void> send(String tenantId, FilingMails.Composed mail) {
-        // SEAM (mail outbox): replaced by MailOutbox.enqueue once the platform's mail mechanism is merged.
-        return Uni.createFrom().voidItem();
+        return outbox.enqueue(tenantId, new MailMessage(mail.to(), mail.subject(), mail.text()));
     }
 }

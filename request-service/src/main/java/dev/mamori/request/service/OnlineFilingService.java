@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.crypto.FieldCipher;
 import dev.mamori.platform.idempotency.Idempotency;
+import dev.mamori.platform.mail.MailMessage;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
@@ -152,7 +153,7 @@ public class OnlineFilingService {
         f.updatedAt = now;
         return filings.persist(f)
                 .call(() -> audit.record("ONLINE_FILING_RECEIVED", RESOURCE, f.id, null))
-                .call(() -> mailCode(f, form.requester().contact().email(), code.code()))
+                .call(() -> mailCode(f, form.requester().contact().email().trim(), code.code()))
                 .map(x -> new CodeSent(f.id, f.codeExpiresAt));
     }
 
@@ -182,8 +183,8 @@ public class OnlineFilingService {
                     f.updatedAt = now;
                     StoredFiling content = content(f);
                     return audit.record("ONLINE_FILING_CODE_SENT", RESOURCE, f.id, null)
-                            .call(() ->
-                                    mailCode(f, content.requester().contact().email(), code.code()))
+                            .call(() -> mailCode(
+                                    f, content.requester().contact().email().trim(), code.code()))
                             .map(x -> new CodeSent(f.id, f.codeExpiresAt));
                 }));
     }
@@ -277,7 +278,7 @@ public class OnlineFilingService {
                         FilingMails.receipt(
                                 f.language,
                                 mail.companyOf(f.tenantId),
-                                content.requester().contact().email(),
+                                content.requester().contact().email().trim(),
                                 d.request().receiptNumber,
                                 d.request().type,
                                 d.request().dueOn)))
@@ -339,6 +340,9 @@ public class OnlineFilingService {
         if (blank(form.requester().contact().email())) {
             throw ProblemException.invalidField(
                     "requester.contact.email", "must be given: the code that confirms the filing is mailed there");
+        }
+        if (!MailMessage.isAddress(form.requester().contact().email().trim())) {
+            throw ProblemException.invalidField("requester.contact.email", "must be one mail address");
         }
         if (!form.person().identifiable()) {
             throw ProblemException.invalidField(
