@@ -2,10 +2,12 @@ package dev.mamori.request.repository;
 
 import dev.mamori.request.OnlineFiling;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -18,8 +20,10 @@ public class OnlineFilingRepository implements PanacheRepositoryBase<OnlineFilin
                 .firstResult();
     }
 
-    /** Deletes filings never confirmed that were made before {@code before}; answers how many. */
-    public Uni<Long> deleteUnconfirmedBefore(OffsetDateTime before) {
-        return delete("createdAt < ?1", before);
+    /** Up to {@code limit} filings (never confirmed: confirmed ones are gone) made before {@code before}. */
+    public Uni<List<OnlineFiling>> madeBefore(OffsetDateTime before, int limit) {
+        return find("createdAt < ?1", Sort.by("createdAt"), before)
+                .range(0, limit - 1)
+                .list();
     }
 }
