@@ -39,9 +39,23 @@ public class DataSubjectRequest {
     @Column(nullable = false)
     public RequestStatus status;
 
-    /** The client company's reference of the person the request is about. */
-    @Column(name = "subject_ref", nullable = false, updatable = false)
+    /**
+     * The client company's reference of the person the request is about. Null only for a request filed online
+     * until staff link it ({@code PUT /v1/requests/{id}/subject}); never changed once set.
+     */
+    @Column(name = "subject_ref")
     public String subjectRef;
+
+    /** The number the requester quotes for an online filing (R-XXXX-XXXX); null for other channels. */
+    @Column(name = "receipt_number", updatable = false)
+    public String receiptNumber;
+
+    /**
+     * For an online filing: how the requester identified the person (name, email, phone, customer number), as one
+     * encrypted JSON object, so staff can find whom it is about.
+     */
+    @Column(name = "identifiers_cipher", updatable = false)
+    public String identifiersCipher;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)

@@ -3,6 +3,8 @@ package dev.mamori.request;
 /** What happened to a request, as its append-only log records it. */
 public enum RequestEventKind {
     RECEIVED,
+    /** Staff linked a request filed online to the client company's reference of the person. */
+    SUBJECT_LINKED,
     IDENTITY_VERIFIED,
     PAUSED,
     RESUMED,

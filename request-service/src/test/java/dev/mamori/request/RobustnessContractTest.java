@@ -13,6 +13,6 @@ class RobustnessContractTest {
 
     @Test
     void noInputGetsAServerErrorAndEveryRefusalIsAProblem() {
-        RobustnessContract.verify(18);
+        RobustnessContract.verify(25);
     }
 }

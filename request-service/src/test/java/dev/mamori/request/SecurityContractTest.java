@@ -14,8 +14,9 @@ class SecurityContractTest {
 
     @Test
     void everyOperationRefusesMissingTokensWrongRolesAndForeignTenantHeaders() {
-        // 14 request operations + 2 settings operations + the platform's 2 audit-log operations.
-        SecurityContract.verify(18);
+        // 17 request operations + 4 online-filing operations + 2 settings operations + the platform's 2 audit-log
+        // operations.
+        SecurityContract.verify(25);
     }
 
     @Test
@@ -39,6 +40,12 @@ class SecurityContractTest {
                         "{\"additionalBusinessDays\": 5, \"reason\": \"調査に時間を要するため\"}")
                 .body("POST", "/v1/requests/{id}/closure", "{\"reason\": \"対象がありませんでした\"}")
                 .body("POST", "/v1/requests/{id}/result/notification", "{\"via\": \"POST\"}")
-                .verify(12);
+                .body("PUT", "/v1/requests/{id}/subject", "{\"subjectRef\": \"cust-not-mine\"}")
+                // A filing is the privacy center's for the tenant it names: another tenant's code and resend miss.
+                .resource(
+                        "/v1/online-filings/{filingId}",
+                        () -> Map.of("filingId", Filings.file(TenantIsolation.OWNER, Filings.filing("DISCLOSURE"))))
+                .body("POST", "/v1/online-filings/{filingId}/confirmation", "{\"code\": \"000000\"}")
+                .verify(15);
     }
 }

@@ -123,4 +123,10 @@ public class DataSubjectRequestRepository implements PanacheRepositoryBase<DataS
                 .range(0, limit - 1)
                 .list();
     }
+
+    /** The tenant's request filed online under this receipt number, if there is one. */
+    public Uni<DataSubjectRequest> findByReceipt(String tenantId, String receiptNumber) {
+        return find("tenantId = ?1 and receiptNumber = ?2", tenantId, receiptNumber)
+                .firstResult();
+    }
 }

@@ -25,6 +25,7 @@ import dev.mamori.request.service.RequestIntake;
 import dev.mamori.request.service.RequestSearch;
 import dev.mamori.request.service.RequestService;
 import dev.mamori.request.service.ResultNotification;
+import dev.mamori.request.service.SubjectLink;
 import dev.mamori.request.service.VerificationService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +40,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -181,6 +183,24 @@ public class RequestResource {
                 .map(found -> Page.of(found.stream().map(RequestSummaryView::of).toList(), offset, limit));
     }
 
+    @PUT
+    @Path("/{id}/subject")
+    @RolesAllowed({Roles.OPERATOR, Roles.PRIVACY_OFFICER, Roles.CLIENT_SYSTEM})
+    @Operation(
+            operationId = "linkRequestSubject",
+            summary = "Link a request filed online to the company's reference of the person",
+            description = "Once; the same subjectRef again changes nothing. The request's log records who linked it. "
+                    + "Until it is linked, the request cannot be approved (409 subject-not-linked).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "subject-already-linked (to another person), duplicate-request (the person has an open "
+                    + "request of this type), request-closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RequestView> linkRequestSubject(@PathParam("id") UUID id, @Valid @NotNull SubjectLink link) {
+        return requests.linkSubject(id, link).map(RequestView::of);
+    }
+
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.OPERATOR, Roles.CLIENT_SYSTEM})
@@ -249,7 +269,8 @@ public class RequestResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(
             responseCode = "409",
-            description = "identity-not-verified, already-decided, request-closed, " + "request-paused",
+            description = "identity-not-verified, already-decided, request-closed, request-paused, "
+                    + "subject-not-linked (an online filing not linked to a person cannot be approved)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "422",

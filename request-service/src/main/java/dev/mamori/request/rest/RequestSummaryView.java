@@ -18,7 +18,16 @@ public record RequestSummaryView(
         UUID id,
         RequestType type,
         RequestStatus status,
+
+        @Schema(description = "Absent for a request filed online until staff link it")
         String subjectRef,
+
+        @Schema(description = "Online filings: the number the requester quotes")
+        String receiptNumber,
+
+        @Schema(description = "Online filings: how the requester identified the person, masked as in the request")
+        RequestView.IdentifiersView identifiers,
+
         Channel channel,
         RequesterRelation requesterRelation,
         OffsetDateTime receivedAt,
@@ -40,6 +49,8 @@ public record RequestSummaryView(
                 r.type,
                 r.status,
                 r.subjectRef,
+                r.receiptNumber,
+                RequestView.IdentifiersView.of(listed.identifiers()),
                 r.channel,
                 r.requesterRelation,
                 r.receivedAt,

@@ -33,7 +33,21 @@ public record RequestView(
         UUID id,
         RequestType type,
         RequestStatus status,
-        @Schema(example = "cust-000123") String subjectRef,
+
+        @Schema(
+                description = "The client company's reference of the person; absent for a request filed online "
+                        + "until staff link it (PUT /v1/requests/{id}/subject)",
+                example = "cust-000123")
+        String subjectRef,
+
+        @Schema(description = "Online filings: the number the requester quotes", example = "R-7KQ4-M2XD")
+        String receiptNumber,
+
+        @Schema(
+                description = "Online filings: how the requester identified the person (to find whom to link); "
+                        + "email and phone masked except for privacy officers")
+        IdentifiersView identifiers,
+
         Channel channel,
         OffsetDateTime receivedAt,
 
@@ -109,6 +123,19 @@ public record RequestView(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RequesterView")
     public record RequesterView(String name, RequesterRelation relation, ContactView contact) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "PersonIdentifiers")
+    public record IdentifiersView(
+            @Schema(example = "山田 花子") String name,
+            @Schema(example = "h***@example.jp") String email,
+            @Schema(example = "***-****-5678") String phone,
+            @Schema(example = "C-1234") String customerNumber) {
+
+        static IdentifiersView of(RequestDetails.Identifiers ids) {
+            return ids == null ? null : new IdentifiersView(ids.name(), ids.email(), ids.phone(), ids.customerNumber());
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ContactView")
@@ -194,6 +221,8 @@ public record RequestView(
                 r.type,
                 r.status,
                 r.subjectRef,
+                r.receiptNumber,
+                IdentifiersView.of(d.identifiers()),
                 r.channel,
                 r.receivedAt,
                 r.statutoryMarkerOn,

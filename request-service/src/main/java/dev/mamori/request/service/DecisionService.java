@@ -114,6 +114,16 @@ public class DecisionService {
                 throw ProblemException.conflict(
                         "request-paused", "Request " + id + " waits for the requester; " + "resume it before deciding");
             }
+            // A request filed online names the person only by what the requester gave: nothing is carried out
+            // across the suite before staff link it to the company's reference of the person.
+            boolean approves =
+                    d.outcome() == DecisionOutcome.APPROVED || d.outcome() == DecisionOutcome.PARTIALLY_APPROVED;
+            if (approves && r.subjectRef == null) {
+                throw ProblemException.conflict(
+                        "subject-not-linked",
+                        "Request " + id + " is not linked to a person yet; link it (PUT /v1/requests/" + id
+                                + "/subject) before approving it");
+            }
             check(r.type, d);
             RequestDetails claim = requestService.details(r, PersonalDataView.FULL);
             Decision.CorrectionResult correction = correctionOf(r, d, claim);

@@ -12,12 +12,9 @@ import dev.mamori.platform.time.JapanTime;
 import dev.mamori.platform.validation.NotFutureValidator;
 import dev.mamori.request.Channel;
 import dev.mamori.request.DataSubjectRequest;
-import dev.mamori.request.DeliveryMethod;
 import dev.mamori.request.RequestEvent;
 import dev.mamori.request.RequestEventKind;
 import dev.mamori.request.RequestStatus;
-import dev.mamori.request.RequestType;
-import dev.mamori.request.RequesterRelation;
 import dev.mamori.request.client.ClientSystemUrls;
 import dev.mamori.request.repository.DataSubjectRequestRepository;
 import dev.mamori.request.repository.FulfilmentTaskRepository;
@@ -53,14 +50,24 @@ public class RequestService {
     private static final Duration OLDEST_ARRIVAL = Duration.ofDays(366);
 
     /**
-     * A request of the search results, with whether it is overdue today and, while it is open, the business days
-     * left until its due date (negative once overdue).
+     * A request of the search results, with whether it is overdue today, while it is open the business days left
+     * until its due date (negative once overdue), and the person's identifiers as the caller may see them.
      */
-    public record Listed(DataSubjectRequest request, boolean overdue, Integer businessDaysLeft) {}
+    public record Listed(
+            DataSubjectRequest request,
+            boolean overdue,
+            Integer businessDaysLeft,
+            RequestDetails.Identifiers identifiers) {}
 
     record StoredContact(String email, String phone, String postalAddress) {}
 
     record StoredCorrection(String claimedUntrue, String requestedContent) {}
+
+    /** How an online filing's requester identified the person. */
+    record StoredIdentifiers(String name, String email, String phone, String customerNumber) {}
+
+    /** Receipt numbers drawn for one request at most before giving up: a clash is already a one-in-10^11 event. */
+    private static final int RECEIPT_DRAWS = 5;
 
     private final DataSubjectRequestRepository requests;
     private final RequestEventRepository events;
@@ -210,6 +217,7 @@ public class RequestService {
     @WithTransaction
     public Uni<List<Listed>> search(RequestSearch search, int offset, int limit) {
         String tenantId = tenant.tenantId();
+        PersonalDataView view = PersonalDataView.forReader(tenant);
         LocalDate today = JapanTime.today(clock);
         return requests.search(tenantId, search, today, offset, limit)
                 // One line per listed request, appended as one batch in this transaction.
@@ -222,7 +230,8 @@ public class RequestService {
                         .map(r -> new Listed(
                                 r,
                                 Deadlines.overdue(r.dueOn, r.status.isTerminal(), today),
-                                r.status.isTerminal() ? null : Deadlines.businessDaysLeft(r.dueOn, today)))
+                                r.status.isTerminal() ? null : Deadlines.businessDaysLeft(r.dueOn, today),
+                                identifiers(r, view)))
                         .toList());
     }
 
@@ -270,6 +279,99 @@ public class RequestService {
         });
     }
 
+    /**
+     * Takes in a request its requester filed online and confirmed with the code mailed to them
+     * ({@link OnlineFilingService}), inside the caller's transaction. It has no subjectRef yet (the requester does
+     * not know the company's reference): staff link it ({@link #linkSubject}) from the identifiers the requester
+     * gave, and nothing is carried out before that. It gets a receipt number the requester can quote.
+     */
+    Uni<RequestDetails> receiveFiled(RequestIntake intake, StoredIdentifiers identifiers) {
+        String tenantId = tenant.tenantId();
+        OffsetDateTime now = now();
+        return settings.effective(tenantId)
+                .chain(sla -> freeReceiptNumber(tenantId, RECEIPT_DRAWS).chain(receipt -> {
+                    DataSubjectRequest r = newRequest(tenantId, intake, Channel.WEB, now, now, sla.businessDaysToDue());
+                    r.receiptNumber = receipt;
+                    r.identifiersCipher = cipher.encrypt(write(identifiers), context(r, "identifiers"));
+                    return requests.persist(r)
+                            .chain(() -> journal.append(
+                                    r,
+                                    RequestEventKind.RECEIVED,
+                                    "filed online on the privacy center (receipt " + receipt + "), confirmed with the "
+                                            + "code mailed to the requester; the person is not linked yet",
+                                    Actor.of(tenant),
+                                    now))
+                            .call(() -> audit.record("REQUEST_RECEIVED", RESOURCE, r.id, null))
+                            .map(e -> details(r, PersonalDataView.RECEIPT));
+                }));
+    }
+
+    /** A receipt number no request of the tenant has; the unique index is the backstop under concurrency. */
+    private Uni<String> freeReceiptNumber(String tenantId, int draws) {
+        String candidate = ReceiptNumbers.next();
+        return requests.findByReceipt(tenantId, candidate).chain(taken -> {
+            if (taken == null) {
+                return Uni.createFrom().item(candidate);
+            }
+            if (draws <= 1) {
+                throw new IllegalStateException("No free receipt number after " + RECEIPT_DRAWS + " draws");
+            }
+            return freeReceiptNumber(tenantId, draws - 1);
+        });
+    }
+
+    /**
+     * Links a request filed online to the client company's reference of the person, once: the same reference again
+     * changes nothing, another one is refused (the request is about one person). Only then can the request be
+     * approved and carried out across the suite. A second open request of the person and type is refused as at intake.
+     */
+    @WithTransaction
+    public Uni<RequestDetails> linkSubject(UUID id, SubjectLink link) {
+        String tenantId = tenant.tenantId();
+        String subjectRef = link.subjectRef();
+        return requests.lockForTenant(tenantId, id).chain(r -> {
+            if (r == null) {
+                throw ProblemException.notFound("Request", id);
+            }
+            if (subjectRef.equals(r.subjectRef)) {
+                return audit.record("REQUEST_READ", RESOURCE, r.id, r.subjectRef)
+                        .map(v -> details(r, PersonalDataView.forReader(tenant)));
+            }
+            if (r.subjectRef != null) {
+                throw ProblemException.conflict(
+                        "subject-already-linked",
+                        "Request " + id + " is already linked to another person; a request is about one person");
+            }
+            if (r.status.isTerminal()) {
+                throw ProblemException.conflict("request-closed", "Request " + id + " is already " + r.status);
+            }
+            return requests.lockIntake(tenantId, subjectRef, r.type)
+                    .chain(() -> requests.findOpen(tenantId, subjectRef, r.type))
+                    .chain(open -> {
+                        if (open != null) {
+                            throw ProblemException.conflict(
+                                    "duplicate-request",
+                                    "Request " + open.id + " (" + open.type + ") for this person is still open ("
+                                            + open.status + "); continue it and cancel this one");
+                        }
+                        OffsetDateTime now = now();
+                        r.subjectRef = subjectRef;
+                        Actor actor = Actor.of(tenant);
+                        return journal.append(
+                                        r,
+                                        RequestEventKind.SUBJECT_LINKED,
+                                        "linked to " + subjectRef + " by " + actor.subject(),
+                                        actor,
+                                        now)
+                                .call(() -> audit.record("REQUEST_SUBJECT_LINKED", RESOURCE, r.id, subjectRef))
+                                .chain(() -> tasks.ofRequest(tenantId, id))
+                                .chain(found -> copies.countFor(tenantId, id)
+                                        .map(held -> details(r, PersonalDataView.forReader(tenant))
+                                                .with(found, held)));
+                    });
+        });
+    }
+
     /** A client system relays requests by default; staff say how the request reached them. */
     private Channel channelOf(RequestIntake intake) {
         if (intake.channel() != null) {
@@ -285,105 +387,13 @@ public class RequestService {
 
     /** The rules a well-formed intake can still break; each names the field to fix and changes nothing. */
     static void checkRules(RequestIntake intake) {
-        RequestType type = intake.type();
-        if (intake.requester().contact().isEmpty()) {
-            throw ProblemException.invalidField(
-                    "requester.contact",
-                    "must give at least one of email, phone or postalAddress: the result must be notified "
-                            + "to the requester");
-        }
-        // Art. 35: the person grounds the request in one of the article's triggers.
-        if (type.takesGround() && intake.ground() == null) {
-            throw ProblemException.unprocessable(
-                    "ground-required",
-                    "Ground required",
-                    "ground",
-                    type + " must state its Art. 35 ground: " + type.allowedGrounds());
-        }
-        if (!type.takesGround() && intake.ground() != null) {
-            throw ProblemException.unprocessable(
-                    "ground-not-applicable",
-                    "Ground not applicable",
-                    "ground",
-                    "only USE_STOP, ERASURE and PROVISION_STOP take an Art. 35 ground");
-        }
-        if (type.takesGround() && !type.allowedGrounds().contains(intake.ground())) {
-            throw ProblemException.unprocessable(
-                    "ground-not-applicable",
-                    "Ground not applicable",
-                    "ground",
-                    intake.ground() + " does not ground " + type + "; Art. 35 allows " + type.allowedGrounds());
-        }
-        // Art. 34: a correction says what is untrue.
-        if (type.takesCorrection() && intake.correction() == null) {
-            throw ProblemException.unprocessable(
-                    "correction-required",
-                    "Correction details required",
-                    "correction",
-                    "CORRECTION must say which data item is untrue and how (Art. 34(1))");
-        }
-        if (!type.takesCorrection() && intake.correction() != null) {
-            throw ProblemException.unprocessable(
-                    "correction-not-applicable",
-                    "Correction not applicable",
-                    "correction",
-                    "only CORRECTION takes correction details");
-        }
-        // Art. 33(1), (5): disclosure by the method the person chose.
-        if (type.takesDeliveryMethod() && intake.deliveryMethod() == null) {
-            throw ProblemException.unprocessable(
-                    "delivery-method-required",
-                    "Delivery method required",
-                    "deliveryMethod",
-                    type + " must state how the person wants the data: ELECTRONIC or PAPER " + "(Art. 33(1))");
-        }
-        if (!type.takesDeliveryMethod() && intake.deliveryMethod() != null) {
-            throw ProblemException.unprocessable(
-                    "delivery-method-not-applicable",
-                    "Delivery method not applicable",
-                    "deliveryMethod",
-                    "only DISCLOSURE and PROVISION_RECORD_DISCLOSURE take a delivery method");
-        }
-        Contact contact = intake.requester().contact();
-        if (intake.deliveryMethod() == DeliveryMethod.ELECTRONIC && blank(contact.email())) {
-            throw ProblemException.unprocessable(
-                    "delivery-contact-required",
-                    "No address for the delivery",
-                    "requester.contact.email",
-                    "ELECTRONIC delivery needs the requester's email");
-        }
-        if (intake.deliveryMethod() == DeliveryMethod.PAPER && blank(contact.postalAddress())) {
-            throw ProblemException.unprocessable(
-                    "delivery-contact-required",
-                    "No address for the delivery",
-                    "requester.contact.postalAddress",
-                    "PAPER delivery needs the requester's postal address");
-        }
-        // Art. 37(3): an agent is either a statutory representative or an appointed agent, and must show it.
-        RequesterRelation relation = intake.requester().relation();
-        if (relation != RequesterRelation.SELF && intake.agent() == null) {
-            throw ProblemException.unprocessable(
-                    "agent-required",
-                    "Agent details required",
-                    "agent",
-                    "a requester who is a " + relation + " must state the agent type and the evidence of agency "
-                            + "(Art. 37(3))");
-        }
-        if (relation == RequesterRelation.SELF && intake.agent() != null) {
-            throw ProblemException.unprocessable(
-                    "agent-not-applicable",
-                    "Agent not applicable",
-                    "agent",
-                    "the requester is the person (SELF); agent details belong to a STATUTORY_AGENT or APPOINTED_AGENT");
-        }
-        if (intake.agent() != null && intake.agent().type().relation() != relation) {
-            throw ProblemException.unprocessable(
-                    "agent-type-mismatch",
-                    "Agent type does not fit the relation",
-                    "agent.type",
-                    intake.agent().type() + " is a " + intake.agent().type().relation() + ", but the "
-                            + "requester is a " + relation);
-        }
+        IntakeRules.check(
+                intake.type(),
+                intake.requester(),
+                intake.agent(),
+                intake.deliveryMethod(),
+                intake.ground(),
+                intake.correction());
     }
 
     private OffsetDateTime receivedAt(RequestIntake intake, OffsetDateTime now) {
@@ -458,6 +468,7 @@ public class RequestService {
         LocalDate today = JapanTime.today(clock);
         boolean overdue = Deadlines.overdue(r.dueOn, r.status.isTerminal(), today);
         Integer daysLeft = r.status.isTerminal() ? null : Deadlines.businessDaysLeft(r.dueOn, today);
+        RequestDetails.Identifiers ids = identifiers(r, view);
         if (view == PersonalDataView.FULL) {
             StoredCorrection correction = r.correctionCipher == null
                     ? null
@@ -473,7 +484,8 @@ public class RequestService {
                     contact.postalAddress(),
                     cipher.decrypt(r.agentEvidenceCipher, context(r, "agent.evidence")),
                     correction == null ? null : correction.claimedUntrue(),
-                    correction == null ? null : correction.requestedContent());
+                    correction == null ? null : correction.requestedContent(),
+                    ids);
         }
         return new RequestDetails(
                 r,
@@ -488,7 +500,39 @@ public class RequestService {
                         ? null
                         : cipher.decrypt(r.agentEvidenceCipher, context(r, "agent.evidence")),
                 null,
-                null);
+                null,
+                ids);
+    }
+
+    /**
+     * The person's identifiers for a reader who need not see them whole: contact masked as the requester's is; the
+     * name and the customer number stay readable for MASKED (staff look the person up by them to link the request),
+     * and in a RECEIPT the name is masked and the customer number left out.
+     */
+    private static RequestDetails.Identifiers maskedIdentifiers(StoredIdentifiers ids, PersonalDataView view) {
+        boolean receipt = view == PersonalDataView.RECEIPT;
+        return new RequestDetails.Identifiers(
+                receipt ? Masking.name(ids.name()) : ids.name(),
+                Masking.email(ids.email()),
+                Masking.phone(ids.phone()),
+                receipt ? null : ids.customerNumber());
+    }
+
+    /** An online filing's identifiers of the person as {@code view} shows them; null for other requests. */
+    RequestDetails.Identifiers identifiers(DataSubjectRequest r, PersonalDataView view) {
+        if (r.identifiersCipher == null) {
+            return null;
+        }
+        StoredIdentifiers ids =
+                read(cipher.decrypt(r.identifiersCipher, context(r, "identifiers")), StoredIdentifiers.class);
+        return view == PersonalDataView.FULL
+                ? new RequestDetails.Identifiers(ids.name(), ids.email(), ids.phone(), ids.customerNumber())
+                : maskedIdentifiers(ids, view);
+    }
+
+    /** The requester's contact, decrypted (to compare what a requester gives with what they filed). */
+    StoredContact requesterContact(DataSubjectRequest r) {
+        return read(cipher.decrypt(r.requesterContactCipher, context(r, "requester.contact")), StoredContact.class);
     }
 
     /** Where a ciphertext belongs: it decrypts only there. */
