@@ -53,6 +53,22 @@ public record FilingPage(
         return ids;
     }
 
+    /**
+     * A control's aria attributes, e.g. {@code  aria-describedby="person-phone-error" aria-invalid="true"}; empty
+     * when there is nothing to say. Only ids built from the form's own field names go in, so it is printed raw.
+     */
+    public String aria(String field, boolean hint) {
+        String ids = describedBy(field, hint);
+        return (ids.isEmpty() ? "" : " aria-describedby=\"" + ids + "\"")
+                + (has(field) ? " aria-invalid=\"true\"" : "");
+    }
+
+    /** A fieldset's: what describes the group, if anything. */
+    public String group(String field, boolean hint) {
+        String ids = describedBy(field, hint);
+        return ids.isEmpty() ? "" : " aria-describedby=\"" + ids + "\"";
+    }
+
     public List<Entry> summary() {
         List<Entry> entries = new ArrayList<>();
         List<String> order = new ArrayList<>(FilingForm.FIELDS);

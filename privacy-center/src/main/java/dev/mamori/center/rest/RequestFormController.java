@@ -143,8 +143,10 @@ public class RequestFormController {
             }
             Map<String, String> errors = new LinkedHashMap<>();
             problem.fieldErrors()
-                    .forEach((path, message) ->
-                            errors.merge(FilingForm.fieldOf(path), FieldMessages.keyOf(message), (a, b) -> a));
+                    .forEach((path, message) -> errors.merge(
+                            FilingForm.fieldOf(path),
+                            FieldMessages.keyOf(FilingForm.fieldOf(path), message),
+                            (a, b) -> a));
             String notice = errors.isEmpty() ? "error.not-accepted" : "error.summary";
             return page(problem.status(), Templates.form(formPage(tenant, company, values, errors, notice)));
         } catch (ProcessingException e) {

@@ -165,6 +165,10 @@ public final class FilingForm {
         String deliveryMethod = null;
         if (takesDeliveryMethod(type)) {
             deliveryMethod = choice(v, "deliveryMethod", DELIVERY_METHODS, errors);
+            // Paper goes by post: to the requester's address (request-service asks for it too).
+            if ("PAPER".equals(deliveryMethod) && v.get("requester.contact.postalAddress") == null) {
+                errors.putIfAbsent("requester.contact.postalAddress", "error.postal-for-paper");
+            }
         }
         Correction correction = null;
         if (takesCorrection(type)) {

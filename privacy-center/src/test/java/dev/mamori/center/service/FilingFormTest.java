@@ -137,12 +137,41 @@ class FilingFormTest {
 
     @Test
     void shouldSayTheServicesMessagesInThePagesWords() {
-        assertEquals("error.required", FieldMessages.keyOf("must not be blank"));
-        assertEquals("error.email", FieldMessages.keyOf("must be a well-formed email address"));
-        assertEquals("error.phone", FieldMessages.keyOf("must be a phone number of digits, spaces"));
-        assertEquals("error.too-long", FieldMessages.keyOf("size must be between 0 and 200"));
-        assertEquals("error.choice", FieldMessages.keyOf("must be one of [ELECTRONIC, PAPER]"));
-        assertEquals("error.invalid", FieldMessages.keyOf("something unforeseen"));
-        assertEquals("error.invalid", FieldMessages.keyOf(null));
+        assertEquals("error.required", FieldMessages.keyOf("person.name", "must not be blank"));
+        assertEquals(
+                "error.required",
+                FieldMessages.keyOf(
+                        "requester.contact.email", "must be given: the code that confirms the filing is mailed there"));
+        assertEquals(
+                "error.person-identifier",
+                FieldMessages.keyOf(
+                        "person", "must give at least one of email, phone or customerNumber besides the name"));
+        assertEquals("error.email", FieldMessages.keyOf("person.email", "must be a well-formed email address"));
+        assertEquals("error.phone", FieldMessages.keyOf("person.phone", "must be a phone number of digits, spaces"));
+        assertEquals("error.too-long", FieldMessages.keyOf("person.name", "size must be between 0 and 200"));
+        assertEquals("error.choice", FieldMessages.keyOf("deliveryMethod", "must be one of [ELECTRONIC, PAPER]"));
+        assertEquals(
+                "error.ground-type",
+                FieldMessages.keyOf("ground", "ART_35_1 does not ground PROVISION_STOP; Art. 35 allows [...]"));
+        assertEquals(
+                "error.postal-for-paper",
+                FieldMessages.keyOf(
+                        "requester.contact.postalAddress", "PAPER delivery needs the requester's postal address"));
+        assertEquals(
+                "error.consent",
+                FieldMessages.keyOf(
+                        "formConsent", "must be true: the form's data is handled only with the requester's agreement"));
+        assertEquals("error.invalid", FieldMessages.keyOf("type", "something unforeseen"));
+        assertEquals("error.invalid", FieldMessages.keyOf("type", null));
+    }
+
+    @Test
+    void shouldAskForThePostalAddressWhenTheDisclosureGoesOnPaper() {
+        Map<String, String> v = self("DISCLOSURE");
+        v.put("deliveryMethod", "PAPER");
+        assertEquals(
+                "error.postal-for-paper", FilingForm.read(v, "ja").errors().get("requester.contact.postalAddress"));
+        v.put("requester.contact.postalAddress", "東京都港区港南2-16-1");
+        assertTrue(FilingForm.read(v, "ja").valid());
     }
 }
