@@ -169,7 +169,7 @@ class RequestFormTest {
         f.put("correction.kind", "CORRECTION");
         f.put("correction.dataItem", "postal address");
         f.put("correction.claimedUntrue", "住所が転居前のまま\r\n2行目");
-        f.put("correction.requestedContent", "東京都港区港南2-16-1");
+        f.put("correction.requestedContent", "港".repeat(4000)); // as long as request-service takes
         f.put("deliveryMethod", "PAPER"); // chosen before changing one's mind: not for a correction
         f.put("ground", "ART_35_1");
         f.put("agent.evidenceDescription", "not an agent");
@@ -183,9 +183,9 @@ class RequestFormTest {
                  "person": {"name": "Hanako Yamada", "phone": "03-1234-5678"},
                  "correction": {"kind": "CORRECTION", "dataItem": "postal address",
                                 "claimedUntrue": "住所が転居前のまま\\r\\n2行目",
-                                "requestedContent": "東京都港区港南2-16-1"},
+                                "requestedContent": "%s"},
                  "formConsent": true,
-                 "language": "en"}""");
+                 "language": "en"}""".formatted("港".repeat(4000)));
         assertEquals(expected, sent);
     }
 
