@@ -233,6 +233,35 @@ class RequestFormTest {
         assertTrue(html.contains("id=\"person-error\">ご本人を特定するため"));
         assertTrue(html.contains("id=\"ground-error\">この理由は、選んだ請求の種類には当てはまりません"));
         assertTrue(html.contains("<a href=\"#formConsent\">"));
+        assertEveryLinkInThePageLeadsToAnElementOfIt(html);
+    }
+
+    @Test
+    void shouldLinkEveryErrorOfTheSummaryToItsPlaceForAnyFieldTheServiceNames() {
+        // Every field and group the form knows, and one it does not, named by request-service at once.
+        Form form = open("/t/tenant-a/requests/new", null);
+        String html = post("/t/tenant-a/requests/new", form, agentDisclosure("allfields@example.jp"), null)
+                .then()
+                .statusCode(400)
+                .extract()
+                .asString();
+        assertEveryLinkInThePageLeadsToAnElementOfIt(html);
+        List<String> all = new java.util.ArrayList<>(dev.mamori.center.service.FilingForm.FIELDS);
+        all.addAll(dev.mamori.center.service.FilingForm.GROUPS);
+        for (String field : all) {
+            assertTrue(html.contains("id=\"" + field.replace('.', '-') + "-error\""), "an error beside " + field);
+        }
+        assertTrue(html.contains("<a href=\"#request-form\">入力内容: 入力してください。</a>"), "the unknown one");
+    }
+
+    private static void assertEveryLinkInThePageLeadsToAnElementOfIt(String html) {
+        Matcher links = Pattern.compile("href=\"#([^\"]+)\"").matcher(html);
+        int count = 0;
+        while (links.find()) {
+            count++;
+            assertTrue(html.contains("id=\"" + links.group(1) + "\""), "no element for #" + links.group(1));
+        }
+        assertTrue(count > 0, "the summary links to the fields");
     }
 
     @Test

@@ -83,6 +83,19 @@ public class ServiceStubs {
                     , "errors": [{"field": "person.phone",
                                   "message": "must be a phone number of digits, spaces, '-', '(' or ')'"}]""");
         }
+        if (body.contains("allfields@example.jp")) {
+            StringBuilder errors = new StringBuilder(", \"errors\": [");
+            List<String> all = new java.util.ArrayList<>(dev.mamori.center.service.FilingForm.FIELDS);
+            all.addAll(dev.mamori.center.service.FilingForm.GROUPS);
+            all.add("somewhere.unknown");
+            for (int i = 0; i < all.size(); i++) {
+                errors.append(i == 0 ? "" : ", ")
+                        .append("{\"field\": \"")
+                        .append(all.get(i))
+                        .append("\", \"message\": \"must not be blank\"}");
+            }
+            return problem(400, "validation", errors.append("]").toString());
+        }
         if (body.contains("down@example.jp")) {
             return Response.serverError()
                     .type("application/problem+json")

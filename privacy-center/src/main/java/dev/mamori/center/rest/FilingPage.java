@@ -96,6 +96,7 @@ public record FilingPage(
             case "deliveryMethod" -> "deliveryMethod-" + FilingForm.DELIVERY_METHODS.get(0);
             case "correction.kind" -> "correction-kind-" + FilingForm.CORRECTION_KINDS.get(0);
             case "ground" -> "ground-" + FilingForm.GROUNDS.get(0);
+            case "requester.contact" -> "requester";
             default -> id(field);
         };
     }
