@@ -482,5 +482,11 @@ class RequestFormTest {
     void shouldHaveNoFormForACompanyWithoutAPublicNotice() {
         given().get("/t/tenant-unset/requests/new").then().statusCode(404);
         given().get("/t/tenant-unset/requests/status").then().statusCode(404);
+        // An id that cannot be a tenant's is not a page, posted to or not.
+        post("/t/Not_A_Tenant/requests/new", null, Map.of(), null).then().statusCode(404);
+        post("/t/Not_A_Tenant/requests/status", null, Map.of(), null).then().statusCode(404);
+        post("/t/Not_A_Tenant/requests/confirm/" + ServiceStubs.FILING_ID, null, Map.of(), null)
+                .then()
+                .statusCode(404);
     }
 }

@@ -120,7 +120,7 @@ public class RequestFormController {
     @Path("new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response file(@PathParam("tenant") String tenant, MultivaluedMap<String, String> posted) {
-        String back = "/t/" + tenant + "/requests/new";
+        String back = "/t/" + FilingService.tenant(tenant) + "/requests/new";
         guard.check(tenant, "filing", visitor.sentNonce(), posted.getFirst(FormTokens.FIELD), back);
         String company = filings.companyName(tenant);
         Map<String, String> values = values(posted);
@@ -167,6 +167,7 @@ public class RequestFormController {
             @PathParam("filingId") String filingId,
             @QueryParam("until") String until,
             @QueryParam("sent") String sent) {
+        FilingService.tenant(tenant);
         UUID id = FilingService.filingId(filingId);
         String company = filings.companyName(tenant);
         return page(
@@ -180,6 +181,7 @@ public class RequestFormController {
             @PathParam("tenant") String tenant,
             @PathParam("filingId") String filingId,
             MultivaluedMap<String, String> posted) {
+        FilingService.tenant(tenant);
         UUID id = FilingService.filingId(filingId);
         String back = "/t/" + tenant + "/requests/confirm/" + id;
         guard.check(tenant, "confirm", visitor.sentNonce(), posted.getFirst(FormTokens.FIELD), back);
@@ -218,6 +220,7 @@ public class RequestFormController {
             @PathParam("tenant") String tenant,
             @PathParam("filingId") String filingId,
             MultivaluedMap<String, String> posted) {
+        FilingService.tenant(tenant);
         UUID id = FilingService.filingId(filingId);
         String back = "/t/" + tenant + "/requests/confirm/" + id;
         guard.check(tenant, "code", visitor.sentNonce(), posted.getFirst(FormTokens.FIELD), back);
@@ -252,7 +255,7 @@ public class RequestFormController {
     @Path("status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response status(@PathParam("tenant") String tenant, MultivaluedMap<String, String> posted) {
-        String back = "/t/" + tenant + "/requests/status";
+        String back = "/t/" + FilingService.tenant(tenant) + "/requests/status";
         guard.check(tenant, "status", visitor.sentNonce(), posted.getFirst(FormTokens.FIELD), back);
         String company = filings.companyName(tenant);
         String receiptNumber = strip(posted.getFirst("receiptNumber"));

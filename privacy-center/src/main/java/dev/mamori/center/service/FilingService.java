@@ -29,11 +29,17 @@ public class FilingService {
         this.filings = filings;
     }
 
-    /** The company of a page: 404 for an id that is no tenant's or a company without a public notice. */
-    public String companyName(String tenant) {
+    /** A tenant id from a path: anything that cannot be one is a plain 404 before anything else is done. */
+    public static String tenant(String tenant) {
         if (tenant == null || !NoticeService.TENANT.matcher(tenant).matches()) {
             throw new NotFoundException();
         }
+        return tenant;
+    }
+
+    /** The company of a page: 404 for an id that is no tenant's or a company without a public notice. */
+    public String companyName(String tenant) {
+        tenant(tenant);
         ConsentApi.Policy policy = consent.policy(tenant);
         if (policy == null
                 || policy.controllerName() == null
