@@ -157,6 +157,34 @@ class RequestFormTest {
     }
 
     @Test
+    void shouldFileOnceForAFormSentTwice() {
+        Form form = open("/t/tenant-a/requests/new", null);
+        Matcher formId =
+                Pattern.compile("name=\"_formId\" value=\"([0-9a-f-]{36})\"").matcher(form.html());
+        assertTrue(formId.find());
+        Map<String, String> f = agentDisclosure("twice@example.jp");
+        f.put("_formId", formId.group(1));
+        int before = ServiceStubs.IDEMPOTENCY_KEYS.size();
+        post("/t/tenant-a/requests/new", form, f, null).then().statusCode(303);
+        post("/t/tenant-a/requests/new", form, f, null).then().statusCode(303);
+        // request-service answers the second with the first one's filing: one filing, one mail.
+        assertEquals(
+                List.of("center-filing-" + formId.group(1), "center-filing-" + formId.group(1)),
+                ServiceStubs.IDEMPOTENCY_KEYS.subList(before, before + 2));
+        // The same form sent again with other contents becomes a new form, kept filled in.
+        Map<String, String> edited = agentDisclosure("reused@example.jp");
+        edited.put("_formId", formId.group(1));
+        String html = post("/t/tenant-a/requests/new", form, edited, null)
+                .then()
+                .statusCode(409)
+                .body(containsString("別の内容で一度送信されています"))
+                .body(containsString("value=\"reused@example.jp\""))
+                .extract()
+                .asString();
+        assertFalse(html.contains("value=\"" + formId.group(1) + "\""), "a new form id");
+    }
+
+    @Test
     void shouldSendOnlyThePartsTheChosenTypeTakesAndTheLanguageOfThePage() throws Exception {
         int before = ServiceStubs.FILINGS.size();
         Form form = open("/t/tenant-a/requests/new", "en");
@@ -349,6 +377,10 @@ class RequestFormTest {
         assertTrue(
                 ServiceStubs.CODES.contains(ServiceStubs.FILING_ID + " {\"code\":\"123456\"}"),
                 ServiceStubs.CODES::toString);
+        // Sent with a key of the filing and the code: reloading the receipt re-posts and gets the same receipt.
+        assertEquals(
+                "center-confirm-" + ServiceStubs.FILING_ID + "-123456",
+                ServiceStubs.IDEMPOTENCY_KEYS.get(ServiceStubs.IDEMPOTENCY_KEYS.size() - 1));
     }
 
     @Test

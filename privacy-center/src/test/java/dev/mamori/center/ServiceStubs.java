@@ -67,6 +67,8 @@ public class ServiceStubs {
 
     static final List<String> FILING_CALLS = new CopyOnWriteArrayList<>();
     static final List<String> CODES = new CopyOnWriteArrayList<>();
+    /** The Idempotency-Key of each filing and confirmation call, in order. */
+    static final List<String> IDEMPOTENCY_KEYS = new CopyOnWriteArrayList<>();
 
     /**
      * A filing is accepted unless the requester's address says otherwise: "fielderror@" gets a validation problem on
@@ -75,9 +77,16 @@ public class ServiceStubs {
     @POST
     @Path("/request/v1/online-filings")
     public Response file(
-            @HeaderParam("Authorization") String auth, @HeaderParam("X-Mamori-Tenant") String tenant, String body) {
+            @HeaderParam("Authorization") String auth,
+            @HeaderParam("X-Mamori-Tenant") String tenant,
+            @HeaderParam("Idempotency-Key") String key,
+            String body) {
         FILINGS.add(body);
         FILING_CALLS.add(auth + " " + tenant);
+        IDEMPOTENCY_KEYS.add(key);
+        if (body.contains("reused@example.jp")) {
+            return problem(422, "idempotency-key-reused", "");
+        }
         if (body.contains("fielderror@example.jp")) {
             return problem(400, "validation", """
                     , "errors": [{"field": "person.phone",
@@ -111,8 +120,10 @@ public class ServiceStubs {
     /** 123456 is right, 000000 wrong (3 tries left), 111111 expired, 222222 exhausted; GONE_FILING_ID is unknown. */
     @POST
     @Path("/request/v1/online-filings/{id}/confirmation")
-    public Response confirm(@jakarta.ws.rs.PathParam("id") String id, String body) {
+    public Response confirm(
+            @jakarta.ws.rs.PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, String body) {
         CODES.add(id + " " + body);
+        IDEMPOTENCY_KEYS.add(key);
         if (GONE_FILING_ID.equals(id)) {
             return problem(404, "filing-not-found", "");
         }

@@ -24,13 +24,22 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface OnlineFilingApi {
 
+    /** Idempotency-Key: one per rendered form, so a form sent twice (a double click) files and mails once. */
+    String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     @POST
-    Accepted file(@HeaderParam(ConsentApi.TENANT_HEADER) String tenant, OnlineFiling filing);
+    Accepted file(
+            @HeaderParam(ConsentApi.TENANT_HEADER) String tenant,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            OnlineFiling filing);
 
     @POST
     @Path("/{filingId}/confirmation")
     Receipt confirm(
-            @HeaderParam(ConsentApi.TENANT_HEADER) String tenant, @PathParam("filingId") UUID filingId, CodeEntry code);
+            @HeaderParam(ConsentApi.TENANT_HEADER) String tenant,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @PathParam("filingId") UUID filingId,
+            CodeEntry code);
 
     @POST
     @Path("/{filingId}/code")

@@ -18,6 +18,7 @@ public record FilingPage(
         Map<String, String> values,
         Map<String, String> errors,
         String csrf,
+        java.util.UUID formId,
         String notice) {
 
     /** One line of the error summary: a link to the field. */

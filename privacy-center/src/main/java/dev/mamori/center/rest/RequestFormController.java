@@ -113,7 +113,7 @@ public class RequestFormController {
     @Path("new")
     public Response form(@PathParam("tenant") String tenant) {
         String company = filings.companyName(tenant);
-        return page(200, Templates.form(formPage(tenant, company, Map.of(), Map.of(), null)));
+        return page(200, Templates.form(formPage(tenant, company, UUID.randomUUID(), Map.of(), Map.of(), null)));
     }
 
     @POST
@@ -123,23 +123,32 @@ public class RequestFormController {
         String back = "/t/" + FilingService.tenant(tenant) + "/requests/new";
         guard.check(tenant, "filing", visitor.sentNonce(), posted.getFirst(FormTokens.FIELD), back);
         String company = filings.companyName(tenant);
+        UUID formId = FilingService.formId(posted.getFirst("_formId"));
         Map<String, String> values = values(posted);
         FilingForm.Read read = FilingForm.read(values, visitor.language());
         if (!read.valid()) {
-            return page(400, Templates.form(formPage(tenant, company, values, read.errors(), "error.summary")));
+            return page(400, Templates.form(formPage(tenant, company, formId, values, read.errors(), "error.summary")));
         }
         limits.filing(visitor.address(), read.filing().requester().contact().email(), back);
         OnlineFilingApi.Accepted accepted;
         try {
-            accepted = filings.file(tenant, read.filing());
+            accepted = filings.file(tenant, formId, read.filing());
         } catch (WebApplicationException e) {
             ServiceProblem problem = ServiceProblem.of(e);
             if (problem.status() == 429) {
-                return page(429, Templates.form(formPage(tenant, company, values, Map.of(), "error.too-many")));
+                return page(429, Templates.form(formPage(tenant, company, formId, values, Map.of(), "error.too-many")));
+            }
+            if ("idempotency-key-reused".equals(problem.kind())) {
+                // This rendered form was sent before with other contents (back, edit, send): as a new form it goes.
+                return page(
+                        409,
+                        Templates.form(
+                                formPage(tenant, company, UUID.randomUUID(), values, Map.of(), "error.already-sent")));
             }
             if (!problem.isAboutTheInput()) {
                 LOG.warnf("request-service refused a filing (%d %s)", problem.status(), problem.kind());
-                return page(503, Templates.form(formPage(tenant, company, values, Map.of(), "error.try-later")));
+                return page(
+                        503, Templates.form(formPage(tenant, company, formId, values, Map.of(), "error.try-later")));
             }
             Map<String, String> errors = new LinkedHashMap<>();
             problem.fieldErrors()
@@ -148,10 +157,10 @@ public class RequestFormController {
                             FieldMessages.keyOf(FilingForm.fieldOf(path), message),
                             (a, b) -> a));
             String notice = errors.isEmpty() ? "error.not-accepted" : "error.summary";
-            return page(problem.status(), Templates.form(formPage(tenant, company, values, errors, notice)));
+            return page(problem.status(), Templates.form(formPage(tenant, company, formId, values, errors, notice)));
         } catch (ProcessingException e) {
             LOG.warnf("request-service did not answer a filing: %s", e.getMessage());
-            return page(503, Templates.form(formPage(tenant, company, values, Map.of(), "error.try-later")));
+            return page(503, Templates.form(formPage(tenant, company, formId, values, Map.of(), "error.try-later")));
         }
         String until = accepted.codeExpiresAt() == null ? "" : "?until=" + urlSafe(accepted.codeExpiresAt());
         return Response.seeOther(URI.create("/t/" + tenant + "/requests/confirm/" + accepted.filingId() + until))
@@ -289,7 +298,12 @@ public class RequestFormController {
     // --- helpers ---
 
     private FilingPage formPage(
-            String tenant, String company, Map<String, String> values, Map<String, String> errors, String notice) {
+            String tenant,
+            String company,
+            UUID formId,
+            Map<String, String> values,
+            Map<String, String> errors,
+            String notice) {
         return new FilingPage(
                 tenant,
                 company,
@@ -297,6 +311,7 @@ public class RequestFormController {
                 values,
                 errors,
                 guard.token(tenant, "filing", visitor.formNonce()),
+                formId,
                 notice);
     }
 

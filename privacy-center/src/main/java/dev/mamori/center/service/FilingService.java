@@ -53,12 +53,27 @@ public class FilingService {
         return settings.settings(tenant);
     }
 
-    public OnlineFilingApi.Accepted file(String tenant, OnlineFilingApi.OnlineFiling filing) {
-        return filings.file(tenant, filing);
+    /** Files once per rendered form ({@code formId}): the same form sent again gets the same answer. */
+    public OnlineFilingApi.Accepted file(String tenant, UUID formId, OnlineFilingApi.OnlineFiling filing) {
+        return filings.file(tenant, "center-filing-" + formId, filing);
     }
 
+    /**
+     * Confirms once per filing and code: a double click, or reloading the receipt (which re-posts), gets the same
+     * receipt rather than "already confirmed".
+     */
     public OnlineFilingApi.Receipt confirm(String tenant, UUID filingId, String code) {
-        return filings.confirm(tenant, filingId, new OnlineFilingApi.CodeEntry(code));
+        return filings.confirm(
+                tenant, "center-confirm-" + filingId + "-" + code, filingId, new OnlineFilingApi.CodeEntry(code));
+    }
+
+    /** The id of a rendered form as posted back, or a fresh one if it is not one. */
+    public static UUID formId(String posted) {
+        try {
+            return posted == null ? UUID.randomUUID() : UUID.fromString(posted);
+        } catch (IllegalArgumentException e) {
+            return UUID.randomUUID();
+        }
     }
 
     public OnlineFilingApi.Accepted freshCode(String tenant, UUID filingId) {
