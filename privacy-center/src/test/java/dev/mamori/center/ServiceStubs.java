@@ -58,6 +58,123 @@ public class ServiceStubs {
         return "{\"businessDaysToDue\": 10, \"disclosureFeeJpy\": 1000, \"configured\": true}";
     }
 
+    // --- request-service's online filing API (CONTRACT-16 part B) ---
+
+    static final String FILING_ID = "0f8f5a52-3b1c-4d7e-9a21-5c6b7d8e9f01";
+    static final String GONE_FILING_ID = "0f8f5a52-3b1c-4d7e-9a21-000000000404";
+    /** Every filing body received, as sent, with the call's token and tenant. */
+    static final List<String> FILINGS = new CopyOnWriteArrayList<>();
+
+    static final List<String> FILING_CALLS = new CopyOnWriteArrayList<>();
+    static final List<String> CODES = new CopyOnWriteArrayList<>();
+    /** The Idempotency-Key of each filing and confirmation call, in order. */
+    static final List<String> IDEMPOTENCY_KEYS = new CopyOnWriteArrayList<>();
+
+    /**
+     * A filing is accepted unless the requester's address says otherwise: "fielderror@" gets a validation problem on
+     * person.phone, "down@" a 500.
+     */
+    @POST
+    @Path("/request/v1/online-filings")
+    public Response file(
+            @HeaderParam("Authorization") String auth,
+            @HeaderParam("X-Mamori-Tenant") String tenant,
+            @HeaderParam("Idempotency-Key") String key,
+            String body) {
+        FILINGS.add(body);
+        FILING_CALLS.add(auth + " " + tenant);
+        IDEMPOTENCY_KEYS.add(key);
+        if (body.contains("reused@example.jp")) {
+            return problem(422, "idempotency-key-reused", "");
+        }
+        if (body.contains("fielderror@example.jp")) {
+            return problem(400, "validation", """
+                    , "errors": [{"field": "person.phone",
+                                  "message": "must be a phone number of digits, spaces, '-', '(' or ')'"}]""");
+        }
+        if (body.contains("allfields@example.jp")) {
+            StringBuilder errors = new StringBuilder(", \"errors\": [");
+            List<String> all = new java.util.ArrayList<>(dev.mamori.center.service.FilingForm.FIELDS);
+            all.addAll(dev.mamori.center.service.FilingForm.GROUPS);
+            all.add("somewhere.unknown");
+            for (int i = 0; i < all.size(); i++) {
+                errors.append(i == 0 ? "" : ", ")
+                        .append("{\"field\": \"")
+                        .append(all.get(i))
+                        .append("\", \"message\": \"must not be blank\"}");
+            }
+            return problem(400, "validation", errors.append("]").toString());
+        }
+        if (body.contains("down@example.jp")) {
+            return Response.serverError()
+                    .type("application/problem+json")
+                    .entity("""
+                    {"type": "https://mamori.dev/problems/internal", "status": 500,
+                     "detail": "java.lang.IllegalStateException at dev.mamori..."}""")
+                    .build();
+        }
+        return Response.accepted("{\"filingId\": \"" + FILING_ID + "\", \"codeExpiresAt\": \"2026-12-02T08:10:00Z\"}")
+                .build();
+    }
+
+    /** 123456 is right, 000000 wrong (3 tries left), 111111 expired, 222222 exhausted; GONE_FILING_ID is unknown. */
+    @POST
+    @Path("/request/v1/online-filings/{id}/confirmation")
+    public Response confirm(
+            @jakarta.ws.rs.PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, String body) {
+        CODES.add(id + " " + body);
+        IDEMPOTENCY_KEYS.add(key);
+        if (GONE_FILING_ID.equals(id)) {
+            return problem(404, "filing-not-found", "");
+        }
+        if (body.contains("\"000000\"")) {
+            return problem(422, "code-wrong", ", \"attemptsLeft\": 3");
+        }
+        if (body.contains("\"111111\"")) {
+            return problem(410, "code-expired", "");
+        }
+        if (body.contains("\"222222\"")) {
+            return problem(429, "code-tries-exhausted", "");
+        }
+        if (body.contains("\"123456\"")) {
+            return Response.status(201).entity("""
+                    {"requestId": "7a1b2c3d-0000-4000-8000-000000000001", "receiptNumber": "R-AB12-CD34",
+                     "status": "IDENTITY_UNVERIFIED", "receivedAt": "2026-12-02T08:05:00Z", "dueDate": "2026-12-16"}""").build();
+        }
+        return problem(400, "validation", "");
+    }
+
+    @POST
+    @Path("/request/v1/online-filings/{id}/code")
+    public Response freshCode(@jakarta.ws.rs.PathParam("id") String id) {
+        CODES.add(id + " fresh");
+        if (GONE_FILING_ID.equals(id)) {
+            return problem(404, "filing-not-found", "");
+        }
+        return Response.accepted("{\"filingId\": \"" + id + "\", \"codeExpiresAt\": \"2026-12-02T08:20:00Z\"}")
+                .build();
+    }
+
+    /** R-AB12-CD34 with agent@example.jp is known; every other pair is the same 404. */
+    @POST
+    @Path("/request/v1/online-filings/status")
+    public Response status(String body) {
+        if (body.contains("\"R-AB12-CD34\"") && body.contains("\"agent@example.jp\"")) {
+            return Response.ok("""
+                    {"receiptNumber": "R-AB12-CD34", "type": "DISCLOSURE", "status": "PENDING_DECISION",
+                     "receivedAt": "2026-12-02T08:05:00Z", "dueDate": "2026-12-16"}""").build();
+        }
+        return problem(404, "receipt-not-found", "");
+    }
+
+    private static Response problem(int status, String kind, String more) {
+        return Response.status(status)
+                .type("application/problem+json")
+                .entity("{\"type\": \"https://mamori.dev/problems/" + kind + "\", \"title\": \"" + kind
+                        + "\", \"status\": " + status + more + "}")
+                .build();
+    }
+
     private static String purpose(String code, String ja, String en, String description, boolean third) {
         return """
                 {"code": "%s", "currentVersion": 1, "current": {"version": 1, "titleJa": "%s", "titleEn": "%s",

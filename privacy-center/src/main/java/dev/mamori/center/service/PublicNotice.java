@@ -30,6 +30,14 @@ public record PublicNotice(
 
     /** The fee of a type, if the company charges one (Art. 38(1): only for purpose notification and disclosure). */
     public Integer feeOf(String type) {
+        return fee(fees, type);
+    }
+
+    /** The fee of a type under the settings, or null when free. */
+    public static Integer fee(RequestSettingsApi.Settings fees, String type) {
+        if (fees == null) {
+            return null;
+        }
         return switch (type) {
             case "PURPOSE_NOTIFICATION" -> fees.purposeNotificationFeeJpy();
             case "DISCLOSURE", "PROVISION_RECORD_DISCLOSURE" -> fees.disclosureFeeJpy();

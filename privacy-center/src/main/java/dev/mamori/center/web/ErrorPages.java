@@ -19,12 +19,27 @@ public class ErrorPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance problem(int status, String message);
+
+        static native TemplateInstance refused(int status, String message, String back);
     }
 
     private final Visitor visitor;
 
     public ErrorPages(Visitor visitor) {
         this.visitor = visitor;
+    }
+
+    /** A form not acted on (its token, or too many posts): why, in the reader's language, and where to go on. */
+    @ServerExceptionMapper
+    public Response refusedForm(Refused e) {
+        Response.ResponseBuilder response = Response.status(e.status())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.refused(e.status(), Messages.get(visitor.locale(), e.messageKey()), e.back())
+                        .render());
+        if (e instanceof dev.mamori.center.service.AbuseLimits.TooMany tooMany) {
+            response.header("Retry-After", Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000));
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -15,6 +15,11 @@ public final class PageExtensions {
         return Messages.get(visitor().locale(), key);
     }
 
+    /** A text whose key is built from a code, e.g. tk('relation.', 'SELF', '') or tk('ground.', g, '.applies'). */
+    static String tk(String prefix, String code, String suffix) {
+        return t(prefix + code + suffix);
+    }
+
     static String fmt(String key, Object arg) {
         return Messages.format(visitor().locale(), key, arg);
     }
@@ -26,6 +31,11 @@ public final class PageExtensions {
                 : fmt("money.yen", NumberFormat.getIntegerInstance(Locale.JAPAN).format(amount));
     }
 
+    /** "(fee: 1,000円)" for a type's line on the form. */
+    static String feeOf(Integer amount) {
+        return amount == null ? "" : fmt("form.fee-of", yen(amount));
+    }
+
     /** A request type's name, e.g. type('DISCLOSURE'). */
     static String type(String code) {
         return t("type." + code);
@@ -34,6 +44,58 @@ public final class PageExtensions {
     /** What a request of the type asks the company to do. */
     static String typeWhat(String code) {
         return t("type." + code + ".what");
+    }
+
+    private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
+
+    /** A moment (RFC 3339) in Japan time, e.g. "2026年12月2日 17:05" / "2 Dec 2026, 17:05 (JST)"; as given if not one. */
+    static String when(String time) {
+        if (time == null || time.isBlank()) {
+            return "";
+        }
+        try {
+            var t = java.time.OffsetDateTime.parse(time).atZoneSameInstant(JAPAN);
+            return java.time.format.DateTimeFormatter.ofPattern(
+                            t("format.time"), visitor().locale())
+                    .format(t);
+        } catch (java.time.format.DateTimeParseException e) {
+            return time;
+        }
+    }
+
+    /** A day (ISO date, or the Japan-time day of an RFC 3339 moment), e.g. "2026年12月16日"; as given if neither. */
+    static String day(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        java.time.LocalDate date;
+        try {
+            date = java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException notADate) {
+            try {
+                date = java.time.OffsetDateTime.parse(value)
+                        .atZoneSameInstant(JAPAN)
+                        .toLocalDate();
+            } catch (java.time.format.DateTimeParseException notAMoment) {
+                return value;
+            }
+        }
+        return java.time.format.DateTimeFormatter.ofPattern(
+                        t("format.date"), visitor().locale())
+                .format(date);
+    }
+
+    static String fmtDay(String key, String value) {
+        return fmt(key, day(value));
+    }
+
+    static String fmtWhen(String key, String value) {
+        return fmt(key, when(value));
+    }
+
+    /** A request's status in words. */
+    static String status(String code) {
+        return t("status." + code);
     }
 
     static String join(java.util.List<String> items) {
