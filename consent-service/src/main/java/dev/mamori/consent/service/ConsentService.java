@@ -10,6 +10,7 @@ import dev.mamori.consent.TenantPolicy;
 import dev.mamori.consent.UseStop;
 import dev.mamori.consent.repository.ConsentRepository;
 import dev.mamori.consent.repository.ConsentWithdrawalRepository;
+import dev.mamori.consent.repository.ConsentWriter;
 import dev.mamori.consent.repository.PurposeRepository;
 import dev.mamori.consent.repository.PurposeVersionRepository;
 import dev.mamori.consent.repository.TenantPolicyRepository;
@@ -18,6 +19,7 @@ import dev.mamori.platform.audit.AuditEntry;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.events.ChangeFeed;
 import dev.mamori.platform.idempotency.Idempotency;
+import dev.mamori.platform.persistence.PlainWrites;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
@@ -64,6 +66,8 @@ public class ConsentService {
     private final Idempotency idempotency;
     private final DecisionCache cache;
     private final Clock clock;
+    private final PlainWrites writes;
+    private final ConsentWriter writer;
 
     public ConsentService(
             ConsentRepository consents,
@@ -77,7 +81,9 @@ public class ConsentService {
             ChangeFeed feed,
             Idempotency idempotency,
             DecisionCache cache,
-            Clock clock) {
+            Clock clock,
+            PlainWrites writes,
+            ConsentWriter writer) {
         this.consents = consents;
         this.withdrawals = withdrawals;
         this.purposes = purposes;
@@ -90,6 +96,8 @@ public class ConsentService {
         this.idempotency = idempotency;
         this.cache = cache;
         this.clock = clock;
+        this.writes = writes;
+        this.writer = writer;
     }
 
     /**
@@ -97,13 +105,18 @@ public class ConsentService {
      * cached about the person (the others hear it from the change feed), so a decision asked next sees it.
      */
     public Uni<Response> record(String idempotencyKey, ConsentDraft draft, Function<RecordedConsent, Response> answer) {
-        return idempotency.once(
+        String tenantId = tenant.tenantId();
+        // One by one is how web forms and call centres send consents: a plain write of two round trips (the facts
+        // and the key's stored answer; then the claim, the row, the notice and the audit line with the commit).
+        return writes.once(
+                tenantId,
                 idempotencyKey,
                 "recordConsent",
                 draft,
-                () -> record(draft),
+                connection -> writer.facts(connection, tenantId, draft.purpose(), draft.purposeVersion()),
+                (facts, statements) -> record(tenantId, draft, facts, statements),
                 answer,
-                recorded -> cache.committed(tenant.tenantId(), draft.subjectRef()));
+                recorded -> cache.committed(tenantId, draft.subjectRef()));
     }
 
     /** Imports existing consents (see below), once per Idempotency-Key; then the tenant's cached states are dropped. */
@@ -134,20 +147,27 @@ public class ConsentService {
                         cache.committed(tenant.tenantId(), withdrawn == null ? null : withdrawn.consent().subjectRef));
     }
 
-    private Uni<RecordedConsent> record(ConsentDraft draft) {
-        String tenantId = tenant.tenantId();
-        return context(tenantId, List.of(draft)).chain(ctx -> {
-            List<Problem.FieldError> errors = new ArrayList<>();
-            Consent consent = build(tenantId, draft, ctx, "", errors);
-            if (!errors.isEmpty()) {
-                throw refusal(errors);
-            }
-            return consents.persist(consent)
-                    .call(() -> feed.publish(
-                            DecisionCache.CONSENT_CHANNEL, DecisionCache.consentNotice(tenantId, consent.subjectRef)))
-                    .call(() -> audit.record("CONSENT_RECORDED", "consent", consent.id, consent.subjectRef))
-                    .map(c -> new RecordedConsent(c, null));
-        });
+    /**
+     * Checks one draft against the facts read for it and adds its row, its change notice and its audit line to the
+     * write; a refusal throws before anything is sent, so it leaves no row and no line.
+     */
+    private RecordedConsent record(
+            String tenantId, ConsentDraft draft, ConsentWriter.Facts facts, PlainWrites.Statements write) {
+        Map<String, Purpose> purposeByCode =
+                facts.purpose() == null ? Map.of() : Map.of(facts.purpose().code, facts.purpose());
+        Map<String, PurposeVersion> versionByKey = facts.version() == null
+                ? Map.of()
+                : Map.of(facts.version().purposeId + "@" + facts.version().version, facts.version());
+        WriteContext ctx = new WriteContext(purposeByCode, versionByKey, facts.guardianAgeThreshold());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Consent consent = build(tenantId, draft, ctx, "", errors);
+        if (!errors.isEmpty()) {
+            throw refusal(errors);
+        }
+        write.add(writer.insert(), writer.values(consent))
+                .notice(DecisionCache.CONSENT_CHANNEL, DecisionCache.consentNotice(tenantId, consent.subjectRef))
+                .audit(audit.entry(tenantId, "CONSENT_RECORDED", "consent", consent.id, consent.subjectRef));
+        return new RecordedConsent(consent, null);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,21 @@ public class AuditLog {
             + "CAST(:p6 AS text[]), CAST(:p7 AS text[]), CAST(:p8 AS text[]), CAST(:p9 AS text[])) "
             + "WITH ORDINALITY AS r(occurred_at, actor_subject, actor_client, action, resource_type, resource_id, "
             + "subject_ref, outcome, ord) ORDER BY r.ord";
+    /** The same on a plain connection ({@code $n} parameters). */
+    private static final String INSERT_PENDING_POSITIONAL = INSERT_PENDING
+            .replace(":p1", "$1")
+            .replace(":p2", "$2")
+            .replace(":p3", "$3")
+            .replace(":p4", "$4")
+            .replace(":p5", "$5")
+            .replace(":p6", "$6")
+            .replace(":p7", "$7")
+            .replace(":p8", "$8")
+            .replace(":p9", "$9");
+    /** One line (the usual write): plain values, no arrays to build and unnest. */
+    private static final String INSERT_PENDING_ONE = "INSERT INTO audit_pending (tenant_id, occurred_at, "
+            + "actor_subject, actor_client, action, resource_type, resource_id, subject_ref, outcome) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
     /** Takes the oldest pending lines of a tenant out, for sealing in the same transaction. */
     private static final String TAKE_PENDING = "DELETE FROM audit_pending WHERE id IN (SELECT id FROM audit_pending "
             + "WHERE tenant_id = $1 ORDER BY id LIMIT " + SEAL_BATCH + ") RETURNING id, occurred_at, actor_subject, "
@@ -195,6 +211,50 @@ public class AuditLog {
             }
             return inserts;
         });
+    }
+
+    /**
+     * Writes entries of one tenant, in order, on a plain connection inside a transaction the caller runs there (a
+     * write without the ORM, {@link dev.mamori.platform.persistence.PlainWrites}); as {@link #append(String, List)},
+     * the lines commit or roll back with that transaction and are sealed after. The statement is sent at once, so
+     * it travels pipelined with the caller's own statements.
+     */
+    public Uni<Void> append(SqlClient connection, String tenantId, List<AuditEntry> entries) {
+        if (entries.size() == 1) {
+            AuditEntry e = entries.get(0);
+            return connection
+                    .preparedQuery(INSERT_PENDING_ONE)
+                    .execute(Tuple.tuple()
+                            .addString(tenantId)
+                            .addOffsetDateTime(e.occurredAt()
+                                    .truncatedTo(ChronoUnit.MICROS)
+                                    .withOffsetSameInstant(ZoneOffset.UTC))
+                            .addString(e.actorSubject())
+                            .addString(e.actorClient())
+                            .addString(e.action())
+                            .addString(e.resourceType())
+                            .addString(e.resourceId())
+                            .addString(e.subjectRef())
+                            .addString(e.outcome()))
+                    .replaceWithVoid();
+        }
+        // Every chunk's statement is sent on subscription, not one after the other's answer: the caller may have
+        // queued its COMMIT behind them, and a chunk sent after it would run outside the transaction.
+        List<Uni<Void>> inserts = new ArrayList<>();
+        for (int from = 0; from < entries.size(); from += INSERT_CHUNK) {
+            String[][] columns = pendingColumns(entries, from, Math.min(from + INSERT_CHUNK, entries.size()));
+            Tuple insert = Tuple.tuple().addString(tenantId);
+            for (String[] column : columns) {
+                insert.addArrayOfString(column);
+            }
+            inserts.add(connection
+                    .preparedQuery(INSERT_PENDING_POSITIONAL)
+                    .execute(insert)
+                    .replaceWithVoid());
+        }
+        return inserts.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Uni.combine().all().unis(inserts).collectFailures().discardItems();
     }
 
     /** The entries' columns after the tenant, in {@link #INSERT_PENDING}'s order. */

@@ -48,6 +48,7 @@ public class ChangeFeed {
             "WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon) "
                     + "SELECT s.horizon, n.id, n.xid::text::bigint AS xid, n.channel, n.payload FROM s "
                     + "LEFT JOIN change_notice n ON n.xid >= $1::text::xid8 AND n.origin IS DISTINCT FROM $2 ORDER BY n.id";
+    private static final String PUBLISH = "INSERT INTO change_notice (channel, payload, origin) VALUES ($1, $2, $3)";
     private static final String START = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
     /** Notices are read within moments; an hour is far beyond any transaction the services run. */
     private static final String PRUNE = "DELETE FROM change_notice WHERE created_at < now() - interval '1 hour'";
@@ -126,6 +127,17 @@ public class ChangeFeed {
                         .setParameter("p", payload)
                         .setParameter("o", origin)
                         .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * The same on a plain connection, inside a transaction the caller runs there (a write without the ORM): the
+     * statement is sent at once, pipelined with the caller's own.
+     */
+    public Uni<Void> publish(io.vertx.mutiny.sqlclient.SqlClient connection, String channel, String payload) {
+        return connection
+                .preparedQuery(PUBLISH)
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(channel, payload, origin))
                 .replaceWithVoid();
     }
 

@@ -88,9 +88,7 @@ public class Idempotency {
         if (key == null) {
             return Panache.withTransaction(action);
         }
-        if (!KEY.matcher(key).matches()) {
-            throw ProblemException.invalidField(HEADER, "must be 1 to 200 visible ASCII characters");
-        }
+        checkKey(key);
         String tenantId = tenant.tenantId();
         String requestHash = hash(request);
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
@@ -145,30 +143,124 @@ public class Idempotency {
                         .getResultList())
                 .map((List<Object[]> rows) -> {
                     Object[] row = rows.get(0);
-                    if (!requestHash.equals(row[0])) {
-                        throw new ProblemException(
-                                422,
-                                "idempotency-key-reused",
-                                "Idempotency key reused",
-                                "This Idempotency-Key was already used with a different request body",
-                                List.of(new dev.mamori.platform.problem.Problem.FieldError(
-                                        HEADER, "was already used with a different request body")));
-                    }
-                    if (row[1] == null) {
-                        throw ProblemException.conflict(
-                                "idempotency-in-progress",
-                                "A request with this Idempotency-Key is still being processed");
-                    }
-                    Response.ResponseBuilder replayed =
-                            Response.status(((Number) row[1]).intValue()).header("Idempotent-Replayed", "true");
-                    if (row[2] != null) {
-                        replayed.entity(row[2]).type(MediaType.APPLICATION_JSON);
-                    }
-                    if (row[3] != null) {
-                        replayed.header(HttpHeaders.LOCATION, row[3]);
-                    }
-                    return replayed.build();
+                    return replayed(
+                            requestHash,
+                            (String) row[0],
+                            row[1] == null ? null : ((Number) row[1]).intValue(),
+                            (String) row[2],
+                            (String) row[3]);
                 });
+    }
+
+    /**
+     * The stored answer of an earlier call with this key, as it is replayed: refused if the body differs (the key is
+     * reused for another intent) or if that call has not finished.
+     */
+    private static Response replayed(
+            String requestHash, String storedHash, Integer status, String body, String location) {
+        if (!requestHash.equals(storedHash)) {
+            throw new ProblemException(
+                    422,
+                    "idempotency-key-reused",
+                    "Idempotency key reused",
+                    "This Idempotency-Key was already used with a different request body",
+                    List.of(new dev.mamori.platform.problem.Problem.FieldError(
+                            HEADER, "was already used with a different request body")));
+        }
+        if (status == null) {
+            throw ProblemException.conflict(
+                    "idempotency-in-progress", "A request with this Idempotency-Key is still being processed");
+        }
+        Response.ResponseBuilder replayed = Response.status(status).header("Idempotent-Replayed", "true");
+        if (body != null) {
+            replayed.entity(body).type(MediaType.APPLICATION_JSON);
+        }
+        if (location != null) {
+            replayed.header(HttpHeaders.LOCATION, location);
+        }
+        return replayed.build();
+    }
+
+    // ---- the same on a plain connection, for writes without the ORM (PlainWrites) ----------------------------------
+
+    private static final String FIND = "SELECT request_hash, status, body, location FROM idempotency_record "
+            + "WHERE tenant_id = $1 AND operation = $2 AND idem_key = $3";
+    /** The key and the answer in one row: the answer is known before the work's statements are sent. */
+    private static final String CLAIM_ANSWERED = "INSERT INTO idempotency_record "
+            + "(tenant_id, operation, idem_key, request_hash, status, body, location) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
+    private static final String PRIMARY_KEY = "idempotency_record_pkey";
+
+    /** Refuses a key that is not 1 to 200 visible ASCII characters (422 naming the header). */
+    public static void checkKey(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw ProblemException.invalidField(HEADER, "must be 1 to 200 visible ASCII characters");
+        }
+    }
+
+    /** What identifies the request's intent: the hash of its body as JSON. */
+    public String requestHash(Object request) {
+        return hash(request);
+    }
+
+    /**
+     * The answer stored for this tenant, operation and key, as it is replayed, or {@code null} when there is none;
+     * fails as {@link #once} does for a reused key or a call still running.
+     */
+    public Uni<Response> stored(
+            io.vertx.mutiny.sqlclient.SqlClient connection,
+            String tenantId,
+            String operation,
+            String key,
+            String requestHash) {
+        return connection
+                .preparedQuery(FIND)
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(tenantId, operation, key))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    io.vertx.mutiny.sqlclient.Row row = rows.iterator().next();
+                    return replayed(
+                            requestHash,
+                            row.getString("request_hash"),
+                            row.getInteger("status"),
+                            row.getString("body"),
+                            row.getString("location"));
+                });
+    }
+
+    /**
+     * Claims the key together with the answer, in the caller's transaction on a plain connection. A concurrent call
+     * with the same key waits for this transaction; once it commits, that call's claim fails with a unique violation
+     * ({@link #isTaken}) and it replays this answer; if this one rolls back, that one does the work.
+     */
+    public Uni<Void> claim(
+            io.vertx.mutiny.sqlclient.SqlClient connection,
+            String tenantId,
+            String operation,
+            String key,
+            String requestHash,
+            Response response) {
+        Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+        return connection
+                .preparedQuery(CLAIM_ANSWERED)
+                .execute(io.vertx.mutiny.sqlclient.Tuple.tuple()
+                        .addString(tenantId)
+                        .addString(operation)
+                        .addString(key)
+                        .addString(requestHash)
+                        .addInteger(response.getStatus())
+                        .addString(serialize(response.getEntity()))
+                        .addString(location == null ? null : location.toString()))
+                .replaceWithVoid();
+    }
+
+    /** True when {@code failure} is a claim that lost to another call with the same key (see {@link #claim}). */
+    public static boolean isTaken(Throwable failure) {
+        return failure instanceof io.vertx.pgclient.PgException pg
+                && "23505".equals(pg.getSqlState())
+                && PRIMARY_KEY.equals(pg.getConstraint());
     }
 
     private String serialize(Object entity) {

@@ -1,0 +1,197 @@
+package dev.mamori.platform.persistence;
+
+import dev.mamori.platform.audit.AuditEntry;
+import dev.mamori.platform.audit.AuditLog;
+import dev.mamori.platform.events.ChangeFeed;
+import dev.mamori.platform.idempotency.Idempotency;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A creating write of a few rows on the reactive pool, without the ORM, in two round trips: what a write on the
+ * request path costs when it is one-by-one (a web form's consent, an operator's call).
+ *
+ * <ol>
+ *   <li>The service's reads (what it validates against) and the lookup of the Idempotency-Key's stored answer are
+ *       sent together on one connection, outside any transaction. A stored answer is replayed as {@link
+ *       Idempotency#once} replays it, before any rule is checked again.
+ *   <li>The service decides: it validates (throwing a problem leaves nothing written, since nothing was begun) and
+ *       adds its statements, its audit lines and its change notices to {@link Statements}; its answer is known now.
+ *   <li>{@code BEGIN}, the key's claim with the answer ({@link Idempotency#claim}), the service's statements, the
+ *       change notices ({@link ChangeFeed#publish(SqlClient, String, String)}), the audit lines ({@link
+ *       AuditLog#append(SqlClient, String, List)}, into {@code audit_pending}) and {@code COMMIT} are sent at once,
+ *       pipelined. If any fails, PostgreSQL aborts the transaction, every later statement fails, and the {@code
+ *       COMMIT} rolls it back: the rows, the lines, the notices and the claim go together or not at all. A claim
+ *       that lost to a concurrent call with the same key (it waits for that call's commit) replays that call's
+ *       answer.
+ * </ol>
+ *
+ * <p>No row is read before it is inserted where a constraint answers (the key's primary key), no ORM session, flush
+ * or entity lifecycle. Bulk writes and writes that must read-modify-write under a lock keep their own transaction.
+ */
+@ApplicationScoped
+public class PlainWrites {
+
+    /** What one write sends in its transaction, in this order after the key's claim. */
+    public static final class Statements {
+        private final List<String> sql = new ArrayList<>();
+        private final List<Tuple> arguments = new ArrayList<>();
+        private final List<AuditEntry> lines = new ArrayList<>();
+        private final List<String[]> notices = new ArrayList<>();
+
+        /** A statement of the service's own (positional {@code $n} parameters). */
+        public Statements add(String statement, Tuple args) {
+            sql.add(statement);
+            arguments.add(args);
+            return this;
+        }
+
+        /** An audit line of the write, committed with it (sealed into the tenant's chain after). */
+        public Statements audit(AuditEntry line) {
+            lines.add(line);
+            return this;
+        }
+
+        /** A change notice for the other replicas, which exists exactly when the write committed. */
+        public Statements notice(String channel, String payload) {
+            notices.add(new String[] {channel, payload});
+            return this;
+        }
+    }
+
+    private final Pool pool;
+    private final Idempotency idempotency;
+    private final AuditLog audit;
+    private final ChangeFeed feed;
+
+    public PlainWrites(Pool pool, Idempotency idempotency, AuditLog audit, ChangeFeed feed) {
+        this.pool = pool;
+        this.idempotency = idempotency;
+        this.audit = audit;
+        this.feed = feed;
+    }
+
+    /**
+     * Runs one write of {@code tenantId} once per Idempotency-Key (see the class). {@code read} sends the service's
+     * reads on the connection it is given and must send them on subscription (no statement waiting for another's
+     * answer); {@code decide} validates what was read and adds the write's statements; {@code answer} says how the
+     * result reads over HTTP, and is stored with the key. Without a key the write simply runs once.
+     */
+    public <F, T> Uni<Idempotency.Answered<T>> once(
+            String tenantId,
+            String key,
+            String operation,
+            Object request,
+            Function<SqlClient, Uni<F>> read,
+            BiFunction<F, Statements, T> decide,
+            Function<? super T, Response> answer) {
+        String requestHash;
+        if (key != null) {
+            Idempotency.checkKey(key);
+            requestHash = idempotency.requestHash(request);
+        } else {
+            requestHash = null;
+        }
+        return pool.withConnection(connection -> {
+            Uni<Response> stored = key == null
+                    ? Uni.createFrom().nullItem()
+                    : idempotency.stored(connection, tenantId, operation, key, requestHash);
+            // Both are sent before either answers: one round trip.
+            return Uni.combine()
+                    .all()
+                    .unis(stored, read.apply(connection))
+                    .collectFailures()
+                    .asTuple()
+                    .chain(found -> {
+                        if (found.getItem1() != null) {
+                            return Uni.createFrom().item(new Idempotency.Answered<T>(null, found.getItem1(), true));
+                        }
+                        Statements statements = new Statements();
+                        T result = decide.apply(found.getItem2(), statements);
+                        Response response = answer.apply(result);
+                        return commit(connection, tenantId, key, operation, requestHash, response, statements)
+                                .replaceWith(new Idempotency.Answered<>(result, response, false))
+                                .onFailure(Idempotency::isTaken)
+                                .recoverWithUni(() -> idempotency
+                                        .stored(connection, tenantId, operation, key, requestHash)
+                                        .map(replayed -> new Idempotency.Answered<T>(null, replayed, true)));
+                    });
+        });
+    }
+
+    /**
+     * As {@link #once(String, String, String, Object, Function, BiFunction, Function)}, then {@code afterCommit} with
+     * the result once it has committed (or with {@code null} when the answer is a replay), and answers the response.
+     */
+    public <F, T> Uni<Response> once(
+            String tenantId,
+            String key,
+            String operation,
+            Object request,
+            Function<SqlClient, Uni<F>> read,
+            BiFunction<F, Statements, T> decide,
+            Function<? super T, Response> answer,
+            Consumer<? super T> afterCommit) {
+        return once(tenantId, key, operation, request, read, decide, answer)
+                .invoke(done -> afterCommit.accept(done.replayed() ? null : done.result()))
+                .map(Idempotency.Answered::response);
+    }
+
+    /**
+     * Sends the transaction in one go and waits for every statement's answer. The first failure in sending order is
+     * the cause (those after it only say the transaction was aborted); the COMMIT then rolled back.
+     */
+    private Uni<Void> commit(
+            SqlConnection connection,
+            String tenantId,
+            String key,
+            String operation,
+            String requestHash,
+            Response response,
+            Statements s) {
+        List<Uni<Throwable>> sent = new ArrayList<>();
+        sent.add(outcome(connection.query("BEGIN").execute()));
+        if (key != null) {
+            sent.add(outcome(idempotency.claim(connection, tenantId, operation, key, requestHash, response)));
+        }
+        for (int i = 0; i < s.sql.size(); i++) {
+            sent.add(outcome(connection.preparedQuery(s.sql.get(i)).execute(s.arguments.get(i))));
+        }
+        for (String[] notice : s.notices) {
+            sent.add(outcome(feed.publish(connection, notice[0], notice[1])));
+        }
+        if (!s.lines.isEmpty()) {
+            sent.add(outcome(audit.append(connection, tenantId, s.lines)));
+        }
+        sent.add(outcome(connection.query("COMMIT").execute()));
+        return Uni.combine()
+                .all()
+                .unis(sent)
+                .with(Throwable.class, failures -> {
+                    for (Throwable failure : failures) {
+                        if (failure != null) {
+                            return failure;
+                        }
+                    }
+                    return null;
+                })
+                .chain(failure -> failure == null
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(failure));
+    }
+
+    /** A statement's outcome as an item: {@code null} when it succeeded, its failure otherwise. */
+    private static Uni<Throwable> outcome(Uni<?> statement) {
+        return statement.replaceWith((Throwable) null).onFailure().recoverWithItem(Function.identity());
+    }
+}
