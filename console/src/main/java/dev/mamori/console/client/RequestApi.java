@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -62,6 +63,10 @@ public interface RequestApi {
     @POST
     Detail create(@HeaderParam("Idempotency-Key") String idempotencyKey, Map<String, Object> intake);
 
+    @PUT
+    @Path("/{id}/subject")
+    Detail linkSubject(@PathParam("id") UUID id, Map<String, Object> link);
+
     @POST
     @Path("/{id}/identity-verification")
     Detail verify(@PathParam("id") UUID id, Map<String, Object> verification);
@@ -95,6 +100,8 @@ public interface RequestApi {
             String type,
             String status,
             String subjectRef,
+            String receiptNumber,
+            Identifiers identifiers,
             String channel,
             OffsetDateTime receivedAt,
             LocalDate statutoryMarkerOn,
@@ -105,11 +112,16 @@ public interface RequestApi {
 
     record Due(UUID id, int businessDaysLeft, boolean overdue) {}
 
+    /** How a person who filed online identified themself (masked as the service masks it for the role). */
+    record Identifiers(String name, String email, String phone, String customerNumber) {}
+
     record Detail(
             UUID id,
             String type,
             String status,
             String subjectRef,
+            String receiptNumber,
+            Identifiers identifiers,
             String channel,
             OffsetDateTime receivedAt,
             LocalDate statutoryMarkerOn,

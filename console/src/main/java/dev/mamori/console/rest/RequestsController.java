@@ -287,6 +287,17 @@ public class RequestsController {
         return detailPage(id, Form.empty(""), done == null ? "" : done);
     }
 
+    /** A request filed online names the person only by what the requester typed; staff link it to the reference. */
+    @POST
+    @Path("/{id}/link")
+    public Object link(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        return act(id, "link", form, values -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            put(body, "subjectRef", values.get("subjectRef"));
+            return requests.linkSubject(id, body);
+        });
+    }
+
     @POST
     @Path("/{id}/verify")
     public Object verify(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
