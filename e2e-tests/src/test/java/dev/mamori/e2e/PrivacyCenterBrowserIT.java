@@ -56,7 +56,6 @@ class PrivacyCenterBrowserIT {
             b.driver.get(center() + "/t/tenant-a/requests/new");
             b.driver.findElement(By.id("type-DISCLOSURE")).click();
             b.driver.findElement(By.id("requester-relation-APPOINTED_AGENT")).click();
-            b.driver.findElement(By.id("agent-type-POWER_OF_ATTORNEY")).click();
             b.driver.findElement(By.id("agent-evidenceDescription")).sendKeys("委任状（本人の実印押印）");
             b.driver.findElement(By.id("requester-name")).sendKeys("代理 一郎");
             b.driver.findElement(By.id("requester-contact-email")).sendKeys(agentMail);
@@ -101,7 +100,8 @@ class PrivacyCenterBrowserIT {
             assertFalse(b.present(By.id("link-form")), "a linked request offers no second link");
             assertTrue(b.driver.getPageSource().contains("本人と連携"), "the link is on the timeline");
 
-            new Select(b.driver.findElement(By.id("documentType"))).selectByValue("DRIVERS_LICENSE");
+            // An agent's request: the agent's own identity document is what must be seen (Art. 37(3)).
+            new Select(b.driver.findElement(By.id("agentDocumentType"))).selectByValue("DRIVERS_LICENSE");
             b.driver.findElement(By.id("verify")).click();
             b.wait.until(ExpectedConditions.textToBe(By.id("status"), "判断待ち"));
         }

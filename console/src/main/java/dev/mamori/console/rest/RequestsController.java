@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -304,15 +305,30 @@ public class RequestsController {
         return act(id, "verify", form, values -> {
             Map<String, Object> body = new LinkedHashMap<>();
             put(body, "method", "DOCUMENTS");
-            Map<String, Object> document = new LinkedHashMap<>();
-            put(document, "type", values.get("documentType"));
-            if ("MY_NUMBER_CARD".equals(values.get("documentType"))) {
-                document.put("side", "FRONT");
+            List<Map<String, Object>> documents = new ArrayList<>();
+            // A request made by an agent says whose identity each document proves (Art. 37(3)); the agent's form
+            // offers the person's document and the agent's own, and request-service checks what is enough.
+            boolean agent = values.containsKey("agentDocumentType") || "true".equals(values.get("hasAgent"));
+            if (values.get("documentType") != null) {
+                documents.add(document(values.get("documentType"), agent ? "PERSON" : null));
             }
-            body.put("documents", List.of(document));
+            if (values.get("agentDocumentType") != null) {
+                documents.add(document(values.get("agentDocumentType"), "AGENT"));
+            }
+            body.put("documents", documents);
             put(body, "note", values.get("note"));
             return requests.verify(id, body);
         });
+    }
+
+    private static Map<String, Object> document(String type, String holder) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        put(document, "type", type);
+        if ("MY_NUMBER_CARD".equals(type)) {
+            document.put("side", "FRONT");
+        }
+        put(document, "provesIdentityOf", holder);
+        return document;
     }
 
     @POST
