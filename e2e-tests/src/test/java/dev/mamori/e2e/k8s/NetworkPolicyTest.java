@@ -297,6 +297,11 @@ class NetworkPolicyTest {
                         && Integer.valueOf(port).equals(target.namedPorts().get("http"));
                 boolean idp = w.name().equals("keycloak") && port == target.port("http");
                 assertEquals(service || idp, net.allows(center, target, port), "privacy-center -> " + w + ":" + port);
+                // Its own egress alone, too: a widened egress rule is a hole even while the other side refuses.
+                assertEquals(
+                        service || idp,
+                        net.egressAllows(center, target, port, "TCP"),
+                        "privacy-center's egress -> " + w + ":" + port);
                 assertFalse(net.allows(target, center, port), w + " -> privacy-center:" + port);
             }
         }
