@@ -27,7 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AvailabilityTest {
 
-    /** The services and the console: the staff pages must survive a drain and a rollout like the APIs they show. */
+    /**
+     * The services, the console and the privacy center: the staff and the public pages must survive a drain and a
+     * rollout like the APIs they show.
+     */
     static Stream<Arguments> services() {
         List<Arguments> list = new ArrayList<>();
         for (String overlay : K8s.OVERLAYS) {
@@ -58,7 +61,8 @@ class AvailabilityTest {
                             .map(K8s.Workload::name)
                             .sorted()
                             .toList(),
-                    overlay + " runs the services and the console, and nothing else as a Deployment of the suite");
+                    overlay + " runs the services, the console and the privacy center, and nothing else as a"
+                            + " Deployment of the suite");
         }
     }
 
@@ -232,7 +236,8 @@ class AvailabilityTest {
                         .map(K8s.Workload::name)
                         .sorted()
                         .toList(),
-                "prod runs only the five services and the console; the database and the OIDC provider are the company's");
+                "prod runs only the five services, the console and the privacy center; the database and the OIDC"
+                        + " provider are the company's");
     }
 
     @Test

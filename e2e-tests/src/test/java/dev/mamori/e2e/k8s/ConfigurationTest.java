@@ -171,6 +171,11 @@ class ConfigurationTest {
                 documented.get("console-secrets"),
                 "console-secrets documents the console's client secret and form-token key");
         assertTrue(secretsReferenced.contains("console-secrets"), "the console reads its own Secret");
+        assertEquals(
+                Set.of("OIDC_CLIENT_SECRET", "CENTER_FORM_KEY"),
+                documented.get("privacy-center-secrets"),
+                "privacy-center-secrets documents the privacy center's client secret and form-token key");
+        assertTrue(secretsReferenced.contains("privacy-center-secrets"), "the privacy center reads its own Secret");
     }
 
     @Test
@@ -380,70 +385,152 @@ class ConfigurationTest {
     }
 
     /**
-     * The console's configuration falls back to a local suite (localhost URLs, the demo client secret) for every
-     * variable it reads, so in a cluster each of them must come from the cluster: the ConfigMap, the Deployment's own
-     * env or console-secrets (in prod: a documented key of it). A variable added to the console's configuration
-     * without a place here fails before the console talks to localhost in production.
+     * The console's and the privacy center's configuration falls back to a local suite (localhost URLs, the demo
+     * client secret) for every variable it reads, so in a cluster each of them must come from the cluster: the
+     * ConfigMap, the Deployment's own env or its Secret (in prod: a documented key of it). A variable added to their
+     * configuration without a place here fails before they talk to localhost in production.
      */
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void everyVariableTheConsoleReadsComesFromTheCluster(String overlay) {
-        String props = K8s.read(K8s.ROOT.resolve("console/src/main/resources/application.properties"));
+        everyVariableReadComesFromTheCluster(
+                overlay,
+                K8s.CONSOLE,
+                List.of("OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_SECRET", "CONSOLE_CSRF_KEY"),
+                K8s.CONSOLE_CALLS);
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyVariableThePrivacyCenterReadsComesFromTheCluster(String overlay) {
+        everyVariableReadComesFromTheCluster(
+                overlay,
+                K8s.PRIVACY_CENTER,
+                List.of("OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_SECRET", "CENTER_FORM_KEY", "CENTER_SECURE_COOKIES"),
+                K8s.PRIVACY_CENTER_CALLS);
+    }
+
+    private static void everyVariableReadComesFromTheCluster(
+            String overlay, String module, List<String> expected, List<String> calls) {
+        String props = K8s.read(K8s.ROOT.resolve(module + "/src/main/resources/application.properties"));
         Set<String> read = new TreeSet<>();
         var m = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(props);
         while (m.find()) {
             read.add(m.group(1));
         }
-        assertTrue(
-                read.containsAll(List.of("OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_SECRET", "CONSOLE_CSRF_KEY")),
-                "the console's variables as read: " + read);
+        assertTrue(read.containsAll(expected), module + "'s variables as read: " + read);
         K8s.Overlay o = K8s.overlay(overlay);
-        Map<String, String> env = environment(o, K8s.CONSOLE);
+        Map<String, String> env = environment(o, module);
         Set<String> secretKeys = overlay.equals("dev")
-                ? decoded(o.findGenerated(Secret.class, "console-secrets").orElseThrow())
+                ? decoded(o.findGenerated(Secret.class, module + "-secrets").orElseThrow())
                         .keySet()
-                : documentedSecrets(K8s.read(K8s.ROOT.resolve("k8s/README.md"))).get("console-secrets");
-        assertNotNull(secretKeys, "console-secrets is not documented in k8s/README.md");
+                : documentedSecrets(K8s.read(K8s.ROOT.resolve("k8s/README.md"))).get(module + "-secrets");
+        assertNotNull(secretKeys, module + "-secrets is not documented in k8s/README.md");
         for (String name : read) {
             assertTrue(
                     env.containsKey(name) || secretKeys.contains(name),
-                    overlay + ": the console reads " + name
-                            + ", which is neither in mamori-config nor a key of console-secrets");
+                    overlay + ": " + module + " reads " + name + ", which is neither in mamori-config nor a key of "
+                            + module + "-secrets");
         }
-        for (String service : K8s.CONSOLE_CALLS) {
+        for (String service : calls) {
             String variable = service.replace("-service", "").toUpperCase(Locale.ROOT) + "_SERVICE_URL";
-            assertTrue(read.contains(variable), "the console reads " + variable);
-            assertEquals("http://" + service, env.get(variable), overlay + " " + variable);
+            assertTrue(read.contains(variable), module + " reads " + variable);
+            assertEquals("http://" + service, env.get(variable), overlay + " " + module + " " + variable);
+        }
+    }
+
+    /**
+     * The privacy center's credentials (its OIDC client secret and the forms' HMAC key) come from its Secret and
+     * from nowhere else: no ConfigMap of the overlay holds them and the Deployment sets neither itself. It gets its
+     * token from the issuer of mamori-config (OIDC_AUTH_SERVER_URL + the token path of its configuration) and,
+     * served over HTTPS on the internet, marks its form cookie Secure.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void thePrivacyCenterReadsItsCredentialsOnlyFromItsSecretAndItsTokenFromTheIssuer(String overlay) {
+        K8s.Overlay o = K8s.overlay(overlay);
+        List<String> credentials = List.of("OIDC_CLIENT_SECRET", "CENTER_FORM_KEY");
+        for (ConfigMap c : o.all(ConfigMap.class)) {
+            for (String key : credentials) {
+                assertFalse(
+                        c.getData().containsKey(key),
+                        overlay + ": ConfigMap " + c.getMetadata().getName() + " holds " + key);
+            }
+        }
+        Container c = o.workload(K8s.PRIVACY_CENTER).main();
+        for (EnvVar e : c.getEnv()) {
+            assertFalse(credentials.contains(e.getName()), overlay + ": the Deployment sets " + e.getName());
+        }
+        Map<String, String> env = environment(o, K8s.PRIVACY_CENTER);
+        assertEquals("true", env.get("CENTER_SECURE_COOKIES"), overlay + ": the form cookie is Secure");
+        assertEquals(
+                "true",
+                env.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"),
+                overlay + ": the abuse limits see the visitor's address");
+        Map<String, String> props = ContainerImagesTest.properties(
+                K8s.read(K8s.ROOT.resolve("privacy-center/src/main/resources/application.properties")));
+        assertEquals("privacy-center", props.get("quarkus.oidc-client.client-id"));
+        assertTrue(props.get("quarkus.oidc-client.auth-server-url").startsWith("${OIDC_AUTH_SERVER_URL:"));
+        assertEquals("/protocol/openid-connect/token", props.get("quarkus.oidc-client.token-path"));
+        assertEquals("${OIDC_CLIENT_SECRET}", props.get("%prod.quarkus.oidc-client.credentials.secret"));
+        assertEquals("${CENTER_FORM_KEY:}", props.get("mamori.center.form-key"));
+        if (overlay.equals("prod")) {
+            assertTrue(env.get("OIDC_AUTH_SERVER_URL").startsWith("https://"), "the token endpoint is HTTPS");
         }
     }
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void theConsoleReadsTheSharedSettingsAndOnlyItsOwnSecret(String overlay) {
+    void theConsoleAndThePrivacyCenterReadTheSharedSettingsAndOnlyTheirOwnSecret(String overlay) {
+        for (String pages : K8s.PAGES) {
+            readsTheSharedSettingsAndOnlyItsOwnSecret(overlay, pages);
+        }
+    }
+
+    private static void readsTheSharedSettingsAndOnlyItsOwnSecret(String overlay, String module) {
         K8s.Overlay o = K8s.overlay(overlay);
-        Container c = o.workload(K8s.CONSOLE).main();
+        Container c = o.workload(module).main();
         List<String> configMaps = c.getEnvFrom().stream()
                 .filter(f -> f.getConfigMapRef() != null)
                 .map(f -> f.getConfigMapRef().getName())
                 .toList();
-        assertEquals(1, configMaps.size(), "the console reads one ConfigMap");
+        assertEquals(1, configMaps.size(), module + " reads one ConfigMap");
         Map<String, String> config =
                 o.find(ConfigMap.class, configMaps.get(0)).orElseThrow().getData();
         assertTrue(configMaps.get(0).startsWith("mamori-config"), configMaps.get(0));
         for (EnvVar env : c.getEnv()) {
-            assertFalse(config.containsKey(env.getName()), "the console shadows mamori-config's " + env.getName());
+            assertFalse(config.containsKey(env.getName()), module + " shadows mamori-config's " + env.getName());
         }
         List<String> secrets = c.getEnvFrom().stream()
                 .filter(f -> f.getSecretRef() != null)
                 .map(f -> f.getSecretRef().getName())
                 .toList();
-        assertEquals(1, secrets.size(), "the console reads one Secret: " + secrets);
-        assertTrue(secrets.get(0).startsWith("console-secrets"), "the console reads " + secrets.get(0));
+        assertEquals(1, secrets.size(), module + " reads one Secret: " + secrets);
+        assertTrue(secrets.get(0).startsWith(module + "-secrets"), module + " reads " + secrets.get(0));
         assertTrue(
                 c.getEnvFrom().stream()
                         .filter(f -> f.getSecretRef() != null)
                         .noneMatch(f -> Boolean.TRUE.equals(f.getSecretRef().getOptional())),
-                "the console requires its Secret");
+                module + " requires its Secret");
+    }
+
+    @Test
+    void inDevelopmentThePrivacyCenterGetsItsTokenAsTheDemoRealmsPrivacyCenterClient() throws IOException {
+        Map<String, String> center = decoded(K8s.overlay("dev")
+                .findGenerated(Secret.class, "privacy-center-secrets")
+                .orElseThrow());
+        JsonNode client = null;
+        for (JsonNode c : realm().path("clients")) {
+            if (c.path("clientId").asText().equals("privacy-center")) {
+                client = c;
+            }
+        }
+        assertNotNull(client, "the demo realm has a privacy-center client");
+        assertTrue(client.path("serviceAccountsEnabled").asBoolean(), "it may use the client-credentials grant");
+        assertEquals(client.path("secret").asText(), center.get("OIDC_CLIENT_SECRET"));
+        String key = center.get("CENTER_FORM_KEY");
+        assertTrue(key.contains("dev-only"), "a throwaway form-token key");
+        assertTrue(key.getBytes(StandardCharsets.UTF_8).length >= 16, "the form key is at least 16 bytes");
     }
 
     @Test

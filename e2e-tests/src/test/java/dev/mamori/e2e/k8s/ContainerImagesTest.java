@@ -23,6 +23,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class ContainerImagesTest {
 
+    static final List<String> PAGES = K8s.PAGES;
+
     static final List<String> SERVICES = K8s.SERVICES;
 
     @ParameterizedTest
@@ -76,40 +78,41 @@ class ContainerImagesTest {
     }
 
     /**
-     * The console's image: named in the base's images: like the services' (deployed by every overlay), and built
-     * under that name by the console's Jib profile (registry and group set there, as the console has no platform
-     * configuration; the name is the application's, the tag the project's version).
+     * The console's and the privacy center's images: named in the base's images: like the services' (deployed by
+     * every overlay), and built under that name by the module's Jib profile (registry and group set there, as
+     * neither has a platform configuration; the name is the application's, the tag the project's version).
      */
-    @org.junit.jupiter.api.Test
-    void everyOverlayDeploysTheConsoleImageTheConsolesJibBuildNames() {
+    @ParameterizedTest
+    @FieldSource("PAGES")
+    void everyOverlayDeploysTheImageTheJibBuildOfTheConsoleAndThePrivacyCenterNames(String module) {
         Map<String, Object> kustomization = new Yaml(new SafeConstructor(new LoaderOptions()))
                 .load(K8s.read(K8s.ROOT.resolve("k8s/base/kustomization.yaml")));
         @SuppressWarnings("unchecked")
         Map<String, Object> entry = ((List<Map<String, Object>>) kustomization.get("images"))
                 .stream()
-                        .filter(i -> i.get("name").equals("docker.io/mamori/console"))
+                        .filter(i -> i.get("name").equals("docker.io/mamori/" + module))
                         .findFirst()
-                        .orElseThrow(() -> new AssertionError("k8s/base/kustomization.yaml names no console image"));
+                        .orElseThrow(
+                                () -> new AssertionError("k8s/base/kustomization.yaml names no image of " + module));
         String expected = entry.get("newName") + ":" + entry.get("newTag");
         for (String overlay : K8s.OVERLAYS) {
-            assertEquals(
-                    expected, K8s.overlay(overlay).workload(K8s.CONSOLE).main().getImage(), overlay);
+            assertEquals(expected, K8s.overlay(overlay).workload(module).main().getImage(), overlay);
         }
-        String pom = K8s.read(K8s.ROOT.resolve("console/pom.xml"));
+        String pom = K8s.read(K8s.ROOT.resolve(module + "/pom.xml"));
         Matcher profile =
                 Pattern.compile("(?s)<profile>\\s*<id>jib</id>(.*?)</profile>").matcher(pom);
-        assertTrue(profile.find(), "console/pom.xml has no jib profile");
+        assertTrue(profile.find(), module + "/pom.xml has no jib profile");
         String jib = profile.group(1);
         assertTrue(jib.contains("<artifactId>quarkus-container-image-jib</artifactId>"), "the jib profile adds Jib");
         String registry = last(jib, "<quarkus.container-image.registry>([^<]+)<");
         String group = last(jib, "<quarkus.container-image.group>([^<]+)<");
-        String props = K8s.read(K8s.ROOT.resolve("console/src/main/resources/application.properties"));
+        String props = K8s.read(K8s.ROOT.resolve(module + "/src/main/resources/application.properties"));
         String name = properties(props).get("quarkus.application.name");
         assertFalse(
                 props.contains("quarkus.container-image.")
                         || jib.contains("quarkus.container-image.name")
                         || jib.contains("quarkus.container-image.tag"),
-                "the console's image keeps its default name and tag");
+                module + "'s image keeps its default name and tag");
         assertEquals(expected, registry + "/" + group + "/" + name + ":" + projectVersion(), "the image Jib builds");
     }
 
@@ -164,7 +167,7 @@ class ContainerImagesTest {
         return m.group(1).strip();
     }
 
-    private static Map<String, String> properties(String text) {
+    static Map<String, String> properties(String text) {
         Map<String, String> map = new java.util.HashMap<>();
         for (String line : text.lines().toList()) {
             int eq = line.indexOf('=');

@@ -42,9 +42,19 @@ final class K8s {
     /** The services the console calls (its pages are answers of their public APIs). */
     static final List<String> CONSOLE_CALLS = List.of(
             "consent-service", "incident-service", "request-service", "retention-service", "thirdparty-service");
-    /** Every Deployment of the suite: the services and the console. */
+    /**
+     * The privacy center: the public pages of each client company, facing the internet. Like the console a
+     * hand-written Deployment (k8s/base/privacy-center) with no database; it calls two services with its own
+     * client-credentials token.
+     */
+    static final String PRIVACY_CENTER = "privacy-center";
+    /** The services the privacy center calls: online filings and request settings; tenant policy and purposes. */
+    static final List<String> PRIVACY_CENTER_CALLS = List.of("consent-service", "request-service");
+    /** The Deployments of the suite that hold no data (no database, migration Job, wait-for or Role). */
+    static final List<String> PAGES = List.of(CONSOLE, PRIVACY_CENTER);
+    /** Every Deployment of the suite: the services, the console and the privacy center. */
     static final List<String> DEPLOYMENTS =
-            Stream.concat(SERVICES.stream(), Stream.of(CONSOLE)).sorted().toList();
+            Stream.concat(SERVICES.stream(), PAGES.stream()).sorted().toList();
 
     static final List<String> OVERLAYS = List.of("dev", "prod");
     /** The label quarkus-kubernetes puts on every object of the suite (quarkus.kubernetes.part-of). */
@@ -163,9 +173,12 @@ final class K8s {
             Integer replicas,
             LabelSelector selector) {
 
-        /** One of the five services (a Deployment of the suite other than the console: each has a database). */
+        /**
+         * One of the five services (a Deployment of the suite other than the console and the privacy center: each
+         * has a database).
+         */
         boolean isService() {
-            return isDeploymentOfTheSuite() && !isConsole();
+            return isDeploymentOfTheSuite() && !PAGES.contains(name);
         }
 
         /** The staff console's Deployment. */
@@ -173,7 +186,12 @@ final class K8s {
             return isDeploymentOfTheSuite() && name.equals(CONSOLE);
         }
 
-        /** A service or the console. */
+        /** The privacy center's Deployment. */
+        boolean isPrivacyCenter() {
+            return isDeploymentOfTheSuite() && name.equals(PRIVACY_CENTER);
+        }
+
+        /** A service, the console or the privacy center. */
         boolean isDeploymentOfTheSuite() {
             return "mamori".equals(labels.get(PART_OF)) && kind.equals("Deployment");
         }
@@ -274,7 +292,7 @@ final class K8s {
             return workloads().stream().filter(Workload::isService).toList();
         }
 
-        /** The services and the console. */
+        /** The services, the console and the privacy center. */
         List<Workload> deploymentsOfTheSuite() {
             return workloads().stream().filter(Workload::isDeploymentOfTheSuite).toList();
         }

@@ -137,36 +137,38 @@ class MigrationJobsTest {
     }
 
     /**
-     * The console holds no data: no migration Job, no init container waiting for one, no Role or RoleBinding, no
-     * database name, and no way to the Kubernetes API (the wait-for patch is the services' alone).
+     * The console and the privacy center hold no data: no migration Job, no init container waiting for one, no Role
+     * or RoleBinding, no database name, and no way to the Kubernetes API (the wait-for patch is the services' alone).
      */
     @Test
-    void theConsoleHasNoDatabaseAndSoNoMigration() {
+    void theConsoleAndThePrivacyCenterHaveNoDatabaseAndSoNoMigration() {
         for (String overlay : K8s.OVERLAYS) {
-            K8s.Overlay o = K8s.overlay(overlay);
-            K8s.Workload console = o.workload(K8s.CONSOLE);
-            assertTrue(o.find(Job.class, jobName(K8s.CONSOLE)).isEmpty(), overlay + ": a migration Job of the console");
-            assertTrue(
-                    o.migrations().stream().noneMatch(j -> j.name().startsWith(K8s.CONSOLE)),
-                    overlay + ": a migration of the console");
-            assertTrue(
-                    Objects.requireNonNullElse(console.template().getSpec().getInitContainers(), List.of())
-                            .isEmpty(),
-                    overlay + ": the console waits for nothing");
-            String account = console.template().getSpec().getServiceAccountName();
-            assertEquals(K8s.CONSOLE, account, overlay + ": the console runs under its own ServiceAccount");
-            assertTrue(
-                    o.all(RoleBinding.class).stream()
-                            .flatMap(b -> b.getSubjects().stream())
-                            .noneMatch(s -> s.getName().equals(account)),
-                    overlay + ": the console's account is bound to a Role");
-            Container main = console.main();
-            assertTrue(
-                    main.getEnv().stream()
-                            .noneMatch(e -> e.getName().startsWith("DB_")
-                                    || e.getName().startsWith("QUARKUS_FLYWAY")
-                                    || e.getName().startsWith("QUARKUS_DATASOURCE")),
-                    overlay + ": the console is given database settings of its own");
+            for (String pages : K8s.PAGES) {
+                K8s.Overlay o = K8s.overlay(overlay);
+                K8s.Workload console = o.workload(pages);
+                assertTrue(o.find(Job.class, jobName(pages)).isEmpty(), overlay + ": a migration Job of " + pages);
+                assertTrue(
+                        o.migrations().stream().noneMatch(j -> j.name().startsWith(pages)),
+                        overlay + ": a migration of " + pages);
+                assertTrue(
+                        Objects.requireNonNullElse(console.template().getSpec().getInitContainers(), List.of())
+                                .isEmpty(),
+                        overlay + ": " + pages + " waits for nothing");
+                String account = console.template().getSpec().getServiceAccountName();
+                assertEquals(pages, account, overlay + ": " + pages + " runs under its own ServiceAccount");
+                assertTrue(
+                        o.all(RoleBinding.class).stream()
+                                .flatMap(b -> b.getSubjects().stream())
+                                .noneMatch(s -> s.getName().equals(account)),
+                        overlay + ": the account of " + pages + " is bound to a Role");
+                Container main = console.main();
+                assertTrue(
+                        main.getEnv().stream()
+                                .noneMatch(e -> e.getName().startsWith("DB_")
+                                        || e.getName().startsWith("QUARKUS_FLYWAY")
+                                        || e.getName().startsWith("QUARKUS_DATASOURCE")),
+                        overlay + ": " + pages + " is given database settings of its own");
+            }
         }
     }
 

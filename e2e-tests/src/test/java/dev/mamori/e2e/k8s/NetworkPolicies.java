@@ -93,7 +93,8 @@ final class NetworkPolicies {
         return allows(from, to, port, "TCP");
     }
 
-    private boolean egressAllows(Endpoint from, Endpoint to, int port, String protocol) {
+    /** Whether from's egress policies alone let it open the connection (whatever the destination admits). */
+    boolean egressAllows(Endpoint from, Endpoint to, int port, String protocol) {
         if (!from.isPod() || !namespace.equals(from.namespace())) {
             return true; // not ours to police
         }

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.FieldSource;
  * and Prometheus to each API, from request-service to consent-, retention- and thirdparty-service, from
  * thirdparty-service to consent-service and from incident-service to retention- and consent-service, from every service to DNS, its database and the OIDC provider, and from the two services that
  * notify client systems to HTTPS outside the cluster; for the staff console, from the ingress controller to it and
- * from it to DNS, the OIDC provider and the five services whose pages it shows, never to a database. Each flow is checked end to end (the source's egress and the
+ * from it to DNS, the OIDC provider and the five services whose pages it shows, never to a database; for the
+ * privacy center (the public pages), from the ingress controller to it and from it to DNS, the OIDC provider's token
+ * endpoint, request-service and consent-service, nothing else. Each flow is checked end to end (the source's egress and the
  * destination's ingress), and so are flows that must stay closed.
  */
 class NetworkPolicyTest {
@@ -68,7 +70,7 @@ class NetworkPolicyTest {
         NetworkPolicies net = new NetworkPolicies(o);
         for (K8s.Workload w : o.workloads()) {
             Endpoint pod = net.pod(o, w.name());
-            if (w.isConsole()) {
+            if (w.isConsole() || w.isPrivacyCenter()) {
                 int http = pod.port("http");
                 assertTrue(net.allows(INGRESS_CONTROLLER, pod, http), "ingress controller -> " + w);
                 assertFalse(net.allows(PROMETHEUS, pod, http), "Prometheus -> " + w + " (it serves no metrics)");
@@ -119,8 +121,12 @@ class NetworkPolicyTest {
                         "incident-service",
                         "request-service",
                         "retention-service",
-                        "thirdparty-service"));
+                        "thirdparty-service"),
+                K8s.PRIVACY_CENTER,
+                List.of("consent-service", "request-service"));
         assertEquals(K8s.CONSOLE_CALLS, calls.get(K8s.CONSOLE));
+        assertEquals(K8s.PRIVACY_CENTER_CALLS, calls.get(K8s.PRIVACY_CENTER));
+        assertEquals(K8s.DEPLOYMENTS, calls.keySet().stream().sorted().toList(), "every Deployment's calls are named");
         for (String from : K8s.DEPLOYMENTS) {
             for (String to : K8s.DEPLOYMENTS) {
                 if (from.equals(to)) {
@@ -190,13 +196,16 @@ class NetworkPolicyTest {
                     net.allows(pod, keycloak, keycloak.port("management")), service + " -> keycloak's management port");
             assertFalse(net.allows(pod, COMPANY_DATABASE, 5432), service + " -> a database outside the cluster");
         }
-        Endpoint console = net.pod(dev, K8s.CONSOLE);
-        assertTrue(net.allows(console, keycloak, keycloak.port("http")), "console -> keycloak (sign-in)");
-        assertFalse(net.allows(console, keycloak, keycloak.port("management")), "console -> keycloak's management");
-        assertFalse(net.allows(console, postgres, postgres.port("postgres")), "console -> postgres (it holds no data)");
-        assertFalse(net.allows(console, COMPANY_DATABASE, 5432), "console -> a database outside the cluster");
-        assertFalse(net.allows(keycloak, console, console.port("http")), "keycloak -> console");
-        assertFalse(net.allows(postgres, console, console.port("http")), "postgres -> console");
+        for (String pages : K8s.PAGES) {
+            Endpoint pod = net.pod(dev, pages);
+            assertTrue(net.allows(pod, keycloak, keycloak.port("http")), pages + " -> keycloak (sign-in or token)");
+            assertFalse(net.allows(pod, keycloak, keycloak.port("management")), pages + " -> keycloak's management");
+            assertFalse(
+                    net.allows(pod, postgres, postgres.port("postgres")), pages + " -> postgres (it holds no data)");
+            assertFalse(net.allows(pod, COMPANY_DATABASE, 5432), pages + " -> a database outside the cluster");
+            assertFalse(net.allows(keycloak, pod, pod.port("http")), "keycloak -> " + pages);
+            assertFalse(net.allows(postgres, pod, pod.port("http")), "postgres -> " + pages);
+        }
         assertFalse(net.allows(keycloak, postgres, postgres.port("postgres")), "keycloak -> postgres");
         assertFalse(net.allows(postgres, keycloak, keycloak.port("http")), "postgres -> keycloak");
         for (Endpoint infra : List.of(postgres, keycloak)) {
@@ -242,19 +251,131 @@ class NetworkPolicyTest {
     }
 
     @Test
-    void inProductionTheConsoleReachesTheIdentityProviderButNoDatabase() {
+    void inProductionTheConsoleAndThePrivacyCenterReachTheIdentityProviderButNoDatabase() {
         K8s.Overlay prod = K8s.overlay("prod");
         NetworkPolicies net = new NetworkPolicies(prod);
         Map<String, String> settings = networkSettings();
         Endpoint companyDatabase =
                 Endpoint.outside("the company's PostgreSQL", firstAddress(settings.get("databaseCidr")));
         Endpoint companyIdp = Endpoint.outside("the company's OIDC provider", firstAddress(settings.get("oidcCidr")));
-        Endpoint console = net.pod(prod, K8s.CONSOLE);
-        assertTrue(net.allows(console, companyIdp, 443), "console -> OIDC provider (sign-in)");
-        assertFalse(net.allows(console, companyIdp, 80), "console -> OIDC provider over plain HTTP");
-        assertFalse(net.allows(console, companyDatabase, 5432), "console -> the company's database");
-        assertFalse(net.allows(console, ANYWHERE, 443), "console -> HTTPS of any other address");
-        assertFalse(net.allows(console, ANYWHERE, 5432), "console -> PostgreSQL port of any other address");
+        for (String pages : K8s.PAGES) {
+            Endpoint pod = net.pod(prod, pages);
+            assertTrue(net.allows(pod, companyIdp, 443), pages + " -> OIDC provider (sign-in or token)");
+            assertFalse(net.allows(pod, companyIdp, 80), pages + " -> OIDC provider over plain HTTP");
+            assertFalse(net.allows(pod, companyDatabase, 5432), pages + " -> the company's database");
+            assertFalse(net.allows(pod, ANYWHERE, 443), pages + " -> HTTPS of any other address");
+            assertFalse(net.allows(pod, ANYWHERE, 5432), pages + " -> PostgreSQL port of any other address");
+        }
+    }
+
+    /**
+     * The privacy center faces the internet, so what it can reach is the least of any pod: every endpoint of the
+     * overlay and outside it, on every port any of them serves, is closed to it except DNS, the OIDC provider's
+     * token endpoint and the http port of request- and consent-service; and nothing but the ingress controller
+     * reaches it, not even the suite's own pods.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void thePrivacyCenterReachesOnlyDnsTheIdentityProviderAndItsTwoServicesAndOnlyTheIngressControllerReachesIt(
+            String overlay) {
+        K8s.Overlay o = K8s.overlay(overlay);
+        NetworkPolicies net = new NetworkPolicies(o);
+        Endpoint center = net.pod(o, K8s.PRIVACY_CENTER);
+        int[] ports = {22, 25, 53, 80, 443, 587, 4317, 5432, 6443, 8080, 8443, 9000};
+        for (K8s.Workload w : o.workloads()) {
+            if (w.name().equals(K8s.PRIVACY_CENTER)) {
+                continue;
+            }
+            Endpoint target = net.pod(o, w.name());
+            java.util.Set<Integer> all =
+                    new java.util.TreeSet<>(target.namedPorts().values());
+            for (int port : ports) {
+                all.add(port);
+            }
+            for (int port : all) {
+                boolean service = K8s.PRIVACY_CENTER_CALLS.contains(w.name())
+                        && Integer.valueOf(port).equals(target.namedPorts().get("http"));
+                boolean idp = w.name().equals("keycloak") && port == target.port("http");
+                assertEquals(service || idp, net.allows(center, target, port), "privacy-center -> " + w + ":" + port);
+                // Its own egress alone, too: a widened egress rule is a hole even while the other side refuses.
+                assertEquals(
+                        service || idp,
+                        net.egressAllows(center, target, port, "TCP"),
+                        "privacy-center's egress -> " + w + ":" + port);
+                assertFalse(net.allows(target, center, port), w + " -> privacy-center:" + port);
+            }
+        }
+        Endpoint idp = overlay.equals("prod")
+                ? Endpoint.outside(
+                        "the company's OIDC provider",
+                        firstAddress(networkSettings().get("oidcCidr")))
+                : null;
+        Endpoint apiServer = Endpoint.outside(
+                "the Kubernetes API server",
+                overlay.equals("dev")
+                        ? "172.18.0.2"
+                        : firstAddress(networkSettings().get("apiServerCidr")));
+        Endpoint database = overlay.equals("prod")
+                ? Endpoint.outside(
+                        "the company's PostgreSQL",
+                        firstAddress(networkSettings().get("databaseCidr")))
+                : COMPANY_DATABASE;
+        for (int port : ports) {
+            for (Endpoint outside :
+                    List.of(ANYWHERE, CLIENT_SYSTEM, SMTP_RELAY, CLOUD_METADATA, apiServer, database, STRANGER)) {
+                assertFalse(net.allows(center, outside, port), "privacy-center -> " + outside + ":" + port);
+            }
+            if (idp != null) {
+                assertEquals(port == 443, net.allows(center, idp, port), "privacy-center -> " + idp + ":" + port);
+            }
+            assertEquals(port == 53, net.allows(center, DNS, port, "UDP"), "privacy-center -> DNS:" + port + "/UDP");
+        }
+        int http = center.port("http");
+        assertTrue(net.allows(INGRESS_CONTROLLER, center, http), "ingress controller -> privacy-center");
+        for (Endpoint other : List.of(PROMETHEUS, STRANGER, DNS, ANYWHERE, CLIENT_SYSTEM)) {
+            assertFalse(net.allows(other, center, http), other + " -> privacy-center");
+        }
+    }
+
+    /**
+     * The privacy center's policies, one by one: a policy that newly selects it (one to a database, another
+     * service, an outside address, or one letting a new peer in) fails here even when no flow check above names
+     * that destination.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void thePrivacyCenterIsSelectedOnlyByTheDenyTheDnsTheOidcItsServicesAndTheIngressControllerPolicies(
+            String overlay) {
+        K8s.Overlay o = K8s.overlay(overlay);
+        NetworkPolicies net = new NetworkPolicies(o);
+        Endpoint center = net.pod(o, K8s.PRIVACY_CENTER);
+        List<String> egress = net.selecting(center, "Egress").stream()
+                .map(p -> p.getMetadata().getName())
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of("allow-dns", "default-deny-all", "mamori-egress-to-oidc", "privacy-center-egress-to-services"),
+                egress,
+                overlay);
+        List<String> ingress = net.selecting(center, "Ingress").stream()
+                .map(p -> p.getMetadata().getName())
+                .sorted()
+                .toList();
+        assertEquals(List.of("default-deny-all", "mamori-allow-ingress-controller"), ingress, overlay);
+        List<String> selecting = o.all(NetworkPolicy.class).stream()
+                .filter(p -> K8s.selects(p.getSpec().getPodSelector(), center.labels()))
+                .map(p -> p.getMetadata().getName())
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of(
+                        "allow-dns",
+                        "default-deny-all",
+                        "mamori-allow-ingress-controller",
+                        "mamori-egress-to-oidc",
+                        "privacy-center-egress-to-services"),
+                selecting,
+                overlay + ": no other policy selects the privacy center");
     }
 
     /**

@@ -234,25 +234,30 @@ class PodSecurityTest {
     }
 
     /**
-     * The console is written by hand, not generated: the checks above apply to it only if it is among the
-     * workloads they walk, in every overlay, with its one container.
+     * The console and the privacy center are written by hand, not generated: the checks above apply to them only if
+     * they are among the workloads they walk, in every overlay, each with its one container.
      */
     @org.junit.jupiter.api.Test
-    void theHandWrittenConsoleIsCheckedLikeEveryGeneratedService() {
+    void theHandWrittenConsoleAndPrivacyCenterAreCheckedLikeEveryGeneratedService() {
         for (String overlay : K8s.OVERLAYS) {
-            K8s.Workload console = K8s.overlay(overlay).workload(K8s.CONSOLE);
-            assertTrue(console.isConsole(), overlay + ": the console is a Deployment of the suite");
-            assertEquals(
-                    List.of(K8s.CONSOLE),
-                    console.allContainers().stream().map(Container::getName).toList(),
-                    overlay + ": the console runs one container and no init container");
-            assertTrue(
-                    containers()
-                            .anyMatch(a -> a.get()[0].equals(overlay)
-                                    && a.get()[1].equals(console)
-                                    && a.get()[2].equals(K8s.CONSOLE)),
-                    overlay + ": the console's container is among those checked");
+            for (String pages : K8s.PAGES) {
+                K8s.Workload w = K8s.overlay(overlay).workload(pages);
+                assertTrue(
+                        w.isDeploymentOfTheSuite() && !w.isService(),
+                        overlay + ": " + pages + " is a Deployment of the suite without a database");
+                assertEquals(
+                        List.of(pages),
+                        w.allContainers().stream().map(Container::getName).toList(),
+                        overlay + ": " + pages + " runs one container and no init container");
+                assertTrue(
+                        containers()
+                                .anyMatch(a ->
+                                        a.get()[0].equals(overlay) && a.get()[1].equals(w) && a.get()[2].equals(pages)),
+                        overlay + ": the container of " + pages + " is among those checked");
+            }
         }
+        assertTrue(K8s.overlay("dev").workload(K8s.CONSOLE).isConsole());
+        assertTrue(K8s.overlay("dev").workload(K8s.PRIVACY_CENTER).isPrivacyCenter());
     }
 
     private static Container container(K8s.Workload w, String name) {

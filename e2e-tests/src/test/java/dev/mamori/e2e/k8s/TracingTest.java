@@ -74,8 +74,10 @@ class TracingTest {
                             endpoint.getPort()),
                     w + " -> another namespace on the collector's port");
         }
-        Endpoint console = net.pod(o, K8s.CONSOLE);
-        assertFalse(net.allows(console, COLLECTOR, 4317), "console -> the collector (it records no spans)");
+        for (String pages : K8s.PAGES) {
+            assertFalse(
+                    net.allows(net.pod(o, pages), COLLECTOR, 4317), pages + " -> the collector (it records no spans)");
+        }
         // Everything else is as in the overlay without the component.
         K8s.Overlay plain = K8s.overlay(overlay);
         assertEquals(plain.objects().size() + 1, o.objects().size(), "the component adds one NetworkPolicy");
