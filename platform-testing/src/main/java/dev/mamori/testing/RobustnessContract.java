@@ -119,6 +119,7 @@ public final class RobustnessContract {
             check(op);
         }
         unknownPaths(operations.get(0));
+        languages(operations);
         verifyAuditChain();
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf(
@@ -207,6 +208,101 @@ public final class RobustnessContract {
             Call call = new Call("GET", path, List.of(), token(any), Map.of(), null, null, null);
             send(any, "unknown path " + path, call);
             send(any, "no token, unknown path " + path, call.with("GET", path, List.of(), null, null, null, null));
+        }
+    }
+
+    /**
+     * Problems speak the caller's language: {@code Accept-Language: ja} gives the Japanese title and platform
+     * messages with the same type and field, {@code en} (or nothing) the English, and {@code Content-Language} says
+     * which.
+     */
+    private void languages(List<SecurityContract.Operation> operations) {
+        SecurityContract.Operation any = operations.get(0);
+        String path = "/v1/robustness-no-such-resource";
+        expectLanguage(any, "unknown path", "GET", path, null, "ja", "not-found", "見つかりません", null);
+        expectLanguage(any, "unknown path", "GET", path, null, "en;q=0.9, ja;q=0.1", "not-found", null, null);
+        for (SecurityContract.Operation op : operations) {
+            Shape shape = shape(op);
+            if (op.method().equals("post")
+                    && op.path().indexOf('{') < 0
+                    && "application/json".equals(shape.bodyType())) {
+                byte[] body = "{\"robustnessNoSuchMember\": 1}".getBytes(StandardCharsets.UTF_8);
+                expectLanguage(
+                        op, "unknown member", "POST", op.path(), body, "ja", "validation", "入力内容に誤りがあります", "未知の項目です");
+                expectLanguage(op, "unknown member", "POST", op.path(), body, null, "validation", null, null);
+                return;
+            }
+        }
+    }
+
+    private void expectLanguage(
+            SecurityContract.Operation op,
+            String what,
+            String method,
+            String path,
+            byte[] body,
+            String acceptLanguage,
+            String kind,
+            String jaTitle,
+            String jaMessage) {
+        Map<String, String> headers = acceptLanguage == null ? Map.of() : Map.of("Accept-Language", acceptLanguage);
+        Call call = new Call(method, path, List.of(), token(op), headers, "application/json", null, body);
+        String label = "language " + (acceptLanguage == null ? "none" : acceptLanguage) + ", " + what;
+        HttpResponse<String> response = raw(call);
+        if (response == null) {
+            failures.add(method + " " + path + " [" + label + "]: no answer");
+            return;
+        }
+        String wanted = jaTitle != null ? "ja" : "en";
+        String language = response.headers().firstValue("Content-Language").orElse("");
+        JsonPath json;
+        try {
+            json = new JsonPath(response.body());
+        } catch (RuntimeException e) {
+            failures.add(method + " " + path + " [" + label + "]: not JSON " + abbreviate(response.body()));
+            return;
+        }
+        String type = json.getString("type");
+        String title = json.getString("title");
+        String where = method + " " + path + " [" + label + "] -> " + response.statusCode() + " ";
+        if (type == null || !type.endsWith("/" + kind)) {
+            failures.add(where + "type " + type + ", expected kind " + kind);
+        } else if (!language.equals(wanted)) {
+            failures.add(where + "Content-Language '" + language + "', expected " + wanted);
+        } else if (jaTitle != null && !jaTitle.equals(title)) {
+            failures.add(where + "title '" + title + "', expected '" + jaTitle + "'");
+        } else if (jaTitle == null && title != null && !title.chars().allMatch(c -> c < 128)) {
+            failures.add(where + "title '" + title + "' is not English");
+        } else if (jaMessage != null
+                && !String.valueOf(json.getList("errors.message")).contains(jaMessage)) {
+            failures.add(where + "errors " + json.getList("errors") + ", expected a message '" + jaMessage + "'");
+        }
+    }
+
+    private HttpResponse<String> raw(Call call) {
+        calls++;
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base() + call.target())).timeout(Duration.ofSeconds(30));
+        request.header("Authorization", "Bearer " + call.token());
+        if (call.token().equals(tokens.get("service"))) {
+            request.header("X-Mamori-Tenant", tenant);
+        }
+        call.headers().forEach(request::header);
+        if (call.body() != null) {
+            request.header("Content-Type", call.contentType());
+        }
+        request.method(
+                call.method(),
+                call.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -63,10 +63,12 @@ public class PayloadLimit {
                         "The request target is longer than " + MAX_URI_LENGTH + " characters",
                         null,
                         null);
+                String language = language(context);
                 context.response()
                         .setStatusCode(414)
                         .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .end(encode(problem));
+                        .putHeader(HttpHeaderNames.CONTENT_LANGUAGE, language)
+                        .end(encode(ProblemLanguage.localize(problem, language)));
             } else {
                 context.next();
             }
@@ -118,11 +120,13 @@ public class PayloadLimit {
                 context.request().path(),
                 null);
         HttpServerRequest request = context.request();
+        String language = language(context);
         io.vertx.core.Future<Void> answered = context.response()
                 .setStatusCode(413)
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaderNames.CONTENT_LANGUAGE, language)
                 .putHeader(HttpHeaderNames.CONNECTION, "close")
-                .end(encode(problem));
+                .end(encode(ProblemLanguage.localize(problem, language)));
         if (request.isEnded()) {
             answered.onComplete(done -> request.connection().close());
             return;
@@ -145,6 +149,10 @@ public class PayloadLimit {
         });
         request.exceptionHandler(failure -> context.vertx().cancelTimer(timer));
         request.resume();
+    }
+
+    private static String language(RoutingContext context) {
+        return ProblemLanguage.choose(context.request().getHeader(HttpHeaderNames.ACCEPT_LANGUAGE));
     }
 
     private String encode(Problem problem) {
