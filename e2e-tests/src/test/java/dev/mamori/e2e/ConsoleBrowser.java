@@ -60,6 +60,14 @@ final class ConsoleBrowser implements AutoCloseable {
                 "--window-size=1280,1000",
                 "--lang=ja",
                 "--user-data-dir=" + profile);
+        // Downloads land in the profile's own folder, without a prompt, where a test can read them.
+        options.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory",
+                        profile.resolve("downloads").toString(),
+                        "download.prompt_for_download",
+                        false));
         return new ConsoleBrowser(service, new ChromeDriver(service, options), profile);
     }
 
@@ -79,6 +87,25 @@ final class ConsoleBrowser implements AutoCloseable {
         Files.createDirectories(dir);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Waits for a finished download whose name ends with {@code suffix}; answers its path. */
+    Path awaitDownload(String suffix) throws InterruptedException, IOException {
+        Path dir = profile.resolve("downloads");
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < until) {
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    var done = files.filter(p -> p.getFileName().toString().endsWith(suffix))
+                            .findFirst();
+                    if (done.isPresent()) {
+                        return done.get();
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no download ending in " + suffix + " in " + dir);
     }
 
     String text(String id) {
