@@ -116,8 +116,8 @@ class DocumentUploadTest {
                 JSON.readTree("""
                         {"receiptNumber": "R-AB12-CD34", "uploadToken": "%s", "documentType": "DRIVERS_LICENSE",
                          "side": "FRONT", "provesIdentityOf": "PERSON", "containsMyNumber": false,
-                         "fileName": "免許証.jpg", "base64": "%s"}"""
-                        .formatted(ServiceStubs.UPLOAD_TOKEN, Base64.getEncoder().encodeToString(JPEG))),
+                         "fileName": "免許証.jpg", "base64": "%s"}""".formatted(
+                                ServiceStubs.UPLOAD_TOKEN, Base64.getEncoder().encodeToString(JPEG))),
                 sent);
         String html = answer.asString();
         assertTrue(html.contains("書類を受け付けました"), html);
@@ -128,15 +128,16 @@ class DocumentUploadTest {
         // The next post carries the list, so the page shows both files after it.
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertTrue(token.find());
-        Matcher carried = Pattern.compile("name=\"_uploaded\" value=\"([^\"]+)\"").matcher(html);
+        Matcher carried =
+                Pattern.compile("name=\"_uploaded\" value=\"([^\"]+)\"").matcher(html);
         assertTrue(carried.find(), html);
         Map<String, String> back = license();
         back.put("documentType", "HEALTH_INSURANCE_QUALIFICATION_CERTIFICATE");
         back.remove("side");
         back.put("insurerNumberMasked", "true");
         back.put("_uploaded", carried.group(1));
-        String second = upload(new RequestFormTest.Form(token.group(1), receipt.cookie(), ""), back, "q.jpg", JPEG,
-                        null)
+        String second = upload(
+                        new RequestFormTest.Form(token.group(1), receipt.cookie(), ""), back, "q.jpg", JPEG, null)
                 .then()
                 .statusCode(201)
                 .extract()
@@ -265,8 +266,9 @@ class DocumentUploadTest {
         upload(receipt, license(), "a.jpg", JPEG, null)
                 .then()
                 .statusCode(201)
-                .header("Content-Security-Policy", equalTo(
-                        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                .header(
+                        "Content-Security-Policy",
+                        equalTo("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
                                 + "frame-ancestors 'none'; base-uri 'none'"));
     }
 }

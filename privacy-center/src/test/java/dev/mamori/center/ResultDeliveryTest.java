@@ -27,7 +27,8 @@ class ResultDeliveryTest {
     private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static RequestFormTest.Form form(Response page, String formId) {
-        Matcher m = Pattern.compile("id=\"" + formId + "\">\\s*<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"")
+        Matcher m = Pattern.compile(
+                        "id=\"" + formId + "\">\\s*<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"")
                 .matcher(page.asString());
         assertTrue(m.find(), page.asString());
         String cookie = page.cookie("mamori-form");
@@ -60,7 +61,9 @@ class ResultDeliveryTest {
         RequestFormTest.post(LINK + "/code", form(start, "send-code-form"), Map.of(), null)
                 .then()
                 .statusCode(303)
-                .header("Location", containsString(LINK + "/code?sent=1&until=2026-12-02T08%3A10Z&to=a***%40example.jp"));
+                .header(
+                        "Location",
+                        containsString(LINK + "/code?sent=1&until=2026-12-02T08%3A10Z&to=a***%40example.jp"));
         assertEquals(
                 "code " + ServiceStubs.DELIVERY_TOKEN + " tenant-a Bearer " + ServiceStubs.TOKEN,
                 ServiceStubs.DELIVERY_CALLS.get(before));
@@ -88,8 +91,10 @@ class ResultDeliveryTest {
         String html = ready.html();
         assertTrue(html.contains("<dd id=\"receipt-number\">R-AB12-CD34</dd>"), html);
         for (String format : new String[] {"html", "json", "csv"}) {
-            assertTrue(html.contains("<form method=\"post\" action=\"" + LINK + "/package\" id=\"download-" + format
-                    + "\">"), format);
+            assertTrue(
+                    html.contains(
+                            "<form method=\"post\" action=\"" + LINK + "/package\" id=\"download-" + format + "\">"),
+                    format);
             assertTrue(html.contains("name=\"format\" value=\"" + format + "\""), format);
         }
         assertTrue(html.contains("name=\"grant\" value=\"" + ServiceStubs.GRANT + "\""));
@@ -101,17 +106,19 @@ class ResultDeliveryTest {
     @Test
     void shouldStreamTheFileAsAnAttachmentWithNosniffAndNoStore() {
         RequestFormTest.Form ready = ready(null);
-        Response file = RequestFormTest.post(LINK + "/package", ready, Map.of("format", "csv", "grant", ServiceStubs.GRANT), null);
+        Response file = RequestFormTest.post(
+                LINK + "/package", ready, Map.of("format", "csv", "grant", ServiceStubs.GRANT), null);
         assertEquals(200, file.statusCode(), file.asString());
         assertEquals("attachment; filename=\"R-AB12-CD34.csv\"", file.header("Content-Disposition"));
         assertEquals("nosniff", file.header("X-Content-Type-Options"));
         assertEquals("no-store", file.header("Cache-Control"));
         assertTrue(file.contentType().startsWith("text/csv"), file.contentType());
         assertEquals("item,value\nname,山田 花子\n", new String(file.asByteArray(), StandardCharsets.UTF_8));
-        assertTrue(ServiceStubs.DELIVERY_CALLS.contains("package " + ServiceStubs.DELIVERY_TOKEN + " csv "
-                + ServiceStubs.GRANT + " tenant-a"));
+        assertTrue(ServiceStubs.DELIVERY_CALLS.contains(
+                "package " + ServiceStubs.DELIVERY_TOKEN + " csv " + ServiceStubs.GRANT + " tenant-a"));
         // The HTML result is a file, not a page of the site: nothing in it may run.
-        Response html = RequestFormTest.post(LINK + "/package", ready, Map.of("format", "html", "grant", ServiceStubs.GRANT), null);
+        Response html = RequestFormTest.post(
+                LINK + "/package", ready, Map.of("format", "html", "grant", ServiceStubs.GRANT), null);
         assertEquals("attachment; filename=\"R-AB12-CD34.html\"", html.header("Content-Disposition"));
         assertEquals("sandbox; default-src 'none'", html.header("Content-Security-Policy"));
     }
@@ -119,7 +126,11 @@ class ResultDeliveryTest {
     @Test
     void shouldAskForAFreshCodeWhenTheGrantIsWrongOrTheFormatUnknown() {
         RequestFormTest.Form ready = ready(null);
-        RequestFormTest.post(LINK + "/package", ready, Map.of("format", "csv", "grant", "grant.wrong-wrong-wrong-wrong"), null)
+        RequestFormTest.post(
+                        LINK + "/package",
+                        ready,
+                        Map.of("format", "csv", "grant", "grant.wrong-wrong-wrong-wrong"),
+                        null)
                 .then()
                 .statusCode(403)
                 .body(containsString("ダウンロードできる時間が過ぎました"))
@@ -145,7 +156,11 @@ class ResultDeliveryTest {
                 .statusCode(422)
                 .body(containsString("確認コードが違います。あと2回入力できます。"))
                 .body(containsString("name=\"code\""));
-        RequestFormTest.post(LINK + "/code/confirmation", RequestFormTest.open(LINK + "/code", "en"), Map.of("code", "000000"), "en")
+        RequestFormTest.post(
+                        LINK + "/code/confirmation",
+                        RequestFormTest.open(LINK + "/code", "en"),
+                        Map.of("code", "000000"),
+                        "en")
                 .then()
                 .statusCode(422)
                 .body(containsString("You may try 2 more times."));
@@ -188,12 +203,18 @@ class ResultDeliveryTest {
         assertFalse(unknownPage.contains("R-AB12-CD34") || unknownPage.contains("@"), unknownPage);
         // A token that cannot be one, and the code of an expired link: the same words.
         given().get("/t/tenant-a/downloads/short").then().statusCode(404).body(containsString("このリンクは使えません"));
-        RequestFormTest.post(expired + "/code/confirmation", RequestFormTest.open(expired + "/code", "en"), Map.of("code", "123456"), "en")
+        RequestFormTest.post(
+                        expired + "/code/confirmation",
+                        RequestFormTest.open(expired + "/code", "en"),
+                        Map.of("code", "123456"),
+                        "en")
                 .then()
                 .statusCode(410)
                 .body(containsString("This link has expired"));
         // Another company's page for a link: no such page.
-        given().get("/t/tenant-unset/downloads/" + ServiceStubs.DELIVERY_TOKEN).then().statusCode(404);
+        given().get("/t/tenant-unset/downloads/" + ServiceStubs.DELIVERY_TOKEN)
+                .then()
+                .statusCode(404);
     }
 
     @Test

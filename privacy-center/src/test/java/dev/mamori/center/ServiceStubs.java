@@ -203,7 +203,8 @@ public class ServiceStubs {
                     , "errors": [{"field": "upload.provesIdentityOf", "message": "the request has no agent"}]""");
         }
         int bytes = java.util.Base64.getDecoder().decode(json.path("base64").asText()).length;
-        return Response.status(201).entity("""
+        return Response.status(201)
+                .entity("""
                 {"documentId": "5d0c6f1e-0000-4000-8000-000000000001", "documentType": "%s", "side": %s,
                  "provesIdentityOf": "%s", "contentType": "image/jpeg", "bytes": %d,
                  "deleteAfter": "2026-12-16T08:05:00Z", "documentsLeft": %d}""".formatted(
@@ -211,7 +212,8 @@ public class ServiceStubs {
                         json.path("side").isTextual() ? "\"" + json.path("side").asText() + "\"" : "null",
                         json.path("provesIdentityOf").asText(),
                         bytes,
-                        name.contains("last") ? 0 : 4)).build();
+                        name.contains("last") ? 0 : 4))
+                .build();
     }
 
     // --- request-service's electronic delivery (CONTRACT-16 part B) ---
@@ -293,12 +295,13 @@ public class ServiceStubs {
         if (!GRANT.equals(grant)) {
             return problem(403, "grant-invalid", "");
         }
-        String content = switch (String.valueOf(format)) {
-            case "html" -> "<!DOCTYPE html><p>開示の結果</p><script>alert(1)</script>";
-            case "json" -> "{\"receiptNumber\": \"R-AB12-CD34\"}";
-            case "csv" -> "item,value\nname,山田 花子\n";
-            default -> null;
-        };
+        String content =
+                switch (String.valueOf(format)) {
+                    case "html" -> "<!DOCTYPE html><p>開示の結果</p><script>alert(1)</script>";
+                    case "json" -> "{\"receiptNumber\": \"R-AB12-CD34\"}";
+                    case "csv" -> "item,value\nname,山田 花子\n";
+                    default -> null;
+                };
         if (content == null) {
             return problem(400, "validation", ", \"errors\": [{\"field\": \"format\", \"message\": \"bad\"}]");
         }

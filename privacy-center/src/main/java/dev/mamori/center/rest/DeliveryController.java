@@ -82,8 +82,7 @@ public class DeliveryController {
     }
 
     /** The download page: the grant goes into each button's form. */
-    public record ReadyPage(
-            String tenant, String company, String token, String csrf, ResultDeliveryApi.Grant grant) {
+    public record ReadyPage(String tenant, String company, String token, String csrf, ResultDeliveryApi.Grant grant) {
         public List<String> formats() {
             List<String> offered = grant.formats() == null ? DeliveryService.FORMATS : grant.formats();
             return DeliveryService.FORMATS.stream().filter(offered::contains).toList();
@@ -190,8 +189,14 @@ public class DeliveryController {
         limits.deliveryCodeTry(visitor.address(), token, back);
         try {
             ResultDeliveryApi.Grant grant = deliveries.confirm(tenant, token, code);
-            return page(200, Templates.ready(new ReadyPage(
-                    tenant, company, token, guard.token(tenant, "delivery-download", visitor.formNonce()), grant)));
+            return page(
+                    200,
+                    Templates.ready(new ReadyPage(
+                            tenant,
+                            company,
+                            token,
+                            guard.token(tenant, "delivery-download", visitor.formNonce()),
+                            grant)));
         } catch (WebApplicationException e) {
             ServiceProblem problem = ServiceProblem.of(e);
             String link = linkState(problem);

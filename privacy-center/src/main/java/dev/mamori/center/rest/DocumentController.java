@@ -86,8 +86,10 @@ public class DocumentController {
         String token = strip(uploadToken);
         List<DocumentForm.Uploaded> uploaded = new ArrayList<>(DocumentForm.Uploaded.decode(carried));
         if (!DocumentForm.validReceipt(receipt) || !DocumentForm.validToken(token)) {
-            return page(404, company, page(tenant, receipt, null, Map.of(), Map.of(), uploaded, null, false,
-                    "upload.error.not-found"));
+            return page(
+                    404,
+                    company,
+                    page(tenant, receipt, null, Map.of(), Map.of(), uploaded, null, false, "upload.error.not-found"));
         }
         Map<String, String> values = new LinkedHashMap<>();
         put(values, "documentType", documentType);
@@ -102,8 +104,10 @@ public class DocumentController {
         if (!read.valid()) {
             // Too large is checked here, before anything is sent: the service would refuse it anyway.
             int status = "upload.error.too-large".equals(read.errors().get("file")) ? 413 : 400;
-            return page(status, company, page(tenant, receipt, token, values, read.errors(), uploaded, null, true,
-                    "error.summary"));
+            return page(
+                    status,
+                    company,
+                    page(tenant, receipt, token, values, read.errors(), uploaded, null, true, "error.summary"));
         }
         limits.upload(visitor.address(), receipt, back);
         OnlineFilingApi.DocumentView view;
@@ -113,8 +117,10 @@ public class DocumentController {
             return refused(tenant, company, receipt, token, values, uploaded, ServiceProblem.of(e));
         } catch (ProcessingException e) {
             LOG.warnf("request-service did not answer an upload: %s", e.getMessage());
-            return page(503, company, page(tenant, receipt, token, values, Map.of(), uploaded, null, true,
-                    "error.try-later"));
+            return page(
+                    503,
+                    company,
+                    page(tenant, receipt, token, values, Map.of(), uploaded, null, true, "error.try-later"));
         }
         uploaded.add(new DocumentForm.Uploaded(
                 view.documentType() == null ? read.documentType() : view.documentType(),
@@ -124,8 +130,19 @@ public class DocumentController {
                 view.bytes()));
         Integer left = view.documentsLeft();
         boolean open = left == null || left > 0;
-        return page(201, company, page(tenant, receipt, token, Map.of(), Map.of(), uploaded, left, open,
-                open ? "upload.done" : "upload.done-last"));
+        return page(
+                201,
+                company,
+                page(
+                        tenant,
+                        receipt,
+                        token,
+                        Map.of(),
+                        Map.of(),
+                        uploaded,
+                        left,
+                        open,
+                        open ? "upload.done" : "upload.done-last"));
     }
 
     private Response refused(
@@ -136,24 +153,31 @@ public class DocumentController {
             Map<String, String> values,
             List<DocumentForm.Uploaded> uploaded,
             ServiceProblem problem) {
-        String closed = switch (problem.kind()) {
-            case "receipt-not-found" -> "upload.error.not-found";
-            case "upload-window-closed" -> "upload.error.window-closed";
-            case "document-limit" -> "upload.error.limit";
-            case "request-closed" -> "upload.error.closed";
-            default -> problem.status() == 404 ? "upload.error.not-found" : null;
-        };
+        String closed =
+                switch (problem.kind()) {
+                    case "receipt-not-found" -> "upload.error.not-found";
+                    case "upload-window-closed" -> "upload.error.window-closed";
+                    case "document-limit" -> "upload.error.limit";
+                    case "request-closed" -> "upload.error.closed";
+                    default -> problem.status() == 404 ? "upload.error.not-found" : null;
+                };
         if (closed != null) {
-            return page(problem.status(), company,
+            return page(
+                    problem.status(),
+                    company,
                     page(tenant, receipt, null, Map.of(), Map.of(), uploaded, null, false, closed));
         }
         if (problem.status() == 429) {
-            return page(429, company,
+            return page(
+                    429,
+                    company,
                     page(tenant, receipt, token, values, Map.of(), uploaded, null, true, "error.too-many"));
         }
         if (!problem.isAboutTheInput()) {
             LOG.warnf("request-service refused an upload (%d %s)", problem.status(), problem.kind());
-            return page(503, company,
+            return page(
+                    503,
+                    company,
                     page(tenant, receipt, token, values, Map.of(), uploaded, null, true, "error.try-later"));
         }
         Map<String, String> errors = new LinkedHashMap<>();
@@ -165,19 +189,20 @@ public class DocumentController {
         });
         if (errors.isEmpty()) {
             // A refusal naming no field of the form: its kind still says where it belongs.
-            String field = switch (problem.kind()) {
-                case "my-number-shown" -> "noMyNumber";
-                case "insurance-number-not-masked" -> "insurerNumberMasked";
-                case "copy-too-large", "document-content-unsupported" -> "file";
-                default -> "";
-            };
+            String field =
+                    switch (problem.kind()) {
+                        case "my-number-shown" -> "noMyNumber";
+                        case "insurance-number-not-masked" -> "insurerNumberMasked";
+                        case "copy-too-large", "document-content-unsupported" -> "file";
+                        default -> "";
+                    };
             if (!field.isEmpty()) {
                 errors.put(field, DocumentForm.keyOf(field, problem.kind(), ""));
             }
         }
         String notice = errors.isEmpty() ? "upload.error.not-accepted" : "error.summary";
-        return page(problem.status(), company,
-                page(tenant, receipt, token, values, errors, uploaded, null, true, notice));
+        return page(
+                problem.status(), company, page(tenant, receipt, token, values, errors, uploaded, null, true, notice));
     }
 
     private UploadPage page(

@@ -35,8 +35,7 @@ public class AbuseLimits {
         this.lookupsPerAddress = new RateLimiter(l.lookupsPerAddress(), l.lookupWindow(), l.maxKeys(), clock);
         this.deliveryCodesPerLink = new RateLimiter(l.deliveryCodesPerLink(), l.filingWindow(), l.maxKeys(), clock);
         this.codeTriesPerLink = new RateLimiter(l.codeTriesPerLink(), l.codeWindow(), l.maxKeys(), clock);
-        this.downloadsPerAddress =
-                new RateLimiter(l.downloadsPerAddress(), l.downloadWindow(), l.maxKeys(), clock);
+        this.downloadsPerAddress = new RateLimiter(l.downloadsPerAddress(), l.downloadWindow(), l.maxKeys(), clock);
         this.uploadsPerAddress = new RateLimiter(l.uploadsPerAddress(), l.filingWindow(), l.maxKeys(), clock);
         this.uploadsPerReceipt = new RateLimiter(l.uploadsPerReceipt(), l.filingWindow(), l.maxKeys(), clock);
     }

@@ -176,8 +176,8 @@ public final class DocumentForm {
     @io.quarkus.qute.TemplateData
     public record Uploaded(String documentType, String side, String provesIdentityOf, String contentType, long bytes) {
 
-        private static final Pattern ENTRY =
-                Pattern.compile("([A-Z_]{1,60}),(FRONT|BACK|NONE),(PERSON|AGENT),(image/jpeg|image/png|application/pdf),"
+        private static final Pattern ENTRY = Pattern.compile(
+                "([A-Z_]{1,60}),(FRONT|BACK|NONE),(PERSON|AGENT),(image/jpeg|image/png|application/pdf),"
                         + "([0-9]{1,10})");
 
         String encode() {

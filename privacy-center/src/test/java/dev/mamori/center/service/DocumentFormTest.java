@@ -32,9 +32,17 @@ class DocumentFormTest {
     void shouldTakeOnlyTheFrontOfAMyNumberCard() {
         Map<String, String> v = license();
         v.put("documentType", "MY_NUMBER_CARD");
-        assertEquals("upload.error.front-only", DocumentForm.read(v, new DocumentForm.FileInfo("a", 1), 9).errors().get("side"));
+        assertEquals(
+                "upload.error.front-only",
+                DocumentForm.read(v, new DocumentForm.FileInfo("a", 1), 9)
+                        .errors()
+                        .get("side"));
         v.put("side", "BACK");
-        assertEquals("upload.error.front-only", DocumentForm.read(v, new DocumentForm.FileInfo("a", 1), 9).errors().get("side"));
+        assertEquals(
+                "upload.error.front-only",
+                DocumentForm.read(v, new DocumentForm.FileInfo("a", 1), 9)
+                        .errors()
+                        .get("side"));
         v.put("side", "FRONT");
         assertTrue(DocumentForm.read(v, new DocumentForm.FileInfo("a", 1), 9).valid());
     }
@@ -44,11 +52,14 @@ class DocumentFormTest {
         Map<String, String> v = license();
         v.remove("noMyNumber");
         v.put("documentType", "HEALTH_INSURANCE_QUALIFICATION_CERTIFICATE");
-        Map<String, String> errors = DocumentForm.read(v, new DocumentForm.FileInfo("a", 10), 9).errors();
+        Map<String, String> errors =
+                DocumentForm.read(v, new DocumentForm.FileInfo("a", 10), 9).errors();
         assertEquals("upload.error.my-number", errors.get("noMyNumber"));
         assertEquals("upload.error.insurer-masked", errors.get("insurerNumberMasked"));
         assertEquals("upload.error.too-large", errors.get("file"));
-        assertEquals("upload.error.file-required", DocumentForm.read(license(), null, 9).errors().get("file"));
+        assertEquals(
+                "upload.error.file-required",
+                DocumentForm.read(license(), null, 9).errors().get("file"));
         v.put("noMyNumber", "true");
         v.put("insurerNumberMasked", "true");
         DocumentForm.Read read = DocumentForm.read(v, new DocumentForm.FileInfo("a", 9), 9);
