@@ -38,6 +38,7 @@ class DocumentUploadTest {
         RequestFormTest.Form code = RequestFormTest.open(CONFIRM, lang);
         Response receipt = RequestFormTest.post(CONFIRM, code, Map.of("code", "123456"), lang);
         assertEquals(201, receipt.statusCode(), receipt.asString());
+        assertEquals("no-store", receipt.header("Cache-Control"), "the receipt holds the upload token");
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(receipt.asString());
         assertTrue(m.find(), "the receipt has the upload form's token");
         return new RequestFormTest.Form(m.group(1), code.cookie(), receipt.asString());
