@@ -170,6 +170,34 @@ class DocumentUploadTest {
     }
 
     @Test
+    void shouldAnswerAPostOverTheServersBodyLimitWithAPageInTheReadersLanguage() {
+        RequestFormTest.Form receipt = receipt(null);
+        int before = ServiceStubs.UPLOADS.size();
+        // As a browser sends a form: with its length announced (rest-assured would send a multipart body chunked).
+        String boundary = "----mamori-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + receipt.token()
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n";
+        body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        body.writeBytes(new byte[6 * 1024 * 1024 + 1]);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        given().cookie("mamori-form", receipt.cookie())
+                .cookie("mamori-lang", "en")
+                .contentType("multipart/form-data; boundary=" + boundary)
+                .body(body.toByteArray())
+                .post(UPLOAD)
+                .then()
+                .statusCode(413)
+                .header("Cache-Control", equalTo("no-store"))
+                .body(containsString("<html lang=\"en\">"))
+                .body(containsString("The file is too large, so it was not accepted"))
+                .body(containsString("up to 4 KB"))
+                .body(not(containsString("<script")));
+        assertEquals(before, ServiceStubs.UPLOADS.size(), "nothing sent");
+    }
+
+    @Test
     void shouldCheckTheDeclarationsAndTheMyNumberCardsSideBeforeSendingAnything() {
         RequestFormTest.Form receipt = receipt(null);
         int before = ServiceStubs.UPLOADS.size();

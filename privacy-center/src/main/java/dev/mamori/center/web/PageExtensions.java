@@ -94,7 +94,7 @@ public final class PageExtensions {
     }
 
     /** A file's size for a person: "850 KB", "1.4 MB" (rounded up, so a limit is never shown smaller). */
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
         if (bytes < 1024 * 1024) {
             return Math.max(1, (bytes + 1023) / 1024) + " KB";
         }
