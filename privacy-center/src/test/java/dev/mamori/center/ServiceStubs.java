@@ -139,7 +139,8 @@ public class ServiceStubs {
         if (body.contains("\"123456\"")) {
             return Response.status(201).entity("""
                     {"requestId": "7a1b2c3d-0000-4000-8000-000000000001", "receiptNumber": "R-AB12-CD34",
-                     "status": "IDENTITY_UNVERIFIED", "receivedAt": "2026-12-02T08:05:00Z", "dueDate": "2026-12-16"}""").build();
+                     "status": "IDENTITY_UNVERIFIED", "receivedAt": "2026-12-02T08:05:00Z", "dueDate": "2026-12-16",
+                     "uploadToken": "%s"}""".formatted(UPLOAD_TOKEN)).build();
         }
         return problem(400, "validation", "");
     }
@@ -165,6 +166,149 @@ public class ServiceStubs {
                      "receivedAt": "2026-12-02T08:05:00Z", "dueDate": "2026-12-16"}""").build();
         }
         return problem(404, "receipt-not-found", "");
+    }
+
+    // --- request-service's requester document upload (CONTRACT-16 part A) ---
+
+    static final String UPLOAD_TOKEN = "uPl0ad-T0ken_abcdefghijklmnopqrstuvwxyz0123";
+    /** Every upload body received, with the call's token and tenant before it. */
+    static final List<String> UPLOADS = new CopyOnWriteArrayList<>();
+
+    /**
+     * An upload is stored unless its file name says otherwise: "notanimage" is refused by content (field base64),
+     * "agent" as a request without agent (field provesIdentityOf), "last" leaves no more; a token "closed..." is past
+     * its window, "gone..." unknown.
+     */
+    @POST
+    @Path("/request/v1/online-filings/documents")
+    public Response upload(
+            @HeaderParam("Authorization") String auth, @HeaderParam("X-Mamori-Tenant") String tenant, String body)
+            throws java.io.IOException {
+        UPLOADS.add(auth + " " + tenant + " " + body);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        String token = json.path("uploadToken").asText();
+        String name = json.path("fileName").asText();
+        if (token.startsWith("gone")) {
+            return problem(404, "receipt-not-found", "");
+        }
+        if (token.startsWith("closed")) {
+            return problem(410, "upload-window-closed", "");
+        }
+        if (name.contains("notanimage")) {
+            return problem(422, "document-content-unsupported", """
+                    , "errors": [{"field": "base64", "message": "the content is not a JPEG, PNG or PDF"}]""");
+        }
+        if (name.contains("agent")) {
+            return problem(422, "agent-not-applicable", """
+                    , "errors": [{"field": "upload.provesIdentityOf", "message": "the request has no agent"}]""");
+        }
+        int bytes = java.util.Base64.getDecoder().decode(json.path("base64").asText()).length;
+        return Response.status(201)
+                .entity("""
+                {"documentId": "5d0c6f1e-0000-4000-8000-000000000001", "documentType": "%s", "side": %s,
+                 "provesIdentityOf": "%s", "contentType": "image/jpeg", "bytes": %d,
+                 "deleteAfter": "2026-12-16T08:05:00Z", "documentsLeft": %d}""".formatted(
+                        json.path("documentType").asText(),
+                        json.path("side").isTextual() ? "\"" + json.path("side").asText() + "\"" : "null",
+                        json.path("provesIdentityOf").asText(),
+                        bytes,
+                        name.contains("last") ? 0 : 4))
+                .build();
+    }
+
+    // --- request-service's electronic delivery (CONTRACT-16 part B) ---
+
+    static final String DELIVERY_TOKEN = "dElivery_T0ken-abcdefghijklmnopqrstuvwxyz01";
+    static final String EXPIRED_TOKEN = "eXpired_T0ken-abcdefghijklmnopqrstuvwxyz012";
+    static final String UNKNOWN_TOKEN = "uNknown_T0ken-abcdefghijklmnopqrstuvwxyz012";
+    static final String GRANT = "grant.abcdefghijklmnopqrstuvwxyz";
+    /** Every delivery call: "code|confirm|package token [format grant] tenant auth". */
+    static final List<String> DELIVERY_CALLS = new CopyOnWriteArrayList<>();
+
+    private static Response delivery(String token) {
+        if (EXPIRED_TOKEN.equals(token)) {
+            return problem(410, "delivery-expired", "");
+        }
+        if (!DELIVERY_TOKEN.equals(token)) {
+            return problem(404, "delivery-not-found", "");
+        }
+        return null;
+    }
+
+    @POST
+    @Path("/request/v1/result-deliveries/{token}/code")
+    public Response deliveryCode(
+            @jakarta.ws.rs.PathParam("token") String token,
+            @HeaderParam("Authorization") String auth,
+            @HeaderParam("X-Mamori-Tenant") String tenant) {
+        DELIVERY_CALLS.add("code " + token + " " + tenant + " " + auth);
+        Response refused = delivery(token);
+        return refused != null
+                ? refused
+                : Response.accepted("{\"sentTo\": \"a***@example.jp\", \"expiresAt\": \"2026-12-02T08:10:00Z\"}")
+                        .build();
+    }
+
+    /** 123456 is right, 000000 wrong (2 tries left), 111111 expired, 222222 exhausted. */
+    @POST
+    @Path("/request/v1/result-deliveries/{token}/confirmation")
+    public Response deliveryConfirm(
+            @jakarta.ws.rs.PathParam("token") String token,
+            @HeaderParam("X-Mamori-Tenant") String tenant,
+            String body) {
+        DELIVERY_CALLS.add("confirm " + token + " " + tenant + " " + body);
+        Response refused = delivery(token);
+        if (refused != null) {
+            return refused;
+        }
+        if (body.contains("\"000000\"")) {
+            return problem(422, "code-wrong", ", \"attemptsLeft\": 2");
+        }
+        if (body.contains("\"111111\"")) {
+            return problem(410, "code-expired", "");
+        }
+        if (body.contains("\"222222\"")) {
+            return problem(429, "code-tries-exhausted", "");
+        }
+        if (!body.contains("\"123456\"")) {
+            return problem(400, "validation", "");
+        }
+        return Response.ok("""
+                {"grant": "%s", "grantExpiresAt": "2026-12-02T08:25:00Z", "receiptNumber": "R-AB12-CD34",
+                 "requestType": "DISCLOSURE", "formats": ["html", "json", "csv"],
+                 "linkExpiresAt": "2026-12-16T08:05:00Z"}""".formatted(GRANT)).build();
+    }
+
+    @GET
+    @Path("/request/v1/result-deliveries/{token}/package")
+    @Produces(MediaType.WILDCARD)
+    public Response deliveryPackage(
+            @jakarta.ws.rs.PathParam("token") String token,
+            @jakarta.ws.rs.QueryParam("format") String format,
+            @HeaderParam("X-Download-Grant") String grant,
+            @HeaderParam("X-Mamori-Tenant") String tenant) {
+        DELIVERY_CALLS.add("package " + token + " " + format + " " + grant + " " + tenant);
+        Response refused = delivery(token);
+        if (refused != null) {
+            return refused;
+        }
+        if (!GRANT.equals(grant)) {
+            return problem(403, "grant-invalid", "");
+        }
+        String content =
+                switch (String.valueOf(format)) {
+                    case "html" -> "<!DOCTYPE html><p>開示の結果</p><script>alert(1)</script>";
+                    case "json" -> "{\"receiptNumber\": \"R-AB12-CD34\"}";
+                    case "csv" -> "item,value\nname,山田 花子\n";
+                    default -> null;
+                };
+        if (content == null) {
+            return problem(400, "validation", ", \"errors\": [{\"field\": \"format\", \"message\": \"bad\"}]");
+        }
+        return Response.ok(content.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .type("html".equals(format) ? "text/html" : "json".equals(format) ? "application/json" : "text/csv")
+                .header("Content-Disposition", "attachment; filename=\"R-AB12-CD34." + format + "\"")
+                .build();
     }
 
     private static Response problem(int status, String kind, String more) {

@@ -49,6 +49,16 @@ public interface OnlineFilingApi {
     @Path("/status")
     Status status(@HeaderParam(ConsentApi.TENANT_HEADER) String tenant, StatusQuery query);
 
+    /**
+     * A copy of an identity document the requester uploads after confirming (CONTRACT-16 part A): the receipt number
+     * and the upload token the confirmation answered prove it is theirs. 201 {@link DocumentView}; 404
+     * receipt-not-found, 410 upload-window-closed, 422 my-number-shown / document-content-unsupported / copy-too-large
+     * (field base64), 409 document-limit / request-closed.
+     */
+    @POST
+    @Path("/documents")
+    DocumentView upload(@HeaderParam(ConsentApi.TENANT_HEADER) String tenant, DocumentUpload upload);
+
     /** What the person typed, blank parts left out. Enumerations travel as the service's names. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OnlineFiling(
@@ -81,9 +91,43 @@ public interface OnlineFilingApi {
 
     record CodeEntry(String code) {}
 
-    record Receipt(UUID requestId, String receiptNumber, String status, String receivedAt, String dueDate) {}
+    /** {@code uploadToken}: lets the requester upload identity documents for a while (null if the service gives none). */
+    record Receipt(
+            UUID requestId,
+            String receiptNumber,
+            String status,
+            String receivedAt,
+            String dueDate,
+            String uploadToken) {}
 
     record StatusQuery(String receiptNumber, String email) {}
 
     record Status(String receiptNumber, String type, String status, String receivedAt, String dueDate) {}
+
+    /**
+     * RequesterDocumentUpload. {@code containsMyNumber} is always sent (false: the privacy center sends only a copy
+     * the requester declared free of a My Number); {@code insurerNumberMasked} only for health-insurance documents.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DocumentUpload(
+            String receiptNumber,
+            String uploadToken,
+            String documentType,
+            String side,
+            String provesIdentityOf,
+            boolean containsMyNumber,
+            Boolean insurerNumberMasked,
+            String fileName,
+            String base64) {}
+
+    /** RequesterDocumentView: what was stored (never the content). */
+    record DocumentView(
+            UUID documentId,
+            String documentType,
+            String side,
+            String provesIdentityOf,
+            String contentType,
+            long bytes,
+            String deleteAfter,
+            Integer documentsLeft) {}
 }

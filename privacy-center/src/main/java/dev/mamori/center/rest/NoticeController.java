@@ -43,8 +43,9 @@ public class NoticeController {
     @GET
     @Path("lang/{lang}")
     public Response language(@PathParam("lang") String lang, @QueryParam("back") String back) {
-        // Only a path of this site: an open redirect would lend the company's name to any address.
-        String target = back != null && back.matches("/t/[a-z0-9][a-z0-9-]{0,62}/[a-z0-9/-]*") ? back : "/";
+        // Only a path of this site: an open redirect would lend the company's name to any address. (Download links'
+        // tokens are URL-safe base64, hence capitals and '_'.)
+        String target = back != null && back.matches("/t/[a-z0-9][a-z0-9-]{0,62}/[A-Za-z0-9/_-]*") ? back : "/";
         return Response.seeOther(URI.create(target))
                 .cookie(new NewCookie.Builder(Visitor.LANG_COOKIE)
                         .value("en".equals(lang) ? "en" : "ja")

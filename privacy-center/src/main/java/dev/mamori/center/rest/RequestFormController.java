@@ -3,6 +3,7 @@ package dev.mamori.center.rest;
 import dev.mamori.center.client.OnlineFilingApi;
 import dev.mamori.center.client.ServiceProblem;
 import dev.mamori.center.service.AbuseLimits;
+import dev.mamori.center.service.DocumentService;
 import dev.mamori.center.service.FieldMessages;
 import dev.mamori.center.service.FilingForm;
 import dev.mamori.center.service.FilingService;
@@ -50,7 +51,8 @@ public class RequestFormController {
 
         static native TemplateInstance confirm(ConfirmPage page);
 
-        static native TemplateInstance receipt(String tenant, String company, OnlineFilingApi.Receipt receipt);
+        static native TemplateInstance receipt(
+                String tenant, String company, OnlineFilingApi.Receipt receipt, UploadPage upload);
 
         static native TemplateInstance status(StatusPage page);
     }
@@ -96,12 +98,15 @@ public class RequestFormController {
     }
 
     private final FilingService filings;
+    private final DocumentService documents;
     private final FormGuard guard;
     private final AbuseLimits limits;
     private final Visitor visitor;
 
-    public RequestFormController(FilingService filings, FormGuard guard, AbuseLimits limits, Visitor visitor) {
+    public RequestFormController(
+            FilingService filings, DocumentService documents, FormGuard guard, AbuseLimits limits, Visitor visitor) {
         this.filings = filings;
+        this.documents = documents;
         this.guard = guard;
         this.limits = limits;
         this.visitor = visitor;
@@ -202,7 +207,16 @@ public class RequestFormController {
         limits.codeTry(visitor.address(), back);
         try {
             OnlineFilingApi.Receipt receipt = filings.confirm(tenant, id, code);
-            return page(201, Templates.receipt(tenant, company, receipt));
+            UploadPage upload = UploadPage.fresh(
+                    tenant,
+                    receipt.receiptNumber(),
+                    receipt.uploadToken(),
+                    guard.token(tenant, DocumentController.FORM, visitor.formNonce()),
+                    documents.maxBytes());
+            // The receipt holds the upload token: never kept by a cache or in the browser's history.
+            Response page = page(201, Templates.receipt(tenant, company, receipt, upload));
+            page.getHeaders().putSingle("Cache-Control", "no-store");
+            return page;
         } catch (WebApplicationException e) {
             ServiceProblem problem = ServiceProblem.of(e);
             String state =

@@ -26,6 +26,19 @@ public interface CenterConfig {
 
     Limits limits();
 
+    Uploads uploads();
+
+    /** Identity documents the requester uploads after confirming a request (CONTRACT-16 part A). */
+    interface Uploads {
+        /**
+         * The largest file the privacy center forwards, in bytes: the same as request-service's
+         * {@code mamori.request.identity.max-copy-bytes}. A larger one is refused here, before anything is sent.
+         * quarkus.http.limits.max-body-size must be larger (the form around it and base64 are not counted here).
+         */
+        @WithDefault("2097152")
+        int maxBytes();
+    }
+
     /** Abuse limits, counted in memory per replica (docs/architecture.md, "The privacy center"). */
     interface Limits {
         /** Filings per requester e-mail address within {@link #filingWindow()}: each one mails a code. */
@@ -52,6 +65,29 @@ public interface CenterConfig {
 
         @WithDefault("PT10M")
         Duration lookupWindow();
+
+        /** Codes mailed per delivery link within {@link #filingWindow()} (request-service allows 5 per hour too). */
+        @WithDefault("5")
+        int deliveryCodesPerLink();
+
+        /** Code entries per delivery link within {@link #codeWindow()}, whatever the address. */
+        @WithDefault("10")
+        int codeTriesPerLink();
+
+        /** Downloads of results per client address within {@link #downloadWindow()}. */
+        @WithDefault("30")
+        int downloadsPerAddress();
+
+        @WithDefault("PT10M")
+        Duration downloadWindow();
+
+        /** Identity document uploads per client address within {@link #filingWindow()}. */
+        @WithDefault("20")
+        int uploadsPerAddress();
+
+        /** Upload attempts per receipt number within {@link #filingWindow()} (request-service keeps 5 at most). */
+        @WithDefault("10")
+        int uploadsPerReceipt();
 
         /** The most keys remembered per limit; the least recently seen goes first. */
         @WithDefault("100000")

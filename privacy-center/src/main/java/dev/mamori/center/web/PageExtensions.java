@@ -93,6 +93,15 @@ public final class PageExtensions {
         return fmt(key, when(value));
     }
 
+    /** A file's size for a person: "850 KB", "1.4 MB" (rounded up, so a limit is never shown smaller). */
+    public static String bytes(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return Math.max(1, (bytes + 1023) / 1024) + " KB";
+        }
+        long tenths = (bytes * 10 + 1024 * 1024 - 1) / (1024 * 1024);
+        return tenths % 10 == 0 ? tenths / 10 + " MB" : tenths / 10 + "." + tenths % 10 + " MB";
+    }
+
     /** A request's status in words. */
     static String status(String code) {
         return t("status." + code);

@@ -12,10 +12,15 @@ public class SecurityHeaders {
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
+    static final String ATTACHMENT_CSP = "sandbox; default-src 'none'";
+
     @ServerResponseFilter
     public void secure(ContainerResponseContext response) {
         var headers = response.getHeaders();
-        headers.putSingle("Content-Security-Policy", CSP);
+        Object disposition = headers.getFirst("Content-Disposition");
+        boolean attachment = disposition != null && disposition.toString().startsWith("attachment");
+        // A file handed on (a result) is never a page of the site: opened anyway, it runs nothing and reaches nothing.
+        headers.putSingle("Content-Security-Policy", attachment ? ATTACHMENT_CSP : CSP);
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("Referrer-Policy", "no-referrer");
         headers.putSingle("X-Frame-Options", "DENY");

@@ -43,6 +43,30 @@ class AbuseLimitsTest {
                 return Duration.ofMinutes(10);
             }
 
+            public int deliveryCodesPerLink() {
+                return 2;
+            }
+
+            public int codeTriesPerLink() {
+                return 2;
+            }
+
+            public int downloadsPerAddress() {
+                return 2;
+            }
+
+            public Duration downloadWindow() {
+                return Duration.ofMinutes(10);
+            }
+
+            public int uploadsPerAddress() {
+                return 100;
+            }
+
+            public int uploadsPerReceipt() {
+                return 2;
+            }
+
             public int maxKeys() {
                 return 1000;
             }
@@ -62,6 +86,10 @@ class AbuseLimitsTest {
 
             public Limits limits() {
                 return limits;
+            }
+
+            public Uploads uploads() {
+                return () -> 2_097_152;
             }
         };
     }
@@ -98,5 +126,31 @@ class AbuseLimitsTest {
         limits.lookup("192.0.2.1", "/back");
         assertThrows(AbuseLimits.TooMany.class, () -> limits.lookup("192.0.2.1", "/back"));
         assertDoesNotThrow(() -> limits.filing("192.0.2.1", "a@example.jp", "/back"));
+    }
+
+    @Test
+    void shouldCountADeliveryLinksCodesAndTriesForTheLinkFromAnyClient() {
+        AbuseLimits limits = new AbuseLimits(config(100, 100, 100, 100));
+        String link = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        limits.deliveryCode("192.0.2.1", link, "/back");
+        limits.deliveryCode("192.0.2.2", link, "/back");
+        assertThrows(AbuseLimits.TooMany.class, () -> limits.deliveryCode("192.0.2.3", link, "/back"));
+        assertDoesNotThrow(() -> limits.deliveryCode("192.0.2.3", link.replace('A', 'B'), "/back"));
+        limits.deliveryCodeTry("192.0.2.1", link, "/back");
+        limits.deliveryCodeTry("192.0.2.2", link, "/back");
+        assertThrows(AbuseLimits.TooMany.class, () -> limits.deliveryCodeTry("192.0.2.3", link, "/back"));
+    }
+
+    @Test
+    void shouldCountUploadsPerReceiptWhateverItsCaseAndDownloadsPerAddress() {
+        AbuseLimits limits = new AbuseLimits(config(100, 100, 100, 100));
+        limits.upload("192.0.2.1", "R-AB12-CD34", "/back");
+        limits.upload("192.0.2.2", "r-ab12-cd34", "/back");
+        assertThrows(AbuseLimits.TooMany.class, () -> limits.upload("192.0.2.3", "R-AB12-CD34", "/back"));
+        assertDoesNotThrow(() -> limits.upload("192.0.2.3", "R-ZZ12-CD34", "/back"));
+        limits.download("192.0.2.1", "/back");
+        limits.download("192.0.2.1", "/back");
+        assertThrows(AbuseLimits.TooMany.class, () -> limits.download("192.0.2.1", "/back"));
+        assertDoesNotThrow(() -> limits.download("192.0.2.2", "/back"));
     }
 }
