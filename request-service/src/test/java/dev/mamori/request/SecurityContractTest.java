@@ -14,9 +14,9 @@ class SecurityContractTest {
 
     @Test
     void everyOperationRefusesMissingTokensWrongRolesAndForeignTenantHeaders() {
-        // 17 request operations + 4 online-filing operations + 2 settings operations + the platform's 2 audit-log
-        // operations.
-        SecurityContract.verify(25);
+        // 19 request operations (2 on identity documents) + 5 online-filing operations (1 the requester's upload) +
+        // 2 settings operations + the platform's 2 audit-log operations.
+        SecurityContract.verify(28);
     }
 
     @Test
