@@ -41,11 +41,40 @@ class SecurityContractTest {
                 .body("POST", "/v1/requests/{id}/closure", "{\"reason\": \"対象がありませんでした\"}")
                 .body("POST", "/v1/requests/{id}/result/notification", "{\"via\": \"POST\"}")
                 .body("PUT", "/v1/requests/{id}/subject", "{\"subjectRef\": \"cust-not-mine\"}")
+                // A copy of an identity document kept with a verification: another tenant's staff cannot read it.
+                .resource("/v1/requests/{id}/identity-documents/{documentId}", SecurityContractTest::keptCopy)
                 // A filing is the privacy center's for the tenant it names: another tenant's code and resend miss.
                 .resource(
                         "/v1/online-filings/{filingId}",
                         () -> Map.of("filingId", Filings.file(TenantIsolation.OWNER, Filings.filing("DISCLOSURE"))))
                 .body("POST", "/v1/online-filings/{filingId}/confirmation", "{\"code\": \"000000\"}")
-                .verify(15);
+                .verify(17);
+    }
+
+    /** A request of the owner verified with a copy of a passport, kept an hour (the test profile keeps 3 s). */
+    private static Map<String, String> keptCopy() {
+        String id = create(TenantIsolation.OWNER, "DISCLOSURE", newSubject());
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 'J', 'F', 'I', 'F'};
+        Map<String, Object> copy =
+                Map.of("contentType", "image/jpeg", "base64", java.util.Base64.getEncoder().encodeToString(jpeg));
+        Intakes.as(TenantIsolation.OWNER, "operator")
+                .body(Map.of(
+                        "method",
+                        "DOCUMENTS",
+                        "documents",
+                        java.util.List.of(Map.of("type", "PASSPORT", "containsMyNumber", false, "copy", copy))))
+                .post("/v1/requests/" + id + "/identity-verification")
+                .then()
+                .statusCode(200);
+        Filings.sql(
+                "UPDATE identity_document_copy SET delete_after = now() + interval '1 hour' WHERE request_id = ?",
+                java.util.UUID.fromString(id));
+        String documentId = Intakes.as(TenantIsolation.OWNER, "operator")
+                .get("/v1/requests/" + id + "/identity-documents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].documentId");
+        return Map.of("id", id, "documentId", documentId);
     }
 }
