@@ -18,8 +18,7 @@ class IdentityDocumentDownloadTest {
         Response r = IdentityDocumentDownload.of(ID, "image/png", PNG);
         assertEquals(200, r.getStatus());
         assertEquals("image/png", r.getMediaType().toString());
-        assertEquals(
-                "attachment; filename=\"identity-" + ID + ".png\"", r.getHeaderString("Content-Disposition"));
+        assertEquals("attachment; filename=\"identity-" + ID + ".png\"", r.getHeaderString("Content-Disposition"));
         assertEquals("nosniff", r.getHeaderString("X-Content-Type-Options"));
         assertEquals("sandbox; default-src 'none'", r.getHeaderString("Content-Security-Policy"));
         assertEquals("no-store", r.getHeaderString("Cache-Control"));
@@ -42,8 +41,7 @@ class IdentityDocumentDownloadTest {
         for (String type : new String[] {"text/html", "image/svg+xml", null}) {
             Response r = IdentityDocumentDownload.of(ID, type, PNG);
             assertEquals("application/octet-stream", r.getMediaType().toString());
-            assertEquals(
-                    "attachment; filename=\"identity-" + ID + ".bin\"", r.getHeaderString("Content-Disposition"));
+            assertEquals("attachment; filename=\"identity-" + ID + ".bin\"", r.getHeaderString("Content-Disposition"));
             assertEquals("sandbox; default-src 'none'", r.getHeaderString("Content-Security-Policy"));
         }
     }

@@ -47,7 +47,8 @@ class RequesterDocumentTest {
 
     static final byte[] JPEG = bytes(new int[] {0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10}, "JFIF photo of a license");
     static final byte[] PNG = bytes(new int[] {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, "\0\0\0\rIHDR scan");
-    static final byte[] PDF = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF =
+            "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     /** A request filed online and confirmed: its id, receipt number and upload token. */
     record Filed(String tenant, String id, String receipt, String token) {}
@@ -65,7 +66,8 @@ class RequesterDocumentTest {
                 .body("documentsLeft", equalTo(4))
                 .extract()
                 .jsonPath();
-        assertTrue(OffsetDateTime.parse(first.getString("deleteAfter")).isAfter(OffsetDateTime.now().minusSeconds(5)));
+        assertTrue(OffsetDateTime.parse(first.getString("deleteAfter"))
+                .isAfter(OffsetDateTime.now().minusSeconds(5)));
         // A PNG named .jpg is a PNG: the name says nothing.
         Map<String, Object> png = document("MY_NUMBER_CARD", "my-card.jpg", PNG);
         png.put("side", "FRONT");
@@ -130,8 +132,10 @@ class RequesterDocumentTest {
                 .get("/v1/requests/" + f.id() + "/events")
                 .then()
                 .body("items.kind", hasItem("IDENTITY_DOCUMENT_SUBMITTED"))
-                .body("items.find { it.kind == 'IDENTITY_DOCUMENT_SUBMITTED' }.detail", matchesPattern(
-                        "uploaded by the requester: DRIVERS_LICENSE, image/jpeg, " + JPEG.length + " bytes"));
+                .body(
+                        "items.find { it.kind == 'IDENTITY_DOCUMENT_SUBMITTED' }.detail",
+                        matchesPattern(
+                                "uploaded by the requester: DRIVERS_LICENSE, image/jpeg, " + JPEG.length + " bytes"));
         List<String> actions = as(f.tenant(), "auditor")
                 .get("/v1/audit-events")
                 .then()
@@ -184,8 +188,8 @@ class RequesterDocumentTest {
                 .statusCode(201)
                 .header("Idempotent-Replayed", "true")
                 .body("uploadToken", equalTo(token));
-        String answers = query("SELECT string_agg(coalesce(body, ''), '|') FROM idempotency_record WHERE tenant_id = ?",
-                tenant);
+        String answers =
+                query("SELECT string_agg(coalesce(body, ''), '|') FROM idempotency_record WHERE tenant_id = ?", tenant);
         assertFalse(answers.contains(token), answers);
         assertTrue(answers.contains("receiptNumber"), answers);
     }
@@ -264,7 +268,9 @@ class RequesterDocumentTest {
     void shouldTakeAtMostFiveDocumentsPerRequest() {
         Filed f = fileBySelf();
         for (int left = 4; left >= 0; left--) {
-            upload(f, document("PENSION_BOOK", "pension.png", PNG)).statusCode(201).body("documentsLeft", equalTo(left));
+            upload(f, document("PENSION_BOOK", "pension.png", PNG))
+                    .statusCode(201)
+                    .body("documentsLeft", equalTo(left));
         }
         upload(f, document("PENSION_BOOK", "pension.png", PNG))
                 .statusCode(409)
@@ -347,8 +353,8 @@ class RequesterDocumentTest {
                 .then()
                 .statusCode(422)
                 .body("type", equalTo(PROBLEMS + "document-content-unsupported"));
-        Map<String, Object> jpeg =
-                Map.of("contentType", "image/jpeg", "base64", Base64.getEncoder().encodeToString(JPEG));
+        Map<String, Object> jpeg = Map.of(
+                "contentType", "image/jpeg", "base64", Base64.getEncoder().encodeToString(JPEG));
         as(tenant, "operator")
                 .body(Map.of(
                         "method",
@@ -403,7 +409,10 @@ class RequesterDocumentTest {
         Map<String, Object> body = new LinkedHashMap<>(document);
         body.putIfAbsent("receiptNumber", f.receipt());
         body.putIfAbsent("uploadToken", f.token());
-        return center(f.tenant()).body(body).post("/v1/online-filings/documents").then();
+        return center(f.tenant())
+                .body(body)
+                .post("/v1/online-filings/documents")
+                .then();
     }
 
     private static Map<String, Object> uploadRaw(String tenant, Filed f, Map<String, Object> document) {
@@ -429,7 +438,8 @@ class RequesterDocumentTest {
     }
 
     private static long copies(String requestId) throws SQLException {
-        return Long.parseLong(query("SELECT count(*)::text FROM identity_document_copy WHERE request_id = ?", requestId));
+        return Long.parseLong(
+                query("SELECT count(*)::text FROM identity_document_copy WHERE request_id = ?", requestId));
     }
 
     private static String query(String sql, Object param) {

@@ -6,7 +6,10 @@ import static dev.mamori.request.Intakes.newSubject;
 import dev.mamori.testing.SecurityContract;
 import dev.mamori.testing.TenantIsolation;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -55,20 +58,20 @@ class SecurityContractTest {
     private static Map<String, String> keptCopy() {
         String id = create(TenantIsolation.OWNER, "DISCLOSURE", newSubject());
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 'J', 'F', 'I', 'F'};
-        Map<String, Object> copy =
-                Map.of("contentType", "image/jpeg", "base64", java.util.Base64.getEncoder().encodeToString(jpeg));
+        Map<String, Object> copy = Map.of(
+                "contentType", "image/jpeg", "base64", Base64.getEncoder().encodeToString(jpeg));
         Intakes.as(TenantIsolation.OWNER, "operator")
                 .body(Map.of(
                         "method",
                         "DOCUMENTS",
                         "documents",
-                        java.util.List.of(Map.of("type", "PASSPORT", "containsMyNumber", false, "copy", copy))))
+                        List.of(Map.of("type", "PASSPORT", "containsMyNumber", false, "copy", copy))))
                 .post("/v1/requests/" + id + "/identity-verification")
                 .then()
                 .statusCode(200);
         Filings.sql(
                 "UPDATE identity_document_copy SET delete_after = now() + interval '1 hour' WHERE request_id = ?",
-                java.util.UUID.fromString(id));
+                UUID.fromString(id));
         String documentId = Intakes.as(TenantIsolation.OWNER, "operator")
                 .get("/v1/requests/" + id + "/identity-documents")
                 .then()

@@ -22,7 +22,8 @@ public final class IdentityDocumentDownload {
 
     /** The response for {@code bytes} that request-service served as {@code contentType}. */
     public static Response of(UUID documentId, String contentType, byte[] bytes) {
-        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        String type =
+                contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
         String extension = EXTENSIONS.get(type);
         if (extension == null) {
             // Not one of the kept types: passed on as bytes to save, never as something to display.

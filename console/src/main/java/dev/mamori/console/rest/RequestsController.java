@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -398,7 +399,7 @@ public class RequestsController {
         }
         try (Response copy = requests.identityDocumentContent(id, documentId)) {
             return IdentityDocumentDownload.of(
-                    documentId, copy.getHeaderString(jakarta.ws.rs.core.HttpHeaders.CONTENT_TYPE), copy.readEntity(byte[].class));
+                    documentId, copy.getHeaderString(HttpHeaders.CONTENT_TYPE), copy.readEntity(byte[].class));
         }
     }
 

@@ -18,7 +18,10 @@ public class IdentityDocumentCopyRepository implements PanacheRepositoryBase<Ide
     /** The request's copies still kept at {@code now}, oldest first. */
     public Uni<List<IdentityDocumentCopy>> keptFor(String tenantId, UUID requestId, OffsetDateTime now) {
         return list(
-                "tenantId = ?1 and requestId = ?2 and deleteAfter > ?3 order by storedAt, id", tenantId, requestId, now);
+                "tenantId = ?1 and requestId = ?2 and deleteAfter > ?3 order by storedAt, id",
+                tenantId,
+                requestId,
+                now);
     }
 
     /** One of the request's copies, if it is still kept at {@code now}. */

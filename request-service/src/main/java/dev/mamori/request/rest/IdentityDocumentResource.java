@@ -57,7 +57,9 @@ public class IdentityDocumentResource {
             description = "No such request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<IdentityDocumentView>> listIdentityDocuments(@PathParam("id") UUID id) {
-        return documents.list(id).map(found -> found.stream().map(IdentityDocumentView::of).toList());
+        return documents
+                .list(id)
+                .map(found -> found.stream().map(IdentityDocumentView::of).toList());
     }
 
     @GET

@@ -13,10 +13,18 @@ public record IdentityDocumentView(
         @Schema(example = "FRONT") String side,
         @Schema(example = "PERSON") String provesIdentityOf,
         @Schema(example = "image/jpeg") String contentType,
-        @Schema(description = "Size in bytes; absent for copies stored before sizes were kept") Integer bytes,
+
+        @Schema(description = "Size in bytes; absent for copies stored before sizes were kept")
+        Integer bytes,
+
         @Schema(description = "The requester's file name (requester uploads only)", example = "license.jpg")
         String fileName,
-        @Schema(example = "REQUESTER", enumeration = {"REQUESTER", "STAFF"}) String submittedBy,
+
+        @Schema(
+                example = "REQUESTER",
+                enumeration = {"REQUESTER", "STAFF"})
+        String submittedBy,
+
         OffsetDateTime storedAt,
         @Schema(description = "When the copy is deleted") OffsetDateTime deleteAfter) {
 

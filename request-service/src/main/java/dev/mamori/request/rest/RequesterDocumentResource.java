@@ -68,10 +68,8 @@ public class RequesterDocumentResource {
                     + "insurance-number-not-masked, identity-holder-required, agent-not-applicable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> uploadRequesterDocument(@Valid @NotNull RequesterDocumentUpload upload) {
-        return documents
-                .upload(upload)
-                .map(s -> Response.status(Response.Status.CREATED)
-                        .entity(RequesterDocumentView.of(s))
-                        .build());
+        return documents.upload(upload).map(s -> Response.status(Response.Status.CREATED)
+                .entity(RequesterDocumentView.of(s))
+                .build());
     }
 }

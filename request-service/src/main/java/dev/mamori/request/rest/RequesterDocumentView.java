@@ -14,9 +14,13 @@ public record RequesterDocumentView(
         IdentityDocumentType documentType,
         IdentityVerification.Side side,
         IdentityVerification.Holder provesIdentityOf,
-        @Schema(description = "What the content is, judged by its bytes", example = "image/jpeg") String contentType,
+
+        @Schema(description = "What the content is, judged by its bytes", example = "image/jpeg")
+        String contentType,
+
         @Schema(example = "183204") int bytes,
         @Schema(description = "When the copy is deleted") OffsetDateTime deleteAfter,
+
         @Schema(description = "How many more documents may be uploaded to the request", example = "4")
         int documentsLeft) {
 

@@ -26,7 +26,15 @@ public final class DocumentContent {
 
     /** PDF names that make a reader act on its own when the file is opened or read (ISO 32000-1 12.6, 12.5, 7.11). */
     private static final List<String> ACTIVE_PDF_NAMES = List.of(
-            "/javascript", "/js", "/openaction", "/launch", "/aa", "/embeddedfile", "/richmedia", "/xfa", "/submitform");
+            "/javascript",
+            "/js",
+            "/openaction",
+            "/launch",
+            "/aa",
+            "/embeddedfile",
+            "/richmedia",
+            "/xfa",
+            "/submitform");
 
     /** Inflated stream content scanned per file at most (a compressed stream may hide an action). */
     private static final int MAX_INFLATED = 16 * 1024 * 1024;
@@ -168,9 +176,7 @@ public final class DocumentContent {
 
     private static boolean isNameChar(byte b) {
         int c = b & 0xFF;
-        return c > 0x20
-                && c < 0x7F
-                && "()<>[]{}/%".indexOf(c) < 0;
+        return c > 0x20 && c < 0x7F && "()<>[]{}/%".indexOf(c) < 0;
     }
 
     private static int hex(byte b) {

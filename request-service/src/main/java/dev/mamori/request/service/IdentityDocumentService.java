@@ -72,8 +72,8 @@ public class IdentityDocumentService {
     public Uni<List<Listed>> list(UUID requestId) {
         String tenantId = tenant.tenantId();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.withTransaction(() -> requests.findForTenant(tenantId, requestId)
-                .chain(r -> {
+        return Panache.withTransaction(
+                () -> requests.findForTenant(tenantId, requestId).chain(r -> {
                     if (r == null) {
                         throw ProblemException.notFound("Request", requestId);
                     }
@@ -87,8 +87,8 @@ public class IdentityDocumentService {
     public Uni<Content> content(UUID requestId, UUID documentId) {
         String tenantId = tenant.tenantId();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.withTransaction(() -> requests.findForTenant(tenantId, requestId)
-                .chain(r -> {
+        return Panache.withTransaction(
+                () -> requests.findForTenant(tenantId, requestId).chain(r -> {
                     if (r == null) {
                         throw ProblemException.notFound("Request", requestId);
                     }

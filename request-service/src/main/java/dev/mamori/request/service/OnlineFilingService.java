@@ -233,8 +233,7 @@ public class OnlineFilingService {
                 .chain(done -> {
                     if (!done.replayed()) {
                         Attempt a = done.result();
-                        return Uni.createFrom()
-                                .item(a.filed() != null ? created.apply(a.filed()) : done.response());
+                        return Uni.createFrom().item(a.filed() != null ? created.apply(a.filed()) : done.response());
                     }
                     return done.response().getStatus() == 201
                             ? uploads.withToken(done.response())

@@ -18,6 +18,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -84,7 +85,8 @@ public class RequesterDocumentService {
 
     public Uni<Submitted> upload(RequesterDocumentUpload upload) {
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        byte[] content = check(upload, Deadlines.arrivalDay(now), config.identity().maxCopyBytes());
+        byte[] content =
+                check(upload, Deadlines.arrivalDay(now), config.identity().maxCopyBytes());
         String contentType = DocumentContent.require(content, "base64");
         String tenantId = tenant.tenantId();
         String receipt = upload.receiptNumber().trim().toUpperCase(Locale.ROOT);
@@ -131,8 +133,7 @@ public class RequesterDocumentService {
                     null);
         }
         if (r.status.isTerminal()) {
-            throw ProblemException.conflict(
-                    "request-closed", "Request " + r.receiptNumber + " is already " + r.status);
+            throw ProblemException.conflict("request-closed", "Request " + r.receiptNumber + " is already " + r.status);
         }
         if (u.documentsSubmitted >= LIMIT) {
             throw ProblemException.conflict(
@@ -158,8 +159,8 @@ public class RequesterDocumentService {
                 + (r.agentType == null ? "" : " (" + holder + ")") + ", " + contentType + ", " + content.length
                 + " bytes";
         return copies.persist(c)
-                .chain(() -> journal.append(
-                        r, RequestEventKind.IDENTITY_DOCUMENT_SUBMITTED, detail, Actor.of(tenant), now))
+                .chain(() ->
+                        journal.append(r, RequestEventKind.IDENTITY_DOCUMENT_SUBMITTED, detail, Actor.of(tenant), now))
                 .call(() -> audit.record(
                         "IDENTITY_DOCUMENT_SUBMITTED", IdentityDocumentService.RESOURCE, c.id, r.subjectRef))
                 .map(e -> new Outcome(
@@ -179,7 +180,7 @@ public class RequesterDocumentService {
      * The rules that need no request, in the order that protects most: a My Number is refused before anything else
      * is looked at (My Number Act Art. 20). Answers the decoded copy.
      */
-    static byte[] check(RequesterDocumentUpload upload, java.time.LocalDate today, int maxCopyBytes) {
+    static byte[] check(RequesterDocumentUpload upload, LocalDate today, int maxCopyBytes) {
         // My Number Act Art. 20: a business that has no My Number work may not collect or keep a My Number.
         if (Boolean.TRUE.equals(upload.containsMyNumber())) {
             throw myNumberShown(

@@ -16,7 +16,9 @@ public record RequesterDocumentUpload(
         @Schema(example = "R-7KQ4-M2XD") @NotBlank @Size(max = 20)
         String receiptNumber,
 
-        @Schema(description = "The uploadToken of the confirmation", example = "q0xW3rJ0cH2m9V6sYwH6fC7e3ZbKpQ1uLrT8nD4aGxE")
+        @Schema(
+                description = "The uploadToken of the confirmation",
+                example = "q0xW3rJ0cH2m9V6sYwH6fC7e3ZbKpQ1uLrT8nD4aGxE")
         @NotBlank
         @Size(max = 100)
         String uploadToken,
@@ -32,8 +34,7 @@ public record RequesterDocumentUpload(
                 example = "PERSON")
         IdentityVerification.Holder provesIdentityOf,
 
-        @Schema(description = "Whether the copy shows a My Number; true is refused and nothing is stored")
-        @NotNull
+        @Schema(description = "Whether the copy shows a My Number; true is refused and nothing is stored") @NotNull
         Boolean containsMyNumber,
 
         @Schema(description = "Health-insurance documents: the insurer number, symbol and QR code are masked")

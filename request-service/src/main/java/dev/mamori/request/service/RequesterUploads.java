@@ -83,7 +83,9 @@ public class RequesterUploads {
         String tenantId = tenant.tenantId();
         return Panache.withSession(() -> uploads.findForTenant(tenantId, requestId))
                 .map(u -> {
-                    body.put("uploadToken", u == null ? null : cipher.decrypt(u.tokenCipher, context(tenantId, requestId)));
+                    body.put(
+                            "uploadToken",
+                            u == null ? null : cipher.decrypt(u.tokenCipher, context(tenantId, requestId)));
                     Response.ResponseBuilder answer =
                             Response.status(replayed.getStatus()).entity(body).type(MediaType.APPLICATION_JSON);
                     replayed.getStringHeaders().forEach((name, values) -> {

@@ -94,7 +94,8 @@ class DocumentContentTest {
         int n = deflater.deflate(buffer);
         deflater.end();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(ascii("%PDF-1.5\n4 0 obj << /Type /ObjStm /Filter /FlateDecode /Length " + n + " >>\nstream\r\n"));
+        out.writeBytes(
+                ascii("%PDF-1.5\n4 0 obj << /Type /ObjStm /Filter /FlateDecode /Length " + n + " >>\nstream\r\n"));
         out.write(buffer, 0, n);
         out.writeBytes(ascii("\nendstream\nendobj\n%%EOF\n"));
         return out.toByteArray();
