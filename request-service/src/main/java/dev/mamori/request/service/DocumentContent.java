@@ -1,7 +1,6 @@
 package dev.mamori.request.service;
 
 import dev.mamori.platform.problem.ProblemException;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -24,20 +23,31 @@ public final class DocumentContent {
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
 
-    /** PDF names that make a reader act on its own when the file is opened or read (ISO 32000-1 12.6, 12.5, 7.11). */
+    /**
+     * PDF names that make a reader act on its own when the file is opened or read (ISO 32000-1 12.6 actions, 12.5
+     * annotations, 7.11 embedded files), compared exactly (PDF names are case-sensitive). Every JavaScript action
+     * names {@code /JavaScript} (its type), so the short {@code /JS} key is not looked for alone: three bytes that
+     * turn up by chance in a scanned image often enough to refuse honest copies.
+     */
     private static final List<String> ACTIVE_PDF_NAMES = List.of(
-            "/javascript",
-            "/js",
-            "/openaction",
-            "/launch",
-            "/aa",
-            "/embeddedfile",
-            "/richmedia",
-            "/xfa",
-            "/submitform");
+            "/JavaScript",
+            "/OpenAction",
+            "/Launch",
+            "/EmbeddedFile",
+            "/EmbeddedFiles",
+            "/RichMedia",
+            "/XFA",
+            "/SubmitForm",
+            "/ImportData");
 
-    /** Inflated stream content scanned per file at most (a compressed stream may hide an action). */
-    private static final int MAX_INFLATED = 16 * 1024 * 1024;
+    /**
+     * Inflated stream content read per file at most. Honest scans inflate to a few dozen megabytes; more is a
+     * compression bomb or hides something, and is refused.
+     */
+    private static final long MAX_INFLATED = 128L * 1024 * 1024;
+
+    /** Bytes carried from one inflated chunk to the next, so a name cut by the chunk boundary is still seen whole. */
+    private static final int OVERLAP = 64;
 
     private DocumentContent() {}
 
@@ -85,16 +95,17 @@ public final class DocumentContent {
     }
 
     /**
-     * Whether a PDF names JavaScript or an automatic action, in its plain text or in a Flate-compressed stream
+     * Whether a PDF names JavaScript or an automatic action, anywhere in its bytes or in a Flate-compressed stream
      * (object streams hide dictionaries that way). Names are compared after their #xx escapes are undone, so
-     * {@code /J#61vaScript} counts as {@code /JavaScript}.
+     * {@code /J#61vaScript} counts as {@code /JavaScript}. Every byte is read: nothing is skipped as "stream data",
+     * since a comment can fake where a stream starts.
      */
     static boolean hasActiveContent(byte[] pdf) {
-        if (namesActive(pdf)) {
+        if (namesActive(pdf, 0, pdf.length)) {
             return true;
         }
         byte[] stream = "stream".getBytes(StandardCharsets.US_ASCII);
-        int inflated = 0;
+        long inflated = 0;
         int at = 0;
         while ((at = indexOf(pdf, stream, at)) >= 0) {
             int start = at + stream.length;
@@ -107,38 +118,70 @@ public final class DocumentContent {
                 start++;
             }
             start++;
-            byte[] out = inflate(pdf, start, MAX_INFLATED - inflated);
-            if (out == null) {
-                continue;
-            }
-            inflated += out.length;
-            if (namesActive(out)) {
+            long read = inflateAndScan(pdf, start, MAX_INFLATED - inflated);
+            if (read < 0) {
                 return true;
             }
-            if (inflated >= MAX_INFLATED) {
-                // More compressed content than is worth reading: too much to vouch for.
-                return true;
-            }
+            inflated += read;
         }
         return false;
     }
 
-    private static boolean namesActive(byte[] bytes) {
-        int i = 0;
-        while (i < bytes.length) {
+    /**
+     * Inflates the zlib stream at {@code from} (if it is one) chunk by chunk, looking for active names; answers the
+     * bytes inflated, or -1 when it names one or inflates to more than {@code budget}.
+     */
+    private static long inflateAndScan(byte[] pdf, int from, long budget) {
+        if (from >= pdf.length) {
+            return 0;
+        }
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(pdf, from, pdf.length - from);
+            byte[] window = new byte[OVERLAP + 65536];
+            int kept = 0;
+            long total = 0;
+            while (!inflater.finished()) {
+                int n = inflater.inflate(window, kept, window.length - kept);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                total += n;
+                if (total > budget) {
+                    return -1;
+                }
+                if (namesActive(window, 0, kept + n)) {
+                    return -1;
+                }
+                int carry = Math.min(OVERLAP, kept + n);
+                System.arraycopy(window, kept + n - carry, window, 0, carry);
+                kept = carry;
+            }
+            return total;
+        } catch (DataFormatException e) {
+            // Not a zlib stream (an image, or plain bytes): what it holds was read with the rest of the file.
+            return 0;
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static boolean namesActive(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to) {
             if (bytes[i] != '/') {
                 i++;
                 continue;
             }
             StringBuilder name = new StringBuilder("/");
             int j = i + 1;
-            while (j < bytes.length && isNameChar(bytes[j])) {
+            while (j < to && isNameChar(bytes[j]) && name.length() <= OVERLAP) {
                 int c = bytes[j] & 0xFF;
-                if (c == '#' && j + 2 < bytes.length && hex(bytes[j + 1]) >= 0 && hex(bytes[j + 2]) >= 0) {
+                if (c == '#' && j + 2 < to && hex(bytes[j + 1]) >= 0 && hex(bytes[j + 2]) >= 0) {
                     c = hex(bytes[j + 1]) * 16 + hex(bytes[j + 2]);
                     j += 2;
                 }
-                name.append(Character.toLowerCase((char) c));
+                name.append((char) c);
                 j++;
             }
             if (ACTIVE_PDF_NAMES.contains(name.toString())) {
@@ -147,31 +190,6 @@ public final class DocumentContent {
             i = Math.max(j, i + 1);
         }
         return false;
-    }
-
-    /** A zlib stream starting at {@code from}, inflated up to {@code limit} bytes, or null if it is none. */
-    private static byte[] inflate(byte[] pdf, int from, int limit) {
-        if (from >= pdf.length || limit <= 0) {
-            return null;
-        }
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(pdf, from, pdf.length - from);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            while (!inflater.finished() && out.size() < limit) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.size() == 0 ? null : out.toByteArray();
-        } catch (DataFormatException e) {
-            return null;
-        } finally {
-            inflater.end();
-        }
     }
 
     private static boolean isNameChar(byte b) {

@@ -73,6 +73,39 @@ class DocumentContentTest {
     }
 
     @Test
+    void shouldNotTakeShortKeysThatTurnUpByChanceInImageBytesForAnAction() {
+        // Scanned JPEG data in a PDF is noise: "/JS" or "/AA" followed by a delimiter appears in it now and then.
+        byte[] scan = ascii("%PDF-1.4\n5 0 obj << /Type /XObject /Subtype /Image /Filter /DCTDecode >>\nstream\n"
+                + "\u0012/JS>\u0001/AA \u00ff\nendstream\nendobj\n%%EOF");
+        assertEquals("application/pdf", DocumentContent.require(scan, "base64"));
+    }
+
+    @Test
+    void shouldRefuseAPdfWhoseStreamsInflateToFarMoreThanAnyScan() {
+        byte[] zeros = new byte[8 * 1024 * 1024];
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] buffer = new byte[65536];
+        for (int i = 0; i < 17; i++) {
+            deflater.setInput(zeros);
+            while (!deflater.needsInput()) {
+                compressed.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            compressed.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        pdf.writeBytes(ascii("%PDF-1.5\n4 0 obj << /Type /ObjStm /Filter /FlateDecode >>\nstream\n"));
+        pdf.writeBytes(compressed.toByteArray());
+        pdf.writeBytes(ascii("\nendstream\nendobj\n%%EOF\n"));
+        assertTrue(pdf.size() < 1024 * 1024, "a small file: " + pdf.size());
+        refused(pdf.toByteArray());
+    }
+
+    @Test
     void shouldNameTheFieldItRefuses() {
         ProblemException e = assertThrows(
                 ProblemException.class, () -> DocumentContent.require(ascii("text"), "documents[0].copy.base64"));
@@ -123,6 +156,6 @@ class DocumentContentTest {
     }
 
     static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
+        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 }
