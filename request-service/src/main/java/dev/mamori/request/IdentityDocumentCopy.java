@@ -38,4 +38,27 @@ public class IdentityDocumentCopy {
 
     @Column(name = "delete_after", nullable = false)
     public OffsetDateTime deleteAfter;
+
+    /** {@link #STAFF} (recorded with a verification) or {@link #REQUESTER} (uploaded on the privacy center). */
+    @Column(name = "submitted_by", nullable = false)
+    public String submittedBy;
+
+    /** The name the requester's file had, encrypted; null for staff copies. */
+    @Column(name = "file_name_cipher")
+    public String fileNameCipher;
+
+    /** FRONT or BACK, when said. */
+    @Column(name = "side")
+    public String side;
+
+    /** PERSON or AGENT (Art. 37: whose identity the document proves), when said. */
+    @Column(name = "proves_identity_of")
+    public String provesIdentityOf;
+
+    /** The copy's size; null for copies stored before sizes were kept. */
+    @Column(name = "bytes")
+    public Integer bytes;
+
+    public static final String STAFF = "STAFF";
+    public static final String REQUESTER = "REQUESTER";
 }

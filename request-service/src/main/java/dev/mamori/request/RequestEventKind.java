@@ -20,5 +20,7 @@ public enum RequestEventKind {
     CLOSED_INCOMPLETE,
     CANCELLED,
     /** The result notice was sent to the person: when, how and by whom (Arts. 32(3), 33(3), 34(3), 35(7)). */
-    RESULT_NOTIFIED
+    RESULT_NOTIFIED,
+    /** The requester uploaded a copy of an identity document on the privacy center (Art. 37(1)). */
+    IDENTITY_DOCUMENT_SUBMITTED
 }

@@ -33,7 +33,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class IdentityVerificationTest {
 
-    private static final String COPY = Base64.getEncoder().encodeToString("JPEG of a driver's license".getBytes());
+    /** A JPEG by its first bytes (SOI, APP0), then the picture of a driver's license. */
+    private static final String COPY = Base64.getEncoder()
+            .encodeToString(("\u00ff\u00d8\u00ff\u00e0 JPEG of a driver's license")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
     private static Map<String, Object> document(String type, Object... more) {
         Map<String, Object> d = new LinkedHashMap<>();

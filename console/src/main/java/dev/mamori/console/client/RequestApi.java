@@ -95,6 +95,31 @@ public interface RequestApi {
     @Path("/{id}/result")
     Result result(@PathParam("id") UUID id);
 
+    /** The copies of identity documents kept for the request (operators and officers). */
+    @GET
+    @Path("/{id}/identity-documents")
+    List<IdentityDocument> identityDocuments(@PathParam("id") UUID id);
+
+    /** A copy's bytes, with the type request-service judged them to be. */
+    @GET
+    @Path("/{id}/identity-documents/{documentId}/content")
+    @Produces({"image/jpeg", "image/png", "application/pdf", "application/problem+json"})
+    jakarta.ws.rs.core.Response identityDocumentContent(
+            @PathParam("id") UUID id, @PathParam("documentId") UUID documentId);
+
+    /** A kept copy: who sent it, whose identity it proves, how large, until when it is kept. */
+    record IdentityDocument(
+            UUID documentId,
+            String documentType,
+            String side,
+            String provesIdentityOf,
+            String contentType,
+            Integer bytes,
+            String fileName,
+            String submittedBy,
+            OffsetDateTime storedAt,
+            OffsetDateTime deleteAfter) {}
+
     record Summary(
             UUID id,
             String type,

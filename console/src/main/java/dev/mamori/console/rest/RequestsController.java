@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -170,6 +171,7 @@ public class RequestsController {
                 List<String> outcomes,
                 List<String> grounds,
                 List<String> documents,
+                List<RequestApi.IdentityDocument> copies,
                 String done);
 
         static native TemplateInstance notice(RequestApi.Detail request, RequestApi.Result result);
@@ -384,6 +386,23 @@ public class RequestsController {
         return act(id, "retry", form, values -> requests.retry(id));
     }
 
+    /**
+     * A copy of an identity document, fetched from request-service with the signed-in person's token and passed on
+     * as an attachment (the service audits the read).
+     */
+    @GET
+    @Path("/{id}/identity-documents/{documentId}")
+    @Produces({"image/jpeg", "image/png", "application/pdf", "application/octet-stream", MediaType.TEXT_HTML})
+    public Response identityDocument(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
+        if (!staff.canHandle()) {
+            throw new Refused("error.role");
+        }
+        try (Response copy = requests.identityDocumentContent(id, documentId)) {
+            return IdentityDocumentDownload.of(
+                    documentId, copy.getHeaderString(HttpHeaders.CONTENT_TYPE), copy.readEntity(byte[].class));
+        }
+    }
+
     @GET
     @Path("/{id}/notice")
     public TemplateInstance notice(@PathParam("id") UUID id) {
@@ -409,7 +428,9 @@ public class RequestsController {
     private TemplateInstance detailPage(UUID id, Form form, String done) {
         RequestApi.Detail request = requests.get(id);
         List<RequestApi.Event> events = requests.events(id, 200).items();
-        return Templates.detail(request, events, form, OUTCOMES, GROUNDS, DOCUMENTS, done);
+        // Copies of identity documents are for those who verify the requester; auditors are not shown them.
+        List<RequestApi.IdentityDocument> copies = staff.canHandle() ? requests.identityDocuments(id) : List.of();
+        return Templates.detail(request, events, form, OUTCOMES, GROUNDS, DOCUMENTS, copies, done);
     }
 
     private TemplateInstance intakePage(Form form) {

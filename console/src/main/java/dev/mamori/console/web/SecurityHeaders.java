@@ -22,7 +22,10 @@ public class SecurityHeaders {
     @ServerResponseFilter
     public void secure(ContainerResponseContext response) {
         var headers = response.getHeaders();
-        headers.putSingle("Content-Security-Policy", csp);
+        // A download sets its own, stricter policy (a sandbox): it is kept.
+        if (!headers.containsKey("Content-Security-Policy")) {
+            headers.putSingle("Content-Security-Policy", csp);
+        }
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("Referrer-Policy", "no-referrer");
         headers.putSingle("X-Frame-Options", "DENY");

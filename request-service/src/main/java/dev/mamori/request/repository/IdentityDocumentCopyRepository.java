@@ -15,6 +15,21 @@ public class IdentityDocumentCopyRepository implements PanacheRepositoryBase<Ide
         return count("tenantId = ?1 and requestId = ?2", tenantId, requestId);
     }
 
+    /** The request's copies still kept at {@code now}, oldest first. */
+    public Uni<List<IdentityDocumentCopy>> keptFor(String tenantId, UUID requestId, OffsetDateTime now) {
+        return list(
+                "tenantId = ?1 and requestId = ?2 and deleteAfter > ?3 order by storedAt, id",
+                tenantId,
+                requestId,
+                now);
+    }
+
+    /** One of the request's copies, if it is still kept at {@code now}. */
+    public Uni<IdentityDocumentCopy> keptFor(String tenantId, UUID requestId, UUID id, OffsetDateTime now) {
+        return find("tenantId = ?1 and requestId = ?2 and id = ?3 and deleteAfter > ?4", tenantId, requestId, id, now)
+                .firstResult();
+    }
+
     /** Copies whose retention ended, oldest first. */
     public Uni<List<IdentityDocumentCopy>> expired(OffsetDateTime now, int limit) {
         return find("deleteAfter < ?1 order by deleteAfter", now)

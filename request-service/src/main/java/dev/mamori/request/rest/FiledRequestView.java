@@ -16,9 +16,15 @@ public record FiledRequestView(
         OffsetDateTime receivedAt,
 
         @Schema(description = "The due date in Japan (business days of the tenant's SLA)")
-        LocalDate dueDate) {
+        LocalDate dueDate,
+
+        @Schema(
+                description = "Lets the requester upload identity documents (POST /v1/online-filings/documents) "
+                        + "for mamori.request.identity.upload-window (default 24 hours); a replay answers the same")
+        String uploadToken) {
 
     static FiledRequestView of(Filed f) {
-        return new FiledRequestView(f.requestId(), f.receiptNumber(), f.status(), f.receivedAt(), f.dueDate());
+        return new FiledRequestView(
+                f.requestId(), f.receiptNumber(), f.status(), f.receivedAt(), f.dueDate(), f.uploadToken());
     }
 }

@@ -74,9 +74,23 @@ public class OnlineFilingService {
     /** A code was mailed; it is valid until {@code codeExpiresAt}. */
     public record CodeSent(UUID filingId, OffsetDateTime codeExpiresAt) {}
 
-    /** The request a confirmed filing became. */
+    /**
+     * The request a confirmed filing became, and the token with which its requester may upload identity documents
+     * ({@link RequesterDocumentService}) until {@code uploadWindow} has passed.
+     */
     public record Filed(
-            UUID requestId, String receiptNumber, RequestStatus status, OffsetDateTime receivedAt, LocalDate dueDate) {}
+            UUID requestId,
+            String receiptNumber,
+            RequestStatus status,
+            OffsetDateTime receivedAt,
+            LocalDate dueDate,
+            String uploadToken) {
+
+        /** As stored with an Idempotency-Key: without the token, which a replay decrypts again. */
+        Filed withoutToken() {
+            return new Filed(requestId, receiptNumber, status, receivedAt, dueDate, null);
+        }
+    }
 
     /** Where a request filed online stands, as its requester may know it. */
     public record FiledStatus(
@@ -98,6 +112,7 @@ public class OnlineFilingService {
     private final ObjectMapper json;
     private final Idempotency idempotency;
     private final FilingMail mail;
+    private final RequesterUploads uploads;
     private final Clock clock;
 
     public OnlineFilingService(
@@ -110,6 +125,7 @@ public class OnlineFilingService {
             ObjectMapper json,
             Idempotency idempotency,
             FilingMail mail,
+            RequesterUploads uploads,
             Clock clock) {
         this.filings = filings;
         this.requests = requests;
@@ -120,6 +136,7 @@ public class OnlineFilingService {
         this.json = json;
         this.idempotency = idempotency;
         this.mail = mail;
+        this.uploads = uploads;
         this.clock = clock;
     }
 
@@ -202,12 +219,26 @@ public class OnlineFilingService {
         Map<String, Object> call = new LinkedHashMap<>();
         call.put("filingId", filingId);
         call.put("code", code);
-        return idempotency.once(
-                idempotencyKey,
-                "confirmOnlineFiling",
-                call,
-                () -> attempt(filingId, code),
-                a -> a.filed() != null ? created.apply(a.filed()) : codeWrong(a.attemptsLeft(), path));
+        // The stored answer never holds the upload token (it is kept only hashed and encrypted): the answer sent
+        // now carries it, and a replay gets it back decrypted.
+        return idempotency
+                .answered(
+                        idempotencyKey,
+                        "confirmOnlineFiling",
+                        call,
+                        () -> attempt(filingId, code),
+                        a -> a.filed() != null
+                                ? created.apply(a.filed().withoutToken())
+                                : codeWrong(a.attemptsLeft(), path))
+                .chain(done -> {
+                    if (!done.replayed()) {
+                        Attempt a = done.result();
+                        return Uni.createFrom().item(a.filed() != null ? created.apply(a.filed()) : done.response());
+                    }
+                    return done.response().getStatus() == 201
+                            ? uploads.withToken(done.response())
+                            : Uni.createFrom().item(done.response());
+                });
     }
 
     private Uni<Attempt> attempt(UUID filingId, String code) {
@@ -276,20 +307,26 @@ public class OnlineFilingService {
                 .call(() -> audit.record("ONLINE_FILING_CONFIRMED", RESOURCE, f.id, null))
                 // The filing's content now lives in the request: the filing itself goes.
                 .call(() -> filings.delete(f))
-                .call(d -> mail.send(
+                .chain(d -> uploads.grant(d.request(), now()).map(token -> new Made(d.request(), token)))
+                .call(made -> mail.send(
                         f.tenantId,
                         FilingMails.receipt(
                                 f.language,
                                 mail.companyOf(f.tenantId),
                                 content.requester().contact().email().trim(),
-                                d.request().receiptNumber,
-                                d.request().type,
-                                d.request().dueOn)))
-                .map(d -> {
-                    DataSubjectRequest r = d.request();
-                    return new Attempt(new Filed(r.id, r.receiptNumber, r.status, r.receivedAt, r.dueOn), null);
+                                made.request().receiptNumber,
+                                made.request().type,
+                                made.request().dueOn)))
+                .map(made -> {
+                    DataSubjectRequest r = made.request();
+                    return new Attempt(
+                            new Filed(r.id, r.receiptNumber, r.status, r.receivedAt, r.dueOn, made.uploadToken()),
+                            null);
                 });
     }
+
+    /** The request a filing made, and its requester's upload token. */
+    private record Made(DataSubjectRequest request, String uploadToken) {}
 
     /**
      * Where a request filed online stands, for whoever knows its receipt number and the requester's email. A wrong

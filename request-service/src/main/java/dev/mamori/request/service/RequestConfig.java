@@ -49,6 +49,10 @@ public interface RequestConfig {
         /** The largest copy accepted, in bytes after base64 decoding. */
         @WithDefault("2097152")
         int maxCopyBytes();
+
+        /** How long after confirming a filing online the requester may upload identity documents. */
+        @WithDefault("PT24H")
+        Duration uploadWindow();
     }
 
     /**

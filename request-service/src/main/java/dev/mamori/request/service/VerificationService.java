@@ -315,6 +315,16 @@ public class VerificationService {
                     "documents[" + i + "].copy",
                     "a copy must be 1 to " + maxCopyBytes + " bytes");
         }
+        // The bytes decide what a copy is: one declared a JPEG that is HTML (or anything else) is not kept.
+        String field = "documents[" + i + "].copy.base64";
+        String sniffed = DocumentContent.require(bytes, field);
+        if (!sniffed.equals(copy.contentType())) {
+            throw ProblemException.unprocessable(
+                    "document-content-unsupported",
+                    "Document content not supported",
+                    field,
+                    "the content is " + sniffed + ", not the declared " + copy.contentType());
+        }
         return bytes;
     }
 
@@ -329,6 +339,12 @@ public class VerificationService {
                 Base64.getEncoder().encodeToString(content), r.tenantId + "/" + r.id + "/identity-copy/" + c.id);
         c.storedAt = now;
         c.deleteAfter = now.plus(config.identity().copyRetention());
+        c.submittedBy = IdentityDocumentCopy.STAFF;
+        c.side = d.side() == null ? null : d.side().name();
+        c.provesIdentityOf = r.agentType == null
+                ? IdentityVerification.Holder.PERSON.name()
+                : d.provesIdentityOf() == null ? null : d.provesIdentityOf().name();
+        c.bytes = content.length;
         return c;
     }
 
