@@ -3,6 +3,7 @@ package dev.mamori.platform.mail;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ public class StaffRecipients {
     private final Map<String, List<String>> byTenant;
     private final String consoleUrl;
 
+    @Inject
     public StaffRecipients(Settings settings) {
         this(settings.staffRecipients(), settings.consoleUrl());
     }
