@@ -122,7 +122,9 @@ class StaffMailTest {
         List<MailStub.Received> digests = awaitMails(to, "お申し出の状況");
         assertEquals(1, digests.size(), "one digest a day: " + digests);
         String text = digests.get(0).text();
-        assertTrue(digests.get(0).subject().contains(today.toString()), digests.get(0).subject());
+        assertTrue(
+                digests.get(0).subject().contains(today.toString()),
+                digests.get(0).subject());
         assertTrue(text.contains("対応中：4件"), text);
         assertTrue(text.contains("判断待ち：1件"), text);
         assertTrue(text.contains("回答期限間近：1件"), text);

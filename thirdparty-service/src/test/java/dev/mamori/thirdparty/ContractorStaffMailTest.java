@@ -46,7 +46,9 @@ class ContractorStaffMailTest {
                 register(TENANT, party(name, "CORPORATION", "JP", "ENTRUSTMENT", null)),
                 today.plusDays(20).toString());
         String auditSoon = ContractorResourceTest.select(
-                TENANT, ContractorResourceTest.entrusted(TENANT), today.plusDays(400).toString());
+                TENANT,
+                ContractorResourceTest.entrusted(TENANT),
+                today.plusDays(400).toString());
         as(TENANT, "privacy-officer")
                 .body("{\"auditedOn\": \"" + today + "\", \"result\": \"PASSED\", \"nextDue\": \"" + today.plusDays(10)
                         + "\"}")
@@ -54,7 +56,9 @@ class ContractorStaffMailTest {
                 .then()
                 .statusCode(201);
         String later = ContractorResourceTest.select(
-                TENANT, ContractorResourceTest.entrusted(TENANT), today.plusDays(31).toString());
+                TENANT,
+                ContractorResourceTest.entrusted(TENANT),
+                today.plusDays(31).toString());
 
         int first = VertxContextSupport.subscribeAndAwait(() -> mails.run());
         int second = VertxContextSupport.subscribeAndAwait(() -> mails.run());

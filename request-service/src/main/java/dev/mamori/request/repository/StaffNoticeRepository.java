@@ -82,8 +82,7 @@ public class StaffNoticeRepository {
                         .setParameter("today", today)
                         .setParameter("until", until)
                         .getSingleResult())
-                .map(r -> new StaffMails.Counts(
-                        number(r[0]), number(r[1]), number(r[2]), number(r[3]), number(r[4])));
+                .map(r -> new StaffMails.Counts(number(r[0]), number(r[1]), number(r[2]), number(r[3]), number(r[4])));
     }
 
     private static long number(Object value) {

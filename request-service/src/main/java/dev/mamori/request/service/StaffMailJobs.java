@@ -103,14 +103,16 @@ public class StaffMailJobs {
                         .iterable(due)
                         .onItem()
                         .transformToUniAndConcatenate(r -> {
-                            StaffMails.About about = new StaffMails.About(r.id(), r.receiptNumber(), r.type(), r.dueOn());
+                            StaffMails.About about =
+                                    new StaffMails.About(r.id(), r.receiptNumber(), r.type(), r.dueOn());
                             return Deadlines.overdue(r.dueOn(), false, today)
                                     ? notices.overdue(tenantId, about)
                                     : notices.nearDue(tenantId, about, Deadlines.businessDaysLeft(r.dueOn(), today));
                         })
                         .collect()
                         .asList()
-                        .map(sent -> (int) sent.stream().filter(Boolean::booleanValue).count()))));
+                        .map(sent -> (int)
+                                sent.stream().filter(Boolean::booleanValue).count()))));
     }
 
     /** Today's digest for every tenant with staff recipients (once a day each); answers how many went. */

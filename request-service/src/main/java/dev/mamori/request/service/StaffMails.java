@@ -97,13 +97,13 @@ public final class StaffMails {
         Locale enLocale = Locale.ENGLISH;
         String[] jaArgs = args.of(ja, jaLocale);
         String[] enArgs = args.of(en, enLocale);
-        String subject = format(ja, jaLocale, key + ".subject", jaArgs) + " / "
-                + format(en, enLocale, key + ".subject", enArgs);
+        String subject =
+                format(ja, jaLocale, key + ".subject", jaArgs) + " / " + format(en, enLocale, key + ".subject", enArgs);
         if (subject.length() > MailMessage.MAX_SUBJECT) {
             subject = subject.substring(0, MailMessage.MAX_SUBJECT - 1) + "…";
         }
-        String text = format(ja, jaLocale, key + ".text", jaArgs) + SEPARATOR
-                + format(en, enLocale, key + ".text", enArgs);
+        String text =
+                format(ja, jaLocale, key + ".text", jaArgs) + SEPARATOR + format(en, enLocale, key + ".text", enArgs);
         return new Composed(subject, text);
     }
 
@@ -120,7 +120,11 @@ public final class StaffMails {
             b.append(format(texts, locale, "request.receipt", request.receiptNumber()));
         }
         b.append(format(texts, locale, "request.id", request.requestId().toString()));
-        b.append(format(texts, locale, "request.type", texts.getString("type." + request.type().name())));
+        b.append(format(
+                texts,
+                locale,
+                "request.type",
+                texts.getString("type." + request.type().name())));
         b.append(format(texts, locale, "request.due", request.dueOn().toString()));
         return b.toString();
     }

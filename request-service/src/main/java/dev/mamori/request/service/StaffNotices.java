@@ -50,11 +50,11 @@ public class StaffNotices {
             return Uni.createFrom().voidItem();
         }
         return send(
-                request.tenantId,
-                StaffMails.Kind.AWAITING_DECISION,
-                request.id.toString(),
-                JapanTime.dateOf(now),
-                () -> StaffMails.awaitingDecision(request.tenantId, about(request), link(request.id)))
+                        request.tenantId,
+                        StaffMails.Kind.AWAITING_DECISION,
+                        request.id.toString(),
+                        JapanTime.dateOf(now),
+                        () -> StaffMails.awaitingDecision(request.tenantId, about(request), link(request.id)))
                 .replaceWithVoid();
     }
 

@@ -55,12 +55,10 @@ public final class ContractorMails {
     }
 
     /** The periodic audit of {@code contractorId} is due on {@code dueOn}. */
-    public static Composed auditDue(
-            String tenantId, UUID contractorId, LocalDate dueOn, LocalDate today, String link) {
+    public static Composed auditDue(String tenantId, UUID contractorId, LocalDate dueOn, LocalDate today, String link) {
         long days = ChronoUnit.DAYS.between(today, dueOn);
-        return compose("audit", texts -> new String[] {
-            tenantId, contractorId.toString(), dueOn.toString(), Long.toString(days), link
-        });
+        return compose("audit", texts ->
+                new String[] {tenantId, contractorId.toString(), dueOn.toString(), Long.toString(days), link});
     }
 
     private interface Args {
@@ -77,7 +75,8 @@ public final class ContractorMails {
         if (subject.length() > MailMessage.MAX_SUBJECT) {
             subject = subject.substring(0, MailMessage.MAX_SUBJECT - 1) + "…";
         }
-        String text = format(ja, Locale.JAPANESE, key + ".text", jaArgs) + SEPARATOR
+        String text = format(ja, Locale.JAPANESE, key + ".text", jaArgs)
+                + SEPARATOR
                 + format(en, Locale.ENGLISH, key + ".text", enArgs);
         return new Composed(subject, text);
     }

@@ -69,7 +69,8 @@ public class ContractorStaffMails {
         return Multi.createFrom()
                 .iterable(staff.tenants())
                 .onItem()
-                .transformToUniAndConcatenate(tenantId -> Panache.withTransaction(() -> tenant(tenantId, today, horizon))
+                .transformToUniAndConcatenate(tenantId -> Panache.withTransaction(
+                                () -> tenant(tenantId, today, horizon))
                         .onFailure()
                         .invoke(e -> LOG.warnf("Contractor staff mails of %s failed: %s", tenantId, e.toString()))
                         .onFailure()
@@ -83,22 +84,31 @@ public class ContractorStaffMails {
         String link = staff.consoleLink("third-parties#contractors");
         int limit = config.batchSize();
         Uni<List<Boolean>> certifications = notices.expiringWithoutNotice(tenantId, today, horizon, limit)
-                .chain(found -> each(found, c -> send(
-                        tenantId,
-                        ContractorMails.Kind.CERTIFICATION_EXPIRING,
-                        c.id().toString(),
-                        c.expiresOn(),
-                        () -> ContractorMails.certificationExpiring(
-                                tenantId, c.contractorId(), c.scheme(), c.number(), c.expiresOn(), today, link))));
-        return certifications
-                .chain(certs -> notices.auditsDueWithoutNotice(tenantId, today, horizon, limit)
-                        .chain(found -> each(found, a -> send(
+                .chain(found -> each(
+                        found,
+                        c -> send(
+                                tenantId,
+                                ContractorMails.Kind.CERTIFICATION_EXPIRING,
+                                c.id().toString(),
+                                c.expiresOn(),
+                                () -> ContractorMails.certificationExpiring(
+                                        tenantId,
+                                        c.contractorId(),
+                                        c.scheme(),
+                                        c.number(),
+                                        c.expiresOn(),
+                                        today,
+                                        link))));
+        return certifications.chain(certs -> notices.auditsDueWithoutNotice(tenantId, today, horizon, limit)
+                .chain(found -> each(
+                        found,
+                        a -> send(
                                 tenantId,
                                 ContractorMails.Kind.AUDIT_DUE,
                                 a.contractorId().toString(),
                                 a.dueOn(),
                                 () -> ContractorMails.auditDue(tenantId, a.contractorId(), a.dueOn(), today, link))))
-                        .map(audits -> count(certs) + count(audits)));
+                .map(audits -> count(certs) + count(audits)));
     }
 
     private static <T> Uni<List<Boolean>> each(List<T> items, Function<T, Uni<Boolean>> send) {

@@ -18,7 +18,13 @@ class ContractorMailsTest {
     @Test
     void shouldNameTheCertificationItsExpiryAndDaysLeftJapaneseFirst() {
         ContractorMails.Composed mail = ContractorMails.certificationExpiring(
-                "tenant-a", CONTRACTOR, CertificationScheme.PRIVACY_MARK, "10862135(05)", TODAY.plusDays(30), TODAY, LINK);
+                "tenant-a",
+                CONTRACTOR,
+                CertificationScheme.PRIVACY_MARK,
+                "10862135(05)",
+                TODAY.plusDays(30),
+                TODAY,
+                LINK);
         assertTrue(mail.subject().startsWith("【Mamori tenant-a】委託先の認証"), mail.subject());
         assertTrue(mail.subject().endsWith("/ Contractor certification expiring"), mail.subject());
         String text = mail.text();
@@ -37,7 +43,8 @@ class ContractorMailsTest {
 
     @Test
     void shouldNameTheAuditDueDate() {
-        ContractorMails.Composed mail = ContractorMails.auditDue("tenant-a", CONTRACTOR, TODAY.plusDays(7), TODAY, LINK);
+        ContractorMails.Composed mail =
+                ContractorMails.auditDue("tenant-a", CONTRACTOR, TODAY.plusDays(7), TODAY, LINK);
         assertTrue(mail.subject().contains("監査期限"), mail.subject());
         assertTrue(mail.text().contains("監査期限：2026-03-08"), mail.text());
         assertTrue(mail.text().contains("7日後"), mail.text());
@@ -48,8 +55,8 @@ class ContractorMailsTest {
     @Test
     void shouldHaveEverySchemeInBothLanguagesAndFillEveryArgument() {
         for (CertificationScheme scheme : CertificationScheme.values()) {
-            ContractorMails.Composed mail = ContractorMails.certificationExpiring(
-                    "t", CONTRACTOR, scheme, "N-1", TODAY, TODAY, LINK);
+            ContractorMails.Composed mail =
+                    ContractorMails.certificationExpiring("t", CONTRACTOR, scheme, "N-1", TODAY, TODAY, LINK);
             assertFalse(mail.text().contains("scheme."), mail.text());
             assertFalse(mail.text().matches("(?s).*\\{\\d}.*"), mail.text());
         }
