@@ -1,5 +1,6 @@
 package dev.mamori.platform.mail;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * {@code mamori.mail.console-url} (default {@code http://localhost:8090}). A tenant with no recipients gets no staff mail. Every address is checked at start
  * ({@link MailMessage#isAddress}): a mistyped one stops the service instead of losing its mails silently.
  */
+@Startup
 @ApplicationScoped
 public class StaffRecipients {
 

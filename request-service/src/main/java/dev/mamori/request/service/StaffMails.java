@@ -43,14 +43,14 @@ public final class StaffMails {
 
     /** A request whose requester was verified now awaits the company's decision. */
     public static Composed awaitingDecision(String tenantId, About request, String link) {
-        return compose("awaiting", tenantId, (texts, locale) -> new String[] {
+        return compose("awaiting", "awaiting", (texts, locale) -> new String[] {
             tenantId, reference(request), request.dueOn().toString(), block(texts, locale, request), link
         });
     }
 
     /** A request is due in {@code businessDaysLeft} business days (0: today). */
     public static Composed nearDue(String tenantId, About request, int businessDaysLeft, String link) {
-        return compose("near", tenantId, (texts, locale) -> new String[] {
+        return compose("near", businessDaysLeft > 0 ? "near" : "near.today", (texts, locale) -> new String[] {
             tenantId,
             reference(request),
             request.dueOn().toString(),
@@ -62,14 +62,14 @@ public final class StaffMails {
 
     /** A request is past its due date. */
     public static Composed overdue(String tenantId, About request, String link) {
-        return compose("overdue", tenantId, (texts, locale) -> new String[] {
+        return compose("overdue", "overdue", (texts, locale) -> new String[] {
             tenantId, reference(request), request.dueOn().toString(), block(texts, locale, request), link
         });
     }
 
     /** The daily digest of {@code day}. */
     public static Composed digest(String tenantId, LocalDate day, Counts counts, String consoleLink) {
-        return compose("digest", tenantId, (texts, locale) -> new String[] {
+        return compose("digest", "digest", (texts, locale) -> new String[] {
             tenantId,
             day.toString(),
             Long.toString(counts.open()),
@@ -90,20 +90,21 @@ public final class StaffMails {
      * text. Arguments of a request's mail: {0} tenant, {1} receipt number or id, {2} due date, {3} the request's
      * lines, {4} the console link, {5} business days left.
      */
-    private static Composed compose(String key, String tenantId, Args args) {
+    private static Composed compose(String subjectKey, String textKey, Args args) {
         ResourceBundle ja = texts("ja");
         ResourceBundle en = texts("en");
         Locale jaLocale = Locale.JAPANESE;
         Locale enLocale = Locale.ENGLISH;
         String[] jaArgs = args.of(ja, jaLocale);
         String[] enArgs = args.of(en, enLocale);
-        String subject =
-                format(ja, jaLocale, key + ".subject", jaArgs) + " / " + format(en, enLocale, key + ".subject", enArgs);
+        String subject = format(ja, jaLocale, subjectKey + ".subject", jaArgs) + " / "
+                + format(en, enLocale, subjectKey + ".subject", enArgs);
         if (subject.length() > MailMessage.MAX_SUBJECT) {
             subject = subject.substring(0, MailMessage.MAX_SUBJECT - 1) + "…";
         }
-        String text =
-                format(ja, jaLocale, key + ".text", jaArgs) + SEPARATOR + format(en, enLocale, key + ".text", enArgs);
+        String text = format(ja, jaLocale, textKey + ".text", jaArgs)
+                + SEPARATOR
+                + format(en, enLocale, textKey + ".text", enArgs);
         return new Composed(subject, text);
     }
 

@@ -60,6 +60,15 @@ class StaffMailsTest {
     }
 
     @Test
+    void shouldSayWhenARequestIsDueToday() {
+        StaffMails.Composed mail = StaffMails.nearDue("tenant-a", ONLINE, 0, LINK);
+        assertTrue(mail.subject().contains("回答期限が近い"), mail.subject());
+        assertTrue(mail.text().contains("本日が回答期限"), mail.text());
+        assertTrue(mail.text().contains("due today"), mail.text());
+        assertFalse(mail.text().contains("あと0営業日"), mail.text());
+    }
+
+    @Test
     void shouldCountTheDigestWithoutGroupingDigits() {
         StaffMails.Composed mail = StaffMails.digest(
                 "tenant-a",
