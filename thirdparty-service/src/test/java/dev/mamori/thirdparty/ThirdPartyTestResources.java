@@ -6,11 +6,12 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Every test in this module runs against a real PostgreSQL, the WireMock OIDC server, and a WireMock stand-in for
- * consent-service.
+ * consent-service; staff mails go to a real SMTP server ({@link MailStub}).
  */
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(ConsentServiceStub.class)
+@QuarkusTestResource(MailStub.class)
 public final class ThirdPartyTestResources {
     private ThirdPartyTestResources() {}
 }

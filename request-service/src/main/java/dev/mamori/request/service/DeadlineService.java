@@ -38,6 +38,7 @@ public class DeadlineService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffNotices staffNotices;
 
     public DeadlineService(
             DataSubjectRequestRepository requests,
@@ -46,7 +47,8 @@ public class DeadlineService {
             SettingsService settings,
             TenantContext tenant,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            StaffNotices staffNotices) {
         this.requests = requests;
         this.journal = journal;
         this.requestService = requestService;
@@ -54,6 +56,7 @@ public class DeadlineService {
         this.tenant = tenant;
         this.audit = audit;
         this.clock = clock;
+        this.staffNotices = staffNotices;
     }
 
     @WithTransaction
@@ -97,6 +100,8 @@ public class DeadlineService {
                             Actor.of(tenant),
                             now)
                     .call(() -> audit.record("REQUEST_RESUMED", RequestService.RESOURCE, r.id, r.subjectRef))
+                    // Back to awaiting a decision (if it was paused before one): the staff hear of it once that day.
+                    .call(() -> staffNotices.awaitingDecision(r, now))
                     .map(e -> requestService.details(r, PersonalDataView.forReader(tenant)));
         });
     }

@@ -46,6 +46,7 @@ public class VerificationService {
     private final FieldCipher cipher;
     private final RequestConfig config;
     private final Clock clock;
+    private final StaffNotices staffNotices;
 
     public VerificationService(
             DataSubjectRequestRepository requests,
@@ -56,7 +57,8 @@ public class VerificationService {
             AuditLog audit,
             FieldCipher cipher,
             RequestConfig config,
-            Clock clock) {
+            Clock clock,
+            StaffNotices staffNotices) {
         this.requests = requests;
         this.copies = copies;
         this.journal = journal;
@@ -66,6 +68,7 @@ public class VerificationService {
         this.cipher = cipher;
         this.config = config;
         this.clock = clock;
+        this.staffNotices = staffNotices;
     }
 
     @WithTransaction
@@ -124,6 +127,8 @@ public class VerificationService {
             return (stored.isEmpty() ? Uni.createFrom().voidItem() : copies.persist(stored))
                     .chain(() -> journal.append(r, RequestEventKind.IDENTITY_VERIFIED, detail, Actor.of(tenant), now))
                     .call(() -> audit.record("IDENTITY_VERIFIED", RequestService.RESOURCE, r.id, r.subjectRef))
+                    // The request now awaits a decision: the tenant's staff hear of it once (no personal data).
+                    .call(() -> staffNotices.awaitingDecision(r, now))
                     .map(e -> requestService
                             .details(r, PersonalDataView.forReader(tenant))
                             .with(List.of(), stored.size()));
