@@ -71,7 +71,9 @@ public final class Suite implements AutoCloseable {
             // AES-256 key for requesters' contact data; the key that signs callbacks to client systems
             Part.REQUEST, List.of("MAMORI_REQUEST_CONTACT_KEY", "MAMORI_CALLBACK_SECRET"),
             // AES-256 key for owning systems' HMAC secrets at rest
-            Part.RETENTION, List.of("MAMORI_RETENTION_SECRET_KEY"));
+            Part.RETENTION, List.of("MAMORI_RETENTION_SECRET_KEY"),
+            // AES-256 key for thirdparty-service's queued staff mail at rest
+            Part.THIRDPARTY, List.of("MAMORI_THIRDPARTY_MAIL_KEY"));
 
     /**
      * Credentials a packaged service requires that the local realm fixes: request-service's client secret in
@@ -79,7 +81,13 @@ public final class Suite implements AutoCloseable {
      * a service from the data folder (the bench) finds it there too.
      */
     /** The services that send mail (platform MailOutbox): they are pointed at the local mail server. */
-    static final Set<Part> MAIL_SENDERS = Set.of(Part.REQUEST);
+    static final Set<Part> MAIL_SENDERS = Set.of(Part.REQUEST, Part.THIRDPARTY);
+
+    /** Where the demo tenants' staff mail goes (platform StaffRecipients): one made-up privacy office each. */
+    static final Map<String, String> DEMO_STAFF_RECIPIENTS = Map.of(
+            "tenant-a", "privacy-office@tenant-a.example.jp",
+            "tenant-b", "privacy-office@tenant-b.example.jp",
+            "tenant-c", "privacy-office@tenant-c.example.jp");
 
     private static final Map<Part, Map<String, String>> REALM_CREDENTIALS =
             Map.of(Part.REQUEST, Map.of("OIDC_CLIENT_SECRET", "request-service-secret"));
@@ -520,6 +528,17 @@ public final class Suite implements AutoCloseable {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.add("-Dmamori.suite=" + dataDir);
             cmd.addAll(LOCAL_OUTBOUND);
+            if (MAIL_SENDERS.contains(p)) {
+                // Staff mail names the console; tenant keys are system properties, as environment names cannot
+                // carry a tenant's hyphen.
+                cmd.add("-Dmamori.mail.console-url=" + url(Part.CONSOLE));
+                DEMO_STAFF_RECIPIENTS.forEach(
+                        (tenant, to) -> cmd.add("-Dmamori.mail.staff-recipients." + tenant + "=" + to));
+            }
+            if (p == Part.REQUEST) {
+                // The person's mails link to the privacy center (electronic delivery of a disclosure).
+                cmd.add("-Dmamori.request.center-url=" + url(Part.PRIVACY_CENTER));
+            }
             cmd.addAll(leanJvm(jar(p)));
             cmd.addAll(serviceJvmArgs);
             String opts = System.getenv("MAMORI_SERVICE_JAVA_OPTS");

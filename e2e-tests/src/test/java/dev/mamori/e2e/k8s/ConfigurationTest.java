@@ -290,7 +290,8 @@ class ConfigurationTest {
         // Encryption keys are base64 of 32 bytes (AES-256).
         for (var key : List.of(
                 Map.entry("request-service-secrets", "MAMORI_REQUEST_CONTACT_KEY"),
-                Map.entry("retention-service-secrets", "MAMORI_RETENTION_SECRET_KEY"))) {
+                Map.entry("retention-service-secrets", "MAMORI_RETENTION_SECRET_KEY"),
+                Map.entry("thirdparty-service-secrets", "MAMORI_THIRDPARTY_MAIL_KEY"))) {
             String value = decoded(dev.findGenerated(Secret.class, key.getKey()).orElseThrow())
                     .get(key.getValue());
             assertEquals(32, Base64.getDecoder().decode(value).length, key + " is base64 of 32 bytes");
@@ -565,6 +566,7 @@ class ConfigurationTest {
                         "MAMORI_REQUEST_CONTACT_KEY")),
                 request.toString());
         assertTrue(requiredInProduction("retention-service").contains("MAMORI_RETENTION_SECRET_KEY"));
+        assertTrue(requiredInProduction("thirdparty-service").contains("MAMORI_THIRDPARTY_MAIL_KEY"));
         assertFalse(request.contains("DB_HOST"), "DB_HOST has a default");
         assertFalse(requiredInProduction("consent-service").contains("OIDC_CLIENT_SECRET"));
     }

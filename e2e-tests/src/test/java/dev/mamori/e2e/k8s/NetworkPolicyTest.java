@@ -175,7 +175,7 @@ class NetworkPolicyTest {
         NetworkPolicies net = new NetworkPolicies(o);
         for (K8s.Workload w : o.workloads()) {
             Endpoint pod = net.pod(o, w.name());
-            boolean mails = w.name().equals("request-service");
+            boolean mails = w.name().equals("request-service") || w.name().equals("thirdparty-service");
             assertEquals(mails, net.allows(pod, SMTP_RELAY, 587), w + " -> SMTP relay on 587 (submission)");
             assertFalse(net.allows(pod, SMTP_RELAY, 25), w + " -> SMTP relay on 25");
             assertFalse(net.allows(pod, CLOUD_METADATA, 587), w + " -> cloud metadata :587");
