@@ -20,5 +20,9 @@ public enum RequestEventKind {
     CLOSED_INCOMPLETE,
     CANCELLED,
     /** The result notice was sent to the person: when, how and by whom (Arts. 32(3), 33(3), 34(3), 35(7)). */
-    RESULT_NOTIFIED
+    RESULT_NOTIFIED,
+    /** The result was mailed to the requester as a download link (electronic delivery, Art. 33(1)). */
+    RESULT_DELIVERY_SENT,
+    /** The requester downloaded the result through the link. */
+    RESULT_DOWNLOADED
 }

@@ -13,6 +13,6 @@ class RobustnessContractTest {
 
     @Test
     void noInputGetsAServerErrorAndEveryRefusalIsAProblem() {
-        RobustnessContract.verify(25);
+        RobustnessContract.verify(28);
     }
 }

@@ -38,6 +38,7 @@ public class DeadlineService {
     private final TenantContext tenant;
     private final AuditLog audit;
     private final Clock clock;
+    private final PersonNotices notices;
 
     public DeadlineService(
             DataSubjectRequestRepository requests,
@@ -46,7 +47,8 @@ public class DeadlineService {
             SettingsService settings,
             TenantContext tenant,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            PersonNotices notices) {
         this.requests = requests;
         this.journal = journal;
         this.requestService = requestService;
@@ -54,6 +56,7 @@ public class DeadlineService {
         this.tenant = tenant;
         this.audit = audit;
         this.clock = clock;
+        this.notices = notices;
     }
 
     @WithTransaction
@@ -117,6 +120,7 @@ public class DeadlineService {
                             Actor.of(tenant),
                             now)
                     .call(() -> audit.record("REQUEST_EXTENDED", RequestService.RESOURCE, r.id, r.subjectRef))
+                    .call(() -> notices.extended(r))
                     .map(e -> new Extended(requestService.details(r, PersonalDataView.forReader(tenant)), notice));
         });
     }
