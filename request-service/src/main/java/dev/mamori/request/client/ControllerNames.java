@@ -2,6 +2,7 @@ package dev.mamori.request.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.request.service.RequestConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ControllerNames {
 
-    static final Duration KEEP = Duration.ofMinutes(10);
     static final Duration KEEP_MISS = Duration.ofMinutes(1);
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
@@ -30,10 +30,14 @@ public class ControllerNames {
     private final ConsentPolicyClient policies;
     private final ObjectMapper json;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Duration keep;
+    private final Duration keepMiss;
 
-    public ControllerNames(@RestClient ConsentPolicyClient policies, ObjectMapper json) {
+    public ControllerNames(@RestClient ConsentPolicyClient policies, ObjectMapper json, RequestConfig config) {
         this.policies = policies;
         this.json = json;
+        this.keep = config.controllerNameCache();
+        this.keepMiss = keep.compareTo(KEEP_MISS) < 0 ? keep : KEEP_MISS;
     }
 
     /** The controller's name of {@code tenantId}, or the tenant id when consent-service does not say. */
@@ -46,12 +50,12 @@ public class ControllerNames {
                 .ifNoItem()
                 .after(TIMEOUT)
                 .fail()
-                .map(body -> remember(tenantId, nameIn(body), KEEP))
+                .map(body -> remember(tenantId, nameIn(body), keep))
                 .onFailure()
                 .recoverWithItem(e -> {
                     LOG.warnf("No controller name for tenant %s from consent-service (%s); mails name the tenant id",
                             tenantId, e.toString());
-                    return remember(tenantId, null, KEEP_MISS);
+                    return remember(tenantId, null, keepMiss);
                 });
     }
 

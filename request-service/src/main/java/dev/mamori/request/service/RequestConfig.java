@@ -91,6 +91,13 @@ public interface RequestConfig {
 
     Delivery delivery();
 
+    /**
+     * How long the controller's name from consent-service (the company as the person's mails name it) is kept per
+     * tenant; a failed lookup is retried after at most a minute.
+     */
+    @WithDefault("PT10M")
+    Duration controllerNameCache();
+
     /** Electronic delivery of a result (Art. 33(1)): a link mailed to the requester, opened with a mailed code. */
     interface Delivery {
         /** How long the mailed link opens the result. */
