@@ -69,6 +69,13 @@ class ResultDeliveryTest {
         return id;
     }
 
+    /** A completed disclosure of {@code tenant} filed online for electronic delivery: the token its link mail gave. */
+    static String deliveredToken(String tenant) {
+        Map<String, Object> body = filingBySelf("DISCLOSURE");
+        completed(tenant, body);
+        return linkToken(tenant, mailWith(emailOf(body), "/downloads/"));
+    }
+
     private static String linkToken(String tenant, MailStub.Received mail) {
         Matcher link = Pattern.compile("http://localhost:8091/t/" + tenant + "/downloads/([A-Za-z0-9_-]{43})")
                 .matcher(mail.text());

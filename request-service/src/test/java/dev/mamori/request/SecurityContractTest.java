@@ -46,6 +46,11 @@ class SecurityContractTest {
                         "/v1/online-filings/{filingId}",
                         () -> Map.of("filingId", Filings.file(TenantIsolation.OWNER, Filings.filing("DISCLOSURE"))))
                 .body("POST", "/v1/online-filings/{filingId}/confirmation", "{\"code\": \"000000\"}")
-                .verify(15);
+                // A download link is the privacy center's for the tenant it names: another tenant's token misses.
+                .resource(
+                        "/v1/result-deliveries/{token}",
+                        () -> Map.of("token", ResultDeliveryTest.deliveredToken(TenantIsolation.OWNER)))
+                .body("POST", "/v1/result-deliveries/{token}/confirmation", "{\"code\": \"000000\"}")
+                .verify(18);
     }
 }
