@@ -14,6 +14,8 @@ import static dev.mamori.request.Intakes.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +30,6 @@ import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -99,8 +100,8 @@ class ResultDeliveryTest {
                 }
             }
             if (System.nanoTime() > until) {
-                throw new AssertionError("no mail with " + fragment + " for " + address + ": "
-                        + MailStub.received(address));
+                throw new AssertionError(
+                        "no mail with " + fragment + " for " + address + ": " + MailStub.received(address));
             }
             Workflow.sleep(100);
         }
@@ -111,8 +112,7 @@ class ResultDeliveryTest {
         if (grant != null) {
             call = call.header("X-Download-Grant", grant);
         }
-        return call.queryParam("format", format)
-                .get("/v1/result-deliveries/" + token + "/package");
+        return call.queryParam("format", format).get("/v1/result-deliveries/" + token + "/package");
     }
 
     @Test
@@ -139,18 +139,18 @@ class ResultDeliveryTest {
         String token = linkToken(tenant, linkMail);
 
         // The link alone downloads nothing.
-        download(tenant, token, null, "html").then().statusCode(403).body("type", org.hamcrest.Matchers.equalTo(PROBLEMS + "grant-invalid"));
+        download(tenant, token, null, "html").then().statusCode(403).body("type", is(PROBLEMS + "grant-invalid"));
         // Another tenant's privacy center does not know the link.
         center(newTenant())
                 .post("/v1/result-deliveries/" + token + "/code")
                 .then()
                 .statusCode(404)
-                .body("type", org.hamcrest.Matchers.equalTo(PROBLEMS + "delivery-not-found"));
+                .body("type", is(PROBLEMS + "delivery-not-found"));
         center(tenant)
                 .post("/v1/result-deliveries/" + "x".repeat(43) + "/code")
                 .then()
                 .statusCode(404)
-                .body("type", org.hamcrest.Matchers.equalTo(PROBLEMS + "delivery-not-found"));
+                .body("type", is(PROBLEMS + "delivery-not-found"));
 
         JsonPath sent = center(tenant)
                 .post("/v1/result-deliveries/" + token + "/code")
@@ -172,30 +172,31 @@ class ResultDeliveryTest {
                 .post("/v1/result-deliveries/" + token + "/confirmation")
                 .then()
                 .statusCode(422)
-                .body("type", org.hamcrest.Matchers.equalTo(PROBLEMS + "code-wrong"))
-                .body("attemptsLeft", org.hamcrest.Matchers.equalTo(4));
+                .body("type", is(PROBLEMS + "code-wrong"))
+                .body("attemptsLeft", is(4));
         JsonPath granted = center(tenant)
                 .body(Map.of("code", code))
                 .post("/v1/result-deliveries/" + token + "/confirmation")
                 .then()
                 .statusCode(200)
                 .body("grant", notNullValue())
-                .body("receiptNumber", org.hamcrest.Matchers.equalTo(receipt))
-                .body("requestType", org.hamcrest.Matchers.equalTo("DISCLOSURE"))
-                .body("formats", org.hamcrest.Matchers.equalTo(List.of("html", "json", "csv")))
+                .body("receiptNumber", is(receipt))
+                .body("requestType", is("DISCLOSURE"))
+                .body("formats", is(List.of("html", "json", "csv")))
                 .extract()
                 .jsonPath();
         String grant = granted.getString("grant");
         OffsetDateTime grantEnd = OffsetDateTime.parse(granted.getString("grantExpiresAt"));
         assertTrue(grantEnd.isBefore(OffsetDateTime.now().plusMinutes(16)), grantEnd.toString());
-        assertTrue(OffsetDateTime.parse(granted.getString("linkExpiresAt")).isAfter(OffsetDateTime.now().plusDays(13)));
+        assertTrue(OffsetDateTime.parse(granted.getString("linkExpiresAt"))
+                .isAfter(OffsetDateTime.now().plusDays(13)));
         // The code opens the link once.
         center(tenant)
                 .body(Map.of("code", code))
                 .post("/v1/result-deliveries/" + token + "/confirmation")
                 .then()
                 .statusCode(410)
-                .body("type", org.hamcrest.Matchers.equalTo(PROBLEMS + "code-expired"));
+                .body("type", is(PROBLEMS + "code-expired"));
 
         for (String format : List.of("html", "json", "csv")) {
             download(tenant, token, grant, format)
@@ -204,18 +205,18 @@ class ResultDeliveryTest {
                     .header("Content-Disposition", "attachment; filename=\"" + receipt + "." + format + "\"")
                     .header("X-Content-Type-Options", "nosniff")
                     .header("Cache-Control", "no-store")
-                    .contentType(containsString(format.equals("html") ? "text/html" : format.equals("json") ? "application/json" : "text/csv"));
+                    .contentType(containsString(
+                            format.equals("html")
+                                    ? "text/html"
+                                    : format.equals("json") ? "application/json" : "text/csv"));
         }
         assertTrue(download(tenant, token, grant, "html").asString().contains("開示等の請求に対する回答"));
         assertEquals(id, download(tenant, token, grant, "json").jsonPath().getString("requestId"));
         download(tenant, token, "A".repeat(43), "html")
                 .then()
                 .statusCode(403)
-                .body("type", org.hamcrest.Matchers.equalTo(PROBLEMS + "grant-invalid"));
-        download(tenant, token, grant, "pdf")
-                .then()
-                .statusCode(400)
-                .body("errors.field", hasItem("format"));
+                .body("type", is(PROBLEMS + "grant-invalid"));
+        download(tenant, token, grant, "pdf").then().statusCode(400).body("errors.field", hasItem("format"));
 
         List<String> actions = as(tenant, "auditor")
                 .queryParam("subjectRef", subject)
@@ -241,26 +242,25 @@ class ResultDeliveryTest {
 
         // At most five codes an hour per link.
         for (int i = 0; i < 4; i++) {
-            center(tenant).post("/v1/result-deliveries/" + token + "/code").then().statusCode(202);
+            center(tenant)
+                    .post("/v1/result-deliveries/" + token + "/code")
+                    .then()
+                    .statusCode(202);
         }
         center(tenant)
                 .post("/v1/result-deliveries/" + token + "/code")
                 .then()
                 .statusCode(429)
-                .body("type", org.hamcrest.Matchers.equalTo(PROBLEMS + "code-resend-limit"));
+                .body("type", is(PROBLEMS + "code-resend-limit"));
 
         // Once the link has expired it opens nothing, grant or not.
-        Filings.sql(
-                "UPDATE result_delivery SET expires_at = now() - interval '1 minute' WHERE tenant_id = ?", tenant);
+        Filings.sql("UPDATE result_delivery SET expires_at = now() - interval '1 minute' WHERE tenant_id = ?", tenant);
         center(tenant)
                 .post("/v1/result-deliveries/" + token + "/code")
                 .then()
                 .statusCode(410)
-                .body("type", org.hamcrest.Matchers.equalTo(PROBLEMS + "delivery-expired"));
-        download(tenant, token, grant, "html")
-                .then()
-                .statusCode(410)
-                .body("type", org.hamcrest.Matchers.equalTo(PROBLEMS + "delivery-expired"));
+                .body("type", is(PROBLEMS + "delivery-expired"));
+        download(tenant, token, grant, "html").then().statusCode(410).body("type", is(PROBLEMS + "delivery-expired"));
         center(tenant)
                 .body(Map.of("code", "123456"))
                 .post("/v1/result-deliveries/" + token + "/confirmation")
@@ -282,13 +282,11 @@ class ResultDeliveryTest {
                 .post("/v1/requests/" + id + "/decision")
                 .then()
                 .statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("REFUSED"));
+                .body("status", is("REFUSED"));
         MailStub.Received refusal = mailWith(email, "ご請求には応じられません");
         assertTrue(refusal.subject().startsWith(COMPANY), refusal.subject());
         assertTrue(refusal.text().contains("ご請求には応じられません"), refusal.text());
-        assertTrue(
-                refusal.text().contains("本人又は第三者の生命、身体、財産その他の権利利益を害するおそれがある（個人情報保護法第33条第2項第1号）"),
-                refusal.text());
+        assertTrue(refusal.text().contains("本人又は第三者の生命、身体、財産その他の権利利益を害するおそれがある（個人情報保護法第33条第2項第1号）"), refusal.text());
         assertTrue(refusal.text().contains(reason), refusal.text());
         // A refused request has nothing to download.
         Workflow.sleep(500);
@@ -296,7 +294,41 @@ class ResultDeliveryTest {
         as(tenant, "operator")
                 .get("/v1/requests/" + id + "/events")
                 .then()
-                .body("items.kind", org.hamcrest.Matchers.not(hasItem("RESULT_DELIVERY_SENT")));
+                .body("items.kind", not(hasItem("RESULT_DELIVERY_SENT")));
+    }
+
+    @Test
+    void shouldMailThePartOfAPartialApprovalThatIsRefusedAndThenTheLinkToTheRest() {
+        String tenant = newTenant();
+        controllerNamed(tenant, COMPANY);
+        Map<String, Object> body = filingBySelf("DISCLOSURE");
+        String email = emailOf(body);
+        String id = filed(tenant, body).getString("requestId");
+        as(tenant, "operator")
+                .body(Map.of("subjectRef", Intakes.newSubject()))
+                .put("/v1/requests/" + id + "/subject")
+                .then()
+                .statusCode(200);
+        Workflow.verified(tenant, id);
+        String reason = "社内調査中の記録を含むため";
+        as(tenant, "privacy-officer")
+                .body(Map.of(
+                        "outcome",
+                        "PARTIALLY_APPROVED",
+                        "refusalGround",
+                        "SERIOUS_HINDRANCE_TO_BUSINESS",
+                        "reason",
+                        reason,
+                        "scope",
+                        Map.of("withheldSections", List.of("THIRD_PARTY_RECORDS"))))
+                .post("/v1/requests/" + id + "/decision")
+                .then()
+                .statusCode(200);
+        MailStub.Received partial = mailWith(email, "ご請求の一部には応じられません");
+        assertTrue(partial.text().contains("当社の業務の適正な実施に著しい支障を及ぼすおそれがある（個人情報保護法第33条第2項第2号）"), partial.text());
+        assertTrue(partial.text().contains(reason), partial.text());
+        Workflow.awaitStatus(tenant, id, "COMPLETED");
+        linkToken(tenant, mailWith(email, "/downloads/"));
     }
 
     @Test
@@ -318,7 +350,8 @@ class ResultDeliveryTest {
                 .statusCode(200);
         String dueOn = Workflow.request(tenant, id).getString("dueOn");
         MailStub.Received extension = mailWith(email, "the date of our answer is extended");
-        assertTrue(extension.subject().startsWith("Mamori Trading K.K.: the date of our answer is extended"),
+        assertTrue(
+                extension.subject().startsWith("Mamori Trading K.K.: the date of our answer is extended"),
                 extension.subject());
         assertTrue(extension.text().contains("extend the date of our answer to " + dueOn), extension.text());
         assertTrue(extension.text().contains("Reason: The data is spread over several systems."), extension.text());

@@ -14,7 +14,8 @@ class SecurityContractTest {
 
     @Test
     void everyOperationRefusesMissingTokensWrongRolesAndForeignTenantHeaders() {
-        // 17 request operations + 4 online-filing operations + 3 result-delivery operations + 2 settings operations + the platform's 2 audit-log
+        // 17 request operations + 4 online-filing operations + 3 result-delivery operations + 2 settings operations +
+        // the platform's 2 audit-log
         // operations.
         SecurityContract.verify(28);
     }

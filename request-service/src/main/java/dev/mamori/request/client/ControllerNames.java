@@ -53,7 +53,8 @@ public class ControllerNames {
                 .map(body -> remember(tenantId, nameIn(body), keep))
                 .onFailure()
                 .recoverWithItem(e -> {
-                    LOG.warnf("No controller name for tenant %s from consent-service (%s); mails name the tenant id",
+                    LOG.warnf(
+                            "No controller name for tenant %s from consent-service (%s); mails name the tenant id",
                             tenantId, e.toString());
                     return remember(tenantId, null, keepMiss);
                 });

@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A code to open a download link was mailed to {@code sentTo} (masked); valid until {@code expiresAt}. */
 @Schema(name = "DeliveryCodeSent")
-public record DeliveryCodeView(@Schema(example = "a***@example.jp") String sentTo, OffsetDateTime expiresAt) {
+public record DeliveryCodeView(
+        @Schema(example = "a***@example.jp") String sentTo, OffsetDateTime expiresAt) {
 
     static DeliveryCodeView of(CodeSent sent) {
         return new DeliveryCodeView(sent.sentTo(), sent.expiresAt());

@@ -9,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The right code: the grant to send as {@code X-Download-Grant}, and what the download page shows. */
 @Schema(name = "DeliveryGrant")
 public record DeliveryGrantView(
-        @Schema(description = "Send as the X-Download-Grant header; never put it in a URL") String grant,
+        @Schema(description = "Send as the X-Download-Grant header; never put it in a URL")
+        String grant,
+
         OffsetDateTime grantExpiresAt,
         String receiptNumber,
         RequestType requestType,

@@ -72,7 +72,8 @@ public class ResultDeliveryResource {
             description = "code-resend-limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> sendDeliveryCode(@PathParam("token") String token) {
-        return deliveries.sendCode(token).map(sent -> Response.accepted(DeliveryCodeView.of(sent)).build());
+        return deliveries.sendCode(token).map(sent -> Response.accepted(DeliveryCodeView.of(sent))
+                .build());
     }
 
     @POST
@@ -104,9 +105,12 @@ public class ResultDeliveryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> confirmDeliveryCode(
             @PathParam("token") String token, @Valid @NotNull CodeConfirmation confirmation) {
-        return deliveries.confirm(token, confirmation.code()).map(a -> a.granted() != null
-                ? Response.ok(DeliveryGrantView.of(a.granted())).build()
-                : ResultDeliveryService.codeWrong(a.attemptsLeft(), "/v1/result-deliveries/{token}/confirmation"));
+        return deliveries
+                .confirm(token, confirmation.code())
+                .map(a -> a.granted() != null
+                        ? Response.ok(DeliveryGrantView.of(a.granted())).build()
+                        : ResultDeliveryService.codeWrong(
+                                a.attemptsLeft(), "/v1/result-deliveries/{token}/confirmation"));
     }
 
     @GET
@@ -147,12 +151,13 @@ public class ResultDeliveryResource {
     private static Response attachment(Download d, String format) {
         Response.ResponseBuilder answer =
                 switch (format) {
-                    case "json" ->
-                        Response.ok(ResultView.of(d.result()), MediaType.APPLICATION_JSON_TYPE);
+                    case "json" -> Response.ok(ResultView.of(d.result()), MediaType.APPLICATION_JSON_TYPE);
                     case "csv" -> Response.ok(ResultRenderer.csv(d.result()), Csv.MEDIA_TYPE);
                     default ->
                         Response.ok(ResultRenderer.html(d.result()), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                                .header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'");
+                                .header(
+                                        "Content-Security-Policy",
+                                        "sandbox; default-src 'none'; style-src 'unsafe-inline'");
                 };
         return answer.header("Content-Disposition", "attachment; filename=\"" + d.receiptNumber() + "." + format + "\"")
                 .header("X-Content-Type-Options", "nosniff")

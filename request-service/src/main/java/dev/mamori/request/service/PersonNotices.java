@@ -43,14 +43,7 @@ public class PersonNotices {
         return send(
                 r,
                 (company, to) -> NoticeMails.refusal(
-                        r.language,
-                        company,
-                        to,
-                        r.receiptNumber,
-                        r.type,
-                        r.refusalGround,
-                        r.decisionReason,
-                        true));
+                        r.language, company, to, r.receiptNumber, r.type, r.refusalGround, r.decisionReason, true));
     }
 
     /** The due date was extended. */

@@ -128,8 +128,7 @@ public class ResultDeliveryService {
                 .persist(d)
                 .call(() -> mail.send(
                         r.tenantId,
-                        NoticeMails.deliveryLink(
-                                r.language, company, to, r.receiptNumber, r.type, link, d.expiresAt)))
+                        NoticeMails.deliveryLink(r.language, company, to, r.receiptNumber, r.type, link, d.expiresAt)))
                 .call(() -> journal.append(
                         r,
                         RequestEventKind.RESULT_DELIVERY_SENT,
@@ -175,8 +174,8 @@ public class ResultDeliveryService {
             return requests.findForTenant(tenantId, d.requestId).chain(r -> {
                 String to = requesterEmail(r);
                 return mail.companyOf(tenantId)
-                        .chain(company -> mail.send(
-                                tenantId, NoticeMails.deliveryCode(r.language, company, to, code.code())))
+                        .chain(company ->
+                                mail.send(tenantId, NoticeMails.deliveryCode(r.language, company, to, code.code())))
                         .call(() -> audit.record("RESULT_DELIVERY_CODE_SENT", RESOURCE, d.id, r.subjectRef))
                         .map(x -> new CodeSent(Masking.email(to), d.codeExpiresAt));
             });
@@ -234,8 +233,7 @@ public class ResultDeliveryService {
                 d.updatedAt = now;
                 return audit.record("RESULT_DELIVERY_CONFIRMED", RESOURCE, d.id, r.subjectRef)
                         .map(x -> new Attempt(
-                                new Granted(
-                                        grant, d.grantExpiresAt, r.receiptNumber, r.type, FORMATS, d.expiresAt),
+                                new Granted(grant, d.grantExpiresAt, r.receiptNumber, r.type, FORMATS, d.expiresAt),
                                 null));
             });
         }));
@@ -275,8 +273,7 @@ public class ResultDeliveryService {
                                         Actor.of(tenant),
                                         now))
                                 .map(x -> new Download(
-                                        new FulfilmentService.Result(r, res, pkg, read(res.actions)),
-                                        r.receiptNumber));
+                                        new FulfilmentService.Result(r, res, pkg, read(res.actions)), r.receiptNumber));
                     }));
         }));
     }
@@ -312,7 +309,8 @@ public class ResultDeliveryService {
     }
 
     private static ProblemException deliveryNotFound() {
-        return new ProblemException(404, "delivery-not-found", "Download link not found", "No such download link", null);
+        return new ProblemException(
+                404, "delivery-not-found", "Download link not found", "No such download link", null);
     }
 
     private static ProblemException codeExpired() {

@@ -99,8 +99,8 @@ class NoticeMailsTest {
                 "ja", "株式会社サンプル", "taro@example.jp", "R-7KQ4-M2XD", RequestType.DISCLOSURE, DeliveryMethod.PAPER);
         assertTrue(paper.subject().contains("完了"), paper.subject());
         assertTrue(paper.text().contains("郵送"), paper.text());
-        FilingMails.Composed erasure = NoticeMails.completed(
-                "en", "Sample K.K.", "taro@example.jp", "R-7KQ4-M2XD", RequestType.ERASURE, null);
+        FilingMails.Composed erasure =
+                NoticeMails.completed("en", "Sample K.K.", "taro@example.jp", "R-7KQ4-M2XD", RequestType.ERASURE, null);
         assertTrue(erasure.text().contains("was completed"), erasure.text());
         assertTrue(erasure.text().contains("separately in writing"), erasure.text());
     }
