@@ -57,6 +57,10 @@ public class DataSubjectRequest {
     @Column(name = "identifiers_cipher", updatable = false)
     public String identifiersCipher;
 
+    /** For an online filing: the language of its filing (ja or en), in which the person's mails are written. */
+    @Column(name = "language")
+    public String language;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     public Channel channel;

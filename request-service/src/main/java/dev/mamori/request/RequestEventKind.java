@@ -22,5 +22,9 @@ public enum RequestEventKind {
     /** The result notice was sent to the person: when, how and by whom (Arts. 32(3), 33(3), 34(3), 35(7)). */
     RESULT_NOTIFIED,
     /** The requester uploaded a copy of an identity document on the privacy center (Art. 37(1)). */
-    IDENTITY_DOCUMENT_SUBMITTED
+    IDENTITY_DOCUMENT_SUBMITTED,
+    /** The result was mailed to the requester as a download link (electronic delivery, Art. 33(1)). */
+    RESULT_DELIVERY_SENT,
+    /** The requester downloaded the result through the link. */
+    RESULT_DOWNLOADED
 }

@@ -13,6 +13,6 @@ class RobustnessContractTest {
 
     @Test
     void noInputGetsAServerErrorAndEveryRefusalIsAProblem() {
-        RobustnessContract.verify(28);
+        RobustnessContract.verify(31);
     }
 }

@@ -18,8 +18,8 @@ class SecurityContractTest {
     @Test
     void everyOperationRefusesMissingTokensWrongRolesAndForeignTenantHeaders() {
         // 19 request operations (2 on identity documents) + 5 online-filing operations (1 the requester's upload) +
-        // 2 settings operations + the platform's 2 audit-log operations.
-        SecurityContract.verify(28);
+        // 3 result-delivery operations + 2 settings operations + the platform's 2 audit-log operations.
+        SecurityContract.verify(31);
     }
 
     @Test
@@ -51,7 +51,12 @@ class SecurityContractTest {
                         "/v1/online-filings/{filingId}",
                         () -> Map.of("filingId", Filings.file(TenantIsolation.OWNER, Filings.filing("DISCLOSURE"))))
                 .body("POST", "/v1/online-filings/{filingId}/confirmation", "{\"code\": \"000000\"}")
-                .verify(17);
+                // A download link is the privacy center's for the tenant it names: another tenant's token misses.
+                .resource(
+                        "/v1/result-deliveries/{token}",
+                        () -> Map.of("token", ResultDeliveryTest.deliveredToken(TenantIsolation.OWNER)))
+                .body("POST", "/v1/result-deliveries/{token}/confirmation", "{\"code\": \"000000\"}")
+                .verify(20);
     }
 
     /** A request of the owner verified with a copy of a passport, kept an hour (the test profile keeps 3 s). */

@@ -39,6 +39,7 @@ public class DeadlineService {
     private final AuditLog audit;
     private final Clock clock;
     private final StaffNotices staffNotices;
+    private final PersonNotices notices;
 
     public DeadlineService(
             DataSubjectRequestRepository requests,
@@ -48,7 +49,8 @@ public class DeadlineService {
             TenantContext tenant,
             AuditLog audit,
             Clock clock,
-            StaffNotices staffNotices) {
+            StaffNotices staffNotices,
+            PersonNotices notices) {
         this.requests = requests;
         this.journal = journal;
         this.requestService = requestService;
@@ -57,6 +59,7 @@ public class DeadlineService {
         this.audit = audit;
         this.clock = clock;
         this.staffNotices = staffNotices;
+        this.notices = notices;
     }
 
     @WithTransaction
@@ -122,6 +125,7 @@ public class DeadlineService {
                             Actor.of(tenant),
                             now)
                     .call(() -> audit.record("REQUEST_EXTENDED", RequestService.RESOURCE, r.id, r.subjectRef))
+                    .call(() -> notices.extended(r))
                     .map(e -> new Extended(requestService.details(r, PersonalDataView.forReader(tenant)), notice));
         });
     }

@@ -50,6 +50,7 @@ public class DecisionService {
     private final FieldCipher cipher;
     private final OutboxDeliverer deliverer;
     private final Clock clock;
+    private final PersonNotices notices;
 
     public DecisionService(
             DataSubjectRequestRepository requests,
@@ -62,7 +63,8 @@ public class DecisionService {
             AuditLog audit,
             FieldCipher cipher,
             OutboxDeliverer deliverer,
-            Clock clock) {
+            Clock clock,
+            PersonNotices notices) {
         this.requests = requests;
         this.tasks = tasks;
         this.journal = journal;
@@ -74,6 +76,7 @@ public class DecisionService {
         this.cipher = cipher;
         this.deliverer = deliverer;
         this.clock = clock;
+        this.notices = notices;
     }
 
     /**
@@ -175,6 +178,8 @@ public class DecisionService {
                             }
                         };
                 return effect.call(() -> audit.record("REQUEST_DECIDED", RequestService.RESOURCE, r.id, r.subjectRef))
+                        // A partial approval tells the person now what is refused and why (Art. 36).
+                        .call(() -> notices.decided(r))
                         .chain(() -> tasks.ofRequest(tenantId, r.id))
                         .map(found -> requestService
                                 .details(r, PersonalDataView.forReader(tenant))

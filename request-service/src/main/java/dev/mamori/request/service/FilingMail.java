@@ -2,6 +2,7 @@ package dev.mamori.request.service;
 
 import dev.mamori.platform.mail.MailMessage;
 import dev.mamori.platform.mail.MailOutbox;
+import dev.mamori.request.client.ControllerNames;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,17 +14,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class FilingMail {
 
     private final MailOutbox outbox;
+    private final ControllerNames controllers;
 
-    public FilingMail(MailOutbox outbox) {
+    public FilingMail(MailOutbox outbox, ControllerNames controllers) {
         this.outbox = outbox;
+        this.controllers = controllers;
     }
 
     /**
-     * The company as the mails name it. request-service does not hold the controller's name (consent-service's
-     * tenant policy does), so it is the tenant id.
+     * The company as the mails name it: the controller's name in consent-service's tenant policy, the tenant id when
+     * it is unset or consent-service does not answer ({@link ControllerNames}).
      */
-    public String companyOf(String tenantId) {
-        return tenantId;
+    public Uni<String> companyOf(String tenantId) {
+        return controllers.of(tenantId);
     }
 
     public Uni<Void> send(String tenantId, FilingMails.Composed mail) {

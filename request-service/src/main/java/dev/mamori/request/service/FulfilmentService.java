@@ -55,6 +55,7 @@ public class FulfilmentService {
     private final AuditLog audit;
     private final FieldCipher cipher;
     private final ObjectMapper json;
+    private final PersonNotices notices;
 
     public FulfilmentService(
             DataSubjectRequestRepository requests,
@@ -64,7 +65,8 @@ public class FulfilmentService {
             TenantContext tenant,
             AuditLog audit,
             FieldCipher cipher,
-            ObjectMapper json) {
+            ObjectMapper json,
+            PersonNotices notices) {
         this.requests = requests;
         this.tasks = tasks;
         this.results = results;
@@ -73,6 +75,7 @@ public class FulfilmentService {
         this.audit = audit;
         this.cipher = cipher;
         this.json = json;
+        this.notices = notices;
     }
 
     /**
@@ -375,6 +378,8 @@ public class FulfilmentService {
         result.createdAt = now;
         return results.persist(result)
                 .chain(() -> journal.append(r, kind, detail, actor, now))
+                // The person's mail (refusal, completion, or the download link), with the change.
+                .call(() -> notices.closed(r, now))
                 .replaceWithVoid();
     }
 

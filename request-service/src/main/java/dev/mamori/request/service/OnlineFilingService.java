@@ -307,16 +307,19 @@ public class OnlineFilingService {
                 .call(() -> audit.record("ONLINE_FILING_CONFIRMED", RESOURCE, f.id, null))
                 // The filing's content now lives in the request: the filing itself goes.
                 .call(() -> filings.delete(f))
+                // The person's later mails (refusal, extension, result) speak the filing's language.
+                .invoke(d -> d.request().language = f.language)
                 .chain(d -> uploads.grant(d.request(), now()).map(token -> new Made(d.request(), token)))
-                .call(made -> mail.send(
-                        f.tenantId,
-                        FilingMails.receipt(
-                                f.language,
-                                mail.companyOf(f.tenantId),
-                                content.requester().contact().email().trim(),
-                                made.request().receiptNumber,
-                                made.request().type,
-                                made.request().dueOn)))
+                .call(made -> mail.companyOf(f.tenantId)
+                        .chain(company -> mail.send(
+                                f.tenantId,
+                                FilingMails.receipt(
+                                        f.language,
+                                        company,
+                                        content.requester().contact().email().trim(),
+                                        made.request().receiptNumber,
+                                        made.request().type,
+                                        made.request().dueOn))))
                 .map(made -> {
                     DataSubjectRequest r = made.request();
                     return new Attempt(
@@ -418,11 +421,12 @@ public class OnlineFilingService {
     }
 
     private Uni<Void> mailCode(OnlineFiling f, String to, String code) {
-        return mail.send(f.tenantId, FilingMails.code(f.language, mail.companyOf(f.tenantId), to, code));
+        return mail.companyOf(f.tenantId)
+                .chain(company -> mail.send(f.tenantId, FilingMails.code(f.language, company, to, code)));
     }
 
     /** 422 code-wrong with the tries left, as the problem mapper writes problems. */
-    private static Response codeWrong(int attemptsLeft, String path) {
+    static Response codeWrong(int attemptsLeft, String path) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", Problem.type("code-wrong"));
         body.put("title", "Wrong code");

@@ -85,4 +85,31 @@ public interface RequestConfig {
         @WithDefault("PT5S")
         Duration connectTimeout();
     }
+
+    /**
+     * The privacy center's public address: links mailed to a requester (a result's download link) start with it.
+     * Production: {@code MAMORI_REQUEST_CENTER_URL}.
+     */
+    @WithDefault("http://localhost:8091")
+    String centerUrl();
+
+    Delivery delivery();
+
+    /**
+     * How long the controller's name from consent-service (the company as the person's mails name it) is kept per
+     * tenant; a failed lookup is retried after at most a minute.
+     */
+    @WithDefault("PT10M")
+    Duration controllerNameCache();
+
+    /** Electronic delivery of a result (Art. 33(1)): a link mailed to the requester, opened with a mailed code. */
+    interface Delivery {
+        /** How long the mailed link opens the result. */
+        @WithDefault("P14D")
+        Duration linkValidity();
+
+        /** How long a confirmed code lets the requester download (every format, any number of times). */
+        @WithDefault("PT15M")
+        Duration grantValidity();
+    }
 }
