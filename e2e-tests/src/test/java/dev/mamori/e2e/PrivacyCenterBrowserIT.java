@@ -13,13 +13,18 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMultipart;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -29,13 +34,19 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * A person's way in, end to end in a real browser against the real suite: an appointed agent files a disclosure
  * request on tenant-a's privacy center, reads the one-time code from the mail the suite really sent (GreenMail, read
- * over IMAP as a mail client would), confirms and gets a receipt number; an operator links the request to the person
- * in the console and verifies identity; the privacy officer approves; the agent sees the new status on the status page.
+ * over IMAP as a mail client would), confirms, gets a receipt number and uploads an identity document (a fake one is
+ * refused by its content); an operator sees the copy, links the request to the person in the console and verifies
+ * identity; the privacy officer approves; the disclosure completes and the agent is mailed a link, opens it, enters a
+ * fresh code and downloads the package; the status page shows the request. A refused request's mail carries the
+ * statutory ground and the officer's reason in Japanese.
  */
 @ExtendWith(SuiteExtension.class)
 class PrivacyCenterBrowserIT {
 
     private static final Pattern CODE = Pattern.compile("(?<![0-9])([0-9]{6})(?![0-9])");
+    /** The fresh code of an electronic delivery, not the filing's. */
+    private static final Pattern DELIVERY_CODE =
+            Pattern.compile("ダウンロードするための確認コード[\\s\\S]*?(?<![0-9])([0-9]{6})(?![0-9])");
 
     private static String center() {
         return SuiteExtension.url(Part.PRIVACY_CENTER).toString();
@@ -53,33 +64,25 @@ class PrivacyCenterBrowserIT {
         try (ConsoleBrowser b = ConsoleBrowser.open()) {
             b.driver.get(center() + "/t/tenant-a/");
             assertTrue(b.driver.getPageSource().contains("利用目的"), "the public page shows the purposes of use");
-            b.driver.get(center() + "/t/tenant-a/requests/new");
-            b.driver.findElement(By.id("type-DISCLOSURE")).click();
-            b.driver.findElement(By.id("requester-relation-APPOINTED_AGENT")).click();
-            b.driver.findElement(By.id("agent-evidenceDescription")).sendKeys("委任状（本人の実印押印）");
-            b.driver.findElement(By.id("requester-name")).sendKeys("代理 一郎");
-            b.driver.findElement(By.id("requester-contact-email")).sendKeys(agentMail);
-            b.driver.findElement(By.id("person-name")).sendKeys("山田 花子");
-            b.driver.findElement(By.id("person-customerNumber")).sendKeys("C-20261202");
-            b.driver.findElement(By.id("deliveryMethod-ELECTRONIC")).click();
-            b.driver.findElement(By.id("formConsent")).click();
-            b.screenshot("privacy-center-request-form");
-            b.driver.findElement(By.id("submit")).click();
+            receipt = fileAsAgent(b, agentMail, true);
 
-            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
-            String code = awaitMail(agentMail, CODE, Duration.ofSeconds(60));
-            // A wrong code first: the page says so and counts the tries down, nothing is filed.
-            b.driver.findElement(By.id("code")).sendKeys(code.equals("000000") ? "111111" : "000000");
-            b.driver.findElement(By.id("confirm")).click();
-            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
-            assertTrue(b.text("problem").contains("4"), b.text("problem"));
-            b.driver.findElement(By.id("code")).clear();
-            b.driver.findElement(By.id("code")).sendKeys(code);
-            b.driver.findElement(By.id("confirm")).click();
-            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-number")));
-            receipt = b.text("receipt-number");
-            assertTrue(receipt.matches("R-[A-Z0-9]{4}-[A-Z0-9]{4}"), receipt);
-            b.screenshot("privacy-center-receipt");
+            // The identity document: a page that is not an image, named .png, is refused by its content; a real
+            // image is taken, listed by its type and size, and never shown back.
+            Path dir = Files.createTempDirectory("mamori-upload-");
+            Path fake = dir.resolve("license.png");
+            Files.writeString(fake, "<html><script>alert(1)</script></html>");
+            upload(b, fake);
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-file-error")));
+            assertFalse(b.present(By.id("uploaded")), "nothing was stored");
+            Path image = dir.resolve("license-front.png");
+            BufferedImage picture = new BufferedImage(64, 40, BufferedImage.TYPE_INT_RGB);
+            picture.setRGB(3, 3, 0x336699);
+            ImageIO.write(picture, "png", image.toFile());
+            upload(b, image);
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("uploaded")));
+            assertTrue(b.text("uploaded").contains("運転免許証"), b.text("uploaded"));
+            assertFalse(b.present(By.id("upload-file-error")));
+            b.screenshot("privacy-center-upload");
         }
         String receiptMail =
                 awaitMail(agentMail, Pattern.compile("(" + Pattern.quote(receipt) + ")"), Duration.ofSeconds(60));
@@ -92,6 +95,7 @@ class PrivacyCenterBrowserIT {
             assertEquals(receipt, b.text("receipt"));
             assertTrue(b.text("identifiers").contains("山田 花子"), b.text("identifiers"));
             assertTrue(b.text("identifiers").contains("C-20261202"), b.text("identifiers"));
+            assertTrue(b.text("identity-documents").contains("運転免許証"), "the uploaded copy is listed for staff");
             b.driver.findElement(By.id("link-subjectRef")).sendKeys(subject);
             b.screenshot("console-link-person");
             b.driver.findElement(By.id("link")).click();
@@ -114,6 +118,41 @@ class PrivacyCenterBrowserIT {
             assertNotEquals("判断待ち", b.text("status"));
             assertTrue(b.text("decision").startsWith("承認"), b.text("decision"));
         }
+        // The disclosure completes (the suite's services answer the fulfilment) and the agent is mailed a link.
+        String link = awaitMail(
+                agentMail,
+                Pattern.compile("(" + Pattern.quote(center()) + "/t/tenant-a/downloads/[A-Za-z0-9_-]+)"),
+                Duration.ofSeconds(120));
+        try (ConsoleBrowser b = ConsoleBrowser.open()) {
+            b.driver.get(link);
+            b.driver.findElement(By.id("send-code")).click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+            String fresh = awaitMail(agentMail, DELIVERY_CODE, Duration.ofSeconds(60));
+            b.driver.findElement(By.id("code")).sendKeys(fresh);
+            b.driver.findElement(By.id("confirm")).click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("delivery-ready-title")));
+            assertEquals(receipt, b.text("receipt-number"));
+            b.screenshot("privacy-center-download");
+            b.driver.findElement(By.id("download-json-button")).click();
+            String json = Files.readString(b.awaitDownload(receipt + ".json"));
+            assertTrue(json.contains(id), "the package is this request's result");
+            assertTrue(json.contains("DISCLOSURE"), json);
+            b.driver.findElement(By.id("download-csv-button")).click();
+            assertFalse(Files.readString(b.awaitDownload(receipt + ".csv")).isBlank());
+        }
+        // Every download is on the request's timeline (and in the audit log).
+        List<String> kinds = given().baseUri(SuiteExtension.url(Part.REQUEST).toString())
+                .auth()
+                .oauth2(SuiteExtension.token("tenant-a-privacy-officer"))
+                .get("/v1/requests/" + id + "/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.kind");
+        assertTrue(kinds.contains("RESULT_DELIVERY_SENT"), kinds.toString());
+        assertEquals(2, kinds.stream().filter("RESULT_DOWNLOADED"::equals).count(), kinds.toString());
+
         try (ConsoleBrowser b = ConsoleBrowser.open()) {
             b.driver.get(center() + "/t/tenant-a/requests/status");
             b.driver.findElement(By.id("receiptNumber")).sendKeys(receipt);
@@ -132,6 +171,109 @@ class PrivacyCenterBrowserIT {
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
             assertFalse(b.present(By.id("result-status")));
         }
+    }
+
+    @Test
+    void aRefusedRequestsNoticeCarriesTheGroundAndTheReasonInJapanese() throws Exception {
+        String agentMail = "agent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
+        String receipt;
+        try (ConsoleBrowser b = ConsoleBrowser.open()) {
+            receipt = fileAsAgent(b, agentMail, false);
+        }
+        String id = requestIdOf(receipt);
+        String reason = "通話録音に第三者である別のお客様の情報が含まれるため";
+        given().baseUri(SuiteExtension.url(Part.REQUEST).toString())
+                .auth()
+                .oauth2(SuiteExtension.token("tenant-a-operator"))
+                .contentType("application/json")
+                .body(Map.of("subjectRef", "cust-web-" + UUID.randomUUID().toString().substring(0, 8)))
+                .put("/v1/requests/" + id + "/subject")
+                .then()
+                .statusCode(200);
+        given().baseUri(SuiteExtension.url(Part.REQUEST).toString())
+                .auth()
+                .oauth2(SuiteExtension.token("tenant-a-operator"))
+                .contentType("application/json")
+                .body(Map.of(
+                        "method",
+                        "DOCUMENTS",
+                        "documents",
+                        List.of(Map.of("type", "DRIVERS_LICENSE", "provesIdentityOf", "AGENT"))))
+                .post("/v1/requests/" + id + "/identity-verification")
+                .then()
+                .statusCode(200);
+        try (ConsoleBrowser b = ConsoleBrowser.open()) {
+            b.signIn(console(), "officer.a");
+            b.driver.get(console() + "/requests/" + id);
+            new Select(b.driver.findElement(By.id("outcome"))).selectByValue("REFUSED");
+            new Select(b.driver.findElement(By.id("refusalGround"))).selectByValue("HARM_TO_PERSON_OR_THIRD_PARTY");
+            b.driver.findElement(By.id("reason")).sendKeys(reason);
+            b.driver.findElement(By.id("decide")).click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+        }
+        String notice = awaitMail(
+                agentMail,
+                Pattern.compile("(" + Pattern.quote(receipt) + "[\\s\\S]*ご請求には応じられません[\\s\\S]*)"),
+                Duration.ofSeconds(60));
+        assertTrue(notice.contains("本人又は第三者の生命、身体、財産その他の権利利益を害するおそれがある"), notice);
+        assertTrue(notice.contains("第33条第2項第1号"), notice);
+        assertTrue(notice.contains(reason), notice);
+        assertFalse(notice.contains("HARM_TO_PERSON_OR_THIRD_PARTY"), "the ground is in words, not a code");
+    }
+
+    /**
+     * Files a disclosure as an appointed agent on tenant-a's form, reads the code from the mail and confirms it;
+     * answers the receipt number. {@code tryWrongCode}: a wrong code first, which the page counts down.
+     */
+    private static String fileAsAgent(ConsoleBrowser b, String agentMail, boolean tryWrongCode) throws Exception {
+        b.driver.get(center() + "/t/tenant-a/requests/new");
+        b.driver.findElement(By.id("type-DISCLOSURE")).click();
+        b.driver.findElement(By.id("requester-relation-APPOINTED_AGENT")).click();
+        b.driver.findElement(By.id("agent-evidenceDescription")).sendKeys("委任状（本人の実印押印）");
+        b.driver.findElement(By.id("requester-name")).sendKeys("代理 一郎");
+        b.driver.findElement(By.id("requester-contact-email")).sendKeys(agentMail);
+        b.driver.findElement(By.id("person-name")).sendKeys("山田 花子");
+        b.driver.findElement(By.id("person-customerNumber")).sendKeys("C-20261202");
+        b.driver.findElement(By.id("deliveryMethod-ELECTRONIC")).click();
+        b.driver.findElement(By.id("formConsent")).click();
+        if (tryWrongCode) {
+            b.screenshot("privacy-center-request-form");
+        }
+        b.driver.findElement(By.id("submit")).click();
+
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+        String code = awaitMail(agentMail, CODE, Duration.ofSeconds(60));
+        if (tryWrongCode) {
+            // A wrong code first: the page says so and counts the tries down, nothing is filed.
+            b.driver.findElement(By.id("code")).sendKeys(code.equals("000000") ? "111111" : "000000");
+            b.driver.findElement(By.id("confirm")).click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+            assertTrue(b.text("problem").contains("4"), b.text("problem"));
+            b.driver.findElement(By.id("code")).clear();
+        }
+        b.driver.findElement(By.id("code")).sendKeys(code);
+        b.driver.findElement(By.id("confirm")).click();
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-number")));
+        String receipt = b.text("receipt-number");
+        assertTrue(receipt.matches("R-[A-Z0-9]{4}-[A-Z0-9]{4}"), receipt);
+        if (tryWrongCode) {
+            b.screenshot("privacy-center-receipt");
+        }
+        return receipt;
+    }
+
+    /** Sends one identity document (the agent's driving licence, front) from the receipt page's form. */
+    private static void upload(ConsoleBrowser b, Path file) {
+        b.driver.findElement(By.id("upload-documentType-DRIVERS_LICENSE")).click();
+        if (b.present(By.id("upload-side-FRONT"))) {
+            b.driver.findElement(By.id("upload-side-FRONT")).click();
+        }
+        b.driver.findElement(By.id("upload-provesIdentityOf-AGENT")).click();
+        b.driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+        if (!b.driver.findElement(By.id("upload-noMyNumber")).isSelected()) {
+            b.driver.findElement(By.id("upload-noMyNumber")).click();
+        }
+        b.driver.findElement(By.id("upload-submit")).click();
     }
 
     /** The request's id, found by its receipt number among tenant-a's requests as the client's officer sees them. */
