@@ -186,7 +186,8 @@ class PrivacyCenterBrowserIT {
                 .auth()
                 .oauth2(SuiteExtension.token("tenant-a-operator"))
                 .contentType("application/json")
-                .body(Map.of("subjectRef", "cust-web-" + UUID.randomUUID().toString().substring(0, 8)))
+                .body(Map.of(
+                        "subjectRef", "cust-web-" + UUID.randomUUID().toString().substring(0, 8)))
                 .put("/v1/requests/" + id + "/subject")
                 .then()
                 .statusCode(200);
@@ -269,7 +270,9 @@ class PrivacyCenterBrowserIT {
             b.driver.findElement(By.id("upload-side-FRONT")).click();
         }
         b.driver.findElement(By.id("upload-provesIdentityOf-AGENT")).click();
-        b.driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+        b.driver
+                .findElement(By.id("upload-file"))
+                .sendKeys(file.toAbsolutePath().toString());
         if (!b.driver.findElement(By.id("upload-noMyNumber")).isSelected()) {
             b.driver.findElement(By.id("upload-noMyNumber")).click();
         }
