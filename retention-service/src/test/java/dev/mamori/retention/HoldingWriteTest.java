@@ -99,9 +99,14 @@ class HoldingWriteTest {
         String subject = subject();
         List<Response> answers = race(holding(subject, category, recent(), "crm/race"), null);
 
-        List<Response> created = answers.stream().filter(r -> r.statusCode() == 201).toList();
-        List<Response> refused = answers.stream().filter(r -> r.statusCode() != 201).toList();
-        assertEquals(1, created.size(), answers.stream().map(Response::asString).toList().toString());
+        List<Response> created =
+                answers.stream().filter(r -> r.statusCode() == 201).toList();
+        List<Response> refused =
+                answers.stream().filter(r -> r.statusCode() != 201).toList();
+        assertEquals(
+                1,
+                created.size(),
+                answers.stream().map(Response::asString).toList().toString());
         String id = created.get(0).jsonPath().getString("id");
         for (Response r : refused) {
             assertEquals(409, r.statusCode(), r.asString());
@@ -199,7 +204,10 @@ class HoldingWriteTest {
                 .body(holding(
                         subject,
                         category,
-                        OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0).toString(),
+                        OffsetDateTime.now(ZoneOffset.UTC)
+                                .plusDays(1)
+                                .withNano(0)
+                                .toString(),
                         "crm/refused"))
                 .post("/v1/holdings")
                 .then()
@@ -236,8 +244,8 @@ class HoldingWriteTest {
                 "CREATE FUNCTION " + trigger + "() RETURNS trigger AS $$ BEGIN "
                         + "IF NEW.subject_ref = '" + subject + "' THEN RAISE EXCEPTION 'test: audit line refused'; "
                         + "END IF; RETURN NEW; END; $$ LANGUAGE plpgsql",
-                "CREATE TRIGGER " + trigger + " BEFORE INSERT ON audit_pending FOR EACH ROW EXECUTE FUNCTION "
-                        + trigger + "()");
+                "CREATE TRIGGER " + trigger + " BEFORE INSERT ON audit_pending FOR EACH ROW EXECUTE FUNCTION " + trigger
+                        + "()");
         try {
             as("tenant-a", "client-system")
                     .header("Idempotency-Key", key)
@@ -276,5 +284,16 @@ class HoldingWriteTest {
                 .jsonPath()
                 .getMap("items[0]");
         assertEquals(registered, read);
+        // Its audit line names the caller, as the ORM's write did.
+        as("tenant-a", "auditor")
+                .get("/v1/audit-events?limit=500&subjectRef=" + subject)
+                .then()
+                .statusCode(200)
+                .body("items.findAll { it.action == 'HOLDING_REGISTERED' }", hasSize(1))
+                .body("items.find { it.action == 'HOLDING_REGISTERED' }.resourceId", equalTo(registered.get("id")))
+                .body("items.find { it.action == 'HOLDING_REGISTERED' }.actorClient", equalTo("tenant-a-client-system"))
+                .body(
+                        "items.find { it.action == 'HOLDING_REGISTERED' }.actorSubject",
+                        equalTo(registered.get("registeredBy")));
     }
 }

@@ -120,8 +120,7 @@ public class HoldingService {
                         idempotencyKey,
                         "registerHolding",
                         draft,
-                        connection ->
-                                writer.facts(connection, tenantId, draft.categoryCode(), draft.contractRef()),
+                        connection -> writer.facts(connection, tenantId, draft.categoryCode(), draft.contractRef()),
                         (facts, statements) -> register(tenantId, registeredBy, draft, facts, statements),
                         answer)
                 .map(Idempotency.Answered::response)
