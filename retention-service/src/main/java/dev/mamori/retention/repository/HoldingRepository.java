@@ -154,18 +154,6 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
         });
     }
 
-    public Uni<Holding> findSame(
-            String tenantId, String subjectRef, String categoryCode, String owningSystem, String locator) {
-        return find(
-                        "tenantId = ?1 and subjectRef = ?2 and categoryCode = ?3 and owningSystem = ?4 and locator = ?5",
-                        tenantId,
-                        subjectRef,
-                        categoryCode,
-                        owningSystem,
-                        locator)
-                .firstResult();
-    }
-
     public Uni<List<Holding>> listForSubject(String tenantId, String subjectRef, int offset, int limit) {
         return find("tenantId = ?1 and subjectRef = ?2", Sort.by("collectedAt").and("id"), tenantId, subjectRef)
                 .range(offset, offset + limit - 1)

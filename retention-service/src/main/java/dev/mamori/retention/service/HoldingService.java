@@ -4,6 +4,7 @@ import dev.mamori.platform.audit.AuditEntry;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.json.StrictJson;
+import dev.mamori.platform.persistence.PlainWrites;
 import dev.mamori.platform.problem.Problem;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
@@ -16,6 +17,7 @@ import dev.mamori.retention.repository.ContractExtensionRepository;
 import dev.mamori.retention.repository.DataCategoryRepository;
 import dev.mamori.retention.repository.HoldingRepository;
 import dev.mamori.retention.repository.HoldingRepository.NewHolding;
+import dev.mamori.retention.repository.HoldingWriter;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -74,6 +76,8 @@ public class HoldingService {
     private final Validator validator;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final PlainWrites writes;
+    private final HoldingWriter writer;
 
     public HoldingService(
             HoldingRepository holdings,
@@ -85,7 +89,9 @@ public class HoldingService {
             RetentionPolicy policy,
             Validator validator,
             Idempotency idempotency,
-            Clock clock) {
+            Clock clock,
+            PlainWrites writes,
+            HoldingWriter writer) {
         this.holdings = holdings;
         this.categories = categories;
         this.tenant = tenant;
@@ -96,17 +102,50 @@ public class HoldingService {
         this.validator = validator;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.writes = writes;
+        this.writer = writer;
     }
 
-    /** Registers a holding, once per Idempotency-Key. */
+    /**
+     * Registers a holding, once per Idempotency-Key. One by one is how client systems and operators send holdings
+     * as they collect data: a plain write of two round trips (the category, the contract and its extension read
+     * with the key's stored answer; then the claim, the row and the audit line with the commit). An identical
+     * holding is refused by the table's unique key, not looked up first, so two racing ones cannot both commit.
+     */
     public Uni<Response> register(String idempotencyKey, HoldingDraft draft, Function<Holding, Response> answer) {
-        return idempotency.once(idempotencyKey, "registerHolding", draft, () -> register(draft), answer);
+        String tenantId = tenant.tenantId();
+        String registeredBy = tenant.actorSubject();
+        return writes.<HoldingWriter.Facts, Holding>once(
+                        tenantId,
+                        idempotencyKey,
+                        "registerHolding",
+                        draft,
+                        connection -> writer.facts(connection, tenantId, draft.categoryCode(), draft.contractRef()),
+                        (facts, statements) -> register(tenantId, registeredBy, draft, facts, statements),
+                        answer)
+                .map(Idempotency.Answered::response)
+                .onFailure(HoldingWriter::isSameRecord)
+                .recoverWithUni(() -> writer.sameRecord(
+                                tenantId,
+                                draft.subjectRef(),
+                                draft.categoryCode(),
+                                draft.owningSystem(),
+                                draft.locator())
+                        .map(existing -> {
+                            throw holdingExists(draft.subjectRef(), existing);
+                        }));
     }
 
-    /** Registers one holding; refused whole (nothing written) if the ledger lacks its category. */
-    @WithTransaction
-    public Uni<Holding> register(HoldingDraft draft) {
-        String tenantId = tenant.tenantId();
+    /**
+     * Checks one holding against what was read for it and adds its row and its audit line to the write; a refusal
+     * throws before anything is sent, so it leaves no row, no line and no key.
+     */
+    private Holding register(
+            String tenantId,
+            String registeredBy,
+            HoldingDraft draft,
+            HoldingWriter.Facts facts,
+            PlainWrites.Statements write) {
         OffsetDateTime now = now();
         OffsetDateTime collectedAt;
         try {
@@ -121,34 +160,33 @@ public class HoldingService {
                     "collectedAt",
                     "collectedAt " + draft.collectedAt() + " is later than now; data cannot have been collected yet");
         }
-        List<String> contractRefs = draft.contractRef() == null ? List.of() : List.of(draft.contractRef());
-        return categories.findByCode(tenantId, draft.categoryCode()).chain(category -> {
-            if (category == null) {
-                throw unknownCategory(draft.categoryCode());
-            }
-            return contractsOf(tenantId, contractRefs).chain(ctx -> {
-                if (draft.contractRef() != null && !ctx.contracts().containsKey(draft.contractRef())) {
-                    throw unknownContract(draft.contractRef());
-                }
-                return holdings.findSame(
-                                tenantId,
-                                draft.subjectRef(),
-                                draft.categoryCode(),
-                                draft.owningSystem(),
-                                draft.locator())
-                        .chain(existing -> {
-                            if (existing != null) {
-                                throw ProblemException.conflict(
-                                        "holding-exists",
-                                        "This record of " + draft.subjectRef() + " is already registered as holding "
-                                                + existing.id);
-                            }
-                            Holding h = holding(tenantId, draft, collectedAt, category, ctx, now);
-                            return holdings.persist(h)
-                                    .call(() -> audit.record("HOLDING_REGISTERED", "holding", h.id, h.subjectRef));
-                        });
-            });
-        });
+        if (facts.category() == null) {
+            throw unknownCategory(draft.categoryCode());
+        }
+        if (draft.contractRef() != null && facts.contract() == null) {
+            throw unknownContract(draft.contractRef());
+        }
+        ContractContext ctx = facts.contract() == null
+                ? new ContractContext(Map.of(), Map.of())
+                : new ContractContext(
+                        Map.of(facts.contract().ref, facts.contract()),
+                        facts.extension() == null
+                                ? Map.of()
+                                : Map.of(
+                                        ContractExtensionRepository.key(facts.contract().ref, facts.category().code),
+                                        facts.extension()));
+        Holding h = holding(tenantId, registeredBy, draft, collectedAt, facts.category(), ctx, now);
+        write.add(writer.insert(), writer.values(h))
+                .audit(audit.entry(tenantId, "HOLDING_REGISTERED", "holding", h.id, h.subjectRef));
+        return h;
+    }
+
+    /** The same record of the person in the same system is registered once; {@code existing} names it, if known. */
+    private static ProblemException holdingExists(String subjectRef, UUID existing) {
+        return ProblemException.conflict(
+                "holding-exists",
+                "This record of " + subjectRef + " is already registered"
+                        + (existing == null ? "" : " as holding " + existing));
     }
 
     /** The contracts named by holdings and their extensions in force. */
@@ -313,6 +351,7 @@ public class HoldingService {
 
     private Holding holding(
             String tenantId,
+            String registeredBy,
             HoldingDraft draft,
             OffsetDateTime collectedAt,
             DataCategory category,
@@ -335,7 +374,7 @@ public class HoldingService {
         h.extensionId = decided.extensionId();
         h.extensionDays = decided.extensionDays();
         h.registeredAt = now;
-        h.registeredBy = tenant.actorSubject();
+        h.registeredBy = registeredBy;
         return h;
     }
 
