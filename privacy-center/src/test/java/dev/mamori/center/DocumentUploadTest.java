@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The identity document upload form on the receipt (CONTRACT-16 part A), against request-service's upload API as
+ * The identity document upload form on the receipt, against request-service's upload API as
  * ServiceStubs answers it. The test profile limits a file to 4,096 bytes (mamori.center.uploads.max-bytes).
  */
 @QuarkusTest

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The link mailed for an electronic delivery (CONTRACT-16 part B): explain, send a code, enter it, download, against
+ * The link mailed for an electronic delivery: explain, send a code, enter it, download, against
  * request-service's delivery API as ServiceStubs answers it.
  */
 @QuarkusTest

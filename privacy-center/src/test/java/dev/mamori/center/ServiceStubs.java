@@ -58,7 +58,7 @@ public class ServiceStubs {
         return "{\"businessDaysToDue\": 10, \"disclosureFeeJpy\": 1000, \"configured\": true}";
     }
 
-    // --- request-service's online filing API (CONTRACT-16 part B) ---
+    // --- request-service's online filing API ---
 
     static final String FILING_ID = "0f8f5a52-3b1c-4d7e-9a21-5c6b7d8e9f01";
     static final String GONE_FILING_ID = "0f8f5a52-3b1c-4d7e-9a21-000000000404";
@@ -168,7 +168,7 @@ public class ServiceStubs {
         return problem(404, "receipt-not-found", "");
     }
 
-    // --- request-service's requester document upload (CONTRACT-16 part A) ---
+    // --- request-service's requester document upload ---
 
     static final String UPLOAD_TOKEN = "uPl0ad-T0ken_abcdefghijklmnopqrstuvwxyz0123";
     /** Every upload body received, with the call's token and tenant before it. */
@@ -216,7 +216,7 @@ public class ServiceStubs {
                 .build();
     }
 
-    // --- request-service's electronic delivery (CONTRACT-16 part B) ---
+    // --- request-service's electronic delivery ---
 
     static final String DELIVERY_TOKEN = "dElivery_T0ken-abcdefghijklmnopqrstuvwxyz01";
     static final String EXPIRED_TOKEN = "eXpired_T0ken-abcdefghijklmnopqrstuvwxyz012";

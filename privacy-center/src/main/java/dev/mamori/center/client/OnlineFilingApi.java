@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * request-service's online filing API (CONTRACT-16 part B), called with the privacy center's own token for the
+ * request-service's online filing API, called with the privacy center's own token for the
  * tenant of the page. A filing becomes a request only once the requester enters the code mailed to them.
  * A refusal arrives as a WebApplicationException carrying the problem+json body ({@link ServiceProblem}).
  */
@@ -50,7 +50,7 @@ public interface OnlineFilingApi {
     Status status(@HeaderParam(ConsentApi.TENANT_HEADER) String tenant, StatusQuery query);
 
     /**
-     * A copy of an identity document the requester uploads after confirming (CONTRACT-16 part A): the receipt number
+     * A copy of an identity document the requester uploads after confirming: the receipt number
      * and the upload token the confirmation answered prove it is theirs. 201 {@link DocumentView}; 404
      * receipt-not-found, 410 upload-window-closed, 422 my-number-shown / document-content-unsupported / copy-too-large
      * (field base64), 409 document-limit / request-closed.

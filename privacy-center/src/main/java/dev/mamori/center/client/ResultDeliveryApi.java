@@ -15,7 +15,7 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * request-service's electronic delivery of a result (CONTRACT-16 part B; APPI Art. 33(1), (2): disclosure by the
+ * request-service's electronic delivery of a result (APPI Art. 33(1), (2): disclosure by the
  * electronic means the person chose), called with the privacy center's own token for the tenant of the page. The
  * mailed link's token names the delivery; a fresh code mailed to the requester proves the reader holds the mailbox;
  * the grant it yields allows downloads for a short while. A refusal arrives as a WebApplicationException carrying the

@@ -30,8 +30,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * The link mailed to a requester whose result is delivered electronically (APPI Art. 33(1), (2); CONTRACT-16 part
- * B): a page that explains, a fresh code to the requester's mailbox, and once it is entered three download buttons.
+ * The link mailed to a requester whose result is delivered electronically (APPI Art. 33(1), (2)):
+ * a page that explains, a fresh code to the requester's mailbox, and once it is entered three download buttons.
  * The grant travels only in posted forms, never in a URL. An unknown link and another company's answer alike; no
  * page says anything about the request before the code is entered. HTTP only; the privacy center keeps nothing.
  */

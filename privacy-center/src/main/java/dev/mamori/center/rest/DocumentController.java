@@ -30,7 +30,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Copies of identity documents the requester uploads once the request is received (APPI Art. 37(1): the company
- * may fix how identity is proven; CONTRACT-16 part A). The form is on the receipt page; each post forwards one file
+ * may fix how identity is proven). The form is on the receipt page; each post forwards one file
  * to request-service and shows the form again with what was sent so far (type, whose, size: never the file). HTTP
  * only; the privacy center keeps nothing.
  */

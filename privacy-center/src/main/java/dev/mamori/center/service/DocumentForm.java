@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The identity document upload form as posted (CONTRACT-16 part A), checked before anything is sent: which document,
+ * The identity document upload form as posted, checked before anything is sent: which document,
  * which side, whose identity it proves (Art. 37(3): an agent proves their own), and the requester's declarations
  * that the copy shows no My Number (My Number Act Art. 20: it may not be collected) and, for a health-insurance
  * document, that the insurer number is masked (Health Insurance Act Art. 194-2). request-service checks everything

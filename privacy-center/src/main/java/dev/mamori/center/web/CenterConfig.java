@@ -28,7 +28,7 @@ public interface CenterConfig {
 
     Uploads uploads();
 
-    /** Identity documents the requester uploads after confirming a request (CONTRACT-16 part A). */
+    /** Identity documents the requester uploads after confirming a request. */
     interface Uploads {
         /**
          * The largest file the privacy center forwards, in bytes: the same as request-service's
