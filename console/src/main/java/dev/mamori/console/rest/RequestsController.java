@@ -7,6 +7,7 @@ import dev.mamori.console.web.Refused;
 import dev.mamori.console.web.Staff;
 import dev.mamori.web.JapanTime;
 import dev.mamori.web.PageOf;
+import dev.mamori.web.RequestTypes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -59,14 +60,7 @@ public class RequestsController {
             "COMPLETED",
             "REFUSED",
             "CANCELLED");
-    static final List<String> TYPES = List.of(
-            "PURPOSE_NOTIFICATION",
-            "DISCLOSURE",
-            "PROVISION_RECORD_DISCLOSURE",
-            "CORRECTION",
-            "USE_STOP",
-            "ERASURE",
-            "PROVISION_STOP");
+    static final List<String> TYPES = RequestTypes.ALL;
     static final List<String> OUTCOMES = List.of("APPROVED", "PARTIALLY_APPROVED", "REFUSED", "NO_DATA");
     static final List<String> GROUNDS = List.of(
             "HARM_TO_PERSON_OR_THIRD_PARTY",
