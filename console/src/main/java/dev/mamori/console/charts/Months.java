@@ -1,9 +1,9 @@
 package dev.mamori.console.charts;
 
+import dev.mamori.web.JapanTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,6 @@ import java.util.List;
  * in time, or a consent is in force, is the services' answer, never worked out here.
  */
 public final class Months {
-
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private Months() {}
 
@@ -30,7 +28,7 @@ public final class Months {
 
     /** The month an instant falls in, in Japan; null for a blank or unreadable value. */
     public static YearMonth of(OffsetDateTime instant) {
-        return instant == null ? null : YearMonth.from(instant.atZoneSameInstant(JAPAN));
+        return instant == null ? null : YearMonth.from(instant.atZoneSameInstant(JapanTime.ZONE));
     }
 
     public static YearMonth of(String instant) {

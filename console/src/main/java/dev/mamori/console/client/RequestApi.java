@@ -1,6 +1,7 @@
 package dev.mamori.console.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mamori.web.PageOf;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

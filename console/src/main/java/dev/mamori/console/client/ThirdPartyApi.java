@@ -1,5 +1,6 @@
 package dev.mamori.console.client;
 
+import dev.mamori.web.PageOf;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -2,11 +2,11 @@ package dev.mamori.console.rest;
 
 import dev.mamori.console.client.AuditApi;
 import dev.mamori.console.client.ConsentApi;
-import dev.mamori.console.client.PageOf;
 import dev.mamori.console.client.RequestRecordsApi;
 import dev.mamori.console.client.RetentionApi;
 import dev.mamori.console.client.ServiceProblem;
 import dev.mamori.console.client.ThirdPartyApi;
+import dev.mamori.web.PageOf;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;

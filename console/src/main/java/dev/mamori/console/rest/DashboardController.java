@@ -4,12 +4,13 @@ import dev.mamori.console.charts.BarChart;
 import dev.mamori.console.charts.CsvRows;
 import dev.mamori.console.charts.Months;
 import dev.mamori.console.client.ConsentApi;
-import dev.mamori.console.client.PageOf;
 import dev.mamori.console.client.RequestApi;
 import dev.mamori.console.client.RequestRecordsApi;
 import dev.mamori.console.client.ThirdPartyApi;
-import dev.mamori.console.web.Messages;
 import dev.mamori.console.web.Staff;
+import dev.mamori.web.JapanTime;
+import dev.mamori.web.Messages;
+import dev.mamori.web.PageOf;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -40,8 +40,6 @@ public class DashboardController {
     static final int MONTHS = 12;
     /** At most this many pages of 500 requests are counted for the monthly chart. */
     static final int MAX_PAGES = 20;
-
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     /** A count, and whether the list it comes from had more than one page could hold. */
     public record Count(int value, boolean more) {}
@@ -98,7 +96,7 @@ public class DashboardController {
                                         .count(),
                                 d.next() != null)),
                 Part.read(() -> thirdparty.expiring(CERTIFICATION_DAYS)));
-        List<YearMonth> months = Months.last(LocalDate.now(JAPAN), MONTHS);
+        List<YearMonth> months = Months.last(LocalDate.now(JapanTime.ZONE), MONTHS);
         Trends trends = new Trends(
                 Part.read(() -> requestsByType(months)),
                 Part.read(() -> answeredInTime(months)),
@@ -130,7 +128,7 @@ public class DashboardController {
     /** Share of the requests received each month that were answered by their due date (the record's own column). */
     private BarChart answeredInTime(List<YearMonth> months) {
         String csv = records.handlingRecord(
-                months.get(0).atDay(1).toString(), LocalDate.now(JAPAN).toString());
+                months.get(0).atDay(1).toString(), LocalDate.now(JapanTime.ZONE).toString());
         int[] inTime = new int[months.size()];
         int[] late = new int[months.size()];
         for (Map<String, String> row : CsvRows.parse(csv)) {

@@ -1,5 +1,6 @@
 package dev.mamori.console.rest;
 
+import dev.mamori.web.PageHeaders;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -15,8 +16,6 @@ public final class IdentityDocumentDownload {
     /** The types request-service keeps, and their extensions. */
     static final Map<String, String> EXTENSIONS =
             Map.of("image/jpeg", "jpg", "image/png", "png", "application/pdf", "pdf");
-
-    static final String SANDBOX = "sandbox; default-src 'none'";
 
     private IdentityDocumentDownload() {}
 
@@ -35,7 +34,7 @@ public final class IdentityDocumentDownload {
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"identity-" + documentId + "." + extension + "\"")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", SANDBOX)
+                .header(PageHeaders.CONTENT_SECURITY_POLICY, PageHeaders.ATTACHMENT_POLICY)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }

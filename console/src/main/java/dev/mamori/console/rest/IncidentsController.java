@@ -1,11 +1,11 @@
 package dev.mamori.console.rest;
 
 import dev.mamori.console.client.IncidentApi;
-import dev.mamori.console.client.PageOf;
 import dev.mamori.console.client.ServiceProblem;
 import dev.mamori.console.web.FormGuard;
 import dev.mamori.console.web.Refused;
 import dev.mamori.console.web.Staff;
+import dev.mamori.web.PageOf;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;

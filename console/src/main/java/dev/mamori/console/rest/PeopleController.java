@@ -1,7 +1,6 @@
 package dev.mamori.console.rest;
 
 import dev.mamori.console.client.ConsentApi;
-import dev.mamori.console.client.PageOf;
 import dev.mamori.console.client.RequestApi;
 import dev.mamori.console.client.RequestRecordsApi;
 import dev.mamori.console.client.RetentionApi;
@@ -10,6 +9,7 @@ import dev.mamori.console.client.ThirdPartyApi;
 import dev.mamori.console.web.FormGuard;
 import dev.mamori.console.web.Refused;
 import dev.mamori.console.web.Staff;
+import dev.mamori.web.PageOf;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;

@@ -1,11 +1,13 @@
 package dev.mamori.console.rest;
 
-import dev.mamori.console.client.PageOf;
 import dev.mamori.console.client.RequestApi;
 import dev.mamori.console.client.ServiceProblem;
 import dev.mamori.console.web.FormGuard;
 import dev.mamori.console.web.Refused;
 import dev.mamori.console.web.Staff;
+import dev.mamori.web.JapanTime;
+import dev.mamori.web.PageOf;
+import dev.mamori.web.RequestTypes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +27,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,14 +60,7 @@ public class RequestsController {
             "COMPLETED",
             "REFUSED",
             "CANCELLED");
-    static final List<String> TYPES = List.of(
-            "PURPOSE_NOTIFICATION",
-            "DISCLOSURE",
-            "PROVISION_RECORD_DISCLOSURE",
-            "CORRECTION",
-            "USE_STOP",
-            "ERASURE",
-            "PROVISION_STOP");
+    static final List<String> TYPES = RequestTypes.ALL;
     static final List<String> OUTCOMES = List.of("APPROVED", "PARTIALLY_APPROVED", "REFUSED", "NO_DATA");
     static final List<String> GROUNDS = List.of(
             "HARM_TO_PERSON_OR_THIRD_PARTY",
@@ -91,7 +85,6 @@ public class RequestsController {
             "HEALTH_INSURANCE_QUALIFICATION_CERTIFICATE",
             "PENSION_BOOK",
             "RESIDENT_RECORD_COPY");
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     /** One line of the worklist: the request, and for an open one the business days left (the service's count). */
     public record Row(RequestApi.Summary request) {
@@ -250,7 +243,7 @@ public class RequestsController {
                         intake,
                         "receivedAt",
                         LocalDateTime.parse(received)
-                                .atZone(JAPAN)
+                                .atZone(JapanTime.ZONE)
                                 .toOffsetDateTime()
                                 .toString());
             } catch (DateTimeParseException e) {

@@ -3,6 +3,7 @@ package dev.mamori.console.rest;
 import dev.mamori.console.web.FormGuard;
 import dev.mamori.console.web.Refused;
 import dev.mamori.console.web.Staff;
+import dev.mamori.web.Language;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -57,7 +58,7 @@ public class SessionController {
     @Path("lang/{lang}")
     public Response language(@PathParam("lang") String lang) {
         return Response.seeOther(URI.create("/requests"))
-                .cookie(cookie(Staff.LANG_COOKIE, "en".equals(lang) ? "en" : "ja"))
+                .cookie(cookie(Language.COOKIE, Language.cookieValue(lang)))
                 .build();
     }
 

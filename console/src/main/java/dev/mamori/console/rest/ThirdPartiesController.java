@@ -1,7 +1,7 @@
 package dev.mamori.console.rest;
 
-import dev.mamori.console.client.PageOf;
 import dev.mamori.console.client.ThirdPartyApi;
+import dev.mamori.web.PageOf;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;

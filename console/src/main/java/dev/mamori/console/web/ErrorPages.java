@@ -1,6 +1,7 @@
 package dev.mamori.console.web;
 
 import dev.mamori.console.client.ServiceProblem;
+import dev.mamori.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,10 +1,11 @@
 package dev.mamori.console.web;
 
+import dev.mamori.web.JapanTime;
+import dev.mamori.web.Messages;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -13,12 +14,6 @@ import java.time.format.DateTimeFormatter;
  */
 @TemplateExtension(namespace = "m")
 public final class PageExtensions {
-
-    /**
-     * The suite counts days in Japan (platform JapanTime, "Asia/Tokyo"); the console shows every instant there too.
-     * The platform module itself is not a dependency (it carries the services' storage stack).
-     */
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -49,7 +44,7 @@ public final class PageExtensions {
 
     /** An instant in Japan time, e.g. "2026-12-02 22:35 JST". */
     static String time(OffsetDateTime instant) {
-        return instant == null ? "" : INSTANT.format(instant.atZoneSameInstant(JAPAN)) + " JST";
+        return instant == null ? "" : INSTANT.format(instant.atZoneSameInstant(JapanTime.ZONE)) + " JST";
     }
 
     static String day(LocalDate day) {

@@ -1,34 +1,30 @@
 package dev.mamori.console.web;
 
+import dev.mamori.web.PageHeaders;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Every page forbids what it does not use: no scripts at all, styles and images from the console itself, forms
- * posted only to the console (and to Keycloak, where an expired session's form is sent to sign in again), no
- * framing. Pages hold personal data: they are not cached.
+ * The shared page headers (PageHeaders), with the console's forms also posted to Keycloak (where an expired
+ * session's form is sent to sign in again). Pages hold personal data: they are not cached.
  */
 public class SecurityHeaders {
 
     private final String csp;
 
     public SecurityHeaders(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String keycloak) {
-        String origin = keycloak.replaceFirst("^(https?://[^/]+).*$", "$1");
-        this.csp = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' " + origin
-                + "; frame-ancestors 'none'; base-uri 'none'";
+        this.csp = PageHeaders.pagePolicy(keycloak.replaceFirst("^(https?://[^/]+).*$", "$1"));
     }
 
     @ServerResponseFilter
     public void secure(ContainerResponseContext response) {
         var headers = response.getHeaders();
         // A download sets its own, stricter policy (a sandbox): it is kept.
-        if (!headers.containsKey("Content-Security-Policy")) {
-            headers.putSingle("Content-Security-Policy", csp);
+        if (!headers.containsKey(PageHeaders.CONTENT_SECURITY_POLICY)) {
+            headers.putSingle(PageHeaders.CONTENT_SECURITY_POLICY, csp);
         }
-        headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putSingle("Referrer-Policy", "no-referrer");
-        headers.putSingle("X-Frame-Options", "DENY");
+        PageHeaders.putCommon(headers::putSingle);
         headers.putSingle("Cache-Control", "no-store");
     }
 }

@@ -1,5 +1,6 @@
 package dev.mamori.console.web;
 
+import dev.mamori.web.Language;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Staff {
 
     public static final String TENANT_COOKIE = "mamori-tenant";
-    public static final String LANG_COOKIE = "mamori-lang";
 
     private final SecurityIdentity identity;
     /** In a web-app the injected token is the ID token (the access token is only sent on). */
@@ -129,8 +129,8 @@ public class Staff {
     }
 
     public Locale locale() {
-        Cookie lang = request.getCookie(LANG_COOKIE);
-        return lang != null && "en".equals(lang.getValue()) ? Locale.ENGLISH : Locale.JAPANESE;
+        Cookie lang = request.getCookie(Language.COOKIE);
+        return Language.of(lang == null ? null : lang.getValue());
     }
 
     public boolean english() {

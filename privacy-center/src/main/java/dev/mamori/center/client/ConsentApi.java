@@ -1,5 +1,6 @@
 package dev.mamori.center.client;
 
+import dev.mamori.web.PageOf;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -2,7 +2,7 @@ package dev.mamori.center.rest;
 
 import dev.mamori.center.service.NoticeService;
 import dev.mamori.center.service.PublicNotice;
-import dev.mamori.center.web.Visitor;
+import dev.mamori.web.Language;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -47,8 +47,8 @@ public class NoticeController {
         // tokens are URL-safe base64, hence capitals and '_'.)
         String target = back != null && back.matches("/t/[a-z0-9][a-z0-9-]{0,62}/[A-Za-z0-9/_-]*") ? back : "/";
         return Response.seeOther(URI.create(target))
-                .cookie(new NewCookie.Builder(Visitor.LANG_COOKIE)
-                        .value("en".equals(lang) ? "en" : "ja")
+                .cookie(new NewCookie.Builder(Language.COOKIE)
+                        .value(Language.cookieValue(lang))
                         .path("/")
                         .httpOnly(true)
                         .sameSite(NewCookie.SameSite.LAX)

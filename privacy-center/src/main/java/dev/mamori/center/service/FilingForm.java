@@ -6,6 +6,7 @@ import dev.mamori.center.client.OnlineFilingApi.Correction;
 import dev.mamori.center.client.OnlineFilingApi.OnlineFiling;
 import dev.mamori.center.client.OnlineFilingApi.Person;
 import dev.mamori.center.client.OnlineFilingApi.Requester;
+import dev.mamori.web.RequestTypes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,7 @@ import java.util.Map;
  */
 public final class FilingForm {
 
-    public static final List<String> TYPES = List.of(
-            "PURPOSE_NOTIFICATION",
-            "DISCLOSURE",
-            "PROVISION_RECORD_DISCLOSURE",
-            "CORRECTION",
-            "USE_STOP",
-            "ERASURE",
-            "PROVISION_STOP");
+    public static final List<String> TYPES = RequestTypes.ALL;
 
     /** Who files (Art. 37(3)): the person, a statutory representative of a minor or adult ward, an appointed agent. */
     public static final List<String> RELATIONS = List.of("SELF", "STATUTORY_AGENT", "APPOINTED_AGENT");

@@ -1,8 +1,8 @@
 package dev.mamori.center.service;
 
 import dev.mamori.center.client.ConsentApi;
-import dev.mamori.center.client.PageOf;
 import dev.mamori.center.client.RequestSettingsApi;
+import dev.mamori.web.PageOf;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;

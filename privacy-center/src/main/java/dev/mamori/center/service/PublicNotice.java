@@ -2,6 +2,7 @@ package dev.mamori.center.service;
 
 import dev.mamori.center.client.ConsentApi;
 import dev.mamori.center.client.RequestSettingsApi;
+import dev.mamori.web.RequestTypes;
 import java.util.List;
 
 /** Everything a tenant's public page shows, as the services answered it. */
@@ -15,14 +16,7 @@ public record PublicNotice(
      * The request types a person may file (request-service's catalogue, APPI Arts. 32(2)-35), in the order the law
      * lists them; each one's page text is in the message bundles under {@code request.type.<code>}.
      */
-    public static final List<String> REQUEST_TYPES = List.of(
-            "PURPOSE_NOTIFICATION",
-            "DISCLOSURE",
-            "PROVISION_RECORD_DISCLOSURE",
-            "CORRECTION",
-            "USE_STOP",
-            "ERASURE",
-            "PROVISION_STOP");
+    public static final List<String> REQUEST_TYPES = RequestTypes.ALL;
 
     public List<String> requestTypes() {
         return REQUEST_TYPES;

@@ -1,5 +1,8 @@
 package dev.mamori.center.web;
 
+import dev.mamori.web.Language;
+import dev.mamori.web.Messages;
+import dev.mamori.web.PageHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.vertx.core.http.Cookie;
@@ -74,8 +77,8 @@ public class BodyLimitPage {
 
     private void refuse(RoutingContext context) {
         HttpServerRequest request = context.request();
-        Cookie lang = request.getCookie(Visitor.LANG_COOKIE);
-        Locale locale = lang != null && "en".equals(lang.getValue()) ? Locale.ENGLISH : Locale.JAPANESE;
+        Cookie lang = request.getCookie(Language.COOKIE);
+        Locale locale = Language.of(lang == null ? null : lang.getValue());
         // Only the site's own texts and a number: nothing the request sent is written into the page.
         String title = Messages.get(locale, "error.refused-title");
         String message = Messages.format(locale, "upload.error.body-too-large", PageExtensions.bytes(maxFile));
@@ -84,13 +87,11 @@ public class BodyLimitPage {
                 + "<title>" + title + "</title>\n<link rel=\"stylesheet\" href=\"/static/center.css\">\n</head>\n"
                 + "<body>\n<main>\n<h1 id=\"refused-title\">" + title + "</h1>\n<p id=\"problem\" role=\"alert\">"
                 + message + "</p>\n</main>\n</body>\n</html>\n";
-        io.vertx.core.Future<Void> answered = context.response()
-                .setStatusCode(413)
+        var response = context.response();
+        PageHeaders.putCommon(response::putHeader);
+        io.vertx.core.Future<Void> answered = response.setStatusCode(413)
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8")
-                .putHeader("Content-Security-Policy", SecurityHeaders.CSP)
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("Referrer-Policy", "no-referrer")
-                .putHeader("X-Frame-Options", "DENY")
+                .putHeader(PageHeaders.CONTENT_SECURITY_POLICY, SecurityHeaders.CSP)
                 .putHeader("Cache-Control", "no-store")
                 .putHeader(HttpHeaderNames.CONNECTION, "close")
                 .end(page);

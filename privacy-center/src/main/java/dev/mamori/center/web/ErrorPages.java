@@ -1,5 +1,6 @@
 package dev.mamori.center.web;
 
+import dev.mamori.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,5 +1,7 @@
 package dev.mamori.center.web;
 
+import dev.mamori.web.JapanTime;
+import dev.mamori.web.Messages;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 import java.text.NumberFormat;
@@ -46,15 +48,13 @@ public final class PageExtensions {
         return t("type." + code + ".what");
     }
 
-    private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
-
     /** A moment (RFC 3339) in Japan time, e.g. "2026年12月2日 17:05" / "2 Dec 2026, 17:05 (JST)"; as given if not one. */
     static String when(String time) {
         if (time == null || time.isBlank()) {
             return "";
         }
         try {
-            var t = java.time.OffsetDateTime.parse(time).atZoneSameInstant(JAPAN);
+            var t = java.time.OffsetDateTime.parse(time).atZoneSameInstant(JapanTime.ZONE);
             return java.time.format.DateTimeFormatter.ofPattern(
                             t("format.time"), visitor().locale())
                     .format(t);
@@ -74,7 +74,7 @@ public final class PageExtensions {
         } catch (java.time.format.DateTimeParseException notADate) {
             try {
                 date = java.time.OffsetDateTime.parse(value)
-                        .atZoneSameInstant(JAPAN)
+                        .atZoneSameInstant(JapanTime.ZONE)
                         .toLocalDate();
             } catch (java.time.format.DateTimeParseException notAMoment) {
                 return value;

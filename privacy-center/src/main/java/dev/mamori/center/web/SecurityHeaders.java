@@ -1,18 +1,16 @@
 package dev.mamori.center.web;
 
+import dev.mamori.web.PageHeaders;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Every page forbids what it does not use: no scripts at all, styles and images from the privacy center itself,
- * forms posted only to it, no framing. It faces the internet, so this is stricter than nice-to-have.
+ * The shared page headers (PageHeaders), forms posted only to the privacy center itself. It faces the internet, so
+ * this is stricter than nice-to-have.
  */
 public class SecurityHeaders {
 
-    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
-
-    static final String ATTACHMENT_CSP = "sandbox; default-src 'none'";
+    static final String CSP = PageHeaders.pagePolicy();
 
     @ServerResponseFilter
     public void secure(ContainerResponseContext response) {
@@ -20,9 +18,7 @@ public class SecurityHeaders {
         Object disposition = headers.getFirst("Content-Disposition");
         boolean attachment = disposition != null && disposition.toString().startsWith("attachment");
         // A file handed on (a result) is never a page of the site: opened anyway, it runs nothing and reaches nothing.
-        headers.putSingle("Content-Security-Policy", attachment ? ATTACHMENT_CSP : CSP);
-        headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putSingle("Referrer-Policy", "no-referrer");
-        headers.putSingle("X-Frame-Options", "DENY");
+        headers.putSingle(PageHeaders.CONTENT_SECURITY_POLICY, attachment ? PageHeaders.ATTACHMENT_POLICY : CSP);
+        PageHeaders.putCommon(headers::putSingle);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mamori.center.web;
 
+import dev.mamori.web.Language;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -9,8 +10,6 @@ import java.util.Locale;
 @RequestScoped
 public class Visitor {
 
-    public static final String LANG_COOKIE = "mamori-lang";
-
     private final HttpServerRequest request;
     private String nonce;
 
@@ -19,8 +18,8 @@ public class Visitor {
     }
 
     public Locale locale() {
-        Cookie lang = request.getCookie(LANG_COOKIE);
-        return lang != null && "en".equals(lang.getValue()) ? Locale.ENGLISH : Locale.JAPANESE;
+        Cookie lang = request.getCookie(Language.COOKIE);
+        return Language.of(lang == null ? null : lang.getValue());
     }
 
     /** The language of the mails request-service sends this reader. */
