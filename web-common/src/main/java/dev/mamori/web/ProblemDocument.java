@@ -28,7 +28,8 @@ public record ProblemDocument(int status, JsonNode body) {
         String body;
         try {
             body = response.readEntity(String.class);
-        } catch (RuntimeException unreadable) {
+        } catch (jakarta.ws.rs.ProcessingException | IllegalStateException unreadable) {
+            // The answer's body was already read or cannot be read: the status alone still says what happened.
             body = null;
         }
         return read(response.getStatus(), body);

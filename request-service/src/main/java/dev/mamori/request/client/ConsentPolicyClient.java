@@ -1,5 +1,6 @@
 package dev.mamori.request.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.mamori.platform.tenant.TenantContext;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
@@ -18,5 +19,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 interface ConsentPolicyClient {
 
     @GET
-    Uni<String> policy(@HeaderParam(TenantContext.TENANT_HEADER) String tenant);
+    Uni<Policy> policy(@HeaderParam(TenantContext.TENANT_HEADER) String tenant);
+
+    /** The one member the mails need; the policy's others are not read. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Policy(String controllerName) {}
 }

@@ -1,7 +1,5 @@
 package dev.mamori.request.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.request.service.RequestConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,14 +26,12 @@ public class ControllerNames {
     private record Cached(String name, long until) {}
 
     private final ConsentPolicyClient policies;
-    private final ObjectMapper json;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Duration keep;
     private final Duration keepMiss;
 
-    public ControllerNames(@RestClient ConsentPolicyClient policies, ObjectMapper json, RequestConfig config) {
+    public ControllerNames(@RestClient ConsentPolicyClient policies, RequestConfig config) {
         this.policies = policies;
-        this.json = json;
         this.keep = config.controllerNameCache();
         this.keepMiss = keep.compareTo(KEEP_MISS) < 0 ? keep : KEEP_MISS;
     }
@@ -50,7 +46,7 @@ public class ControllerNames {
                 .ifNoItem()
                 .after(TIMEOUT)
                 .fail()
-                .map(body -> remember(tenantId, nameIn(body), keep))
+                .map(policy -> remember(tenantId, policy == null ? null : policy.controllerName(), keep))
                 .onFailure()
                 .recoverWithItem(e -> {
                     LOG.warnf(
@@ -64,14 +60,5 @@ public class ControllerNames {
         String value = name == null || name.isBlank() ? tenantId : name.strip();
         cache.put(tenantId, new Cached(value, System.nanoTime() + keep.toNanos()));
         return value;
-    }
-
-    private String nameIn(String body) {
-        try {
-            JsonNode name = json.readTree(body).path("controllerName");
-            return name.isTextual() ? name.asText() : null;
-        } catch (Exception e) {
-            return null;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.mamori.thirdparty.service;
 
-import dev.mamori.platform.mail.MailMessage;
-import dev.mamori.platform.mail.MailOutbox;
+import dev.mamori.platform.mail.StaffMail;
 import dev.mamori.platform.mail.StaffRecipients;
 import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.repository.StaffNoticeRepository;
@@ -32,19 +31,15 @@ public class ContractorStaffMails {
 
     private final StaffNoticeRepository notices;
     private final StaffRecipients staff;
-    private final MailOutbox outbox;
+    private final StaffMail mail;
     private final StaffMailConfig config;
     private final Clock clock;
 
     public ContractorStaffMails(
-            StaffNoticeRepository notices,
-            StaffRecipients staff,
-            MailOutbox outbox,
-            StaffMailConfig config,
-            Clock clock) {
+            StaffNoticeRepository notices, StaffRecipients staff, StaffMail mail, StaffMailConfig config, Clock clock) {
         this.notices = notices;
         this.staff = staff;
-        this.outbox = outbox;
+        this.mail = mail;
         this.config = config;
         this.clock = clock;
     }
@@ -124,30 +119,16 @@ public class ContractorStaffMails {
         return (int) sent.stream().filter(Boolean::booleanValue).count();
     }
 
-    /** Records the notice and, if it is new, queues the mail to every staff recipient; answers whether it did. */
+    /** Queues the mail to every staff recipient unless it was sent already; answers whether it did. */
     private Uni<Boolean> send(
             String tenantId,
             ContractorMails.Kind kind,
             String subject,
             LocalDate day,
             Supplier<ContractorMails.Composed> mail) {
-        List<String> recipients = staff.of(tenantId);
-        if (recipients.isEmpty()) {
-            return Uni.createFrom().item(false);
-        }
-        return notices.record(tenantId, kind, subject, day).chain(fresh -> {
-            if (!fresh) {
-                return Uni.createFrom().item(false);
-            }
+        return this.mail.sendOnce(tenantId, kind.name(), subject, day, () -> {
             ContractorMails.Composed composed = mail.get();
-            return Multi.createFrom()
-                    .iterable(recipients)
-                    .onItem()
-                    .transformToUniAndConcatenate(
-                            to -> outbox.enqueue(tenantId, new MailMessage(to, composed.subject(), composed.text())))
-                    .collect()
-                    .last()
-                    .replaceWith(true);
+            return new StaffMail.Text(composed.subject(), composed.text());
         });
     }
 }
