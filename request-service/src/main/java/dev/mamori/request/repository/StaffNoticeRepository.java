@@ -20,6 +20,9 @@ public class StaffNoticeRepository {
     /** An open request that is near or past its due date and has had no mail about that yet. */
     public record DueRequest(UUID id, String receiptNumber, RequestType type, LocalDate dueOn) {}
 
+    private static final String RECORD = "INSERT INTO staff_notice (tenant_id, kind, subject, day) "
+            + "VALUES (:tenant, :kind, :subject, :day) ON CONFLICT DO NOTHING";
+
     // RequestStatus.TERMINAL
     private static final String TERMINAL = "('COMPLETED', 'REFUSED', 'CANCELLED')";
 
@@ -37,6 +40,21 @@ public class StaffNoticeRepository {
             + "count(*) FILTER (WHERE due_on < :today), "
             + "count(*) FILTER (WHERE receipt_number IS NOT NULL AND subject_ref IS NULL) "
             + "FROM data_subject_request WHERE tenant_id = :tenant AND status NOT IN " + TERMINAL;
+
+    /**
+     * Records that {@code kind} about {@code subject} on {@code day} is being mailed; answers false when it already
+     * was (by this or another replica, committed or still in flight: the insert waits for that transaction).
+     */
+    public Uni<Boolean> record(String tenantId, StaffMails.Kind kind, String subject, LocalDate day) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(RECORD)
+                        .setParameter("tenant", tenantId)
+                        .setParameter("kind", kind.name())
+                        .setParameter("subject", subject)
+                        .setParameter("day", day)
+                        .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
 
     /** Open requests due on or before {@code until} without a near-due or overdue mail for their due date yet. */
     public Uni<List<DueRequest>> dueWithoutNotice(String tenantId, LocalDate today, LocalDate until, int limit) {

@@ -1,6 +1,7 @@
 package dev.mamori.thirdparty.repository;
 
 import dev.mamori.thirdparty.CertificationScheme;
+import dev.mamori.thirdparty.service.ContractorMails;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,9 @@ public class StaffNoticeRepository {
 
     /** A contractor whose periodic audit falls due soon. */
     public record AuditDue(UUID contractorId, LocalDate dueOn) {}
+
+    private static final String RECORD = "INSERT INTO staff_notice (tenant_id, kind, subject, day) "
+            + "VALUES (:tenant, :kind, :subject, :day) ON CONFLICT DO NOTHING";
 
     // In force: no later-expiring certification of the same scheme for the contractor (ContractorStanding).
     private static final String EXPIRING = "SELECT CAST(c.id AS text), CAST(c.contractor_id AS text), c.scheme, "
@@ -45,6 +49,18 @@ public class StaffNoticeRepository {
             + "AND NOT EXISTS (SELECT 1 FROM staff_notice n WHERE n.tenant_id = d.tenant_id "
             + "AND n.kind = 'AUDIT_DUE' AND n.subject = CAST(d.id AS text) AND n.day = d.due) "
             + "ORDER BY d.due, d.id LIMIT :limit";
+
+    /** Records that {@code kind} about {@code subject} on {@code day} is being mailed; false when it already was. */
+    public Uni<Boolean> record(String tenantId, ContractorMails.Kind kind, String subject, LocalDate day) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(RECORD)
+                        .setParameter("tenant", tenantId)
+                        .setParameter("kind", kind.name())
+                        .setParameter("subject", subject)
+                        .setParameter("day", day)
+                        .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
 
     public Uni<List<ExpiringCertification>> expiringWithoutNotice(
             String tenantId, LocalDate today, LocalDate horizon, int limit) {

@@ -1,6 +1,7 @@
 package dev.mamori.thirdparty.service;
 
-import dev.mamori.platform.mail.StaffMail;
+import dev.mamori.platform.mail.MailMessage;
+import dev.mamori.platform.mail.MailOutbox;
 import dev.mamori.platform.mail.StaffRecipients;
 import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.repository.StaffNoticeRepository;
@@ -31,15 +32,19 @@ public class ContractorStaffMails {
 
     private final StaffNoticeRepository notices;
     private final StaffRecipients staff;
-    private final StaffMail mail;
+    private final MailOutbox outbox;
     private final StaffMailConfig config;
     private final Clock clock;
 
     public ContractorStaffMails(
-            StaffNoticeRepository notices, StaffRecipients staff, StaffMail mail, StaffMailConfig config, Clock clock) {
+            StaffNoticeRepository notices,
+            StaffRecipients staff,
+            MailOutbox outbox,
+            StaffMailConfig config,
+            Clock clock) {
         this.notices = notices;
         this.staff = staff;
-        this.mail = mail;
+        this.outbox = outbox;
         this.config = config;
         this.clock = clock;
     }
@@ -119,16 +124,30 @@ public class ContractorStaffMails {
         return (int) sent.stream().filter(Boolean::booleanValue).count();
     }
 
-    /** Queues the mail to every staff recipient unless it was sent already; answers whether it did. */
+    /** Records the notice and, if it is new, queues the mail to every staff recipient; answers whether it did. */
     private Uni<Boolean> send(
             String tenantId,
             ContractorMails.Kind kind,
             String subject,
             LocalDate day,
             Supplier<ContractorMails.Composed> mail) {
-        return this.mail.sendOnce(tenantId, kind.name(), subject, day, () -> {
+        List<String> recipients = staff.of(tenantId);
+        if (recipients.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        return notices.record(tenantId, kind, subject, day).chain(fresh -> {
+            if (!fresh) {
+                return Uni.createFrom().item(false);
+            }
             ContractorMails.Composed composed = mail.get();
-            return new StaffMail.Text(composed.subject(), composed.text());
+            return Multi.createFrom()
+                    .iterable(recipients)
+                    .onItem()
+                    .transformToUniAndConcatenate(
+                            to -> outbox.enqueue(tenantId, new MailMessage(to, composed.subject(), composed.text())))
+                    .collect()
+                    .last()
+                    .replaceWith(true);
         });
     }
 }
