@@ -771,8 +771,27 @@ public final class Bench {
         } else {
             report.skip("writes: request intake one by one", "request-service is not running");
         }
+        // The same consents through two replicas of consent-service on the one database, half the connections
+        // each: the "two replicas writing for one tenant lose nothing and serialise nothing", shown by the
+        // rows against the answers (checkStored), the backends PostgreSQL finds waiting on a lock, and the chain.
+        Process replica = startReplica();
+        Target twoReplicas = null;
+        if (replica != null) {
+            long replicaPid = replica.pid();
+            twoReplicas = new Target("consent-c-2r-c" + c, null, Map.of(), Map.of(), c,
+                    s -> twoReplicas(consentC, replicaPid, s));
+            targets.add(targets.indexOf(consentC) + 1, twoReplicas);
+            targets.set(targets.indexOf(consentC), sampled(consentC));
+        }
         Map<String, Long> before = writeCounts();
-        Map<String, List<Wrk.Result>> r = interleave(targets);
+        Map<String, List<Wrk.Result>> r;
+        try {
+            r = interleave(targets);
+        } finally {
+            if (replica != null) {
+                Procs.stop(replica);
+            }
+        }
 
         List<Wrk.Result> ceiling = r.get("commit-c" + c);
         List<Wrk.Result> ceiling1 = r.get("commit-c1");
@@ -788,6 +807,27 @@ public final class Bench {
                 r.get("consent-c-c1"), ceiling1, "consent-service", null);
         writeRows("consents one by one, POST /v1/consents, " + WRITE_TENANT + " (few events), c" + c,
                 r.get(consentC.name()), ceiling, "consent-service", target);
+        if (twoReplicas != null) {
+            List<Wrk.Result> two = r.get(twoReplicas.name());
+            writeRows("consents one by one through two replicas of consent-service on one database (c" + (c / 2)
+                    + " each), " + WRITE_TENANT + ", c" + c, two, ceiling, "consent-service", target);
+            Stats against = ratios(two, r.get(consentC.name()), Wrk.Result::rps);
+            // On one machine the two JVMs share its cores with PostgreSQL and wrk, so this ratio measures CPU, not
+            // serialisation (the lock waits below do); on separate nodes each replica brings its own cores.
+            report.row("writes", "two replicas against one on the same cores (CPU per write decides; see the lock "
+                    + "waits): writes/s", pct(against), null, null, null, null);
+            List<Double> oneWaits = lockWaits.getOrDefault(consentC.name(), List.of());
+            List<Double> twoWaits = lockWaits.getOrDefault(twoReplicas.name(), List.of());
+            report.row("writes", "backends of consent's database waiting on a lock, mean of 20 ms samples during "
+                            + "the rounds: one replica / two replicas",
+                    (oneWaits.isEmpty() ? "–" : Stats.of(oneWaits).describe("%.2f")) + " / "
+                            + (twoWaits.isEmpty() ? "–" : Stats.of(twoWaits).describe("%.2f")),
+                    null, null, "< 1 (a tenant-wide lock held to commit kept ~" + c + " waiting)",
+                    !twoWaits.isEmpty() && Stats.of(twoWaits).median() < 1);
+            report.row("writes", WRITE_TENANT + "'s audit chain in consent-service after both replicas wrote "
+                    + "(GET /v1/audit-events/verification)", chainAfterWrites(), null, null, "intact",
+                    chainIntact);
+        }
         writeRows("consents one by one, POST /v1/consents, " + TENANT + " (most data), c" + c,
                 r.get("consent-a-c" + c), ceiling, "consent-service", target);
         if (holding != null) {
@@ -808,6 +848,142 @@ public final class Bench {
         }
         checkStored(before, writeCounts(), targets);
         imports(client, consentPid);
+    }
+
+    static final int REPLICA_PORT = 18092;
+    private final Map<String, List<Double>> lockWaits = new java.util.concurrent.ConcurrentHashMap<>();
+    private boolean chainIntact;
+
+    /** A second consent-service on the same database, started with the launcher's own flags; null if it fails. */
+    private Process startReplica() throws IOException {
+        Path log = work.resolve("replica-consent-service.log");
+        ProcessBuilder pb = serviceProcess(Part.CONSENT, jvmArgs(AS_LAUNCHED, Part.CONSENT, null), REPLICA_PORT, log,
+                work.resolve("replica-work"));
+        Process proc = Procs.track(pb.start());
+        URI ready = URI.create(base(REPLICA_PORT) + "/q/health/ready");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline && proc.isAlive()) {
+            try {
+                if (Api.get(ready, null).status() == 200) {
+                    System.out.println("[bench] a second consent-service replica is ready on " + REPLICA_PORT);
+                    return proc;
+                }
+            } catch (BenchException notYet) {
+                // not listening yet
+            }
+            sleep(50);
+        }
+        Procs.stop(proc);
+        report.skip("writes: two replicas", "the second consent-service did not start; see " + log);
+        return null;
+    }
+
+    /** The target as it is, with PostgreSQL's lock waits sampled while it runs. */
+    private Target sampled(Target t) {
+        return new Target(t.name(), t.url(), t.env(), t.watch(), t.connections(), s -> {
+            LockSampler waits = new LockSampler(Part.CONSENT);
+            try {
+                return wrk.run(t.url(), t.connections(), s, withRun(t.env()), t.watch());
+            } finally {
+                lockWaits.computeIfAbsent(t.name(), k -> new CopyOnWriteArrayList<>()).add(waits.stop());
+            }
+        });
+    }
+
+    /**
+     * The one-replica target's load split over the suite's consent-service and the second replica at once (half
+     * the connections each), reported as one run: requests added up, the worse p99, CPU per write of both JVMs.
+     */
+    private Wrk.Result twoReplicas(Target one, long replicaPid, int seconds) {
+        int half = one.connections() / 2;
+        LockSampler waits = new LockSampler(Part.CONSENT);
+        Map<String, Long> watch = Map.of("consent-service", pid(Part.CONSENT), "replica", replicaPid, "postgres",
+                postgresPid);
+        java.util.concurrent.CompletableFuture<Wrk.Result> first = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> wrk.run(one.url(), half, seconds, withRun(one.env()), watch));
+        Wrk.Result b;
+        Wrk.Result a;
+        try {
+            b = wrk.run(base(REPLICA_PORT), one.connections() - half, seconds, withRun(one.env()), Map.of());
+            a = first.join();
+        } finally {
+            lockWaits.computeIfAbsent("consent-c-2r-c" + one.connections(), k -> new CopyOnWriteArrayList<>())
+                    .add(waits.stop());
+        }
+        long total = a.requests() + b.requests();
+        double share = total == 0 ? 0 : a.requests() / (double) total;
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        if (a.cpuMicrosPerRequest().containsKey("consent-service") && a.cpuMicrosPerRequest().containsKey("replica")) {
+            cpu.put("consent-service", (a.cpuMicrosPerRequest().get("consent-service")
+                    + a.cpuMicrosPerRequest().get("replica")) * share);
+        }
+        if (a.cpuMicrosPerRequest().containsKey("postgres")) {
+            cpu.put("postgres", a.cpuMicrosPerRequest().get("postgres") * share);
+        }
+        double wa = share;
+        double wb = 1 - share;
+        String detail = (a.errorDetail() + " " + b.errorDetail()).trim();
+        return new Wrk.Result(total, Math.max(a.seconds(), b.seconds()), a.errors() + b.errors(),
+                a.refused() + b.refused(), detail, a.p50Ms() * wa + b.p50Ms() * wb, a.p90Ms() * wa + b.p90Ms() * wb,
+                Math.max(a.p99Ms(), b.p99Ms()), Math.max(a.maxMs(), b.maxMs()), cpu);
+    }
+
+    private Map<String, String> withRun(Map<String, String> env) {
+        Map<String, String> copy = new LinkedHashMap<>(env);
+        copy.put("BENCH_RUN", run + "-" + uniq.incrementAndGet());
+        return copy;
+    }
+
+    /** Verifies the write tenant's chain through the service, as an auditor would, after every write. */
+    private String chainAfterWrites() {
+        JsonNode v = Api.get(url(Part.CONSENT, "/v1/audit-events/verification"), token(WRITE_TENANT + "-auditor"))
+                .expect(200).json();
+        chainIntact = v.path("intact").asBoolean(false);
+        return (chainIntact ? "intact" : "NOT intact: " + v.path("reason").asText()) + String.format(Locale.ROOT,
+                ", %,d events checked", v.path("eventsChecked").asLong());
+    }
+
+    /**
+     * Samples {@code pg_stat_activity} of one service's database every 20 ms on a thread of its own: how many
+     * backends wait on a heavyweight lock (a row lock held to commit shows as one). The mean over the samples.
+     */
+    private final class LockSampler {
+        private final Thread thread;
+        private final java.util.concurrent.atomic.AtomicBoolean on = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private long samples;
+        private long waiting;
+
+        LockSampler(Part part) {
+            Database db = suite.database();
+            thread = new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(db.jdbcUrl(part.database()), db.user(), db.password());
+                     PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE "
+                             + "datname = current_database() AND wait_event_type = 'Lock'")) {
+                    while (on.get()) {
+                        try (var rs = ps.executeQuery()) {
+                            rs.next();
+                            waiting += rs.getLong(1);
+                            samples++;
+                        }
+                        sleep(20);
+                    }
+                } catch (SQLException e) {
+                    System.out.println("[bench] lock sampling stopped: " + e.getMessage());
+                }
+            }, "lock-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        double stop() {
+            on.set(false);
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return samples == 0 ? Double.NaN : waiting / (double) samples;
+        }
     }
 
     /** Two rows: the rate against its ceiling (with the target, if any), then latencies and CPU per write. */
@@ -1957,35 +2133,10 @@ public final class Bench {
     }
 
     private double[] startOnce(Part p, int round, String variant, List<String> jvmArgs) throws IOException {
-        Database db = suite.database();
-        Path jar = jar(p);
         String tag = variant.equals(AS_LAUNCHED) ? "" : "-" + variant.replaceAll("[^A-Za-z0-9]+", "-")
                 .replaceAll("-+$", "");
         Path log = work.resolve("startup-" + p.id() + "-" + round + tag + ".log");
-        Path dir = work.resolve("startup-work").resolve(p.id());
-        Files.createDirectories(dir);
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmArgs);
-        cmd.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.put("DB_HOST", db.host());
-        env.put("DB_PORT", Integer.toString(db.port()));
-        env.put("DB_NAME", p.database());
-        env.put("DB_USER", db.user());
-        env.put("DB_PASSWORD", db.password());
-        env.put("OIDC_AUTH_SERVER_URL", suite.issuer());
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(PROBE_PORT));
-        Path secrets = o.data().resolve("secrets");
-        if (Files.isDirectory(secrets)) {
-            try (var files = Files.list(secrets)) {
-                for (Path f : files.toList()) {
-                    env.put(f.getFileName().toString(), Files.readString(f).trim());
-                }
-            }
-        }
+        ProcessBuilder pb = serviceProcess(p, jvmArgs, PROBE_PORT, log, work.resolve("startup-work").resolve(p.id()));
         URI readyUrl = URI.create("http://127.0.0.1:" + PROBE_PORT + "/q/health/ready");
         long t0 = System.nanoTime();
         Process proc = Procs.track(pb.start());
@@ -2018,6 +2169,39 @@ public final class Bench {
         } finally {
             Procs.stop(proc);
         }
+    }
+
+    /**
+     * A service started alone, outside the launcher, the way the start-up scenario and the second replica need it:
+     * the given JVM flags, the suite's database and issuer, the launcher's generated secrets, and its own port.
+     */
+    private ProcessBuilder serviceProcess(Part p, List<String> jvmArgs, int port, Path log, Path dir)
+            throws IOException {
+        Database db = suite.database();
+        Files.createDirectories(dir);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-jar", jar(p).toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("DB_HOST", db.host());
+        env.put("DB_PORT", Integer.toString(db.port()));
+        env.put("DB_NAME", p.database());
+        env.put("DB_USER", db.user());
+        env.put("DB_PASSWORD", db.password());
+        env.put("OIDC_AUTH_SERVER_URL", suite.issuer());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Path secrets = o.data().resolve("secrets");
+        if (Files.isDirectory(secrets)) {
+            try (var files = Files.list(secrets)) {
+                for (Path f : files.toList()) {
+                    env.put(f.getFileName().toString(), Files.readString(f).trim());
+                }
+            }
+        }
+        return pb;
     }
 
     /** The JVM writes a class archive at exit, after the process was told to stop: wait until it is complete. */
