@@ -2,6 +2,7 @@ package dev.mamori.platform.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.platform.persistence.SqlStatement;
 import dev.mamori.platform.tenant.TenantContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -221,22 +222,8 @@ public class AuditLog {
      */
     public Uni<Void> append(SqlClient connection, String tenantId, List<AuditEntry> entries) {
         if (entries.size() == 1) {
-            AuditEntry e = entries.get(0);
-            return connection
-                    .preparedQuery(INSERT_PENDING_ONE)
-                    .execute(Tuple.tuple()
-                            .addString(tenantId)
-                            .addOffsetDateTime(e.occurredAt()
-                                    .truncatedTo(ChronoUnit.MICROS)
-                                    .withOffsetSameInstant(ZoneOffset.UTC))
-                            .addString(e.actorSubject())
-                            .addString(e.actorClient())
-                            .addString(e.action())
-                            .addString(e.resourceType())
-                            .addString(e.resourceId())
-                            .addString(e.subjectRef())
-                            .addString(e.outcome()))
-                    .replaceWithVoid();
+            SqlStatement one = pendingStatement(tenantId, entries);
+            return connection.preparedQuery(one.sql()).execute(one.args()).replaceWithVoid();
         }
         // Every chunk's statement is sent on subscription, not one after the other's answer: the caller may have
         // queued its COMMIT behind them, and a chunk sent after it would run outside the transaction.
@@ -255,6 +242,35 @@ public class AuditLog {
         return inserts.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : Uni.combine().all().unis(inserts).collectFailures().discardItems();
+    }
+
+    /**
+     * The lines as one statement into {@code audit_pending}, to be sent as part of a write's single statement: all of
+     * them in one array per column (no chunks, so that their order is the order of the array).
+     */
+    public SqlStatement pendingStatement(String tenantId, List<AuditEntry> entries) {
+        if (entries.size() == 1) {
+            AuditEntry e = entries.get(0);
+            return SqlStatement.write(
+                    INSERT_PENDING_ONE,
+                    Tuple.tuple()
+                            .addString(tenantId)
+                            .addOffsetDateTime(e.occurredAt()
+                                    .truncatedTo(ChronoUnit.MICROS)
+                                    .withOffsetSameInstant(ZoneOffset.UTC))
+                            .addString(e.actorSubject())
+                            .addString(e.actorClient())
+                            .addString(e.action())
+                            .addString(e.resourceType())
+                            .addString(e.resourceId())
+                            .addString(e.subjectRef())
+                            .addString(e.outcome()));
+        }
+        Tuple insert = Tuple.tuple().addString(tenantId);
+        for (String[] column : pendingColumns(entries, 0, entries.size())) {
+            insert.addArrayOfString(column);
+        }
+        return SqlStatement.write(INSERT_PENDING_POSITIONAL, insert);
     }
 
     /** The entries' columns after the tenant, in {@link #INSERT_PENDING}'s order. */

@@ -1,5 +1,6 @@
 package dev.mamori.platform.events;
 
+import dev.mamori.platform.persistence.SqlStatement;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
@@ -135,10 +136,13 @@ public class ChangeFeed {
      * statement is sent at once, pipelined with the caller's own.
      */
     public Uni<Void> publish(io.vertx.mutiny.sqlclient.SqlClient connection, String channel, String payload) {
-        return connection
-                .preparedQuery(PUBLISH)
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(channel, payload, origin))
-                .replaceWithVoid();
+        SqlStatement notice = publishStatement(channel, payload);
+        return connection.preparedQuery(notice.sql()).execute(notice.args()).replaceWithVoid();
+    }
+
+    /** The notice of {@link #publish(io.vertx.mutiny.sqlclient.SqlClient, String, String)} as a statement. */
+    public SqlStatement publishStatement(String channel, String payload) {
+        return SqlStatement.write(PUBLISH, io.vertx.mutiny.sqlclient.Tuple.of(channel, payload, origin));
     }
 
     private void tick() {

@@ -2,6 +2,7 @@ package dev.mamori.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.platform.persistence.SqlStatement;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.TenantContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -242,18 +243,24 @@ public class Idempotency {
             String key,
             String requestHash,
             Response response) {
+        SqlStatement claim = claimStatement(tenantId, operation, key, requestHash, response);
+        return connection.preparedQuery(claim.sql()).execute(claim.args()).replaceWithVoid();
+    }
+
+    /** The claim of {@link #claim} as a statement, to be sent as part of a larger one. */
+    public SqlStatement claimStatement(
+            String tenantId, String operation, String key, String requestHash, Response response) {
         Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
-        return connection
-                .preparedQuery(CLAIM_ANSWERED)
-                .execute(io.vertx.mutiny.sqlclient.Tuple.tuple()
+        return SqlStatement.write(
+                CLAIM_ANSWERED,
+                io.vertx.mutiny.sqlclient.Tuple.tuple()
                         .addString(tenantId)
                         .addString(operation)
                         .addString(key)
                         .addString(requestHash)
                         .addInteger(response.getStatus())
                         .addString(serialize(response.getEntity()))
-                        .addString(location == null ? null : location.toString()))
-                .replaceWithVoid();
+                        .addString(location == null ? null : location.toString()));
     }
 
     /** True when {@code failure} is a claim that lost to another call with the same key (see {@link #claim}). */

@@ -27,13 +27,12 @@ import java.util.function.Function;
  *       Idempotency#once} replays it, before any rule is checked again.
  *   <li>The service decides: it validates (throwing a problem leaves nothing written, since nothing was begun) and
  *       adds its statements, its audit lines and its change notices to {@link Statements}; its answer is known now.
- *   <li>{@code BEGIN}, the key's claim with the answer ({@link Idempotency#claim}), the service's statements, the
- *       change notices ({@link ChangeFeed#publish(SqlClient, String, String)}), the audit lines ({@link
- *       AuditLog#append(SqlClient, String, List)}, into {@code audit_pending}) and {@code COMMIT} are sent at once,
- *       pipelined. If any fails, PostgreSQL aborts the transaction, every later statement fails, and the {@code
- *       COMMIT} rolls it back: the rows, the lines, the notices and the claim go together or not at all. A claim
- *       that lost to a concurrent call with the same key (it waits for that call's commit) replays that call's
- *       answer.
+ *   <li>The key's claim with the answer ({@link Idempotency#claimStatement}), the service's statements, the change
+ *       notices ({@link ChangeFeed#publishStatement}) and the audit lines ({@link AuditLog#pendingStatement}, into
+ *       {@code audit_pending}) are sent as ONE statement ({@link SqlStatement#together}), which PostgreSQL runs as one
+ *       implicit transaction: the rows, the lines, the notices and the claim commit together or not at all, with one
+ *       parse, one plan and one commit instead of six. A claim that lost to a concurrent call with the same key (it
+ *       waits for that call's commit) replays that call's answer.
  * </ol>
  *
  * <p>No row is read before it is inserted where a constraint answers (the key's primary key), no ORM session, flush
@@ -44,15 +43,17 @@ public class PlainWrites {
 
     /** What one write sends in its transaction, in this order after the key's claim. */
     public static final class Statements {
-        private final List<String> sql = new ArrayList<>();
-        private final List<Tuple> arguments = new ArrayList<>();
+        private final List<SqlStatement> own = new ArrayList<>();
         private final List<AuditEntry> lines = new ArrayList<>();
         private final List<String[]> notices = new ArrayList<>();
 
-        /** A statement of the service's own (positional {@code $n} parameters). */
+        /**
+         * A statement of the service's own (positional {@code $n} parameters): an INSERT, UPDATE or DELETE. All of a
+         * write's statements become one, so none sees another's rows (a foreign key to a row inserted by an earlier
+         * one is checked at the end and holds), and no row may be changed by two of them.
+         */
         public Statements add(String statement, Tuple args) {
-            sql.add(statement);
-            arguments.add(args);
+            own.add(SqlStatement.write(statement, args));
             return this;
         }
 
@@ -148,8 +149,9 @@ public class PlainWrites {
     }
 
     /**
-     * Sends the transaction in one go and waits for every statement's answer. The first failure in sending order is
-     * the cause (those after it only say the transaction was aborted); the COMMIT then rolled back.
+     * Sends the write as one statement ({@link SqlStatement#together}): the key's claim first (the main statement,
+     * so a racing call with the same key waits on it and then fails on it), the service's statements, the change
+     * notices and the audit lines. One statement is one implicit transaction: it commits whole or not at all.
      */
     private Uni<Void> commit(
             SqlConnection connection,
@@ -159,39 +161,21 @@ public class PlainWrites {
             String requestHash,
             Response response,
             Statements s) {
-        List<Uni<Throwable>> sent = new ArrayList<>();
-        sent.add(outcome(connection.query("BEGIN").execute()));
+        List<SqlStatement> parts = new ArrayList<>();
         if (key != null) {
-            sent.add(outcome(idempotency.claim(connection, tenantId, operation, key, requestHash, response)));
+            parts.add(idempotency.claimStatement(tenantId, operation, key, requestHash, response));
         }
-        for (int i = 0; i < s.sql.size(); i++) {
-            sent.add(outcome(connection.preparedQuery(s.sql.get(i)).execute(s.arguments.get(i))));
-        }
+        parts.addAll(s.own);
         for (String[] notice : s.notices) {
-            sent.add(outcome(feed.publish(connection, notice[0], notice[1])));
+            parts.add(feed.publishStatement(notice[0], notice[1]));
         }
         if (!s.lines.isEmpty()) {
-            sent.add(outcome(audit.append(connection, tenantId, s.lines)));
+            parts.add(audit.pendingStatement(tenantId, s.lines));
         }
-        sent.add(outcome(connection.query("COMMIT").execute()));
-        return Uni.combine()
-                .all()
-                .unis(sent)
-                .with(Throwable.class, failures -> {
-                    for (Throwable failure : failures) {
-                        if (failure != null) {
-                            return failure;
-                        }
-                    }
-                    return null;
-                })
-                .chain(failure -> failure == null
-                        ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(failure));
-    }
-
-    /** A statement's outcome as an item: {@code null} when it succeeded, its failure otherwise. */
-    private static Uni<Throwable> outcome(Uni<?> statement) {
-        return statement.replaceWith((Throwable) null).onFailure().recoverWithItem(Function.identity());
+        if (parts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        SqlStatement write = SqlStatement.together(parts);
+        return connection.preparedQuery(write.sql()).execute(write.args()).replaceWithVoid();
     }
 }
