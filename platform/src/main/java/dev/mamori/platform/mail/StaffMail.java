@@ -65,13 +65,12 @@ public class StaffMail {
         return send(
                 tenantId,
                 mail,
-                () -> Panache.getSession()
-                        .chain(s -> s.createNativeQuery(CLAIM)
-                                .setParameter("tenant", tenantId)
-                                .setParameter("kind", kind)
-                                .setParameter("subject", subject)
-                                .setParameter("day", day)
-                                .executeUpdate()),
+                () -> Panache.getSession().chain(s -> s.createNativeQuery(CLAIM)
+                        .setParameter("tenant", tenantId)
+                        .setParameter("kind", kind)
+                        .setParameter("subject", subject)
+                        .setParameter("day", day)
+                        .executeUpdate()),
                 message -> outbox.enqueue(tenantId, message));
     }
 

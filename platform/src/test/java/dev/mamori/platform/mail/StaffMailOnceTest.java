@@ -162,7 +162,8 @@ class StaffMailOnceTest {
 
     @Test
     void shouldMailNoOneAndRecordNothingForATenantWithoutRecipients() throws Exception {
-        Boolean sent = pool.withTransaction(c -> staffMail.sendOnce(c, "tenant-nostaff", "DIGEST", "digest", DAY, text()))
+        Boolean sent = pool.withTransaction(
+                        c -> staffMail.sendOnce(c, "tenant-nostaff", "DIGEST", "digest", DAY, text()))
                 .await()
                 .indefinitely();
 

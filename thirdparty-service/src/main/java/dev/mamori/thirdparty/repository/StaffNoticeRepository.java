@@ -30,7 +30,8 @@ public class StaffNoticeRepository {
             + "AND NOT EXISTS (SELECT 1 FROM contractor_certification newer WHERE newer.tenant_id = c.tenant_id "
             + "AND newer.contractor_id = c.contractor_id AND newer.scheme = c.scheme "
             + "AND (newer.expires_on > c.expires_on OR (newer.expires_on = c.expires_on AND newer.id > c.id))) "
-            + "AND " + StaffMail.notSent("c.tenant_id", "'CERTIFICATION_EXPIRING'", "CAST(c.id AS text)", "c.expires_on")
+            + "AND "
+            + StaffMail.notSent("c.tenant_id", "'CERTIFICATION_EXPIRING'", "CAST(c.id AS text)", "c.expires_on")
             + " "
             + "ORDER BY c.expires_on, c.id LIMIT :limit";
 
