@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mamori.platform.PlatformDatabase;
 import dev.mamori.platform.crypto.FieldCipher;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,8 +40,7 @@ class StaffMailOnceTest {
     private static final List<String> STAFF = List.of("a@example.jp", "b@example.jp");
     private static final LocalDate DAY = LocalDate.of(2026, 12, 3);
 
-    private static EmbeddedPostgres postgres;
-    private static Vertx vertx;
+    private static PlatformDatabase db;
     private static Pool pool;
     private static FieldCipher cipher;
     private static StaffMail staffMail;
@@ -56,23 +49,8 @@ class StaffMailOnceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            for (String migration : List.of("V0_5__mail_outbox.sql", "V0_6__staff_mail_sent.sql")) {
-                try (InputStream in = StaffMailOnceTest.class.getResourceAsStream("/db/common/" + migration)) {
-                    s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        vertx = Vertx.vertx();
-        PgConnectOptions options = new PgConnectOptions()
-                .setHost("localhost")
-                .setPort(postgres.getPort())
-                .setDatabase("postgres")
-                .setUser("postgres")
-                .setPassword("postgres");
-        pool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(4));
+        db = PlatformDatabase.start("V0_5__mail_outbox.sql", "V0_6__staff_mail_sent.sql");
+        pool = db.pool();
         cipher = new FieldCipher(Optional.of("mamori-test"), Optional.empty(), Map.of(), false, Optional.empty());
         staffMail = new StaffMail(
                 new StaffRecipients(Map.of(TENANT, STAFF), "https://console.example.jp"), new MailOutbox(cipher));
@@ -80,14 +58,8 @@ class StaffMailOnceTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (pool != null) {
-            pool.closeAndAwait();
-        }
-        if (vertx != null) {
-            vertx.closeAndAwait();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (db != null) {
+            db.close();
         }
     }
 
@@ -218,7 +190,7 @@ class StaffMailOnceTest {
     /** The queued mails' recipients, opened as the deliverer opens them, in order. */
     private static List<String> recipients() throws SQLException {
         List<String> to = new ArrayList<>();
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+        try (Connection c = db.connect();
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT id, recipient FROM mail_outbox ORDER BY created_at, recipient")) {
             while (r.next()) {
@@ -231,18 +203,10 @@ class StaffMailOnceTest {
     }
 
     private static void sql(String statement) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
+        db.sql(statement);
     }
 
     private static long count(String query) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(query)) {
-            r.next();
-            return r.getLong(1);
-        }
+        return db.count(query);
     }
 }
