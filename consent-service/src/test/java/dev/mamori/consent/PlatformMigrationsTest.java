@@ -30,7 +30,7 @@ class PlatformMigrationsTest {
 
     private static final String SERVICE_HISTORY = "flyway_schema_history";
     /** The platform's migrations in db/common, in order: a new one is added here. */
-    private static final List<String> PLATFORM_VERSIONS = List.of("0.1", "0.2", "0.3", "0.4", "0.5");
+    private static final List<String> PLATFORM_VERSIONS = List.of("0.1", "0.2", "0.3", "0.4", "0.5", "0.6");
 
     @Test
     void shouldMigrateANewDatabaseInTwoHistoriesThatEachGrowInOrder() throws SQLException {
@@ -73,7 +73,7 @@ class PlatformMigrationsTest {
     @Test
     void shouldApplyAPlatformVersionBelowTheServicesLatestWithoutOutOfOrder() throws SQLException {
         // A database migrated before the scheme while the platform was at 0.3, and the service at 2; then 0.4 (and
-        // later 0.5) ship.
+        // later 0.5 and 0.6) ship.
         DataSource db = PostgresTestResource.newDatabase();
         Flyway.configure()
                 .dataSource(db)
@@ -85,7 +85,8 @@ class PlatformMigrationsTest {
                 db,
                 "DROP TABLE change_notice",
                 "DROP TABLE mail_outbox",
-                "DELETE FROM " + SERVICE_HISTORY + " WHERE version IN ('0.4', '0.5')");
+                "DROP TABLE staff_mail_sent",
+                "DELETE FROM " + SERVICE_HISTORY + " WHERE version IN ('0.4', '0.5', '0.6')");
         // In one history 0.4 would come after 2: Flyway refuses that unless out of order is allowed.
         FlywayException refused = assertThrows(FlywayException.class, () -> Flyway.configure()
                 .dataSource(db)
@@ -98,7 +99,9 @@ class PlatformMigrationsTest {
 
         assertEquals(PLATFORM_VERSIONS, versions(db, PlatformMigrations.HISTORY));
         assertEquals(List.of("1", "2", "3"), versions(db, SERVICE_HISTORY));
-        assertTrue(tableExists(db, "change_notice") && tableExists(db, "mail_outbox"));
+        assertTrue(tableExists(db, "change_notice")
+                && tableExists(db, "mail_outbox")
+                && tableExists(db, "staff_mail_sent"));
     }
 
     /** What a service start does: Quarkus builds the service's Flyway, the platform customizes it, then it migrates. */

@@ -191,7 +191,7 @@ class StaffMailTest {
         String where = kind == null ? "" : " AND kind = ? AND subject = ?";
         try (Connection c = PostgresTestResource.connect();
                 PreparedStatement s =
-                        c.prepareStatement("SELECT count(*) FROM staff_notice WHERE tenant_id = ?" + where)) {
+                        c.prepareStatement("SELECT count(*) FROM staff_mail_sent WHERE tenant_id = ?" + where)) {
             s.setString(1, tenant);
             if (kind != null) {
                 s.setString(2, kind);

@@ -91,7 +91,7 @@ class ContractorStaffMailTest {
                 LocalDate.now(JapanTime.ZONE).plusDays(5).toString());
         VertxContextSupport.subscribeAndAwait(() -> mails.run());
         assertEquals(0, count("SELECT count(*) FROM mail_outbox WHERE tenant_id = ?", tenant));
-        assertEquals(0, count("SELECT count(*) FROM staff_notice WHERE tenant_id = ?", tenant));
+        assertEquals(0, count("SELECT count(*) FROM staff_mail_sent WHERE tenant_id = ?", tenant));
     }
 
     private static List<MailStub.Received> about(String to, String contractorId) {
@@ -113,7 +113,7 @@ class ContractorStaffMailTest {
     }
 
     private static int notices(String tenant, String kind) throws SQLException {
-        return count("SELECT count(*) FROM staff_notice WHERE tenant_id = ? AND kind = '" + kind + "'", tenant);
+        return count("SELECT count(*) FROM staff_mail_sent WHERE tenant_id = ? AND kind = '" + kind + "'", tenant);
     }
 
     private static int count(String sql, String tenant) {

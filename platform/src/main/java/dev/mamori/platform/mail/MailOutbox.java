@@ -3,6 +3,8 @@ package dev.mamori.platform.mail;
 import dev.mamori.platform.crypto.FieldCipher;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -17,6 +19,9 @@ public class MailOutbox {
 
     static final String INSERT = "INSERT INTO mail_outbox (id, tenant_id, recipient, subject, body, status, "
             + "next_attempt_at) VALUES (:id, :tenant, :recipient, :subject, :body, 'QUEUED', now())";
+    /** {@link #INSERT} with positional parameters, for a Vert.x SQL client. */
+    static final String INSERT_PLAIN = "INSERT INTO mail_outbox (id, tenant_id, recipient, subject, body, status, "
+            + "next_attempt_at) VALUES ($1, $2, $3, $4, $5, 'QUEUED', now())";
 
     private final FieldCipher cipher;
 
@@ -30,8 +35,8 @@ public class MailOutbox {
      * the change it belongs to could go out for a change that never happened.
      */
     public Uni<Void> enqueue(String tenantId, MailMessage message) {
-        if (tenantId == null || tenantId.isBlank() || message == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("a mail needs a tenant and a message"));
+        if (!complete(tenantId, message)) {
+            return incomplete();
         }
         return Panache.currentTransaction().chain(tx -> {
             if (tx == null) {
@@ -39,16 +44,51 @@ public class MailOutbox {
                         .failure(new IllegalStateException("MailOutbox.enqueue must run inside the transaction of "
                                 + "the change the mail belongs to"));
             }
-            UUID id = UUID.randomUUID();
+            Sealed sealed = seal(tenantId, message);
             return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                    .setParameter("id", id)
+                    .setParameter("id", sealed.id())
                     .setParameter("tenant", tenantId)
-                    .setParameter("recipient", cipher.encrypt(message.to(), context(tenantId, id, "recipient")))
-                    .setParameter("subject", cipher.encrypt(message.subject(), context(tenantId, id, "subject")))
-                    .setParameter("body", cipher.encrypt(message.text(), context(tenantId, id, "body")))
+                    .setParameter("recipient", sealed.recipient())
+                    .setParameter("subject", sealed.subject())
+                    .setParameter("body", sealed.body())
                     .executeUpdate()
                     .replaceWithVoid());
         });
+    }
+
+    /**
+     * As {@link #enqueue(String, MailMessage)}, on a Vert.x SQL client (a connection the caller has begun the change's
+     * transaction on): a write without the ORM, or a test without Quarkus. Which transaction it is in is the caller's
+     * to say; a client outside one would send the mail whether or not the change commits.
+     */
+    public Uni<Void> enqueue(SqlClient client, String tenantId, MailMessage message) {
+        if (!complete(tenantId, message)) {
+            return incomplete();
+        }
+        Sealed sealed = seal(tenantId, message);
+        return client.preparedQuery(INSERT_PLAIN)
+                .execute(Tuple.of(sealed.id(), tenantId, sealed.recipient(), sealed.subject(), sealed.body()))
+                .replaceWithVoid();
+    }
+
+    private record Sealed(UUID id, String recipient, String subject, String body) {}
+
+    /** The row's id and its fields sealed for that row, so each reads only where it was written. */
+    private Sealed seal(String tenantId, MailMessage message) {
+        UUID id = UUID.randomUUID();
+        return new Sealed(
+                id,
+                cipher.encrypt(message.to(), context(tenantId, id, "recipient")),
+                cipher.encrypt(message.subject(), context(tenantId, id, "subject")),
+                cipher.encrypt(message.text(), context(tenantId, id, "body")));
+    }
+
+    private static boolean complete(String tenantId, MailMessage message) {
+        return tenantId != null && !tenantId.isBlank() && message != null;
+    }
+
+    private static Uni<Void> incomplete() {
+        return Uni.createFrom().failure(new IllegalArgumentException("a mail needs a tenant and a message"));
     }
 
     /** Where a sealed field of a queued mail belongs: moved to another row or column, it no longer opens. */

@@ -7,25 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.platform.PlatformDatabase;
 import dev.mamori.platform.audit.AuditEntry;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.events.ChangeFeed;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgPool;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -47,53 +37,29 @@ class PlainWritesTest {
     private static final String TENANT = "tenant-t";
     private static final String INSERT = "INSERT INTO thing (id, tenant_id, name) VALUES ($1, $2, $3)";
 
-    private static EmbeddedPostgres postgres;
-    private static Vertx vertx;
-    private static Pool pool;
+    private static PlatformDatabase db;
     private static PlainWrites writes;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            for (String migration : List.of(
-                    "V0_1__platform.sql",
-                    "V0_2__audit_read_events.sql",
-                    "V0_3__audit_pending.sql",
-                    "V0_4__change_notice.sql")) {
-                try (InputStream in = PlainWritesTest.class.getResourceAsStream("/db/common/" + migration)) {
-                    s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-            s.execute("CREATE TABLE thing (id uuid PRIMARY KEY, tenant_id text NOT NULL, "
-                    + "name text NOT NULL CHECK (name <> 'forbidden'))");
-        }
-        vertx = Vertx.vertx();
-        PgConnectOptions options = new PgConnectOptions()
-                .setHost("localhost")
-                .setPort(postgres.getPort())
-                .setDatabase("postgres")
-                .setUser("postgres")
-                .setPassword("postgres");
-        pool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(4));
+        db = PlatformDatabase.start(
+                "V0_1__platform.sql",
+                "V0_2__audit_read_events.sql",
+                "V0_3__audit_pending.sql",
+                "V0_4__change_notice.sql");
+        db.sql("CREATE TABLE thing (id uuid PRIMARY KEY, tenant_id text NOT NULL, "
+                + "name text NOT NULL CHECK (name <> 'forbidden'))");
         ObjectMapper json = new ObjectMapper();
-        String url = "postgresql://localhost:" + postgres.getPort() + "/postgres";
-        ChangeFeed feed = new ChangeFeed(vertx.getDelegate(), url, "postgres", "postgres", Duration.ofMillis(50));
-        AuditLog audit = new AuditLog(null, json, pool, Clock.systemUTC());
-        writes = new PlainWrites(pool, new Idempotency(null, json), audit, feed);
+        ChangeFeed feed =
+                new ChangeFeed(db.vertx().getDelegate(), db.url(), "postgres", "postgres", Duration.ofMillis(50));
+        AuditLog audit = new AuditLog(null, json, db.pool(), Clock.systemUTC());
+        writes = new PlainWrites(db.pool(), new Idempotency(null, json), audit, feed);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (pool != null) {
-            pool.closeAndAwait();
-        }
-        if (vertx != null) {
-            vertx.closeAndAwait();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (db != null) {
+            db.close();
         }
     }
 
@@ -250,18 +216,10 @@ class PlainWritesTest {
     }
 
     private static void sql(String statement) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
+        db.sql(statement);
     }
 
     private static long count(String query) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return db.count(query);
     }
 }

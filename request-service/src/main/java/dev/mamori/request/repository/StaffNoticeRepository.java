@@ -1,5 +1,6 @@
 package dev.mamori.request.repository;
 
+import dev.mamori.platform.mail.StaffMail;
 import dev.mamori.request.RequestType;
 import dev.mamori.request.service.StaffMails;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -10,9 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The {@code staff_notice} rows that make each staff mail go out once, and the reads the staff mails need over the
- * tenant's requests (ids, receipt numbers, kinds, dates and counts only: nothing personal). Runs in the caller's
- * transaction.
+ * The reads the staff mails need over the tenant's requests (ids, receipt numbers, kinds, dates and counts only:
+ * nothing personal); which mails went is the platform's ({@link StaffMail}). Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class StaffNoticeRepository {
@@ -20,18 +20,18 @@ public class StaffNoticeRepository {
     /** An open request that is near or past its due date and has had no mail about that yet. */
     public record DueRequest(UUID id, String receiptNumber, RequestType type, LocalDate dueOn) {}
 
-    private static final String RECORD = "INSERT INTO staff_notice (tenant_id, kind, subject, day) "
-            + "VALUES (:tenant, :kind, :subject, :day) ON CONFLICT DO NOTHING";
-
     // RequestStatus.TERMINAL
     private static final String TERMINAL = "('COMPLETED', 'REFUSED', 'CANCELLED')";
 
     // Overdue from the day after the due date (Deadlines.overdue); the notice's day is the due date it is about.
     private static final String DUE_UNNOTIFIED = "SELECT CAST(r.id AS text), r.receipt_number, r.type, r.due_on "
             + "FROM data_subject_request r WHERE r.tenant_id = :tenant AND r.status NOT IN " + TERMINAL
-            + " AND r.due_on <= :until AND NOT EXISTS (SELECT 1 FROM staff_notice n WHERE n.tenant_id = r.tenant_id"
-            + " AND n.kind = CASE WHEN r.due_on < :today THEN 'OVERDUE' ELSE 'NEAR_DUE' END"
-            + " AND n.subject = CAST(r.id AS text) AND n.day = r.due_on)"
+            + " AND r.due_on <= :until AND "
+            + StaffMail.notSent(
+                    "r.tenant_id",
+                    "CASE WHEN r.due_on < :today THEN 'OVERDUE' ELSE 'NEAR_DUE' END",
+                    "CAST(r.id AS text)",
+                    "r.due_on")
             + " ORDER BY r.due_on, r.received_at, r.id LIMIT :limit";
 
     private static final String COUNTS = "SELECT count(*), "
@@ -40,21 +40,6 @@ public class StaffNoticeRepository {
             + "count(*) FILTER (WHERE due_on < :today), "
             + "count(*) FILTER (WHERE receipt_number IS NOT NULL AND subject_ref IS NULL) "
             + "FROM data_subject_request WHERE tenant_id = :tenant AND status NOT IN " + TERMINAL;
-
-    /**
-     * Records that {@code kind} about {@code subject} on {@code day} is being mailed; answers false when it already
-     * was (by this or another replica, committed or still in flight: the insert waits for that transaction).
-     */
-    public Uni<Boolean> record(String tenantId, StaffMails.Kind kind, String subject, LocalDate day) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(RECORD)
-                        .setParameter("tenant", tenantId)
-                        .setParameter("kind", kind.name())
-                        .setParameter("subject", subject)
-                        .setParameter("day", day)
-                        .executeUpdate())
-                .map(inserted -> inserted == 1);
-    }
 
     /** Open requests due on or before {@code until} without a near-due or overdue mail for their due date yet. */
     public Uni<List<DueRequest>> dueWithoutNotice(String tenantId, LocalDate today, LocalDate until, int limit) {

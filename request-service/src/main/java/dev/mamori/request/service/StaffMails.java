@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 public final class StaffMails {
 
-    /** What a staff mail is about; also the {@code kind} of its {@code staff_notice} row. */
+    /** What a staff mail is about; also its {@code kind} for platform {@code StaffMail} (sent once per kind). */
     public enum Kind {
         AWAITING_DECISION,
         NEAR_DUE,

@@ -1,39 +1,31 @@
 package dev.mamori.request.service;
 
-import dev.mamori.platform.mail.MailMessage;
-import dev.mamori.platform.mail.MailOutbox;
+import dev.mamori.platform.mail.StaffMail;
 import dev.mamori.platform.mail.StaffRecipients;
 import dev.mamori.platform.time.JapanTime;
 import dev.mamori.request.DataSubjectRequest;
 import dev.mamori.request.RequestStatus;
-import dev.mamori.request.repository.StaffNoticeRepository;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Mails the tenant's staff (platform {@link StaffRecipients}) about its requests, each mail once: a
- * {@code staff_notice} row per (tenant, kind, subject, day) is inserted in the transaction that queues the mail in
- * the platform {@link MailOutbox}, and only the transaction whose insert is new queues it. Two replicas, or two runs
- * of a job, therefore mail once. A tenant without staff recipients gets nothing and leaves no row. Every method runs
- * in the caller's transaction. The mails carry no personal data ({@link StaffMails}).
+ * Mails the tenant's staff (platform {@link StaffRecipients}) about its requests, each mail once (platform
+ * {@link StaffMail}: two replicas, or two runs of a job, mail once; a tenant without staff recipients gets nothing).
+ * Every method runs in the caller's transaction. The mails carry no personal data ({@link StaffMails}).
  */
 @ApplicationScoped
 public class StaffNotices {
 
-    private final StaffNoticeRepository notices;
     private final StaffRecipients staff;
-    private final MailOutbox outbox;
+    private final StaffMail staffMail;
 
-    public StaffNotices(StaffNoticeRepository notices, StaffRecipients staff, MailOutbox outbox) {
-        this.notices = notices;
+    public StaffNotices(StaffRecipients staff, StaffMail staffMail) {
         this.staff = staff;
-        this.outbox = outbox;
+        this.staffMail = staffMail;
     }
 
     /** Whether the tenant has anyone to mail. */
@@ -88,26 +80,12 @@ public class StaffNotices {
                 () -> StaffMails.digest(tenantId, day, counts, staff.consoleLink("requests")));
     }
 
-    /** Records the notice and, if it is new, queues the mail to every staff recipient; answers whether it did. */
+    /** Queues the mail to every staff recipient unless it went already; answers whether it did. */
     private Uni<Boolean> send(
             String tenantId, StaffMails.Kind kind, String subject, LocalDate day, Supplier<StaffMails.Composed> mail) {
-        List<String> recipients = staff.of(tenantId);
-        if (recipients.isEmpty()) {
-            return Uni.createFrom().item(false);
-        }
-        return notices.record(tenantId, kind, subject, day).chain(fresh -> {
-            if (!fresh) {
-                return Uni.createFrom().item(false);
-            }
+        return staffMail.sendOnce(tenantId, kind.name(), subject, day, () -> {
             StaffMails.Composed composed = mail.get();
-            return Multi.createFrom()
-                    .iterable(recipients)
-                    .onItem()
-                    .transformToUniAndConcatenate(
-                            to -> outbox.enqueue(tenantId, new MailMessage(to, composed.subject(), composed.text())))
-                    .collect()
-                    .last()
-                    .replaceWith(true);
+            return new StaffMail.Text(composed.subject(), composed.text());
         });
     }
 

@@ -1,7 +1,7 @@
 package dev.mamori.thirdparty.repository;
 
+import dev.mamori.platform.mail.StaffMail;
 import dev.mamori.thirdparty.CertificationScheme;
-import dev.mamori.thirdparty.service.ContractorMails;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The {@code staff_notice} rows that make each staff mail about a contractor go out once, and the reads those mails
- * need: certifications in force and audits falling due, not yet mailed about. Runs in the caller's transaction.
+ * The reads the staff mails about contractors need: certifications in force and audits falling due, not yet mailed
+ * about (which mails went is the platform's, {@link StaffMail}). Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class StaffNoticeRepository {
@@ -23,9 +23,6 @@ public class StaffNoticeRepository {
     /** A contractor whose periodic audit falls due soon. */
     public record AuditDue(UUID contractorId, LocalDate dueOn) {}
 
-    private static final String RECORD = "INSERT INTO staff_notice (tenant_id, kind, subject, day) "
-            + "VALUES (:tenant, :kind, :subject, :day) ON CONFLICT DO NOTHING";
-
     // In force: no later-expiring certification of the same scheme for the contractor (ContractorStanding).
     private static final String EXPIRING = "SELECT CAST(c.id AS text), CAST(c.contractor_id AS text), c.scheme, "
             + "c.number, c.expires_on FROM contractor_certification c WHERE c.tenant_id = :tenant "
@@ -33,8 +30,9 @@ public class StaffNoticeRepository {
             + "AND NOT EXISTS (SELECT 1 FROM contractor_certification newer WHERE newer.tenant_id = c.tenant_id "
             + "AND newer.contractor_id = c.contractor_id AND newer.scheme = c.scheme "
             + "AND (newer.expires_on > c.expires_on OR (newer.expires_on = c.expires_on AND newer.id > c.id))) "
-            + "AND NOT EXISTS (SELECT 1 FROM staff_notice n WHERE n.tenant_id = c.tenant_id "
-            + "AND n.kind = 'CERTIFICATION_EXPIRING' AND n.subject = CAST(c.id AS text) AND n.day = c.expires_on) "
+            + "AND "
+            + StaffMail.notSent("c.tenant_id", "'CERTIFICATION_EXPIRING'", "CAST(c.id AS text)", "c.expires_on")
+            + " "
             + "ORDER BY c.expires_on, c.id LIMIT :limit";
 
     // The next audit is the latest audit's next_due, or (none yet) the day in Japan the contractor was recorded plus
@@ -46,21 +44,8 @@ public class StaffNoticeRepository {
             + "+ make_interval(months => k.audit_interval_months) AS date)) AS due "
             + "FROM contractor k WHERE k.tenant_id = :tenant) d "
             + "WHERE d.due >= :today AND d.due <= :horizon "
-            + "AND NOT EXISTS (SELECT 1 FROM staff_notice n WHERE n.tenant_id = d.tenant_id "
-            + "AND n.kind = 'AUDIT_DUE' AND n.subject = CAST(d.id AS text) AND n.day = d.due) "
+            + "AND " + StaffMail.notSent("d.tenant_id", "'AUDIT_DUE'", "CAST(d.id AS text)", "d.due") + " "
             + "ORDER BY d.due, d.id LIMIT :limit";
-
-    /** Records that {@code kind} about {@code subject} on {@code day} is being mailed; false when it already was. */
-    public Uni<Boolean> record(String tenantId, ContractorMails.Kind kind, String subject, LocalDate day) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(RECORD)
-                        .setParameter("tenant", tenantId)
-                        .setParameter("kind", kind.name())
-                        .setParameter("subject", subject)
-                        .setParameter("day", day)
-                        .executeUpdate())
-                .map(inserted -> inserted == 1);
-    }
 
     public Uni<List<ExpiringCertification>> expiringWithoutNotice(
             String tenantId, LocalDate today, LocalDate horizon, int limit) {

@@ -1,7 +1,6 @@
 package dev.mamori.thirdparty.service;
 
-import dev.mamori.platform.mail.MailMessage;
-import dev.mamori.platform.mail.MailOutbox;
+import dev.mamori.platform.mail.StaffMail;
 import dev.mamori.platform.mail.StaffRecipients;
 import dev.mamori.platform.time.JapanTime;
 import dev.mamori.thirdparty.repository.StaffNoticeRepository;
@@ -21,9 +20,8 @@ import org.jboss.logging.Logger;
  * Mails the tenant's staff (platform {@link StaffRecipients}) when a contractor's certification in force expires,
  * or its periodic audit falls due, within {@code mamori.thirdparty.staff-mail.window-days} (30): APPI Art. 25 makes
  * the client supervise its contractors, and once either lapses no data may go to the contractor
- * ({@link ContractorStanding}). Each mail goes once: a {@code staff_notice} row per (tenant, kind, subject, day) is
- * inserted in the transaction that queues the mail in the platform {@link MailOutbox}, and only a new row queues it,
- * whichever replica runs the job. A tenant without staff recipients is not looked at.
+ * ({@link ContractorStanding}). Each mail goes once whichever replica runs the job (platform {@link StaffMail}). A
+ * tenant without staff recipients is not looked at.
  */
 @ApplicationScoped
 public class ContractorStaffMails {
@@ -32,19 +30,19 @@ public class ContractorStaffMails {
 
     private final StaffNoticeRepository notices;
     private final StaffRecipients staff;
-    private final MailOutbox outbox;
+    private final StaffMail staffMail;
     private final StaffMailConfig config;
     private final Clock clock;
 
     public ContractorStaffMails(
             StaffNoticeRepository notices,
             StaffRecipients staff,
-            MailOutbox outbox,
+            StaffMail staffMail,
             StaffMailConfig config,
             Clock clock) {
         this.notices = notices;
         this.staff = staff;
-        this.outbox = outbox;
+        this.staffMail = staffMail;
         this.config = config;
         this.clock = clock;
     }
@@ -124,30 +122,16 @@ public class ContractorStaffMails {
         return (int) sent.stream().filter(Boolean::booleanValue).count();
     }
 
-    /** Records the notice and, if it is new, queues the mail to every staff recipient; answers whether it did. */
+    /** Queues the mail to every staff recipient unless it went already; answers whether it did. */
     private Uni<Boolean> send(
             String tenantId,
             ContractorMails.Kind kind,
             String subject,
             LocalDate day,
             Supplier<ContractorMails.Composed> mail) {
-        List<String> recipients = staff.of(tenantId);
-        if (recipients.isEmpty()) {
-            return Uni.createFrom().item(false);
-        }
-        return notices.record(tenantId, kind, subject, day).chain(fresh -> {
-            if (!fresh) {
-                return Uni.createFrom().item(false);
-            }
+        return staffMail.sendOnce(tenantId, kind.name(), subject, day, () -> {
             ContractorMails.Composed composed = mail.get();
-            return Multi.createFrom()
-                    .iterable(recipients)
-                    .onItem()
-                    .transformToUniAndConcatenate(
-                            to -> outbox.enqueue(tenantId, new MailMessage(to, composed.subject(), composed.text())))
-                    .collect()
-                    .last()
-                    .replaceWith(true);
+            return new StaffMail.Text(composed.subject(), composed.text());
         });
     }
 }
