@@ -123,7 +123,8 @@ public class RequestJournal {
         if (r.outcome != null) {
             body.put("outcome", r.outcome);
         }
-        return task(r, TaskAction.STATUS_CALLBACK, "event-" + e.seq, e.seq, new Envelope(null, target, write(body)), now);
+        return task(
+                r, TaskAction.STATUS_CALLBACK, "event-" + e.seq, e.seq, new Envelope(null, target, write(body)), now);
     }
 
     /**

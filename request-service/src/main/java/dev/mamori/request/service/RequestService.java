@@ -205,8 +205,8 @@ public class RequestService {
         int businessDaysToDue = stored.configured() ? stored.businessDaysToDue() : config.defaultBusinessDaysToDue();
         DataSubjectRequest r = newRequest(tenantId, intake, channel, receivedAt, now, businessDaysToDue);
         RequestEvent e = journal.event(r, RequestEventKind.RECEIVED, "received by " + channel, actor, now);
-        FulfilmentTask callback = journal.callback(
-                r, e, r.callbackUrl != null ? r.callbackUrl : stored.clientCallbackUrl(), now);
+        FulfilmentTask callback =
+                journal.callback(r, e, r.callbackUrl != null ? r.callbackUrl : stored.clientCallbackUrl(), now);
         write.add(writer.insertRequest(), writer.values(r)).add(writer.insertEvent(), writer.values(e));
         if (callback != null) {
             write.add(writer.insertTask(), writer.values(callback));
