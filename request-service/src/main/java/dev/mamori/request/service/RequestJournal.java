@@ -50,6 +50,16 @@ public class RequestJournal {
     /** Appends an event (the request's status as it is now) and queues its callback. */
     public Uni<RequestEvent> append(
             DataSubjectRequest r, RequestEventKind kind, String detail, Actor actor, OffsetDateTime now) {
+        RequestEvent e = event(r, kind, detail, actor, now);
+        return events.persist(e).call(() -> queueCallback(r, e, now));
+    }
+
+    /**
+     * The request's next event (the request's status as it is now), counted on the request; not yet stored. For a
+     * write that sends its own statements ({@code RequestIntakeWriter}); the others {@link #append}.
+     */
+    public RequestEvent event(
+            DataSubjectRequest r, RequestEventKind kind, String detail, Actor actor, OffsetDateTime now) {
         RequestEvent e = new RequestEvent();
         e.id = UUID.randomUUID();
         e.tenantId = r.tenantId;
@@ -62,49 +72,59 @@ public class RequestJournal {
         e.statusAfter = r.status;
         e.detail = detail;
         r.updatedAt = now;
-        return events.persist(e).call(() -> queueCallback(r, e, now));
+        return e;
     }
 
     private Uni<Void> queueCallback(DataSubjectRequest r, RequestEvent e, OffsetDateTime now) {
-        // An event after the request ended (e.g. the notice was sent) is logged but never called back, even when
-        // the request had no callback URL when it ended and the tenant configured one since.
-        boolean afterEnd = r.closedAt != null && e.occurredAt.isAfter(r.closedAt);
-        if (r.terminalCallbackQueued || afterEnd) {
+        if (!callsBack(r, e)) {
             return Uni.createFrom().voidItem();
         }
         Uni<String> url = r.callbackUrl != null
                 ? Uni.createFrom().item(r.callbackUrl)
                 : settings.forTenant(r.tenantId).map(s -> s == null ? null : s.clientCallbackUrl);
         return url.chain(target -> {
-            if (target == null) {
-                return Uni.createFrom().voidItem();
-            }
-            if (r.status.isTerminal()) {
-                r.terminalCallbackQueued = true;
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("eventId", e.id);
-            body.put("requestId", r.id);
-            body.put("externalId", r.externalId);
-            body.put("seq", e.seq);
-            body.put("event", e.kind);
-            body.put("status", r.status);
-            body.put("terminal", r.status.isTerminal());
-            body.put("occurredAt", e.occurredAt);
-            body.put("dueOn", r.dueOn);
-            body.put("statutoryMarkerOn", r.statutoryMarkerOn);
-            if (r.outcome != null) {
-                body.put("outcome", r.outcome);
-            }
-            FulfilmentTask t = task(
-                    r,
-                    TaskAction.STATUS_CALLBACK,
-                    "event-" + e.seq,
-                    e.seq,
-                    new Envelope(null, target, write(body)),
-                    now);
-            return tasks.persist(t).replaceWithVoid();
+            FulfilmentTask t = callback(r, e, target, now);
+            return t == null ? Uni.createFrom().voidItem() : tasks.persist(t).replaceWithVoid();
         });
+    }
+
+    /**
+     * Whether {@code e} is called back at all. An event after the request ended (e.g. the notice was sent) is logged
+     * but never called back, even when the request had no callback URL when it ended and the tenant configured one
+     * since.
+     */
+    private static boolean callsBack(DataSubjectRequest r, RequestEvent e) {
+        boolean afterEnd = r.closedAt != null && e.occurredAt.isAfter(r.closedAt);
+        return !r.terminalCallbackQueued && !afterEnd;
+    }
+
+    /**
+     * The outbox row that calls {@code e} back to {@code target} (the request's callback URL, else the tenant's),
+     * or null when there is none to call or the event is not called back; not yet stored.
+     */
+    public FulfilmentTask callback(DataSubjectRequest r, RequestEvent e, String target, OffsetDateTime now) {
+        if (target == null || !callsBack(r, e)) {
+            return null;
+        }
+        if (r.status.isTerminal()) {
+            r.terminalCallbackQueued = true;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("eventId", e.id);
+        body.put("requestId", r.id);
+        body.put("externalId", r.externalId);
+        body.put("seq", e.seq);
+        body.put("event", e.kind);
+        body.put("status", r.status);
+        body.put("terminal", r.status.isTerminal());
+        body.put("occurredAt", e.occurredAt);
+        body.put("dueOn", r.dueOn);
+        body.put("statutoryMarkerOn", r.statutoryMarkerOn);
+        if (r.outcome != null) {
+            body.put("outcome", r.outcome);
+        }
+        return task(
+                r, TaskAction.STATUS_CALLBACK, "event-" + e.seq, e.seq, new Envelope(null, target, write(body)), now);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.crypto.FieldCipher;
 import dev.mamori.platform.idempotency.Idempotency;
+import dev.mamori.platform.persistence.PlainWrites;
 import dev.mamori.platform.problem.ProblemException;
 import dev.mamori.platform.tenant.Roles;
 import dev.mamori.platform.tenant.TenantContext;
@@ -12,16 +13,18 @@ import dev.mamori.platform.time.JapanTime;
 import dev.mamori.platform.validation.NotFutureValidator;
 import dev.mamori.request.Channel;
 import dev.mamori.request.DataSubjectRequest;
+import dev.mamori.request.FulfilmentTask;
 import dev.mamori.request.RequestEvent;
 import dev.mamori.request.RequestEventKind;
 import dev.mamori.request.RequestStatus;
+import dev.mamori.request.RequestType;
 import dev.mamori.request.client.ClientSystemUrls;
 import dev.mamori.request.repository.DataSubjectRequestRepository;
 import dev.mamori.request.repository.FulfilmentTaskRepository;
 import dev.mamori.request.repository.IdentityDocumentCopyRepository;
 import dev.mamori.request.repository.RequestEventRepository;
+import dev.mamori.request.repository.RequestIntakeWriter;
 import dev.mamori.request.service.RequestIntake.Contact;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,6 +88,8 @@ public class RequestService {
     private final FulfilmentService fulfilment;
     private final OutboxDeliverer deliverer;
     private final Clock clock;
+    private final PlainWrites writes;
+    private final RequestIntakeWriter writer;
 
     public RequestService(
             DataSubjectRequestRepository requests,
@@ -102,7 +107,11 @@ public class RequestService {
             Idempotency idempotency,
             FulfilmentService fulfilment,
             OutboxDeliverer deliverer,
-            Clock clock) {
+            Clock clock,
+            PlainWrites writes,
+            RequestIntakeWriter writer) {
+        this.writes = writes;
+        this.writer = writer;
         this.urls = urls;
         this.journal = journal;
         this.settings = settings;
@@ -121,10 +130,103 @@ public class RequestService {
         this.clock = clock;
     }
 
-    /** Takes in a request (below), once per Idempotency-Key: a retry answers the request taken the first time. */
+    /**
+     * Takes in a request, once per Idempotency-Key: a retry answers the request taken the first time. It starts
+     * IDENTITY_UNVERIFIED: nothing is disclosed or changed before the requester (and any agent, Art. 37(3)) is
+     * verified. A second open request of the same person and type is refused with the id of the first, so a duplicate
+     * cannot run beside it (nor skip its verification).
+     *
+     * <p>An operator takes requests one at a time (a call, a letter, a visit) and client systems relay them as they
+     * come, so this is a plain write of two round trips ({@code PlainWrites}): the tenant's settings read with the
+     * key's stored answer; then the claim, the request, its first log line, its status callback (if the request or
+     * the tenant has a callback URL) and the audit line with the commit. An open request of the same person and type
+     * is not looked up first and no lock is taken: the partial unique index {@value RequestIntakeWriter#ONE_OPEN}
+     * refuses the second, also when two race, and that refusal answers 409 duplicate-request naming the open one.
+     */
     public Uni<Response> receive(
             String idempotencyKey, RequestIntake intake, Function<RequestDetails, Response> answer) {
-        return idempotency.once(idempotencyKey, "createRequest", intake, () -> receive(intake), answer);
+        String tenantId = tenant.tenantId();
+        Actor actor = Actor.of(tenant);
+        return writes.<Facts, RequestDetails>once(
+                        tenantId,
+                        idempotencyKey,
+                        "createRequest",
+                        intake,
+                        connection -> facts(connection, tenantId, intake),
+                        (facts, statements) -> receive(tenantId, actor, intake, facts, statements),
+                        answer)
+                .map(Idempotency.Answered::response)
+                .onFailure(RequestIntakeWriter::isOpenDuplicate)
+                .recoverWithUni(() -> writer.open(tenantId, intake.subjectRef(), intake.type())
+                        .map(open -> {
+                            throw duplicate(intake.type(), open);
+                        }));
+    }
+
+    /**
+     * What an intake is checked against: the tenant's settings and whether the callback URL given may be called
+     * (the outbound rule resolves the host, off the event loop, while the settings are read). A refused URL is kept
+     * as what it is, so a retry with a stored answer is replayed first and the refusal comes after the body's own
+     * rules, as before.
+     */
+    record Facts(RequestIntakeWriter.Settings settings, Throwable refusedUrl) {}
+
+    private Uni<Facts> facts(io.vertx.mutiny.sqlclient.SqlClient connection, String tenantId, RequestIntake intake) {
+        Uni<Throwable> url = urls.require(tenantId, "callbackUrl", intake.callbackUrl())
+                .replaceWith((Throwable) null)
+                .onFailure()
+                .recoverWithItem(Function.identity());
+        return Uni.combine()
+                .all()
+                .unis(writer.settings(connection, tenantId), url)
+                .asTuple()
+                .map(t -> new Facts(t.getItem1(), t.getItem2()));
+    }
+
+    /**
+     * Checks one intake and adds its statements to the write; a refusal throws before anything is sent, so it leaves
+     * no request, no log line, no audit line and no key.
+     */
+    private RequestDetails receive(
+            String tenantId, Actor actor, RequestIntake intake, Facts facts, PlainWrites.Statements write) {
+        Channel channel = channelOf(intake);
+        checkRules(intake);
+        // A callback URL makes us connect somewhere: checked against the outbound rule before anything is stored.
+        if (facts.refusedUrl() != null) {
+            if (facts.refusedUrl() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException(facts.refusedUrl());
+        }
+        OffsetDateTime now = now();
+        OffsetDateTime receivedAt = receivedAt(intake, now);
+        RequestIntakeWriter.Settings stored = facts.settings();
+        // As SettingsService#effective: the tenant's SLA, or the suite's default when it has set none.
+        int businessDaysToDue = stored.configured() ? stored.businessDaysToDue() : config.defaultBusinessDaysToDue();
+        DataSubjectRequest r = newRequest(tenantId, intake, channel, receivedAt, now, businessDaysToDue);
+        RequestEvent e = journal.event(r, RequestEventKind.RECEIVED, "received by " + channel, actor, now);
+        FulfilmentTask callback =
+                journal.callback(r, e, r.callbackUrl != null ? r.callbackUrl : stored.clientCallbackUrl(), now);
+        write.add(writer.insertRequest(), writer.values(r)).add(writer.insertEvent(), writer.values(e));
+        if (callback != null) {
+            write.add(writer.insertTask(), writer.values(callback));
+        }
+        write.audit(audit.entry(tenantId, "REQUEST_RECEIVED", RESOURCE, r.id, r.subjectRef));
+        return details(r, PersonalDataView.RECEIPT);
+    }
+
+    /** The answer to an intake while the person has an open request of its type; {@code open} names it, if known. */
+    private static ProblemException duplicate(RequestType type, RequestIntakeWriter.Open open) {
+        if (open == null) {
+            // Closed again between the refusal and this read: say what was refused without naming it.
+            return ProblemException.conflict(
+                    "duplicate-request",
+                    "A request (" + type + ") for this person was still open; continue it instead of opening another");
+        }
+        return ProblemException.conflict(
+                "duplicate-request",
+                "Request " + open.id() + " (" + open.type() + ") for this person is still open (" + open.status()
+                        + "); continue it instead of opening another");
     }
 
     /**
@@ -152,45 +254,6 @@ public class RequestService {
      */
     public Uni<RequestDetails> retryFulfilment(UUID id) {
         return fulfilment.retry(id).invoke(deliverer::kick).chain(() -> get(id));
-    }
-
-    /**
-     * Takes in a request. It starts IDENTITY_UNVERIFIED: nothing is disclosed or changed before the requester (and
-     * any agent, Art. 37(3)) is verified. A second open request of the same person and type is refused with the id
-     * of the first, so a duplicate cannot run beside it (nor skip its verification).
-     */
-    public Uni<RequestDetails> receive(RequestIntake intake) {
-        String tenantId = tenant.tenantId();
-        Channel channel = channelOf(intake);
-        checkRules(intake);
-        // A callback URL makes us connect somewhere: checked against the outbound rule before anything is stored.
-        return urls.require(tenantId, "callbackUrl", intake.callbackUrl())
-                .chain(() -> Panache.withTransaction(() -> receiveChecked(tenantId, intake, channel)));
-    }
-
-    private Uni<RequestDetails> receiveChecked(String tenantId, RequestIntake intake, Channel channel) {
-        OffsetDateTime now = now();
-        OffsetDateTime receivedAt = receivedAt(intake, now);
-        return requests.lockIntake(tenantId, intake.subjectRef(), intake.type())
-                .chain(() -> requests.findOpen(tenantId, intake.subjectRef(), intake.type()))
-                .chain(open -> {
-                    if (open != null) {
-                        throw ProblemException.conflict(
-                                "duplicate-request",
-                                "Request " + open.id + " ("
-                                        + open.type + ") for this person is still open (" + open.status
-                                        + "); continue it instead of opening another");
-                    }
-                    return settings.effective(tenantId).chain(sla -> {
-                        DataSubjectRequest r =
-                                newRequest(tenantId, intake, channel, receivedAt, now, sla.businessDaysToDue());
-                        return requests.persist(r)
-                                .chain(() -> journal.append(
-                                        r, RequestEventKind.RECEIVED, "received by " + channel, Actor.of(tenant), now))
-                                .call(() -> audit.record("REQUEST_RECEIVED", RESOURCE, r.id, r.subjectRef))
-                                .map(e -> details(r, PersonalDataView.RECEIPT));
-                    });
-                });
     }
 
     /** One request of the caller's tenant, with personal data as far as the caller's role may see it. */
