@@ -216,10 +216,13 @@ public class AuditLog {
     /**
      * Writes entries of one tenant, in order, on a plain connection inside a transaction the caller runs there (a
      * write without the ORM, {@link dev.mamori.platform.persistence.PlainWrites}); as {@link #append(String, List)},
-     * the lines commit or roll back with that transaction and are sealed after. The statement is sent at once, so
-     * it travels pipelined with the caller's own statements.
+     * the lines commit or roll back with that transaction and are sealed after. One statement for any number of
+     * lines, sent at once, so it travels pipelined with the caller's own statements.
      */
     public Uni<Void> append(SqlClient connection, String tenantId, List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         if (entries.size() == 1) {
             AuditEntry e = entries.get(0);
             return connection
@@ -238,23 +241,18 @@ public class AuditLog {
                             .addString(e.outcome()))
                     .replaceWithVoid();
         }
-        // Every chunk's statement is sent on subscription, not one after the other's answer: the caller may have
-        // queued its COMMIT behind them, and a chunk sent after it would run outside the transaction.
-        List<Uni<Void>> inserts = new ArrayList<>();
-        for (int from = 0; from < entries.size(); from += INSERT_CHUNK) {
-            String[][] columns = pendingColumns(entries, from, Math.min(from + INSERT_CHUNK, entries.size()));
-            Tuple insert = Tuple.tuple().addString(tenantId);
-            for (String[] column : columns) {
-                insert.addArrayOfString(column);
-            }
-            inserts.add(connection
-                    .preparedQuery(INSERT_PENDING_POSITIONAL)
-                    .execute(insert)
-                    .replaceWithVoid());
+        // One statement for the whole list, however long (a bulk import's 5,000 lines), not one per chunk: each
+        // statement costs PostgreSQL a parse, a plan and an executor start, and the arrays have no size limit that
+        // chunks would respect. It is sent on subscription: the caller may have queued its COMMIT behind it.
+        String[][] columns = pendingColumns(entries, 0, entries.size());
+        Tuple insert = Tuple.tuple().addString(tenantId);
+        for (String[] column : columns) {
+            insert.addArrayOfString(column);
         }
-        return inserts.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : Uni.combine().all().unis(inserts).collectFailures().discardItems();
+        return connection
+                .preparedQuery(INSERT_PENDING_POSITIONAL)
+                .execute(insert)
+                .replaceWithVoid();
     }
 
     /** The entries' columns after the tenant, in {@link #INSERT_PENDING}'s order. */
