@@ -93,7 +93,9 @@ class ImportWriteTest {
         assertEquals("オペレーター-0", minor.get("operator_ref"));
         assertEquals("2026-04", minor.get("notice_version"));
         assertEquals("ja", minor.get("language"));
-        assertEquals(captured.toInstant(), OffsetDateTime.parse(minor.get("captured_iso")).toInstant());
+        assertEquals(
+                captured.toInstant(),
+                OffsetDateTime.parse(minor.get("captured_iso")).toInstant());
         assertEquals("Mozilla/5.0 (日本語)", minor.get("user_agent"));
         assertEquals("203.0.113.0", minor.get("anonymised_ip"));
         assertEquals("録音-0", minor.get("recording_ref"));
@@ -163,8 +165,7 @@ class ImportWriteTest {
         assertEquals(MANY, count("SELECT count(*) FROM consent WHERE tenant_id = ? AND subject_ref LIKE ?", prefix));
         as(TENANT, "auditor").get("/v1/audit-events/verification").then().statusCode(200);
         assertEquals(
-                MANY,
-                count("SELECT count(*) FROM audit_event WHERE tenant_id = ? AND subject_ref LIKE ?", prefix));
+                MANY, count("SELECT count(*) FROM audit_event WHERE tenant_id = ? AND subject_ref LIKE ?", prefix));
     }
 
     @Test
@@ -173,7 +174,11 @@ class ImportWriteTest {
         String prefix = unique("imp");
         String key = UUID.randomUUID().toString();
         String minorWithoutParent = consentBody(
-                prefix + "-1", purpose, 1, "GIVEN", "\"subjectBirthDate\": \"" + LocalDate.now().minusYears(10) + "\"");
+                prefix + "-1",
+                purpose,
+                1,
+                "GIVEN",
+                "\"subjectBirthDate\": \"" + LocalDate.now().minusYears(10) + "\"");
         String body = "{\"consents\": [" + consentBody(prefix + "-0", purpose, 1, "GIVEN", null) + ","
                 + minorWithoutParent + "," + consentBody(prefix + "-2", purpose, 1, "REFUSED", null) + "]}";
         as(TENANT, "client-system")
@@ -231,8 +236,8 @@ class ImportWriteTest {
         assertEquals(0, count("SELECT count(*) FROM audit_event WHERE tenant_id = ? AND subject_ref LIKE ?", prefix));
         assertEquals(0, count("SELECT count(*) FROM audit_pending WHERE tenant_id = ? AND subject_ref LIKE ?", prefix));
         try (Connection c = PostgresTestResource.connect();
-                PreparedStatement s =
-                        c.prepareStatement("SELECT count(*) FROM idempotency_record WHERE tenant_id = ? AND idem_key = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*) FROM idempotency_record WHERE tenant_id = ? AND idem_key = ?")) {
             s.setString(1, TENANT);
             s.setString(2, key);
             try (ResultSet rs = s.executeQuery()) {
@@ -251,33 +256,30 @@ class ImportWriteTest {
             return """
                     {"subjectRef": "%s-%d", "purpose": "%s", "purposeVersion": 1, "decision": "REFUSED",
                      "method": "WEB_FORM", "evidence": {"channel": "https://example.jp/entry", "noticeVersion": "2026-04",
-                     "language": "ja", "capturedAt": "%s"}}"""
-                    .formatted(prefix, i, purpose, captured);
+                     "language": "ja", "capturedAt": "%s"}}""".formatted(prefix, i, purpose, captured);
         }
-        String child = i % 5 == 0
-                ? """
+        String child = i % 5 == 0 ? """
                 , "subjectBirthDate": "2016-05-05", "guardian": {"name": "山田 花子", "relation": "PARENT",
-                 "verification": "健康保険の資格確認書で続柄を確認"}"""
-                : "";
+                 "verification": "健康保険の資格確認書で続柄を確認"}""" : "";
         return """
                 {"subjectRef": "%s-%d", "purpose": "%s", "purposeVersion": 1, "decision": "GIVEN", "method": "PHONE",
                  "evidence": {"channel": "コールセンター 東京第二", "noticeVersion": "2026-04", "language": "ja",
                               "capturedAt": "%s", "userAgent": "Mozilla/5.0 (日本語)", "ipAddress": "203.0.113.45",
                               "recordingRef": "録音-%d", "operatorRef": "オペレーター-%d"},
-                 "expiresAt": "%s", "sensitiveCategories": ["MEDICAL_HISTORY"] %s}"""
-                .formatted(prefix, i, purpose, captured, i, i, captured.plusYears(1), child);
+                 "expiresAt": "%s", "sensitiveCategories": ["MEDICAL_HISTORY"] %s}""".formatted(prefix, i, purpose, captured, i, i, captured.plusYears(1), child);
     }
 
     /** One stored consent's columns as text (timestamps as ISO instants), by subject. */
     private static Row row(String subject) throws SQLException {
         try (Connection c = PostgresTestResource.connect();
-                PreparedStatement s = c.prepareStatement("SELECT id::text, purpose_code, purpose_version::text, "
-                        + "decision, method, channel, operator_ref, notice_version, language, "
-                        + "to_char(captured_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS captured_iso, "
-                        + "user_agent, anonymised_ip, recording_ref, "
-                        + "to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS expires_iso, "
-                        + "sensitive_categories, subject_birth_date::text, guardian_name, guardian_relation, "
-                        + "guardian_verification, actor_subject FROM consent WHERE tenant_id = ? AND subject_ref = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT id::text, purpose_code, purpose_version::text, "
+                                + "decision, method, channel, operator_ref, notice_version, language, "
+                                + "to_char(captured_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS captured_iso, "
+                                + "user_agent, anonymised_ip, recording_ref, "
+                                + "to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS expires_iso, "
+                                + "sensitive_categories, subject_birth_date::text, guardian_name, guardian_relation, "
+                                + "guardian_verification, actor_subject FROM consent WHERE tenant_id = ? AND subject_ref = ?")) {
             s.setString(1, TENANT);
             s.setString(2, subject);
             try (ResultSet rs = s.executeQuery()) {

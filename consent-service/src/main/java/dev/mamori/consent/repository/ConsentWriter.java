@@ -133,7 +133,10 @@ public class ConsentWriter {
     public Uni<ImportFacts> importFacts(SqlClient connection, String tenantId, String[] codes, Integer[] versions) {
         return connection
                 .preparedQuery(IMPORT_FACTS)
-                .execute(Tuple.tuple().addString(tenantId).addArrayOfString(codes).addArrayOfInteger(versions))
+                .execute(Tuple.tuple()
+                        .addString(tenantId)
+                        .addArrayOfString(codes)
+                        .addArrayOfInteger(versions))
                 .map(rows -> {
                     Map<String, Purpose> purposes = new HashMap<>();
                     Map<String, PurposeVersion> found = new HashMap<>();
