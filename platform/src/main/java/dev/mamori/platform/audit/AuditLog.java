@@ -588,8 +588,15 @@ public class AuditLog {
                     long expectedSeq = afterSeq + 1;
                     String expectedPrev = prevHash;
                     long count = checked;
+                    boolean pastHead = false;
                     for (Row row : set) {
                         AuditEvent event = event(row);
+                        // The head was read first and the pages after, not in one snapshot: events a seal committed
+                        // meanwhile (the read buffer flushes every second) lie past it and are checked next time.
+                        if (event.seq > headSeq) {
+                            pastHead = true;
+                            break;
+                        }
                         if (event.seq != expectedSeq) {
                             return Uni.createFrom()
                                     .item(ChainVerification.broken(
@@ -615,7 +622,7 @@ public class AuditLog {
                         expectedSeq++;
                         count++;
                     }
-                    if (set.size() == VERIFY_BATCH) {
+                    if (!pastHead && set.size() == VERIFY_BATCH) {
                         return verifyFrom(tenantId, expectedSeq - 1, expectedPrev, count, headSeq, headHash);
                     }
                     if (expectedSeq - 1 != headSeq || !expectedPrev.equals(headHash)) {
