@@ -6,16 +6,11 @@ import dev.mamori.consent.ConsentWithdrawal;
 import dev.mamori.consent.Purpose;
 import dev.mamori.consent.PurposeVersion;
 import dev.mamori.consent.SensitiveCategory;
-import dev.mamori.consent.TenantPolicy;
 import dev.mamori.consent.UseStop;
 import dev.mamori.consent.repository.ConsentRepository;
 import dev.mamori.consent.repository.ConsentWithdrawalRepository;
 import dev.mamori.consent.repository.ConsentWriter;
-import dev.mamori.consent.repository.PurposeRepository;
-import dev.mamori.consent.repository.PurposeVersionRepository;
-import dev.mamori.consent.repository.TenantPolicyRepository;
 import dev.mamori.consent.repository.UseStopRepository;
-import dev.mamori.platform.audit.AuditEntry;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.events.ChangeFeed;
 import dev.mamori.platform.idempotency.Idempotency;
@@ -35,6 +30,8 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,9 +53,6 @@ public class ConsentService {
 
     private final ConsentRepository consents;
     private final ConsentWithdrawalRepository withdrawals;
-    private final PurposeRepository purposes;
-    private final PurposeVersionRepository versions;
-    private final TenantPolicyRepository policies;
     private final UseStopRepository useStops;
     private final TenantContext tenant;
     private final AuditLog audit;
@@ -72,9 +66,6 @@ public class ConsentService {
     public ConsentService(
             ConsentRepository consents,
             ConsentWithdrawalRepository withdrawals,
-            PurposeRepository purposes,
-            PurposeVersionRepository versions,
-            TenantPolicyRepository policies,
             UseStopRepository useStops,
             TenantContext tenant,
             AuditLog audit,
@@ -86,9 +77,6 @@ public class ConsentService {
             ConsentWriter writer) {
         this.consents = consents;
         this.withdrawals = withdrawals;
-        this.purposes = purposes;
-        this.versions = versions;
-        this.policies = policies;
         this.useStops = useStops;
         this.tenant = tenant;
         this.audit = audit;
@@ -119,16 +107,37 @@ public class ConsentService {
                 recorded -> cache.committed(tenantId, draft.subjectRef()));
     }
 
-    /** Imports existing consents (see below), once per Idempotency-Key; then the tenant's cached states are dropped. */
+    /**
+     * Imports existing consents (see below), once per Idempotency-Key; then the tenant's cached states are dropped
+     * (also on a replay, as before: the answer does not say whose consents they were).
+     */
     public Uni<Response> importAll(
             String idempotencyKey, ConsentImport batch, Function<List<Consent>, Response> answer) {
-        return idempotency.once(
+        String tenantId = tenant.tenantId();
+        List<ConsentDraft> drafts = batch.consents();
+        // Each (purpose, version) pair once, for the one keyed read of what the import is checked against.
+        Map<String, Set<Integer>> asked = new HashMap<>();
+        for (ConsentDraft d : drafts) {
+            asked.computeIfAbsent(d.purpose(), code -> new HashSet<>()).add(d.purposeVersion());
+        }
+        List<String> codes = new ArrayList<>();
+        List<Integer> versions = new ArrayList<>();
+        asked.forEach((code, vs) -> vs.forEach(v -> {
+            codes.add(code);
+            versions.add(v);
+        }));
+        // A bulk write of two round trips as one by one (PlainWrites): the read and the key's stored answer; then
+        // the claim, every row in one statement, the notice and every audit line in one, with the commit.
+        return writes.once(
+                tenantId,
                 idempotencyKey,
                 "importConsents",
                 batch,
-                () -> importAll(batch.consents()),
+                connection -> writer.importFacts(
+                        connection, tenantId, codes.toArray(String[]::new), versions.toArray(Integer[]::new)),
+                (facts, statements) -> importAll(tenantId, drafts, facts, statements),
                 answer,
-                imported -> cache.committed(tenant.tenantId(), null));
+                imported -> cache.committed(tenantId, null));
     }
 
     /**
@@ -157,7 +166,7 @@ public class ConsentService {
                 facts.purpose() == null ? Map.of() : Map.of(facts.purpose().code, facts.purpose());
         Map<String, PurposeVersion> versionByKey = facts.version() == null
                 ? Map.of()
-                : Map.of(facts.version().purposeId + "@" + facts.version().version, facts.version());
+                : Map.of(ConsentWriter.versionKey(facts.version().purposeId, facts.version().version), facts.version());
         WriteContext ctx = new WriteContext(purposeByCode, versionByKey, facts.guardianAgeThreshold());
         List<Problem.FieldError> errors = new ArrayList<>();
         Consent consent = build(tenantId, draft, ctx, "", errors);
@@ -172,27 +181,26 @@ public class ConsentService {
 
     /**
      * Imports existing consents in one transaction: every row is checked first and, if any row is wrong, the
-     * answer lists every wrong row and nothing is written.
+     * answer lists every wrong row and nothing is written (a refusal throws before anything is sent). Otherwise the
+     * rows go in one statement, with one change notice for the tenant and one audit line per consent.
      */
-    private Uni<List<Consent>> importAll(List<ConsentDraft> drafts) {
-        String tenantId = tenant.tenantId();
-        return context(tenantId, drafts).chain(ctx -> {
-            List<Problem.FieldError> errors = new ArrayList<>();
-            List<Consent> built = new ArrayList<>(drafts.size());
-            for (int i = 0; i < drafts.size(); i++) {
-                built.add(build(tenantId, drafts.get(i), ctx, "consents[" + i + "].", errors));
-            }
-            if (!errors.isEmpty()) {
-                throw refusal(errors);
-            }
-            List<AuditEntry> lines = built.stream()
-                    .map(c -> audit.entry("CONSENT_IMPORTED", "consent", c.id, c.subjectRef))
-                    .toList();
-            return consents.persist(built)
-                    .call(() -> feed.publish(DecisionCache.CONSENT_CHANNEL, DecisionCache.tenantNotice(tenantId)))
-                    .call(() -> audit.recordAll(tenantId, lines))
-                    .replaceWith(built);
-        });
+    private List<Consent> importAll(
+            String tenantId, List<ConsentDraft> drafts, ConsentWriter.ImportFacts facts, PlainWrites.Statements write) {
+        WriteContext ctx = new WriteContext(facts.purposes(), facts.versions(), facts.guardianAgeThreshold());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Consent> built = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            built.add(build(tenantId, drafts.get(i), ctx, "consents[" + i + "].", errors));
+        }
+        if (!errors.isEmpty()) {
+            throw refusal(errors);
+        }
+        write.add(writer.insertAll(), writer.valuesOfAll(built))
+                .notice(DecisionCache.CONSENT_CHANNEL, DecisionCache.tenantNotice(tenantId));
+        for (Consent c : built) {
+            write.audit(audit.entry(tenantId, "CONSENT_IMPORTED", "consent", c.id, c.subjectRef));
+        }
+        return built;
     }
 
     /** Withdraws a consent. A consent is withdrawn once; asking again changes nothing and says so. */
@@ -283,32 +291,14 @@ public class ConsentService {
                 .call(() -> audit.record("CONSENT_HISTORY_READ", "subject", subjectRef, subjectRef)));
     }
 
-    /** Purposes, their versions and the tenant's policy, loaded once for a write. */
+    /**
+     * Only the purposes the drafts name and the versions they ask, and the tenant's threshold, read once for a
+     * write: what a write costs must not grow with how many purposes and versions the tenant has.
+     */
     private record WriteContext(Map<String, Purpose> purposes, Map<String, PurposeVersion> versions, int threshold) {
         PurposeVersion version(Purpose p, int v) {
-            return versions.get(p.id + "@" + v);
+            return versions.get(ConsentWriter.versionKey(p.id, v));
         }
-    }
-
-    /**
-     * Loads only the purposes the drafts name and their versions: what a write costs must not grow with how many
-     * purposes and versions the tenant has.
-     */
-    private Uni<WriteContext> context(String tenantId, List<ConsentDraft> drafts) {
-        Set<String> codes = drafts.stream().map(ConsentDraft::purpose).collect(Collectors.toSet());
-        return purposes.list("tenantId = ?1 and code in ?2", tenantId, codes).chain(all -> (all.isEmpty()
-                        ? Uni.createFrom().item(List.<PurposeVersion>of())
-                        : versions.list(
-                                "tenantId = ?1 and purposeId in ?2",
-                                tenantId,
-                                all.stream().map(p -> p.id).toList()))
-                .chain(vs -> policies.findById(tenantId)
-                        .map(policy -> new WriteContext(
-                                all.stream().collect(Collectors.toMap(p -> p.code, Function.identity())),
-                                vs.stream()
-                                        .collect(Collectors.toMap(
-                                                v -> v.purposeId + "@" + v.version, Function.identity())),
-                                policy == null ? TenantPolicy.DEFAULT_GUARDIAN_AGE : policy.guardianAgeThreshold))));
     }
 
     /** Builds the row for one draft, adding what is wrong with it to {@code errors} (fields prefixed). */

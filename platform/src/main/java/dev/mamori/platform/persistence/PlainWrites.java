@@ -36,7 +36,9 @@ import java.util.function.Function;
  * </ol>
  *
  * <p>No row is read before it is inserted where a constraint answers (the key's primary key), no ORM session, flush
- * or entity lifecycle. Bulk writes and writes that must read-modify-write under a lock keep their own transaction.
+ * or entity lifecycle. A bulk write fits too when its statements do not grow with its rows (a consent import: one
+ * read, one insert of column arrays, one statement for all its audit lines); writes that must read-modify-write under
+ * a lock keep their own transaction.
  */
 @ApplicationScoped
 public class PlainWrites {
