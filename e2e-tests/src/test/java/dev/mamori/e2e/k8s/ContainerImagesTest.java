@@ -82,7 +82,8 @@ class ContainerImagesTest {
         Map<String, String> platform = properties(
                 K8s.read(K8s.ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties")));
         assertEquals("true", platform.get("quarkus.package.jar.appcds.enabled"), "the Jib image gets an archive");
-        List<String> jib = List.of(platform.get("quarkus.jib.jvm-additional-arguments").split(","));
+        List<String> jib =
+                List.of(platform.get("quarkus.jib.jvm-additional-arguments").split(","));
         assertTrue(jib.containsAll(Suite.IMAGE_JVM), "the Jib image's JVM starts with " + Suite.IMAGE_JVM);
     }
 
