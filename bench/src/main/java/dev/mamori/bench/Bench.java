@@ -57,7 +57,7 @@ public final class Bench {
     /** What the command line asked for. */
     record Options(boolean smoke, int rounds, int seconds, int warmup, int profileSeconds, int subjects,
                    int apiSubjects, int connections, Path data, Path root, boolean update, Set<String> only,
-                   String command) {
+                   Map<String, List<String>> startupVariants, String command) {
 
         static Options parse(String[] args) {
             boolean smoke = Arrays.asList(args).contains("--smoke");
@@ -72,6 +72,7 @@ public final class Bench {
             Path root = Path.of(System.getProperty("mamori.root", ".")).toAbsolutePath().normalize();
             boolean update = !smoke;
             Set<String> only = new HashSet<>();
+            Map<String, List<String>> startupVariants = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -87,6 +88,16 @@ public final class Bench {
                     case "--no-update" -> update = false;
                     case "--update" -> update = true;
                     case "--only" -> only.addAll(List.of(args[++i].split(",")));
+                    case "--startup-variant" -> {
+                        // label=JVM options added after the launcher's (-Dkey=value sets a Quarkus property), so a
+                        // setting is compared with the launcher's start in the same run, rounds interleaved.
+                        String v = args[++i];
+                        int eq = v.indexOf('=');
+                        if (eq <= 0) {
+                            throw new IllegalArgumentException("--startup-variant wants label=options, not " + v);
+                        }
+                        startupVariants.put(v.substring(0, eq).trim(), List.of(v.substring(eq + 1).trim().split("\\s+")));
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + a + " (see bench/run --help)");
                 }
             }
@@ -95,7 +106,7 @@ public final class Bench {
                 apiSubjects = Math.min(subjects, 20_000); // 100,000 consents through the import API, the rest by SQL
             }
             return new Options(smoke, rounds, seconds, warmup, profile, subjects, Math.min(apiSubjects, subjects),
-                    connections, data.toAbsolutePath(), root, update, Set.copyOf(only), command);
+                    connections, data.toAbsolutePath(), root, update, Set.copyOf(only), startupVariants, command);
         }
 
         boolean wants(String scenario) {
@@ -151,7 +162,9 @@ public final class Bench {
             wrk = new Wrk(work, 2);
             sampler.start();
             startSuite();
-            loadData();
+            if (!o.only().equals(Set.of("startup"))) {
+                loadData(); // the start-up scenario reads none of it
+            }
             scenario("decision", this::decisions);
             scenario("batch", this::batchDecisions);
             scenario("ingestion", this::ingestion);
@@ -857,8 +870,7 @@ public final class Bench {
     /** A second consent-service on the same database, started with the launcher's own flags; null if it fails. */
     private Process startReplica() throws IOException {
         Path log = work.resolve("replica-consent-service.log");
-        ProcessBuilder pb = serviceProcess(Part.CONSENT, jvmArgs(AS_LAUNCHED, Part.CONSENT, null), REPLICA_PORT, log,
-                work.resolve("replica-work"));
+        ProcessBuilder pb = serviceProcess(Part.CONSENT, jvmArgs(AS_LAUNCHED, Part.CONSENT, null), REPLICA_PORT, log);
         Process proc = Procs.track(pb.start());
         URI ready = URI.create(base(REPLICA_PORT) + "/q/health/ready");
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -2023,18 +2035,43 @@ public final class Bench {
     }
 
     private void startup() throws IOException {
-        int runs = o.smoke() ? 1 : 3;
+        int runs = o.rounds();
         Set<Part> parts = new java.util.LinkedHashSet<>(running);
         Map<String, Map<Part, List<double[]>>> measured = new LinkedHashMap<>();
-        for (String v : List.of(AS_LAUNCHED, JVM_DEFAULTS, LEAN, LEAN_CDS)) {
-            measured.put(v, new LinkedHashMap<>());
+        measured.put(AS_LAUNCHED, new LinkedHashMap<>());
+        // The older comparisons (JVM defaults, C1 only, a trained archive) only in a full run; a smoke run measures
+        // the launcher's start and the variants asked for with --startup-variant.
+        boolean compare = !o.smoke();
+        if (compare) {
+            for (String v : List.of(JVM_DEFAULTS, LEAN, LEAN_CDS)) {
+                measured.put(v, new LinkedHashMap<>());
+            }
         }
+        o.startupVariants().keySet().forEach(v -> measured.put(v, new LinkedHashMap<>()));
         Path cds = work.resolve("cds");
         Files.createDirectories(cds);
         // Application class-data sharing trained here: one start writes an archive of the classes the service loaded
         // (-XX:ArchiveClassesAtExit, at its orderly stop); the measured starts map it. Same lean flags, so the
         // difference against the lean row is the archive's alone.
-        for (Part p : parts) {
+        // A variant may map an archive trained by one full start with the launcher's flags (TRAINED_ARCHIVE in its
+        // options): the build's archive holds only what Quarkus loads up to its static init.
+        if (o.startupVariants().values().stream().flatMap(List::stream).anyMatch(a -> a.contains(TRAINED_ARCHIVE))) {
+            for (Part p : parts) {
+                Path archive = cds.resolve(p.id() + "-launcher.jsa");
+                Files.deleteIfExists(archive);
+                try {
+                    List<String> train = new ArrayList<>(Suite.leanJvm(jar(p)).stream()
+                            .filter(a -> !a.startsWith("-XX:SharedArchiveFile=") && !a.startsWith("-Xshare"))
+                            .toList());
+                    train.add("-XX:ArchiveClassesAtExit=" + archive);
+                    startOnce(p, 0, "cds-training-launcher", train);
+                    waitForFile(archive);
+                } catch (BenchException e) {
+                    report.note("no trained archive for " + p.id() + ": " + firstLine(e.getMessage()));
+                }
+            }
+        }
+        for (Part p : compare ? parts : Set.<Part>of()) {
             Path archive = cds.resolve(p.id() + ".jsa");
             Files.deleteIfExists(archive);
             try {
@@ -2088,13 +2125,18 @@ public final class Bench {
         report.note("Start-up as the launcher starts it: `" + String.join(" ", Suite.leanJvm(someJar))
                 .replace(o.root().toString() + "/", "") + "` (`Suite.leanJvm`; the archive is the one the build "
                 + "wrote beside each jar" + (Files.isRegularFile(someJar.resolveSibling("app-cds.jsa")) ? ""
-                : " — missing in this run, so the flags ran without one") + "). Comparisons: the JVM's defaults "
-                + "(no flags); an older lean set `" + String.join(" ", LEAN_JVM) + "`, whose "
-                + "-XX:TieredStopAtLevel=1 keeps the JIT at C1 and so trades peak throughput for start-up (the "
-                + "launcher does not use it); and that set with an archive trained by one full start here.");
+                : " — missing in this run, so the flags ran without one") + ")."
+                + (compare ? " Comparisons: the JVM's defaults (no flags); an older lean set `"
+                        + String.join(" ", LEAN_JVM) + "`, whose -XX:TieredStopAtLevel=1 keeps the JIT at C1 and so "
+                        + "trades peak throughput for start-up (the launcher does not use it); and that set with an "
+                        + "archive trained by one full start here." : ""));
+        o.startupVariants().forEach((label, opts) -> report.note("Start-up variant '" + label
+                + "': the launcher's start with `" + String.join(" ", opts) + "` added."));
     }
 
     static final String AS_LAUNCHED = "launcher";
+    /** In a --startup-variant's options: the path of an archive trained by one full start with the launcher's flags. */
+    static final String TRAINED_ARCHIVE = "TRAINED_ARCHIVE";
     static final String JVM_DEFAULTS = "the JVM's defaults";
     static final String LEAN = "the older lean flags (C1 only, see notes)";
     static final String LEAN_CDS = "the older lean flags and an archive trained by one start";
@@ -2112,13 +2154,21 @@ public final class Bench {
             }
             case JVM_DEFAULTS -> List.of();
             case LEAN -> LEAN_JVM;
-            default -> {
+            case LEAN_CDS -> {
                 Path archive = cds.resolve(p.id() + ".jsa");
                 if (!Files.exists(archive)) {
                     yield null;
                 }
                 List<String> args = new ArrayList<>(LEAN_JVM);
                 args.add("-XX:SharedArchiveFile=" + archive);
+                yield args;
+            }
+            default -> {
+                // --startup-variant: the launcher's start with options added after its own
+                List<String> args = new ArrayList<>(jvmArgs(AS_LAUNCHED, p, cds));
+                for (String a : o.startupVariants().get(variant)) {
+                    args.add(a.replace(TRAINED_ARCHIVE, cds.resolve(p.id() + "-launcher.jsa").toString()));
+                }
                 yield args;
             }
         };
@@ -2136,7 +2186,7 @@ public final class Bench {
         String tag = variant.equals(AS_LAUNCHED) ? "" : "-" + variant.replaceAll("[^A-Za-z0-9]+", "-")
                 .replaceAll("-+$", "");
         Path log = work.resolve("startup-" + p.id() + "-" + round + tag + ".log");
-        ProcessBuilder pb = serviceProcess(p, jvmArgs, PROBE_PORT, log, work.resolve("startup-work").resolve(p.id()));
+        ProcessBuilder pb = serviceProcess(p, jvmArgs, PROBE_PORT, log);
         URI readyUrl = URI.create("http://127.0.0.1:" + PROBE_PORT + "/q/health/ready");
         long t0 = System.nanoTime();
         Process proc = Procs.track(pb.start());
@@ -2175,10 +2225,9 @@ public final class Bench {
      * A service started alone, outside the launcher, the way the start-up scenario and the second replica need it:
      * the given JVM flags, the suite's database and issuer, the launcher's generated secrets, and its own port.
      */
-    private ProcessBuilder serviceProcess(Part p, List<String> jvmArgs, int port, Path log, Path dir)
-            throws IOException {
+    private ProcessBuilder serviceProcess(Part p, List<String> jvmArgs, int port, Path log) throws IOException {
         Database db = suite.database();
-        Files.createDirectories(dir);
+        Path dir = Suite.workDir(jar(p)); // where the launcher runs it: the build's archive maps only from there
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);

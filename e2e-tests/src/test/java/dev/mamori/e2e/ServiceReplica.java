@@ -48,10 +48,9 @@ final class ServiceReplica implements AutoCloseable {
             cmd.addAll(List.of(opts.trim().split("\\s+")));
         }
         cmd.addAll(List.of("-jar", jar.toString()));
-        Path workDir = suite.dataDir().resolve("work").resolve(name);
-        Files.createDirectories(workDir);
+        // The launcher's working directory too: the build's class-data archive maps only from the jar's directory.
         ProcessBuilder pb = new ProcessBuilder(cmd)
-                .directory(workDir.toFile())
+                .directory(Suite.workDir(jar).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(suite.dataDir().resolve("logs/" + name + ".log").toFile());
         Map<String, String> env = pb.environment();

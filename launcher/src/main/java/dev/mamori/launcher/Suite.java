@@ -576,8 +576,7 @@ public final class Suite implements AutoCloseable {
             env.putAll(serviceEnv);
             checkNotClosing();
             out.accept("starting " + p.id() + " on " + url(p) + " (log: " + logFile(p) + ")");
-            ChildProcess child = ChildProcess.start(
-                    p.id(), cmd, env, dataDir.resolve("work").resolve(p.id()), logFile(p), runFile(p));
+            ChildProcess child = ChildProcess.start(p.id(), cmd, env, workDir(jar(p)), logFile(p), runFile(p));
             services.put(p, child);
             started.put(p, child);
         }
@@ -615,12 +614,7 @@ public final class Suite implements AutoCloseable {
         }
         out.accept("starting console on " + url(Part.CONSOLE) + " (log: " + logFile(Part.CONSOLE) + ")");
         ChildProcess child = ChildProcess.start(
-                Part.CONSOLE.id(),
-                cmd,
-                env,
-                dataDir.resolve("work").resolve(Part.CONSOLE.id()),
-                logFile(Part.CONSOLE),
-                runFile(Part.CONSOLE));
+                Part.CONSOLE.id(), cmd, env, workDir(jar(Part.CONSOLE)), logFile(Part.CONSOLE), runFile(Part.CONSOLE));
         services.put(Part.CONSOLE, child);
         awaitReady(Map.of(Part.CONSOLE, child), serviceTimeout, t0);
     }
@@ -653,7 +647,7 @@ public final class Suite implements AutoCloseable {
                 Part.PRIVACY_CENTER.id(),
                 cmd,
                 env,
-                dataDir.resolve("work").resolve(Part.PRIVACY_CENTER.id()),
+                workDir(jar(Part.PRIVACY_CENTER)),
                 logFile(Part.PRIVACY_CENTER),
                 runFile(Part.PRIVACY_CENTER));
         services.put(Part.PRIVACY_CENTER, child);
@@ -911,15 +905,36 @@ public final class Suite implements AutoCloseable {
     // ---- files --------------------------------------------------------------------------------------------------
 
     /**
+     * The JVM flags of {@link #leanJvm} that the images' entrypoints share (src/main/docker/Dockerfile.jvm and
+     * quarkus.jib.jvm-additional-arguments; the images add the archive they wrote themselves).
+     */
+    public static final List<String> IMAGE_JVM =
+            List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxRAMPercentage=50");
+
+    /**
+     * The memory limit of a service's pod (quarkus.kubernetes.resources.limits.memory, 512Mi): the launcher gives
+     * each service the same, so its heap bound (half of it), its decision cache bound (a quarter of the heap) and its
+     * footprint are those of a pod.
+     */
+    public static final String POD_MEMORY = "512m";
+
+    /**
      * The JVM settings every service starts with, here and in the manifests: the class-data archive the build made
      * beside the jar (classes mapped instead of loaded and verified), the serial collector and small thread stacks (a
      * service's heap is small and its pauses short; G1's own threads and regions cost start-up time and memory), and
      * a heap that follows the memory the process is given. MAMORI_SERVICE_JAVA_OPTS comes after, so it can override.
+     * The archive maps only when the JVM runs in {@link #workDir} (the jar's directory).
      * Public so that the benchmark's start-up figures and the e2e tests' extra replicas use exactly these.
+     * <p>
+     * {@link #IMAGE_JVM} are the flags the images start with too (a test holds the Dockerfiles and
+     * quarkus.jib.jvm-additional-arguments to them). Here alone the process is also told the memory a pod is given
+     * ({@link #POD_MEMORY}, as {@code -XX:MaxRAM}): a pod's JVM reads its container's limit itself, and on a developer's
+     * machine the JVM would otherwise size its heap from all of the machine's memory (half of it as the bound, 1/64
+     * as the start: hundreds of MB touched at start, and a decision cache bound of an eighth of the machine).
      */
     public static List<String> leanJvm(Path jar) {
-        List<String> opts = new ArrayList<>(
-                List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxRAMPercentage=50"));
+        List<String> opts = new ArrayList<>(IMAGE_JVM);
+        opts.add("-XX:MaxRAM=" + POD_MEMORY);
         Path archive = jar.resolveSibling("app-cds.jsa");
         if (Files.isRegularFile(archive)) {
             // -Xshare:auto: a stale archive (another JDK) is ignored with a warning instead of refusing to start.
@@ -927,6 +942,17 @@ public final class Suite implements AutoCloseable {
             opts.add("-Xshare:auto");
         }
         return opts;
+    }
+
+    /**
+     * The directory a service runs in: its jar's. The build's class-data archive names the jar and its lib/boot jars
+     * by paths relative to that directory (Quarkus writes it by running {@code java -jar quarkus-run.jar} there), and
+     * JDK 17 maps the archive only when they resolve from the working directory: started anywhere else, the JVM
+     * prints "Unable to use shared archive" and loads every class itself (measured: 2-3 s more per service). The
+     * image runs the jar from its directory (/deployments) too. The services write nothing into it.
+     */
+    public static Path workDir(Path jar) {
+        return jar.toAbsolutePath().getParent();
     }
 
     private Path jar(Part p) {

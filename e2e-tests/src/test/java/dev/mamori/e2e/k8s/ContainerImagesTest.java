@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mamori.launcher.Suite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +53,81 @@ class ContainerImagesTest {
                 String.valueOf(w.main().getPorts().get(0).getContainerPort()),
                 last(text, "(?m)^EXPOSE (\\d+)$"),
                 service + ": the image exposes the port the pod probes");
+    }
+
+    /**
+     * Start-up (issue 18): every image starts the JVM with the launcher's flags ({@code Suite.IMAGE_JVM}: serial
+     * collector, small stacks, code cache, a heap of half the container's limit, which the JVM reads itself) and a
+     * class-data archive written by the image's own JVM, from the jar's directory, where the archive's relative
+     * class path resolves; the Jib build starts it with the same flags. So the bench's start-up figures, taken with
+     * the launcher's flags, are those of a pod.
+     */
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void theImageStartsTheJvmAsTheLauncherDoesWithAnArchiveItsOwnJvmWrote(String service) {
+        String text = K8s.read(K8s.ROOT.resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
+        String entrypoint = last(text, "(?m)^ENTRYPOINT (.+)$");
+        assertTrue(entrypoint != null, service + ": the image has an entrypoint");
+        for (String flag : Suite.IMAGE_JVM) {
+            assertTrue(entrypoint.contains(" " + flag + " "), service + ": the image's JVM starts with " + flag);
+        }
+        assertTrue(entrypoint.contains(" -XX:SharedArchiveFile=app-cds.jsa "), service + " maps its archive");
+        assertTrue(entrypoint.contains(" -jar quarkus-run.jar"), service + " runs the jar by its relative path");
+        assertFalse(entrypoint.contains("MaxRAM="), service + ": in a pod the container's limit sizes the heap");
+        assertEquals("/deployments", last(text, "(?m)^WORKDIR (\\S+)$"), service + " runs in the jar's directory");
+        assertTrue(
+                text.contains("java -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar "
+                        + "quarkus-run.jar"),
+                service + ": the archive is written by the image's JVM (one from the build's JDK would not map)");
+        Map<String, String> platform = properties(
+                K8s.read(K8s.ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties")));
+        assertEquals("true", platform.get("quarkus.package.jar.appcds.enabled"), "the Jib image gets an archive");
+        List<String> jib =
+                List.of(platform.get("quarkus.jib.jvm-additional-arguments").split(","));
+        assertTrue(jib.containsAll(Suite.IMAGE_JVM), "the Jib image's JVM starts with " + Suite.IMAGE_JVM);
+    }
+
+    /**
+     * The launcher gives each service the memory of its pod, so the heap bound, the decision cache's bound (a
+     * quarter of the heap) and the footprint measured locally are a pod's; and the heap (MaxRAMPercentage of the
+     * limit) leaves room for what is not heap: metaspace (about 90 MiB for a service), the code cache (64 MiB at
+     * most), thread stacks (512 KiB each), the class archive and Netty's buffers.
+     */
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void theLauncherGivesEachServiceItsPodsMemoryAndTheHeapLeavesRoomForTheRest(String service) {
+        for (String overlay : K8s.OVERLAYS) {
+            long limit = K8s.overlay(overlay)
+                    .workload(service)
+                    .main()
+                    .getResources()
+                    .getLimits()
+                    .get("memory")
+                    .getNumericalAmount()
+                    .longValueExact();
+            assertEquals(bytes(Suite.POD_MEMORY), limit, overlay + " " + service + ": the launcher's -XX:MaxRAM");
+            int percent = Suite.IMAGE_JVM.stream()
+                    .filter(f -> f.startsWith("-XX:MaxRAMPercentage="))
+                    .map(f -> Integer.parseInt(f.substring(f.indexOf('=') + 1)))
+                    .findFirst()
+                    .orElseThrow();
+            long heap = limit * percent / 100;
+            assertTrue(
+                    limit - heap >= 224L << 20,
+                    overlay + " " + service + ": a heap of " + (heap >> 20) + " MiB leaves less than 224 MiB of the "
+                            + (limit >> 20) + " MiB limit for metaspace, code cache, stacks and buffers");
+        }
+    }
+
+    private static long bytes(String jvmSize) {
+        char unit = Character.toLowerCase(jvmSize.charAt(jvmSize.length() - 1));
+        long n = Long.parseLong(jvmSize.substring(0, jvmSize.length() - 1));
+        return switch (unit) {
+            case 'k' -> n << 10;
+            case 'm' -> n << 20;
+            case 'g' -> n << 30;
+            default -> Long.parseLong(jvmSize);
+        };
     }
 
     @ParameterizedTest
