@@ -10,7 +10,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -215,23 +214,8 @@ public class AuditLog {
     }
 
     /**
-     * Writes entries of one tenant, in order, on a plain connection inside a transaction the caller runs there (a
-     * write without the ORM, {@link dev.mamori.platform.persistence.PlainWrites}); as {@link #append(String, List)},
-     * the lines commit or roll back with that transaction and are sealed after. One statement for any number of
-     * lines, sent at once, so it travels pipelined with the caller's own statements.
-     */
-    public Uni<Void> append(SqlClient connection, String tenantId, List<AuditEntry> entries) {
-        if (entries.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        // One statement for the whole list, however long (a bulk import's 5,000 lines), not one per chunk: each
-        // statement costs PostgreSQL a parse, a plan and an executor start. It is sent on subscription.
-        SqlStatement lines = pendingStatement(tenantId, entries);
-        return connection.preparedQuery(lines.sql()).execute(lines.args()).replaceWithVoid();
-    }
-
-    /**
-     * The lines as one statement into {@code audit_pending}, to be sent as part of a write's single statement: all of
+     * The lines as one statement into {@code audit_pending}, sent as part of a write's single statement
+     * ({@link dev.mamori.platform.persistence.PlainWrites}): all of
      * them in one array per column (no chunks, so that their order is the order of the array).
      */
     public SqlStatement pendingStatement(String tenantId, List<AuditEntry> entries) {

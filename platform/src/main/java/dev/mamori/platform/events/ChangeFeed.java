@@ -132,15 +132,9 @@ public class ChangeFeed {
     }
 
     /**
-     * The same on a plain connection, inside a transaction the caller runs there (a write without the ORM): the
-     * statement is sent at once, pipelined with the caller's own.
+     * The notice of {@link #publish(String, String)} as a statement, sent as part of a write's single statement
+     * without the ORM ({@link dev.mamori.platform.persistence.PlainWrites}): it exists exactly when the write commits.
      */
-    public Uni<Void> publish(io.vertx.mutiny.sqlclient.SqlClient connection, String channel, String payload) {
-        SqlStatement notice = publishStatement(channel, payload);
-        return connection.preparedQuery(notice.sql()).execute(notice.args()).replaceWithVoid();
-    }
-
-    /** The notice of {@link #publish(io.vertx.mutiny.sqlclient.SqlClient, String, String)} as a statement. */
     public SqlStatement publishStatement(String channel, String payload) {
         return SqlStatement.write(PUBLISH, io.vertx.mutiny.sqlclient.Tuple.of(channel, payload, origin));
     }

@@ -232,22 +232,10 @@ public class Idempotency {
     }
 
     /**
-     * Claims the key together with the answer, in the caller's transaction on a plain connection. A concurrent call
+     * The claim of the key together with the answer, as part of a write's single statement. A concurrent call
      * with the same key waits for this transaction; once it commits, that call's claim fails with a unique violation
      * ({@link #isTaken}) and it replays this answer; if this one rolls back, that one does the work.
      */
-    public Uni<Void> claim(
-            io.vertx.mutiny.sqlclient.SqlClient connection,
-            String tenantId,
-            String operation,
-            String key,
-            String requestHash,
-            Response response) {
-        SqlStatement claim = claimStatement(tenantId, operation, key, requestHash, response);
-        return connection.preparedQuery(claim.sql()).execute(claim.args()).replaceWithVoid();
-    }
-
-    /** The claim of {@link #claim} as a statement, to be sent as part of a larger one. */
     public SqlStatement claimStatement(
             String tenantId, String operation, String key, String requestHash, Response response) {
         Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
@@ -263,7 +251,7 @@ public class Idempotency {
                         .addString(location == null ? null : location.toString()));
     }
 
-    /** True when {@code failure} is a claim that lost to another call with the same key (see {@link #claim}). */
+    /** True when {@code failure} is a claim that lost to another call with the same key (see {@link #claimStatement}). */
     public static boolean isTaken(Throwable failure) {
         return failure instanceof io.vertx.pgclient.PgException pg
                 && "23505".equals(pg.getSqlState())
