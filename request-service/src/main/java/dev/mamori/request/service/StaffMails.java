@@ -1,6 +1,7 @@
 package dev.mamori.request.service;
 
 import dev.mamori.platform.mail.MailMessage;
+import dev.mamori.platform.mail.StaffMail;
 import dev.mamori.request.RequestType;
 import java.text.MessageFormat;
 import java.time.LocalDate;
@@ -31,9 +32,6 @@ public final class StaffMails {
     /** The digest's counts over the tenant's open requests. */
     public record Counts(long open, long awaitingDecision, long nearDue, long overdue, long filedOnlineNotLinked) {}
 
-    /** A mail as composed, to be sent to each staff recipient. */
-    public record Composed(String subject, String text) {}
-
     static final String SEPARATOR = "\n----------------------------------------\n\n";
 
     private static final ResourceBundle.Control NO_FALLBACK =
@@ -42,14 +40,14 @@ public final class StaffMails {
     private StaffMails() {}
 
     /** A request whose requester was verified now awaits the company's decision. */
-    public static Composed awaitingDecision(String tenantId, About request, String link) {
+    public static StaffMail.Text awaitingDecision(String tenantId, About request, String link) {
         return compose("awaiting", "awaiting", (texts, locale) -> new String[] {
             tenantId, reference(request), request.dueOn().toString(), block(texts, locale, request), link
         });
     }
 
     /** A request is due in {@code businessDaysLeft} business days (0: today). */
-    public static Composed nearDue(String tenantId, About request, int businessDaysLeft, String link) {
+    public static StaffMail.Text nearDue(String tenantId, About request, int businessDaysLeft, String link) {
         return compose("near", businessDaysLeft > 0 ? "near" : "near.today", (texts, locale) -> new String[] {
             tenantId,
             reference(request),
@@ -61,14 +59,14 @@ public final class StaffMails {
     }
 
     /** A request is past its due date. */
-    public static Composed overdue(String tenantId, About request, String link) {
+    public static StaffMail.Text overdue(String tenantId, About request, String link) {
         return compose("overdue", "overdue", (texts, locale) -> new String[] {
             tenantId, reference(request), request.dueOn().toString(), block(texts, locale, request), link
         });
     }
 
     /** The daily digest of {@code day}. */
-    public static Composed digest(String tenantId, LocalDate day, Counts counts, String consoleLink) {
+    public static StaffMail.Text digest(String tenantId, LocalDate day, Counts counts, String consoleLink) {
         return compose("digest", "digest", (texts, locale) -> new String[] {
             tenantId,
             day.toString(),
@@ -90,7 +88,7 @@ public final class StaffMails {
      * text. Arguments of a request's mail: {0} tenant, {1} receipt number or id, {2} due date, {3} the request's
      * lines, {4} the console link, {5} business days left.
      */
-    private static Composed compose(String subjectKey, String textKey, Args args) {
+    private static StaffMail.Text compose(String subjectKey, String textKey, Args args) {
         ResourceBundle ja = texts("ja");
         ResourceBundle en = texts("en");
         Locale jaLocale = Locale.JAPANESE;
@@ -105,7 +103,7 @@ public final class StaffMails {
         String text = format(ja, jaLocale, textKey + ".text", jaArgs)
                 + SEPARATOR
                 + format(en, enLocale, textKey + ".text", enArgs);
-        return new Composed(subject, text);
+        return new StaffMail.Text(subject, text);
     }
 
     /** How the subject names a request: its receipt number when filed online, else its id. */

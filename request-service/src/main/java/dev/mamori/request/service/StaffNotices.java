@@ -82,11 +82,8 @@ public class StaffNotices {
 
     /** Queues the mail to every staff recipient unless it went already; answers whether it did. */
     private Uni<Boolean> send(
-            String tenantId, StaffMails.Kind kind, String subject, LocalDate day, Supplier<StaffMails.Composed> mail) {
-        return staffMail.sendOnce(tenantId, kind.name(), subject, day, () -> {
-            StaffMails.Composed composed = mail.get();
-            return new StaffMail.Text(composed.subject(), composed.text());
-        });
+            String tenantId, StaffMails.Kind kind, String subject, LocalDate day, Supplier<StaffMail.Text> mail) {
+        return staffMail.sendOnce(tenantId, kind.name(), subject, day, mail);
     }
 
     private String link(UUID requestId) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mamori.platform.mail.MailMessage;
+import dev.mamori.platform.mail.StaffMail;
 import dev.mamori.request.RequestType;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -21,7 +22,7 @@ class StaffMailsTest {
 
     @Test
     void shouldNameTheRequestByReceiptIdKindAndDueDateWithTheConsoleLinkJapaneseFirst() {
-        StaffMails.Composed mail = StaffMails.awaitingDecision("tenant-a", ONLINE, LINK);
+        StaffMail.Text mail = StaffMails.awaitingDecision("tenant-a", ONLINE, LINK);
         assertTrue(mail.subject().startsWith("【Mamori tenant-a】判断待ち"), mail.subject());
         assertTrue(mail.subject().contains("R-7KQ4-M2XD"), mail.subject());
         assertTrue(mail.subject().endsWith("/ Awaiting decision"), mail.subject());
@@ -40,7 +41,7 @@ class StaffMailsTest {
 
     @Test
     void shouldNameARequestWithoutReceiptNumberByItsId() {
-        StaffMails.Composed mail = StaffMails.overdue("tenant-a", BY_PHONE, LINK);
+        StaffMail.Text mail = StaffMails.overdue("tenant-a", BY_PHONE, LINK);
         assertTrue(mail.subject().contains(ID.toString()), mail.subject());
         assertTrue(mail.subject().contains("期限 2026-04-15"), mail.subject());
         assertFalse(mail.text().contains("受付番号"), mail.text());
@@ -51,7 +52,7 @@ class StaffMailsTest {
 
     @Test
     void shouldSayHowManyBusinessDaysAreLeft() {
-        StaffMails.Composed mail = StaffMails.nearDue("tenant-a", ONLINE, 3, LINK);
+        StaffMail.Text mail = StaffMails.nearDue("tenant-a", ONLINE, 3, LINK);
         assertTrue(mail.subject().contains("回答期限が近い"), mail.subject());
         assertTrue(mail.subject().contains("期限 2026-04-15"), mail.subject());
         assertTrue(mail.text().contains("あと3営業日"), mail.text());
@@ -61,7 +62,7 @@ class StaffMailsTest {
 
     @Test
     void shouldSayWhenARequestIsDueToday() {
-        StaffMails.Composed mail = StaffMails.nearDue("tenant-a", ONLINE, 0, LINK);
+        StaffMail.Text mail = StaffMails.nearDue("tenant-a", ONLINE, 0, LINK);
         assertTrue(mail.subject().contains("回答期限が近い"), mail.subject());
         assertTrue(mail.text().contains("本日が回答期限"), mail.text());
         assertTrue(mail.text().contains("due today"), mail.text());
@@ -70,7 +71,7 @@ class StaffMailsTest {
 
     @Test
     void shouldCountTheDigestWithoutGroupingDigits() {
-        StaffMails.Composed mail = StaffMails.digest(
+        StaffMail.Text mail = StaffMails.digest(
                 "tenant-a",
                 LocalDate.of(2026, 4, 15),
                 new StaffMails.Counts(1234, 5, 6, 7, 8),
@@ -91,7 +92,7 @@ class StaffMailsTest {
     void shouldHaveEveryTemplateAndTypeLabelInBothLanguages() {
         for (RequestType type : RequestType.values()) {
             StaffMails.About about = new StaffMails.About(ID, "R-2222-2222", type, LocalDate.of(2026, 1, 5));
-            for (StaffMails.Composed mail : new StaffMails.Composed[] {
+            for (StaffMail.Text mail : new StaffMail.Text[] {
                 StaffMails.awaitingDecision("t", about, LINK),
                 StaffMails.nearDue("t", about, 0, LINK),
                 StaffMails.overdue("t", about, LINK)
@@ -106,7 +107,7 @@ class StaffMailsTest {
     @Test
     void shouldKeepALongSubjectWithinTheMailLimit() {
         String tenant = "t".repeat(300);
-        StaffMails.Composed mail = StaffMails.overdue(tenant, ONLINE, LINK);
+        StaffMail.Text mail = StaffMails.overdue(tenant, ONLINE, LINK);
         assertTrue(mail.subject().length() <= MailMessage.MAX_SUBJECT, mail.subject());
         new MailMessage("staff@example.jp", mail.subject(), mail.text());
     }

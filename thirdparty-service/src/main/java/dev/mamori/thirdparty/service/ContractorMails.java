@@ -1,6 +1,7 @@
 package dev.mamori.thirdparty.service;
 
 import dev.mamori.platform.mail.MailMessage;
+import dev.mamori.platform.mail.StaffMail;
 import dev.mamori.thirdparty.CertificationScheme;
 import java.text.MessageFormat;
 import java.time.LocalDate;
@@ -23,9 +24,6 @@ public final class ContractorMails {
         AUDIT_DUE
     }
 
-    /** A mail as composed, to be sent to each staff recipient. */
-    public record Composed(String subject, String text) {}
-
     static final String SEPARATOR = "\n----------------------------------------\n\n";
 
     private static final ResourceBundle.Control NO_FALLBACK =
@@ -34,7 +32,7 @@ public final class ContractorMails {
     private ContractorMails() {}
 
     /** A certification in force of {@code contractorId} expires on {@code expiresOn}. */
-    public static Composed certificationExpiring(
+    public static StaffMail.Text certificationExpiring(
             String tenantId,
             UUID contractorId,
             CertificationScheme scheme,
@@ -55,7 +53,8 @@ public final class ContractorMails {
     }
 
     /** The periodic audit of {@code contractorId} is due on {@code dueOn}. */
-    public static Composed auditDue(String tenantId, UUID contractorId, LocalDate dueOn, LocalDate today, String link) {
+    public static StaffMail.Text auditDue(
+            String tenantId, UUID contractorId, LocalDate dueOn, LocalDate today, String link) {
         long days = ChronoUnit.DAYS.between(today, dueOn);
         return compose("audit", texts ->
                 new String[] {tenantId, contractorId.toString(), dueOn.toString(), Long.toString(days), link});
@@ -65,7 +64,7 @@ public final class ContractorMails {
         String[] of(ResourceBundle texts);
     }
 
-    private static Composed compose(String key, Args args) {
+    private static StaffMail.Text compose(String key, Args args) {
         ResourceBundle ja = texts("ja");
         ResourceBundle en = texts("en");
         String[] jaArgs = args.of(ja);
@@ -78,7 +77,7 @@ public final class ContractorMails {
         String text = format(ja, Locale.JAPANESE, key + ".text", jaArgs)
                 + SEPARATOR
                 + format(en, Locale.ENGLISH, key + ".text", enArgs);
-        return new Composed(subject, text);
+        return new StaffMail.Text(subject, text);
     }
 
     private static ResourceBundle texts(String language) {

@@ -124,14 +124,7 @@ public class ContractorStaffMails {
 
     /** Queues the mail to every staff recipient unless it went already; answers whether it did. */
     private Uni<Boolean> send(
-            String tenantId,
-            ContractorMails.Kind kind,
-            String subject,
-            LocalDate day,
-            Supplier<ContractorMails.Composed> mail) {
-        return staffMail.sendOnce(tenantId, kind.name(), subject, day, () -> {
-            ContractorMails.Composed composed = mail.get();
-            return new StaffMail.Text(composed.subject(), composed.text());
-        });
+            String tenantId, ContractorMails.Kind kind, String subject, LocalDate day, Supplier<StaffMail.Text> mail) {
+        return staffMail.sendOnce(tenantId, kind.name(), subject, day, mail);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mamori.platform.mail.MailMessage;
+import dev.mamori.platform.mail.StaffMail;
 import dev.mamori.thirdparty.CertificationScheme;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -17,7 +18,7 @@ class ContractorMailsTest {
 
     @Test
     void shouldNameTheCertificationItsExpiryAndDaysLeftJapaneseFirst() {
-        ContractorMails.Composed mail = ContractorMails.certificationExpiring(
+        StaffMail.Text mail = ContractorMails.certificationExpiring(
                 "tenant-a",
                 CONTRACTOR,
                 CertificationScheme.PRIVACY_MARK,
@@ -43,8 +44,7 @@ class ContractorMailsTest {
 
     @Test
     void shouldNameTheAuditDueDate() {
-        ContractorMails.Composed mail =
-                ContractorMails.auditDue("tenant-a", CONTRACTOR, TODAY.plusDays(7), TODAY, LINK);
+        StaffMail.Text mail = ContractorMails.auditDue("tenant-a", CONTRACTOR, TODAY.plusDays(7), TODAY, LINK);
         assertTrue(mail.subject().contains("監査期限"), mail.subject());
         assertTrue(mail.text().contains("監査期限：2026-03-08"), mail.text());
         assertTrue(mail.text().contains("7日後"), mail.text());
@@ -55,7 +55,7 @@ class ContractorMailsTest {
     @Test
     void shouldHaveEverySchemeInBothLanguagesAndFillEveryArgument() {
         for (CertificationScheme scheme : CertificationScheme.values()) {
-            ContractorMails.Composed mail =
+            StaffMail.Text mail =
                     ContractorMails.certificationExpiring("t", CONTRACTOR, scheme, "N-1", TODAY, TODAY, LINK);
             assertFalse(mail.text().contains("scheme."), mail.text());
             assertFalse(mail.text().matches("(?s).*\\{\\d}.*"), mail.text());
