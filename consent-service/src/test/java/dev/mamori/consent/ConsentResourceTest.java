@@ -219,6 +219,19 @@ class ConsentResourceTest {
         decide("tenant-d", subject, purpose)
                 .body("allowed", equalTo(false))
                 .body("reason", equalTo("GUARDIAN_REQUIRED"));
+        // And a new consent of a 14-year-old is refused without one: the facts this replica kept for the purpose
+        // version (its threshold 13) went with the policy change.
+        as("tenant-d", "operator")
+                .body(consentBody(
+                        unique("s"),
+                        purpose,
+                        1,
+                        "GIVEN",
+                        "\"subjectBirthDate\": \"" + LocalDate.now().minusYears(14) + "\""))
+                .post("/v1/consents")
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("https://mamori.dev/problems/guardian-required"));
     }
 
     @Test

@@ -94,14 +94,21 @@ public class ConsentService {
      */
     public Uni<Response> record(String idempotencyKey, ConsentDraft draft, Function<RecordedConsent, Response> answer) {
         String tenantId = tenant.tenantId();
-        // One by one is how web forms and call centres send consents: a plain write of two round trips (the facts
-        // and the key's stored answer; then the claim, the row, the notice and the audit line with the commit).
+        // One by one is how web forms and call centres send consents: a plain write of one round trip (the claim,
+        // the row, the notice and the audit line with the commit) once the purpose version's facts are known to this
+        // replica, and of two the first time (they are read, then kept until a purpose or policy notice).
+        ConsentWriter.Facts known = cache.writeFacts(tenantId, draft.purpose(), draft.purposeVersion());
+        long generation = cache.tenantGeneration();
         return writes.once(
                 tenantId,
                 idempotencyKey,
                 "recordConsent",
                 draft,
-                connection -> writer.facts(connection, tenantId, draft.purpose(), draft.purposeVersion()),
+                connection -> known != null
+                        ? Uni.createFrom().item(known)
+                        : writer.facts(connection, tenantId, draft.purpose(), draft.purposeVersion())
+                                .invoke(read -> cache.putWriteFacts(
+                                        tenantId, draft.purpose(), draft.purposeVersion(), read, generation)),
                 (facts, statements) -> record(tenantId, draft, facts, statements),
                 answer,
                 recorded -> cache.committed(tenantId, draft.subjectRef()));

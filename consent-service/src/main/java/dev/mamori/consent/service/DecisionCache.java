@@ -2,6 +2,7 @@ package dev.mamori.consent.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mamori.consent.repository.ConsentWriter;
 import dev.mamori.platform.events.ChangeFeed;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,9 @@ public class DecisionCache {
     public static final String CONSENT_CHANNEL = "consent_changed";
     public static final String PURPOSE_CHANNEL = "purpose_changed";
     private static final int STRIPES = 4096;
+    /** Purpose versions whose write facts are kept (tenants x purposes x versions in use: a few hundred). */
+    private static final int MAX_WRITE_FACTS = 10_000;
+
     private static final char SEP = '\t';
 
     private final ChangeFeed feed;
@@ -39,6 +43,7 @@ public class DecisionCache {
     private final long maxBytes;
     private final Map<String, PurposeFacts> purposes = new ConcurrentHashMap<>();
     private final Map<String, Integer> thresholds = new ConcurrentHashMap<>();
+    private final Map<String, ConsentWriter.Facts> writeFacts = new ConcurrentHashMap<>();
     private final AtomicLongArray stripes = new AtomicLongArray(STRIPES);
     private final AtomicLong everything = new AtomicLong();
 
@@ -148,6 +153,33 @@ public class DecisionCache {
         }
     }
 
+    /**
+     * What a consent naming this purpose version is checked against (the purpose, the version, the tenant's age
+     * threshold), when it was read since the last purpose or policy change; otherwise null. Only facts of a version
+     * that exists are kept: a version is never changed once published, and a new one is read from the database.
+     */
+    public ConsentWriter.Facts writeFacts(String tenantId, String purposeCode, int version) {
+        return usable() ? writeFacts.get(writeFactsKey(tenantId, purposeCode, version)) : null;
+    }
+
+    public void putWriteFacts(
+            String tenantId, String purposeCode, int version, ConsentWriter.Facts facts, long generation) {
+        if (facts.version() != null
+                && usable()
+                && generation == everything.get()
+                && writeFacts.size() < MAX_WRITE_FACTS) {
+            writeFacts.put(writeFactsKey(tenantId, purposeCode, version), facts);
+            if (generation != everything.get()) {
+                // A purpose or policy notice arrived between the check and the put: drop what may be stale.
+                writeFacts.clear();
+            }
+        }
+    }
+
+    private static String writeFactsKey(String tenantId, String purposeCode, int version) {
+        return tenantId + SEP + purposeCode + SEP + version;
+    }
+
     public long tenantGeneration() {
         return everything.get();
     }
@@ -182,6 +214,7 @@ public class DecisionCache {
         states.invalidateAll();
         purposes.clear();
         thresholds.clear();
+        writeFacts.clear();
     }
 
     private static int stripe(String tenantId, String subjectRef) {

@@ -251,6 +251,21 @@ public class Idempotency {
                         .addString(location == null ? null : location.toString()));
     }
 
+    /**
+     * The answer with its body as the JSON text that {@link #claimStatement} stores: the caller gets byte for byte
+     * what a replay will send, and the body is serialized once instead of once for the key and once for the wire.
+     */
+    public Response withStoredBody(Response response) {
+        Object entity = response.getEntity();
+        if (entity == null || entity instanceof String) {
+            return response;
+        }
+        return Response.fromResponse(response)
+                .entity(serialize(entity))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
     /** True when {@code failure} is a claim that lost to another call with the same key (see {@link #claimStatement}). */
     public static boolean isTaken(Throwable failure) {
         return failure instanceof io.vertx.pgclient.PgException pg

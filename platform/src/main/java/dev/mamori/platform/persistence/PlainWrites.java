@@ -18,27 +18,29 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A creating write of a few rows on the reactive pool, without the ORM, in two round trips: what a write on the
- * request path costs when it is one-by-one (a web form's consent, an operator's call).
+ * A creating write of a few rows on the reactive pool, without the ORM, in at most two round trips: what a write on
+ * the request path costs when it is one-by-one (a web form's consent, an operator's call).
  *
  * <ol>
- *   <li>The service's reads (what it validates against) and the lookup of the Idempotency-Key's stored answer are
- *       sent together on one connection, outside any transaction. A stored answer is replayed as {@link
- *       Idempotency#once} replays it, before any rule is checked again.
+ *   <li>The service's reads (what it validates against), on one connection, outside any transaction. A service that
+ *       knows its facts already (a cache kept true by the change feed) reads nothing: the write is one round trip.
  *   <li>The service decides: it validates (throwing a problem leaves nothing written, since nothing was begun) and
  *       adds its statements, its audit lines and its change notices to {@link Statements}; its answer is known now.
+ *       A refusal of a call whose Idempotency-Key already has an answer replays that answer instead, as {@link
+ *       Idempotency#once} does, whatever the rules say now.
  *   <li>The key's claim with the answer ({@link Idempotency#claimStatement}), the service's statements, the change
  *       notices ({@link ChangeFeed#publishStatement}) and the audit lines ({@link AuditLog#pendingStatement}, into
  *       {@code audit_pending}) are sent as ONE statement ({@link SqlStatement#together}), which PostgreSQL runs as one
  *       implicit transaction: the rows, the lines, the notices and the claim commit together or not at all, with one
- *       parse, one plan and one commit instead of six. A claim that lost to a concurrent call with the same key (it
- *       waits for that call's commit) replays that call's answer.
+ *       parse, one plan and one commit instead of six. A claim that lost, to an earlier call with the same key or
+ *       to a concurrent one (it waits for that call's commit), replays that call's answer, or is refused with 422
+ *       if the key was used for another body.
  * </ol>
  *
- * <p>No row is read before it is inserted where a constraint answers (the key's primary key), no ORM session, flush
- * or entity lifecycle. A bulk write fits too when its statements do not grow with its rows (a consent import: one
- * read, one insert of column arrays, one statement for all its audit lines); writes that must read-modify-write under
- * a lock keep their own transaction.
+ * <p>No row is read before it is inserted where a constraint answers (the key's primary key: a key is not looked up
+ * first, since nearly every call brings a new one), no ORM session, flush or entity lifecycle. A bulk write fits too
+ * when its statements do not grow with its rows (a consent import: one read, one insert of column arrays, one
+ * statement for all its audit lines); writes that must read-modify-write under a lock keep their own transaction.
  */
 @ApplicationScoped
 public class PlainWrites {
@@ -105,31 +107,49 @@ public class PlainWrites {
         } else {
             requestHash = null;
         }
-        return pool.withConnection(connection -> {
-            Uni<Response> stored = key == null
-                    ? Uni.createFrom().nullItem()
-                    : idempotency.stored(connection, tenantId, operation, key, requestHash);
-            // Both are sent before either answers: one round trip.
-            return Uni.combine()
-                    .all()
-                    .unis(stored, read.apply(connection))
-                    .collectFailures()
-                    .asTuple()
-                    .chain(found -> {
-                        if (found.getItem1() != null) {
-                            return Uni.createFrom().item(new Idempotency.Answered<T>(null, found.getItem1(), true));
-                        }
-                        Statements statements = new Statements();
-                        T result = decide.apply(found.getItem2(), statements);
-                        Response response = answer.apply(result);
-                        return commit(connection, tenantId, key, operation, requestHash, response, statements)
-                                .replaceWith(new Idempotency.Answered<>(result, response, false))
-                                .onFailure(Idempotency::isTaken)
-                                .recoverWithUni(() -> idempotency
-                                        .stored(connection, tenantId, operation, key, requestHash)
-                                        .map(replayed -> new Idempotency.Answered<T>(null, replayed, true)));
-                    });
-        });
+        return pool.withConnection(connection -> read.apply(connection).chain(facts -> {
+            Statements statements = new Statements();
+            T result;
+            try {
+                result = decide.apply(facts, statements);
+            } catch (RuntimeException refused) {
+                // A call whose key already has an answer gets that answer, whatever the rules say now.
+                return key == null
+                        ? Uni.createFrom().failure(refused)
+                        : replayOr(connection, tenantId, operation, key, requestHash, refused);
+            }
+            Response response = key == null ? answer.apply(result) : idempotency.withStoredBody(answer.apply(result));
+            return commit(connection, tenantId, key, operation, requestHash, response, statements)
+                    .replaceWith(new Idempotency.Answered<>(result, response, false))
+                    .onFailure(Idempotency::isTaken)
+                    .recoverWithUni(() -> replayOr(connection, tenantId, operation, key, requestHash, null));
+        }));
+    }
+
+    /**
+     * The key's stored answer, replayed (refused with 422 if it was stored for another body); when the key has none,
+     * {@code otherwise}: the refusal of a first call. A claim that lost always finds the row it lost to, unless that
+     * row was pruned in between, days later.
+     */
+    private <T> Uni<Idempotency.Answered<T>> replayOr(
+            SqlConnection connection,
+            String tenantId,
+            String operation,
+            String key,
+            String requestHash,
+            RuntimeException otherwise) {
+        return idempotency
+                .stored(connection, tenantId, operation, key, requestHash)
+                .chain(replayed -> {
+                    if (replayed == null) {
+                        return Uni.createFrom()
+                                .failure(
+                                        otherwise != null
+                                                ? otherwise
+                                                : new IllegalStateException("a lost claim's key has no stored answer"));
+                    }
+                    return Uni.createFrom().item(new Idempotency.Answered<T>(null, replayed, true));
+                });
     }
 
     /**

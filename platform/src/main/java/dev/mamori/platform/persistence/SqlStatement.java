@@ -1,8 +1,11 @@
 package dev.mamori.platform.persistence;
 
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +34,16 @@ public record SqlStatement(String sql, Tuple args) {
         return new SqlStatement(sql, args);
     }
 
+    /**
+     * The text made of each sequence of parts seen, by the parts' texts and value counts: a service sends the same
+     * few sequences again and again, and renumbering and joining them was 5 % of a one-by-one write's CPU (JFR,
+     * BENCHMARKS.md). A sequence is a list of constant texts, so the map stays as small as the kinds of write; past
+     * {@link #MAX_JOINED} sequences (a caller building texts on the fly) the text is joined anew each time.
+     */
+    private static final Map<List<Object>, String> JOINED = new ConcurrentHashMap<>();
+
+    private static final int MAX_JOINED = 512;
+
     /** The statements as one (see the class); a single statement as it is. */
     public static SqlStatement together(List<SqlStatement> parts) {
         if (parts.isEmpty()) {
@@ -39,15 +52,34 @@ public record SqlStatement(String sql, Tuple args) {
         if (parts.size() == 1) {
             return parts.get(0);
         }
+        List<Object> shape = new ArrayList<>(parts.size() * 2);
         Tuple args = Tuple.tuple();
-        StringBuilder with = new StringBuilder("WITH ");
-        String main = null;
-        for (int i = 0; i < parts.size(); i++) {
-            SqlStatement part = parts.get(i);
-            String renumbered = renumber(part.sql, args.size());
+        for (SqlStatement part : parts) {
+            shape.add(part.sql);
+            shape.add(part.args.size());
             for (int a = 0; a < part.args.size(); a++) {
                 args.addValue(part.args.getValue(a));
             }
+        }
+        String sql = JOINED.get(shape);
+        if (sql == null) {
+            sql = join(parts);
+            if (JOINED.size() < MAX_JOINED) {
+                JOINED.putIfAbsent(shape, sql);
+            }
+        }
+        return new SqlStatement(sql, args);
+    }
+
+    /** The first part as the main statement, the others as its {@code WITH} queries, their parameters renumbered. */
+    private static String join(List<SqlStatement> parts) {
+        StringBuilder with = new StringBuilder("WITH ");
+        String main = null;
+        int offset = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            SqlStatement part = parts.get(i);
+            String renumbered = renumber(part.sql, offset);
+            offset += part.args.size();
             if (i == 0) {
                 main = renumbered;
             } else {
@@ -57,7 +89,7 @@ public record SqlStatement(String sql, Tuple args) {
                         .append(')');
             }
         }
-        return new SqlStatement(with.append(' ').append(main).toString(), args);
+        return with.append(' ').append(main).toString();
     }
 
     /** {@code $1} becomes {@code $(1 + offset)}: the part's values follow those of the parts before it. */

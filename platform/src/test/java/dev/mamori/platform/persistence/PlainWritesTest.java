@@ -1,6 +1,7 @@
 package dev.mamori.platform.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +15,7 @@ import dev.mamori.platform.events.ChangeFeed;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.problem.ProblemException;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -82,6 +84,10 @@ class PlainWritesTest {
                         (existing, statements) -> {
                             if (name.equals("refused")) {
                                 throw ProblemException.unprocessable("refused", "Refused", "name", "is refused");
+                            }
+                            if (name.equals("first") && existing > 0) {
+                                // A rule that holds for the first call only: a replay must not be refused by it.
+                                throw ProblemException.conflict("not-first", "There is a thing already");
                             }
                             UUID id = UUID.randomUUID();
                             statements
@@ -182,12 +188,41 @@ class PlainWritesTest {
         assertEquals("true", again.response().getHeaderString("Idempotent-Replayed"));
         assertTrue(
                 again.response().getEntity().toString().contains(first.result().toString()));
+        // The first caller got the very text that is stored and replayed, not a second serialization of it.
+        assertEquals(again.response().getEntity(), first.response().getEntity());
+        assertEquals(MediaType.APPLICATION_JSON_TYPE, first.response().getMediaType());
         assertEquals(1, count("SELECT count(*) FROM thing"));
         assertEquals(1, count("SELECT count(*) FROM audit_pending"));
 
         ProblemException reused = assertThrows(ProblemException.class, () -> write("key-1", "another"));
         assertEquals(422, reused.status());
         assertEquals(1, count("SELECT count(*) FROM thing"));
+    }
+
+    @Test
+    void shouldReplayTheAnswerEvenWhenTheRulesWouldRefuseTheCallNow() throws SQLException {
+        Idempotency.Answered<UUID> first = write("key-first", "first");
+        assertFalse(first.replayed());
+
+        // The same call again: the rule now refuses it (a thing exists), but the key has an answer, so it is replayed.
+        Idempotency.Answered<UUID> again = write("key-first", "first");
+        assertTrue(again.replayed());
+        assertEquals(first.response().getEntity(), again.response().getEntity());
+        // Without the key, or with a new one, the rule answers.
+        assertEquals(
+                409,
+                assertThrows(ProblemException.class, () -> write(null, "first")).status());
+        assertEquals(
+                409,
+                assertThrows(ProblemException.class, () -> write("key-new", "first"))
+                        .status());
+        // The key with another body is a reused key, whichever rule would refuse the body.
+        assertEquals(
+                422,
+                assertThrows(ProblemException.class, () -> write("key-first", "refused"))
+                        .status());
+        assertEquals(1, count("SELECT count(*) FROM thing"));
+        assertEquals(1, count("SELECT count(*) FROM idempotency_record"));
     }
 
     @Test
