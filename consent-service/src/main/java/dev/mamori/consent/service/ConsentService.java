@@ -133,8 +133,8 @@ public class ConsentService {
             codes.add(code);
             versions.add(v);
         }));
-        // A bulk write of two round trips as one by one (PlainWrites): the read and the key's stored answer; then
-        // the claim, every row in one statement, the notice and every audit line in one, with the commit.
+        // A bulk write of two round trips as one by one (PlainWrites): the read of every pair; then the claim, every
+        // row in one statement, the notice and every audit line in one, with the commit.
         return writes.once(
                 tenantId,
                 idempotencyKey,
