@@ -107,6 +107,48 @@ class BenchResourceEnabledTest {
     }
 
     @Test
+    void shouldAnswerAConsentLikeTheWriteButWriteNothing() {
+        String subject = "bench-floor-" + java.util.UUID.randomUUID();
+        given().auth()
+                .oauth2(TestTokens.forTenant("tenant-a", "client-system"))
+                .contentType("application/json")
+                .body(ConsentFixtures.consentBody(subject, "no-such-purpose", 1, "GIVEN", null))
+                .post("/v1/bench/consent")
+                .then()
+                .statusCode(201)
+                .contentType("application/json")
+                .body("subjectRef", equalTo(subject))
+                .body("purpose", equalTo("no-such-purpose"))
+                .body("status", equalTo("GIVEN"));
+        // Nothing was written: the person has no consent.
+        given().auth()
+                .oauth2(TestTokens.forTenant("tenant-a", "privacy-officer"))
+                .get("/v1/subjects/" + subject + "/consents")
+                .then()
+                .statusCode(200)
+                .body("consents", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void shouldRefuseABadConsentBodyAsTheWriteDoes() {
+        given().auth()
+                .oauth2(TestTokens.forTenant("tenant-a", "client-system"))
+                .contentType("application/json")
+                .body("{\"subjectRef\": 7}")
+                .post("/v1/bench/consent")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.forTenant("tenant-a", "auditor"))
+                .contentType("application/json")
+                .body(ConsentFixtures.consentBody("s", "p", 1, "GIVEN", null))
+                .post("/v1/bench/consent")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
     void shouldRefuseAServiceTokenThatNamesNoTenantLikeTheDecisionDoes() {
         given().auth()
                 .oauth2(TestTokens.service("request-service"))
