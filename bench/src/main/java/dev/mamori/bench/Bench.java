@@ -57,7 +57,10 @@ public final class Bench {
     /** What the command line asked for. */
     record Options(boolean smoke, int rounds, int seconds, int warmup, int profileSeconds, int subjects,
                    int apiSubjects, int connections, Path data, Path root, boolean update, Set<String> only,
-                   Map<String, List<String>> startupVariants, String command) {
+                   Set<String> writes, Map<String, List<String>> startupVariants, String command) {
+
+        /** The parts of the writes scenario {@code --writes} can name; all of them when it is not given. */
+        static final Set<String> WRITE_PARTS = Set.of("consent", "replicas", "holding", "intake", "imports");
 
         static Options parse(String[] args) {
             boolean smoke = Arrays.asList(args).contains("--smoke");
@@ -72,6 +75,7 @@ public final class Bench {
             Path root = Path.of(System.getProperty("mamori.root", ".")).toAbsolutePath().normalize();
             boolean update = !smoke;
             Set<String> only = new HashSet<>();
+            Set<String> writes = new HashSet<>();
             Map<String, List<String>> startupVariants = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -88,6 +92,16 @@ public final class Bench {
                     case "--no-update" -> update = false;
                     case "--update" -> update = true;
                     case "--only" -> only.addAll(List.of(args[++i].split(",")));
+                    case "--writes" -> {
+                        // Only these parts of the writes scenario (the commit ceilings always run): a change to one
+                        // write path is measured in a minute instead of the whole scenario's several.
+                        for (String w : args[++i].split(",")) {
+                            if (!WRITE_PARTS.contains(w)) {
+                                throw new IllegalArgumentException("--writes takes " + WRITE_PARTS + ", not " + w);
+                            }
+                            writes.add(w);
+                        }
+                    }
                     case "--startup-variant" -> {
                         // label=JVM options added after the launcher's (-Dkey=value sets a Quarkus property), so a
                         // setting is compared with the launcher's start in the same run, rounds interleaved.
@@ -106,11 +120,17 @@ public final class Bench {
                 apiSubjects = Math.min(subjects, 20_000); // 100,000 consents through the import API, the rest by SQL
             }
             return new Options(smoke, rounds, seconds, warmup, profile, subjects, Math.min(apiSubjects, subjects),
-                    connections, data.toAbsolutePath(), root, update, Set.copyOf(only), startupVariants, command);
+                    connections, data.toAbsolutePath(), root, update, Set.copyOf(only), Set.copyOf(writes),
+                    startupVariants, command);
         }
 
         boolean wants(String scenario) {
             return only.isEmpty() || only.contains(scenario);
+        }
+
+        /** Whether the writes scenario runs {@code part} (one of {@link #WRITE_PARTS}). */
+        boolean wantsWrite(String part) {
+            return writes.isEmpty() || writes.contains(part);
         }
     }
 
@@ -758,15 +778,20 @@ public final class Bench {
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("commit-c1", null, Map.of(), watchPg, 1, s -> plainCommits(1, s)));
         targets.add(new Target("commit-c" + c, null, Map.of(), watchPg, c, s -> plainCommits(c, s)));
-        targets.add(new Target("consent-c-c1", base(Part.CONSENT), env("consent", "/v1/consents", client),
-                watchConsent, 1));
         Target consentC = new Target("consent-c-c" + c, base(Part.CONSENT), env("consent", "/v1/consents", client),
                 watchConsent, c);
-        targets.add(consentC);
-        targets.add(new Target("consent-a-c" + c, base(Part.CONSENT), env("consent", "/v1/consents", clientA),
-                watchConsent, c));
+        boolean consents = o.wantsWrite("consent");
+        if (consents) {
+            targets.add(new Target("consent-c-c1", base(Part.CONSENT), env("consent", "/v1/consents", client),
+                    watchConsent, 1));
+            targets.add(consentC);
+            targets.add(new Target("consent-a-c" + c, base(Part.CONSENT), env("consent", "/v1/consents", clientA),
+                    watchConsent, c));
+        }
         Target holding = null;
-        if (running.contains(Part.RETENTION)) {
+        if (!o.wantsWrite("holding")) {
+            report.note("writes: holdings one by one not run (--writes)");
+        } else if (running.contains(Part.RETENTION)) {
             Api.post(url(Part.RETENTION, "/v1/data-categories"), officer, Api.json(Data.category("call-recording",
                     "通話録音", List.of("氏名", "電話番号", "通話音声"), 3650)), "cat-w-" + run).expect(201, 409);
             holding = new Target("holding-c" + c, base(Part.RETENTION), env("holding", "/v1/holdings", client),
@@ -776,7 +801,9 @@ public final class Bench {
             report.skip("writes: holdings one by one", "retention-service is not running");
         }
         Target intake = null;
-        if (running.contains(Part.REQUEST)) {
+        if (!o.wantsWrite("intake")) {
+            report.note("writes: request intake one by one not run (--writes)");
+        } else if (running.contains(Part.REQUEST)) {
             intake = new Target("intake-c" + c, base(Part.REQUEST), env("intake", "/v1/requests",
                     token(WRITE_TENANT + "-operator")), Map.of("request-service", pid(Part.REQUEST), "postgres",
                     postgresPid), c);
@@ -787,7 +814,7 @@ public final class Bench {
         // The same consents through two replicas of consent-service on the one database, half the connections
         // each: the "two replicas writing for one tenant lose nothing and serialise nothing", shown by the
         // rows against the answers (checkStored), the backends PostgreSQL finds waiting on a lock, and the chain.
-        Process replica = startReplica();
+        Process replica = consents && o.wantsWrite("replicas") ? startReplica() : null;
         Target twoReplicas = null;
         if (replica != null) {
             long replicaPid = replica.pid();
@@ -816,10 +843,12 @@ public final class Bench {
                 stat(ceiling1, Wrk.Result::rps).describe("%,.0f") + "; " + latencies(ceiling1), null, null, null,
                 null);
         String target = "≥ 25 % of the ceiling and p99 ≤ 50 ms";
-        writeRows("consents one by one, POST /v1/consents, " + WRITE_TENANT + " (few events), c1",
-                r.get("consent-c-c1"), ceiling1, "consent-service", null);
-        writeRows("consents one by one, POST /v1/consents, " + WRITE_TENANT + " (few events), c" + c,
-                r.get(consentC.name()), ceiling, "consent-service", target);
+        if (consents) {
+            writeRows("consents one by one, POST /v1/consents, " + WRITE_TENANT + " (few events), c1",
+                    r.get("consent-c-c1"), ceiling1, "consent-service", null);
+            writeRows("consents one by one, POST /v1/consents, " + WRITE_TENANT + " (few events), c" + c,
+                    r.get(consentC.name()), ceiling, "consent-service", target);
+        }
         if (twoReplicas != null) {
             List<Wrk.Result> two = r.get(twoReplicas.name());
             writeRows("consents one by one through two replicas of consent-service on one database (c" + (c / 2)
@@ -841,8 +870,10 @@ public final class Bench {
                     + "(GET /v1/audit-events/verification)", chainAfterWrites(), null, null, "intact",
                     chainIntact);
         }
-        writeRows("consents one by one, POST /v1/consents, " + TENANT + " (most data), c" + c,
-                r.get("consent-a-c" + c), ceiling, "consent-service", target);
+        if (consents) {
+            writeRows("consents one by one, POST /v1/consents, " + TENANT + " (most data), c" + c,
+                    r.get("consent-a-c" + c), ceiling, "consent-service", target);
+        }
         if (holding != null) {
             writeRows("holdings one by one, POST /v1/holdings, " + WRITE_TENANT + ", c" + c, r.get(holding.name()),
                     ceiling, "retention-service", target);
@@ -852,7 +883,9 @@ public final class Bench {
                     r.get(intake.name()), ceiling, "request-service", target);
         }
 
-        profile("writes: POST /v1/consents one by one, " + WRITE_TENANT + ", c" + c, consentPid, consentC);
+        if (consents) {
+            profile("writes: POST /v1/consents one by one, " + WRITE_TENANT + ", c" + c, consentPid, consentC);
+        }
         if (holding != null) {
             profile("writes: POST /v1/holdings one by one, c" + c, pid(Part.RETENTION), holding);
         }
@@ -860,7 +893,11 @@ public final class Bench {
             profile("writes: POST /v1/requests one by one, c" + c, pid(Part.REQUEST), intake);
         }
         checkStored(before, writeCounts(), targets);
-        imports(client, consentPid);
+        if (o.wantsWrite("imports")) {
+            imports(client, consentPid);
+        } else {
+            report.note("writes: consent imports not run (--writes)");
+        }
     }
 
     static final int REPLICA_PORT = 18092;

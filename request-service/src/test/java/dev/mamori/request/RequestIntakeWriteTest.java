@@ -362,4 +362,78 @@ class RequestIntakeWriteTest {
                 .body("items.findAll { it.action == 'REQUEST_RECEIVED' }", hasSize(1))
                 .body("items.find { it.action == 'REQUEST_RECEIVED' }.resourceId", equalTo(id));
     }
+
+    @Test
+    void shouldAnswerTheIntakeWithTheReceiptOfWhatWasStoredAndReplayItByteForByte() {
+        String subject = newSubject();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = intake("DISCLOSURE", subject);
+        body.put("requester", Intakes.requester("APPOINTED_AGENT"));
+        body.put("agent", Intakes.agent("POWER_OF_ATTORNEY", "委任状（本人の実印押印）"));
+        // Stored trimmed, and a blank part not at all: the receipt masks what was stored, not what was sent.
+        Map<String, Object> contact = Intakes.contactOf(body);
+        contact.put("phone", "090-1234-5678   ");
+        contact.put("postalAddress", "   ");
+        Response first = as("tenant-a", "operator")
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/v1/requests")
+                .andReturn();
+        assertEquals(201, first.statusCode(), first.asString());
+        JsonPath receipt = first.jsonPath();
+        assertEquals("RECEIPT", receipt.getString("personalDataView"));
+        assertEquals("山***", receipt.getString("requester.name"));
+        assertEquals("t***@example.jp", receipt.getString("requester.contact.email"));
+        assertEquals("***-****-5678", receipt.getString("requester.contact.phone"));
+        assertEquals(null, receipt.getString("requester.contact.postalAddress"));
+        assertEquals(null, receipt.getString("agent.evidenceDescription"));
+        assertEquals("POWER_OF_ATTORNEY", receipt.getString("agent.type"));
+        String id = receipt.getString("id");
+
+        // What the privacy officer reads back is what the receipt masked.
+        as("tenant-a", "privacy-officer")
+                .get("/v1/requests/" + id)
+                .then()
+                .statusCode(200)
+                .body("requester.name", equalTo(Intakes.NAME))
+                .body("requester.contact.email", equalTo(Intakes.EMAIL))
+                .body("requester.contact.phone", equalTo("090-1234-5678"))
+                .body("requester.contact.postalAddress", equalTo(null))
+                .body("agent.evidenceDescription", equalTo("委任状（本人の実印押印）"));
+
+        // The text sent is the text stored with the key: a retry replays it byte for byte, as the same media type.
+        Response retry = as("tenant-a", "operator")
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/v1/requests")
+                .andReturn();
+        assertEquals(201, retry.statusCode(), retry.asString());
+        assertEquals("true", retry.header("Idempotent-Replayed"));
+        assertEquals(first.asString(), retry.asString());
+        assertEquals(first.contentType(), retry.contentType());
+        assertEquals(first.header("Location"), retry.header("Location"));
+        assertEquals(
+                first.asString(),
+                text(
+                        "SELECT body FROM idempotency_record WHERE tenant_id = ? AND operation = 'createRequest' "
+                                + "AND idem_key = ?",
+                        "tenant-a",
+                        key));
+        assertEquals(1, requests("tenant-a", subject));
+    }
+
+    private static String text(String sql, Object... params) {
+        try (Connection c = PostgresTestResource.connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

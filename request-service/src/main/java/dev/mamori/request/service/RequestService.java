@@ -203,7 +203,8 @@ public class RequestService {
         RequestIntakeWriter.Settings stored = facts.settings();
         // As SettingsService#effective: the tenant's SLA, or the suite's default when it has set none.
         int businessDaysToDue = stored.configured() ? stored.businessDaysToDue() : config.defaultBusinessDaysToDue();
-        DataSubjectRequest r = newRequest(tenantId, intake, channel, receivedAt, now, businessDaysToDue);
+        StoredContact contact = storedContact(intake.requester().contact());
+        DataSubjectRequest r = newRequest(tenantId, intake, contact, channel, receivedAt, now, businessDaysToDue);
         RequestEvent e = journal.event(r, RequestEventKind.RECEIVED, "received by " + channel, actor, now);
         FulfilmentTask callback =
                 journal.callback(r, e, r.callbackUrl != null ? r.callbackUrl : stored.clientCallbackUrl(), now);
@@ -212,7 +213,8 @@ public class RequestService {
             write.add(writer.insertTask(), writer.values(callback));
         }
         write.audit(audit.entry(tenantId, "REQUEST_RECEIVED", RESOURCE, r.id, r.subjectRef));
-        return details(r, PersonalDataView.RECEIPT);
+        // The answer from what was just sealed, not by opening the ciphertexts again: the same text either way.
+        return receipt(r, intake.requester().name(), contact);
     }
 
     /** The answer to an intake while the person has an open request of its type; {@code open} names it, if known. */
@@ -353,7 +355,14 @@ public class RequestService {
         OffsetDateTime now = now();
         return settings.effective(tenantId)
                 .chain(sla -> freeReceiptNumber(tenantId, RECEIPT_DRAWS).chain(receipt -> {
-                    DataSubjectRequest r = newRequest(tenantId, intake, Channel.WEB, now, now, sla.businessDaysToDue());
+                    DataSubjectRequest r = newRequest(
+                            tenantId,
+                            intake,
+                            storedContact(intake.requester().contact()),
+                            Channel.WEB,
+                            now,
+                            now,
+                            sla.businessDaysToDue());
                     r.receiptNumber = receipt;
                     r.identifiersCipher = cipher.encrypt(write(identifiers), context(r, "identifiers"));
                     return requests.persist(r)
@@ -474,9 +483,15 @@ public class RequestService {
         return at;
     }
 
+    /** The requester's contact as it is stored (sealed): blank parts left out, the others trimmed. */
+    private static StoredContact storedContact(Contact c) {
+        return new StoredContact(trimToNull(c.email()), trimToNull(c.phone()), trimToNull(c.postalAddress()));
+    }
+
     private DataSubjectRequest newRequest(
             String tenantId,
             RequestIntake intake,
+            StoredContact contact,
             Channel channel,
             OffsetDateTime receivedAt,
             OffsetDateTime now,
@@ -496,10 +511,7 @@ public class RequestService {
         r.sourceClient = tenant.actorClient();
         r.requesterRelation = intake.requester().relation();
         r.requesterNameCipher = cipher.encrypt(intake.requester().name(), context(r, "requester.name"));
-        Contact c = intake.requester().contact();
-        r.requesterContactCipher = cipher.encrypt(
-                write(new StoredContact(trimToNull(c.email()), trimToNull(c.phone()), trimToNull(c.postalAddress()))),
-                context(r, "requester.contact"));
+        r.requesterContactCipher = cipher.encrypt(write(contact), context(r, "requester.contact"));
         if (intake.agent() != null) {
             r.agentType = intake.agent().type();
             r.agentEvidenceCipher = cipher.encrypt(intake.agent().evidenceDescription(), context(r, "agent.evidence"));
@@ -528,6 +540,20 @@ public class RequestService {
         String name = cipher.decrypt(r.requesterNameCipher, context(r, "requester.name"));
         StoredContact contact =
                 read(cipher.decrypt(r.requesterContactCipher, context(r, "requester.contact")), StoredContact.class);
+        return details(r, view, name, contact);
+    }
+
+    /**
+     * The answer to an intake ({@link PersonalDataView#RECEIPT}) of a request just made from {@code name} and
+     * {@code contact}, the plain text its ciphertexts were sealed from: what {@link #details(DataSubjectRequest,
+     * PersonalDataView)} would decrypt, without opening them again (a receipt shows no agent evidence, correction or
+     * identifiers, the other sealed fields).
+     */
+    RequestDetails receipt(DataSubjectRequest r, String name, StoredContact contact) {
+        return details(r, PersonalDataView.RECEIPT, name, contact);
+    }
+
+    private RequestDetails details(DataSubjectRequest r, PersonalDataView view, String name, StoredContact contact) {
         LocalDate today = JapanTime.today(clock);
         boolean overdue = Deadlines.overdue(r.dueOn, r.status.isTerminal(), today);
         Integer daysLeft = r.status.isTerminal() ? null : Deadlines.businessDaysLeft(r.dueOn, today);
