@@ -1,7 +1,5 @@
 package dev.mamori.request.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.platform.idempotency.Idempotency;
 import dev.mamori.platform.paging.Page;
 import dev.mamori.platform.problem.Problem;
@@ -80,7 +78,6 @@ public class RequestResource {
     private final HandlingRecordExport export;
     private final NotificationService notifications;
     private final Clock clock;
-    private final ObjectMapper json;
 
     public RequestResource(
             RequestService requests,
@@ -90,9 +87,7 @@ public class RequestResource {
             FulfilmentService fulfilment,
             HandlingRecordExport export,
             NotificationService notifications,
-            Clock clock,
-            ObjectMapper json) {
-        this.json = json;
+            Clock clock) {
         this.requests = requests;
         this.verification = verification;
         this.decisions = decisions;
@@ -124,21 +119,12 @@ public class RequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createRequest(
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull RequestIntake intake) {
-        // The answer is written to JSON once: the same text is sent and stored with the Idempotency-Key, which a
-        // retry replays byte for byte (stored as an object, it was written twice).
+        // PlainWrites writes the answer to JSON once: the same text is sent and stored with the Idempotency-Key,
+        // which a retry replays byte for byte.
         return requests.receive(
                 idempotencyKey, intake, d -> Response.created(URI.create("/v1/requests/" + d.request().id))
-                        .type(MediaType.APPLICATION_JSON)
-                        .entity(json(RequestView.of(d)))
+                        .entity(RequestView.of(d))
                         .build());
-    }
-
-    private String json(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the answer", e);
-        }
     }
 
     @GET

@@ -74,11 +74,10 @@ public class HoldingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> registerHolding(
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull HoldingDraft draft) {
-        // Written to JSON once, as the batch's summary below: the text sent is the one stored with the key.
+        // PlainWrites writes the answer to JSON once, the text sent being the one stored with the key.
         return holdings.register(idempotencyKey, draft, h -> Response.created(
                         URI.create("/v1/subjects/" + SubjectRef.pathSegment(h.subjectRef) + "/holdings"))
-                .type(MediaType.APPLICATION_JSON)
-                .entity(json(HoldingView.of(h, policy)))
+                .entity(HoldingView.of(h, policy))
                 .build());
     }
 
@@ -143,7 +142,7 @@ public class HoldingResource {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the answer", e);
+            throw new IllegalStateException("Cannot write the batch summary", e);
         }
     }
 }
