@@ -788,6 +788,21 @@ public final class Bench {
             targets.add(new Target("consent-a-c" + c, base(Part.CONSENT), env("consent", "/v1/consents", clientA),
                     watchConsent, c));
         }
+        // What a consent costs the service before any database work (token, JSON, validation, the answer): the same
+        // requests to the bench build's floor, which reads and writes nothing.
+        Target floor = null;
+        if (consents) {
+            Api.Reply probe = Api.post(url(Part.CONSENT, "/v1/bench/consent"), client, Api.json(Data.consent(
+                    "cust-floor", 1, "call-center-support", 0, OffsetDateTime.now(ZoneOffset.UTC))), null);
+            if (probe.status() == 201) {
+                floor = new Target("floor-c" + c, base(Part.CONSENT), env("consent", "/v1/bench/consent", client),
+                        watchConsent, c);
+                targets.add(targets.indexOf(consentC) + 1, floor);
+            } else {
+                report.skip("writes: a consent's floor", "POST /v1/bench/consent answered " + probe.status()
+                        + " (consent-service not built by bench/run with -Dmamori.bench=true)");
+            }
+        }
         Target holding = null;
         if (!o.wantsWrite("holding")) {
             report.note("writes: holdings one by one not run (--writes)");
@@ -848,6 +863,16 @@ public final class Bench {
                     r.get("consent-c-c1"), ceiling1, "consent-service", null);
             writeRows("consents one by one, POST /v1/consents, " + WRITE_TENANT + " (few events), c" + c,
                     r.get(consentC.name()), ceiling, "consent-service", target);
+        }
+        if (floor != null) {
+            List<Wrk.Result> floorResults = r.get(floor.name());
+            report.row("writes", "a consent's floor: the same requests to POST /v1/bench/consent (token, JSON, "
+                            + "validation, answer; nothing read or written), c" + c + ": requests/s",
+                    stat(floorResults, Wrk.Result::rps).describe("%,.0f"), "plain commits at the same c: "
+                            + stat(ceiling, Wrk.Result::rps).describe("%,.0f"), pct(ratios(floorResults, ceiling,
+                            Wrk.Result::rps)), null, null);
+            report.row("writes", "a consent's floor, c" + c + ": p50 / p99 ms; CPU µs per request (consent-service)",
+                    latencies(floorResults) + "; " + cpu(floorResults, "consent-service"), null, null, null, null);
         }
         if (twoReplicas != null) {
             List<Wrk.Result> two = r.get(twoReplicas.name());
