@@ -60,6 +60,38 @@ class FieldCipherTest {
     }
 
     @Test
+    void shouldSealAndOpenFromManyThreadsAtOnceAndAfterAFailedOpen() throws Exception {
+        // Each thread keeps its own cipher: threads sealing and opening at once must each get their own values
+        // back, and a value that failed to open (a wrong context) must not spoil the next one on that thread.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> all = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                all.add(pool.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        String plain = "person-" + thread + "-" + i + "@example.jp";
+                        String sealed = cipher.encrypt(plain, "tenant-a/" + i + "/contact");
+                        if (i % 100 == 0) {
+                            assertThrows(
+                                    IllegalStateException.class, () -> cipher.decrypt(sealed, "tenant-b/0/contact"));
+                        }
+                        if (!plain.equals(cipher.decrypt(sealed, "tenant-a/" + i + "/contact"))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : all) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldRefuseACiphertextReadWithOtherAssociatedDataOrAltered() {
         String sealed = cipher.encrypt("山田 太郎", "tenant-a/1/name");
         assertThrows(IllegalStateException.class, () -> cipher.decrypt(sealed, "tenant-a/2/name"));
