@@ -137,11 +137,11 @@ public class RequestService {
      * cannot run beside it (nor skip its verification).
      *
      * <p>An operator takes requests one at a time (a call, a letter, a visit) and client systems relay them as they
-     * come, so this is a plain write of two round trips ({@code PlainWrites}): the tenant's settings read with the
-     * key's stored answer; then the claim, the request, its first log line, its status callback (if the request or
-     * the tenant has a callback URL) and the audit line with the commit. An open request of the same person and type
-     * is not looked up first and no lock is taken: the partial unique index {@value RequestIntakeWriter#ONE_OPEN}
-     * refuses the second, also when two race, and that refusal answers 409 duplicate-request naming the open one.
+     * come, so this is a plain write of two round trips ({@code PlainWrites}): the tenant's settings read; then the
+     * claim, the request, its first log line, its status callback (if the request or the tenant has a callback URL)
+     * and the audit line with the commit. An open request of the same person and type is not looked up first and no
+     * lock is taken: the partial unique index {@value RequestIntakeWriter#ONE_OPEN} refuses the second, also when two
+     * race, and that refusal answers 409 duplicate-request naming the open one.
      */
     public Uni<Response> receive(
             String idempotencyKey, RequestIntake intake, Function<RequestDetails, Response> answer) {

@@ -108,8 +108,8 @@ public class HoldingService {
 
     /**
      * Registers a holding, once per Idempotency-Key. One by one is how client systems and operators send holdings
-     * as they collect data: a plain write of two round trips (the category, the contract and its extension read
-     * with the key's stored answer; then the claim, the row and the audit line with the commit). An identical
+     * as they collect data: a plain write of two round trips (the category, the contract and its extension read;
+     * then the claim, the row and the audit line with the commit). An identical
      * holding is refused by the table's unique key, not looked up first, so two racing ones cannot both commit.
      */
     public Uni<Response> register(String idempotencyKey, HoldingDraft draft, Function<Holding, Response> answer) {
