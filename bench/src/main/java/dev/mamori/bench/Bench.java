@@ -2242,6 +2242,7 @@ public final class Bench {
         env.put("DB_PASSWORD", db.password());
         env.put("OIDC_AUTH_SERVER_URL", suite.issuer());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.putAll(Suite.migrationEnv(db, p, jar(p))); // as the launcher: no Flyway on a database already at the jar's
         Path secrets = o.data().resolve("secrets");
         if (Files.isDirectory(secrets)) {
             try (var files = Files.list(secrets)) {

@@ -116,9 +116,8 @@ class PlatformMigrationsTest {
         DataSource db = PostgresTestResource.newDatabase();
         for (PlatformMigrations inactive : List.of(
                 new PlatformMigrations(Optional.of(false), true), new PlatformMigrations(Optional.empty(), false))) {
-            FluentConfiguration service = Flyway.configure()
-                    .dataSource(unreachable())
-                    .locations("db/common", "db/migration");
+            FluentConfiguration service =
+                    Flyway.configure().dataSource(unreachable()).locations("db/common", "db/migration");
             inactive.customize(service);
             assertEquals(
                     List.of("classpath:db/migration"),
@@ -130,7 +129,8 @@ class PlatformMigrationsTest {
         FluentConfiguration service = Flyway.configure().dataSource(db).locations("db/common", "db/migration");
         new PlatformMigrations(Optional.empty(), true).customize(service);
         service.load().migrate();
-        assertEquals(PLATFORM_VERSIONS, versions(db, PlatformMigrations.HISTORY), "a start that migrates migrates both");
+        assertEquals(
+                PLATFORM_VERSIONS, versions(db, PlatformMigrations.HISTORY), "a start that migrates migrates both");
         assertEquals(List.of("0", "1", "2", "3"), versions(db, SERVICE_HISTORY));
     }
 
@@ -139,8 +139,8 @@ class PlatformMigrationsTest {
         return (DataSource) Proxy.newProxyInstance(
                 PlatformMigrationsTest.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, m, args) -> {
                     return switch (m.getName()) {
-                        case "getConnection" -> throw new AssertionError(
-                                "a process that does not migrate asked for a database connection");
+                        case "getConnection" ->
+                            throw new AssertionError("a process that does not migrate asked for a database connection");
                         case "hashCode" -> System.identityHashCode(proxy);
                         case "equals" -> proxy == args[0];
                         case "toString" -> "unreachable data source";
