@@ -2116,7 +2116,7 @@ public final class Bench {
         // (-XX:ArchiveClassesAtExit, at its orderly stop); the measured starts map it. Same lean flags, so the
         // difference against the lean row is the archive's alone.
         // A variant may map an archive trained by one full start with the launcher's flags (TRAINED_ARCHIVE in its
-        // options): the build's archive holds only what Quarkus loads up to its static init.
+        // options); the build's archive is trained by a full start too (bin/train-class-archive), without a database.
         if (o.startupVariants().values().stream().flatMap(List::stream).anyMatch(a -> a.contains(TRAINED_ARCHIVE))) {
             for (Part p : parts) {
                 Path archive = cds.resolve(p.id() + "-launcher.jsa");
@@ -2304,6 +2304,7 @@ public final class Bench {
         env.put("DB_PASSWORD", db.password());
         env.put("OIDC_AUTH_SERVER_URL", suite.issuer());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.putAll(Suite.migrationEnv(db, p, jar(p))); // as the launcher: no Flyway on a database already at the jar's
         Path secrets = o.data().resolve("secrets");
         if (Files.isDirectory(secrets)) {
             try (var files = Files.list(secrets)) {

@@ -1,19 +1,23 @@
 package dev.mamori.consent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mamori.platform.persistence.PlatformMigrations;
 import dev.mamori.testing.PostgresTestResource;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -104,6 +108,47 @@ class PlatformMigrationsTest {
         assertTrue(tableExists(db, "change_notice")
                 && tableExists(db, "mail_outbox")
                 && tableExists(db, "staff_mail_sent"));
+    }
+
+    @Test
+    void shouldLeaveTheDatabaseAloneWhereTheProcessDoesNotMigrate() throws SQLException {
+        // A pod (QUARKUS_FLYWAY_ACTIVE=false: the migration Job migrates) still has Quarkus build its Flyway, which
+        // calls the customizer: nothing may reach the database there, neither the platform's migrations nor a
+        // connection (the pod's start would wait for one).
+        DataSource db = PostgresTestResource.newDatabase();
+        for (PlatformMigrations inactive : List.of(
+                new PlatformMigrations(Optional.of(false), true), new PlatformMigrations(Optional.empty(), false))) {
+            FluentConfiguration service =
+                    Flyway.configure().dataSource(unreachable()).locations("db/common", "db/migration");
+            inactive.customize(service);
+            assertEquals(
+                    List.of("classpath:db/migration"),
+                    Arrays.stream(service.getLocations()).map(Object::toString).toList(),
+                    "the service's Flyway is left its own migrations all the same");
+        }
+        assertFalse(tableExists(db, PlatformMigrations.HISTORY));
+
+        FluentConfiguration service = Flyway.configure().dataSource(db).locations("db/common", "db/migration");
+        new PlatformMigrations(Optional.empty(), true).customize(service);
+        service.load().migrate();
+        assertEquals(
+                PLATFORM_VERSIONS, versions(db, PlatformMigrations.HISTORY), "a start that migrates migrates both");
+        assertEquals(List.of("0", "1", "2", "3"), versions(db, SERVICE_HISTORY));
+    }
+
+    /** A data source that fails the test if anything asks it for a connection. */
+    private static DataSource unreachable() {
+        return (DataSource) Proxy.newProxyInstance(
+                PlatformMigrationsTest.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, m, args) -> {
+                    return switch (m.getName()) {
+                        case "getConnection" ->
+                            throw new AssertionError("a process that does not migrate asked for a database connection");
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        case "toString" -> "unreachable data source";
+                        default -> null;
+                    };
+                });
     }
 
     /** What a service start does: Quarkus builds the service's Flyway, the platform customizes it, then it migrates. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -57,10 +58,12 @@ class ContainerImagesTest {
 
     /**
      * Start-up (issue 18): every image starts the JVM with the launcher's flags ({@code Suite.IMAGE_JVM}: serial
-     * collector, small stacks, code cache, a heap of half the container's limit, which the JVM reads itself) and a
-     * class-data archive written by the image's own JVM, from the jar's directory, where the archive's relative
-     * class path resolves; the Jib build starts it with the same flags. So the bench's start-up figures, taken with
-     * the launcher's flags, are those of a pod.
+     * collector, small stacks, code cache, a heap of half the container's limit, which the JVM reads itself, starting
+     * at an eighth, metaspace's first collection at 128 MiB) and a class-data archive written by the image's own JVM,
+     * from the jar's directory, where the archive's relative class path resolves; the Jib build starts it with the
+     * same flags. The image trains its archive as the build trains the launcher's (bin/train-class-archive): a full
+     * start with those flags and a pod's memory, without migrating. So the bench's start-up figures, taken with the
+     * launcher's flags and archive, are those of a pod.
      */
     @ParameterizedTest
     @FieldSource("SERVICES")
@@ -75,16 +78,54 @@ class ContainerImagesTest {
         assertTrue(entrypoint.contains(" -jar quarkus-run.jar"), service + " runs the jar by its relative path");
         assertFalse(entrypoint.contains("MaxRAM="), service + ": in a pod the container's limit sizes the heap");
         assertEquals("/deployments", last(text, "(?m)^WORKDIR (\\S+)$"), service + " runs in the jar's directory");
+        String training = text.replace("\\\n", "");
+        training =
+                training.substring(training.indexOf("\nRUN "), training.indexOf('\n', training.indexOf("\nRUN ") + 1));
         assertTrue(
-                text.contains("java -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar "
-                        + "quarkus-run.jar"),
+                training.contains(" -XX:ArchiveClassesAtExit=app-cds.jsa ")
+                        && training.contains(" -jar quarkus-run.jar"),
                 service + ": the archive is written by the image's JVM (one from the build's JDK would not map)");
+        assertFalse(
+                training.contains("quarkus.appcds.generate"),
+                service + ": the archive is trained by a full start, not only Quarkus's static init");
+        assertTrainedLikeTheLauncherStartsIt(service + "'s image", training);
         Map<String, String> platform = properties(
                 K8s.read(K8s.ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties")));
         assertEquals("true", platform.get("quarkus.package.jar.appcds.enabled"), "the Jib image gets an archive");
         List<String> jib =
                 List.of(platform.get("quarkus.jib.jvm-additional-arguments").split(","));
         assertTrue(jib.containsAll(Suite.IMAGE_JVM), "the Jib image's JVM starts with " + Suite.IMAGE_JVM);
+    }
+
+    /**
+     * The build trains the archive beside each service's jar, which the launcher, the bench and the e2e tests map,
+     * the same way the images train theirs.
+     */
+    @Test
+    void theBuildTrainsTheLaunchersArchiveWithTheLaunchersFlags() {
+        String script = K8s.read(K8s.ROOT.resolve("bin/train-class-archive")).replace("\\\n", "");
+        assertTrue(script.contains(" -XX:ArchiveClassesAtExit=\"$trained\" "), "bin/train-class-archive archives");
+        assertTrainedLikeTheLauncherStartsIt("bin/train-class-archive", script);
+        String pom = K8s.read(K8s.ROOT.resolve("pom.xml"));
+        assertTrue(pom.contains("bin/train-class-archive"), "the package phase trains the archive");
+        for (String service : SERVICES) {
+            assertTrue(
+                    K8s.read(K8s.ROOT.resolve(service).resolve("pom.xml")).contains("maven-antrun-plugin"),
+                    service + " trains its archive at package time");
+        }
+    }
+
+    /**
+     * A training start: the launcher's JVM flags and a pod's memory (an archive maps only into a JVM started with
+     * matching settings), no migration (the Job migrates; no database at build time), a closed database port.
+     */
+    private static void assertTrainedLikeTheLauncherStartsIt(String who, String command) {
+        for (String flag : Suite.IMAGE_JVM) {
+            assertTrue(command.contains(" " + flag + " "), who + ": the training JVM starts with " + flag);
+        }
+        assertTrue(command.contains(" -XX:MaxRAM=" + Suite.POD_MEMORY + " "), who + ": trained with a pod's memory");
+        assertTrue(command.contains("QUARKUS_FLYWAY_ACTIVE=false"), who + ": the training start does not migrate");
+        assertTrue(command.contains("DB_PORT=9 "), who + ": the training start has no database to reach");
     }
 
     /**

@@ -10,7 +10,9 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.Location;
@@ -26,9 +28,10 @@ import org.jboss.logging.Logger;
  * {@code V0_n}) applies to a database whose service is at V9 without Flyway's out-of-order mode, and the services'
  * numbering never has to leave room for the platform's.
  * <p>
- * It runs where the service's own Flyway runs, just before it (Quarkus calls this customizer when it builds the
- * service's Flyway: at start with {@code quarkus.flyway.migrate-at-start}, in the Kubernetes migration Job, never in a
- * pod that runs with {@code QUARKUS_FLYWAY_ACTIVE=false}):
+ * It runs where the service's own Flyway migrates, just before it: at start with {@code quarkus.flyway.migrate-at-start},
+ * in the Kubernetes migration Job. Quarkus also builds the service's Flyway (and so calls this customizer) at start
+ * where Flyway is inactive, in a pod with {@code QUARKUS_FLYWAY_ACTIVE=false}: there it only separates the two sets
+ * of migrations and touches no database, so a pod's start neither opens a JDBC connection nor runs Flyway.
  * <ol>
  * <li>A database migrated before this scheme has the platform's versions (0.x) in the service's history: they are
  * moved, checksums and all, into the platform's history, once, under an advisory lock.</li>
@@ -49,9 +52,22 @@ public class PlatformMigrations implements FlywayConfigurationCustomizer {
 
     private static final Logger LOG = Logger.getLogger(PlatformMigrations.class);
 
+    /** Whether this process migrates: Flyway active (not a pod's QUARKUS_FLYWAY_ACTIVE=false) and migrating at start. */
+    private final boolean migrates;
+
+    public PlatformMigrations(
+            @ConfigProperty(name = "quarkus.flyway.active") Optional<Boolean> active,
+            @ConfigProperty(name = "quarkus.flyway.migrate-at-start", defaultValue = "false") boolean migrateAtStart) {
+        this.migrates = active.orElse(true) && migrateAtStart;
+    }
+
     @Override
     public void customize(FluentConfiguration service) {
-        prepare(service);
+        if (migrates) {
+            prepare(service);
+        } else {
+            separate(service);
+        }
     }
 
     /**
@@ -61,8 +77,25 @@ public class PlatformMigrations implements FlywayConfigurationCustomizer {
     public static void prepare(FluentConfiguration service) {
         DataSource dataSource = service.getDataSource();
         String serviceHistory = service.getTable();
+        FluentConfiguration platform = separate(service);
+        moveOldPlatformRows(dataSource, serviceHistory);
+        platform.load().migrate();
+        if (!exists(dataSource, serviceHistory)) {
+            // A new database: the platform's tables already make it non-empty, which Flyway takes for a database it
+            // did not create unless told where to begin. Version 0 skips none of the service's migrations.
+            service.baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .baselineDescription("platform tables first (" + HISTORY + ")");
+        }
+    }
+
+    /**
+     * Leaves {@code service} with the service's own migrations only and answers the platform's Flyway configuration,
+     * without touching the database.
+     */
+    static FluentConfiguration separate(FluentConfiguration service) {
         FluentConfiguration platform = Flyway.configure(service.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(service.getDataSource())
                 .table(HISTORY)
                 .locations(LOCATION)
                 .outOfOrder(false)
@@ -78,16 +111,7 @@ public class PlatformMigrations implements FlywayConfigurationCustomizer {
         service.locations(Arrays.stream(service.getLocations())
                 .filter(l -> !isPlatform(l.getPath() + "/"))
                 .toArray(Location[]::new));
-
-        moveOldPlatformRows(dataSource, serviceHistory);
-        platform.load().migrate();
-        if (!exists(dataSource, serviceHistory)) {
-            // A new database: the platform's tables already make it non-empty, which Flyway takes for a database it
-            // did not create unless told where to begin. Version 0 skips none of the service's migrations.
-            service.baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .baselineDescription("platform tables first (" + HISTORY + ")");
-        }
+        return platform;
     }
 
     /**
