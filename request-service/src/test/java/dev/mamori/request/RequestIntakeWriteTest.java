@@ -41,6 +41,15 @@ class RequestIntakeWriteTest {
     private static final int RACERS = 6;
 
     private static long count(String sql, Object... params) {
+        return ((Number) first(sql, params)).longValue();
+    }
+
+    private static String text(String sql, Object... params) {
+        return (String) first(sql, params);
+    }
+
+    /** The first column of the first row. */
+    private static Object first(String sql, Object... params) {
         try (Connection c = PostgresTestResource.connect();
                 PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -48,7 +57,7 @@ class RequestIntakeWriteTest {
             }
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return r.getLong(1);
+                return r.getObject(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -420,20 +429,5 @@ class RequestIntakeWriteTest {
                         "tenant-a",
                         key));
         assertEquals(1, requests("tenant-a", subject));
-    }
-
-    private static String text(String sql, Object... params) {
-        try (Connection c = PostgresTestResource.connect();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
