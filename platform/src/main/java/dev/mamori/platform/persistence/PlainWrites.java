@@ -4,6 +4,7 @@ import dev.mamori.platform.audit.AuditEntry;
 import dev.mamori.platform.audit.AuditLog;
 import dev.mamori.platform.events.ChangeFeed;
 import dev.mamori.platform.idempotency.Idempotency;
+import dev.mamori.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -112,8 +113,9 @@ public class PlainWrites {
             T result;
             try {
                 result = decide.apply(facts, statements);
-            } catch (RuntimeException refused) {
-                // A call whose key already has an answer gets that answer, whatever the rules say now.
+            } catch (ProblemException refused) {
+                // A call whose key already has an answer gets that answer, whatever the rules say now. Only a
+                // refusal: any other failure is a fault of the service and goes to the caller's mapper as it is.
                 return key == null
                         ? Uni.createFrom().failure(refused)
                         : replayOr(connection, tenantId, operation, key, requestHash, refused);
@@ -137,7 +139,7 @@ public class PlainWrites {
             String operation,
             String key,
             String requestHash,
-            RuntimeException otherwise) {
+            ProblemException otherwise) {
         return idempotency
                 .stored(connection, tenantId, operation, key, requestHash)
                 .chain(replayed -> {
